@@ -1,0 +1,134 @@
+// The contract between the chat tool and the `groupTask` cloud function.
+// Identity never travels in these requests: the server takes the caller's openid from its own context
+// and the caller's room and group_openid from the cloudID it resolves itself (wx.getChatToolInfo).
+
+import type { Audience, CardTemplateId, ChatType, TaskDraft, TaskKind, TaskState } from './types';
+
+/** Every error the server can return; the client maps each to a message in the user's language. */
+export const ERROR_CODES = [
+  'INVALID_REQUEST',
+  'UNKNOWN_ACTION',
+  'TITLE_EMPTY',
+  'TITLE_TOO_LONG',
+  'TITLE_CHARACTERS',
+  'DESCRIPTION_TOO_LONG',
+  'CAPACITY_INVALID',
+  'DEADLINE_INVALID',
+  'AUDIENCE_INVALID',
+  'CLOUD_ID_INVALID',
+  'CLOUD_ID_EXPIRED',
+  'CLOUD_ID_FOREIGN',
+  'NOT_FOUND',
+  'WRONG_ROOM',
+  'NOT_CREATOR',
+  'NOT_INVITED',
+  'NOT_JOINED',
+  'ALREADY_JOINED',
+  'TASK_ENDED',
+  'TASK_FULL',
+  'DEADLINE_PASSED',
+  'WRONG_STATE',
+  'PLATFORM_FAILED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** English, for logs; the user sees the client's localized text for `code`. */
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** A participant as other members may see them: group_openids only, never openids. */
+export interface ParticipantView {
+  groupOpenid: string;
+  at: number;
+}
+
+/** Where the viewer stands: what the page offers them and what their card says. */
+export type ViewerStatus = 'done' | 'waitlisted' | 'pending' | 'notInvited' | 'outsider';
+
+export interface ViewerActions {
+  join: boolean;
+  leave: boolean;
+  remind: boolean;
+  markClosingSoon: boolean;
+  end: boolean;
+  renewCard: boolean;
+}
+
+export interface TaskView {
+  id: string;
+  title: string;
+  description: string;
+  kind: TaskKind;
+  state: TaskState;
+  chatType: ChatType;
+  creatorGroupOpenid: string;
+  audience: Audience;
+  capacity: number | null;
+  deadline: number | null;
+  participants: ParticipantView[];
+  waitlist: ParticipantView[];
+  /** Members expected to act: the chosen members, or null when the task is for everyone. */
+  expected: number | null;
+  viewer: {
+    isCreator: boolean;
+    groupOpenid: string | null;
+    status: ViewerStatus;
+    /** The card's subtitle for this viewer, as WeChat renders it (chat-tool-api.md §2.4). */
+    cardText: string;
+    can: ViewerActions;
+  };
+  card: { activityExpiresAt: number; expired: boolean };
+  createdAt: number;
+}
+
+export type TaskSummary = Pick<
+  TaskView,
+  'id' | 'title' | 'kind' | 'state' | 'deadline' | 'capacity' | 'expected' | 'createdAt'
+> & { done: number; status: ViewerStatus; isCreator: boolean };
+
+/** Everything wx.updateShareMenu and wx.shareAppMessageToGroup need to publish or re-share the card. */
+export interface CardShare {
+  activityId: string;
+  activityExpiresAt: number;
+  templateId: CardTemplateId;
+  /** 1: only `participant` take part; 2: everyone in the chat. */
+  chooseType: 1 | 2;
+  participant: string[];
+  title: string;
+  /** Starts with '/', reopens this task's page. */
+  path: string;
+}
+
+/** What wx.notifyGroupMembers needs to remind pending members. */
+export interface Reminder {
+  title: string;
+  members: string[];
+  entrancePath: string;
+  type: TaskKind;
+}
+
+/** Each action: what the client sends and what it gets back. */
+export interface Actions {
+  createTask: { request: { cloudID: string; task: TaskDraft }; response: { task: TaskView; share: CardShare } };
+  getTask: { request: { cloudID: string; taskId: string }; response: TaskView };
+  listRoomTasks: { request: { cloudID: string }; response: TaskSummary[] };
+  listMyTasks: { request: Record<string, never>; response: TaskSummary[] };
+  join: { request: { cloudID: string; taskId: string }; response: TaskView };
+  leave: { request: { cloudID: string; taskId: string }; response: TaskView };
+  pendingMembers: { request: { cloudID: string; taskId: string }; response: Reminder };
+  markClosingSoon: { request: { cloudID: string; taskId: string }; response: TaskView };
+  endTask: { request: { cloudID: string; taskId: string }; response: TaskView };
+  renewCard: { request: { cloudID: string; taskId: string }; response: { task: TaskView; share: CardShare } };
+}
+
+export type ActionName = keyof Actions;
+export type ActionRequest<A extends ActionName> = { action: A } & Actions[A]['request'];
+export type ActionResponse<A extends ActionName> = ApiResult<Actions[A]['response']>;
+
+/** The one cloud function the chat tool calls. */
+export const TASK_FUNCTION = 'groupTask';

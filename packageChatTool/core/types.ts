@@ -1,0 +1,83 @@
+// The group task domain, shared by the chat tool and the cloud function (which bundles it).
+// Pure types: no wx, cloud or database import may ever appear under core/.
+
+/** Card template ids documented for chat-tool dynamic messages (chat-tool-api.md §2.4). */
+export const CARD_TEMPLATE = {
+  /** "X人已参与" on the creator's card. */
+  participate: '2A84254B945674A2F88CE4970782C402795EB607',
+  /** "X人已完成" on the creator's card. */
+  complete: '4A68CBB88A92B0A9311848DBA1E94A199B166463',
+} as const;
+
+export type TaskKind = keyof typeof CARD_TEMPLATE;
+export type CardTemplateId = (typeof CARD_TEMPLATE)[TaskKind];
+
+/** open → closingSoon → ended; ended is final. Maps to the card's target_state 1, 2, 3. */
+export type TaskState = 'open' | 'closingSoon' | 'ended';
+export type CardTargetState = 1 | 2 | 3;
+
+/** chat_type from getChatToolInfo: 1 WeChat 1:1, 2 WeCom 1:1, 3 WeChat group, 4 WeCom group. */
+export type ChatType = 1 | 2 | 3 | 4;
+
+/** A chat as the server resolved it: opengid for groups, open_single_roomid for 1:1 chats. */
+export interface Room {
+  id: string;
+  chatType: ChatType;
+}
+
+/** Who the task is for: members picked with wx.selectGroupMembers (chooseType 1) or everyone (chooseType 2). */
+export type Audience = { kind: 'everyone' } | { kind: 'members'; groupOpenids: string[] };
+
+/** A member of one chat: openid is global to the app, groupOpenid is per chat (chat-tool-api.md §5.4). */
+export interface Member {
+  openid: string;
+  groupOpenid: string;
+}
+
+export interface Participant extends Member {
+  /** Epoch milliseconds when they signed up (participate) or marked done (complete). */
+  at: number;
+}
+
+/** What the dynamic card in the chat currently shows, as far as WeChat confirmed it. */
+export interface CardShown {
+  state: CardTargetState;
+  /** group_openids WeChat has marked done (state 1); the card cannot un-mark anyone. */
+  doneGroupOpenids: string[];
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  description: string;
+  kind: TaskKind;
+  room: Room;
+  creator: Member;
+  audience: Audience;
+  /** Maximum participants; null means unlimited. */
+  capacity: number | null;
+  /** Epoch milliseconds; null means no deadline. */
+  deadline: number | null;
+  state: TaskState;
+  participants: Participant[];
+  /** In order of arrival; the first is promoted when a participant leaves. */
+  waitlist: Participant[];
+  activityId: string;
+  /** Epoch milliseconds when WeChat stops accepting the activity_id for sharing. */
+  activityExpiresAt: number;
+  card: CardShown;
+  createdAt: number;
+  updatedAt: number;
+  /** Incremented on every committed change; stores use it for conditional updates. */
+  revision: number;
+}
+
+/** What a draft from the create page holds before the server accepts it. */
+export interface TaskDraft {
+  title: string;
+  description?: string;
+  kind: TaskKind;
+  audience: Audience;
+  capacity?: number | null;
+  deadline?: number | null;
+}

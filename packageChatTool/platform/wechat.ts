@@ -1,0 +1,103 @@
+// The only place the chat tool touches `wx`. Pages and services depend on the `WeChat` interface;
+// tests and the local simulator replace it with `useWeChat`.
+
+import type { CardShare, Reminder } from '../core/api';
+
+export interface ChatToolInfo {
+  /** Resolved by the cloud function with cloud.getOpenData; valid 5 minutes, only for this user. */
+  cloudID: string;
+}
+
+export interface ModalOptions {
+  title: string;
+  content: string;
+  confirmText?: string;
+  cancelText?: string;
+  showCancel?: boolean;
+}
+
+export interface WeChat {
+  /** 'chatTool' when the page runs inside a chat tool. */
+  apiCategory(): ApiCategory;
+  chatToolInfo(): Promise<ChatToolInfo>;
+  /** group_openids of the members the user picked (in a 1:1 chat WeChat returns without a picker). */
+  selectGroupMembers(maxSelectCount?: number): Promise<string[]>;
+  /** Declares the dynamic card (updateShareMenu) and posts it to the chat (shareAppMessageToGroup). */
+  publishCard(share: CardShare): Promise<void>;
+  /** "@A @B 请完成：title"; WeChat only allows it from a tap. */
+  remind(reminder: Reminder): Promise<void>;
+  shareImage(imagePath: string, entrancePath: string): Promise<void>;
+  callFunction(name: string, data: object): Promise<unknown>;
+  /** The system language, e.g. 'zh_CN' or 'en'. */
+  language(): string;
+  theme(): 'light' | 'dark';
+  toast(title: string, icon?: 'success' | 'none'): Promise<void>;
+  /** Resolves true when the user confirmed. */
+  confirm(options: ModalOptions): Promise<boolean>;
+  navigateTo(url: string): Promise<void>;
+  redirectTo(url: string): Promise<void>;
+}
+
+export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
+  return {
+    apiCategory: () => api.getApiCategory() as ApiCategory,
+    chatToolInfo: async () => {
+      const { cloudID } = await api.getChatToolInfo({});
+      return { cloudID };
+    },
+    selectGroupMembers: async (maxSelectCount) => {
+      const { members } = await api.selectGroupMembers(maxSelectCount === undefined ? {} : { maxSelectCount });
+      return members;
+    },
+    publishCard: async (share) => {
+      await api.updateShareMenu({
+        withShareTicket: true,
+        isUpdatableMessage: true,
+        activityId: share.activityId,
+        useForChatTool: true,
+        chooseType: share.chooseType,
+        participant: share.participant,
+        // Chat-tool cards take only templateId; the typings still demand a parameter list.
+        templateInfo: { templateId: share.templateId, parameterList: [] },
+      });
+      await api.shareAppMessageToGroup({ title: share.title, path: share.path });
+    },
+    remind: async (reminder) => {
+      await api.notifyGroupMembers(reminder);
+    },
+    shareImage: async (imagePath, entrancePath) => {
+      await api.shareImageToGroup({ imagePath, needShowEntrance: true, entrancePath });
+    },
+    callFunction: async (name, data) => {
+      const { result } = await api.cloud.callFunction({ name, data });
+      return result;
+    },
+    language: () => api.getAppBaseInfo().language,
+    theme: () => (api.getAppBaseInfo().theme === 'dark' ? 'dark' : 'light'),
+    toast: async (title, icon = 'none') => {
+      await api.showToast({ title, icon });
+    },
+    confirm: async (options) => {
+      const { confirm } = await api.showModal(options);
+      return confirm;
+    },
+    navigateTo: async (url) => {
+      await api.navigateTo({ url });
+    },
+    redirectTo: async (url) => {
+      await api.redirectTo({ url });
+    },
+  };
+}
+
+let current: WeChat | null = null;
+
+/** The platform pages use: real WeChat unless a test or the simulator installed another. */
+export function weChat(): WeChat {
+  current ??= createWeChat(wx);
+  return current;
+}
+
+export function useWeChat(replacement: WeChat | null): void {
+  current = replacement;
+}
