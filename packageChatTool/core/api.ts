@@ -2,7 +2,7 @@
 // Identity never travels in these requests: the server takes the caller's openid from its own context
 // and the caller's room and group_openid from the cloudID it resolves itself (wx.getChatToolInfo).
 
-import type { Audience, CardTemplateId, ChatType, TaskDraft, TaskKind, TaskState } from './types';
+import type { Audience, CardTemplateId, ChatType, EnvVersion, TaskDraft, TaskKind, TaskState } from './types';
 
 /** Every error the server can return; the client maps each to a message in the user's language. */
 export const ERROR_CODES = [
@@ -82,7 +82,12 @@ export interface TaskView {
     cardText: string;
     can: ViewerActions;
   };
-  card: { activityExpiresAt: number; expired: boolean };
+  card: {
+    activityExpiresAt: number;
+    expired: boolean;
+    /** False while WeChat has not yet confirmed the latest change; the server keeps retrying. */
+    inSync: boolean;
+  };
   createdAt: number;
 }
 
@@ -114,16 +119,25 @@ export interface Reminder {
 
 /** Each action: what the client sends and what it gets back. */
 export interface Actions {
-  createTask: { request: { cloudID: string; task: TaskDraft }; response: { task: TaskView; share: CardShare } };
+  /** envVersion: wx.getAccountInfoSync().miniProgram.envVersion; the server derives version_type from it. */
+  createTask: {
+    request: { cloudID: string; envVersion: EnvVersion; task: TaskDraft };
+    response: { task: TaskView; share: CardShare };
+  };
   getTask: { request: { cloudID: string; taskId: string }; response: TaskView };
   listRoomTasks: { request: { cloudID: string }; response: TaskSummary[] };
-  listMyTasks: { request: Record<string, never>; response: TaskSummary[] };
+  /** Tasks the caller created or signed up for, in any chat; a cloudID may be sent but is not needed. */
+  listMyTasks: { request: { cloudID?: string }; response: TaskSummary[] };
   join: { request: { cloudID: string; taskId: string }; response: TaskView };
   leave: { request: { cloudID: string; taskId: string }; response: TaskView };
   pendingMembers: { request: { cloudID: string; taskId: string }; response: Reminder };
   markClosingSoon: { request: { cloudID: string; taskId: string }; response: TaskView };
   endTask: { request: { cloudID: string; taskId: string }; response: TaskView };
-  renewCard: { request: { cloudID: string; taskId: string }; response: { task: TaskView; share: CardShare } };
+  /** A new activity_id only when the current one expires within the hour; otherwise the current card again. */
+  renewCard: {
+    request: { cloudID: string; taskId: string; envVersion?: EnvVersion };
+    response: { task: TaskView; share: CardShare };
+  };
 }
 
 export type ActionName = keyof Actions;
@@ -132,3 +146,10 @@ export type ActionResponse<A extends ActionName> = ApiResult<Actions[A]['respons
 
 /** The one cloud function the chat tool calls. */
 export const TASK_FUNCTION = 'groupTask';
+
+/** The chat tool's entry page; with ?taskId it opens that task (card path, reminders, re-shares). */
+export const TASK_PAGE = '/packageChatTool/pages/entry/index';
+
+export function taskPagePath(taskId: string): string {
+  return `${TASK_PAGE}?taskId=${encodeURIComponent(taskId)}`;
+}

@@ -16,6 +16,11 @@ export type CardTemplateId = (typeof CARD_TEMPLATE)[TaskKind];
 export type TaskState = 'open' | 'closingSoon' | 'ended';
 export type CardTargetState = 1 | 2 | 3;
 
+/** wx.getAccountInfoSync().miniProgram.envVersion of the client that published the card. */
+export type EnvVersion = 'develop' | 'trial' | 'release';
+/** setChatToolMsg version_type: which build the card's system-message link opens (0 release, 1 develop, 2 trial). */
+export type VersionType = 0 | 1 | 2;
+
 /** chat_type from getChatToolInfo: 1 WeChat 1:1, 2 WeCom 1:1, 3 WeChat group, 4 WeCom group. */
 export type ChatType = 1 | 2 | 3 | 4;
 
@@ -65,6 +70,8 @@ export interface Task {
   activityId: string;
   /** Epoch milliseconds when WeChat stops accepting the activity_id for sharing. */
   activityExpiresAt: number;
+  /** From the creator's envVersion; every setChatToolMsg for this card sends it. */
+  versionType: VersionType;
   card: CardShown;
   createdAt: number;
   updatedAt: number;

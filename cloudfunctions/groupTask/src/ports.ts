@@ -1,0 +1,69 @@
+// The interfaces the actions are written against. Production: wx-server-sdk (sdk.ts) and CloudBase
+// (cloudbase-store.ts). Locally: the WeChat emulator and SQLite (emulator/).
+import type { ApiResult } from '../../../packageChatTool/core/api';
+import type { SetChatToolMsgBody } from '../../../packageChatTool/core/card';
+import type { Activity, JoinOutcome } from '../../../packageChatTool/core/task';
+import type { Member, Participant, Task, VersionType } from '../../../packageChatTool/core/types';
+
+/** The decrypted payload of wx.getChatToolInfo (chat-tool-api.md §5.1), as the platform returns it. */
+export interface OpenData {
+  opengid?: string;
+  open_single_roomid?: string;
+  group_openid?: string;
+  chat_type?: number;
+}
+
+export type OpenDataResult =
+  | { ok: true; data: OpenData }
+  | { ok: false; code: 'CLOUD_ID_INVALID' | 'CLOUD_ID_EXPIRED' | 'CLOUD_ID_FOREIGN'; message: string };
+
+/** A refusal from WeChat: its errcode and errmsg. */
+export class PlatformError extends Error {
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+  ) {
+    super(`WeChat error ${errcode}: ${errmsg}`);
+    this.name = 'PlatformError';
+  }
+}
+
+export interface WeChatPlatform {
+  /** updatableMessage.createActivityId, without openid (chat-tool cards). */
+  createActivityId(): Promise<Activity>;
+  /** chattoolmsg.send; rejects with PlatformError when WeChat refuses. */
+  setChatToolMsg(body: SetChatToolMsgBody): Promise<void>;
+  /** cloud.getOpenData for a cloudID string, in the context of the calling user `openid`. */
+  resolveOpenData(cloudID: string, openid: string): Promise<OpenDataResult>;
+}
+
+/**
+ * Every method that changes a task is one atomic step: it reads, applies the rule from core/task.ts and
+ * commits only if nothing changed in between (retrying otherwise). NOT_FOUND when the task is missing.
+ */
+export interface TaskRepository {
+  insert(task: Task): Promise<void>;
+  get(taskId: string): Promise<Task | null>;
+  /** Newest first. */
+  listByRoom(roomId: string, limit: number): Promise<Task[]>;
+  /** Tasks the member created, signed up for or waits for; newest first. */
+  listByMember(openid: string, limit: number): Promise<Task[]>;
+  join(taskId: string, member: Member, now: number): Promise<ApiResult<{ task: Task; outcome: JoinOutcome }>>;
+  leave(taskId: string, openid: string, now: number): Promise<ApiResult<{ task: Task; promoted: Participant | null }>>;
+  markClosingSoon(taskId: string, openid: string, now: number): Promise<ApiResult<Task>>;
+  end(taskId: string, openid: string, now: number): Promise<ApiResult<Task>>;
+  renew(taskId: string, activity: Activity, versionType: VersionType, now: number): Promise<ApiResult<Task>>;
+  /** The timer's deadline rule (core tickTask); null when nothing changed. */
+  tick(taskId: string, now: number): Promise<Task | null>;
+  /** Records what WeChat accepted for `activityId` (ignored if the card was renewed meanwhile). */
+  recordCard(taskId: string, activityId: string, accepted: SetChatToolMsgBody[]): Promise<Task | null>;
+  /** Tasks whose deadline is near or past while not ended, or whose live card lags behind. */
+  dueForTimer(now: number, limit: number): Promise<Task[]>;
+  /** Remembers who opened the tool in a room: the only members an "everyone" reminder can name. */
+  rememberMember(roomId: string, member: Member, now: number): Promise<void>;
+  roomMembers(roomId: string, limit: number): Promise<Member[]>;
+}
+
+export interface Clock {
+  now(): number;
+}

@@ -1,0 +1,164 @@
+// Task transitions as pure functions: each returns the next task or a typed refusal, never throws.
+// Stores run them inside their atomic update, so the rules live here once.
+import type { ApiResult } from './api';
+import { fail, ok } from './result';
+import type { Member, Participant, Room, Task, TaskDraft, VersionType } from './types';
+
+/** Participants of one task at most (and the most a capacity may be). */
+export const CAPACITY_MAX = 500;
+/** People waiting for a place at most; beyond it a sign-up is refused with TASK_FULL. */
+export const WAITLIST_MAX = 500;
+/** The timer moves an open task to "closing soon" this long before its deadline. */
+export const CLOSING_SOON_BEFORE_MS = 60 * 60 * 1000;
+/** renewCard creates a new activity_id when the current one expires within this time. */
+export const RENEW_BEFORE_MS = 60 * 60 * 1000;
+
+export interface Activity {
+  activityId: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export interface NewTask {
+  id: string;
+  draft: TaskDraft;
+  room: Room;
+  creator: Member;
+  activity: Activity;
+  versionType: VersionType;
+  now: number;
+}
+
+export function createTask({ id, draft, room, creator, activity, versionType, now }: NewTask): Task {
+  return {
+    id,
+    title: draft.title,
+    description: draft.description ?? '',
+    kind: draft.kind,
+    room,
+    creator,
+    audience: draft.audience,
+    capacity: draft.capacity ?? null,
+    deadline: draft.deadline ?? null,
+    state: 'open',
+    participants: [],
+    waitlist: [],
+    activityId: activity.activityId,
+    activityExpiresAt: activity.expiresAt,
+    versionType,
+    card: { state: 1, doneGroupOpenids: [] },
+    createdAt: now,
+    updatedAt: now,
+    revision: 1,
+  };
+}
+
+const changed = (task: Task, now: number, patch: Partial<Task>): Task => ({
+  ...task,
+  ...patch,
+  updatedAt: now,
+  revision: task.revision + 1,
+});
+
+export function checkRoom(task: Task, roomId: string): ApiResult<Task> {
+  return task.room.id === roomId ? ok(task) : fail('WRONG_ROOM', 'this task belongs to another chat');
+}
+
+export function isInvited(task: Task, groupOpenid: string): boolean {
+  return task.audience.kind === 'everyone' || task.audience.groupOpenids.includes(groupOpenid);
+}
+
+export const deadlinePassed = (task: Task, now: number): boolean => task.deadline !== null && now >= task.deadline;
+
+export type JoinOutcome = 'joined' | 'waitlisted';
+
+/** Sign up (participate) or mark done (complete); a full task puts the member on the waitlist. */
+export function joinTask(task: Task, member: Member, now: number): ApiResult<{ task: Task; outcome: JoinOutcome }> {
+  if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+  if (deadlinePassed(task, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
+  if (!isInvited(task, member.groupOpenid)) return fail('NOT_INVITED', 'the task is for chosen members only');
+  if (task.participants.some((p) => p.openid === member.openid)) return fail('ALREADY_JOINED', 'already signed up');
+  if (task.waitlist.some((p) => p.openid === member.openid)) {
+    return fail('ALREADY_JOINED', 'already on the waitlist');
+  }
+  const entry: Participant = { openid: member.openid, groupOpenid: member.groupOpenid, at: now };
+  if (task.capacity === null || task.participants.length < task.capacity) {
+    return ok({ task: changed(task, now, { participants: [...task.participants, entry] }), outcome: 'joined' });
+  }
+  if (task.waitlist.length >= WAITLIST_MAX) return fail('TASK_FULL', 'no places and the waitlist is full');
+  return ok({ task: changed(task, now, { waitlist: [...task.waitlist, entry] }), outcome: 'waitlisted' });
+}
+
+/** Leave a place or the waitlist; the first waiting member takes a freed place. */
+export function leaveTask(
+  task: Task,
+  openid: string,
+  now: number,
+): ApiResult<{ task: Task; promoted: Participant | null }> {
+  if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+  if (deadlinePassed(task, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
+  if (task.waitlist.some((p) => p.openid === openid)) {
+    return ok({
+      task: changed(task, now, { waitlist: task.waitlist.filter((p) => p.openid !== openid) }),
+      promoted: null,
+    });
+  }
+  if (!task.participants.some((p) => p.openid === openid)) return fail('NOT_JOINED', 'not signed up');
+  const participants = task.participants.filter((p) => p.openid !== openid);
+  const [first, ...waitlist] = task.waitlist;
+  if (first === undefined) return ok({ task: changed(task, now, { participants }), promoted: null });
+  const promoted: Participant = { ...first, at: now };
+  return ok({ task: changed(task, now, { participants: [...participants, promoted], waitlist }), promoted });
+}
+
+function creatorOnly(task: Task, openid: string): ApiResult<Task> {
+  if (task.creator.openid !== openid) return fail('NOT_CREATOR', 'only the creator can do this');
+  if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+  return ok(task);
+}
+
+export function markClosingSoon(task: Task, openid: string, now: number): ApiResult<Task> {
+  const allowed = creatorOnly(task, openid);
+  if (!allowed.ok) return allowed;
+  if (task.state !== 'open') return fail('WRONG_STATE', 'the task is already closing soon');
+  return ok(changed(task, now, { state: 'closingSoon' }));
+}
+
+export function endTask(task: Task, openid: string, now: number): ApiResult<Task> {
+  const allowed = creatorOnly(task, openid);
+  if (!allowed.ok) return allowed;
+  return ok(changed(task, now, { state: 'ended' }));
+}
+
+/** The timer's rule: ended at the deadline, closing soon within the hour before it. Null: nothing to do. */
+export function tickTask(task: Task, now: number): Task | null {
+  if (task.state === 'ended' || task.deadline === null) return null;
+  if (now >= task.deadline) return changed(task, now, { state: 'ended' });
+  if (task.state === 'open' && task.deadline - now <= CLOSING_SOON_BEFORE_MS) {
+    return changed(task, now, { state: 'closingSoon' });
+  }
+  return null;
+}
+
+export const needsRenewal = (task: Task, now: number): boolean => task.activityExpiresAt - now <= RENEW_BEFORE_MS;
+
+/** Checks that renewCard may proceed; the caller then asks WeChat for a new activity_id if needsRenewal. */
+export function checkRenewal(task: Task, openid: string): ApiResult<Task> {
+  return creatorOnly(task, openid);
+}
+
+/**
+ * A new card replaces the old one: it starts at target_state 1 with nobody marked, so the next
+ * sync marks every participant on it once it has been shared.
+ */
+export function renewActivity(task: Task, activity: Activity, versionType: VersionType, now: number): ApiResult<Task> {
+  if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+  return ok(
+    changed(task, now, {
+      activityId: activity.activityId,
+      activityExpiresAt: activity.expiresAt,
+      versionType,
+      card: { state: 1, doneGroupOpenids: [] },
+    }),
+  );
+}

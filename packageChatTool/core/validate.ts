@@ -1,0 +1,189 @@
+// Untrusted request → typed request, or the first problem as a typed error. Nothing here trusts identity:
+// openid, group_openid and room never come from a request, and a request carrying them is refused.
+import type { ActionName, ApiResult } from './api';
+import { fail, ok } from './result';
+import { CAPACITY_MAX } from './task';
+import { titleProblem } from './title';
+import type { Audience, EnvVersion, TaskDraft, TaskKind } from './types';
+
+export const DESCRIPTION_MAX = 500;
+export const CLOUD_ID_MAX = 1024;
+/** wx.selectGroupMembers documents no maximum; the card's participant list is kept to the capacity limit. */
+export const AUDIENCE_MAX = CAPACITY_MAX;
+/** A deadline at least a minute ahead and at most a year ahead. */
+export const DEADLINE_MIN_AHEAD_MS = 60 * 1000;
+export const DEADLINE_MAX_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+
+const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const GROUP_OPENID = /^[A-Za-z0-9_-]{1,128}$/;
+const ENV_VERSIONS: readonly EnvVersion[] = ['develop', 'trial', 'release'];
+const KINDS: readonly TaskKind[] = ['participate', 'complete'];
+/** Fields that would claim an identity; the server derives all of them itself. */
+const IDENTITY_FIELDS = ['openid', 'groupOpenid', 'group_openid', 'room', 'roomId', 'opengid', 'creator', 'OPENID'];
+
+export type ParsedRequest =
+  | { action: 'createTask'; cloudID: string; envVersion: EnvVersion; task: TaskDraft }
+  | {
+      action: 'getTask' | 'join' | 'leave' | 'pendingMembers' | 'markClosingSoon' | 'endTask';
+      cloudID: string;
+      taskId: string;
+    }
+  | { action: 'listRoomTasks'; cloudID: string }
+  | { action: 'listMyTasks'; cloudID: string | null }
+  | { action: 'renewCard'; cloudID: string; taskId: string; envVersion: EnvVersion | null };
+
+const FIELDS: Record<ActionName, readonly string[]> = {
+  createTask: ['cloudID', 'envVersion', 'task'],
+  getTask: ['cloudID', 'taskId'],
+  listRoomTasks: ['cloudID'],
+  listMyTasks: ['cloudID'],
+  join: ['cloudID', 'taskId'],
+  leave: ['cloudID', 'taskId'],
+  pendingMembers: ['cloudID', 'taskId'],
+  markClosingSoon: ['cloudID', 'taskId'],
+  endTask: ['cloudID', 'taskId'],
+  renewCard: ['cloudID', 'taskId', 'envVersion'],
+};
+
+export const ACTION_NAMES = Object.keys(FIELDS) as ActionName[];
+
+type Fields = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isActionName = (value: string): value is ActionName => Object.prototype.hasOwnProperty.call(FIELDS, value);
+
+function unexpected(fields: Fields, allowed: readonly string[]): ApiResult<null> {
+  for (const key of Object.keys(fields)) {
+    if (key === 'action' || allowed.includes(key)) continue;
+    if (IDENTITY_FIELDS.includes(key)) {
+      return fail('INVALID_REQUEST', `'${key}' may not be sent: the server derives identity and room itself`);
+    }
+    return fail('INVALID_REQUEST', `unexpected field '${key}'`);
+  }
+  return ok(null);
+}
+
+function cloudIdOf(value: unknown): ApiResult<string> {
+  if (typeof value !== 'string') return fail('INVALID_REQUEST', 'cloudID must be the string from wx.getChatToolInfo');
+  if (value.length === 0 || value.length > CLOUD_ID_MAX)
+    return fail('CLOUD_ID_INVALID', 'cloudID is empty or too long');
+  return ok(value);
+}
+
+function taskIdOf(value: unknown): ApiResult<string> {
+  if (typeof value !== 'string' || !TASK_ID.test(value)) return fail('INVALID_REQUEST', 'taskId must be a task id');
+  return ok(value);
+}
+
+function envVersionOf(value: unknown): ApiResult<EnvVersion> {
+  const found = ENV_VERSIONS.find((version) => version === value);
+  return found === undefined
+    ? fail('INVALID_REQUEST', "envVersion must be 'develop', 'trial' or 'release'")
+    : ok(found);
+}
+
+function audienceOf(value: unknown): ApiResult<Audience> {
+  if (!isRecord(value)) return fail('AUDIENCE_INVALID', 'audience must be an object');
+  if (value.kind === 'everyone' && Object.keys(value).length === 1) return ok({ kind: 'everyone' });
+  if (value.kind !== 'members' || Object.keys(value).length !== 2) {
+    return fail('AUDIENCE_INVALID', "audience must be {kind:'everyone'} or {kind:'members', groupOpenids}");
+  }
+  const ids = value.groupOpenids;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > AUDIENCE_MAX) {
+    return fail('AUDIENCE_INVALID', `groupOpenids must list 1 to ${AUDIENCE_MAX} members`);
+  }
+  const groupOpenids: string[] = [];
+  for (const id of ids) {
+    if (typeof id !== 'string' || !GROUP_OPENID.test(id))
+      return fail('AUDIENCE_INVALID', 'a group_openid is malformed');
+    if (groupOpenids.includes(id)) return fail('AUDIENCE_INVALID', 'a member is listed twice');
+    groupOpenids.push(id);
+  }
+  return ok({ kind: 'members', groupOpenids });
+}
+
+/** Checks a create-page draft; `now` bounds the deadline. */
+export function validateDraft(value: unknown, now: number): ApiResult<TaskDraft> {
+  if (!isRecord(value)) return fail('INVALID_REQUEST', 'task must be an object');
+  const extra = unexpected(value, ['title', 'description', 'kind', 'audience', 'capacity', 'deadline']);
+  if (!extra.ok) return extra;
+  const { title, description, kind, capacity, deadline } = value;
+  if (typeof title !== 'string') return fail('INVALID_REQUEST', 'title must be a string');
+  const problem = titleProblem(title);
+  if (problem === 'TITLE_EMPTY') return fail(problem, 'title is empty');
+  if (problem === 'TITLE_CHARACTERS')
+    return fail(problem, 'title may hold only Chinese characters, letters and digits');
+  if (problem === 'TITLE_TOO_LONG') return fail(problem, 'title exceeds 30 units (a Chinese character counts 2)');
+  if (description !== undefined && typeof description !== 'string') {
+    return fail('INVALID_REQUEST', 'description must be a string');
+  }
+  if (description !== undefined && description.length > DESCRIPTION_MAX) {
+    return fail('DESCRIPTION_TOO_LONG', `description exceeds ${DESCRIPTION_MAX} characters`);
+  }
+  const taskKind = KINDS.find((k) => k === kind);
+  if (taskKind === undefined) return fail('INVALID_REQUEST', "kind must be 'participate' or 'complete'");
+  const audience = audienceOf(value.audience);
+  if (!audience.ok) return audience;
+  if (capacity !== undefined && capacity !== null) {
+    if (typeof capacity !== 'number' || !Number.isInteger(capacity) || capacity < 1 || capacity > CAPACITY_MAX) {
+      return fail('CAPACITY_INVALID', `capacity must be a whole number from 1 to ${CAPACITY_MAX}`);
+    }
+    if (taskKind === 'complete') {
+      return fail('CAPACITY_INVALID', 'capacity applies to participate tasks only: everyone may complete');
+    }
+  }
+  if (deadline !== undefined && deadline !== null) {
+    if (typeof deadline !== 'number' || !Number.isInteger(deadline)) {
+      return fail('DEADLINE_INVALID', 'deadline must be epoch milliseconds');
+    }
+    if (deadline < now + DEADLINE_MIN_AHEAD_MS || deadline > now + DEADLINE_MAX_AHEAD_MS) {
+      return fail('DEADLINE_INVALID', 'deadline must be between a minute and a year from now');
+    }
+  }
+  const draft: TaskDraft = {
+    title,
+    description: description ?? '',
+    kind: taskKind,
+    audience: audience.data,
+    capacity: typeof capacity === 'number' ? capacity : null,
+    deadline: typeof deadline === 'number' ? deadline : null,
+  };
+  return ok(draft);
+}
+
+/** Parses one cloud-function event from the chat tool. */
+export function validateRequest(value: unknown, now: number): ApiResult<ParsedRequest> {
+  if (!isRecord(value)) return fail('INVALID_REQUEST', 'the request must be an object');
+  const { action } = value;
+  if (typeof action !== 'string') return fail('INVALID_REQUEST', 'action is missing');
+  if (!isActionName(action)) return fail('UNKNOWN_ACTION', `unknown action '${action.slice(0, 40)}'`);
+  const extra = unexpected(value, FIELDS[action]);
+  if (!extra.ok) return extra;
+  if (action === 'listMyTasks') {
+    if (value.cloudID === undefined) return ok({ action, cloudID: null });
+    const cloudID = cloudIdOf(value.cloudID);
+    return cloudID.ok ? ok({ action, cloudID: cloudID.data }) : cloudID;
+  }
+  const cloudID = cloudIdOf(value.cloudID);
+  if (!cloudID.ok) return cloudID;
+  if (action === 'listRoomTasks') return ok({ action, cloudID: cloudID.data });
+  if (action === 'createTask') {
+    const envVersion = envVersionOf(value.envVersion);
+    if (!envVersion.ok) return envVersion;
+    const task = validateDraft(value.task, now);
+    if (!task.ok) return task;
+    return ok({ action, cloudID: cloudID.data, envVersion: envVersion.data, task: task.data });
+  }
+  const taskId = taskIdOf(value.taskId);
+  if (!taskId.ok) return taskId;
+  if (action === 'renewCard') {
+    if (value.envVersion === undefined)
+      return ok({ action, cloudID: cloudID.data, taskId: taskId.data, envVersion: null });
+    const envVersion = envVersionOf(value.envVersion);
+    if (!envVersion.ok) return envVersion;
+    return ok({ action, cloudID: cloudID.data, taskId: taskId.data, envVersion: envVersion.data });
+  }
+  return ok({ action, cloudID: cloudID.data, taskId: taskId.data });
+}

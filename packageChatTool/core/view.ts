@@ -1,0 +1,160 @@
+// What each viewer sees: the task page (TaskView) and the card subtitle WeChat renders (chat-tool-api.md §2.4).
+// The local emulator and the browser simulator render cards with cardText too, so all agree.
+import type { CardShare, ParticipantView, Reminder, TaskSummary, TaskView, ViewerStatus } from './api';
+import { taskPagePath } from './api';
+import { cardInSync } from './card';
+import { deadlinePassed, isInvited, WAITLIST_MAX } from './task';
+import type { CardTargetState, Member, Task, TaskKind } from './types';
+import { CARD_TEMPLATE } from './types';
+
+/** How WeChat classifies a card viewer: the one who shared it, a participant, or anyone else in the chat. */
+export type CardViewerRole = 'publisher' | 'participant' | 'nonParticipant';
+
+const CARD_WORDS: Record<TaskKind, { count: string; done: string; pending: string; notNeeded: string }> = {
+  complete: { count: '人已完成', done: '已完成', pending: '未完成', notNeeded: '你无需完成' },
+  participate: { count: '人已参与', done: '已参与', pending: '未参与', notNeeded: '你无需参与' },
+};
+
+/** The card subtitle (辅标题) for one viewer, exactly as the template table words it. */
+export function cardText(
+  kind: TaskKind,
+  state: CardTargetState,
+  role: CardViewerRole,
+  viewerDone: boolean,
+  doneCount: number,
+): string {
+  if (state === 3) return '已结束';
+  const words = CARD_WORDS[kind];
+  if (role === 'publisher') return `${doneCount}${words.count}`;
+  if (role === 'nonParticipant') return words.notNeeded;
+  if (viewerDone) return words.done;
+  return state === 2 ? '即将截止' : words.pending;
+}
+
+/** chooseType 2 makes everyone in the chat a participant; chooseType 1 only the listed group_openids. */
+export function cardRole(
+  card: { publisherGroupOpenid: string; chooseType: 1 | 2; participant: readonly string[] },
+  viewerGroupOpenid: string,
+): CardViewerRole {
+  if (viewerGroupOpenid === card.publisherGroupOpenid) return 'publisher';
+  if (card.chooseType === 2 || card.participant.includes(viewerGroupOpenid)) return 'participant';
+  return 'nonParticipant';
+}
+
+/** Who is looking: their openid (from the server context) and, when resolved, their room and group_openid. */
+export interface Viewer {
+  openid: string;
+  roomId: string | null;
+  groupOpenid: string | null;
+}
+
+export function viewerStatus(task: Task, viewer: Viewer): ViewerStatus {
+  if (viewer.roomId !== null && viewer.roomId !== task.room.id) return 'outsider';
+  if (task.participants.some((p) => p.openid === viewer.openid)) return 'done';
+  if (task.waitlist.some((p) => p.openid === viewer.openid)) return 'waitlisted';
+  const groupOpenid = viewer.groupOpenid ?? (viewer.openid === task.creator.openid ? task.creator.groupOpenid : null);
+  if (groupOpenid === null) return 'outsider';
+  return isInvited(task, groupOpenid) ? 'pending' : 'notInvited';
+}
+
+const participantView = ({ groupOpenid, at }: { groupOpenid: string; at: number }): ParticipantView => ({
+  groupOpenid,
+  at,
+});
+
+export function viewTask(task: Task, viewer: Viewer, now: number): TaskView {
+  const isCreator = viewer.openid === task.creator.openid;
+  const status = viewerStatus(task, viewer);
+  const live = task.state !== 'ended' && !deadlinePassed(task, now);
+  const groupOpenid = viewer.groupOpenid ?? (isCreator ? task.creator.groupOpenid : null);
+  const role: CardViewerRole = isCreator
+    ? 'publisher'
+    : groupOpenid !== null && isInvited(task, groupOpenid)
+      ? 'participant'
+      : 'nonParticipant';
+  const viewerDone = groupOpenid !== null && task.card.doneGroupOpenids.includes(groupOpenid);
+  const roomFull = task.capacity !== null && task.participants.length >= task.capacity;
+  return {
+    id: task.id,
+    title: task.title,
+    description: task.description,
+    kind: task.kind,
+    state: task.state,
+    chatType: task.room.chatType,
+    creatorGroupOpenid: task.creator.groupOpenid,
+    audience: task.audience,
+    capacity: task.capacity,
+    deadline: task.deadline,
+    participants: task.participants.map(participantView),
+    waitlist: task.waitlist.map(participantView),
+    expected: task.audience.kind === 'members' ? task.audience.groupOpenids.length : null,
+    viewer: {
+      isCreator,
+      groupOpenid,
+      status,
+      cardText: cardText(task.kind, task.card.state, role, viewerDone, task.card.doneGroupOpenids.length),
+      can: {
+        join: live && status === 'pending' && (!roomFull || task.waitlist.length < WAITLIST_MAX),
+        leave: live && (status === 'done' || status === 'waitlisted'),
+        remind: isCreator && live,
+        markClosingSoon: isCreator && live && task.state === 'open',
+        end: isCreator && task.state !== 'ended',
+        renewCard: isCreator && task.state !== 'ended',
+      },
+    },
+    card: {
+      activityExpiresAt: task.activityExpiresAt,
+      expired: now >= task.activityExpiresAt,
+      inSync: cardInSync(task),
+    },
+    createdAt: task.createdAt,
+  };
+}
+
+export function summarizeTask(task: Task, viewer: Viewer): TaskSummary {
+  return {
+    id: task.id,
+    title: task.title,
+    kind: task.kind,
+    state: task.state,
+    deadline: task.deadline,
+    capacity: task.capacity,
+    expected: task.audience.kind === 'members' ? task.audience.groupOpenids.length : null,
+    createdAt: task.createdAt,
+    done: task.participants.length,
+    status: viewerStatus(task, viewer),
+    isCreator: viewer.openid === task.creator.openid,
+  };
+}
+
+/** Everything wx.updateShareMenu and wx.shareAppMessageToGroup need for this task's card. */
+export function shareOf(task: Task): CardShare {
+  const chosen = task.audience.kind === 'members';
+  return {
+    activityId: task.activityId,
+    activityExpiresAt: task.activityExpiresAt,
+    templateId: CARD_TEMPLATE[task.kind],
+    chooseType: chosen ? 1 : 2,
+    participant: task.audience.kind === 'members' ? [...task.audience.groupOpenids] : [],
+    title: task.title,
+    path: taskPagePath(task.id),
+  };
+}
+
+/**
+ * Members to remind: the chosen members who have not acted, or — for an "everyone" task — the room
+ * members the server has seen (it cannot list a chat) who have not acted, leaving out the creator.
+ * Waitlisted members already acted and are not reminded.
+ */
+export function pendingGroupOpenids(task: Task, roomMembers: readonly Member[]): string[] {
+  const acted = new Set([...task.participants, ...task.waitlist].map((p) => p.groupOpenid));
+  const candidates =
+    task.audience.kind === 'members'
+      ? task.audience.groupOpenids
+      : roomMembers.map((m) => m.groupOpenid).filter((id) => id !== task.creator.groupOpenid);
+  return [...new Set(candidates)].filter((id) => !acted.has(id));
+}
+
+export function reminderOf(task: Task, members: string[]): Reminder {
+  return { title: task.title, members, entrancePath: taskPagePath(task.id), type: task.kind };
+}
