@@ -54,6 +54,8 @@ export interface Mounted {
   queryAll(selector: string): glassEasel.Element[];
   /** Rendered text of the whole component, or of the first match. */
   text(selector?: string): string;
+  /** A DOM attribute of the first match (e.g. aria-label), or null. */
+  attribute(selector: string, name: string): string | null;
   /** Dispatches a bubbling, composed `tap` on the first match. */
   tap(selector: string, detail?: Record<string, unknown>): void;
   /** Types into a built-in `<input>` as a user would: sets its value and fires `input`. */
@@ -115,9 +117,30 @@ function register(cs: CodeSpace, componentPath: string): void {
   cs.addComponentStaticConfig(componentPath, { ...json, usingComponents } as never);
   cs.addCompiledTemplate(componentPath, compileTemplate(fs.readFileSync(`${file}.wxml`, 'utf8'), componentPath));
   // Component()/Behavior()/Page() are globals in mini programs; expose the adapter's while the file runs.
-  cs.globalComponentEnv(globalThis, componentPath, () => {
-    jest.requireActual(file);
-  });
+  cs.globalComponentEnv(globalThis, componentPath, () => runOnce(file));
+}
+
+type Constructors = Record<'Component' | 'Page' | 'Behavior', (...args: unknown[]) => unknown>;
+
+/**
+ * Runs the component's code so it calls Component()/Page(). When jest already ran the file (e.g. the
+ * simulate helpers loaded it earlier in the same test file), it runs again in an isolated registry;
+ * that copy has its own instances of the modules it imports.
+ */
+function runOnce(file: string): void {
+  const global = globalThis as unknown as Constructors;
+  const { Component, Page } = global;
+  let defined = false;
+  global.Component = (...args) => {
+    defined = true;
+    return Component(...args);
+  };
+  global.Page = (...args) => {
+    defined = true;
+    return Page(...args);
+  };
+  jest.requireActual(file);
+  if (!defined) jest.isolateModules(() => jest.requireActual(file));
 }
 
 function firstMatch(root: glassEasel.GeneralComponent, selector: string): glassEasel.Element | null {
@@ -151,6 +174,8 @@ export function mountGlassEasel(componentPath: string, options: MountOptions = {
     get,
     queryAll: (selector) => component.getShadowRoot()?.querySelectorAll(selector) ?? [],
     text: (selector) => domText(selector ? get(selector) : component),
+    attribute: (selector, name) =>
+      (get(selector).getBackendElement() as unknown as Element | null)?.getAttribute(name) ?? null,
     tap: (selector, detail = {}) => {
       glassEasel.Event.triggerEvent(get(selector), 'tap', detail, { bubbles: true, composed: true });
     },

@@ -55,6 +55,7 @@ const ASYNC_APIS = [
   'navigateBack',
   'reLaunch',
   'setClipboardData',
+  'setNavigationBarTitle',
   'vibrateShort',
 ] as const;
 export type AsyncApiName = (typeof ASYNC_APIS)[number] | 'cloud.callFunction';

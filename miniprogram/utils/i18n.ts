@@ -1,0 +1,53 @@
+// The launcher's text in zh-CN and English, chosen from the system language.
+import type { Support } from './version';
+
+export interface LauncherTexts {
+  title: string;
+  intro: string;
+  steps: string[];
+  open: string;
+  openLabel: string;
+  openFailed: string;
+}
+
+const zh: LauncherTexts = {
+  title: '群任务接龙',
+  intro: '在群聊里发布任务，成员报名或标记完成，卡片实时显示进度。',
+  steps: ['点击下方按钮并选择一个群聊', '在群里创建任务并发送卡片', '成员点开卡片即可报名或完成'],
+  open: '在群聊中打开',
+  openLabel: '选择一个群聊并打开群任务接龙',
+  openFailed: '没能打开聊天工具，请稍后重试。',
+};
+
+const en: LauncherTexts = {
+  title: 'Group tasks',
+  intro: 'Post a task in a group chat; members sign up or mark it done, and the card shows progress live.',
+  steps: [
+    'Tap the button below and pick a group chat',
+    'Create a task there and send its card',
+    'Members open the card to sign up or mark done',
+  ],
+  open: 'Open in a group chat',
+  openLabel: 'Pick a group chat and open Group tasks',
+  openFailed: 'Could not open the chat tool. Please try again.',
+};
+
+export function isChinese(language: string): boolean {
+  return language.toLowerCase().startsWith('zh');
+}
+
+export function launcherTexts(language: string): LauncherTexts {
+  return isChinese(language) ? zh : en;
+}
+
+/** The message shown when this WeChat is too old, or '' when it is supported. */
+export function supportMessage(support: Support, language: string): string {
+  if (support.supported) return '';
+  const { component, current, required } = support;
+  if (isChinese(language)) {
+    const what = component === 'weChat' ? '微信版本' : '基础库版本';
+    return `当前${what} ${current} 过低，聊天工具需要 ${required} 或以上。请将微信升级到最新版本后再试。`;
+  }
+  const what = component === 'weChat' ? 'WeChat' : 'the base library';
+  return `This version of ${what} (${current}) is too old: chat tools need ${required} or later. Please update WeChat and try again.`;
+}

@@ -1,0 +1,38 @@
+// Pure version checks for the launcher: chat tools need base library 3.7.8+ and WeChat 8.0.56+
+// (chat-tool-api.md §6.1). No `wx` here, so the rules are tested directly.
+
+export const MIN_BASE_LIBRARY = '3.7.8';
+export const MIN_WECHAT = '8.0.56';
+
+/** Compares dotted versions numerically ('3.10.0' > '3.9.9'); missing or non-numeric parts count as 0. */
+export function compareVersion(a: string, b: string): -1 | 0 | 1 {
+  const left = a.split('.');
+  const right = b.split('.');
+  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
+    const x = Number.parseInt(left[i] ?? '0', 10) || 0;
+    const y = Number.parseInt(right[i] ?? '0', 10) || 0;
+    if (x !== y) return x > y ? 1 : -1;
+  }
+  return 0;
+}
+
+export interface Versions {
+  /** getAppBaseInfo().SDKVersion */
+  baseLibrary: string;
+  /** getAppBaseInfo().version */
+  weChat: string;
+}
+
+export type Support =
+  { supported: true } | { supported: false; component: 'baseLibrary' | 'weChat'; current: string; required: string };
+
+/** Whether this WeChat can open a chat tool, and if not, which part is too old. */
+export function checkSupport(versions: Versions): Support {
+  if (compareVersion(versions.weChat, MIN_WECHAT) < 0) {
+    return { supported: false, component: 'weChat', current: versions.weChat, required: MIN_WECHAT };
+  }
+  if (compareVersion(versions.baseLibrary, MIN_BASE_LIBRARY) < 0) {
+    return { supported: false, component: 'baseLibrary', current: versions.baseLibrary, required: MIN_BASE_LIBRARY };
+  }
+  return { supported: true };
+}
