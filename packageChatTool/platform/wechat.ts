@@ -2,6 +2,7 @@
 // tests and the local simulator replace it with `useWeChat`.
 
 import type { CardShare, Reminder } from '../core/api';
+import type { EnvVersion } from '../core/types';
 
 export interface ChatToolInfo {
   /** Resolved by the cloud function with cloud.getOpenData; valid 5 minutes, only for this user. */
@@ -16,6 +17,26 @@ export interface ModalOptions {
   showCancel?: boolean;
 }
 
+/** What the custom navigation bar needs to line up with the status bar and WeChat's capsule button. */
+export interface WindowMetrics {
+  statusBarHeight: number;
+  /** The capsule (menu) button; null where WeChat shows none. */
+  menuButton: { top: number; height: number } | null;
+}
+
+/** The part of CanvasRenderingContext2D the progress image draws with. */
+export interface Canvas2D {
+  fillStyle: string;
+  font: string;
+  textAlign: 'left' | 'center' | 'right';
+  textBaseline: 'top' | 'middle' | 'alphabetic' | 'bottom';
+  fillRect(x: number, y: number, width: number, height: number): void;
+  fillText(text: string, x: number, y: number): void;
+  beginPath(): void;
+  arc(x: number, y: number, radius: number, start: number, end: number): void;
+  fill(): void;
+}
+
 export interface WeChat {
   /** 'chatTool' when the page runs inside a chat tool. */
   apiCategory(): ApiCategory;
@@ -27,7 +48,12 @@ export interface WeChat {
   /** "@A @B 请完成：title"; WeChat only allows it from a tap. */
   remind(reminder: Reminder): Promise<void>;
   shareImage(imagePath: string, entrancePath: string): Promise<void>;
+  /** Draws on an offscreen 2d canvas and returns the PNG's temporary file path. */
+  renderImage(width: number, height: number, draw: (context: Canvas2D) => void): Promise<string>;
+  windowMetrics(): WindowMetrics;
   callFunction(name: string, data: object): Promise<unknown>;
+  /** Which build runs (develop, trial, release): the card's system-message links open the same one. */
+  envVersion(): EnvVersion;
   /** The system language, e.g. 'zh_CN' or 'en'. */
   language(): string;
   theme(): 'light' | 'dark';
@@ -36,6 +62,7 @@ export interface WeChat {
   confirm(options: ModalOptions): Promise<boolean>;
   navigateTo(url: string): Promise<void>;
   redirectTo(url: string): Promise<void>;
+  navigateBack(): Promise<void>;
 }
 
 export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
@@ -68,10 +95,23 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
     shareImage: async (imagePath, entrancePath) => {
       await api.shareImageToGroup({ imagePath, needShowEntrance: true, entrancePath });
     },
+    renderImage: async (width, height, draw) => {
+      const canvas = api.createOffscreenCanvas({ type: '2d', width, height });
+      const context: Canvas2D = canvas.getContext('2d');
+      draw(context);
+      const { tempFilePath } = await api.canvasToTempFilePath({ canvas, fileType: 'png' });
+      return tempFilePath;
+    },
+    windowMetrics: () => {
+      const { statusBarHeight } = api.getWindowInfo();
+      const rect = api.getMenuButtonBoundingClientRect();
+      return { statusBarHeight, menuButton: rect && rect.height > 0 ? { top: rect.top, height: rect.height } : null };
+    },
     callFunction: async (name, data) => {
       const { result } = await api.cloud.callFunction({ name, data });
       return result;
     },
+    envVersion: () => api.getAccountInfoSync().miniProgram.envVersion,
     language: () => api.getAppBaseInfo().language,
     theme: () => (api.getAppBaseInfo().theme === 'dark' ? 'dark' : 'light'),
     toast: async (title, icon = 'none') => {
@@ -86,6 +126,9 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
     },
     redirectTo: async (url) => {
       await api.redirectTo({ url });
+    },
+    navigateBack: async () => {
+      await api.navigateBack({});
     },
   };
 }

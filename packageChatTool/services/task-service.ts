@@ -1,0 +1,101 @@
+// The only way pages reach the server: typed calls to the `groupTask` cloud function.
+// Every call carries a fresh cloudID from wx.getChatToolInfo so the server derives the room and the
+// caller's group_openid itself; an expired cloudID is re-read once and the call retried.
+import type { ActionName, Actions, ApiResult, ErrorCode } from '../core/api';
+import { ERROR_CODES, TASK_FUNCTION } from '../core/api';
+import type { TaskDraft } from '../core/types';
+import type { WeChat } from '../platform/wechat';
+import { weChat } from '../platform/wechat';
+import { fail, succeed, type Outcome } from './failure';
+
+type Response<A extends ActionName> = Actions[A]['response'];
+
+export interface TaskService {
+  listRoomTasks(): Promise<Outcome<Response<'listRoomTasks'>>>;
+  getTask(taskId: string): Promise<Outcome<Response<'getTask'>>>;
+  createTask(task: TaskDraft): Promise<Outcome<Response<'createTask'>>>;
+  join(taskId: string): Promise<Outcome<Response<'join'>>>;
+  leave(taskId: string): Promise<Outcome<Response<'leave'>>>;
+  pendingMembers(taskId: string): Promise<Outcome<Response<'pendingMembers'>>>;
+  markClosingSoon(taskId: string): Promise<Outcome<Response<'markClosingSoon'>>>;
+  endTask(taskId: string): Promise<Outcome<Response<'endTask'>>>;
+  renewCard(taskId: string): Promise<Outcome<Response<'renewCard'>>>;
+}
+
+/** A cloudID is valid 5 minutes (chat-tool-api.md §5.2); reuse it for 4 to save a round trip. */
+export const CLOUD_ID_REUSE_MS = 4 * 60 * 1000;
+
+const RETRY_WITH_NEW_CLOUD_ID: ReadonlySet<ErrorCode> = new Set(['CLOUD_ID_EXPIRED', 'CLOUD_ID_INVALID']);
+
+function isApiResult(value: unknown): value is ApiResult<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'data' in value;
+  if (value.ok !== false || !('error' in value)) return false;
+  const { error } = value;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (ERROR_CODES as readonly unknown[]).includes(error.code)
+  );
+}
+
+/** `platform` is read on every call, so a platform installed later with useWeChat takes effect. */
+export function createTaskService(platform: () => WeChat = weChat, now: () => number = Date.now): TaskService {
+  let cached: { cloudID: string; at: number } | null = null;
+
+  async function cloudID(fresh: boolean): Promise<string | null> {
+    if (!fresh && cached && now() - cached.at < CLOUD_ID_REUSE_MS) return cached.cloudID;
+    try {
+      const info = await platform().chatToolInfo();
+      cached = { cloudID: info.cloudID, at: now() };
+      return info.cloudID;
+    } catch {
+      cached = null;
+      return null;
+    }
+  }
+
+  async function send<A extends ActionName>(action: A, body: object, fresh: boolean): Promise<Outcome<Response<A>>> {
+    const id = await cloudID(fresh);
+    if (id === null) return fail('NOT_IN_CHAT');
+    let result: unknown;
+    try {
+      result = await platform().callFunction(TASK_FUNCTION, { action, cloudID: id, ...body });
+    } catch {
+      return fail('NETWORK');
+    }
+    if (!isApiResult(result)) return fail('INTERNAL');
+    return result.ok ? succeed(result.data as Response<A>) : fail(result.error.code);
+  }
+
+  async function call<A extends ActionName>(action: A, body: object = {}): Promise<Outcome<Response<A>>> {
+    const first = await send(action, body, false);
+    if (first.ok || !RETRY_WITH_NEW_CLOUD_ID.has(first.code as ErrorCode)) return first;
+    return send(action, body, true);
+  }
+
+  return {
+    listRoomTasks: () => call('listRoomTasks'),
+    getTask: (taskId) => call('getTask', { taskId }),
+    createTask: (task) => call('createTask', { envVersion: platform().envVersion(), task }),
+    join: (taskId) => call('join', { taskId }),
+    leave: (taskId) => call('leave', { taskId }),
+    pendingMembers: (taskId) => call('pendingMembers', { taskId }),
+    markClosingSoon: (taskId) => call('markClosingSoon', { taskId }),
+    endTask: (taskId) => call('endTask', { taskId }),
+    renewCard: (taskId) => call('renewCard', { taskId, envVersion: platform().envVersion() }),
+  };
+}
+
+let current: TaskService | null = null;
+
+/** The service pages use: the cloud function unless a test or the simulator installed another. */
+export function taskService(): TaskService {
+  current ??= createTaskService();
+  return current;
+}
+
+export function useTaskService(replacement: TaskService | null): void {
+  current = replacement;
+}

@@ -1,0 +1,50 @@
+// Test doubles for the two ports pages depend on: the WeChat platform and the task service.
+import type { TaskService } from '../../../packageChatTool/services/task-service';
+import type { WeChat } from '../../../packageChatTool/platform/wechat';
+
+export type FakeWeChat = { [K in keyof WeChat]: jest.Mock } & WeChat;
+
+/** A WeChat in chat-tool mode, Chinese, that succeeds at everything unless a test says otherwise. */
+export function fakeWeChat(overrides: Partial<WeChat> = {}): FakeWeChat {
+  const fake: { [K in keyof WeChat]: jest.Mock } = {
+    apiCategory: jest.fn(() => 'chatTool'),
+    chatToolInfo: jest.fn(async () => ({ cloudID: 'cloud-1' })),
+    selectGroupMembers: jest.fn(async () => ['g-alice', 'g-bob']),
+    publishCard: jest.fn(async () => undefined),
+    remind: jest.fn(async () => undefined),
+    shareImage: jest.fn(async () => undefined),
+    renderImage: jest.fn(async () => 'wxfile://tmp/progress.png'),
+    windowMetrics: jest.fn(() => ({ statusBarHeight: 20, menuButton: { top: 24, height: 32 } })),
+    callFunction: jest.fn(async () => ({ ok: true, data: null })),
+    language: jest.fn(() => 'zh_CN'),
+    theme: jest.fn(() => 'light'),
+    envVersion: jest.fn(() => 'develop'),
+    toast: jest.fn(async () => undefined),
+    confirm: jest.fn(async () => true),
+    navigateTo: jest.fn(async () => undefined),
+    redirectTo: jest.fn(async () => undefined),
+    navigateBack: jest.fn(async () => undefined),
+  };
+  for (const [key, value] of Object.entries(overrides)) {
+    fake[key as keyof WeChat] = jest.fn(value as (...args: never[]) => unknown);
+  }
+  return fake as FakeWeChat;
+}
+
+export type FakeTaskService = { [K in keyof TaskService]: jest.Mock } & TaskService;
+
+/** A task service whose every call fails with NETWORK until a test gives it an answer. */
+export function fakeTaskService(): FakeTaskService {
+  const network = async () => ({ ok: false, code: 'NETWORK' });
+  return {
+    listRoomTasks: jest.fn(network),
+    getTask: jest.fn(network),
+    createTask: jest.fn(network),
+    join: jest.fn(network),
+    leave: jest.fn(network),
+    pendingMembers: jest.fn(network),
+    markClosingSoon: jest.fn(network),
+    endTask: jest.fn(network),
+    renewCard: jest.fn(network),
+  } as FakeTaskService;
+}

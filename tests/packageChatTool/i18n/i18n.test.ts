@@ -1,0 +1,53 @@
+import { ERROR_CODES } from '../../../packageChatTool/core/api';
+import { en } from '../../../packageChatTool/i18n/en';
+import { failureMessage, format, localeOf, messagesFor } from '../../../packageChatTool/i18n/index';
+import { zhCN } from '../../../packageChatTool/i18n/zh-CN';
+
+describe('i18n', () => {
+  test.each([
+    ['zh_CN', 'zh-CN'],
+    ['zh_TW', 'zh-CN'],
+    ['zh_HK', 'zh-CN'],
+    ['en', 'en'],
+    ['en_US', 'en'],
+    ['fr', 'en'],
+    ['', 'en'],
+  ])('system language %p reads as %p', (language, locale) => {
+    expect(localeOf(language)).toBe(locale);
+  });
+
+  test('both languages have the same keys and no empty text', () => {
+    const shape = (value: unknown): unknown =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]))
+        : Array.isArray(value)
+          ? value.length
+          : typeof value;
+    expect(shape(en)).toEqual(shape(zhCN));
+    const texts = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : Object.values(value as object).flatMap(texts);
+    for (const text of [...texts(en), ...texts(zhCN)]) expect(text.trim()).not.toBe('');
+  });
+
+  test('placeholders match between the languages', () => {
+    const names = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
+      const zh = zhCN[key];
+      if (typeof zh === 'string') expect([key, names(en[key] as string)]).toEqual([key, names(zh)]);
+    }
+  });
+
+  test('every server error code and every client failure has a message in both languages', () => {
+    for (const code of [...ERROR_CODES, 'NETWORK', 'NOT_IN_CHAT', 'PLATFORM'] as const) {
+      expect(failureMessage(messagesFor('zh-CN'), code)).toMatch(/\S/);
+      expect(failureMessage(messagesFor('en'), code)).toMatch(/\S/);
+    }
+    expect(failureMessage(en, 'TASK_FULL')).toBe('No places left');
+    expect(failureMessage(zhCN, 'TASK_FULL')).toBe('名额已满');
+  });
+
+  test('format fills placeholders and keeps unknown ones visible', () => {
+    expect(format('{done}/{expected}', { done: 2, expected: 5 })).toBe('2/5');
+    expect(format('{a} {missing}', { a: 'x' })).toBe('x {missing}');
+  });
+});

@@ -1,0 +1,52 @@
+import { en } from '../../../packageChatTool/i18n/en';
+import { zhCN } from '../../../packageChatTool/i18n/zh-CN';
+import {
+  countdown,
+  formatDateTime,
+  kindTag,
+  progressText,
+  stateLabel,
+  statusText,
+} from '../../../packageChatTool/view/task-text';
+
+const MIN = 60 * 1000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+describe('task texts', () => {
+  test('dates read as local YYYY-MM-DD HH:mm', () => {
+    expect(formatDateTime(new Date(2026, 0, 5, 8, 7).getTime())).toBe('2026-01-05 08:07');
+  });
+
+  test('countdown in days, hours, minutes, and past deadlines', () => {
+    expect(countdown(null, 0, zhCN)).toBe('不限时间');
+    expect(countdown(2 * DAY + 3 * HOUR + 5 * MIN, 0, zhCN)).toBe('剩余 2 天 3 小时');
+    expect(countdown(5 * HOUR + 30 * MIN, 0, en)).toBe('5 h 30 min left');
+    expect(countdown(30 * 1000, 0, en)).toBe('1 min left');
+    expect(countdown(1000, 1000, zhCN)).toBe('已过截止时间');
+  });
+
+  test('progress with and without expected members, per kind', () => {
+    expect(progressText('participate', 3, null, zhCN)).toBe('3 人已参与');
+    expect(progressText('complete', 2, 5, zhCN)).toBe('2/5 人已完成');
+    expect(progressText('participate', 2, 5, en)).toBe('2 of 5 joined');
+    expect(progressText('complete', 0, null, en)).toBe('0 done');
+  });
+
+  test('states and kinds', () => {
+    expect(stateLabel('open', zhCN)).toBe('进行中');
+    expect(stateLabel('closingSoon', en)).toBe('Closing soon');
+    expect(stateLabel('ended', zhCN)).toBe('已结束');
+    expect(kindTag('complete', en)).toBe('Check-off');
+  });
+
+  test('viewer status', () => {
+    expect(statusText('participate', 'done', 'ended', zhCN)).toBe('你已参与');
+    expect(statusText('complete', 'done', 'open', en)).toBe('You are done');
+    expect(statusText('complete', 'pending', 'ended', zhCN)).toBe('任务已结束');
+    expect(statusText('complete', 'pending', 'open', zhCN)).toBe('等你完成');
+    expect(statusText('participate', 'waitlisted', 'open', en)).toBe('You are on the waitlist');
+    expect(statusText('participate', 'notInvited', 'open', zhCN)).toBe('你无需参与这个任务');
+    expect(statusText('participate', 'outsider', 'open', en)).toBe('You are not in this chat; view only');
+  });
+});
