@@ -1,0 +1,274 @@
+// The groupTask actions, written against ports only. Identity: the caller's openid from the server
+// context, and the room and group_openid the platform resolves from the cloudID string. Every action
+// returns an ApiResult; nothing thrown by a store or the platform escapes.
+import type { ApiResult, TaskSummary } from '../../../packageChatTool/core/api';
+import { cardUpdates } from '../../../packageChatTool/core/card';
+import { VERSION_TYPE } from '../../../packageChatTool/core/card';
+import { fail, ok } from '../../../packageChatTool/core/result';
+import { checkRenewal, checkRoom, createTask, needsRenewal, tickTask } from '../../../packageChatTool/core/task';
+import type { Member, Room, Task } from '../../../packageChatTool/core/types';
+import type { ParsedRequest } from '../../../packageChatTool/core/validate';
+import { validateRequest } from '../../../packageChatTool/core/validate';
+import type { Viewer } from '../../../packageChatTool/core/view';
+import { pendingGroupOpenids, reminderOf, shareOf, summarizeTask, viewTask } from '../../../packageChatTool/core/view';
+import type { Clock, OpenData, TaskRepository, WeChatPlatform } from './ports';
+import { PlatformError } from './ports';
+
+export interface GroupTaskDeps {
+  tasks: TaskRepository;
+  wechat: WeChatPlatform;
+  clock: Clock;
+  /** A new unique task id ([A-Za-z0-9_-], at most 64 characters). */
+  newId(): string;
+  /** How long an action waits for setChatToolMsg before answering; the timer retries. */
+  cardSyncTimeoutMs: number;
+  log(message: string, detail?: unknown): void;
+}
+
+/** Tasks listed per room or per member; the newest first. */
+export const LIST_LIMIT = 50;
+/** Room members read for an "everyone" reminder. */
+export const REMIND_LIMIT = 500;
+/** Tasks one timer run looks at. */
+export const SWEEP_LIMIT = 100;
+
+export interface SweepReport {
+  looked: number;
+  moved: number;
+  cardUpdates: number;
+  cardFailures: number;
+}
+
+interface Caller {
+  room: Room;
+  member: Member;
+}
+
+const CHAT_TYPES = [1, 2, 3, 4] as const;
+
+function roomOf(data: OpenData): ApiResult<Caller['room'] & { groupOpenid: string }> {
+  const chatType = CHAT_TYPES.find((type) => type === data.chat_type);
+  const id = chatType === 1 || chatType === 2 ? data.open_single_roomid : data.opengid;
+  if (chatType === undefined || typeof id !== 'string' || id === '' || typeof data.group_openid !== 'string') {
+    return fail('CLOUD_ID_INVALID', 'the cloudID does not describe a chat (use wx.getChatToolInfo)');
+  }
+  if (data.group_openid === '') return fail('CLOUD_ID_INVALID', 'the cloudID carries no group_openid');
+  return ok({ id, chatType, groupOpenid: data.group_openid });
+}
+
+function timeout(ms: number): Promise<'timeout'> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), ms);
+    timer.unref?.();
+  });
+}
+
+export function createGroupTask(deps: GroupTaskDeps) {
+  const { tasks, wechat, clock, log } = deps;
+
+  async function identify(cloudID: string, openid: string): Promise<ApiResult<Caller>> {
+    let resolved;
+    try {
+      resolved = await wechat.resolveOpenData(cloudID, openid);
+    } catch (error) {
+      log('getOpenData failed', error);
+      return fail('PLATFORM_FAILED', 'WeChat could not resolve the cloudID; try again');
+    }
+    if (!resolved.ok) return fail(resolved.code, resolved.message);
+    const room = roomOf(resolved.data);
+    if (!room.ok) return room;
+    const member = { openid, groupOpenid: room.data.groupOpenid };
+    await tasks.rememberMember(room.data.id, member, clock.now());
+    return ok({ room: { id: room.data.id, chatType: room.data.chatType }, member });
+  }
+
+  /** Brings the card in line with the stored task. Best effort: failures are left for the timer. */
+  async function syncCard(task: Task): Promise<{ task: Task; sent: number; failed: boolean }> {
+    const accepted = [];
+    let failed = false;
+    for (const body of cardUpdates(task, clock.now())) {
+      try {
+        const answer = await Promise.race([wechat.setChatToolMsg(body), timeout(deps.cardSyncTimeoutMs)]);
+        if (answer === 'timeout') throw new Error('setChatToolMsg timed out');
+        accepted.push(body);
+      } catch (error) {
+        log(`setChatToolMsg failed for task ${task.id}`, error instanceof PlatformError ? error.message : error);
+        failed = true;
+        break;
+      }
+    }
+    if (accepted.length === 0) return { task, sent: 0, failed };
+    try {
+      const recorded = await tasks.recordCard(task.id, task.activityId, accepted);
+      return { task: recorded ?? task, sent: accepted.length, failed };
+    } catch (error) {
+      log(`recording the card of task ${task.id} failed`, error);
+      return { task, sent: accepted.length, failed: true };
+    }
+  }
+
+  async function taskInRoom(taskId: string, room: Room): Promise<ApiResult<Task>> {
+    const task = await tasks.get(taskId);
+    if (task === null) return fail('NOT_FOUND', 'no such task');
+    return checkRoom(task, room.id);
+  }
+
+  const viewerOf = (caller: Caller): Viewer => ({
+    openid: caller.member.openid,
+    roomId: caller.room.id,
+    groupOpenid: caller.member.groupOpenid,
+  });
+
+  async function run(request: ParsedRequest, openid: string): Promise<ApiResult<unknown>> {
+    if (request.action === 'listMyTasks') {
+      const mine = await tasks.listByMember(openid, LIST_LIMIT);
+      const viewer: Viewer = { openid, roomId: null, groupOpenid: null };
+      return ok(mine.map((task): TaskSummary => summarizeTask(task, viewer)));
+    }
+    const caller = await identify(request.cloudID, openid);
+    if (!caller.ok) return caller;
+    const viewer = viewerOf(caller.data);
+    const show = (task: Task) => viewTask(task, viewer, clock.now());
+
+    if (request.action === 'listRoomTasks') {
+      const list = await tasks.listByRoom(caller.data.room.id, LIST_LIMIT);
+      return ok(list.map((task) => summarizeTask(task, viewer)));
+    }
+    if (request.action === 'createTask') {
+      let activity;
+      try {
+        activity = await wechat.createActivityId();
+      } catch (error) {
+        log('createActivityId failed', error);
+        return fail('PLATFORM_FAILED', 'WeChat did not create the card; nothing was saved');
+      }
+      const task = createTask({
+        id: deps.newId(),
+        draft: request.task,
+        room: caller.data.room,
+        creator: caller.data.member,
+        activity,
+        versionType: VERSION_TYPE[request.envVersion],
+        now: clock.now(),
+      });
+      await tasks.insert(task);
+      return ok({ task: show(task), share: shareOf(task) });
+    }
+
+    const found = await taskInRoom(request.taskId, caller.data.room);
+    if (!found.ok) return found;
+    const now = clock.now();
+    switch (request.action) {
+      case 'getTask':
+        return ok(show(found.data));
+      case 'join': {
+        const joined = await tasks.join(request.taskId, caller.data.member, now);
+        if (!joined.ok) return joined;
+        if (joined.data.outcome === 'waitlisted') return ok(show(joined.data.task));
+        return ok(show((await syncCard(joined.data.task)).task));
+      }
+      case 'leave': {
+        const left = await tasks.leave(request.taskId, openid, now);
+        if (!left.ok) return left;
+        if (left.data.promoted === null) return ok(show(left.data.task));
+        return ok(show((await syncCard(left.data.task)).task));
+      }
+      case 'markClosingSoon':
+      case 'endTask': {
+        const changed =
+          request.action === 'endTask'
+            ? await tasks.end(request.taskId, openid, now)
+            : await tasks.markClosingSoon(request.taskId, openid, now);
+        if (!changed.ok) return changed;
+        return ok(show((await syncCard(changed.data)).task));
+      }
+      case 'pendingMembers': {
+        const task = found.data;
+        if (task.creator.openid !== openid) return fail('NOT_CREATOR', 'only the creator can remind members');
+        if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+        const members = task.audience.kind === 'everyone' ? await tasks.roomMembers(task.room.id, REMIND_LIMIT) : [];
+        return ok(reminderOf(task, pendingGroupOpenids(task, members)));
+      }
+      case 'renewCard': {
+        const allowed = checkRenewal(found.data, openid);
+        if (!allowed.ok) return allowed;
+        if (!needsRenewal(found.data, now)) return ok({ task: show(found.data), share: shareOf(found.data) });
+        let activity;
+        try {
+          activity = await wechat.createActivityId();
+        } catch (error) {
+          log('createActivityId failed', error);
+          return fail('PLATFORM_FAILED', 'WeChat did not create a new card; the current one is unchanged');
+        }
+        const versionType = request.envVersion === null ? found.data.versionType : VERSION_TYPE[request.envVersion];
+        const renewed = await tasks.renew(request.taskId, activity, versionType, now);
+        if (!renewed.ok) return renewed;
+        return ok({ task: show(renewed.data), share: shareOf(renewed.data) });
+      }
+    }
+  }
+
+  return {
+    /** One call from the chat tool: `event` is untrusted, `openid` comes from the server context. */
+    async handle(event: unknown, openid: string): Promise<ApiResult<unknown>> {
+      try {
+        const request = validateRequest(event, clock.now());
+        if (!request.ok) return request;
+        return await run(request.data, openid);
+      } catch (error) {
+        log('groupTask failed', error);
+        return fail('INTERNAL', 'the service failed; nothing was changed by this error');
+      }
+    },
+
+    /** The timer: deadlines move tasks to closing soon / ended; lagging cards are retried. Idempotent. */
+    async sweep(): Promise<SweepReport> {
+      const now = clock.now();
+      const report: SweepReport = { looked: 0, moved: 0, cardUpdates: 0, cardFailures: 0 };
+      for (const due of await tasks.dueForTimer(now, SWEEP_LIMIT)) {
+        report.looked += 1;
+        try {
+          let task = due;
+          if (tickTask(task, now) !== null) {
+            const moved = await tasks.tick(task.id, now);
+            if (moved !== null) {
+              report.moved += 1;
+              task = moved;
+            }
+          }
+          const synced = await syncCard(task);
+          report.cardUpdates += synced.sent;
+          if (synced.failed) report.cardFailures += 1;
+        } catch (error) {
+          log(`timer failed on task ${due.id}`, error);
+          report.cardFailures += 1;
+        }
+      }
+      return report;
+    },
+  };
+}
+
+export type GroupTask = ReturnType<typeof createGroupTask>;
+
+/**
+ * Routes one function invocation. A mini program call always carries OPENID and goes to handle();
+ * timer triggers carry none and run the sweep. A client therefore cannot start a sweep (its OPENID routes
+ * it to handle(), which refuses the timer's shape), and the sweep is idempotent anyway.
+ */
+export async function dispatch(groupTask: GroupTask, event: unknown, openid: string): Promise<unknown> {
+  if (openid !== '') return groupTask.handle(withoutPlatformFields(event), openid);
+  if (isTimerEvent(event)) return groupTask.sweep();
+  return fail('INVALID_REQUEST', 'no caller identity');
+}
+
+/** CloudBase timer events look like { Type: 'Timer', TriggerName, Time }. */
+function isTimerEvent(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && 'Type' in event && event.Type === 'Timer';
+}
+
+/** WeChat adds `userInfo` ({appId, openId}) to client events; identity comes from getWXContext instead. */
+function withoutPlatformFields(event: unknown): unknown {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return event;
+  return Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'userInfo'));
+}

@@ -1,0 +1,305 @@
+// The production task store on the CloudBase database. CloudBase transactions are single-document and a
+// busy task conflicts inside them, so every change is ONE conditional update of the task document,
+// `where({ _id, ...guards }).update()`, confirmed through stats.updated and retried when a guard failed.
+// Sign-ups use atomic operators (push/inc) guarded by the very conditions core/task.ts checked, so
+// concurrent sign-ups never overwrite each other; rarer changes compare-and-set the revision.
+import type { ApiResult } from '../../../packageChatTool/core/api';
+import type { SetChatToolMsgBody } from '../../../packageChatTool/core/card';
+import { cardInSync } from '../../../packageChatTool/core/card';
+import { fail, ok } from '../../../packageChatTool/core/result';
+import type { Activity } from '../../../packageChatTool/core/task';
+import {
+  CLOSING_SOON_BEFORE_MS,
+  endTask,
+  joinTask,
+  leaveTask,
+  markClosingSoon,
+  renewActivity,
+  tickTask,
+  WAITLIST_MAX,
+} from '../../../packageChatTool/core/task';
+import type { Member, Task, VersionType } from '../../../packageChatTool/core/types';
+import type { TaskRepository } from './ports';
+
+/** An operator built by db.command; opaque to the store. */
+export interface DbOperator {
+  readonly __dbOperator: true;
+}
+
+type Condition = Record<string, unknown>;
+
+/** The part of wx-server-sdk's db.command this store uses. */
+export interface DbCommand {
+  neq(value: unknown): DbOperator;
+  lt(value: number): DbOperator;
+  lte(value: number): DbOperator;
+  gt(value: number): DbOperator;
+  gte(value: number): DbOperator;
+  in(values: unknown[]): DbOperator;
+  or(conditions: Condition[]): DbOperator;
+  inc(value: number): DbOperator;
+  max(value: number): DbOperator;
+  push(values: unknown[]): DbOperator;
+  addToSet(value: unknown): DbOperator;
+  set(value: unknown): DbOperator;
+}
+
+export interface DbQuery<T> {
+  where(condition: Condition | DbOperator): DbQuery<T>;
+  orderBy(field: string, order: 'asc' | 'desc'): DbQuery<T>;
+  limit(max: number): DbQuery<T>;
+  get(): Promise<{ data: T[] }>;
+  update(options: { data: Condition }): Promise<{ stats: { updated: number } }>;
+}
+
+export interface DbCollection<T> extends DbQuery<T> {
+  add(options: { data: T }): Promise<unknown>;
+  doc(id: string): { set(options: { data: Omit<T, '_id'> }): Promise<unknown> };
+}
+
+/** The part of wx-server-sdk's cloud.database() this store uses (typed by the adapter in sdk.ts). */
+export interface CloudDatabase {
+  command: DbCommand;
+  collection<T>(name: string): DbCollection<T>;
+}
+
+/** The stored task: the domain task plus the fields its queries and guards need. */
+export interface TaskDocument extends Task {
+  _id: string;
+  participantCount: number;
+  waitlistCount: number;
+  /** openids of the creator, participants and waitlist: listMyTasks. */
+  people: string[];
+  /** True while the card lags behind the task: the timer's retry list. */
+  cardDirty: boolean;
+}
+
+export interface RoomMemberDocument {
+  _id: string;
+  roomId: string;
+  openid: string;
+  groupOpenid: string;
+  seenAt: number;
+}
+
+export const TASKS = 'group_tasks';
+export const ROOM_MEMBERS = 'group_task_members';
+/** Attempts of one atomic change before giving up with a "busy" refusal. */
+export const MAX_ATTEMPTS = 12;
+
+export function toTask(doc: TaskDocument): Task {
+  return {
+    id: doc.id,
+    title: doc.title,
+    description: doc.description,
+    kind: doc.kind,
+    room: doc.room,
+    creator: doc.creator,
+    audience: doc.audience,
+    capacity: doc.capacity,
+    deadline: doc.deadline,
+    state: doc.state,
+    participants: doc.participants,
+    waitlist: doc.waitlist,
+    activityId: doc.activityId,
+    activityExpiresAt: doc.activityExpiresAt,
+    versionType: doc.versionType,
+    card: doc.card,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    revision: doc.revision,
+  };
+}
+
+const peopleOf = (task: Task): string[] => [
+  ...new Set([task.creator.openid, ...task.participants.map((p) => p.openid), ...task.waitlist.map((p) => p.openid)]),
+];
+
+export function toDocument(task: Task): TaskDocument {
+  return {
+    ...task,
+    _id: task.id,
+    participantCount: task.participants.length,
+    waitlistCount: task.waitlist.length,
+    people: peopleOf(task),
+    cardDirty: !cardInSync(task),
+  };
+}
+
+const busy = <T>(): ApiResult<T> => fail('WRONG_STATE', 'the task is busy; try again');
+
+/** A short random pause between attempts, so competing writers spread out. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+
+export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
+  const _ = db.command;
+  const tasks = db.collection<TaskDocument>(TASKS);
+  const members = db.collection<RoomMemberDocument>(ROOM_MEMBERS);
+
+  async function read(taskId: string): Promise<TaskDocument | null> {
+    const { data } = await tasks.where({ _id: taskId }).limit(1).get();
+    return data[0] ?? null;
+  }
+
+  async function updated(condition: Condition, data: Condition): Promise<boolean> {
+    const { stats } = await tasks.where(condition).update({ data });
+    return stats.updated === 1;
+  }
+
+  /** Every mutable field, replaced whole (`_.set`, so objects are not merged field by field). */
+  function replacement(task: Task): Condition {
+    const doc = toDocument(task);
+    return {
+      state: doc.state,
+      participants: _.set(doc.participants),
+      waitlist: _.set(doc.waitlist),
+      activityId: doc.activityId,
+      activityExpiresAt: doc.activityExpiresAt,
+      versionType: doc.versionType,
+      card: _.set(doc.card),
+      updatedAt: doc.updatedAt,
+      revision: doc.revision,
+      participantCount: doc.participantCount,
+      waitlistCount: doc.waitlistCount,
+      people: _.set(doc.people),
+      cardDirty: doc.cardDirty,
+    };
+  }
+
+  /** Read, apply the rule, write only if the revision is still the one read; retry otherwise. */
+  async function compareAndSet<R>(
+    taskId: string,
+    rule: (task: Task) => ApiResult<R>,
+    taskOf: (result: R) => Task,
+  ): Promise<ApiResult<R>> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const doc = await read(taskId);
+      if (doc === null) return fail('NOT_FOUND', 'no such task');
+      const result = rule(toTask(doc));
+      if (!result.ok) return result;
+      if (await updated({ _id: taskId, revision: doc.revision }, replacement(taskOf(result.data)))) return result;
+      await pause(attempt);
+    }
+    return busy();
+  }
+
+  const same = (task: Task) => task;
+
+  return {
+    async insert(task) {
+      await tasks.add({ data: toDocument(task) });
+    },
+    async get(taskId) {
+      const doc = await read(taskId);
+      return doc === null ? null : toTask(doc);
+    },
+    async listByRoom(roomId, limit) {
+      const { data } = await tasks.where({ 'room.id': roomId }).orderBy('createdAt', 'desc').limit(limit).get();
+      return data.map(toTask);
+    },
+    async listByMember(openid, limit) {
+      const { data } = await tasks.where({ people: openid }).orderBy('createdAt', 'desc').limit(limit).get();
+      return data.map(toTask);
+    },
+    async join(taskId, member: Member, now) {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+        const doc = await read(taskId);
+        if (doc === null) return fail('NOT_FOUND', 'no such task');
+        const result = joinTask(toTask(doc), member, now);
+        if (!result.ok) return result;
+        const { task, outcome } = result.data;
+        // The guards restate what joinTask relied on, so the operators apply exactly its decision.
+        const guards: Condition = {
+          _id: taskId,
+          state: _.in(['open', 'closingSoon']),
+          'participants.openid': _.neq(member.openid),
+          'waitlist.openid': _.neq(member.openid),
+        };
+        const common = { people: _.addToSet(member.openid), revision: _.inc(1), updatedAt: now };
+        const done =
+          outcome === 'joined'
+            ? await updated(doc.capacity === null ? guards : { ...guards, participantCount: _.lt(doc.capacity) }, {
+                ...common,
+                participants: _.push([task.participants[task.participants.length - 1]]),
+                participantCount: _.inc(1),
+                cardDirty: true,
+              })
+            : await updated(
+                { ...guards, participantCount: _.gte(doc.capacity ?? 0), waitlistCount: _.lt(WAITLIST_MAX) },
+                { ...common, waitlist: _.push([task.waitlist[task.waitlist.length - 1]]), waitlistCount: _.inc(1) },
+              );
+        if (done) {
+          const after = await read(taskId);
+          return ok({ task: after === null ? task : toTask(after), outcome });
+        }
+        await pause(attempt);
+      }
+      return busy();
+    },
+    async leave(taskId, openid, now) {
+      return compareAndSet(
+        taskId,
+        (task) => leaveTask(task, openid, now),
+        (r) => r.task,
+      );
+    },
+    async markClosingSoon(taskId, openid, now) {
+      return compareAndSet(taskId, (task) => markClosingSoon(task, openid, now), same);
+    },
+    async end(taskId, openid, now) {
+      return compareAndSet(taskId, (task) => endTask(task, openid, now), same);
+    },
+    async renew(taskId, activity: Activity, versionType: VersionType, now) {
+      return compareAndSet(taskId, (task) => renewActivity(task, activity, versionType, now), same);
+    },
+    async tick(taskId, now) {
+      const result = await compareAndSet(
+        taskId,
+        (task) => {
+          const next = tickTask(task, now);
+          return next === null ? fail('WRONG_STATE', 'nothing to do') : ok(next);
+        },
+        same,
+      );
+      return result.ok ? result.data : null;
+    },
+    async recordCard(taskId, activityId, accepted: SetChatToolMsgBody[]) {
+      const marked = accepted.flatMap((body) => (body.participator_info_list ?? []).map((p) => p.group_openid));
+      const state = Math.max(...accepted.map((body) => body.target_state));
+      // Monotone operators: the card only gains marks and only moves forward, whatever else commits meanwhile.
+      const data: Condition = { 'card.state': _.max(state) };
+      if (marked.length > 0) data['card.doneGroupOpenids'] = _.addToSet({ $each: marked });
+      // stats.updated is 0 both when the card was renewed meanwhile and when nothing new was marked.
+      await updated({ _id: taskId, activityId }, data);
+      const doc = await read(taskId);
+      if (doc === null || doc.activityId !== activityId) return null;
+      const task = toTask(doc);
+      // Cleared only if no change slipped in since this read; otherwise the timer looks again.
+      if (cardInSync(task) && doc.cardDirty)
+        await updated({ _id: taskId, revision: doc.revision }, { cardDirty: false });
+      return task;
+    },
+    async dueForTimer(now, limit) {
+      const { data } = await tasks
+        .where(
+          _.or([
+            { state: _.in(['open', 'closingSoon']), deadline: _.lte(now + CLOSING_SOON_BEFORE_MS) },
+            { cardDirty: true, activityExpiresAt: _.gt(now) },
+          ]),
+        )
+        .orderBy('createdAt', 'asc')
+        .limit(limit)
+        .get();
+      return data.map(toTask);
+    },
+    async rememberMember(roomId, member, now) {
+      await members
+        .doc(`${roomId}:${member.openid}`)
+        .set({ data: { roomId, openid: member.openid, groupOpenid: member.groupOpenid, seenAt: now } });
+    },
+    async roomMembers(roomId, limit) {
+      const { data } = await members.where({ roomId }).orderBy('seenAt', 'desc').limit(limit).get();
+      return data.map((doc) => ({ openid: doc.openid, groupOpenid: doc.groupOpenid }));
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// The ONE adapter around wx-server-sdk, whose typings are loose (openapi is Record<string, any>,
+// database results are unions with void, DYNAMIC_CURRENT_ENV is a symbol where a string is typed).
+// Casts and `any` are allowed here and nowhere else; everything past this file is typed by the ports.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type * as WxServerSdk from 'wx-server-sdk';
+import type { Activity } from '../../../packageChatTool/core/task';
+import type { CloudDatabase } from './cloudbase-store';
+import type { OpenData, OpenDataResult, WeChatPlatform } from './ports';
+import { PlatformError } from './ports';
+
+type Sdk = typeof WxServerSdk;
+
+/** getOpenData's per-item error for an expired or unknown cloudID (chat-tool-api.md §5.2). */
+export const CLOUD_ID_EXPIRED_ERRCODE = -601006;
+
+/** Initialises the SDK for the environment the function runs in. */
+export function initSdk(sdk: Sdk): void {
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as any });
+}
+
+/** cloud.database() typed as the store's port. */
+export function databaseOf(raw: unknown): CloudDatabase {
+  return raw as CloudDatabase;
+}
+
+/** The caller as WeChat injected it; empty for timer triggers and server-side calls. */
+export function callerOpenid(sdk: Sdk): string {
+  const { OPENID } = sdk.getWXContext() as { OPENID?: unknown };
+  return typeof OPENID === 'string' ? OPENID : '';
+}
+
+function asPlatformError(error: unknown): PlatformError {
+  const e = error as { errCode?: unknown; errMsg?: unknown } | null;
+  const errcode = typeof e?.errCode === 'number' ? e.errCode : -1;
+  const errmsg = typeof e?.errMsg === 'string' ? e.errMsg : String(error);
+  return new PlatformError(errcode, errmsg);
+}
+
+/** WeChat's expiration_time is a timestamp of unstated unit; seconds are the WeChat norm (§1.4). */
+export function toMilliseconds(timestamp: number): number {
+  return timestamp < 1e12 ? timestamp * 1000 : timestamp;
+}
+
+export function platformOf(sdk: Sdk): WeChatPlatform {
+  const openapi = sdk.openapi as any;
+  return {
+    async createActivityId(): Promise<Activity> {
+      let result: any;
+      try {
+        // Without openid/unionid: those are for private messages only (§1.2). The SDK camelCases the answer.
+        result = await openapi.updatableMessage.createActivityId({});
+      } catch (error) {
+        throw asPlatformError(error);
+      }
+      if (typeof result?.activityId !== 'string' || typeof result?.expirationTime !== 'number') {
+        throw new PlatformError(-1, 'createActivityId returned no activity_id');
+      }
+      return { activityId: result.activityId, expiresAt: toMilliseconds(result.expirationTime) };
+    },
+
+    async setChatToolMsg(body) {
+      try {
+        // snake_case keys pass the SDK's camel→snake conversion unchanged (§4.1).
+        await openapi.chattoolmsg.send(body);
+      } catch (error) {
+        throw asPlatformError(error);
+      }
+    },
+
+    async resolveOpenData(cloudID): Promise<OpenDataResult> {
+      const appid = (sdk.getWXContext() as { APPID?: unknown }).APPID;
+      let item: any;
+      try {
+        const result: any = await sdk.getOpenData({ list: [cloudID] });
+        item = result?.list?.[0];
+      } catch (error) {
+        const failure = asPlatformError(error);
+        if (failure.errcode === CLOUD_ID_EXPIRED_ERRCODE) {
+          return { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the cloudID expired; read a new one' };
+        }
+        return { ok: false, code: 'CLOUD_ID_INVALID', message: `the cloudID was not accepted (${failure.errcode})` };
+      }
+      if (item?.errCode === CLOUD_ID_EXPIRED_ERRCODE) {
+        return { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the cloudID expired; read a new one' };
+      }
+      const data = item?.data;
+      if (typeof data !== 'object' || data === null) {
+        return { ok: false, code: 'CLOUD_ID_INVALID', message: 'the cloudID resolved to nothing' };
+      }
+      if (typeof appid === 'string' && data.watermark?.appid !== undefined && data.watermark.appid !== appid) {
+        return { ok: false, code: 'CLOUD_ID_FOREIGN', message: 'the cloudID belongs to another mini program' };
+      }
+      const openData: OpenData = {
+        opengid: typeof data.opengid === 'string' ? data.opengid : undefined,
+        open_single_roomid: typeof data.open_single_roomid === 'string' ? data.open_single_roomid : undefined,
+        group_openid: typeof data.group_openid === 'string' ? data.group_openid : undefined,
+        chat_type: typeof data.chat_type === 'number' ? data.chat_type : undefined,
+      };
+      return { ok: true, data: openData };
+    },
+  };
+}

@@ -1,0 +1,202 @@
+// The embedded task store: better-sqlite3, one synchronous IMMEDIATE transaction per business action,
+// so each action is atomic even with several processes on one file. The rules come from core/task.ts.
+import Database from 'better-sqlite3';
+import type { ApiResult } from '../packageChatTool/core/api';
+import type { SetChatToolMsgBody } from '../packageChatTool/core/card';
+import { cardAfter, cardInSync } from '../packageChatTool/core/card';
+import { fail, ok } from '../packageChatTool/core/result';
+import type { Activity } from '../packageChatTool/core/task';
+import {
+  CLOSING_SOON_BEFORE_MS,
+  endTask,
+  joinTask,
+  leaveTask,
+  markClosingSoon,
+  renewActivity,
+  tickTask,
+} from '../packageChatTool/core/task';
+import type { Member, Task, VersionType } from '../packageChatTool/core/types';
+import type { TaskRepository } from '../cloudfunctions/groupTask/src/ports';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS tasks (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  deadline INTEGER,
+  activity_expires_at INTEGER NOT NULL,
+  card_dirty INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tasks_room ON tasks (room_id, created_at);
+CREATE INDEX IF NOT EXISTS tasks_deadline ON tasks (state, deadline);
+CREATE INDEX IF NOT EXISTS tasks_card_dirty ON tasks (card_dirty, activity_expires_at);
+CREATE TABLE IF NOT EXISTS task_people (
+  task_id TEXT NOT NULL,
+  openid TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (task_id, openid)
+);
+CREATE INDEX IF NOT EXISTS task_people_openid ON task_people (openid, created_at);
+CREATE TABLE IF NOT EXISTS room_members (
+  room_id TEXT NOT NULL,
+  openid TEXT NOT NULL,
+  group_openid TEXT NOT NULL,
+  seen_at INTEGER NOT NULL,
+  PRIMARY KEY (room_id, openid)
+);
+`;
+
+interface DocRow {
+  doc: string;
+}
+
+function parse(row: DocRow): Task {
+  const task: Task = JSON.parse(row.doc);
+  return task;
+}
+
+export function createSqliteStore(file = ':memory:'): TaskRepository & { close(): void } {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const selectTask = db.prepare<[string], DocRow>('SELECT doc FROM tasks WHERE id = ?');
+  const upsertTask = db.prepare(
+    `INSERT INTO tasks (id, room_id, state, deadline, activity_expires_at, card_dirty, created_at, doc)
+     VALUES (@id, @roomId, @state, @deadline, @activityExpiresAt, @cardDirty, @createdAt, @doc)
+     ON CONFLICT (id) DO UPDATE SET state = @state, deadline = @deadline, activity_expires_at = @activityExpiresAt,
+       card_dirty = @cardDirty, doc = @doc`,
+  );
+  const clearPeople = db.prepare<[string]>('DELETE FROM task_people WHERE task_id = ?');
+  const addPerson = db.prepare<[string, string, number]>(
+    'INSERT OR IGNORE INTO task_people (task_id, openid, created_at) VALUES (?, ?, ?)',
+  );
+  const byRoom = db.prepare<[string, number], DocRow>(
+    'SELECT doc FROM tasks WHERE room_id = ? ORDER BY created_at DESC LIMIT ?',
+  );
+  const byMember = db.prepare<[string, number], DocRow>(
+    `SELECT t.doc FROM task_people p JOIN tasks t ON t.id = p.task_id
+     WHERE p.openid = ? ORDER BY p.created_at DESC LIMIT ?`,
+  );
+  const due = db.prepare<[number, number, number], DocRow>(
+    `SELECT doc FROM tasks
+     WHERE (state != 'ended' AND deadline IS NOT NULL AND deadline <= ?) OR (card_dirty = 1 AND activity_expires_at > ?)
+     ORDER BY created_at LIMIT ?`,
+  );
+  const rememberStmt = db.prepare<[string, string, string, number]>(
+    `INSERT INTO room_members (room_id, openid, group_openid, seen_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (room_id, openid) DO UPDATE SET group_openid = excluded.group_openid, seen_at = excluded.seen_at`,
+  );
+  const membersStmt = db.prepare<[string, number], { openid: string; group_openid: string }>(
+    'SELECT openid, group_openid FROM room_members WHERE room_id = ? ORDER BY seen_at DESC LIMIT ?',
+  );
+
+  function write(task: Task): void {
+    upsertTask.run({
+      id: task.id,
+      roomId: task.room.id,
+      state: task.state,
+      deadline: task.deadline,
+      activityExpiresAt: task.activityExpiresAt,
+      cardDirty: cardInSync(task) ? 0 : 1,
+      createdAt: task.createdAt,
+      doc: JSON.stringify(task),
+    });
+    clearPeople.run(task.id);
+    // Only people who are in the task are "mine": the creator, participants and the waitlist.
+    for (const person of [task.creator, ...task.participants, ...task.waitlist]) {
+      addPerson.run(task.id, person.openid, task.createdAt);
+    }
+  }
+
+  /** Read, apply a rule, write: one IMMEDIATE transaction, so nothing interleaves. */
+  function mutate<R>(taskId: string, rule: (task: Task) => ApiResult<R>, taskOf: (result: R) => Task): ApiResult<R> {
+    return db
+      .transaction((): ApiResult<R> => {
+        const row = selectTask.get(taskId);
+        if (row === undefined) return fail('NOT_FOUND', 'no such task');
+        const result = rule(parse(row));
+        if (result.ok) write(taskOf(result.data));
+        return result;
+      })
+      .immediate();
+  }
+
+  const same = (task: Task) => task;
+
+  return {
+    async insert(task) {
+      db.transaction(() => write(task)).immediate();
+    },
+    async get(taskId) {
+      const row = selectTask.get(taskId);
+      return row === undefined ? null : parse(row);
+    },
+    async listByRoom(roomId, limit) {
+      return byRoom.all(roomId, limit).map(parse);
+    },
+    async listByMember(openid, limit) {
+      return byMember.all(openid, limit).map(parse);
+    },
+    async join(taskId, member: Member, now) {
+      return mutate(
+        taskId,
+        (task) => joinTask(task, member, now),
+        (r) => r.task,
+      );
+    },
+    async leave(taskId, openid, now) {
+      return mutate(
+        taskId,
+        (task) => leaveTask(task, openid, now),
+        (r) => r.task,
+      );
+    },
+    async markClosingSoon(taskId, openid, now) {
+      return mutate(taskId, (task) => markClosingSoon(task, openid, now), same);
+    },
+    async end(taskId, openid, now) {
+      return mutate(taskId, (task) => endTask(task, openid, now), same);
+    },
+    async renew(taskId, activity: Activity, versionType: VersionType, now) {
+      return mutate(taskId, (task) => renewActivity(task, activity, versionType, now), same);
+    },
+    async tick(taskId, now) {
+      const result = mutate(
+        taskId,
+        (task) => {
+          const next = tickTask(task, now);
+          return next === null ? fail('WRONG_STATE', 'nothing to do') : ok(next);
+        },
+        same,
+      );
+      return result.ok ? result.data : null;
+    },
+    async recordCard(taskId, activityId, accepted: SetChatToolMsgBody[]) {
+      const result = mutate(
+        taskId,
+        (task) => {
+          if (task.activityId !== activityId) return fail('WRONG_STATE', 'the card was renewed meanwhile');
+          return ok({ ...task, card: accepted.reduce(cardAfter, task.card) });
+        },
+        same,
+      );
+      return result.ok ? result.data : null;
+    },
+    async dueForTimer(now, limit) {
+      return due.all(now + CLOSING_SOON_BEFORE_MS, now, limit).map(parse);
+    },
+    async rememberMember(roomId, member, now) {
+      rememberStmt.run(roomId, member.openid, member.groupOpenid, now);
+    },
+    async roomMembers(roomId, limit) {
+      return membersStmt.all(roomId, limit).map((row) => ({ openid: row.openid, groupOpenid: row.group_openid }));
+    },
+    close() {
+      db.close();
+    },
+  };
+}
