@@ -1,0 +1,138 @@
+// The create page's form as plain data: live checks in the user's language, and the draft sent to the
+// server. The title rule comes from core/title.ts, the limits from core/, so client and server agree.
+import type { TaskKind } from '../../core/types';
+import type { TaskDraft } from '../../core/types';
+import { CAPACITY_MAX } from '../../core/task';
+import { titleCounter } from '../../core/title';
+import { DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from '../../core/validate';
+import { format, type Messages } from '../../i18n/index';
+
+export { DESCRIPTION_MAX };
+
+export interface CreateForm {
+  title: string;
+  description: string;
+  kind: TaskKind;
+  audience: 'everyone' | 'members';
+  /** group_openids from wx.selectGroupMembers. */
+  members: string[];
+  /** As typed; empty means unlimited. Only participate tasks have a capacity. */
+  capacity: string;
+  /** 'YYYY-MM-DD' and 'HH:mm' from the pickers; empty date means no deadline. */
+  deadlineDate: string;
+  deadlineTime: string;
+}
+
+export const EMPTY_FORM: CreateForm = {
+  title: '',
+  description: '',
+  kind: 'participate',
+  audience: 'everyone',
+  members: [],
+  capacity: '',
+  deadlineDate: '',
+  deadlineTime: '',
+};
+
+/** A date picked without a time means the end of that day. */
+export const DEFAULT_DEADLINE_TIME = '23:59';
+
+export interface FormCheck {
+  titleUsed: number;
+  titleMax: number;
+  /** Each empty when fine. */
+  titleError: string;
+  descriptionError: string;
+  capacityError: string;
+  deadlineError: string;
+  membersError: string;
+  valid: boolean;
+}
+
+/** Before the first check ran (the first render, before onLoad). */
+export const EMPTY_CHECK: FormCheck = {
+  titleUsed: 0,
+  titleMax: 30,
+  titleError: '',
+  descriptionError: '',
+  capacityError: '',
+  deadlineError: '',
+  membersError: '',
+  valid: false,
+};
+
+/** Local time from the pickers' strings, or null when no date was picked. */
+export function deadlineOf(date: string, time: string): number | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!d) return null;
+  const t = /^(\d{2}):(\d{2})$/.exec(time || DEFAULT_DEADLINE_TIME) ?? ['', '23', '59'];
+  return new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2])).getTime();
+}
+
+/** The typed capacity: null when empty, NaN when not a whole number. */
+export function capacityOf(form: CreateForm): number | null {
+  if (form.kind !== 'participate' || form.capacity.trim() === '') return null;
+  return /^\d+$/.test(form.capacity.trim()) ? Number(form.capacity.trim()) : NaN;
+}
+
+export function checkForm(form: CreateForm, now: number, t: Messages): FormCheck {
+  const counter = titleCounter(form.title);
+  const titleError =
+    counter.problem === 'TITLE_EMPTY'
+      ? t.titleEmpty
+      : counter.problem === 'TITLE_TOO_LONG'
+        ? t.titleTooLong
+        : counter.problem === 'TITLE_CHARACTERS'
+          ? t.titleCharacters
+          : '';
+  const descriptionError =
+    form.description.length > DESCRIPTION_MAX ? format(t.descriptionTooLong, { max: DESCRIPTION_MAX }) : '';
+  const capacity = capacityOf(form);
+  const capacityError =
+    capacity !== null && !(Number.isInteger(capacity) && capacity >= 1 && capacity <= CAPACITY_MAX)
+      ? format(t.capacityInvalid, { max: CAPACITY_MAX })
+      : '';
+  const deadline = deadlineOf(form.deadlineDate, form.deadlineTime);
+  const deadlineError =
+    deadline !== null && (deadline < now + DEADLINE_MIN_AHEAD_MS || deadline > now + DEADLINE_MAX_AHEAD_MS)
+      ? t.deadlineInvalid
+      : '';
+  const membersError = form.audience === 'members' && form.members.length === 0 ? t.membersRequired : '';
+  return {
+    titleUsed: counter.used,
+    titleMax: counter.max,
+    titleError,
+    descriptionError,
+    capacityError,
+    deadlineError,
+    membersError,
+    valid: !titleError && !descriptionError && !capacityError && !deadlineError && !membersError,
+  };
+}
+
+/** What createTask sends; call only when checkForm says valid. */
+export function draftOf(form: CreateForm): TaskDraft {
+  return {
+    title: form.title,
+    description: form.description.trim(),
+    kind: form.kind,
+    audience: form.audience === 'members' ? { kind: 'members', groupOpenids: [...form.members] } : { kind: 'everyone' },
+    capacity: capacityOf(form),
+    deadline: deadlineOf(form.deadlineDate, form.deadlineTime),
+  };
+}
+
+/** 'YYYY-MM-DD' of a local day, for the date picker's start. */
+export function dayOf(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Errors worth showing now: the title once typed in, the rest as soon as they apply, all after Publish. */
+export function shownErrors(check: FormCheck, form: CreateForm, submitted: boolean): FormCheck {
+  return {
+    ...check,
+    titleError: submitted || form.title !== '' ? check.titleError : '',
+    membersError: submitted ? check.membersError : '',
+  };
+}

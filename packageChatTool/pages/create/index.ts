@@ -1,0 +1,112 @@
+// Create a task and post its card to the chat: the server creates the task and its activity_id, then
+// WeChat declares the dynamic card (updateShareMenu) and posts it (shareAppMessageToGroup).
+import type { TaskKind } from '../../core/types';
+import { currentMessages } from '../../i18n/current';
+import { failureMessage, format, type Messages } from '../../i18n/index';
+import { weChat } from '../../platform/wechat';
+import { taskService } from '../../services/task-service';
+import { taskPage } from '../../view/routes';
+import {
+  checkForm,
+  dayOf,
+  draftOf,
+  DESCRIPTION_MAX,
+  EMPTY_CHECK,
+  EMPTY_FORM,
+  shownErrors,
+  type CreateForm,
+  type FormCheck,
+} from './form';
+
+type Input = WechatMiniprogram.Input;
+type Picked = WechatMiniprogram.CustomEvent<{ value: string }>;
+type Choice<T> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: T }>;
+
+const isCancel = (error: unknown): boolean => /cancel/i.test(JSON.stringify(error) + String(error));
+
+Component({
+  data: {
+    t: {} as Messages,
+    form: EMPTY_FORM,
+    check: EMPTY_CHECK as FormCheck,
+    submitted: false,
+    publishing: false,
+    error: '',
+    today: '',
+    descriptionMax: DESCRIPTION_MAX,
+    counterLabel: '',
+    membersLabel: '',
+  },
+  methods: {
+    onLoad() {
+      this.setData({ t: currentMessages(), today: dayOf(Date.now()) });
+      this.update({});
+    },
+    update(change: Partial<CreateForm>) {
+      const form = { ...this.data.form, ...change };
+      const { t } = this.data;
+      const check = shownErrors(checkForm(form, Date.now(), t), form, this.data.submitted);
+      this.setData({
+        form,
+        check,
+        counterLabel: format(t.titleCounterLabel, { used: check.titleUsed, max: check.titleMax }),
+        membersLabel: form.members.length ? format(t.changeMembers, { count: form.members.length }) : t.chooseMembers,
+      });
+    },
+    onTitleInput(event: Input) {
+      this.update({ title: event.detail.value });
+    },
+    onDescriptionInput(event: Input) {
+      this.update({ description: event.detail.value });
+    },
+    onCapacityInput(event: Input) {
+      this.update({ capacity: event.detail.value });
+    },
+    onKind(event: Choice<TaskKind>) {
+      this.update({ kind: event.currentTarget.dataset.value });
+    },
+    onEveryone() {
+      this.update({ audience: 'everyone' });
+    },
+    async onChooseMembers() {
+      this.setData({ error: '' });
+      try {
+        const members = await weChat().selectGroupMembers();
+        this.update({ audience: 'members', members });
+      } catch (error) {
+        if (!isCancel(error)) this.setData({ error: failureMessage(this.data.t, 'PLATFORM') });
+      }
+    },
+    onDeadlineDate(event: Picked) {
+      this.update({ deadlineDate: event.detail.value });
+    },
+    onDeadlineTime(event: Picked) {
+      this.update({ deadlineTime: event.detail.value });
+    },
+    onClearDeadline() {
+      this.update({ deadlineDate: '', deadlineTime: '' });
+    },
+    async onPublish() {
+      if (this.data.publishing) return;
+      this.setData({ submitted: true, error: '' });
+      this.update({});
+      if (!this.data.check.valid) return;
+      this.setData({ publishing: true });
+      const created = await taskService().createTask(draftOf(this.data.form));
+      if (!created.ok) {
+        this.setData({ publishing: false, error: failureMessage(this.data.t, created.code) });
+        return;
+      }
+      const { task, share } = created.data;
+      // The task exists now; if posting the card fails, the task page offers to send it again.
+      const posted = await weChat()
+        .publishCard(share)
+        .then(
+          () => true,
+          () => false,
+        );
+      this.setData({ publishing: false });
+      await weChat().redirectTo(posted ? taskPage(task.id) : `${taskPage(task.id)}&unposted=1`);
+    },
+  },
+});

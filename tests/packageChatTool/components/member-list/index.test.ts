@@ -1,0 +1,21 @@
+/**
+ * @jest-environment jsdom
+ */
+import { mountGlassEasel } from '../../../harness/glass-easel';
+
+test('renders one avatar and nickname per member through open-data-list', () => {
+  const list = mountGlassEasel('packageChatTool/components/member-list/index', {
+    properties: { members: ['g-a', 'g-b'], label: '已参与的成员' },
+    memberNames: { 'g-a': '小明', 'g-b': 'Bob' },
+  });
+  const members = list.queryAll('.member');
+  expect(members).toHaveLength(2);
+  expect(list.text('.member')).toBe('avatar:g-a小明');
+  expect(list.attribute('.members', 'aria-role')).toBe('list');
+  expect(list.attribute('.members', 'aria-label')).toBe('已参与的成员');
+});
+
+test('renders nothing for an empty list', () => {
+  const list = mountGlassEasel('packageChatTool/components/member-list/index', { properties: { members: [] } });
+  expect(list.queryAll('.member')).toHaveLength(0);
+});

@@ -1,0 +1,148 @@
+/**
+ * @jest-environment jsdom
+ */
+import type { Mounted } from '../../../harness/glass-easel';
+import { useWeChat } from '../../../../packageChatTool/platform/wechat';
+import { useTaskService } from '../../../../packageChatTool/services/task-service';
+import { fakeTaskService, fakeWeChat, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
+import { cardShare, taskView } from '../../helpers/samples';
+import { expectAccessible, fire, openPage, tapAndSettle } from '../../helpers/glass-easel';
+
+const PAGE = 'packageChatTool/pages/create/index';
+let platform: FakeWeChat;
+let service: FakeTaskService;
+
+beforeEach(() => {
+  platform = fakeWeChat();
+  service = fakeTaskService();
+  useWeChat(platform);
+  useTaskService(service);
+});
+
+const mountPage = (path: string) => openPage(path, {}, { memberNames: { 'g-alice': 'Alice', 'g-bob': 'Bob' } });
+const type = (page: Mounted, selector: string, value: string) => page.type(selector, value);
+const tap = tapAndSettle;
+
+describe('create page', () => {
+  test('counts title units live and flags a bad title as the user types', async () => {
+    const page = await mountPage(PAGE);
+    expect(page.text('.counter')).toBe('0/30');
+    expect(page.query('.title-error')).toBeNull();
+    type(page, '.title-input', '周六爬山');
+    expect(page.text('.counter')).toBe('8/30');
+    type(page, '.title-input', '周六爬山!');
+    expect(page.text('.title-error')).toBe('标题只能包含中文、字母和数字');
+    expect(page.attribute('.counter', 'aria-label')).toBe('已用 9 个字符，最多 30 个（中文算 2 个）');
+  });
+
+  test('publishing an empty form shows what is missing and calls nobody', async () => {
+    platform.language.mockReturnValue('en');
+    const page = await mountPage(PAGE);
+    await tap(page, '.publish');
+    expect(page.text('.title-error')).toBe('Enter a title');
+    expect(service.createTask).not.toHaveBeenCalled();
+  });
+
+  test('creates the task, posts the card, then opens the task page', async () => {
+    service.createTask.mockResolvedValue({ ok: true, data: { task: taskView({ id: 't7' }), share: cardShare() } });
+    const page = await mountPage(PAGE);
+    type(page, '.title-input', '周六爬山');
+    await tap(page, '.kind-complete');
+    await tap(page, '.publish');
+    expect(service.createTask).toHaveBeenCalledWith({
+      title: '周六爬山',
+      description: '',
+      kind: 'complete',
+      audience: { kind: 'everyone' },
+      capacity: null,
+      deadline: null,
+    });
+    expect(platform.publishCard).toHaveBeenCalledWith(cardShare());
+    expect(platform.redirectTo).toHaveBeenCalledWith('/packageChatTool/pages/task/index?taskId=t7');
+  });
+
+  test('chosen members come from wx.selectGroupMembers and are shown with open data', async () => {
+    service.createTask.mockResolvedValue({ ok: true, data: { task: taskView(), share: cardShare() } });
+    const page = await mountPage(PAGE);
+    await tap(page, '.audience-members');
+    expect(platform.selectGroupMembers).toHaveBeenCalled();
+    expect(page.text('.chosen-members')).toBe('avatar:g-aliceAliceavatar:g-bobBob');
+    expect(page.text('.choose-members')).toBe('重新选择（已选 2 人）');
+    type(page, '.title-input', '周六爬山');
+    type(page, '.capacity-input', '5');
+    await tap(page, '.publish');
+    expect(service.createTask.mock.calls[0][0]).toMatchObject({
+      audience: { kind: 'members', groupOpenids: ['g-alice', 'g-bob'] },
+      capacity: 5,
+    });
+  });
+
+  test('cancelling the member picker changes nothing and says nothing', async () => {
+    platform.selectGroupMembers.mockRejectedValue({ errMsg: 'selectGroupMembers:fail cancel' });
+    const page = await mountPage(PAGE);
+    await tap(page, '.audience-members');
+    expect(page.instance.data).toMatchObject({ error: '', form: { audience: 'everyone' } });
+  });
+
+  test('a failed member picker shows a message', async () => {
+    platform.selectGroupMembers.mockRejectedValue({ errMsg: 'selectGroupMembers:fail system error' });
+    const page = await mountPage(PAGE);
+    await tap(page, '.audience-members');
+    expect(page.instance.data.error).toBe('微信没有完成这个操作，请重试');
+  });
+
+  test('members are required before publishing for chosen members', async () => {
+    platform.selectGroupMembers.mockResolvedValue([]);
+    const page = await mountPage(PAGE);
+    type(page, '.title-input', '周六爬山');
+    await tap(page, '.audience-members');
+    await tap(page, '.publish');
+    expect(page.text('.members-error')).toBe('请至少选择一位成员');
+    expect(service.createTask).not.toHaveBeenCalled();
+  });
+
+  test('a deadline from the pickers is sent; clearing removes it', async () => {
+    service.createTask.mockResolvedValue({ ok: true, data: { task: taskView(), share: cardShare() } });
+    const page = await mountPage(PAGE);
+    type(page, '.title-input', 'hike');
+    fire(page, '.date-picker', 'change', { value: '2099-01-01' });
+    expect(page.text('.deadline-error')).toBe('截止时间须在 1 分钟到 1 年之内');
+    await tap(page, '.clear-deadline');
+    expect(page.query('.deadline-error')).toBeNull();
+    await tap(page, '.publish');
+    expect(service.createTask.mock.calls[0][0].deadline).toBeNull();
+  });
+
+  test.each([
+    ['TASK_FULL', 'zh_CN', '名额已满'],
+    ['NETWORK', 'en', 'No connection. Check the network and try again'],
+    ['CLOUD_ID_EXPIRED', 'en', 'The chat information expired; reopen Group Tasks'],
+  ])('a server failure %s is explained (%s) and the form stays usable', async (code, language, message) => {
+    platform.language.mockReturnValue(language);
+    service.createTask.mockResolvedValue({ ok: false, code });
+    const page = await mountPage(PAGE);
+    type(page, '.title-input', 'hike');
+    await tap(page, '.publish');
+    expect(page.instance.data).toMatchObject({ error: message, publishing: false, form: { title: 'hike' } });
+    expect(page.text('.toptips')).toBe(message);
+    expect(platform.publishCard).not.toHaveBeenCalled();
+  });
+
+  test('when the card cannot be posted, the task page opens and offers to send it again', async () => {
+    service.createTask.mockResolvedValue({ ok: true, data: { task: taskView({ id: 't7' }), share: cardShare() } });
+    platform.publishCard.mockRejectedValue({ errMsg: 'shareAppMessageToGroup:fail cancel' });
+    const page = await mountPage(PAGE);
+    type(page, '.title-input', 'hike');
+    await tap(page, '.publish');
+    expect(platform.redirectTo).toHaveBeenCalledWith('/packageChatTool/pages/task/index?taskId=t7&unposted=1');
+  });
+
+  test('every control has a role and a label, in English too', async () => {
+    platform.language.mockReturnValue('en');
+    const page = await mountPage(PAGE);
+    for (const selector of ['.description-input', '.option', '.picker', '.publish']) {
+      expectAccessible(page, selector);
+    }
+    expect(page.text('.publish')).toBe('Post to the chat');
+  });
+});
