@@ -12,20 +12,25 @@ export { EmulatorError } from './wechat';
 export function createLocalBackend(options: LocalBackendOptions = {}): LocalBackend {
   const now = options.now ?? Date.now;
   const wechat = createWeChatEmulator(now);
-  const store = createSqliteStore(options.databaseFile ?? ':memory:');
+  let sqlite: ReturnType<typeof createSqliteStore> | null = null;
+  let tasks = options.tasks;
+  if (tasks === undefined) {
+    sqlite = createSqliteStore(options.databaseFile ?? ':memory:');
+    tasks = sqlite;
+  }
   const groupTask = createGroupTask({
-    tasks: store,
+    tasks,
     wechat: wechat.platform,
     clock: { now },
     newId: () => randomUUID().replace(/-/g, ''),
     cardSyncTimeoutMs: options.cardSyncTimeoutMs ?? 2000,
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
   });
   return {
     wechat,
     callFunction: (caller, data) => dispatch(groupTask, data, caller.openid),
     runTimer: () =>
       dispatch(groupTask, { Type: 'Timer', TriggerName: 'sweep', Time: new Date(now()).toISOString() }, ''),
-    close: () => store.close(),
+    close: () => sqlite?.close(),
   };
 }

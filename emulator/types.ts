@@ -2,7 +2,7 @@
 // The browser simulator and the tests drive it; see docs/backend.md.
 import type { CardShare } from '../packageChatTool/core/api';
 import type { CardTargetState, CardTemplateId, ChatType, TaskKind } from '../packageChatTool/core/types';
-import type { WeChatPlatform } from '../cloudfunctions/groupTask/src/ports';
+import type { TaskRepository, WeChatPlatform } from '../cloudfunctions/groupTask/src/ports';
 
 export interface LocalBackendOptions {
   /** SQLite file for the task store (git-ignored *.sqlite); omitted: an in-memory database. */
@@ -11,6 +11,10 @@ export interface LocalBackendOptions {
   now?: () => number;
   /** How long an action waits for setChatToolMsg before answering anyway; the timer retries. Default 2000. */
   cardSyncTimeoutMs?: number;
+  /** Another task store instead of SQLite, e.g. the CloudBase store on emulator/cloudbase-memory.ts. */
+  tasks?: TaskRepository;
+  /** Receives the function's warnings (failed card updates, …); silent by default. */
+  log?: (message: string, detail?: unknown) => void;
 }
 
 export interface LocalBackend {
@@ -22,7 +26,7 @@ export interface LocalBackend {
   callFunction(caller: { openid: string }, data: unknown): Promise<unknown>;
   /** Fires the function's timer trigger (an event without OPENID), as CloudBase does every 5 minutes. */
   runTimer(): Promise<unknown>;
-  /** Closes the SQLite database. */
+  /** Closes the SQLite database (when the backend opened it). */
   close(): void;
 }
 

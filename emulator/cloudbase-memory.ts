@@ -1,0 +1,199 @@
+// An in-memory CloudBase database for tests and benchmarks, driven by mingo and fed by the SDK itself:
+// the real wx-server-sdk builds and serialises every query and update (@cloudbase/database, EJSON), and only
+// its transport is replaced, so the CloudBase store runs offline exactly as it would against the service.
+// Once this module is loaded no database request of the process can reach the network: the transport
+// class is locked to this one, and environments not created here answer with an error.
+import { createRequire } from 'node:module';
+import type * as CloudbaseDatabase from '@cloudbase/database';
+import type * as Bson from 'bson';
+import { Query, update } from 'mingo';
+import cloud from 'wx-server-sdk';
+import type { CloudDatabase } from '../cloudfunctions/groupTask/src/cloudbase-store';
+import { databaseOf } from '../cloudfunctions/groupTask/src/sdk';
+
+// The copies wx-server-sdk really uses, resolved through its own dependency tree.
+const here = createRequire(__filename);
+const fromNodeSdk = createRequire(createRequire(here.resolve('wx-server-sdk')).resolve('@cloudbase/node-sdk'));
+const fromDatabase = createRequire(fromNodeSdk.resolve('@cloudbase/database'));
+const { Db }: typeof CloudbaseDatabase = fromNodeSdk('@cloudbase/database');
+const { EJSON }: typeof Bson = fromDatabase('bson');
+
+type Document = Record<string, unknown> & { _id: string };
+type Params = Record<string, unknown>;
+
+interface Answer {
+  requestId: string;
+  code?: string;
+  message?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface MemoryCloudbase {
+  /** The wx-server-sdk database bound to this in-memory environment. */
+  database: CloudDatabase;
+  /** Documents by collection (live; tests may inspect them). */
+  collections: Map<string, Document[]>;
+  /** Database requests served so far. */
+  requests(): number;
+}
+
+const backends = new Map<string, Backend>();
+let environments = 0;
+
+type Modifier = Parameters<typeof update>[1];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parse(text: unknown): Record<string, unknown> {
+  const value: unknown = typeof text === 'string' ? EJSON.parse(text) : {};
+  return isRecord(value) ? value : {};
+}
+
+const encode = (doc: Document): string => EJSON.stringify(doc, { relaxed: false });
+
+class Backend {
+  readonly collections = new Map<string, Document[]>();
+  served = 0;
+  private ids = 0;
+
+  private collection(name: unknown): Document[] {
+    const key = String(name);
+    let docs = this.collections.get(key);
+    if (docs === undefined) {
+      docs = [];
+      this.collections.set(key, docs);
+    }
+    return docs;
+  }
+
+  private matching(params: Params): Document[] {
+    const criteria = parse(params.query);
+    const query = new Query(criteria);
+    return this.collection(params.collectionName).filter((doc) => query.test(doc));
+  }
+
+  serve(action: string, params: Params): Answer {
+    this.served += 1;
+    const requestId = `memory-${this.served}`;
+    switch (action) {
+      case 'database.getDocument': {
+        let found = this.matching(params);
+        const order = parse(params.order);
+        const keys = Object.entries(order);
+        if (keys.length > 0) {
+          found = [...found].sort((a, b) => {
+            for (const [field, direction] of keys) {
+              const x = a[field];
+              const y = b[field];
+              if (x === y) continue;
+              const less = typeof x === 'number' && typeof y === 'number' ? x < y : String(x) < String(y);
+              return (less ? -1 : 1) * (direction === -1 ? -1 : 1);
+            }
+            return 0;
+          });
+        }
+        const offset = typeof params.offset === 'number' ? params.offset : 0;
+        const limit = typeof params.limit === 'number' ? params.limit : 100;
+        const page = params.queryType === 'DOC' ? found.slice(0, 1) : found.slice(offset, offset + limit);
+        return { requestId, data: { list: page.map(encode) } };
+      }
+      case 'database.calculateDocument':
+        return { requestId, data: { total: this.matching(params).length } };
+      case 'database.insertDocument': {
+        const docs = this.collection(params.collectionName);
+        const list = Array.isArray(params.data) ? params.data : [];
+        const fresh = list.map((text) => {
+          const doc = parse(text);
+          const _id = typeof doc._id === 'string' ? doc._id : `memory${(this.ids += 1)}`;
+          return { ...doc, _id };
+        });
+        for (const doc of fresh) {
+          if (docs.some((existing) => existing._id === doc._id)) {
+            return { requestId, code: 'DATABASE_DUPLICATE_WRITE', message: `duplicate _id ${doc._id}` };
+          }
+        }
+        docs.push(...fresh);
+        return { requestId, data: { insertedIds: fresh.map((doc) => doc._id) } };
+      }
+      case 'database.modifyDocument': {
+        const docs = this.collection(params.collectionName);
+        const found = this.matching(params);
+        const targets = params.multi === true ? found : found.slice(0, 1);
+        const data = parse(params.data);
+        if (params.merge === false) {
+          // doc().set(): replace the whole document, inserting it when missing (upsert).
+          if (targets.length === 0) {
+            if (params.upsert !== true) return { requestId, data: { updated: 0 } };
+            const _id = String(parse(params.query)._id);
+            docs.push({ ...data, _id });
+            return { requestId, data: { updated: 0, upsert_id: _id } };
+          }
+          let updated = 0;
+          for (const target of targets) {
+            const index = docs.indexOf(target);
+            const next: Document = { ...data, _id: target._id };
+            if (encode(next) !== encode(target)) updated += 1;
+            docs[index] = next;
+          }
+          return { requestId, data: { updated } };
+        }
+        // Like MongoDB, `updated` counts documents that actually changed.
+        const modifier: Modifier = data;
+        let updated = 0;
+        for (const target of targets) if (update(target, modifier).length > 0) updated += 1;
+        return { requestId, data: { updated } };
+      }
+      case 'database.removeDocument': {
+        const docs = this.collection(params.collectionName);
+        const found = this.matching(params);
+        const targets = new Set(params.multi === true ? found : found.slice(0, 1));
+        this.collections.set(
+          String(params.collectionName),
+          docs.filter((doc) => !targets.has(doc)),
+        );
+        return { requestId, data: { deleted: targets.size } };
+      }
+      default:
+        return { requestId, code: 'UNSUPPORTED_ACTION', message: `${action} is not emulated` };
+    }
+  }
+}
+
+/** Takes the place of @cloudbase/node-sdk's HTTP requester. */
+class MemoryRequester {
+  constructor(private readonly config: { env?: unknown }) {}
+
+  async send(action: string, params: Params): Promise<Answer> {
+    // Answer on a later turn, like a network round trip, so concurrent requests interleave.
+    await new Promise((resolve) => setImmediate(resolve));
+    const backend = backends.get(String(this.config.env));
+    if (backend === undefined) {
+      return { requestId: 'none', code: 'OFFLINE', message: `no in-memory environment '${String(this.config.env)}'` };
+    }
+    // Documents leave and enter as EJSON text, as they would over the wire.
+    return backend.serve(action, params);
+  }
+}
+
+let locked = false;
+
+function lockTransport(): void {
+  if (locked) return;
+  Object.defineProperty(Db, 'reqClass', { get: () => MemoryRequester, set: () => undefined, configurable: false });
+  cloud.init({ env: 'memory-default' });
+  locked = true;
+}
+
+export function createMemoryCloudbase(): MemoryCloudbase {
+  lockTransport();
+  environments += 1;
+  const env = `memory-${environments}`;
+  const backend = new Backend();
+  backends.set(env, backend);
+  return {
+    database: databaseOf(cloud.database({ env })),
+    collections: backend.collections,
+    requests: () => backend.served,
+  };
+}

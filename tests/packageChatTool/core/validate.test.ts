@@ -1,0 +1,82 @@
+import { validateDraft, validateRequest } from '../../../packageChatTool/core/validate';
+import { NOW } from './fixtures';
+
+const codeOf = (value: unknown) => {
+  const result = validateRequest(value, NOW);
+  return result.ok ? 'ok' : result.error.code;
+};
+
+const draft = { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' } };
+const create = (task: unknown, extra: object = {}) => ({
+  action: 'createTask',
+  cloudID: 'cid',
+  envVersion: 'release',
+  task,
+  ...extra,
+});
+
+describe('request validation', () => {
+  it('accepts every documented action shape', () => {
+    expect(codeOf(create(draft))).toBe('ok');
+    for (const action of ['getTask', 'join', 'leave', 'pendingMembers', 'markClosingSoon', 'endTask', 'renewCard']) {
+      expect(codeOf({ action, cloudID: 'cid', taskId: 'abc_123' })).toBe('ok');
+    }
+    expect(codeOf({ action: 'renewCard', cloudID: 'cid', taskId: 'a', envVersion: 'trial' })).toBe('ok');
+    expect(codeOf({ action: 'listRoomTasks', cloudID: 'cid' })).toBe('ok');
+    expect(codeOf({ action: 'listMyTasks' })).toBe('ok');
+    expect(codeOf({ action: 'listMyTasks', cloudID: 'cid' })).toBe('ok');
+  });
+
+  it('gives each bad input its own code', () => {
+    expect(codeOf(null)).toBe('INVALID_REQUEST');
+    expect(codeOf([])).toBe('INVALID_REQUEST');
+    expect(codeOf({})).toBe('INVALID_REQUEST');
+    expect(codeOf({ action: 'dropTables' })).toBe('UNKNOWN_ACTION');
+    expect(codeOf({ action: 'getTask', taskId: 'a' })).toBe('INVALID_REQUEST');
+    expect(codeOf({ action: 'getTask', cloudID: 5, taskId: 'a' })).toBe('INVALID_REQUEST');
+    expect(codeOf({ action: 'getTask', cloudID: '', taskId: 'a' })).toBe('CLOUD_ID_INVALID');
+    expect(codeOf({ action: 'getTask', cloudID: 'x'.repeat(5000), taskId: 'a' })).toBe('CLOUD_ID_INVALID');
+    expect(codeOf({ action: 'getTask', cloudID: 'cid', taskId: '../x' })).toBe('INVALID_REQUEST');
+    expect(codeOf({ action: 'getTask', cloudID: 'cid', taskId: { $ne: null } })).toBe('INVALID_REQUEST');
+    expect(codeOf(create(draft, { envVersion: 'beta' }))).toBe('INVALID_REQUEST');
+    expect(codeOf({ ...create(draft), envVersion: undefined })).toBe('INVALID_REQUEST');
+    expect(codeOf(create({ ...draft, title: '' }))).toBe('TITLE_EMPTY');
+    expect(codeOf(create({ ...draft, title: 'x'.repeat(31) }))).toBe('TITLE_TOO_LONG');
+    expect(codeOf(create({ ...draft, title: 'a<b>' }))).toBe('TITLE_CHARACTERS');
+    expect(codeOf(create({ ...draft, title: 7 }))).toBe('INVALID_REQUEST');
+    expect(codeOf(create({ ...draft, description: 'x'.repeat(501) }))).toBe('DESCRIPTION_TOO_LONG');
+    expect(codeOf(create({ ...draft, kind: 'vote' }))).toBe('INVALID_REQUEST');
+    expect(codeOf(create({ ...draft, capacity: 0 }))).toBe('CAPACITY_INVALID');
+    expect(codeOf(create({ ...draft, capacity: 501 }))).toBe('CAPACITY_INVALID');
+    expect(codeOf(create({ ...draft, capacity: 2.5 }))).toBe('CAPACITY_INVALID');
+    expect(codeOf(create({ ...draft, kind: 'complete', capacity: 5 }))).toBe('CAPACITY_INVALID');
+    expect(codeOf(create({ ...draft, deadline: NOW }))).toBe('DEADLINE_INVALID');
+    expect(codeOf(create({ ...draft, deadline: '2027-01-01' }))).toBe('DEADLINE_INVALID');
+    expect(codeOf(create({ ...draft, audience: { kind: 'members', groupOpenids: [] } }))).toBe('AUDIENCE_INVALID');
+    expect(codeOf(create({ ...draft, audience: { kind: 'members', groupOpenids: ['a', 'a'] } }))).toBe(
+      'AUDIENCE_INVALID',
+    );
+    expect(codeOf(create({ ...draft, audience: { kind: 'members', groupOpenids: ['a b'] } }))).toBe('AUDIENCE_INVALID');
+    expect(codeOf(create({ ...draft, audience: { kind: 'room' } }))).toBe('AUDIENCE_INVALID');
+  });
+
+  it('refuses identity sent as data, and any unexpected field', () => {
+    for (const field of ['openid', 'groupOpenid', 'group_openid', 'room', 'roomId', 'opengid']) {
+      const result = validateRequest({ action: 'join', cloudID: 'cid', taskId: 'a', [field]: 'forged' }, NOW);
+      expect(result.ok ? 'ok' : result.error).toEqual({
+        code: 'INVALID_REQUEST',
+        message: expect.stringContaining('derives identity'),
+      });
+    }
+    expect(codeOf({ action: 'join', cloudID: 'cid', taskId: 'a', extra: 1 })).toBe('INVALID_REQUEST');
+    expect(codeOf(create({ ...draft, creator: { openid: 'x' } }))).toBe('INVALID_REQUEST');
+  });
+
+  it('normalises an accepted draft', () => {
+    const result = validateDraft({ ...draft, capacity: 3, deadline: NOW + 3_600_000 }, NOW);
+    expect(result).toEqual({
+      ok: true,
+      data: { ...draft, description: '', capacity: 3, deadline: NOW + 3_600_000 },
+    });
+  });
+});

@@ -1,0 +1,118 @@
+import {
+  cardRole,
+  cardText,
+  pendingGroupOpenids,
+  shareOf,
+  summarizeTask,
+  viewTask,
+} from '../../../packageChatTool/core/view';
+import { joinTask } from '../../../packageChatTool/core/task';
+import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
+import type { Task } from '../../../packageChatTool/core/types';
+import { aTask, creator, member, NOW } from './fixtures';
+
+const viewer = (n: number, roomId = 'room1') => ({ ...member(n), roomId });
+
+function join(task: Task, n: number): Task {
+  const result = joinTask(task, member(n), NOW);
+  if (!result.ok) throw new Error(result.error.code);
+  return result.data.task;
+}
+
+describe('card text (template table §2.4)', () => {
+  it.each([
+    ['complete', 1, 'publisher', false, 3, '3人已完成'],
+    ['complete', 2, 'publisher', false, 3, '3人已完成'],
+    ['complete', 3, 'publisher', false, 3, '已结束'],
+    ['complete', 1, 'participant', false, 0, '未完成'],
+    ['complete', 2, 'participant', false, 0, '即将截止'],
+    ['complete', 3, 'participant', false, 0, '已结束'],
+    ['complete', 1, 'participant', true, 1, '已完成'],
+    ['complete', 2, 'participant', true, 1, '已完成'],
+    ['complete', 3, 'participant', true, 1, '已结束'],
+    ['complete', 1, 'nonParticipant', false, 0, '你无需完成'],
+    ['complete', 3, 'nonParticipant', false, 0, '已结束'],
+    ['participate', 1, 'publisher', false, 2, '2人已参与'],
+    ['participate', 3, 'publisher', false, 2, '已结束'],
+    ['participate', 1, 'participant', false, 0, '未参与'],
+    ['participate', 2, 'participant', false, 0, '即将截止'],
+    ['participate', 2, 'participant', true, 0, '已参与'],
+    ['participate', 2, 'nonParticipant', false, 0, '你无需参与'],
+  ] as const)('%s, state %i, %s, done %s → %s', (kind, state, role, done, count, text) => {
+    expect(cardText(kind, state, role, done, count)).toBe(text);
+  });
+
+  it('classifies viewers by chooseType', () => {
+    const card = { publisherGroupOpenid: 'p', chooseType: 1 as const, participant: ['a'] };
+    expect(cardRole(card, 'p')).toBe('publisher');
+    expect(cardRole(card, 'a')).toBe('participant');
+    expect(cardRole(card, 'b')).toBe('nonParticipant');
+    expect(cardRole({ ...card, chooseType: 2 }, 'b')).toBe('participant');
+  });
+});
+
+describe('task view per viewer', () => {
+  const chosen = aTask({ audience: { kind: 'members', groupOpenids: ['group1', 'group2'] }, capacity: 1 });
+
+  it('shows the creator the creator actions', () => {
+    const view = viewTask(chosen, { ...creator, roomId: 'room1' }, NOW);
+    expect(view.viewer).toMatchObject({ isCreator: true, status: 'notInvited', cardText: '0人已参与' });
+    expect(view.viewer.can).toEqual({
+      join: false,
+      leave: false,
+      remind: true,
+      markClosingSoon: true,
+      end: true,
+      renewCard: true,
+    });
+    expect(view.expected).toBe(2);
+  });
+
+  it('tells invited, done, waitlisted, not invited and outsiders apart', () => {
+    const task = join(join(chosen, 1), 2);
+    expect(viewTask(task, viewer(1), NOW).viewer.status).toBe('done');
+    expect(viewTask(task, viewer(2), NOW).viewer.status).toBe('waitlisted');
+    expect(viewTask(chosen, viewer(1), NOW).viewer).toMatchObject({ status: 'pending', cardText: '未参与' });
+    expect(viewTask(chosen, viewer(1), NOW).viewer.can.join).toBe(true);
+    expect(viewTask(task, viewer(3), NOW).viewer).toMatchObject({ status: 'notInvited', cardText: '你无需参与' });
+    expect(viewTask(task, viewer(3, 'room2'), NOW).viewer.status).toBe('outsider');
+    expect(viewTask(task, viewer(2), NOW).viewer.can.leave).toBe(true);
+  });
+
+  it('reports the card text WeChat confirmed, and whether the card is in sync', () => {
+    const task = join(aTask(), 1);
+    expect(viewTask(task, viewer(1), NOW)).toMatchObject({ viewer: { cardText: '未参与' }, card: { inSync: false } });
+    const shown = { ...task, card: { state: 1 as const, doneGroupOpenids: ['group1'] } };
+    expect(viewTask(shown, viewer(1), NOW)).toMatchObject({ viewer: { cardText: '已参与' }, card: { inSync: true } });
+  });
+
+  it('never exposes openids', () => {
+    const json = JSON.stringify(viewTask(join(aTask(), 1), viewer(2), NOW));
+    expect(json).not.toContain('open1');
+    expect(json).not.toContain(creator.openid);
+  });
+
+  it('summarises for lists', () => {
+    expect(summarizeTask(join(aTask(), 1), { openid: 'open1', roomId: null, groupOpenid: null })).toMatchObject({
+      done: 1,
+      status: 'done',
+      isCreator: false,
+    });
+  });
+});
+
+describe('sharing and reminding', () => {
+  it('shares chosen members with chooseType 1 and everyone with chooseType 2', () => {
+    const chosen = shareOf(aTask({ audience: { kind: 'members', groupOpenids: ['group1'] }, kind: 'complete' }));
+    expect(chosen).toMatchObject({ chooseType: 1, participant: ['group1'], templateId: CARD_TEMPLATE.complete });
+    expect(chosen.path).toBe('/packageChatTool/pages/entry/index?taskId=task1');
+    expect(shareOf(aTask())).toMatchObject({ chooseType: 2, participant: [], templateId: CARD_TEMPLATE.participate });
+  });
+
+  it('reminds chosen members who have not acted, or the seen members of an everyone task', () => {
+    const chosen = join(aTask({ audience: { kind: 'members', groupOpenids: ['group1', 'group2'] } }), 1);
+    expect(pendingGroupOpenids(chosen, [])).toEqual(['group2']);
+    const everyone = join(aTask(), 1);
+    expect(pendingGroupOpenids(everyone, [creator, member(1), member(2), member(3)])).toEqual(['group2', 'group3']);
+  });
+});
