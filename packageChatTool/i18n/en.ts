@@ -104,6 +104,8 @@ export const en: Messages = {
   shareProgress: 'Send a progress image',
   renewCard: 'Send the card again',
   cardExpired: 'The card has expired and members cannot open it; send it again.',
+  cardNotPosted: 'The card is not in the chat yet; tap "Send the card again".',
+  cardSyncing: 'Updating the card…',
 
   confirmLeaveTitle: 'Leave the task?',
   confirmLeaveBody: 'Your place goes to the waitlist. The card cannot take back "joined".',
@@ -113,6 +115,7 @@ export const en: Messages = {
   confirmClosingBody: 'The card shows "Closing soon" to members who have not acted.',
 
   joined: 'Signed up',
+  markedDone: 'Marked done',
   waitlisted: 'On the waitlist',
   left: 'You left',
   reminded: 'Reminder sent',

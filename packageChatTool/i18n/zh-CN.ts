@@ -100,6 +100,8 @@ export const zhCN = {
   shareProgress: '发送进度图',
   renewCard: '重新发送卡片',
   cardExpired: '卡片已过期，成员无法从旧卡片进入，请重新发送。',
+  cardNotPosted: '卡片还没有发到聊天，请点「重新发送卡片」。',
+  cardSyncing: '卡片正在更新…',
 
   confirmLeaveTitle: '退出任务？',
   confirmLeaveBody: '退出后名额会让给候补成员。卡片上的「已参与」不能撤回。',
@@ -109,6 +111,7 @@ export const zhCN = {
   confirmClosingBody: '卡片会对未参与的成员显示「即将截止」。',
 
   joined: '已报名',
+  markedDone: '已标记完成',
   waitlisted: '已加入候补',
   left: '已退出',
   reminded: '已提醒',

@@ -32,9 +32,7 @@ export interface Canvas2D {
   textBaseline: 'top' | 'middle' | 'alphabetic' | 'bottom';
   fillRect(x: number, y: number, width: number, height: number): void;
   fillText(text: string, x: number, y: number): void;
-  beginPath(): void;
-  arc(x: number, y: number, radius: number, start: number, end: number): void;
-  fill(): void;
+  measureText(text: string): { width: number };
 }
 
 export interface WeChat {

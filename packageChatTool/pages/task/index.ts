@@ -1,0 +1,204 @@
+// What tapping the card opens: one task, as its viewer may see and act on it. Participants sign up,
+// mark done or leave; the creator reminds pending members, marks the task closing soon, ends it,
+// shares a progress image and sends the card again. Everyone else gets a read-only view.
+import type { Reminder, TaskView } from '../../core/api';
+import { taskPagePath } from '../../core/api';
+import { currentMessages } from '../../i18n/current';
+import { failureMessage, type Messages } from '../../i18n/index';
+import { weChat } from '../../platform/wechat';
+import type { FailureCode, Outcome } from '../../services/failure';
+import { taskService } from '../../services/task-service';
+import { ENTRY_PAGE } from '../../view/routes';
+import { drawProgress, IMAGE_HEIGHT, IMAGE_WIDTH } from './progress-image';
+import { taskPageView, type TaskPageView } from './view';
+
+/** The countdown moves on every 30 s while the page is open. */
+const TICK_MS = 30 * 1000;
+const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
+
+type Confirmable = 'leave' | 'end' | 'closing';
+
+Component({
+  data: {
+    t: {} as Messages,
+    taskId: '',
+    unposted: false,
+    task: null as TaskView | null,
+    view: null as TaskPageView | null,
+    reminder: null as Reminder | null,
+    loading: true,
+    busy: false,
+    error: '',
+  },
+  methods: {
+    onLoad(query: { taskId?: string; unposted?: string }) {
+      this.setData({
+        t: currentMessages(),
+        taskId: decodeURIComponent(query.taskId ?? ''),
+        unposted: query.unposted === '1',
+      });
+      timers.set(
+        this,
+        setInterval(() => this.render(), TICK_MS),
+      );
+      return this.load();
+    },
+    onUnload() {
+      const timer = timers.get(this);
+      if (timer !== undefined) clearInterval(timer);
+      timers.delete(this);
+    },
+    async load() {
+      if (!this.data.taskId) {
+        this.setData({ loading: false, error: failureMessage(this.data.t, 'NOT_FOUND') });
+        return;
+      }
+      const result = await taskService().getTask(this.data.taskId);
+      this.setData({ loading: false });
+      this.apply(result);
+    },
+    render() {
+      const { task, t, unposted } = this.data;
+      if (task) this.setData({ view: taskPageView(task, t, Date.now(), unposted) });
+    },
+    /** Shows the task a call returned, or the failure; true when it succeeded. */
+    apply(result: Outcome<TaskView>): boolean {
+      if (!result.ok) {
+        this.fail(result.code);
+        return false;
+      }
+      this.setData({ task: result.data, error: '' });
+      this.render();
+      void this.prepareReminder();
+      return true;
+    },
+    fail(code: FailureCode) {
+      this.setData({ error: failureMessage(this.data.t, code) });
+    },
+    /** notifyGroupMembers must run within the tap, so the pending members are fetched beforehand. */
+    async prepareReminder() {
+      const { task } = this.data;
+      if (!task?.viewer.can.remind) {
+        this.setData({ reminder: null });
+        return;
+      }
+      const result = await taskService().pendingMembers(task.id);
+      this.setData({ reminder: result.ok ? result.data : null });
+    },
+    /** Runs one server action with the page marked busy; after a refusal the task is reloaded. */
+    async act(run: () => Promise<Outcome<TaskView>>, done: (task: TaskView) => string) {
+      if (this.data.busy) return;
+      this.setData({ busy: true, error: '' });
+      const result = await run();
+      this.setData({ busy: false });
+      if (this.apply(result) && result.ok) {
+        await weChat().toast(done(result.data), 'success');
+      } else if (!result.ok && result.code !== 'NETWORK' && result.code !== 'NOT_IN_CHAT') {
+        const error = this.data.error;
+        await this.load();
+        this.setData({ error });
+      }
+    },
+    async confirm(kind: Confirmable): Promise<boolean> {
+      const { t } = this.data;
+      const texts = {
+        leave: [t.confirmLeaveTitle, t.confirmLeaveBody],
+        end: [t.confirmEndTitle, t.confirmEndBody],
+        closing: [t.confirmClosingTitle, t.confirmClosingBody],
+      }[kind];
+      return weChat()
+        .confirm({ title: texts[0], content: texts[1], confirmText: t.confirm, cancelText: t.cancel })
+        .catch(() => false);
+    },
+    onJoin() {
+      const { t, taskId } = this.data;
+      return this.act(
+        () => taskService().join(taskId),
+        (task) =>
+          task.viewer.status === 'waitlisted' ? t.waitlisted : task.kind === 'complete' ? t.markedDone : t.joined,
+      );
+    },
+    async onLeave() {
+      if (!(await this.confirm('leave'))) return;
+      const { t, taskId } = this.data;
+      await this.act(
+        () => taskService().leave(taskId),
+        () => t.left,
+      );
+    },
+    async onMarkClosingSoon() {
+      if (!(await this.confirm('closing'))) return;
+      const { t, taskId } = this.data;
+      await this.act(
+        () => taskService().markClosingSoon(taskId),
+        () => t.markedClosingSoon,
+      );
+    },
+    async onEnd() {
+      if (!(await this.confirm('end'))) return;
+      const { t, taskId } = this.data;
+      await this.act(
+        () => taskService().endTask(taskId),
+        () => t.ended,
+      );
+    },
+    async onRemind() {
+      const { t, taskId } = this.data;
+      this.setData({ error: '' });
+      let reminder = this.data.reminder;
+      if (!reminder) {
+        const result = await taskService().pendingMembers(taskId);
+        if (!result.ok) return this.fail(result.code);
+        reminder = result.data;
+      }
+      if (reminder.members.length === 0) return weChat().toast(t.noPending);
+      try {
+        await weChat().remind(reminder);
+      } catch {
+        return this.fail('PLATFORM');
+      }
+      return weChat().toast(t.reminded, 'success');
+    },
+    async onShareProgress() {
+      const { view, t, taskId } = this.data;
+      if (!view) return;
+      this.setData({ error: '' });
+      try {
+        const image = await weChat().renderImage(IMAGE_WIDTH, IMAGE_HEIGHT, (context) => drawProgress(context, view));
+        await weChat().shareImage(image, taskPagePath(taskId));
+      } catch {
+        this.fail('PLATFORM');
+        return;
+      }
+      await weChat().toast(t.shared, 'success');
+    },
+    async onRenewCard() {
+      if (this.data.busy) return;
+      const { t, taskId } = this.data;
+      this.setData({ busy: true, error: '' });
+      const result = await taskService().renewCard(taskId);
+      if (!result.ok) {
+        this.setData({ busy: false });
+        this.fail(result.code);
+        return;
+      }
+      const posted = await weChat()
+        .publishCard(result.data.share)
+        .then(
+          () => true,
+          () => false,
+        );
+      this.setData({ busy: false, unposted: !posted, task: result.data.task });
+      this.render();
+      if (posted) await weChat().toast(t.shared, 'success');
+      else this.fail('PLATFORM');
+    },
+    onRetry() {
+      this.setData({ loading: true, error: '' });
+      return this.load();
+    },
+    onAllTasks() {
+      return weChat().redirectTo(ENTRY_PAGE);
+    },
+  },
+});

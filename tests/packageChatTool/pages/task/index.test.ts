@@ -1,0 +1,260 @@
+/**
+ * @jest-environment jsdom
+ */
+import type { Mounted } from '../../../harness/glass-easel';
+import { useWeChat } from '../../../../packageChatTool/platform/wechat';
+import { useTaskService } from '../../../../packageChatTool/services/task-service';
+import { fakeTaskService, fakeWeChat, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
+import { expectAccessible, openPage, tapAndSettle as tap } from '../../helpers/glass-easel';
+import { cardShare, NOW, reminder, taskView } from '../../helpers/samples';
+
+const PAGE = 'packageChatTool/pages/task/index';
+const CREATOR = {
+  isCreator: true,
+  groupOpenid: 'g-creator',
+  status: 'notInvited' as const,
+  can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true },
+};
+let platform: FakeWeChat;
+let service: FakeTaskService;
+let page: Mounted | null = null;
+
+beforeEach(() => {
+  jest.spyOn(Date, 'now').mockReturnValue(NOW);
+  platform = fakeWeChat();
+  service = fakeTaskService();
+  useWeChat(platform);
+  useTaskService(service);
+});
+
+afterEach(() => {
+  page?.callMethod('onUnload');
+  page = null;
+  jest.restoreAllMocks();
+});
+
+async function open(query: Record<string, string> = { taskId: 't1' }): Promise<Mounted> {
+  page = await openPage(PAGE, query, { memberNames: { 'g-alice': 'Alice', 'g-bob': 'Bob', 'g-carol': 'Carol' } });
+  return page;
+}
+
+const data = (p: Mounted) => p.instance.data as { error: string; busy: boolean };
+
+describe('task page for a participant', () => {
+  test('shows state, countdown, progress and who joined, in Chinese', async () => {
+    service.getTask.mockResolvedValue({ ok: true, data: taskView() });
+    const p = await open();
+    expect(service.getTask).toHaveBeenCalledWith('t1');
+    expect(p.text('.task-title')).toBe('周六爬山');
+    expect(p.text('.tag')).toBe('进行中');
+    expect(p.text('.countdown')).toBe('剩余 1 天 2 小时');
+    expect(p.text('.progress')).toBe('1/3 人已参与');
+    expect(p.text('.participants')).toContain('Alice');
+    expect(p.text('.pending')).toContain('Bob');
+    expect(p.text('.join')).toBe('报名');
+    expect(p.query('.end')).toBeNull();
+    expect(p.query('.remind')).toBeNull();
+  });
+
+  test('signs up with a tap and shows the new state', async () => {
+    service.getTask.mockResolvedValue({ ok: true, data: taskView() });
+    service.join.mockResolvedValue({
+      ok: true,
+      data: taskView(
+        {
+          participants: [
+            { groupOpenid: 'g-alice', at: NOW },
+            { groupOpenid: 'g-bob', at: NOW },
+          ],
+        },
+        {
+          status: 'done',
+          can: { join: false, leave: true, remind: false, markClosingSoon: false, end: false, renewCard: false },
+        },
+      ),
+    });
+    const p = await open();
+    await tap(p, '.join');
+    expect(service.join).toHaveBeenCalledWith('t1');
+    expect(p.text('.progress')).toBe('2/3 人已参与');
+    expect(p.text('.status')).toBe('你已参与');
+    expect(platform.toast).toHaveBeenCalledWith('已报名', 'success');
+    expect(p.query('.join')).toBeNull();
+    expect(p.query('.leave')).not.toBeNull();
+  });
+
+  test('leaving asks first and does nothing when the user cancels', async () => {
+    service.getTask.mockResolvedValue({
+      ok: true,
+      data: taskView(
+        {},
+        {
+          status: 'done',
+          can: { ...CREATOR.can, remind: false, markClosingSoon: false, end: false, renewCard: false, leave: true },
+        },
+      ),
+    });
+    platform.confirm.mockResolvedValue(false);
+    const p = await open();
+    await tap(p, '.leave');
+    expect(platform.confirm).toHaveBeenCalledWith(expect.objectContaining({ title: '退出任务？' }));
+    expect(service.leave).not.toHaveBeenCalled();
+    platform.confirm.mockResolvedValue(true);
+    service.leave.mockResolvedValue({ ok: true, data: taskView() });
+    await tap(p, '.leave');
+    expect(service.leave).toHaveBeenCalledWith('t1');
+    expect(platform.toast).toHaveBeenCalledWith('已退出', 'success');
+  });
+
+  test.each([
+    ['TASK_FULL', 'zh_CN', '名额已满'],
+    ['TASK_ENDED', 'en', 'This task has ended'],
+    ['NOT_INVITED', 'en', 'You are not on this task’s list'],
+    ['NETWORK', 'zh_CN', '网络不通，请检查网络后重试'],
+  ])('a refused sign-up (%s) is explained in %s and the page stays usable', async (code, language, message) => {
+    platform.language.mockReturnValue(language);
+    service.getTask.mockResolvedValue({ ok: true, data: taskView() });
+    service.join.mockResolvedValue({ ok: false, code });
+    const p = await open();
+    await tap(p, '.join');
+    expect(data(p)).toMatchObject({ error: message, busy: false });
+    expect(p.text('.toptips')).toBe(message);
+    expect(p.query('.join')).not.toBeNull();
+    // A refusal means the task changed: it is reloaded; a network failure is not.
+    expect(service.getTask).toHaveBeenCalledTimes(code === 'NETWORK' ? 1 : 2);
+  });
+
+  test('an outsider sees a read-only view', async () => {
+    service.getTask.mockResolvedValue({
+      ok: true,
+      data: taskView(
+        {},
+        {
+          status: 'outsider',
+          groupOpenid: null,
+          can: { join: false, leave: false, remind: false, markClosingSoon: false, end: false, renewCard: false },
+        },
+      ),
+    });
+    platform.language.mockReturnValue('en');
+    const p = await open();
+    expect(p.text('.status')).toBe('You are not in this chat; view only');
+    expect(p.queryAll('.actions .btn')).toHaveLength(0);
+  });
+
+  test('a task that cannot be loaded explains why and offers retry and all tasks', async () => {
+    service.getTask.mockResolvedValue({ ok: false, code: 'NOT_FOUND' });
+    const p = await open();
+    expect(p.text('.failure')).toContain('任务不存在或已被删除');
+    service.getTask.mockResolvedValue({ ok: true, data: taskView() });
+    await tap(p, '.retry');
+    expect(p.text('.task-title')).toBe('周六爬山');
+  });
+
+  test('"all tasks" opens the entry page', async () => {
+    service.getTask.mockResolvedValue({ ok: false, code: 'WRONG_ROOM' });
+    const p = await open();
+    await tap(p, '.all-tasks');
+    expect(platform.redirectTo).toHaveBeenCalledWith('/packageChatTool/pages/entry/index');
+  });
+
+  test('without a task id the page says the task does not exist', async () => {
+    const p = await open({});
+    expect(service.getTask).not.toHaveBeenCalled();
+    expect(p.text('.failure')).toContain('任务不存在或已被删除');
+  });
+});
+
+describe('task page for the creator', () => {
+  beforeEach(() => {
+    service.getTask.mockResolvedValue({ ok: true, data: taskView({}, CREATOR) });
+    service.pendingMembers.mockResolvedValue({ ok: true, data: reminder() });
+  });
+
+  test('reminds only the pending members, prepared before the tap', async () => {
+    const p = await open();
+    expect(service.pendingMembers).toHaveBeenCalledWith('t1');
+    await tap(p, '.remind');
+    expect(platform.remind).toHaveBeenCalledWith(reminder());
+    expect(service.pendingMembers).toHaveBeenCalledTimes(1);
+    expect(platform.toast).toHaveBeenCalledWith('已提醒', 'success');
+  });
+
+  test('with nobody pending there is nothing to remind', async () => {
+    service.pendingMembers.mockResolvedValue({ ok: true, data: reminder({ members: [] }) });
+    const p = await open();
+    await tap(p, '.remind');
+    expect(platform.remind).not.toHaveBeenCalled();
+    expect(platform.toast).toHaveBeenCalledWith('所有成员都已参与');
+  });
+
+  test('a failed reminder is explained', async () => {
+    platform.remind.mockRejectedValue({ errMsg: 'notifyGroupMembers:fail' });
+    const p = await open();
+    await tap(p, '.remind');
+    expect(data(p).error).toBe('微信没有完成这个操作，请重试');
+  });
+
+  test('marks closing soon and ends the task after confirming', async () => {
+    service.markClosingSoon.mockResolvedValue({ ok: true, data: taskView({ state: 'closingSoon' }, CREATOR) });
+    service.endTask.mockResolvedValue({
+      ok: true,
+      data: taskView(
+        { state: 'ended' },
+        { ...CREATOR, can: { ...CREATOR.can, remind: false, markClosingSoon: false, end: false, renewCard: false } },
+      ),
+    });
+    const p = await open();
+    await tap(p, '.closing-soon');
+    expect(service.markClosingSoon).toHaveBeenCalledWith('t1');
+    expect(p.text('.tag')).toBe('即将截止');
+    await tap(p, '.end');
+    expect(platform.confirm).toHaveBeenLastCalledWith(expect.objectContaining({ title: '结束任务？' }));
+    expect(service.endTask).toHaveBeenCalledWith('t1');
+    expect(p.text('.tag')).toBe('已结束');
+    expect(p.query('.end')).toBeNull();
+  });
+
+  test('shares a rendered progress image to the chat', async () => {
+    const p = await open();
+    await tap(p, '.share-progress');
+    expect(platform.renderImage).toHaveBeenCalledWith(600, 480, expect.any(Function));
+    expect(platform.shareImage).toHaveBeenCalledWith(
+      'wxfile://tmp/progress.png',
+      '/packageChatTool/pages/entry/index?taskId=t1',
+    );
+  });
+
+  test('sends the card again when it expired', async () => {
+    service.getTask.mockResolvedValue({
+      ok: true,
+      data: taskView({ card: { activityExpiresAt: NOW - 1, expired: true, inSync: true } }, CREATOR),
+    });
+    service.renewCard.mockResolvedValue({
+      ok: true,
+      data: { task: taskView({}, CREATOR), share: cardShare({ activityId: 'act-2' }) },
+    });
+    const p = await open();
+    expect(p.text('.notice')).toBe('卡片已过期，成员无法从旧卡片进入，请重新发送。');
+    await tap(p, '.renew-card');
+    expect(service.renewCard).toHaveBeenCalledWith('t1');
+    expect(platform.publishCard).toHaveBeenCalledWith(cardShare({ activityId: 'act-2' }));
+    expect(p.query('.notice')).toBeNull();
+  });
+
+  test('after a card that was not posted, the page says so until it is sent', async () => {
+    service.renewCard.mockResolvedValue({ ok: true, data: { task: taskView({}, CREATOR), share: cardShare() } });
+    platform.language.mockReturnValue('en');
+    const p = await open({ taskId: 't1', unposted: '1' });
+    expect(p.text('.notice')).toBe('The card is not in the chat yet; tap "Send the card again".');
+    await tap(p, '.renew-card');
+    expect(p.query('.notice')).toBeNull();
+  });
+
+  test('every control has a role and a label', async () => {
+    const p = await open();
+    for (const selector of ['.remind', '.share-progress', '.renew-card', '.closing-soon', '.end']) {
+      expectAccessible(p, selector);
+    }
+  });
+});
