@@ -10,6 +10,13 @@ import { PlatformError } from './ports';
 
 type Sdk = typeof WxServerSdk;
 
+/** What the platform needs from wx-server-sdk; tests pass a stand-in of this shape. */
+export interface SdkSurface {
+  openapi: unknown;
+  getOpenData(param: { list: string[] }): unknown;
+  getWXContext(): unknown;
+}
+
 /** getOpenData's per-item error for an expired or unknown cloudID (chat-tool-api.md §5.2). */
 export const CLOUD_ID_EXPIRED_ERRCODE = -601006;
 
@@ -18,13 +25,21 @@ export function initSdk(sdk: Sdk): void {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as any });
 }
 
+/** Outside WeChat's runtime (the real-CloudBase contract test): an environment with API keys. */
+export function initSdkWithKeys(
+  sdk: Sdk,
+  keys: { env: string; secretId: string; secretKey: string; sessionToken?: string },
+): void {
+  sdk.init(keys as any);
+}
+
 /** cloud.database() typed as the store's port. */
 export function databaseOf(raw: unknown): CloudDatabase {
   return raw as CloudDatabase;
 }
 
 /** The caller as WeChat injected it; empty for timer triggers and server-side calls. */
-export function callerOpenid(sdk: Sdk): string {
+export function callerOpenid(sdk: SdkSurface): string {
   const { OPENID } = sdk.getWXContext() as { OPENID?: unknown };
   return typeof OPENID === 'string' ? OPENID : '';
 }
@@ -41,7 +56,7 @@ export function toMilliseconds(timestamp: number): number {
   return timestamp < 1e12 ? timestamp * 1000 : timestamp;
 }
 
-export function platformOf(sdk: Sdk): WeChatPlatform {
+export function platformOf(sdk: SdkSurface): WeChatPlatform {
   const openapi = sdk.openapi as any;
   return {
     async createActivityId(): Promise<Activity> {

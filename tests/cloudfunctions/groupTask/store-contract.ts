@@ -1,0 +1,197 @@
+// One behavioural contract for every TaskRepository: SQLite, the CloudBase store offline, and the
+// CloudBase store against a real environment. Ids are unique per run so a shared real database is fine.
+import { randomUUID } from 'node:crypto';
+import type { ApiResult } from '../../../packageChatTool/core/api';
+import { cardUpdates } from '../../../packageChatTool/core/card';
+import { createTask, joinTask } from '../../../packageChatTool/core/task';
+import type { Member, Task, TaskDraft } from '../../../packageChatTool/core/types';
+import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
+
+export const NOW = Date.UTC(2026, 0, 1, 8, 0, 0);
+export const HOUR = 3_600_000;
+
+export function must<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
+  return result.data;
+}
+
+export const codeOf = (result: ApiResult<unknown>) => (result.ok ? 'ok' : result.error.code);
+
+export function storeContract(name: string, open: () => Promise<{ store: TaskRepository; close(): Promise<void> }>) {
+  describe(`TaskRepository contract: ${name}`, () => {
+    let store: TaskRepository;
+    let close: () => Promise<void>;
+    let run: string;
+
+    beforeAll(async () => {
+      ({ store, close } = await open());
+    });
+    afterAll(async () => close());
+    beforeEach(() => {
+      run = randomUUID().slice(0, 8);
+    });
+
+    const member = (n: number): Member => ({ openid: `o${run}${n}`, groupOpenid: `g${run}${n}` });
+    const creator = () => member(0);
+
+    async function newTask(draft: Partial<TaskDraft> = {}, at = NOW): Promise<Task> {
+      const task = createTask({
+        id: `t${run}${randomUUID().slice(0, 6)}`,
+        draft: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, ...draft },
+        room: { id: `room${run}`, chatType: 3 },
+        creator: creator(),
+        activity: { activityId: `a${run}`, expiresAt: NOW + 24 * HOUR },
+        versionType: 0,
+        now: at,
+      });
+      await store.insert(task);
+      return task;
+    }
+
+    it('stores and reads a task unchanged', async () => {
+      const task = await newTask({ deadline: NOW + 5 * HOUR, capacity: 3, description: 'd' });
+      expect(await store.get(task.id)).toEqual(task);
+      expect(await store.get(`missing${run}`)).toBeNull();
+    });
+
+    it('joins, refuses a duplicate, waitlists when full, and says NOT_FOUND for a missing task', async () => {
+      const task = await newTask({ capacity: 1 });
+      const first = must(await store.join(task.id, member(1), NOW + 1));
+      expect(first.outcome).toBe('joined');
+      expect(first.task).toEqual(must(joinTask(task, member(1), NOW + 1)).task);
+      expect(codeOf(await store.join(task.id, member(1), NOW))).toBe('ALREADY_JOINED');
+      const second = must(await store.join(task.id, member(2), NOW));
+      expect(second.outcome).toBe('waitlisted');
+      expect(second.task.waitlist.map((p) => p.openid)).toEqual([member(2).openid]);
+      expect(codeOf(await store.join(task.id, member(2), NOW))).toBe('ALREADY_JOINED');
+      expect(codeOf(await store.join(`missing${run}`, member(1), NOW))).toBe('NOT_FOUND');
+      expect(await store.get(task.id)).toEqual(second.task);
+    });
+
+    it('leaves with promotion from the waitlist', async () => {
+      const task = await newTask({ capacity: 1 });
+      for (const n of [1, 2, 3]) must(await store.join(task.id, member(n), NOW));
+      const left = must(await store.leave(task.id, member(1).openid, NOW + 5));
+      expect(left.promoted?.openid).toBe(member(2).openid);
+      expect((await store.get(task.id))?.participants.map((p) => p.openid)).toEqual([member(2).openid]);
+      expect((await store.get(task.id))?.waitlist.map((p) => p.openid)).toEqual([member(3).openid]);
+      expect(codeOf(await store.leave(task.id, member(1).openid, NOW))).toBe('NOT_JOINED');
+    });
+
+    it('lets only the creator mark closing soon and end, and keeps ended final', async () => {
+      const task = await newTask();
+      expect(codeOf(await store.end(task.id, member(1).openid, NOW))).toBe('NOT_CREATOR');
+      expect(must(await store.markClosingSoon(task.id, creator().openid, NOW)).state).toBe('closingSoon');
+      expect(must(await store.end(task.id, creator().openid, NOW)).state).toBe('ended');
+      expect(codeOf(await store.end(task.id, creator().openid, NOW))).toBe('TASK_ENDED');
+      expect(codeOf(await store.join(task.id, member(1), NOW))).toBe('TASK_ENDED');
+      expect((await store.get(task.id))?.state).toBe('ended');
+    });
+
+    it('renews the activity and resets the card', async () => {
+      const task = await newTask();
+      must(await store.join(task.id, member(1), NOW));
+      const renewed = must(await store.renew(task.id, { activityId: `b${run}`, expiresAt: NOW + 48 * HOUR }, 1, NOW));
+      expect(renewed).toMatchObject({
+        activityId: `b${run}`,
+        versionType: 1,
+        card: { state: 1, doneGroupOpenids: [] },
+      });
+      expect(await store.get(task.id)).toEqual(renewed);
+    });
+
+    it('records what the card shows, ignores a stale activity_id, and leaves the timer list when in sync', async () => {
+      const task = await newTask();
+      const joined = must(await store.join(task.id, member(1), NOW)).task;
+      expect((await store.dueForTimer(NOW, 1000)).map((t) => t.id)).toContain(task.id);
+      expect(await store.recordCard(task.id, 'stale', cardUpdates(joined, NOW))).toBeNull();
+      const recorded = await store.recordCard(task.id, joined.activityId, cardUpdates(joined, NOW));
+      expect(recorded?.card).toEqual({ state: 1, doneGroupOpenids: [member(1).groupOpenid] });
+      expect((await store.dueForTimer(NOW, 1000)).map((t) => t.id)).not.toContain(task.id);
+      expect(await store.recordCard(task.id, joined.activityId, cardUpdates(joined, NOW))).toEqual(recorded);
+    });
+
+    it('lists tasks due for the timer: near deadlines and lagging cards, never ended ones', async () => {
+      const near = await newTask({ deadline: NOW + HOUR / 2 });
+      const far = await newTask({ deadline: NOW + 5 * HOUR });
+      const ended = await newTask({ deadline: NOW + HOUR / 2 });
+      must(await store.end(ended.id, creator().openid, NOW));
+      await store.recordCard(ended.id, ended.activityId, [
+        {
+          activity_id: ended.activityId,
+          target_state: 3,
+          template_id: '2A84254B945674A2F88CE4970782C402795EB607',
+          version_type: 0,
+        },
+      ]);
+      const due = (await store.dueForTimer(NOW, 1000)).map((t) => t.id);
+      expect(due).toContain(near.id);
+      expect(due).not.toContain(far.id);
+      expect(due).not.toContain(ended.id);
+      expect(await store.tick(far.id, NOW)).toBeNull();
+      expect((await store.tick(near.id, NOW))?.state).toBe('closingSoon');
+      expect((await store.tick(near.id, NOW + HOUR))?.state).toBe('ended');
+      // A lagging card whose activity_id expired cannot be fixed by the timer.
+      const lagging = await newTask();
+      must(await store.join(lagging.id, member(1), NOW));
+      expect((await store.dueForTimer(NOW + 25 * HOUR, 1000)).map((t) => t.id)).not.toContain(lagging.id);
+    });
+
+    it('lists a room newest first and a member’s own tasks', async () => {
+      const older = await newTask({}, NOW);
+      const newer = await newTask({}, NOW + 10);
+      must(await store.join(older.id, member(1), NOW));
+      expect((await store.listByRoom(`room${run}`, 10)).map((t) => t.id)).toEqual([newer.id, older.id]);
+      expect((await store.listByRoom(`room${run}`, 1)).map((t) => t.id)).toEqual([newer.id]);
+      expect((await store.listByRoom(`other${run}`, 10)).length).toBe(0);
+      expect((await store.listByMember(member(1).openid, 10)).map((t) => t.id)).toEqual([older.id]);
+      expect((await store.listByMember(creator().openid, 10)).map((t) => t.id)).toEqual([newer.id, older.id]);
+      must(await store.leave(older.id, member(1).openid, NOW));
+      expect(await store.listByMember(member(1).openid, 10)).toEqual([]);
+    });
+
+    it('remembers room members once each, with their latest group_openid', async () => {
+      await store.rememberMember(`room${run}`, member(1), NOW);
+      await store.rememberMember(`room${run}`, member(2), NOW + 1);
+      await store.rememberMember(`room${run}`, { ...member(1), groupOpenid: `new${run}` }, NOW + 2);
+      const members = await store.roomMembers(`room${run}`, 10);
+      expect(members).toHaveLength(2);
+      expect(members).toContainEqual({ openid: member(1).openid, groupOpenid: `new${run}` });
+      expect(await store.roomMembers(`other${run}`, 10)).toEqual([]);
+    });
+
+    it('keeps concurrent sign-ups exact: capacity 20, 60 members, 20 repeats', async () => {
+      const task = await newTask({ capacity: 20 });
+      const attempts = [
+        ...Array.from({ length: 60 }, (_, i) => member(i + 1)),
+        ...Array.from({ length: 20 }, (_, i) => member(i + 1)),
+      ];
+      const results = await Promise.all(attempts.map((m) => store.join(task.id, m, NOW)));
+      const stored = await store.get(task.id);
+      expect(stored?.participants).toHaveLength(20);
+      expect(stored?.waitlist).toHaveLength(40);
+      const everyone = [...(stored?.participants ?? []), ...(stored?.waitlist ?? [])].map((p) => p.openid);
+      expect(new Set(everyone).size).toBe(60);
+      expect(results.filter((r) => codeOf(r) === 'ALREADY_JOINED')).toHaveLength(20);
+      expect(results.filter((r) => r.ok && r.data.outcome === 'joined')).toHaveLength(20);
+    });
+
+    it('keeps concurrent leaves, joins and an end consistent', async () => {
+      const task = await newTask({ capacity: 5 });
+      for (let n = 1; n <= 8; n += 1) must(await store.join(task.id, member(n), NOW));
+      await Promise.all([
+        store.leave(task.id, member(1).openid, NOW),
+        store.leave(task.id, member(2).openid, NOW),
+        store.join(task.id, member(9), NOW),
+        store.leave(task.id, member(7).openid, NOW),
+        store.markClosingSoon(task.id, creator().openid, NOW),
+      ]);
+      const stored = await store.get(task.id);
+      expect(stored?.state).toBe('closingSoon');
+      expect(stored?.participants.map((p) => p.openid).sort()).toEqual(
+        [3, 4, 5, 6, 8].map((n) => member(n).openid).sort(),
+      );
+      expect(stored?.waitlist.map((p) => p.openid)).toEqual([member(9).openid]);
+    });
+  });
+}

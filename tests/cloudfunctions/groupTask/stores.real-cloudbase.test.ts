@@ -1,0 +1,31 @@
+// The store contract against a real CloudBase environment. It runs only with credentials:
+//   TCB_ENV=<env id> TCB_SECRET_ID=… TCB_SECRET_KEY=… [TCB_SESSION_TOKEN=…] npx jest stores.real-cloudbase
+// Otherwise it is skipped with the reason printed. It leaves its test documents (unique ids, createdAt
+// 2026-01-01T08:00Z) in the group_tasks / group_task_members collections.
+import cloud from 'wx-server-sdk';
+import { createCloudbaseStore, ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { databaseOf, initSdkWithKeys } from '../../../cloudfunctions/groupTask/src/sdk';
+import { storeContract } from './store-contract';
+
+const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY, TCB_SESSION_TOKEN } = process.env;
+
+if (TCB_ENV && TCB_SECRET_ID && TCB_SECRET_KEY) {
+  jest.setTimeout(60_000);
+  storeContract(`CloudBase environment ${TCB_ENV}`, async () => {
+    initSdkWithKeys(cloud, {
+      env: TCB_ENV,
+      secretId: TCB_SECRET_ID,
+      secretKey: TCB_SECRET_KEY,
+      sessionToken: TCB_SESSION_TOKEN,
+    });
+    const raw = cloud.database();
+    for (const name of [TASKS, ROOM_MEMBERS]) await raw.createCollection(name).catch(() => undefined);
+    return { store: createCloudbaseStore(databaseOf(raw)), close: async () => undefined };
+  });
+} else {
+  describe('TaskRepository contract: real CloudBase', () => {
+    it.skip('skipped: set TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY to run the contract against a real environment', () =>
+      undefined);
+  });
+  console.log('real CloudBase contract skipped: TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY are not set');
+}
