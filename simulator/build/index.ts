@@ -1,0 +1,239 @@
+// Builds the project for the browser: walks app.json, compiles WXML and WXSS, and bundles the app's
+// TypeScript with the simulator runtime through one incremental esbuild context. Every error comes
+// back with file and line; the output then is a script that shows them in the page.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { BUILTIN_TEMPLATES } from '../shared/builtin-templates';
+import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
+import { walkApp, type AppGraph, type ProjectFiles } from './app-json';
+import { BuildError } from './errors';
+import { compileTemplates } from './templates';
+import { transformWxss } from './wxss';
+
+export interface BuildOutput {
+  ok: boolean;
+  /** The app bundle, or a script that shows `errors` in the page. */
+  js: string;
+  errors: BuildErrorInfo[];
+  warnings: string[];
+  /** Project files the build read: an edit to one of them needs a rebuild. */
+  files: string[];
+  ms: number;
+}
+
+const REGISTRY = 'simulator:registry';
+const RUNTIME_ENTRY = path.resolve(__dirname, '../runtime/main.ts');
+
+export function diskFiles(root: string): ProjectFiles {
+  return {
+    read(file) {
+      try {
+        return fs.readFileSync(path.join(root, file), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+function isolationOf(config: Record<string, unknown>, isPage: boolean): string {
+  if (typeof config.styleIsolation === 'string') return config.styleIsolation;
+  if (isPage) return 'page-apply-shared';
+  return config.addGlobalClass === true ? 'apply-shared' : 'isolated';
+}
+
+interface RegistrySource {
+  code: string;
+  files: string[];
+  warnings: string[];
+}
+
+/** Generates the registry module (see shared/registry.ts) for the current state of the project. */
+export function generateRegistry(root: string, files: ProjectFiles): RegistrySource {
+  const graph: AppGraph = walkApp(files);
+  const components = [...graph.components.values()];
+  const read = new Set(graph.files);
+  const templates = compileTemplates(
+    files,
+    components
+      .filter((c) => c.template !== null)
+      .map((c) => ({ path: c.path, usingTags: new Set(Object.keys(c.config.usingComponents ?? {})) })),
+    BUILTIN_TEMPLATES,
+  );
+  templates.files.forEach((f) => read.add(f));
+
+  const styles: Record<string, string> = {};
+  const readFile = (file: string): string => {
+    const text = files.read(file);
+    if (text === null) throw new Error(`not found: ${file}`);
+    return text;
+  };
+  const entries = components.map((c, i) => {
+    const isolation = isolationOf(c.config, c.isPage);
+    const scope = isolation === 'shared' || isolation === 'page-shared' ? undefined : `s${i}`;
+    if (c.style) {
+      const out = transformWxss({ file: c.style, source: readFile(c.style), scope, readFile });
+      out.files.forEach((f) => read.add(f));
+      styles[c.path] = out.css;
+    }
+    const config = { ...c.config, styleIsolation: isolation };
+    const load = c.script ? `() => { require(${JSON.stringify(`./${c.script}`)}); }` : '() => {}';
+    return `{ path: ${JSON.stringify(c.path)}, isPage: ${c.isPage}, packageRoot: ${JSON.stringify(c.packageRoot)},
+      config: ${JSON.stringify(config)}, scope: ${JSON.stringify(scope)}, hasStyle: ${c.style !== null},
+      hasTemplate: ${c.template !== null}, load: ${load} }`;
+  });
+  if (graph.appStyle) {
+    const out = transformWxss({ file: graph.appStyle, source: readFile(graph.appStyle), scope: undefined, readFile });
+    out.files.forEach((f) => read.add(f));
+    styles.app = out.css;
+  }
+  const skyline = graph.appJson.rendererOptions?.skyline ?? {};
+  const subpackages = graph.subpackages.map(
+    (s) => `{ root: ${JSON.stringify(s.root)}, independent: ${s.independent}, renderer: ${JSON.stringify(s.renderer)},
+      loadEntry: ${s.entry ? `() => { require(${JSON.stringify(`./${s.entry}`)}); }` : 'null'} }`,
+  );
+  const code = `
+    export const templates = ${templates.groupsCode};
+    export const styles = ${JSON.stringify(styles)};
+    export const components = [${entries.join(',\n')}];
+    export const loadApp = ${graph.appScript ? `() => { require(${JSON.stringify(`./${graph.appScript}`)}); }` : 'null'};
+    export const subpackages = [${subpackages.join(',\n')}];
+    export const pages = ${JSON.stringify(graph.pages)};
+    export const chatTool = ${JSON.stringify(graph.chatTool)};
+    export const window = ${JSON.stringify(graph.appJson.window ?? {})};
+    export const skyline = ${JSON.stringify({ displayBlock: skyline.defaultDisplayBlock === true, contentBox: skyline.defaultContentBox === true })};
+    export const warnings = ${JSON.stringify(templates.warnings)};
+    export const errors = [];
+  `;
+  void root;
+  return { code, files: [...read], warnings: templates.warnings };
+}
+
+/** A script that renders build errors in place of the app, so a mistake never leaves a blank page. */
+export function errorScript(errors: BuildErrorInfo[]): string {
+  return `(function () {
+  var errors = ${JSON.stringify(errors)};
+  window.__simulatorBuildErrors = errors;
+  var show = function () {
+    var box = document.createElement('pre');
+    box.className = 'build-error';
+    box.setAttribute('role', 'alert');
+    box.textContent = 'Build failed / 构建失败\\n\\n' + errors.map(function (e) {
+      return e.file + ':' + e.line + ':' + e.column + ' [' + e.kind + '] ' + e.message;
+    }).join('\\n');
+    document.body.appendChild(box);
+  };
+  if (document.body) show(); else document.addEventListener('DOMContentLoaded', show);
+  if (window.parent && window.parent !== window && window.parent.simulatorHost) {
+    window.parent.simulatorHost.reportBuildErrors(errors);
+  }
+})();`;
+}
+
+function esbuildErrors(root: string, messages: esbuild.Message[]): BuildErrorInfo[] {
+  return messages.map((m) => ({
+    kind: 'typescript',
+    file: m.location ? path.relative(root, path.resolve(root, m.location.file)).split(path.sep).join('/') : '(bundle)',
+    line: m.location?.line ?? 1,
+    column: (m.location?.column ?? 0) + 1,
+    message: m.text,
+  }));
+}
+
+export class AppBuilder {
+  private context: esbuild.BuildContext | null = null;
+  private registry: RegistrySource | null = null;
+  private bundleInputs: string[] = [];
+
+  constructor(readonly root: string) {}
+
+  private async createContext(): Promise<esbuild.BuildContext> {
+    const plugin: esbuild.Plugin = {
+      name: 'simulator-registry',
+      setup: (build) => {
+        build.onResolve({ filter: /^simulator:registry$/ }, () => ({ path: REGISTRY, namespace: 'registry' }));
+        build.onLoad({ filter: /.*/, namespace: 'registry' }, () => ({
+          contents: this.registry?.code ?? '',
+          resolveDir: this.root,
+          loader: 'js',
+        }));
+      },
+    };
+    return esbuild.context({
+      entryPoints: [RUNTIME_ENTRY],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      sourcemap: 'inline',
+      metafile: true,
+      logLevel: 'silent',
+      absWorkingDir: this.root,
+      plugins: [plugin],
+      define: { 'process.env.NODE_ENV': '"development"' },
+    });
+  }
+
+  async build(): Promise<BuildOutput> {
+    const started = performance.now();
+    const files = diskFiles(this.root);
+    let registryFiles: string[] = [];
+    try {
+      this.registry = generateRegistry(this.root, files);
+      registryFiles = this.registry.files;
+    } catch (err) {
+      if (!(err instanceof BuildError)) throw err;
+      const errors = [err.info()];
+      return {
+        ok: false,
+        js: errorScript(errors),
+        errors,
+        warnings: [],
+        files: this.watchList(registryFiles),
+        ms: performance.now() - started,
+      };
+    }
+    this.context ??= await this.createContext();
+    try {
+      const result = await this.context.rebuild();
+      this.bundleInputs = Object.keys(result.metafile?.inputs ?? {})
+        .filter((f) => !f.includes('node_modules') && !f.startsWith('registry:'))
+        .map((f) => f.split(path.sep).join('/'));
+      const js = result.outputFiles?.[0]?.text ?? '';
+      return {
+        ok: true,
+        js,
+        errors: [],
+        warnings: this.registry.warnings,
+        files: this.watchList(registryFiles),
+        ms: performance.now() - started,
+      };
+    } catch (err) {
+      const messages = (err as { errors?: esbuild.Message[] }).errors;
+      if (!messages) throw err;
+      const errors = esbuildErrors(this.root, messages);
+      return {
+        ok: false,
+        js: errorScript(errors),
+        errors,
+        warnings: [],
+        files: this.watchList(registryFiles),
+        ms: performance.now() - started,
+      };
+    }
+  }
+
+  private watchList(registryFiles: string[]): string[] {
+    return [...new Set([...registryFiles, ...this.bundleInputs])];
+  }
+
+  async dispose(): Promise<void> {
+    await this.context?.dispose();
+    this.context = null;
+  }
+}
+
+export { formatBuildError };

@@ -1,0 +1,123 @@
+// WXSS → CSS for the browser: @import inlined, rpx → vw (750rpx is the phone's width), class
+// selectors scoped like glass-easel scopes the DOM (`scope--name`), `:host` → the host's
+// `wx-host` attribute, built-in tag selectors renamed like the templates, `page` → the page host.
+
+import path from 'node:path';
+import postcss, { CssSyntaxError, type Root } from 'postcss';
+import selectorParser from 'postcss-selector-parser';
+import { builtinTagName, isBuiltinTag } from '../shared/builtins';
+import { BuildError } from './errors';
+
+/** The tag the runtime gives every page's root element; WXSS `page` selects it. */
+export const PAGE_TAG = 'wx-page';
+
+export interface WxssInput {
+  /** Project-relative path of the .wxss file, for imports and error messages. */
+  file: string;
+  source: string;
+  /** The component's style scope; undefined for styles shared by the whole app (app.wxss). */
+  scope: string | undefined;
+  /** Reads another project file (for @import); throws when it does not exist. */
+  readFile(file: string): string;
+}
+
+export interface WxssOutput {
+  css: string;
+  /** Every file read, the input included: an edit to any of them rebuilds this style sheet. */
+  files: string[];
+}
+
+const RPX = /(-?(?:\d+\.?\d*|\.\d+))rpx\b/g;
+
+export function rpxToVw(value: string): string {
+  return value.replace(RPX, (_match, n: string) => `${+(Number(n) / 7.5).toFixed(5)}vw`);
+}
+
+function importTarget(params: string): string | null {
+  const match = /^\s*(?:url\(\s*)?(['"])([^'"]+)\1\s*\)?\s*;?\s*$/.exec(params);
+  return match ? match[2]! : null;
+}
+
+function resolveImport(fromFile: string, target: string): string {
+  const withExt = target.endsWith('.wxss') ? target : `${target}.wxss`;
+  if (withExt.startsWith('/')) return withExt.slice(1);
+  return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), withExt));
+}
+
+function parse(file: string, source: string): Root {
+  try {
+    return postcss.parse(source, { from: file });
+  } catch (err) {
+    if (err instanceof CssSyntaxError) {
+      throw new BuildError('wxss', file, err.line ?? 1, err.column ?? 1, err.reason);
+    }
+    throw err;
+  }
+}
+
+function inlineImports(root: Root, file: string, input: WxssInput, seen: Set<string>): void {
+  root.walkAtRules('import', (rule) => {
+    const target = importTarget(rule.params);
+    const line = rule.source?.start?.line ?? 1;
+    if (target === null) {
+      throw new BuildError('wxss', file, line, rule.source?.start?.column ?? 1, `cannot read @import ${rule.params}`);
+    }
+    const imported = resolveImport(file, target);
+    if (seen.has(imported)) {
+      rule.remove();
+      return;
+    }
+    seen.add(imported);
+    let source: string;
+    try {
+      source = input.readFile(imported);
+    } catch {
+      throw new BuildError('wxss', file, line, rule.source?.start?.column ?? 1, `@import not found: ${imported}`);
+    }
+    const child = parse(imported, source);
+    inlineImports(child, imported, input, seen);
+    rule.replaceWith(child.nodes);
+  });
+}
+
+function selectorTransform(scope: string | undefined) {
+  return selectorParser((selectors) => {
+    selectors.walk((node) => {
+      if (node.type === 'class' && scope) {
+        node.value = `${scope}--${node.value}`;
+      } else if (node.type === 'tag') {
+        const tag = node.value;
+        if (tag === 'page') node.value = PAGE_TAG;
+        else if (isBuiltinTag(tag)) node.value = builtinTagName(tag);
+      } else if (node.type === 'pseudo' && node.value === ':host') {
+        const host = selectorParser.attribute({
+          attribute: 'wx-host',
+          value: scope ?? '',
+          quoteMark: '"',
+          raws: {},
+        });
+        const inner = node.nodes.flatMap((sel) => sel.nodes.map((n) => n.clone()));
+        node.replaceWith(host, ...inner);
+      }
+    });
+  });
+}
+
+export function transformWxss(input: WxssInput): WxssOutput {
+  const root = parse(input.file, input.source);
+  const seen = new Set([input.file]);
+  inlineImports(root, input.file, input, seen);
+  const transform = selectorTransform(input.scope);
+  root.walkRules((rule) => {
+    // Keyframe steps (`from`, `50%`) are not selectors.
+    if (rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as { name: string }).name)) return;
+    rule.selector = transform.processSync(rule.selector);
+  });
+  root.walkDecls((decl) => {
+    decl.value = rpxToVw(decl.value);
+  });
+  root.walkAtRules((rule) => {
+    rule.params = rpxToVw(rule.params);
+  });
+  return { css: root.toString(), files: [...seen] };
+}

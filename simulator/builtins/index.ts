@@ -1,0 +1,550 @@
+// WeChat's built-in components as glass-easel components (the engine has none of its own).
+// Each behaves as the WeChat documentation describes for the properties and events a chat tool
+// uses; the default look is in style.ts. They live in the environment's global code space and are
+// made visible to every app component by their renamed tag (`view` → `wx-view`).
+
+import { glassEasel, type CodeSpace } from 'glass-easel-miniprogram-adapter';
+import { BUILTIN_TAGS, builtinTagName } from '../shared/builtins';
+import { hostElement, innerElement, setFlag } from './dom';
+import type { BuiltinServices, PickerMode } from './services';
+
+/** Class names in built-in templates are prefixed with this scope (`wxb--spinner`). */
+export const BUILTIN_SCOPE = 'wxb';
+/** glass-easel's temporary class segment: hover classes never fight the template's classes. */
+const HOVER_SEGMENT = 3 as glassEasel.StyleSegmentIndex;
+
+type Templates = Record<string, unknown>;
+type Caller = { _$: glassEasel.GeneralComponent; data: Record<string, unknown> };
+
+function trigger(comp: Caller, name: string, detail: unknown): void {
+  glassEasel.triggerEvent(comp._$, name, detail, { bubbles: false, composed: false });
+}
+
+/** hover-class: added while pressed, kept hoverStayTime ms after release (WeChat's defaults 50/400). */
+function installHover(comp: Caller, defaultClass: string): void {
+  const el = hostElement(comp._$);
+  let applied: string | null = null;
+  let startTimer: ReturnType<typeof setTimeout> | undefined;
+  const hoverClass = (): string => {
+    const value = comp.data.hoverClass;
+    return typeof value === 'string' && value !== '' ? value : defaultClass;
+  };
+  const release = (): void => {
+    clearTimeout(startTimer);
+    const stay = Number(comp.data.hoverStayTime ?? 70);
+    setTimeout(() => {
+      if (applied) comp._$.classList?.toggle(applied, false, HOVER_SEGMENT);
+      applied = null;
+    }, stay);
+  };
+  const press = (): void => {
+    const cls = hoverClass();
+    if (cls === 'none' || comp.data.disabled === true) return;
+    startTimer = setTimeout(
+      () => {
+        applied = cls;
+        comp._$.classList?.toggle(cls, true, HOVER_SEGMENT);
+      },
+      Number(comp.data.hoverStartTime ?? 20),
+    );
+  };
+  el.addEventListener('mousedown', press);
+  el.addEventListener('touchstart', press, { passive: true });
+  el.addEventListener('mouseup', release);
+  el.addEventListener('mouseleave', release);
+  el.addEventListener('touchend', release);
+  el.addEventListener('touchcancel', release);
+}
+
+/**
+ * WeChat accepts aria-* (and aria-role) on every built-in; they are reflected onto the host element
+ * so the simulated page is as accessible as the real one and tests can find controls by role/label.
+ */
+const ARIA = [
+  'role',
+  'ariaRole',
+  'ariaLabel',
+  'ariaHidden',
+  'ariaLevel',
+  'ariaChecked',
+  'ariaDisabled',
+  'ariaSelected',
+  'ariaExpanded',
+  'ariaLive',
+] as const;
+
+const ariaProperties = Object.fromEntries(ARIA.map((name) => [name, { type: String, value: '' }])) as Record<
+  (typeof ARIA)[number],
+  { type: StringConstructor; value: string }
+>;
+
+function reflectAria(comp: Caller): void {
+  const el = hostElement(comp._$);
+  for (const name of ARIA) {
+    const value = comp.data[name];
+    if (typeof value !== 'string' || value === '') continue;
+    const attr = name === 'role' || name === 'ariaRole' ? 'role' : `aria-${name.slice(4).toLowerCase()}`;
+    el.setAttribute(attr, value);
+  }
+}
+
+const hoverProperties = {
+  hoverClass: { type: String, value: '' },
+  hoverStartTime: { type: Number, value: 50 },
+  hoverStayTime: { type: Number, value: 400 },
+  hoverStopPropagation: { type: Boolean, value: false },
+};
+
+const ICON_GLYPHS: Record<string, string> = {
+  success: '✔',
+  success_no_circle: '✓',
+  info: 'ℹ',
+  warn: '!',
+  waiting: '◔',
+  cancel: '✕',
+  download: '↓',
+  search: '⌕',
+  clear: '✕',
+};
+
+const ICON_COLORS: Record<string, string> = {
+  success: '#07c160',
+  success_no_circle: '#07c160',
+  info: '#10aeff',
+  warn: '#fa5151',
+  waiting: '#10aeff',
+  cancel: '#fa5151',
+  download: '#07c160',
+  search: '#b2b2b2',
+  clear: '#b2b2b2',
+};
+
+/** The field of input and textarea: model:value, maxlength, focus, and WeChat's event details. */
+function defineField(space: CodeSpace, tag: 'wx-input' | 'wx-textarea'): void {
+  space.componentEnv(tag, ({ Component }) => {
+    Component({
+      properties: {
+        value: { type: String, value: '' },
+        type: { type: String, value: 'text' },
+        password: { type: Boolean, value: false },
+        placeholder: { type: String, value: '' },
+        disabled: { type: Boolean, value: false },
+        maxlength: { type: Number, value: 140 },
+        focus: { type: Boolean, value: false },
+        autoHeight: { type: Boolean, value: false },
+      },
+      observers: {
+        'value, type, password, placeholder, disabled, maxlength, focus': function () {
+          this.syncField();
+        },
+      },
+      lifetimes: {
+        attached() {
+          const field = innerElement<HTMLInputElement | HTMLTextAreaElement>(this._$, 'field');
+          field.addEventListener('input', () => {
+            // model:value follows the component's own value, as WeChat's input does.
+            this.setData({ value: field.value });
+            trigger(this, 'input', {
+              value: field.value,
+              cursor: field.selectionStart ?? field.value.length,
+              keyCode: 0,
+            });
+            this.fitHeight();
+          });
+          field.addEventListener('focus', () => trigger(this, 'focus', { value: field.value, height: 0 }));
+          field.addEventListener('blur', () =>
+            trigger(this, 'blur', { value: field.value, cursor: field.value.length }),
+          );
+          field.addEventListener('keydown', (ev: Event) => {
+            const key = (ev as KeyboardEvent).key;
+            if (key === 'Enter' && tag === 'wx-input') trigger(this, 'confirm', { value: field.value });
+          });
+          this.syncField();
+        },
+      },
+      methods: {
+        syncField() {
+          let field: HTMLInputElement | HTMLTextAreaElement;
+          try {
+            field = innerElement(this._$, 'field');
+          } catch {
+            return;
+          }
+          const d = this.data;
+          if (field.value !== d.value) field.value = d.value;
+          if (field instanceof HTMLInputElement) {
+            field.type = d.password ? 'password' : d.type === 'number' || d.type === 'digit' ? 'text' : 'text';
+            field.inputMode = d.type === 'number' ? 'numeric' : d.type === 'digit' ? 'decimal' : 'text';
+          }
+          field.placeholder = d.placeholder;
+          field.disabled = d.disabled;
+          if (d.maxlength >= 0) field.maxLength = d.maxlength;
+          else field.removeAttribute('maxlength');
+          const label = (this.data as Record<string, unknown>).ariaLabel;
+          if (typeof label === 'string' && label) field.setAttribute('aria-label', label);
+          if (d.focus && document.activeElement !== field) field.focus();
+          this.fitHeight();
+        },
+        fitHeight() {
+          if (tag !== 'wx-textarea' || !this.data.autoHeight) return;
+          const field = innerElement<HTMLTextAreaElement>(this._$, 'field');
+          field.style.height = 'auto';
+          field.style.height = `${field.scrollHeight}px`;
+        },
+      },
+    });
+  });
+}
+
+function definePicker(space: CodeSpace, services: BuiltinServices): void {
+  space.componentEnv('wx-picker', ({ Component }) => {
+    Component({
+      properties: {
+        mode: { type: String, value: 'selector' },
+        range: { type: Array, value: [] },
+        rangeKey: { type: String, value: '' },
+        value: { type: null, value: null },
+        start: { type: String, value: '' },
+        end: { type: String, value: '' },
+        disabled: { type: Boolean, value: false },
+      },
+      lifetimes: {
+        attached() {
+          this._$.addListener('tap', () => {
+            void this.open();
+          });
+        },
+      },
+      methods: {
+        async open() {
+          const d = this.data;
+          if (d.disabled) return;
+          const mode = (['selector', 'date', 'time'].includes(d.mode) ? d.mode : 'selector') as PickerMode;
+          const options = (d.range as unknown[]).map((item) =>
+            d.rangeKey && item && typeof item === 'object'
+              ? String((item as Record<string, unknown>)[d.rangeKey])
+              : String(item),
+          );
+          const chosen = await services.pick({
+            mode,
+            value: d.value === null || d.value === undefined ? '' : String(d.value),
+            options,
+            start: d.start || undefined,
+            end: d.end || undefined,
+          });
+          if (chosen === null) {
+            trigger(this, 'cancel', {});
+            return;
+          }
+          const value = mode === 'selector' ? Number(chosen) : chosen;
+          this.setData({ value });
+          trigger(this, 'change', { value });
+        },
+      },
+    });
+  });
+}
+
+function defineOpenData(space: CodeSpace, services: BuiltinServices): void {
+  space.componentEnv('wx-open-data-list', ({ Component }) => {
+    Component({
+      options: { dynamicSlots: true },
+      properties: {
+        type: { type: String, value: 'groupMembers' },
+        members: { type: Array, value: [] },
+      },
+    });
+  });
+  space.componentEnv('wx-open-data-item', ({ Component }) => {
+    Component({
+      properties: {
+        type: { type: String, value: 'userNickName' },
+        index: { type: Number, value: 0 },
+      },
+      data: { isAvatar: false, avatarUrl: '', nickname: '' },
+      observers: {
+        'type, index': function () {
+          this.resolve();
+        },
+      },
+      lifetimes: {
+        // The composed parent (the list) exists only once attached, not in the first observer run.
+        attached() {
+          this.resolve();
+        },
+      },
+      methods: {
+        resolve() {
+          let node: glassEasel.Element | null = this._$.getComposedParent();
+          while (node && !(node instanceof glassEasel.Component && node.is === 'wx-open-data-list')) {
+            node = node.getComposedParent();
+          }
+          const members = node ? ((node as glassEasel.GeneralComponent).data.members as unknown[]) : [];
+          const groupOpenid = String(members[this.data.index] ?? '');
+          const entry = services.directory().find((m) => m.groupOpenid === groupOpenid);
+          this.setData({
+            isAvatar: this.data.type === 'userAvatar' || this.data.type === 'userAvatarUrl',
+            avatarUrl: entry?.avatarUrl ?? '',
+            nickname: entry?.nickname ?? '',
+          });
+        },
+      },
+    });
+  });
+}
+
+function defineBasics(space: CodeSpace, services: BuiltinServices): void {
+  for (const tag of ['wx-view', 'wx-label'] as const) {
+    space.componentEnv(tag, ({ Component }) => {
+      Component({
+        properties: { ...hoverProperties, hoverClass: { type: String, value: 'none' } },
+        lifetimes: {
+          attached() {
+            installHover(this, 'none');
+          },
+        },
+      });
+    });
+  }
+  space.componentEnv('wx-text', ({ Component }) => {
+    Component({
+      properties: {
+        userSelect: { type: Boolean, value: false },
+        space: { type: String, value: '' },
+        decode: { type: Boolean, value: false },
+      },
+    });
+  });
+  space.componentEnv('wx-navigator', ({ Component }) => {
+    Component({
+      properties: {
+        ...hoverProperties,
+        url: { type: String, value: '' },
+        openType: { type: String, value: 'navigate' },
+        delta: { type: Number, value: 1 },
+      },
+      lifetimes: {
+        attached() {
+          installHover(this, 'none');
+          this._$.addListener('tap', () => services.navigate(this.data.openType, this.data.url, this.data.delta));
+        },
+      },
+    });
+  });
+  space.componentEnv('wx-button', ({ Component }) => {
+    Component({
+      properties: {
+        ...hoverProperties,
+        // The default 'button-hover' look is the :active rule in style.ts.
+        hoverClass: { type: String, value: 'none' },
+        hoverStayTime: { type: Number, value: 70 },
+        type: { type: String, value: 'default' },
+        size: { type: String, value: 'default' },
+        plain: { type: Boolean, value: false },
+        disabled: { type: Boolean, value: false },
+        loading: { type: Boolean, value: false },
+        openType: { type: String, value: '' },
+        formType: { type: String, value: '' },
+      },
+      observers: {
+        'type, size, plain, disabled, loading': function () {
+          const el = hostElement(this._$);
+          el.setAttribute('type', this.data.type);
+          el.setAttribute('size', this.data.size);
+          setFlag(el, 'plain', this.data.plain);
+          setFlag(el, 'disabled', this.data.disabled);
+          setFlag(el, 'loading', this.data.loading);
+          el.setAttribute('aria-disabled', String(this.data.disabled));
+        },
+      },
+      lifetimes: {
+        attached() {
+          const el = hostElement(this._$);
+          el.setAttribute('role', 'button');
+          el.tabIndex = 0;
+          installHover(this, 'none');
+          this._$.addListener('tap', () => {
+            if (this.data.disabled || this.data.openType !== 'share') return;
+            if (services.chatToolMode()) {
+              // WeChat disables open-type=share inside chat tools (chat-tool-api.md §6.6).
+              services.note(
+                'button open-type=share',
+                {},
+                false,
+                'refused: open-type="share" is disabled in chat-tool mode',
+              );
+              return;
+            }
+            services.note('button open-type=share', {}, true, services.shareFromPage());
+          });
+        },
+      },
+    });
+  });
+  space.componentEnv('wx-image', ({ Component }) => {
+    Component({
+      properties: {
+        src: { type: String, value: '' },
+        mode: { type: String, value: 'scaleToFill' },
+        lazyLoad: { type: Boolean, value: false },
+      },
+      observers: {
+        'src, mode': function () {
+          const img = innerElement<HTMLImageElement>(this._$, 'img');
+          hostElement(this._$).setAttribute('mode', this.data.mode);
+          if (this.data.src) img.src = this.data.src;
+          else img.removeAttribute('src');
+        },
+      },
+      lifetimes: {
+        attached() {
+          const img = innerElement<HTMLImageElement>(this._$, 'img');
+          img.addEventListener('load', () =>
+            trigger(this, 'load', { width: img.naturalWidth, height: img.naturalHeight }),
+          );
+          img.addEventListener('error', () => trigger(this, 'error', { errMsg: `GET ${this.data.src} failed` }));
+          hostElement(this._$).setAttribute('mode', this.data.mode);
+          if (this.data.src) img.src = this.data.src;
+        },
+      },
+    });
+  });
+  space.componentEnv('wx-scroll-view', ({ Component }) => {
+    Component({
+      properties: {
+        scrollX: { type: Boolean, value: false },
+        scrollY: { type: Boolean, value: false },
+        type: { type: String, value: 'list' },
+        scrollTop: { type: Number, value: 0 },
+        lowerThreshold: { type: Number, value: 50 },
+        upperThreshold: { type: Number, value: 50 },
+      },
+      observers: {
+        'scrollX, scrollY': function () {
+          const el = hostElement(this._$);
+          setFlag(el, 'scroll-x', this.data.scrollX);
+          setFlag(el, 'scroll-y', this.data.scrollY);
+        },
+        scrollTop(top: number) {
+          innerElement(this._$, 'scroller').scrollTop = top;
+        },
+      },
+      lifetimes: {
+        attached() {
+          const scroller = innerElement(this._$, 'scroller');
+          let atLower = false;
+          let atUpper = true;
+          scroller.addEventListener('scroll', () => {
+            const { scrollTop, scrollLeft, scrollHeight, scrollWidth, clientHeight } = scroller;
+            trigger(this, 'scroll', { scrollTop, scrollLeft, scrollHeight, scrollWidth, deltaX: 0, deltaY: 0 });
+            const lower = scrollHeight - scrollTop - clientHeight <= this.data.lowerThreshold;
+            const upper = scrollTop <= this.data.upperThreshold;
+            if (lower && !atLower) trigger(this, 'scrolltolower', { direction: 'bottom' });
+            if (upper && !atUpper) trigger(this, 'scrolltoupper', { direction: 'top' });
+            atLower = lower;
+            atUpper = upper;
+          });
+        },
+      },
+    });
+  });
+  space.componentEnv('wx-switch', ({ Component }) => {
+    Component({
+      properties: {
+        checked: { type: Boolean, value: false },
+        disabled: { type: Boolean, value: false },
+        type: { type: String, value: 'switch' },
+        color: { type: String, value: '' },
+      },
+      observers: {
+        'checked, disabled': function () {
+          const el = hostElement(this._$);
+          el.setAttribute('aria-checked', String(this.data.checked));
+          setFlag(el, 'disabled', this.data.disabled);
+        },
+      },
+      lifetimes: {
+        attached() {
+          const el = hostElement(this._$);
+          el.setAttribute('role', 'switch');
+          el.tabIndex = 0;
+          this._$.addListener('tap', () => {
+            if (this.data.disabled) return;
+            const value = !this.data.checked;
+            this.setData({ checked: value });
+            trigger(this, 'change', { value });
+          });
+        },
+      },
+    });
+  });
+  space.componentEnv('wx-icon', ({ Component }) => {
+    Component({
+      properties: {
+        type: { type: String, value: '' },
+        size: { type: Number, value: 23 },
+        color: { type: String, value: '' },
+      },
+      data: { glyph: '' },
+      observers: {
+        'type, color': function () {
+          const color = this.data.color || ICON_COLORS[this.data.type] || 'inherit';
+          if (color !== this.data.color) this.setData({ color });
+          this.setData({ glyph: ICON_GLYPHS[this.data.type] ?? '' });
+        },
+      },
+    });
+  });
+}
+
+export interface RegisteredBuiltins {
+  /** Built-in tag (`wx-view`) → its component definition. */
+  definitions: Map<string, glassEasel.GeneralComponentDefinition>;
+}
+
+/** Defines every built-in in the global code space; call before creating the app's code space. */
+export function registerBuiltins(
+  space: CodeSpace,
+  templates: Templates,
+  services: BuiltinServices,
+): RegisteredBuiltins {
+  space.setOverallBehavior(
+    (
+      space.componentEnv(
+        '',
+        ({ Behavior }) =>
+          Behavior({
+            properties: ariaProperties,
+            observers: {
+              [ARIA.join(', ')]: function (this: Caller) {
+                reflectAria(this);
+              },
+            },
+          }),
+        // The adapter wraps glass-easel's behavior in `_$` (internal, stable across 0.x).
+      ) as unknown as { _$: glassEasel.GeneralBehavior }
+    )._$,
+  );
+  for (const tag of BUILTIN_TAGS) {
+    const path = builtinTagName(tag);
+    const content = templates[path];
+    if (content === undefined) throw new Error(`built-in ${path} has no compiled template`);
+    space.addCompiledTemplate(path, { groupList: templates, content } as glassEasel.template.ComponentTemplate);
+    space.addComponentStaticConfig(path, { component: true, styleIsolation: 'isolated' as never });
+    space.addStyleSheet(path, undefined, BUILTIN_SCOPE);
+  }
+  defineBasics(space, services);
+  defineField(space, 'wx-input');
+  defineField(space, 'wx-textarea');
+  definePicker(space, services);
+  defineOpenData(space, services);
+  const componentSpace = space.getComponentSpace();
+  const definitions = new Map<string, glassEasel.GeneralComponentDefinition>();
+  for (const tag of BUILTIN_TAGS) {
+    const path = builtinTagName(tag);
+    const def = componentSpace.getComponentByUrlWithoutDefault(path, '');
+    if (!def) throw new Error(`built-in ${path} was not registered`);
+    definitions.set(path, def);
+  }
+  return { definitions };
+}

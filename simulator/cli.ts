@@ -1,0 +1,77 @@
+// `npm start`: the chat-tool simulator. Options: --port N (or SIMULATOR_PORT; default 5230, 0 = any
+// free port), --db FILE (default .simulator/tasks.sqlite), --no-watch, --no-open. Opens the browser
+// unless CI is set or --no-open is given.
+
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startSimulator } from './server';
+
+export interface CliOptions {
+  port: number;
+  databaseFile: string;
+  watch: boolean;
+  open: boolean;
+}
+
+export const DEFAULT_PORT = 5230;
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, root: string): CliOptions {
+  const options: CliOptions = {
+    port: env.SIMULATOR_PORT ? Number(env.SIMULATOR_PORT) : DEFAULT_PORT,
+    databaseFile: path.join(root, '.simulator', 'tasks.sqlite'),
+    watch: true,
+    open: !env.CI,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--port') options.port = Number(value());
+    else if (flag === '--db') options.databaseFile = path.resolve(root, value());
+    else if (flag === '--no-watch') options.watch = false;
+    else if (flag === '--no-open') options.open = false;
+    else throw new Error(`unknown option ${arg} (known: --port N, --db FILE, --no-watch, --no-open)`);
+  }
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    throw new Error(`invalid port: ${options.port}`);
+  }
+  return options;
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..');
+  const started = performance.now();
+  const options = parseArgs(process.argv.slice(2), process.env, root);
+  const simulator = await startSimulator({
+    root,
+    port: options.port,
+    databaseFile: options.databaseFile,
+    watch: options.watch,
+    log: (line) => console.log(`[simulator] ${line}`),
+  });
+  console.log(`[simulator] ready in ${Math.round(performance.now() - started)} ms: ${simulator.url}`);
+  if (options.open) openBrowser(simulator.url);
+  const stop = (): void => {
+    void simulator.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (path.resolve(process.argv[1] ?? '') === __filename) {
+  main().catch((err: unknown) => {
+    console.error(`[simulator] ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

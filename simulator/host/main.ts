@@ -1,0 +1,348 @@
+// The chat host: the page `npm start` opens. It shows the simulated chats, the phone running the
+// app as the chosen member, and the call panel; it answers the app's chat-tool calls
+// (window.simulatorHost) with pickers and the server's WeChat emulator.
+
+import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
+import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
+import type { BuildStatus, ChatRoom, ChatState } from '../shared/server-api';
+import { avatarUrl } from './avatar';
+import { renderMessages } from './chat';
+import { pickChat, pickMembers } from './dialogs';
+import { h } from './dom';
+import { CallPanel } from './panel';
+import { fetchState, serverCall, subscribe } from './server-client';
+
+/** Where one member's phone is: in which chat (null: outside any chat) and on which page. */
+interface MemberSession {
+  roomId: string | null;
+  route: string;
+  query: Record<string, string>;
+  shareMenu: Record<string, unknown> | null;
+}
+
+interface AppInfo {
+  launcher: string;
+  chatTool: { root: string; entryPage: string } | null;
+}
+
+function parsePath(path: string): { route: string; query: Record<string, string> } {
+  const [p = '', search = ''] = path.split('?', 2);
+  const query: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(search)) query[k] = v;
+  return { route: p.replace(/^\/+/, ''), query };
+}
+
+async function main(): Promise<void> {
+  let state: ChatState = await fetchState();
+  const appInfo = (await (await fetch('/api/app')).json()) as AppInfo;
+  const sessions = new Map<string, MemberSession>();
+  const people = (): { openid: string; nickname: string }[] => {
+    const seen = new Map<string, string>();
+    for (const room of state.rooms) for (const m of room.members) seen.set(m.openid, m.nickname);
+    return [...seen].map(([openid, nickname]) => ({ openid, nickname }));
+  };
+  let viewer = people()[0]?.openid ?? '';
+  let shownRoomId = state.rooms[0]?.id ?? '';
+  let language: AppSession['language'] = 'zh_CN';
+  let theme: AppSession['theme'] = 'light';
+  let buildVersion = -1;
+  let buildErrors: BuildErrorInfo[] = [];
+  let runtimeError = '';
+
+  const sessionOf = (openid: string): MemberSession => {
+    let s = sessions.get(openid);
+    if (!s) {
+      s = { roomId: null, route: appInfo.launcher, query: {}, shareMenu: null };
+      sessions.set(openid, s);
+    }
+    return s;
+  };
+  const roomById = (id: string | null): ChatRoom | undefined => state.rooms.find((r) => r.id === id);
+  const nickname = (openid: string): string => people().find((p) => p.openid === openid)?.nickname ?? openid;
+  const viewerRooms = (): ChatRoom[] => state.rooms.filter((r) => r.members.some((m) => m.openid === viewer));
+
+  // Layout
+  const root = document.getElementById('host')!;
+  const memberBar = h('div', { className: 'members', role: 'group', 'aria-label': '当前成员 Viewing as' });
+  const langSelect = h(
+    'select',
+    { 'aria-label': 'Language' },
+    h('option', { value: 'zh_CN' }, '中文'),
+    h('option', { value: 'en' }, 'English'),
+  );
+  const themeSelect = h(
+    'select',
+    { 'aria-label': 'Theme' },
+    h('option', { value: 'light' }, '浅色 Light'),
+    h('option', { value: 'dark' }, '深色 Dark'),
+  );
+  const buildBadge = h('span', { className: 'build', id: 'build-status' });
+  const roomTabs = h('nav', { className: 'rooms', 'aria-label': 'Chats' });
+  const messagesBox = h('div', { className: 'messages-box' });
+  const openTool = h(
+    'button',
+    { type: 'button', id: 'open-tool', className: 'primary' },
+    '打开群任务 Open the chat tool',
+  );
+  const frame = h('iframe', { id: 'app-frame', title: 'Mini program', src: 'about:blank' });
+  const caption = h('div', { className: 'phone-caption', id: 'phone-caption' });
+  const errorBox = h('div', { className: 'errors', id: 'errors', role: 'alert' });
+  const panelBox = h('section', { className: 'panel', 'aria-label': 'Calls' });
+  root.append(
+    h(
+      'header',
+      { className: 'topbar' },
+      h('h1', {}, '聊天工具模拟器 Chat tool simulator'),
+      memberBar,
+      langSelect,
+      themeSelect,
+      buildBadge,
+    ),
+    errorBox,
+    h(
+      'div',
+      { className: 'columns' },
+      h('section', { className: 'chat', 'aria-label': 'Chat' }, roomTabs, messagesBox, h('footer', {}, openTool)),
+      h('section', { className: 'phone' }, h('div', { className: 'phone-shell' }, frame), caption),
+      panelBox,
+    ),
+  );
+  const panel = new CallPanel(panelBox, (api, fault) => void serverCall({ op: 'setFault', api, fault }), {
+    releaseStalled: () => void serverCall({ op: 'releaseStalled' }),
+    runTimer: () =>
+      void serverCall({ op: 'runTimer' }).then((result) =>
+        panel.add('timer', { api: 'runTimer', args: {}, ok: true, result, ms: 0 }, 'host'),
+      ),
+  });
+
+  const renderErrors = (): void => {
+    const lines = [...buildErrors.map(formatBuildError), ...(runtimeError ? [runtimeError] : [])];
+    errorBox.hidden = lines.length === 0;
+    errorBox.textContent = lines.join('\n');
+  };
+
+  const loadPhone = (): void => {
+    const s = sessionOf(viewer);
+    const room = roomById(s.roomId);
+    caption.textContent = `${nickname(viewer)} · ${room ? room.name : '聊天外 outside any chat'} · /${s.route}`;
+    frame.removeAttribute('data-ready');
+    runtimeError = '';
+    renderErrors();
+    frame.src = `/app.html?v=${Date.now()}`;
+  };
+
+  const renderMembers = (): void => {
+    memberBar.replaceChildren(
+      ...people().map((p) => {
+        const b = h(
+          'button',
+          { type: 'button', 'data-member': p.nickname, 'aria-pressed': String(p.openid === viewer) },
+          h('img', { src: avatarUrl(p.nickname), alt: '' }),
+          p.nickname,
+        );
+        b.addEventListener('click', () => {
+          if (viewer === p.openid) return;
+          viewer = p.openid;
+          if (!viewerRooms().some((r) => r.id === shownRoomId)) shownRoomId = viewerRooms()[0]?.id ?? '';
+          renderAll();
+          loadPhone();
+        });
+        return b;
+      }),
+    );
+  };
+
+  const openPath = (roomId: string, path: string): void => {
+    const s = sessionOf(viewer);
+    const { route, query } = parsePath(path);
+    Object.assign(s, { roomId, route, query, shareMenu: null });
+    loadPhone();
+  };
+
+  const renderChat = (): void => {
+    roomTabs.replaceChildren(
+      ...viewerRooms().map((room) => {
+        const b = h(
+          'button',
+          { type: 'button', 'data-room-name': room.name, 'aria-pressed': String(room.id === shownRoomId) },
+          room.name,
+        );
+        b.addEventListener('click', () => {
+          shownRoomId = room.id;
+          renderChat();
+        });
+        return b;
+      }),
+    );
+    const room = roomById(shownRoomId);
+    messagesBox.replaceChildren(
+      room ? renderMessages(room, state.messages[room.id] ?? [], viewer, { openPath }) : h('p', {}, 'No chat'),
+    );
+    messagesBox.scrollTop = messagesBox.scrollHeight;
+  };
+
+  const renderAll = (): void => {
+    renderMembers();
+    renderChat();
+    panel.setPlatformCalls(state.platformCalls);
+  };
+
+  openTool.addEventListener('click', () => {
+    if (!appInfo.chatTool) return;
+    openPath(shownRoomId, `/${appInfo.chatTool.entryPage}`);
+  });
+  langSelect.addEventListener('change', () => {
+    language = langSelect.value === 'en' ? 'en' : 'zh_CN';
+    loadPhone();
+  });
+  themeSelect.addEventListener('change', () => {
+    theme = themeSelect.value === 'dark' ? 'dark' : 'light';
+    document.documentElement.dataset.theme = theme;
+    loadPhone();
+  });
+
+  const answer = async (request: HostCall): Promise<unknown> => {
+    const s = sessionOf(viewer);
+    const room = roomById(s.roomId);
+    const needRoom = (): ChatRoom => {
+      if (!room) throw new Error('not in a chat');
+      return room;
+    };
+    switch (request.api) {
+      case 'getChatToolInfo':
+        return serverCall({ op: 'issueCloudId', openid: viewer, roomId: needRoom().id });
+      case 'selectGroupMembers': {
+        const r = needRoom();
+        const others = r.members.filter((m) => m.openid !== viewer);
+        // In a one-to-one chat WeChat returns the other person without a picker.
+        if (r.chatType === 1 || r.chatType === 2) return others.map((m) => m.groupOpenid);
+        const picked = await pickMembers(others, request.maxSelectCount);
+        if (picked === null) throw new Error('cancel');
+        return picked;
+      }
+      case 'notifyGroupMembers':
+        return serverCall({
+          op: 'remind',
+          openid: viewer,
+          roomId: needRoom().id,
+          title: request.title,
+          members: request.members,
+          type: request.type,
+        });
+      case 'updateShareMenu':
+        s.shareMenu = request.options;
+        return {};
+      case 'shareAppMessageToGroup': {
+        const menu = s.shareMenu ?? {};
+        const templateInfo = (menu.templateInfo ?? {}) as { templateId?: string };
+        const share = {
+          activityId: menu.activityId,
+          // The emulator knows the activity's real expiry; the page never sends it to WeChat.
+          activityExpiresAt: Number.MAX_SAFE_INTEGER,
+          templateId: templateInfo.templateId,
+          chooseType: menu.chooseType ?? 1,
+          participant: menu.participant ?? [],
+          withShareTicket: menu.withShareTicket,
+          isUpdatableMessage: menu.isUpdatableMessage,
+          useForChatTool: menu.useForChatTool,
+          title: request.title,
+          path: request.path,
+        };
+        return serverCall({ op: 'shareCard', openid: viewer, roomId: needRoom().id, share });
+      }
+      case 'shareImageToGroup':
+        return serverCall({
+          op: 'shareImage',
+          openid: viewer,
+          roomId: needRoom().id,
+          imageUrl: request.imagePath,
+          entrancePath: request.needShowEntrance ? request.entrancePath || `/${appInfo.chatTool?.entryPage ?? ''}` : '',
+        });
+      case 'openChatTool': {
+        const rooms = viewerRooms();
+        const target = request.roomid ? rooms.find((r) => r.id === request.roomid) : await pickChat(rooms);
+        if (!target) throw new Error(request.roomid ? `no chat ${request.roomid}` : 'cancel');
+        shownRoomId = target.id;
+        renderChat();
+        // The app reloads inside the chat: give the current call a moment to return first.
+        setTimeout(() => openPath(target.id, request.url.startsWith('/') ? request.url : `/${request.url}`), 0);
+        return {};
+      }
+      case 'exitChatTool':
+        setTimeout(() => {
+          Object.assign(sessionOf(viewer), { roomId: null, route: appInfo.launcher, query: {}, shareMenu: null });
+          loadPhone();
+        }, 0);
+        return {};
+      case 'callFunction':
+        return serverCall({ op: 'callFunction', openid: viewer, name: request.name, data: request.data });
+    }
+  };
+
+  const host: SimulatorHost = {
+    session: () => {
+      const s = sessionOf(viewer);
+      const room = roomById(s.roomId);
+      return {
+        viewer: { openid: viewer, nickname: nickname(viewer) },
+        chat: room ? { roomId: room.id, chatType: room.chatType, name: room.name } : null,
+        launch: { path: s.route, query: s.query },
+        language,
+        theme,
+        directory: room
+          ? room.members.map((m) => ({
+              groupOpenid: m.groupOpenid,
+              nickname: m.nickname,
+              avatarUrl: avatarUrl(m.nickname),
+            }))
+          : [],
+      };
+    },
+    call: answer,
+    log: (entry) => panel.add(nickname(viewer), entry),
+    routeChanged: (route, query) => {
+      const s = sessionOf(viewer);
+      s.route = route;
+      s.query = query;
+      caption.textContent = `${nickname(viewer)} · ${roomById(s.roomId)?.name ?? '聊天外 outside any chat'} · /${route}`;
+    },
+    reportBuildErrors: (errors) => {
+      buildErrors = errors;
+      renderErrors();
+    },
+    reportRuntimeError: (message) => {
+      runtimeError = message;
+      renderErrors();
+    },
+    ready: () => frame.setAttribute('data-ready', 'true'),
+  };
+  window.simulatorHost = host;
+
+  subscribe({
+    build: (status: BuildStatus) => {
+      buildErrors = status.errors;
+      buildBadge.textContent = status.ok ? `✓ built ${status.ms} ms` : `✗ ${status.errors.length} build error(s)`;
+      buildBadge.className = `build ${status.ok ? 'ok' : 'fail'}`;
+      renderErrors();
+      if (buildVersion !== -1 && status.version !== buildVersion) loadPhone();
+      buildVersion = status.version;
+    },
+    state: (next) => {
+      state = next;
+      renderAll();
+    },
+    reset: () => {
+      sessions.clear();
+      viewer = people()[0]?.openid ?? '';
+      shownRoomId = state.rooms[0]?.id ?? '';
+      renderAll();
+      loadPhone();
+    },
+  });
+  renderAll();
+  loadPhone();
+}
+
+main().catch((err: unknown) => {
+  document.body.textContent = `Simulator failed to start: ${err instanceof Error ? err.message : String(err)}`;
+});

@@ -1,0 +1,229 @@
+// Boots the project's mini program inside the phone frame: glass-easel with the miniprogram
+// adapter on the DOM backend, the built-ins, every compiled component, `wx`, App/getApp/
+// getCurrentPages, and the page stack. The host page (parent window) supplies who is viewing.
+
+import * as generated from 'simulator:registry';
+import { MiniProgramEnv, glassEasel, type CodeSpace } from 'glass-easel-miniprogram-adapter';
+import { registerBuiltins } from '../builtins';
+import type { BuiltinServices } from '../builtins/services';
+import { BUILTIN_CSS, skylineCss } from '../builtins/style';
+import type { Registry, RegistryComponent } from '../shared/registry';
+import type { AppSession, SimulatorHost } from '../shared/host-api';
+import { parseUrl, Router, type PageInstance } from './router';
+import { trackTaps } from './tap';
+import { showPicker, showRuntimeError, showToast, SYSTEM_UI_CSS } from './ui';
+import { createWx } from './wx';
+import { FRAME_CSS, NavigationBar } from './frame';
+
+const registry = generated as unknown as Registry;
+
+type AppDefinition = Record<string, unknown>;
+
+function errorText(where: string, error: unknown): string {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `${where}: ${detail}`;
+}
+
+function addStyle(css: string): void {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+}
+
+function packageOf(route: string) {
+  return registry.subpackages.find((s) => route.startsWith(`${s.root}/`)) ?? null;
+}
+
+function defineComponents(codeSpace: CodeSpace, report: (where: string, err: unknown) => void): void {
+  const byPath = new Map<string, RegistryComponent>(registry.components.map((c) => [c.path, c]));
+  for (const c of byPath.values()) {
+    codeSpace.addComponentStaticConfig(c.path, c.config);
+    if (c.hasTemplate) {
+      codeSpace.addCompiledTemplate(c.path, {
+        groupList: registry.templates,
+        content: registry.templates[c.path],
+      } as glassEasel.template.ComponentTemplate);
+    }
+    codeSpace.addStyleSheet(c.path, c.hasStyle ? c.path : undefined, c.scope);
+  }
+  for (const c of byPath.values()) {
+    try {
+      codeSpace.globalComponentEnv(window, c.path, () => c.load());
+    } catch (err) {
+      report(`loading ${c.path}`, err);
+    }
+  }
+}
+
+function boot(host: SimulatorHost): void {
+  const session: AppSession = host.session();
+  const report = (where: string, err: unknown): void => {
+    const text = errorText(where, err);
+    console.error(`[simulator] ${text}`);
+    showRuntimeError(text);
+    host.reportRuntimeError(text);
+  };
+  window.addEventListener('error', (ev) => report('uncaught error', ev.error ?? ev.message));
+  window.addEventListener('unhandledrejection', (ev) => report('unhandled rejection', ev.reason));
+  glassEasel.addGlobalErrorListener((err, method, component) => {
+    const where = typeof component === 'string' ? component : (component?.is ?? 'component');
+    report(`${where}${method ? ` ${method}` : ''}`, err);
+    return false;
+  });
+
+  addStyle(FRAME_CSS + BUILTIN_CSS + skylineCss(registry.skyline) + SYSTEM_UI_CSS);
+  document.documentElement.dataset.theme = session.theme;
+  trackTaps(document);
+  const nav = new NavigationBar(document.body, () => callWx('navigateBack', {}));
+  const pagesEl = document.createElement('main');
+  pagesEl.className = 'pages';
+  document.body.appendChild(pagesEl);
+
+  let router: Router | null = null;
+  const callWx = (name: string, options: object): void => {
+    (wxApi[name] as (o: object) => unknown)(options);
+  };
+  const currentRoute = (): string | null => router?.top()?.route ?? null;
+  const chatToolRoot = registry.chatTool?.root ?? null;
+  const inChatTool = (): boolean => {
+    const route = currentRoute();
+    return session.chat !== null && chatToolRoot !== null && route !== null && route.startsWith(`${chatToolRoot}/`);
+  };
+
+  const services: BuiltinServices = {
+    chatToolMode: inChatTool,
+    directory: () => session.directory,
+    note: (api, args, ok, result) => host.log({ api, args, ok, result, ms: 0 }),
+    pick: showPicker,
+    toast: (title) => showToast({ title, icon: 'none', duration: 1500, mask: false }),
+    navigate: (openType, url, delta) => {
+      if (openType === 'navigateBack') callWx('navigateBack', { delta });
+      else if (openType === 'redirect') callWx('redirectTo', { url });
+      else if (openType === 'reLaunch') callWx('reLaunch', { url });
+      else callWx('navigateTo', { url });
+    },
+    shareFromPage: () => {
+      const top = router?.top();
+      if (!top) return null;
+      const hook = glassEasel.Component.getMethod(top.component, 'onShareAppMessage');
+      return hook ? (hook as (o: object) => unknown).call(top.component.getMethodCaller(), { from: 'button' }) : null;
+    },
+  };
+
+  const env = new MiniProgramEnv();
+  const builtins = registerBuiltins(env.getGlobalCodeSpace(), registry.templates, services);
+  const codeSpace = env.createCodeSpace('', true);
+  for (const [tag, def] of builtins.definitions) codeSpace.getComponentSpace().setGlobalUsingComponent(tag, def);
+  const backend = new glassEasel.CurrentWindowBackendContext();
+  backend.onEvent(glassEasel.triggerEvent);
+  const ab = env.associateBackend(backend);
+  for (const [path, css] of Object.entries(registry.styles)) ab.registerStyleSheetContent(path, css);
+  if (registry.styles.app !== undefined) codeSpace.addStyleSheet('app', 'app');
+
+  const pageRoutes = new Set(registry.pages);
+  const titleOf = (route: string): string => {
+    const config = registry.components.find((c) => c.path === route)?.config ?? {};
+    return String(config.navigationBarTitleText ?? registry.window.navigationBarTitleText ?? '');
+  };
+  const customNav = (route: string): boolean => {
+    const config = registry.components.find((c) => c.path === route)?.config ?? {};
+    return (config.navigationStyle ?? registry.window.navigationStyle) === 'custom';
+  };
+  let nextPageId = 1;
+  router = new Router({
+    isPage: (route) => pageRoutes.has(route),
+    createPage: (route, query): PageInstance => {
+      const container = document.createElement('section');
+      container.className = 'page';
+      container.hidden = true;
+      const placeholder = document.createElement('span');
+      container.appendChild(placeholder);
+      pagesEl.appendChild(container);
+      const root = ab.createRoot('wx-page', codeSpace, route);
+      root.attach(
+        container as unknown as glassEasel.GeneralBackendElement,
+        placeholder as unknown as glassEasel.GeneralBackendElement,
+      );
+      const component = root.getComponent();
+      const el = component.getBackendElement() as unknown as HTMLElement;
+      el.dataset.route = route;
+      el.dataset.renderer = packageOf(route)?.renderer ?? 'webview';
+      Object.assign(component.getMethodCaller(), { route, options: query });
+      return {
+        id: nextPageId++,
+        route,
+        query,
+        component,
+        destroy: () => {
+          root.release();
+          container.remove();
+        },
+        setVisible: (visible) => {
+          container.hidden = !visible;
+        },
+      };
+    },
+    reportError: report,
+    changed: (top) => {
+      if (!top) return;
+      const depth = router?.pages().length ?? 1;
+      nav.show({ title: titleOf(top.route), canGoBack: depth > 1, custom: customNav(top.route) });
+      document.body.classList.toggle('custom-nav', customNav(top.route));
+      host.routeChanged(top.route, top.query);
+    },
+  });
+  const navigation = {
+    navigateTo: (url: string) => router!.navigateTo(parseUrl(url, currentRoute())),
+    redirectTo: (url: string) => router!.redirectTo(parseUrl(url, currentRoute())),
+    navigateBack: (delta: number) => router!.navigateBack(delta),
+    reLaunch: (url: string) => router!.reLaunch(parseUrl(url, currentRoute())),
+    currentRoute,
+    setTitle: (title: string) => nav.setTitle(title),
+  };
+  const wxApi = createWx({ host, session, navigation, chatToolRoot });
+
+  let app: AppDefinition = {};
+  const globals = window as unknown as Record<string, unknown>;
+  globals.wx = wxApi;
+  globals.App = (definition: AppDefinition) => {
+    app = definition;
+  };
+  globals.getApp = () => app;
+  globals.getCurrentPages = () => router!.pages().map((p) => p.component.getMethodCaller());
+
+  // An independent subpackage starts without app.ts; it runs its own entry file instead.
+  const launchPackage = packageOf(session.launch.path);
+  try {
+    if (launchPackage?.independent) launchPackage.loadEntry?.();
+    else {
+      registry.loadApp?.();
+      if (launchPackage) launchPackage.loadEntry?.();
+    }
+    const launchOptions = { path: session.launch.path, query: session.launch.query, scene: session.chat ? 1154 : 1001 };
+    for (const hook of ['onLaunch', 'onShow']) {
+      const fn = app[hook];
+      if (typeof fn === 'function') fn.call(app, launchOptions);
+    }
+  } catch (err) {
+    report('app start', err);
+  }
+  defineComponents(codeSpace, report);
+  try {
+    router.reLaunch({ route: session.launch.path, query: session.launch.query });
+  } catch (err) {
+    report(`opening ${session.launch.path}`, err);
+  }
+  host.ready();
+}
+
+function start(): void {
+  const host = window.parent !== window ? window.parent.simulatorHost : undefined;
+  if (!host) {
+    document.body.textContent = 'This frame runs inside the simulator page: open the address `npm start` printed.';
+    return;
+  }
+  boot(host);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,407 @@
+// The `wx` object the app's code sees. Every call is recorded in the host's call panel with its
+// arguments and result. Callback style (success/fail/complete) and promise style both work, as in
+// WeChat; an API the simulator does not provide fails with a clear errMsg instead of crashing.
+
+import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
+import { titleProblem } from '../../packageChatTool/core/title';
+import { showActionSheet, showModal, showToast, hideToast } from './ui';
+import { TAP_WINDOW_MS, withinTap } from './tap';
+
+type Callback = (result: Record<string, unknown>) => void;
+type Options = Record<string, unknown> & { success?: Callback; fail?: Callback; complete?: Callback };
+type Result = Record<string, unknown>;
+
+export class ApiFailure extends Error {
+  constructor(
+    message: string,
+    readonly errno?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface Navigation {
+  navigateTo(url: string): void;
+  redirectTo(url: string): void;
+  navigateBack(delta: number): void;
+  reLaunch(url: string): void;
+  currentRoute(): string | null;
+  setTitle(title: string): void;
+}
+
+export interface WxDeps {
+  host: SimulatorHost;
+  session: AppSession;
+  navigation: Navigation;
+  /** The chat tool's subpackage root, e.g. `packageChatTool`. */
+  chatToolRoot: string | null;
+}
+
+const PHONE = { width: 375, height: 812, statusBarHeight: 44, pixelRatio: 3 };
+/** WeChat's capsule button on a 375-wide phone. */
+const MENU_BUTTON = { width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 };
+
+function withoutCallbacks(options: Options): Result {
+  const args: Result = {};
+  for (const [k, v] of Object.entries(options)) if (typeof v !== 'function') args[k] = v;
+  return args;
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object' && 'errMsg' in err) return String((err as { errMsg: unknown }).errMsg);
+  return String(err);
+}
+
+export function createWx(deps: WxDeps): Record<string, unknown> {
+  const { host, session, navigation } = deps;
+  const storagePrefix = `sim:${session.viewer.openid}:`;
+  const tempFiles = new Map<string, string>();
+  let tempCounter = 0;
+  let shareMenu: Result | null = null;
+
+  const log = (api: string, args: unknown, ok: boolean, result: unknown, started: number): void => {
+    host.log({ api, args, ok, result, ms: Math.round(performance.now() - started) });
+  };
+
+  /** An asynchronous API: callbacks when given, else a promise; always logged. */
+  const asyncApi =
+    (name: string, impl: (o: Options) => Promise<Result | void> | Result | void) =>
+    (options: Options = {}): Promise<Result> | undefined => {
+      const started = performance.now();
+      const args = withoutCallbacks(options);
+      const promise = (async () => {
+        try {
+          const value = (await impl(options)) ?? {};
+          const result = { ...value, errMsg: `${name}:ok` };
+          log(name, args, true, result, started);
+          options.success?.(result);
+          options.complete?.(result);
+          return result;
+        } catch (err) {
+          const failure: Result = { errMsg: `${name}:fail ${describe(err)}` };
+          if (err instanceof ApiFailure && err.errno !== undefined) failure.errno = err.errno;
+          log(name, args, false, failure, started);
+          options.fail?.(failure);
+          options.complete?.(failure);
+          throw failure;
+        }
+      })();
+      if (options.success || options.fail || options.complete) {
+        promise.catch(() => undefined);
+        return undefined;
+      }
+      return promise;
+    };
+
+  const syncApi =
+    <A extends unknown[], R>(name: string, impl: (...args: A) => R, quiet = false) =>
+    (...args: A): R => {
+      const started = performance.now();
+      try {
+        const result = impl(...args);
+        if (!quiet) log(name, args, true, result, started);
+        return result;
+      } catch (err) {
+        log(name, args, false, describe(err), started);
+        throw err;
+      }
+    };
+
+  const inChatTool = (): boolean => {
+    const route = navigation.currentRoute();
+    return (
+      session.chat !== null && deps.chatToolRoot !== null && route !== null && route.startsWith(`${deps.chatToolRoot}/`)
+    );
+  };
+  const requireChatTool = (): void => {
+    if (!inChatTool()) throw new ApiFailure('only available in chat-tool mode');
+  };
+  const requireTap = (api: string): void => {
+    // "仅在点击行为时调用" (chat-tool-api.md §6.4).
+    if (!withinTap()) throw new ApiFailure(`${api} can only be called within ${TAP_WINDOW_MS} ms of a user tap`);
+  };
+  const hostCall = (request: HostCall): Promise<unknown> => host.call(request);
+
+  const checkLeavingChatTool = (url: string): void => {
+    const target = url.startsWith('/') ? url.slice(1) : null;
+    if (inChatTool() && target !== null && deps.chatToolRoot && !target.startsWith(`${deps.chatToolRoot}/`)) {
+      throw new ApiFailure('cannot open a page outside the chat-tool subpackage in chat-tool mode');
+    }
+  };
+
+  const appBaseInfo = (): Result => ({
+    SDKVersion: '3.7.12',
+    language: session.language,
+    version: '8.0.56',
+    theme: session.theme,
+    enableDebug: false,
+    host: { appId: '' },
+  });
+  const windowInfo = (): Result => ({
+    pixelRatio: PHONE.pixelRatio,
+    screenWidth: PHONE.width,
+    screenHeight: PHONE.height,
+    windowWidth: window.innerWidth,
+    windowHeight: window.innerHeight,
+    statusBarHeight: PHONE.statusBarHeight,
+    safeArea: {
+      left: 0,
+      right: PHONE.width,
+      top: PHONE.statusBarHeight,
+      bottom: PHONE.height - 34,
+      width: PHONE.width,
+      height: PHONE.height - PHONE.statusBarHeight - 34,
+    },
+    screenTop: 0,
+  });
+  const deviceInfo = (): Result => ({
+    brand: 'simulator',
+    model: 'Simulated phone',
+    system: 'iOS 17.0',
+    platform: 'devtools',
+    benchmarkLevel: 1,
+  });
+
+  const storage = {
+    keys: (): string[] =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith(storagePrefix))
+        .map((k) => k.slice(storagePrefix.length)),
+    get: (key: string): unknown => {
+      const raw = localStorage.getItem(storagePrefix + key);
+      return raw === null ? '' : (JSON.parse(raw) as unknown);
+    },
+    set: (key: string, value: unknown): void => localStorage.setItem(storagePrefix + key, JSON.stringify(value)),
+    remove: (key: string): void => localStorage.removeItem(storagePrefix + key),
+  };
+
+  const cloud = {
+    init: syncApi('cloud.init', (_options?: unknown) => undefined),
+    callFunction: asyncApi('cloud.callFunction', async (o) => {
+      const name = String(o.name ?? '');
+      const result = await hostCall({ api: 'callFunction', name, data: o.data ?? {} });
+      return { result, requestID: `sim-${Date.now()}` };
+    }),
+    CloudID: (cloudID: string) => ({ cloudID }),
+  };
+
+  const wx: Record<string, unknown> = {
+    cloud,
+    getApiCategory: syncApi('getApiCategory', () => (inChatTool() ? 'chatTool' : 'default')),
+    isChatTool: syncApi('isChatTool', () => inChatTool()),
+    getAppBaseInfo: syncApi('getAppBaseInfo', appBaseInfo, true),
+    getWindowInfo: syncApi('getWindowInfo', windowInfo, true),
+    getDeviceInfo: syncApi('getDeviceInfo', deviceInfo, true),
+    getSystemSetting: syncApi(
+      'getSystemSetting',
+      () => ({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true, deviceOrientation: 'portrait' }),
+      true,
+    ),
+    getSystemInfoSync: syncApi(
+      'getSystemInfoSync',
+      () => ({ ...appBaseInfo(), ...windowInfo(), ...deviceInfo() }),
+      true,
+    ),
+    getSystemInfo: asyncApi('getSystemInfo', () => ({ ...appBaseInfo(), ...windowInfo(), ...deviceInfo() })),
+    getMenuButtonBoundingClientRect: syncApi('getMenuButtonBoundingClientRect', () => ({ ...MENU_BUTTON }), true),
+    getAccountInfoSync: syncApi('getAccountInfoSync', () => ({
+      miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' },
+    })),
+    getLaunchOptionsSync: syncApi('getLaunchOptionsSync', () => ({
+      path: session.launch.path,
+      query: session.launch.query,
+      scene: session.chat ? 1154 : 1001,
+    })),
+    getEnterOptionsSync: syncApi('getEnterOptionsSync', () => ({
+      path: session.launch.path,
+      query: session.launch.query,
+      scene: session.chat ? 1154 : 1001,
+    })),
+
+    setStorageSync: syncApi('setStorageSync', (key: string, value: unknown) => storage.set(key, value)),
+    getStorageSync: syncApi('getStorageSync', (key: string) => storage.get(key)),
+    removeStorageSync: syncApi('removeStorageSync', (key: string) => storage.remove(key)),
+    clearStorageSync: syncApi('clearStorageSync', () => storage.keys().forEach(storage.remove)),
+    getStorageInfoSync: syncApi('getStorageInfoSync', () => ({
+      keys: storage.keys(),
+      currentSize: 0,
+      limitSize: 10240,
+    })),
+    setStorage: asyncApi('setStorage', (o) => {
+      storage.set(String(o.key), o.data);
+    }),
+    getStorage: asyncApi('getStorage', (o) => {
+      const key = String(o.key);
+      if (!storage.keys().includes(key)) throw new ApiFailure('data not found');
+      return { data: storage.get(key) };
+    }),
+    removeStorage: asyncApi('removeStorage', (o) => {
+      storage.remove(String(o.key));
+    }),
+    clearStorage: asyncApi('clearStorage', () => {
+      storage.keys().forEach(storage.remove);
+    }),
+
+    showToast: asyncApi('showToast', (o) => {
+      const icon = o.icon === 'none' || o.icon === 'error' || o.icon === 'loading' ? o.icon : 'success';
+      showToast({ title: String(o.title ?? ''), icon, duration: Number(o.duration ?? 1500), mask: o.mask === true });
+    }),
+    hideToast: asyncApi('hideToast', () => hideToast()),
+    showLoading: asyncApi('showLoading', (o) => {
+      showToast({ title: String(o.title ?? ''), icon: 'loading', duration: 0, mask: o.mask === true });
+    }),
+    hideLoading: asyncApi('hideLoading', () => hideToast()),
+    showModal: asyncApi('showModal', async (o) =>
+      showModal({
+        title: String(o.title ?? ''),
+        content: String(o.content ?? ''),
+        showCancel: o.showCancel !== false,
+        cancelText: String(o.cancelText ?? '取消'),
+        confirmText: String(o.confirmText ?? '确定'),
+        editable: o.editable === true,
+        placeholderText: String(o.placeholderText ?? ''),
+      }),
+    ),
+    showActionSheet: asyncApi('showActionSheet', async (o) => {
+      const index = await showActionSheet((o.itemList as string[]) ?? [], String(o.alertText ?? ''));
+      if (index === null) throw new ApiFailure('cancel');
+      return { tapIndex: index };
+    }),
+    setNavigationBarTitle: asyncApi('setNavigationBarTitle', (o) => navigation.setTitle(String(o.title ?? ''))),
+    setNavigationBarColor: asyncApi('setNavigationBarColor', () => undefined),
+    vibrateShort: asyncApi('vibrateShort', () => undefined),
+    showShareMenu: asyncApi('showShareMenu', () => undefined),
+    hideShareMenu: asyncApi('hideShareMenu', () => undefined),
+
+    navigateTo: asyncApi('navigateTo', (o) => {
+      checkLeavingChatTool(String(o.url));
+      navigation.navigateTo(String(o.url));
+    }),
+    redirectTo: asyncApi('redirectTo', (o) => {
+      checkLeavingChatTool(String(o.url));
+      navigation.redirectTo(String(o.url));
+    }),
+    navigateBack: asyncApi('navigateBack', (o) => navigation.navigateBack(Number(o.delta ?? 1))),
+    reLaunch: asyncApi('reLaunch', async (o) => {
+      const url = String(o.url);
+      const target = url.replace(/^\//, '');
+      // reLaunch to a page outside the chat tool leaves chat-tool mode (chat-tool-api.md §6.2).
+      if (inChatTool() && deps.chatToolRoot && !target.startsWith(`${deps.chatToolRoot}/`)) {
+        await hostCall({ api: 'exitChatTool' });
+        return;
+      }
+      navigation.reLaunch(url);
+    }),
+    switchTab: asyncApi('switchTab', (o) => navigation.reLaunch(String(o.url))),
+
+    createOffscreenCanvas: syncApi('createOffscreenCanvas', (o: { width?: number; height?: number }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = o.width ?? 300;
+      canvas.height = o.height ?? 150;
+      return canvas;
+    }),
+    canvasToTempFilePath: asyncApi('canvasToTempFilePath', (o) => {
+      const canvas = o.canvas as HTMLCanvasElement | undefined;
+      if (!canvas || typeof canvas.toDataURL !== 'function') throw new ApiFailure('canvas is required');
+      tempCounter += 1;
+      const path = `wxfile://tmp_${tempCounter}.${o.fileType === 'jpg' ? 'jpg' : 'png'}`;
+      tempFiles.set(path, canvas.toDataURL(o.fileType === 'jpg' ? 'image/jpeg' : 'image/png'));
+      return { tempFilePath: path };
+    }),
+
+    openChatTool: asyncApi('openChatTool', async (o) => {
+      if (typeof o.url !== 'string' || o.url === '') throw new ApiFailure('url is required');
+      if (o.roomid !== undefined && o.chatType === undefined) throw new ApiFailure('chatType is required with roomid');
+      await hostCall({
+        api: 'openChatTool',
+        url: o.url,
+        roomid: o.roomid as string | undefined,
+        chatType: o.chatType as number | undefined,
+      });
+    }),
+    exitChatTool: asyncApi('exitChatTool', async () => {
+      requireChatTool();
+      await hostCall({ api: 'exitChatTool' });
+    }),
+    getChatToolInfo: asyncApi('getChatToolInfo', async () => {
+      requireChatTool();
+      return (await hostCall({ api: 'getChatToolInfo' })) as Result;
+    }),
+    getGroupEnterInfo: asyncApi('getGroupEnterInfo', async () => {
+      if (session.chat === null) throw new ApiFailure('not opened from a chat', 40097);
+      return (await hostCall({ api: 'getChatToolInfo' })) as Result;
+    }),
+    selectGroupMembers: asyncApi('selectGroupMembers', async (o) => {
+      requireChatTool();
+      const max = typeof o.maxSelectCount === 'number' ? o.maxSelectCount : undefined;
+      const members = await hostCall({ api: 'selectGroupMembers', maxSelectCount: max });
+      return { members };
+    }),
+    notifyGroupMembers: asyncApi('notifyGroupMembers', async (o) => {
+      requireChatTool();
+      requireTap('notifyGroupMembers');
+      const title = String(o.title ?? '');
+      const problem = titleProblem(title);
+      if (problem)
+        throw new ApiFailure(
+          `invalid title (${problem}): at most 30 units, Chinese counts 2, only Chinese, letters and digits`,
+        );
+      const members = Array.isArray(o.members) ? o.members.map(String) : [];
+      if (members.length === 0) throw new ApiFailure('members is required');
+      if (typeof o.entrancePath !== 'string' || o.entrancePath === '') throw new ApiFailure('entrancePath is required');
+      const type = o.type === 'participate' ? 'participate' : 'complete';
+      await hostCall({ api: 'notifyGroupMembers', title, members, entrancePath: o.entrancePath, type });
+    }),
+    updateShareMenu: asyncApi('updateShareMenu', async (o) => {
+      const options = withoutCallbacks(o);
+      shareMenu = options;
+      await hostCall({ api: 'updateShareMenu', options });
+    }),
+    shareAppMessageToGroup: asyncApi('shareAppMessageToGroup', async (o) => {
+      requireChatTool();
+      if (typeof o.title !== 'string' || o.title === '') throw new ApiFailure('title is required');
+      if (!shareMenu || shareMenu.useForChatTool !== true) {
+        throw new ApiFailure('call wx.updateShareMenu with useForChatTool: true first');
+      }
+      const path = typeof o.path === 'string' && o.path !== '' ? o.path : `/${navigation.currentRoute() ?? ''}`;
+      if (!path.startsWith('/')) throw new ApiFailure('path must be a full path starting with /');
+      await hostCall({
+        api: 'shareAppMessageToGroup',
+        title: o.title,
+        path,
+        imageUrl: o.imageUrl as string | undefined,
+      });
+    }),
+    shareImageToGroup: asyncApi('shareImageToGroup', async (o) => {
+      requireChatTool();
+      requireTap('shareImageToGroup');
+      const imagePath = String(o.imagePath ?? '');
+      const data =
+        tempFiles.get(imagePath) ?? (imagePath.startsWith('data:') || imagePath.startsWith('http') ? imagePath : null);
+      if (data === null) throw new ApiFailure(`imagePath not found: ${imagePath}`);
+      await hostCall({
+        api: 'shareImageToGroup',
+        imagePath: data,
+        needShowEntrance: o.needShowEntrance !== false,
+        entrancePath: typeof o.entrancePath === 'string' ? o.entrancePath : '',
+      });
+    }),
+  };
+
+  // An API the simulator lacks fails loudly in the call panel instead of crashing the page.
+  return new Proxy(wx, {
+    get(target, prop: string | symbol) {
+      if (typeof prop !== 'string' || prop in target) return target[prop as string];
+      if (prop === 'then' || prop === 'toJSON') return undefined;
+      return (options: Options = {}) => {
+        const failure = { errMsg: `${prop}:fail not supported by the simulator` };
+        host.log({ api: prop, args: withoutCallbacks(options ?? {}), ok: false, result: failure, ms: 0 });
+        console.warn(`[simulator] wx.${prop} is not supported`);
+        options?.fail?.(failure);
+        options?.complete?.(failure);
+        return options?.success || options?.fail ? undefined : Promise.reject(failure);
+      };
+    },
+  });
+}

@@ -1,0 +1,177 @@
+// The simulated chats around the app: seeds a group chat and a one-to-one chat on BACKEND's WeChat
+// emulator, answers the host's chat-tool calls with it, and turns its cards and system messages
+// (plus shared images, which the emulator does not keep) into each chat's timeline.
+
+import type { CardShare } from '../../packageChatTool/core/api';
+import type { EmulatedMember, LocalBackend, PlatformApi } from '../../emulator/types';
+import type { ChatMessage, ChatRoom, ChatState, FaultSetting, ServerCall } from '../shared/server-api';
+
+export interface SeedMember {
+  nickname: string;
+}
+
+/** A group chat with four members and a one-to-one chat between the first two. */
+export const DEFAULT_SEED = {
+  group: { name: '周末爬山群 Hiking group', members: ['Alice', 'Bob', 'Carol', 'Dave'] },
+  single: { name: 'Alice & Bob', members: ['Alice', 'Bob'] },
+};
+
+const GREETINGS: Record<string, string> = {
+  Alice: '周六去爬山吗？Hiking on Saturday?',
+  Bob: '好啊 👍',
+};
+
+export class ChatService {
+  private readonly images: { roomId: string; message: ChatMessage }[] = [];
+  private readonly greetings: { roomId: string; message: ChatMessage }[] = [];
+  private readonly faults: Record<string, FaultSetting> = {};
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly backend: LocalBackend,
+    seed = DEFAULT_SEED,
+    now = Date.now(),
+  ) {
+    const { wechat } = backend;
+    const openids = new Map<string, string>();
+    const addRoom = (name: string, chatType: 1 | 3, members: string[]): void => {
+      const room = wechat.createRoom({ name, chatType });
+      for (const nickname of members) {
+        const member = wechat.addMember(room.id, { nickname, openid: openids.get(nickname) });
+        openids.set(nickname, member.openid);
+      }
+      if (chatType === 3) {
+        members.forEach((nickname, i) => {
+          const text = GREETINGS[nickname];
+          if (text) {
+            this.greetings.push({
+              roomId: room.id,
+              message: { kind: 'text', at: now - 60_000 + i, senderOpenid: openids.get(nickname)!, text },
+            });
+          }
+        });
+      }
+    };
+    addRoom(seed.group.name, 3, seed.group.members);
+    addRoom(seed.single.name, 1, seed.single.members);
+    wechat.onChange(() => this.emit());
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private member(openid: string, roomId: string): EmulatedMember {
+    const member = this.backend.wechat.members(roomId).find((m) => m.openid === openid);
+    if (!member) throw new Error(`${openid} is not a member of ${roomId}`);
+    return member;
+  }
+
+  state(): ChatState {
+    const { wechat } = this.backend;
+    const rooms: ChatRoom[] = wechat.rooms().map((room) => ({
+      id: room.id,
+      chatType: room.chatType,
+      name: room.name,
+      members: wechat
+        .members(room.id)
+        .map((m) => ({ openid: m.openid, nickname: m.nickname, groupOpenid: m.groupOpenid })),
+    }));
+    const messages: Record<string, ChatMessage[]> = {};
+    for (const room of rooms) {
+      const list: ChatMessage[] = [
+        ...this.greetings.filter((g) => g.roomId === room.id).map((g) => g.message),
+        ...this.images.filter((g) => g.roomId === room.id).map((g) => g.message),
+        ...wechat.systemMessages(room.id).map((m): ChatMessage => ({ kind: 'system', at: m.at, text: m.text })),
+        ...wechat.cards(room.id).map((card): ChatMessage => {
+          const textFor: Record<string, string> = {};
+          for (const m of room.members)
+            textFor[m.openid] = wechat.cardText(card.activityId, { openid: m.openid, roomId: room.id });
+          return {
+            kind: 'card',
+            at: card.sharedAt,
+            activityId: card.activityId,
+            senderOpenid: card.publisherOpenid,
+            title: card.title,
+            path: card.path,
+            state: card.state,
+            textFor,
+          };
+        }),
+      ];
+      messages[room.id] = list.sort((a, b) => a.at - b.at);
+    }
+    const platformCalls = wechat.calls().map((c) => ({
+      api: c.api,
+      at: c.at,
+      request: c.request,
+      outcome: c.outcome,
+      errcode: c.errcode,
+      errmsg: c.errmsg,
+    }));
+    return { rooms, messages, platformCalls, faults: { ...this.faults } };
+  }
+
+  async call(request: ServerCall): Promise<unknown> {
+    const { wechat } = this.backend;
+    switch (request.op) {
+      case 'issueCloudId': {
+        this.member(request.openid, request.roomId);
+        // encryptedData/iv would need the session key of a real WeChat login; the cloudID path is what cloud
+        // functions use (chat-tool-api.md §5.2).
+        return {
+          cloudID: wechat.issueCloudId({ openid: request.openid, roomId: request.roomId }),
+          encryptedData: '',
+          iv: '',
+        };
+      }
+      case 'callFunction': {
+        if (request.name !== 'groupTask') {
+          throw new Error(`FunctionName parameter could not be found: ${request.name} (errCode -501000)`);
+        }
+        return this.backend.callFunction({ openid: request.openid }, request.data);
+      }
+      case 'shareCard': {
+        const share = request.share as unknown as CardShare;
+        wechat.shareCard({ openid: request.openid, roomId: request.roomId }, share);
+        return {};
+      }
+      case 'remind':
+        wechat.remind(
+          { openid: request.openid, roomId: request.roomId },
+          { title: request.title, members: request.members, type: request.type },
+        );
+        return {};
+      case 'shareImage':
+        this.member(request.openid, request.roomId);
+        this.images.push({
+          roomId: request.roomId,
+          message: {
+            kind: 'image',
+            at: Date.now(),
+            senderOpenid: request.openid,
+            imageUrl: request.imageUrl,
+            entrancePath: request.entrancePath,
+          },
+        });
+        this.emit();
+        return {};
+      case 'setFault': {
+        this.faults[request.api] = request.fault;
+        wechat.setFault(request.api as PlatformApi, request.fault === 'none' ? null : { mode: request.fault });
+        this.emit();
+        return {};
+      }
+      case 'releaseStalled':
+        wechat.releaseStalled();
+        return {};
+      case 'runTimer':
+        return this.backend.runTimer();
+    }
+  }
+}

@@ -1,0 +1,234 @@
+// The simulator's Node server: builds the app (and rebuilds it on every edit), serves the chat host,
+// the phone frame and the project's static files on 127.0.0.1, runs the cloud function through
+// BACKEND's local runner, and pushes build results and chat state to the page over server-sent events.
+
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { AppBuilder, diskFiles, type BuildOutput } from '../build';
+import { walkApp } from '../build/app-json';
+import { formatBuildError } from '../shared/protocol';
+import type { BuildStatus, ServerCall, ServerReply } from '../shared/server-api';
+import { loadLocalBackend } from './backend';
+import { ChatService } from './chat';
+import { APP_HTML, HOST_HTML } from './pages';
+import { watchProject, type ChangeKind } from './watch';
+import type { LocalBackend } from '../../emulator/types';
+
+export interface SimulatorOptions {
+  root: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** SQLite file of the local cloud database; emptied at start so it matches the fresh simulated chats. */
+  databaseFile: string;
+  watch: boolean;
+  log(line: string): void;
+}
+
+export interface RunningSimulator {
+  url: string;
+  port: number;
+  status(): BuildStatus;
+  rebuild(): Promise<BuildStatus>;
+  close(): Promise<void>;
+}
+
+const STATIC_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+/** The launcher (first main-package page) and the chat tool, for the host's buttons. */
+function appInfo(root: string): { launcher: string; chatTool: { root: string; entryPage: string } | null } {
+  try {
+    const graph = walkApp(diskFiles(root));
+    return { launcher: graph.pages[0] ?? '', chatTool: graph.chatTool };
+  } catch {
+    return { launcher: '', chatTool: null };
+  }
+}
+
+async function bundleHost(): Promise<{ js: string; css: string }> {
+  const result = await esbuild.build({
+    entryPoints: [path.resolve(__dirname, '../host/main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'silent',
+  });
+  const css = fs.readFileSync(path.resolve(__dirname, '../host/host.css'), 'utf8');
+  return { js: result.outputFiles[0]!.text, css };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const { root, log } = options;
+  const builder = new AppBuilder(root);
+  const host = await bundleHost();
+  let version = 0;
+  let output: BuildOutput = await builder.build();
+  const toStatus = (o: BuildOutput): BuildStatus => ({
+    version,
+    ok: o.ok,
+    errors: o.errors,
+    warnings: o.warnings,
+    ms: Math.round(o.ms),
+  });
+  const report = (o: BuildOutput, reason: string): void => {
+    if (o.ok) log(`built ${reason} in ${Math.round(o.ms)} ms`);
+    else for (const e of o.errors) log(`build error: ${formatBuildError(e)}`);
+  };
+  report(output, 'the app');
+
+  let backend: LocalBackend = loadLocalBackend(root, options.databaseFile, true);
+  let chat = new ChatService(backend);
+  const clients = new Set<http.ServerResponse>();
+  const send = (event: string, data: unknown): void => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const res of clients) res.write(frame);
+  };
+  const subscribeChat = (): void => {
+    chat.onChange(() => send('state', chat.state()));
+  };
+  subscribeChat();
+
+  let building: Promise<BuildStatus> | null = null;
+  const rebuild = async (): Promise<BuildStatus> => {
+    const started = performance.now();
+    output = await builder.build();
+    version += 1;
+    report(output, `after an edit (${Math.round(performance.now() - started)} ms)`);
+    const status = toStatus(output);
+    send('build', status);
+    return status;
+  };
+  const reloadFunction = (): void => {
+    const started = performance.now();
+    try {
+      backend.close();
+      backend = loadLocalBackend(root, options.databaseFile, true);
+      chat = new ChatService(backend);
+      subscribeChat();
+      log(`reloaded the cloud function and reset the chats in ${Math.round(performance.now() - started)} ms`);
+      send('state', chat.state());
+      send('reset', {});
+    } catch (err) {
+      log(`cloud function reload failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const reply = (status: number, type: string, body: string | Buffer): void => {
+        res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+        res.end(body);
+      };
+      try {
+        if (url.pathname === '/' || url.pathname === '/index.html')
+          return reply(200, 'text/html; charset=utf-8', HOST_HTML);
+        if (url.pathname === '/favicon.ico') return reply(204, 'text/plain', '');
+        if (url.pathname === '/host.js') return reply(200, 'text/javascript; charset=utf-8', host.js);
+        if (url.pathname === '/host.css') return reply(200, 'text/css; charset=utf-8', host.css);
+        if (url.pathname === '/app.html') return reply(200, 'text/html; charset=utf-8', APP_HTML);
+        if (url.pathname === '/app.js') {
+          if (building) await building;
+          return reply(200, 'text/javascript; charset=utf-8', output.js);
+        }
+        if (url.pathname === '/api/app') return reply(200, 'application/json', JSON.stringify(appInfo(root)));
+        if (url.pathname === '/api/build') return reply(200, 'application/json', JSON.stringify(toStatus(output)));
+        if (url.pathname === '/api/state') return reply(200, 'application/json', JSON.stringify(chat.state()));
+        if (url.pathname === '/api/call' && req.method === 'POST') {
+          const call = JSON.parse(await readBody(req)) as ServerCall;
+          let body: ServerReply;
+          try {
+            body = { ok: true, value: (await chat.call(call)) ?? null };
+          } catch (err) {
+            body = { ok: false, error: err instanceof Error ? err.message : String(err) };
+          }
+          return reply(200, 'application/json', JSON.stringify(body));
+        }
+        if (url.pathname === '/events') {
+          res.writeHead(200, {
+            'content-type': 'text/event-stream',
+            'cache-control': 'no-store',
+            connection: 'keep-alive',
+          });
+          res.write(`event: build\ndata: ${JSON.stringify(toStatus(output))}\n\n`);
+          clients.add(res);
+          req.on('close', () => clients.delete(res));
+          return;
+        }
+        // The app's own images and fonts, by their path in the project (e.g. /packageChatTool/assets/x.png).
+        const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+        const type = STATIC_TYPES[path.extname(file).toLowerCase()];
+        if (
+          type &&
+          file.startsWith(root + path.sep) &&
+          !file.includes(`${path.sep}node_modules${path.sep}`) &&
+          fs.existsSync(file)
+        ) {
+          return reply(200, type, fs.readFileSync(file));
+        }
+        reply(404, 'text/plain', 'not found');
+      } catch (err) {
+        reply(500, 'text/plain', err instanceof Error ? err.message : String(err));
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  const stopWatching = options.watch
+    ? watchProject(root, (kinds: Set<ChangeKind>) => {
+        if (kinds.has('function')) reloadFunction();
+        if (kinds.has('app')) {
+          building = rebuild().finally(() => {
+            building = null;
+          });
+        }
+      })
+    : () => undefined;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    status: () => toStatus(output),
+    rebuild,
+    close: async () => {
+      stopWatching();
+      for (const res of clients) res.end();
+      clients.clear();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await builder.dispose();
+      backend.close();
+    },
+  };
+}

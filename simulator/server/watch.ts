@@ -1,0 +1,46 @@
+// Watches the project with Node's own recursive fs.watch (no watcher dependency) and batches bursts
+// of events (editors write a file in several steps) into one callback.
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+const IGNORED =
+  /(^|\/)(node_modules|\.git|artifacts|coverage|\.simulator|simulator|tests|docs)(\/|$)|\.sqlite(-\w+)?$|(^|\/)cloudfunctions\/[^/]+\/index\.js$/;
+
+export type ChangeKind = 'app' | 'function';
+
+/** What an edit to `file` needs: the app rebuilt, the cloud function reloaded, both, or nothing. */
+export function classify(file: string): ChangeKind[] {
+  const posix = file.split(path.sep).join('/');
+  if (IGNORED.test(posix) || !/\.(ts|js|json|wxml|wxss|wxs)$/.test(posix)) return [];
+  if (posix.startsWith('cloudfunctions/') || posix.startsWith('emulator/')) return ['function'];
+  // The pure domain is bundled into both the pages and the cloud function.
+  if (posix.startsWith('packageChatTool/core/')) return ['app', 'function'];
+  return ['app'];
+}
+
+export function watchProject(
+  root: string,
+  onChange: (kinds: Set<ChangeKind>, files: string[]) => void,
+  debounceMs = 30,
+): () => void {
+  let pending = new Map<string, ChangeKind[]>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const watcher = fs.watch(root, { recursive: true }, (_event, filename) => {
+    if (!filename) return;
+    const file = filename.toString();
+    const kinds = classify(file);
+    if (kinds.length === 0) return;
+    pending.set(file, kinds);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const batch = pending;
+      pending = new Map();
+      onChange(new Set([...batch.values()].flat()), [...batch.keys()]);
+    }, debounceMs);
+  });
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
+}

@@ -1,0 +1,67 @@
+// What the chat host page (the parent window) offers the app runtime (inside the phone iframe).
+// Both are same-origin pages, so the runtime calls the host's object directly.
+
+import type { BuildErrorInfo } from './protocol';
+
+export interface DirectoryEntry {
+  groupOpenid: string;
+  nickname: string;
+  avatarUrl: string;
+}
+
+/** Who is looking at the app, from where, and in which language and theme. */
+export interface AppSession {
+  viewer: { openid: string; nickname: string };
+  /** The chat the tool runs in; null when the app runs outside a chat (the launcher). */
+  chat: { roomId: string; chatType: 1 | 2 | 3 | 4; name: string } | null;
+  /** The page to open first, e.g. `packageChatTool/pages/entry/index`, and its query. */
+  launch: { path: string; query: Record<string, string> };
+  language: 'zh_CN' | 'en';
+  theme: 'light' | 'dark';
+  /** The chat's members as the viewer may see them (open-data-list), by group_openid. */
+  directory: DirectoryEntry[];
+}
+
+/** Chat-tool calls the host answers (it owns the chat, the member picker and the server link). */
+export type HostCall =
+  | { api: 'getChatToolInfo' }
+  | { api: 'selectGroupMembers'; maxSelectCount?: number }
+  | {
+      api: 'notifyGroupMembers';
+      title: string;
+      members: string[];
+      entrancePath: string;
+      type: 'participate' | 'complete';
+    }
+  | { api: 'updateShareMenu'; options: Record<string, unknown> }
+  | { api: 'shareAppMessageToGroup'; title: string; path: string; imageUrl?: string }
+  | { api: 'shareImageToGroup'; imagePath: string; needShowEntrance: boolean; entrancePath: string }
+  | { api: 'openChatTool'; url: string; roomid?: string; chatType?: number }
+  | { api: 'exitChatTool' }
+  | { api: 'callFunction'; name: string; data: unknown };
+
+export interface CallLogEntry {
+  api: string;
+  args: unknown;
+  ok: boolean;
+  result: unknown;
+  ms: number;
+}
+
+export interface SimulatorHost {
+  session(): AppSession;
+  call(request: HostCall): Promise<unknown>;
+  log(entry: CallLogEntry): void;
+  /** The page on top of the stack changed (for reloads after an edit). */
+  routeChanged(path: string, query: Record<string, string>): void;
+  reportBuildErrors(errors: BuildErrorInfo[]): void;
+  reportRuntimeError(message: string): void;
+  /** The app finished launching its first page. */
+  ready(): void;
+}
+
+declare global {
+  interface Window {
+    simulatorHost?: SimulatorHost;
+  }
+}

@@ -1,0 +1,43 @@
+// The shape of the module the build generates for the browser runtime: everything the project's
+// app.json reaches, compiled (templates, styles, static configs) plus loaders for its scripts.
+
+import type { BuildErrorInfo } from './protocol';
+
+export interface RegistryComponent {
+  path: string;
+  isPage: boolean;
+  packageRoot: string | null;
+  /** The static JSON config as glass-easel-miniprogram-adapter takes it (usingComponents resolved). */
+  config: Record<string, unknown>;
+  /** Style scope name (class prefix); undefined when the component shares the app's scope. */
+  scope: string | undefined;
+  hasStyle: boolean;
+  hasTemplate: boolean;
+  /** Runs the component's script inside its definition environment. */
+  load(): void;
+}
+
+export interface RegistrySubpackage {
+  root: string;
+  independent: boolean;
+  renderer: string | null;
+  loadEntry: (() => void) | null;
+}
+
+export interface Registry {
+  /** Compiled template groups, keyed by template path. */
+  templates: Record<string, unknown>;
+  /** CSS by style-sheet path (component path, or `app`). */
+  styles: Record<string, string>;
+  components: RegistryComponent[];
+  loadApp: (() => void) | null;
+  subpackages: RegistrySubpackage[];
+  pages: string[];
+  chatTool: { root: string; entryPage: string } | null;
+  window: Record<string, unknown>;
+  /** Skyline's rendererOptions: default display block (else flex) and content-box (else border-box). */
+  skyline: { displayBlock: boolean; contentBox: boolean };
+  /** Non-fatal build messages (template warnings). */
+  warnings: string[];
+  errors: BuildErrorInfo[];
+}

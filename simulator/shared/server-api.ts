@@ -1,0 +1,74 @@
+// The HTTP API between the chat host page and the simulator's Node server.
+
+import type { BuildErrorInfo } from './protocol';
+
+export interface ChatMember {
+  openid: string;
+  nickname: string;
+  /** This member's id in this chat only. */
+  groupOpenid: string;
+}
+
+export interface ChatRoom {
+  id: string;
+  /** 1: one-to-one, 3: group. */
+  chatType: 1 | 2 | 3 | 4;
+  name: string;
+  members: ChatMember[];
+}
+
+export type ChatMessage =
+  | { kind: 'text'; at: number; senderOpenid: string; text: string }
+  | { kind: 'system'; at: number; text: string }
+  | {
+      kind: 'card';
+      at: number;
+      activityId: string;
+      senderOpenid: string;
+      title: string;
+      path: string;
+      /** target_state 1 open, 2 closing soon, 3 ended. */
+      state: 1 | 2 | 3;
+      /** The subtitle each member sees, by openid (the template table). */
+      textFor: Record<string, string>;
+    }
+  | { kind: 'image'; at: number; senderOpenid: string; imageUrl: string; entrancePath: string };
+
+export interface PlatformCallInfo {
+  api: string;
+  at: number;
+  request: unknown;
+  outcome: string;
+  errcode: number;
+  errmsg: string;
+}
+
+export interface ChatState {
+  rooms: ChatRoom[];
+  messages: Record<string, ChatMessage[]>;
+  platformCalls: PlatformCallInfo[];
+  faults: Record<string, string>;
+}
+
+export interface BuildStatus {
+  version: number;
+  ok: boolean;
+  errors: BuildErrorInfo[];
+  warnings: string[];
+  ms: number;
+}
+
+export type FaultSetting = 'none' | 'fail' | 'stall';
+
+/** POST /api/call bodies. */
+export type ServerCall =
+  | { op: 'issueCloudId'; openid: string; roomId: string }
+  | { op: 'callFunction'; openid: string; name: string; data: unknown }
+  | { op: 'shareCard'; openid: string; roomId: string; share: Record<string, unknown> }
+  | { op: 'remind'; openid: string; roomId: string; title: string; members: string[]; type: 'participate' | 'complete' }
+  | { op: 'shareImage'; openid: string; roomId: string; imageUrl: string; entrancePath: string }
+  | { op: 'setFault'; api: 'createActivityId' | 'setChatToolMsg' | 'getOpenData'; fault: FaultSetting }
+  | { op: 'releaseStalled' }
+  | { op: 'runTimer' };
+
+export type ServerReply = { ok: true; value: unknown } | { ok: false; error: string };
