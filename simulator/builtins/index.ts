@@ -141,7 +141,11 @@ function defineField(space: CodeSpace, tag: 'wx-input' | 'wx-textarea'): void {
       lifetimes: {
         attached() {
           const field = innerElement<HTMLInputElement | HTMLTextAreaElement>(this._$, 'field');
-          field.addEventListener('input', () => {
+          // Native input/change events must not bubble to the host: glass-easel's DOM backend would
+          // deliver them to bind:input as a second event without WeChat's detail.
+          field.addEventListener('change', (ev) => ev.stopPropagation());
+          field.addEventListener('input', (ev) => {
+            ev.stopPropagation();
             // model:value follows the component's own value, as WeChat's input does.
             this.setData({ value: field.value });
             trigger(this, 'input', {

@@ -10,8 +10,6 @@ export interface ChatViewActions {
   openPath(roomId: string, path: string): void;
 }
 
-const STATE_LABEL: Record<number, string> = { 1: '', 2: '即将截止', 3: '已结束' };
-
 function nicknameOf(room: ChatRoom, openid: string): string {
   return room.members.find((m) => m.openid === openid)?.nickname ?? '?';
 }
@@ -59,7 +57,6 @@ export function renderMessages(
         },
         h('div', { className: 'card-title' }, m.title),
         h('div', { className: 'card-status' }, status),
-        STATE_LABEL[m.state] ? h('div', { className: 'card-state' }, STATE_LABEL[m.state]) : null,
         h('div', { className: 'card-footer' }, '群任务 · 聊天工具'),
       );
       card.addEventListener('click', () => actions.openPath(room.id, m.path));

@@ -62,5 +62,5 @@ html[data-theme="dark"] .capsule { background: rgba(0,0,0,0.4); border-color: rg
 .pages { position: absolute; top: 88px; left: 0; right: 0; bottom: 0; }
 body.custom-nav .pages { top: 0; }
 .page { position: absolute; inset: 0; overflow-y: auto; }
-.page[hidden] { display: none; }
+.page[hidden], .nav-bar[hidden], .nav-back[hidden] { display: none; }
 `;

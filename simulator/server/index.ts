@@ -10,11 +10,10 @@ import { AppBuilder, diskFiles, type BuildOutput } from '../build';
 import { walkApp } from '../build/app-json';
 import { formatBuildError } from '../shared/protocol';
 import type { BuildStatus, ServerCall, ServerReply } from '../shared/server-api';
-import { loadLocalBackend } from './backend';
+import { createReloadableBackend, type ReloadableBackend } from './backend';
 import { ChatService } from './chat';
 import { APP_HTML, HOST_HTML } from './pages';
 import { watchProject, type ChangeKind } from './watch';
-import type { LocalBackend } from '../../emulator/types';
 
 export interface SimulatorOptions {
   root: string;
@@ -101,7 +100,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
   report(output, 'the app');
 
-  let backend: LocalBackend = loadLocalBackend(root, options.databaseFile, true);
+  let backend: ReloadableBackend = createReloadableBackend(root, options.databaseFile);
   let chat = new ChatService(backend);
   const clients = new Set<http.ServerResponse>();
   const send = (event: string, data: unknown): void => {
@@ -113,7 +112,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
   subscribeChat();
 
-  let building: Promise<BuildStatus> | null = null;
+  let building: Promise<unknown> | null = null;
   const rebuild = async (): Promise<BuildStatus> => {
     const started = performance.now();
     output = await builder.build();
@@ -123,16 +122,23 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     send('build', status);
     return status;
   };
-  const reloadFunction = (): void => {
+  /** Function code: reloaded in place. The emulator itself: started over with fresh chats. */
+  const reloadBackend = (files: string[]): void => {
     const started = performance.now();
+    const emulatorEdited = files.some((f) => f.split(path.sep).join('/').startsWith('emulator/'));
     try {
-      backend.close();
-      backend = loadLocalBackend(root, options.databaseFile, true);
-      chat = new ChatService(backend);
-      subscribeChat();
-      log(`reloaded the cloud function and reset the chats in ${Math.round(performance.now() - started)} ms`);
-      send('state', chat.state());
-      send('reset', {});
+      if (emulatorEdited) {
+        backend.close();
+        backend = createReloadableBackend(root, options.databaseFile);
+        chat = new ChatService(backend);
+        subscribeChat();
+        send('state', chat.state());
+        send('reset', {});
+        log(`reloaded the emulator and started the chats over in ${Math.round(performance.now() - started)} ms`);
+      } else {
+        backend.reloadFunction();
+        log(`reloaded the cloud function in ${Math.round(performance.now() - started)} ms`);
+      }
     } catch (err) {
       log(`cloud function reload failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -206,11 +212,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const port = typeof address === 'object' && address ? address.port : options.port;
 
   const stopWatching = options.watch
-    ? watchProject(root, (kinds: Set<ChangeKind>) => {
-        if (kinds.has('function')) reloadFunction();
+    ? watchProject(root, (kinds: Set<ChangeKind>, files: string[]) => {
+        if (kinds.has('function')) reloadBackend(files);
         if (kinds.has('app')) {
-          building = rebuild().finally(() => {
-            building = null;
+          // One build at a time; /app.js waits for the newest.
+          const next = (building ?? Promise.resolve()).then(rebuild);
+          building = next;
+          void next.finally(() => {
+            if (building === next) building = null;
           });
         }
       })
