@@ -50,7 +50,8 @@ function parse(text: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 
-const encode = (doc: Document): string => EJSON.stringify(doc, { relaxed: false });
+// Relaxed EJSON keeps plain numbers plain; the SDK parses either form.
+const encode = (doc: Document): string => EJSON.stringify(doc, { relaxed: true });
 
 class Backend {
   readonly collections = new Map<string, Document[]>();
@@ -70,7 +71,10 @@ class Backend {
   private matching(params: Params): Document[] {
     const criteria = parse(params.query);
     const query = new Query(criteria);
-    return this.collection(params.collectionName).filter((doc) => query.test(doc));
+    const docs = this.collection(params.collectionName);
+    // Like the service's primary key index: a plain _id narrows to one document before matching.
+    const candidates = typeof criteria._id === 'string' ? docs.filter((doc) => doc._id === criteria._id) : docs;
+    return candidates.filter((doc) => query.test(doc));
   }
 
   serve(action: string, params: Params): Answer {

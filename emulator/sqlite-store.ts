@@ -9,6 +9,7 @@ import type { Activity } from '../packageChatTool/core/task';
 import {
   CLOSING_SOON_BEFORE_MS,
   endTask,
+  inRoom,
   joinTask,
   leaveTask,
   markClosingSoon,
@@ -141,28 +142,40 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
     async listByMember(openid, limit) {
       return byMember.all(openid, limit).map(parse);
     },
-    async join(taskId, member: Member, now) {
+    async join(taskId, roomId, member: Member, now) {
       return mutate(
         taskId,
-        (task) => joinTask(task, member, now),
+        inRoom(roomId, (task) => joinTask(task, member, now)),
         (r) => r.task,
       );
     },
-    async leave(taskId, openid, now) {
+    async leave(taskId, roomId, openid, now) {
       return mutate(
         taskId,
-        (task) => leaveTask(task, openid, now),
+        inRoom(roomId, (task) => leaveTask(task, openid, now)),
         (r) => r.task,
       );
     },
-    async markClosingSoon(taskId, openid, now) {
-      return mutate(taskId, (task) => markClosingSoon(task, openid, now), same);
+    async markClosingSoon(taskId, roomId, openid, now) {
+      return mutate(
+        taskId,
+        inRoom(roomId, (task) => markClosingSoon(task, openid, now)),
+        same,
+      );
     },
-    async end(taskId, openid, now) {
-      return mutate(taskId, (task) => endTask(task, openid, now), same);
+    async end(taskId, roomId, openid, now) {
+      return mutate(
+        taskId,
+        inRoom(roomId, (task) => endTask(task, openid, now)),
+        same,
+      );
     },
-    async renew(taskId, activity: Activity, versionType: VersionType, now) {
-      return mutate(taskId, (task) => renewActivity(task, activity, versionType, now), same);
+    async renew(taskId, roomId, activity: Activity, versionType: VersionType, now) {
+      return mutate(
+        taskId,
+        inRoom(roomId, (task) => renewActivity(task, activity, versionType, now)),
+        same,
+      );
     },
     async tick(taskId, now) {
       const result = mutate(

@@ -64,6 +64,14 @@ export function checkRoom(task: Task, roomId: string): ApiResult<Task> {
   return task.room.id === roomId ? ok(task) : fail('WRONG_ROOM', 'this task belongs to another chat');
 }
 
+/** Wraps a rule so it first refuses a caller from another room. */
+export function inRoom<R>(roomId: string, rule: (task: Task) => ApiResult<R>): (task: Task) => ApiResult<R> {
+  return (task) => {
+    const checked = checkRoom(task, roomId);
+    return checked.ok ? rule(task) : checked;
+  };
+}
+
 export function isInvited(task: Task, groupOpenid: string): boolean {
   return task.audience.kind === 'everyone' || task.audience.groupOpenids.includes(groupOpenid);
 }

@@ -155,20 +155,21 @@ export function createGroupTask(deps: GroupTaskDeps) {
       return ok({ task: show(task), share: shareOf(task) });
     }
 
-    const found = await taskInRoom(request.taskId, caller.data.room);
-    if (!found.ok) return found;
+    const { room, member } = caller.data;
     const now = clock.now();
     switch (request.action) {
-      case 'getTask':
-        return ok(show(found.data));
+      case 'getTask': {
+        const found = await taskInRoom(request.taskId, room);
+        return found.ok ? ok(show(found.data)) : found;
+      }
       case 'join': {
-        const joined = await tasks.join(request.taskId, caller.data.member, now);
+        const joined = await tasks.join(request.taskId, room.id, member, now);
         if (!joined.ok) return joined;
         if (joined.data.outcome === 'waitlisted') return ok(show(joined.data.task));
         return ok(show((await syncCard(joined.data.task)).task));
       }
       case 'leave': {
-        const left = await tasks.leave(request.taskId, openid, now);
+        const left = await tasks.leave(request.taskId, room.id, openid, now);
         if (!left.ok) return left;
         if (left.data.promoted === null) return ok(show(left.data.task));
         return ok(show((await syncCard(left.data.task)).task));
@@ -177,12 +178,14 @@ export function createGroupTask(deps: GroupTaskDeps) {
       case 'endTask': {
         const changed =
           request.action === 'endTask'
-            ? await tasks.end(request.taskId, openid, now)
-            : await tasks.markClosingSoon(request.taskId, openid, now);
+            ? await tasks.end(request.taskId, room.id, openid, now)
+            : await tasks.markClosingSoon(request.taskId, room.id, openid, now);
         if (!changed.ok) return changed;
         return ok(show((await syncCard(changed.data)).task));
       }
       case 'pendingMembers': {
+        const found = await taskInRoom(request.taskId, room);
+        if (!found.ok) return found;
         const task = found.data;
         if (task.creator.openid !== openid) return fail('NOT_CREATOR', 'only the creator can remind members');
         if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
@@ -190,6 +193,8 @@ export function createGroupTask(deps: GroupTaskDeps) {
         return ok(reminderOf(task, pendingGroupOpenids(task, members)));
       }
       case 'renewCard': {
+        const found = await taskInRoom(request.taskId, room);
+        if (!found.ok) return found;
         const allowed = checkRenewal(found.data, openid);
         if (!allowed.ok) return allowed;
         if (!needsRenewal(found.data, now)) return ok({ task: show(found.data), share: shareOf(found.data) });
@@ -201,7 +206,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
           return fail('PLATFORM_FAILED', 'WeChat did not create a new card; the current one is unchanged');
         }
         const versionType = request.envVersion === null ? found.data.versionType : VERSION_TYPE[request.envVersion];
-        const renewed = await tasks.renew(request.taskId, activity, versionType, now);
+        const renewed = await tasks.renew(request.taskId, room.id, activity, versionType, now);
         if (!renewed.ok) return renewed;
         return ok({ task: show(renewed.data), share: shareOf(renewed.data) });
       }

@@ -11,6 +11,7 @@ import type { Activity } from '../../../packageChatTool/core/task';
 import {
   CLOSING_SOON_BEFORE_MS,
   endTask,
+  inRoom,
   joinTask,
   leaveTask,
   markClosingSoon,
@@ -201,11 +202,11 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       const { data } = await tasks.where({ people: openid }).orderBy('createdAt', 'desc').limit(limit).get();
       return data.map(toTask);
     },
-    async join(taskId, member: Member, now) {
+    async join(taskId, roomId, member: Member, now) {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
         const doc = await read(taskId);
         if (doc === null) return fail('NOT_FOUND', 'no such task');
-        const result = joinTask(toTask(doc), member, now);
+        const result = inRoom(roomId, (task: Task) => joinTask(task, member, now))(toTask(doc));
         if (!result.ok) return result;
         const { task, outcome } = result.data;
         // The guards restate what joinTask relied on, so the operators apply exactly its decision.
@@ -228,29 +229,39 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
                 { ...guards, participantCount: _.gte(doc.capacity ?? 0), waitlistCount: _.lt(WAITLIST_MAX) },
                 { ...common, waitlist: _.push([task.waitlist[task.waitlist.length - 1]]), waitlistCount: _.inc(1) },
               );
-        if (done) {
-          const after = await read(taskId);
-          return ok({ task: after === null ? task : toTask(after), outcome });
-        }
+        // The answer is the task as this sign-up left it; the card sync that follows reads it fresh.
+        if (done) return ok({ task, outcome });
         await pause(attempt);
       }
       return busy();
     },
-    async leave(taskId, openid, now) {
+    async leave(taskId, roomId, openid, now) {
       return compareAndSet(
         taskId,
-        (task) => leaveTask(task, openid, now),
+        inRoom(roomId, (task) => leaveTask(task, openid, now)),
         (r) => r.task,
       );
     },
-    async markClosingSoon(taskId, openid, now) {
-      return compareAndSet(taskId, (task) => markClosingSoon(task, openid, now), same);
+    async markClosingSoon(taskId, roomId, openid, now) {
+      return compareAndSet(
+        taskId,
+        inRoom(roomId, (task) => markClosingSoon(task, openid, now)),
+        same,
+      );
     },
-    async end(taskId, openid, now) {
-      return compareAndSet(taskId, (task) => endTask(task, openid, now), same);
+    async end(taskId, roomId, openid, now) {
+      return compareAndSet(
+        taskId,
+        inRoom(roomId, (task) => endTask(task, openid, now)),
+        same,
+      );
     },
-    async renew(taskId, activity: Activity, versionType: VersionType, now) {
-      return compareAndSet(taskId, (task) => renewActivity(task, activity, versionType, now), same);
+    async renew(taskId, roomId, activity: Activity, versionType: VersionType, now) {
+      return compareAndSet(
+        taskId,
+        inRoom(roomId, (task) => renewActivity(task, activity, versionType, now)),
+        same,
+      );
     },
     async tick(taskId, now) {
       const result = await compareAndSet(

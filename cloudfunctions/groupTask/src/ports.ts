@@ -39,7 +39,8 @@ export interface WeChatPlatform {
 
 /**
  * Every method that changes a task is one atomic step: it reads, applies the rule from core/task.ts and
- * commits only if nothing changed in between (retrying otherwise). NOT_FOUND when the task is missing.
+ * commits only if nothing changed in between (retrying otherwise). Methods acting for a caller take the
+ * caller's room and refuse with WRONG_ROOM inside the same step; NOT_FOUND when the task is missing.
  */
 export interface TaskRepository {
   insert(task: Task): Promise<void>;
@@ -48,11 +49,27 @@ export interface TaskRepository {
   listByRoom(roomId: string, limit: number): Promise<Task[]>;
   /** Tasks the member created, signed up for or waits for; newest first. */
   listByMember(openid: string, limit: number): Promise<Task[]>;
-  join(taskId: string, member: Member, now: number): Promise<ApiResult<{ task: Task; outcome: JoinOutcome }>>;
-  leave(taskId: string, openid: string, now: number): Promise<ApiResult<{ task: Task; promoted: Participant | null }>>;
-  markClosingSoon(taskId: string, openid: string, now: number): Promise<ApiResult<Task>>;
-  end(taskId: string, openid: string, now: number): Promise<ApiResult<Task>>;
-  renew(taskId: string, activity: Activity, versionType: VersionType, now: number): Promise<ApiResult<Task>>;
+  join(
+    taskId: string,
+    roomId: string,
+    member: Member,
+    now: number,
+  ): Promise<ApiResult<{ task: Task; outcome: JoinOutcome }>>;
+  leave(
+    taskId: string,
+    roomId: string,
+    openid: string,
+    now: number,
+  ): Promise<ApiResult<{ task: Task; promoted: Participant | null }>>;
+  markClosingSoon(taskId: string, roomId: string, openid: string, now: number): Promise<ApiResult<Task>>;
+  end(taskId: string, roomId: string, openid: string, now: number): Promise<ApiResult<Task>>;
+  renew(
+    taskId: string,
+    roomId: string,
+    activity: Activity,
+    versionType: VersionType,
+    now: number,
+  ): Promise<ApiResult<Task>>;
   /** The timer's deadline rule (core tickTask); null when nothing changed. */
   tick(taskId: string, now: number): Promise<Task | null>;
   /** Records what WeChat accepted for `activityId` (ignored if the card was renewed meanwhile). */

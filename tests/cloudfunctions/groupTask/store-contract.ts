@@ -29,8 +29,10 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
     afterAll(async () => close());
     beforeEach(() => {
       run = randomUUID().slice(0, 8);
+      room = `room${run}`;
     });
 
+    let room: string;
     const member = (n: number): Member => ({ openid: `o${run}${n}`, groupOpenid: `g${run}${n}` });
     const creator = () => member(0);
 
@@ -38,7 +40,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const task = createTask({
         id: `t${run}${randomUUID().slice(0, 6)}`,
         draft: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, ...draft },
-        room: { id: `room${run}`, chatType: 3 },
+        room: { id: room, chatType: 3 },
         creator: creator(),
         activity: { activityId: `a${run}`, expiresAt: NOW + 24 * HOUR },
         versionType: 0,
@@ -56,42 +58,53 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
 
     it('joins, refuses a duplicate, waitlists when full, and says NOT_FOUND for a missing task', async () => {
       const task = await newTask({ capacity: 1 });
-      const first = must(await store.join(task.id, member(1), NOW + 1));
+      const first = must(await store.join(task.id, room, member(1), NOW + 1));
       expect(first.outcome).toBe('joined');
       expect(first.task).toEqual(must(joinTask(task, member(1), NOW + 1)).task);
-      expect(codeOf(await store.join(task.id, member(1), NOW))).toBe('ALREADY_JOINED');
-      const second = must(await store.join(task.id, member(2), NOW));
+      expect(await store.get(task.id)).toEqual(first.task);
+      expect(codeOf(await store.join(task.id, room, member(1), NOW))).toBe('ALREADY_JOINED');
+      const second = must(await store.join(task.id, room, member(2), NOW));
       expect(second.outcome).toBe('waitlisted');
       expect(second.task.waitlist.map((p) => p.openid)).toEqual([member(2).openid]);
-      expect(codeOf(await store.join(task.id, member(2), NOW))).toBe('ALREADY_JOINED');
-      expect(codeOf(await store.join(`missing${run}`, member(1), NOW))).toBe('NOT_FOUND');
-      expect(await store.get(task.id)).toEqual(second.task);
+      expect(codeOf(await store.join(task.id, room, member(2), NOW))).toBe('ALREADY_JOINED');
+      expect(codeOf(await store.join(`missing${run}`, room, member(1), NOW))).toBe('NOT_FOUND');
+      expect((await store.get(task.id))?.waitlist).toEqual(second.task.waitlist);
     });
 
     it('leaves with promotion from the waitlist', async () => {
       const task = await newTask({ capacity: 1 });
-      for (const n of [1, 2, 3]) must(await store.join(task.id, member(n), NOW));
-      const left = must(await store.leave(task.id, member(1).openid, NOW + 5));
+      for (const n of [1, 2, 3]) must(await store.join(task.id, room, member(n), NOW));
+      const left = must(await store.leave(task.id, room, member(1).openid, NOW + 5));
       expect(left.promoted?.openid).toBe(member(2).openid);
       expect((await store.get(task.id))?.participants.map((p) => p.openid)).toEqual([member(2).openid]);
       expect((await store.get(task.id))?.waitlist.map((p) => p.openid)).toEqual([member(3).openid]);
-      expect(codeOf(await store.leave(task.id, member(1).openid, NOW))).toBe('NOT_JOINED');
+      expect(codeOf(await store.leave(task.id, room, member(1).openid, NOW))).toBe('NOT_JOINED');
+    });
+
+    it('refuses a caller from another room inside the atomic step, changing nothing', async () => {
+      const task = await newTask();
+      expect(codeOf(await store.join(task.id, 'elsewhere', member(1), NOW))).toBe('WRONG_ROOM');
+      expect(codeOf(await store.end(task.id, 'elsewhere', creator().openid, NOW))).toBe('WRONG_ROOM');
+      expect(codeOf(await store.leave(task.id, 'elsewhere', member(1).openid, NOW))).toBe('WRONG_ROOM');
+      expect(await store.get(task.id)).toEqual(task);
     });
 
     it('lets only the creator mark closing soon and end, and keeps ended final', async () => {
       const task = await newTask();
-      expect(codeOf(await store.end(task.id, member(1).openid, NOW))).toBe('NOT_CREATOR');
-      expect(must(await store.markClosingSoon(task.id, creator().openid, NOW)).state).toBe('closingSoon');
-      expect(must(await store.end(task.id, creator().openid, NOW)).state).toBe('ended');
-      expect(codeOf(await store.end(task.id, creator().openid, NOW))).toBe('TASK_ENDED');
-      expect(codeOf(await store.join(task.id, member(1), NOW))).toBe('TASK_ENDED');
+      expect(codeOf(await store.end(task.id, room, member(1).openid, NOW))).toBe('NOT_CREATOR');
+      expect(must(await store.markClosingSoon(task.id, room, creator().openid, NOW)).state).toBe('closingSoon');
+      expect(must(await store.end(task.id, room, creator().openid, NOW)).state).toBe('ended');
+      expect(codeOf(await store.end(task.id, room, creator().openid, NOW))).toBe('TASK_ENDED');
+      expect(codeOf(await store.join(task.id, room, member(1), NOW))).toBe('TASK_ENDED');
       expect((await store.get(task.id))?.state).toBe('ended');
     });
 
     it('renews the activity and resets the card', async () => {
       const task = await newTask();
-      must(await store.join(task.id, member(1), NOW));
-      const renewed = must(await store.renew(task.id, { activityId: `b${run}`, expiresAt: NOW + 48 * HOUR }, 1, NOW));
+      must(await store.join(task.id, room, member(1), NOW));
+      const renewed = must(
+        await store.renew(task.id, room, { activityId: `b${run}`, expiresAt: NOW + 48 * HOUR }, 1, NOW),
+      );
       expect(renewed).toMatchObject({
         activityId: `b${run}`,
         versionType: 1,
@@ -102,7 +115,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
 
     it('records what the card shows, ignores a stale activity_id, and leaves the timer list when in sync', async () => {
       const task = await newTask();
-      const joined = must(await store.join(task.id, member(1), NOW)).task;
+      const joined = must(await store.join(task.id, room, member(1), NOW)).task;
       expect((await store.dueForTimer(NOW, 1000)).map((t) => t.id)).toContain(task.id);
       expect(await store.recordCard(task.id, 'stale', cardUpdates(joined, NOW))).toBeNull();
       const recorded = await store.recordCard(task.id, joined.activityId, cardUpdates(joined, NOW));
@@ -115,7 +128,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const near = await newTask({ deadline: NOW + HOUR / 2 });
       const far = await newTask({ deadline: NOW + 5 * HOUR });
       const ended = await newTask({ deadline: NOW + HOUR / 2 });
-      must(await store.end(ended.id, creator().openid, NOW));
+      must(await store.end(ended.id, room, creator().openid, NOW));
       await store.recordCard(ended.id, ended.activityId, [
         {
           activity_id: ended.activityId,
@@ -133,20 +146,20 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect((await store.tick(near.id, NOW + HOUR))?.state).toBe('ended');
       // A lagging card whose activity_id expired cannot be fixed by the timer.
       const lagging = await newTask();
-      must(await store.join(lagging.id, member(1), NOW));
+      must(await store.join(lagging.id, room, member(1), NOW));
       expect((await store.dueForTimer(NOW + 25 * HOUR, 1000)).map((t) => t.id)).not.toContain(lagging.id);
     });
 
     it('lists a room newest first and a member’s own tasks', async () => {
       const older = await newTask({}, NOW);
       const newer = await newTask({}, NOW + 10);
-      must(await store.join(older.id, member(1), NOW));
+      must(await store.join(older.id, room, member(1), NOW));
       expect((await store.listByRoom(`room${run}`, 10)).map((t) => t.id)).toEqual([newer.id, older.id]);
       expect((await store.listByRoom(`room${run}`, 1)).map((t) => t.id)).toEqual([newer.id]);
       expect((await store.listByRoom(`other${run}`, 10)).length).toBe(0);
       expect((await store.listByMember(member(1).openid, 10)).map((t) => t.id)).toEqual([older.id]);
       expect((await store.listByMember(creator().openid, 10)).map((t) => t.id)).toEqual([newer.id, older.id]);
-      must(await store.leave(older.id, member(1).openid, NOW));
+      must(await store.leave(older.id, room, member(1).openid, NOW));
       expect(await store.listByMember(member(1).openid, 10)).toEqual([]);
     });
 
@@ -166,7 +179,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
         ...Array.from({ length: 60 }, (_, i) => member(i + 1)),
         ...Array.from({ length: 20 }, (_, i) => member(i + 1)),
       ];
-      const results = await Promise.all(attempts.map((m) => store.join(task.id, m, NOW)));
+      const results = await Promise.all(attempts.map((m) => store.join(task.id, room, m, NOW)));
       const stored = await store.get(task.id);
       expect(stored?.participants).toHaveLength(20);
       expect(stored?.waitlist).toHaveLength(40);
@@ -178,13 +191,13 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
 
     it('keeps concurrent leaves, joins and an end consistent', async () => {
       const task = await newTask({ capacity: 5 });
-      for (let n = 1; n <= 8; n += 1) must(await store.join(task.id, member(n), NOW));
+      for (let n = 1; n <= 8; n += 1) must(await store.join(task.id, room, member(n), NOW));
       await Promise.all([
-        store.leave(task.id, member(1).openid, NOW),
-        store.leave(task.id, member(2).openid, NOW),
-        store.join(task.id, member(9), NOW),
-        store.leave(task.id, member(7).openid, NOW),
-        store.markClosingSoon(task.id, creator().openid, NOW),
+        store.leave(task.id, room, member(1).openid, NOW),
+        store.leave(task.id, room, member(2).openid, NOW),
+        store.join(task.id, room, member(9), NOW),
+        store.leave(task.id, room, member(7).openid, NOW),
+        store.markClosingSoon(task.id, room, creator().openid, NOW),
       ]);
       const stored = await store.get(task.id);
       expect(stored?.state).toBe('closingSoon');

@@ -1,0 +1,70 @@
+// A chat with members, the local backend on a chosen store, and typed calls as any member.
+import type { ActionName, Actions, ApiResult } from '../../../packageChatTool/core/api';
+import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
+import { createLocalBackend } from '../../../emulator';
+import type { EmulatedMember, LocalBackend } from '../../../emulator';
+
+export const NOW = Date.UTC(2026, 0, 1, 8, 0, 0);
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+export type StoreKind = 'sqlite' | 'cloudbase';
+export const STORES: StoreKind[] = ['sqlite', 'cloudbase'];
+
+export interface World {
+  backend: LocalBackend;
+  clock: { now: number };
+  roomId: string;
+  members: EmulatedMember[];
+  creator: EmulatedMember;
+  call<A extends ActionName>(
+    who: EmulatedMember,
+    action: A,
+    body: Omit<Actions[A]['request'], 'cloudID'>,
+  ): Promise<ApiResult<Actions[A]['response']>>;
+  /** A call with the raw payload, as a hostile client could send it. */
+  raw(who: { openid: string }, data: unknown): Promise<ApiResult<unknown>>;
+  close(): void;
+}
+
+export function makeWorld(store: StoreKind, memberCount = 5, cardSyncTimeoutMs = 200): World {
+  const clock = { now: NOW };
+  const tasks = store === 'cloudbase' ? createCloudbaseStore(createMemoryCloudbase().database) : undefined;
+  const backend = createLocalBackend({ now: () => clock.now, tasks, cardSyncTimeoutMs });
+  const room = backend.wechat.createRoom({ name: 'Test chat' });
+  const members = Array.from({ length: memberCount }, (_, i) =>
+    backend.wechat.addMember(room.id, { nickname: `M${i}` }),
+  );
+  const creator = members[0];
+  if (creator === undefined) throw new Error('a world needs members');
+  return {
+    backend,
+    clock,
+    roomId: room.id,
+    members,
+    creator,
+    call: async (who, action, body) =>
+      (await backend.callFunction(who, {
+        action,
+        cloudID: backend.wechat.issueCloudId(who),
+        ...body,
+      })) as ApiResult<Actions[typeof action]['response']>,
+    raw: async (who, data) => (await backend.callFunction(who, data)) as ApiResult<unknown>,
+    close: () => backend.close(),
+  };
+}
+
+export function must<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
+  return result.data;
+}
+
+export const codeOf = (result: ApiResult<unknown>) => (result.ok ? 'ok' : result.error.code);
+
+export const everyoneDraft = (extra: object = {}) => ({
+  title: '周六爬山',
+  kind: 'participate' as const,
+  audience: { kind: 'everyone' as const },
+  ...extra,
+});
