@@ -37,6 +37,8 @@ export interface SweepReport {
   moved: number;
   cardUpdates: number;
   cardFailures: number;
+  /** Store errors; the next run tries again. */
+  storeFailures: number;
 }
 
 interface Caller {
@@ -229,8 +231,15 @@ export function createGroupTask(deps: GroupTaskDeps) {
     /** The timer: deadlines move tasks to closing soon / ended; lagging cards are retried. Idempotent. */
     async sweep(): Promise<SweepReport> {
       const now = clock.now();
-      const report: SweepReport = { looked: 0, moved: 0, cardUpdates: 0, cardFailures: 0 };
-      for (const due of await tasks.dueForTimer(now, SWEEP_LIMIT)) {
+      const report: SweepReport = { looked: 0, moved: 0, cardUpdates: 0, cardFailures: 0, storeFailures: 0 };
+      let dueTasks: Task[];
+      try {
+        dueTasks = await tasks.dueForTimer(now, SWEEP_LIMIT);
+      } catch (error) {
+        log('timer could not list due tasks', error);
+        return { ...report, storeFailures: 1 };
+      }
+      for (const due of dueTasks) {
         report.looked += 1;
         try {
           let task = due;
@@ -246,7 +255,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
           if (synced.failed) report.cardFailures += 1;
         } catch (error) {
           log(`timer failed on task ${due.id}`, error);
-          report.cardFailures += 1;
+          report.storeFailures += 1;
         }
       }
       return report;

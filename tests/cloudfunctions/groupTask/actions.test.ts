@@ -1,0 +1,186 @@
+// The actions end to end on the local backend: what each member sees, and what the card shows.
+import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
+import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must } from './world';
+import type { World } from './world';
+
+let world: World;
+beforeEach(() => {
+  world = makeWorld('sqlite', 5);
+});
+afterEach(() => world.close());
+
+async function publish(task: object = everyoneDraft(), envVersion: 'release' | 'develop' | 'trial' = 'release') {
+  const created = must(
+    await world.call(world.creator, 'createTask', { envVersion, task: { ...everyoneDraft(), ...task } }),
+  );
+  world.backend.wechat.shareCard(world.creator, created.share);
+  return created;
+}
+
+describe('creating and reading', () => {
+  it('creates the activity, returns the share and shows each member their view', async () => {
+    const [, alice, bob] = world.members;
+    const chosen = { kind: 'complete', audience: { kind: 'members', groupOpenids: [alice!.groupOpenid] } };
+    const { task, share } = await publish(chosen, 'develop');
+    expect(share).toMatchObject({
+      templateId: CARD_TEMPLATE.complete,
+      chooseType: 1,
+      participant: [alice!.groupOpenid],
+      title: '周六爬山',
+      path: `/packageChatTool/pages/entry/index?taskId=${task.id}`,
+    });
+    expect(task.viewer).toMatchObject({ isCreator: true, cardText: '0人已完成' });
+    expect(must(await world.call(alice!, 'getTask', { taskId: task.id })).viewer).toMatchObject({
+      status: 'pending',
+      cardText: '未完成',
+      can: { join: true },
+    });
+    expect(must(await world.call(bob!, 'getTask', { taskId: task.id })).viewer).toMatchObject({
+      status: 'notInvited',
+      cardText: '你无需完成',
+    });
+    expect(codeOf(await world.call(bob!, 'join', { taskId: task.id }))).toBe('NOT_INVITED');
+    must(await world.call(alice!, 'join', { taskId: task.id }));
+    expect(world.backend.wechat.calls('setChatToolMsg').at(-1)?.request).toMatchObject({ version_type: 1 });
+    expect(world.backend.wechat.systemMessages(world.roomId).map((m) => m.text)).toEqual([
+      `${alice!.nickname} 已完成 ${world.creator.nickname} 发布的 周六爬山`,
+    ]);
+  });
+
+  it('lists the room’s tasks and a member’s own tasks across rooms', async () => {
+    const alice = world.members[1]!;
+    const first = await publish();
+    world.clock.now += 1;
+    const second = await publish({ title: '周日打球' });
+    const listed = must(await world.call(alice, 'listRoomTasks', {}));
+    expect(listed.map((t) => t.id)).toEqual([second.task.id, first.task.id]);
+    must(await world.call(alice, 'join', { taskId: first.task.id }));
+
+    const other = world.backend.wechat.createRoom();
+    const aliceThere = world.backend.wechat.addMember(other.id, { openid: alice.openid });
+    const there = must(
+      await world.call(aliceThere, 'createTask', { envVersion: 'release', task: everyoneDraft({ title: '别处' }) }),
+    );
+    const mine = must(await world.call(alice, 'listMyTasks', {}));
+    expect(mine.map((t) => [t.id, t.status, t.isCreator])).toEqual([
+      [there.task.id, 'pending', true],
+      [first.task.id, 'done', false],
+    ]);
+    expect(await world.backend.callFunction(alice, { action: 'listMyTasks' })).toEqual({ ok: true, data: mine });
+  });
+
+  it('works in a one-to-one chat (open_single_roomid)', async () => {
+    const single = world.backend.wechat.createRoom({ chatType: 1 });
+    const me = world.backend.wechat.addMember(single.id);
+    const you = world.backend.wechat.addMember(single.id);
+    const created = must(
+      await world.call(me, 'createTask', {
+        envVersion: 'release',
+        task: everyoneDraft({ audience: { kind: 'members', groupOpenids: [you.groupOpenid] } }),
+      }),
+    );
+    expect(created.task.chatType).toBe(1);
+    world.backend.wechat.shareCard(me, created.share);
+    expect(must(await world.call(you, 'join', { taskId: created.task.id })).viewer.status).toBe('done');
+  });
+});
+
+describe('leaving and the waitlist', () => {
+  it('promotes the first waiting member and marks them on the card; the leaver stays marked', async () => {
+    const [, alice, bob, carol] = world.members;
+    const { task, share } = await publish({ capacity: 1 });
+    must(await world.call(alice!, 'join', { taskId: task.id }));
+    expect(must(await world.call(bob!, 'join', { taskId: task.id })).viewer.status).toBe('waitlisted');
+    expect(must(await world.call(carol!, 'join', { taskId: task.id })).waitlist).toHaveLength(2);
+    const left = must(await world.call(alice!, 'leave', { taskId: task.id }));
+    expect(left.viewer.status).toBe('pending');
+    expect(left.participants.map((p) => p.groupOpenid)).toEqual([bob!.groupOpenid]);
+    expect(left.waitlist.map((p) => p.groupOpenid)).toEqual([carol!.groupOpenid]);
+    const card = world.backend.wechat.card(share.activityId);
+    expect(card?.done).toEqual([alice!.groupOpenid, bob!.groupOpenid]);
+    expect(world.backend.wechat.cardText(share.activityId, alice!)).toBe('已参与');
+    expect(codeOf(await world.call(alice!, 'leave', { taskId: task.id }))).toBe('NOT_JOINED');
+  });
+});
+
+describe('reminders', () => {
+  it('names the chosen members who have not acted', async () => {
+    const [, alice, bob] = world.members;
+    const { task } = await publish({
+      audience: { kind: 'members', groupOpenids: [alice!.groupOpenid, bob!.groupOpenid] },
+    });
+    must(await world.call(alice!, 'join', { taskId: task.id }));
+    const reminder = must(await world.call(world.creator, 'pendingMembers', { taskId: task.id }));
+    expect(reminder).toEqual({
+      title: '周六爬山',
+      members: [bob!.groupOpenid],
+      entrancePath: `/packageChatTool/pages/entry/index?taskId=${task.id}`,
+      type: 'participate',
+    });
+    expect(world.backend.wechat.remind(world.creator, reminder).text).toBe(`@${bob!.nickname} 请参与：周六爬山`);
+  });
+
+  it('for everyone, names the members the server has seen open the tool', async () => {
+    const [, alice, bob, carol] = world.members;
+    const { task } = await publish();
+    must(await world.call(alice!, 'join', { taskId: task.id }));
+    must(await world.call(bob!, 'getTask', { taskId: task.id }));
+    const reminder = must(await world.call(world.creator, 'pendingMembers', { taskId: task.id }));
+    expect(reminder.members).toEqual([bob!.groupOpenid]);
+    expect(reminder.members).not.toContain(carol!.groupOpenid);
+  });
+});
+
+describe('closing soon, deadlines and the end', () => {
+  it('moves the card to closing soon and then ends it', async () => {
+    const alice = world.members[1]!;
+    const { task, share } = await publish();
+    expect(must(await world.call(world.creator, 'markClosingSoon', { taskId: task.id })).state).toBe('closingSoon');
+    expect(world.backend.wechat.cardText(share.activityId, alice)).toBe('即将截止');
+    expect(codeOf(await world.call(world.creator, 'markClosingSoon', { taskId: task.id }))).toBe('WRONG_STATE');
+    must(await world.call(alice, 'join', { taskId: task.id }));
+    expect(world.backend.wechat.card(share.activityId)).toMatchObject({ state: 2, done: [alice.groupOpenid] });
+    expect(must(await world.call(world.creator, 'endTask', { taskId: task.id })).viewer.cardText).toBe('已结束');
+    expect(world.backend.wechat.cardText(share.activityId, alice)).toBe('已结束');
+    expect(codeOf(await world.call(world.creator, 'endTask', { taskId: task.id }))).toBe('TASK_ENDED');
+    expect(codeOf(await world.call(alice, 'leave', { taskId: task.id }))).toBe('TASK_ENDED');
+    expect(codeOf(await world.call(world.creator, 'pendingMembers', { taskId: task.id }))).toBe('TASK_ENDED');
+  });
+
+  it('lets the timer close soon an hour before the deadline and end at it', async () => {
+    const alice = world.members[1]!;
+    const { task, share } = await publish({ deadline: world.clock.now + 3 * HOUR });
+    expect(await world.backend.runTimer()).toMatchObject({ looked: 0 });
+    world.clock.now += 2 * HOUR + MINUTE;
+    expect(await world.backend.runTimer()).toMatchObject({ moved: 1, cardUpdates: 1 });
+    expect(world.backend.wechat.card(share.activityId)?.state).toBe(2);
+    world.clock.now += HOUR;
+    expect(codeOf(await world.call(alice, 'join', { taskId: task.id }))).toBe('DEADLINE_PASSED');
+    expect(await world.backend.runTimer()).toMatchObject({ moved: 1, cardUpdates: 1 });
+    expect(world.backend.wechat.card(share.activityId)?.state).toBe(3);
+    expect(must(await world.call(alice, 'getTask', { taskId: task.id })).state).toBe('ended');
+    expect(await world.backend.runTimer()).toMatchObject({ looked: 0 });
+  });
+});
+
+describe('renewing the card', () => {
+  it('re-shares the same card until the last hour, then creates a new activity_id', async () => {
+    const alice = world.members[1]!;
+    const { task, share } = await publish();
+    must(await world.call(alice, 'join', { taskId: task.id }));
+    const same = must(await world.call(world.creator, 'renewCard', { taskId: task.id }));
+    expect(same.share.activityId).toBe(share.activityId);
+    expect(world.backend.wechat.calls('createActivityId')).toHaveLength(1);
+
+    world.clock.now += 23 * HOUR + 30 * MINUTE;
+    const renewed = must(await world.call(world.creator, 'renewCard', { taskId: task.id, envVersion: 'trial' }));
+    expect(renewed.share.activityId).not.toBe(share.activityId);
+    expect(renewed.task.card.inSync).toBe(false);
+    world.backend.wechat.shareCard(world.creator, renewed.share);
+    await world.backend.runTimer();
+    expect(world.backend.wechat.card(renewed.share.activityId)?.done).toEqual([alice.groupOpenid]);
+    expect(world.backend.wechat.calls('setChatToolMsg').at(-1)?.request).toMatchObject({ version_type: 2 });
+    world.clock.now += HOUR;
+    expect(() => world.backend.wechat.shareCard(world.creator, share)).toThrow(/expired/);
+  });
+});
