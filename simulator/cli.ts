@@ -1,12 +1,13 @@
 // `npm start`: the chat-tool simulator. Options: --port N (or SIMULATOR_PORT; default 5230, 0 = any
-// free port), --db FILE (default .simulator/tasks.sqlite), --no-watch, --no-open. Opens the browser
-// unless CI is set or --no-open is given.
+// free port), --db FILE (default .simulator/tasks.sqlite), --root DIR (the mini program to run;
+// default this repository), --no-watch, --no-open. Opens the browser unless CI is set or --no-open.
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startSimulator } from './server';
 
 export interface CliOptions {
+  root: string;
   port: number;
   databaseFile: string;
   watch: boolean;
@@ -17,6 +18,7 @@ export const DEFAULT_PORT = 5230;
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, root: string): CliOptions {
   const options: CliOptions = {
+    root,
     port: env.SIMULATOR_PORT ? Number(env.SIMULATOR_PORT) : DEFAULT_PORT,
     databaseFile: path.join(root, '.simulator', 'tasks.sqlite'),
     watch: true,
@@ -32,9 +34,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, root: string):
     };
     if (flag === '--port') options.port = Number(value());
     else if (flag === '--db') options.databaseFile = path.resolve(root, value());
+    else if (flag === '--root') options.root = path.resolve(value());
     else if (flag === '--no-watch') options.watch = false;
     else if (flag === '--no-open') options.open = false;
-    else throw new Error(`unknown option ${arg} (known: --port N, --db FILE, --no-watch, --no-open)`);
+    else throw new Error(`unknown option ${arg} (known: --port N, --db FILE, --root DIR, --no-watch, --no-open)`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new Error(`invalid port: ${options.port}`);
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const options = parseArgs(process.argv.slice(2), process.env, root);
   const simulator = await startSimulator({
-    root,
+    root: options.root,
     port: options.port,
     databaseFile: options.databaseFile,
     watch: options.watch,

@@ -16,6 +16,7 @@ import { APP_HTML, HOST_HTML } from './pages';
 import { watchProject, type ChangeKind } from './watch';
 
 export interface SimulatorOptions {
+  /** The mini program to run (app.json's folder). The cloud function and emulator always come from this repository. */
   root: string;
   /** 0 picks a free port. */
   port: number;
@@ -32,6 +33,8 @@ export interface RunningSimulator {
   rebuild(): Promise<BuildStatus>;
   close(): Promise<void>;
 }
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
 
 const STATIC_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -100,7 +103,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
   report(output, 'the app');
 
-  let backend: ReloadableBackend = createReloadableBackend(root, options.databaseFile);
+  let backend: ReloadableBackend = createReloadableBackend(REPO_ROOT, options.databaseFile);
   let chat = new ChatService(backend);
   const clients = new Set<http.ServerResponse>();
   const send = (event: string, data: unknown): void => {
@@ -129,7 +132,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     try {
       if (emulatorEdited) {
         backend.close();
-        backend = createReloadableBackend(root, options.databaseFile);
+        backend = createReloadableBackend(REPO_ROOT, options.databaseFile);
         chat = new ChatService(backend);
         subscribeChat();
         send('state', chat.state());

@@ -102,3 +102,140 @@ describeWithBrowser('chat tool in the simulator', () => {
     expect(sim.errors).toEqual([]);
   });
 });
+
+describeWithBrowser('chat tool in the simulator: other flows', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let sim: Simulator;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(executablePath!);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    sim = await Simulator.open(browser, server.url);
+  });
+
+  afterEach(async () => {
+    const name = expect.getState().currentTestName?.replace(/[^\w]+/g, '-') ?? 'test';
+    await sim.screenshot(name);
+    await sim.page.close();
+  });
+
+  test('one-to-one chat: the other person is chosen without a picker and marks the task done', async () => {
+    const title = '交周报';
+    await sim.viewAs('Alice');
+    await sim.showChat('Alice & Bob');
+    await sim.openTool();
+    await sim.tap('button', '发布任务');
+    await sim.type('标题', title);
+    await sim.tap('radio', '完成打卡');
+    await sim.tap('radio', '指定成员');
+    expect(await sim.page.locator('.member-picker').count()).toBe(0);
+    await sim.tap('button', '发布到聊天');
+    await eventually(() => sim.cardStatus(title), '0人已完成');
+
+    await sim.viewAs('Bob');
+    await sim.showChat('Alice & Bob');
+    expect(await sim.cardStatus(title)).toBe('未完成');
+    await sim.openCard(title);
+    await sim.tap('button', '我已完成');
+    await eventually(() => sim.cardStatus(title), '已完成');
+    await eventually(
+      () =>
+        sim
+          .systemLines()
+          .filter({ hasText: `Bob 已完成 Alice 发布的 ${title}` })
+          .count(),
+      1,
+    );
+    await sim.viewAs('Alice');
+    await sim.showChat('Alice & Bob');
+    expect(await sim.cardStatus(title)).toBe('1人已完成');
+    // The group chat does not show the one-to-one chat's card.
+    await sim.showChat('周末爬山群 Hiking group');
+    expect(await sim.card(title).count()).toBe(0);
+    expect(sim.errors).toEqual([]);
+  });
+
+  test('errors: a title over 30 units is refused before publishing; a full task puts the next member on the waitlist', async () => {
+    await sim.viewAs('Alice');
+    await sim.openTool();
+    await sim.tap('button', '发布任务');
+    await sim.type('标题', '这是一个非常非常非常非常长的任务标题');
+    await sim.phone.getByText('标题最多 30 个字符（中文算 2 个）').first().waitFor();
+    await sim.tap('button', '发布到聊天');
+    await sim.page.waitForTimeout(300);
+    expect(await sim.page.locator('.messages .card').count()).toBe(0);
+
+    const title = '只要一人';
+    await sim.type('标题', title);
+    await sim.tap('radio', '报名参与');
+    await sim.tap('radio', '聊天里的所有人');
+    await sim.type('人数上限（选填）', '1');
+    await sim.tap('button', '发布到聊天');
+    await eventually(() => sim.cardStatus(title), '0人已参与');
+
+    await sim.viewAs('Bob');
+    await sim.openCard(title);
+    await sim.tap('button', '报名');
+    await eventually(() => sim.cardStatus(title), '已参与');
+
+    await sim.viewAs('Carol');
+    await sim.openCard(title);
+    await sim.tap('button', '报名（加入候补）');
+    await sim.phone.getByText('你在候补名单中').first().waitFor();
+    expect(await sim.cardStatus(title)).toBe('未参与');
+    await sim.viewAs('Alice');
+    expect(await sim.cardStatus(title)).toBe('1人已参与');
+    expect(sim.errors).toEqual([]);
+  });
+
+  test('launcher: outside any chat the tool explains itself; wx.openChatTool picks a chat and opens the tool there', async () => {
+    await sim.viewAs('Dave');
+    const category = await sim.page
+      .frame({ url: /app\.html/ })!
+      .evaluate(() => (window as unknown as { wx: { getApiCategory(): string } }).wx.getApiCategory());
+    expect(category).toBe('default');
+    await sim.phone.locator('wx-button').getByText('在群聊中打开').click();
+    await sim.page.click('.chat-picker [data-room-name="周末爬山群 Hiking group"]');
+    await sim.ready();
+    await sim.byRole('button', '发布任务').waitFor();
+    const inside = await sim.page
+      .frame({ url: /app\.html/ })!
+      .evaluate(() => (window as unknown as { wx: { getApiCategory(): string } }).wx.getApiCategory());
+    expect(inside).toBe('chatTool');
+    await eventually(
+      () => sim.page.locator('#phone-caption').innerText(),
+      'Dave · 周末爬山群 Hiking group · /packageChatTool/pages/entry/index',
+    );
+  });
+
+  test('platform rules: notifyGroupMembers outside a tap is refused and shown in the call panel', async () => {
+    await sim.viewAs('Alice');
+    await sim.openTool();
+    await sim.page.waitForTimeout(1100);
+    const errMsg = await sim.page.frame({ url: /app\.html/ })!.evaluate(async () => {
+      const wx = (window as unknown as { wx: { notifyGroupMembers(o: object): Promise<unknown> } }).wx;
+      try {
+        await wx.notifyGroupMembers({
+          title: '提醒',
+          members: ['x'],
+          entrancePath: '/packageChatTool/pages/entry/index',
+          type: 'complete',
+        });
+        return 'resolved';
+      } catch (err) {
+        return (err as { errMsg: string }).errMsg;
+      }
+    });
+    expect(errMsg).toMatch(/^notifyGroupMembers:fail .*within 1000 ms of a user tap/);
+    await sim.page.locator('#calls .call.fail[data-api="notifyGroupMembers"]').first().waitFor();
+  });
+});
