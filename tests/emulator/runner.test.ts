@@ -1,0 +1,69 @@
+// The local runner as the simulator and page tests use it: any member of any room calls the function.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiResult, CardShare, TaskView } from '../../packageChatTool/core/api';
+import { createLocalBackend } from '../../emulator';
+
+type Created = ApiResult<{ task: TaskView; share: CardShare }>;
+
+describe('the local backend', () => {
+  it('runs the documented example: create, share, join, card text, system message', async () => {
+    const backend = createLocalBackend();
+    const { wechat } = backend;
+    const room = wechat.createRoom({ name: '周末爬山群', chatType: 3 });
+    const alice = wechat.addMember(room.id, { nickname: 'Alice' });
+    const bob = wechat.addMember(room.id, { nickname: 'Bob' });
+    const created = (await backend.callFunction(alice, {
+      action: 'createTask',
+      cloudID: wechat.issueCloudId(alice),
+      envVersion: 'develop',
+      task: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, capacity: 10 },
+    })) as Created;
+    if (!created.ok) throw new Error(created.error.message);
+    wechat.shareCard(alice, created.data.share);
+    const joined = (await backend.callFunction(bob, {
+      action: 'join',
+      cloudID: wechat.issueCloudId(bob),
+      taskId: created.data.task.id,
+    })) as ApiResult<TaskView>;
+    expect(joined).toMatchObject({ ok: true, data: { viewer: { status: 'done', cardText: '已参与' } } });
+    expect(wechat.cardText(created.data.share.activityId, bob)).toBe('已参与');
+    expect(wechat.cardText(created.data.share.activityId, alice)).toBe('1人已参与');
+    expect(wechat.systemMessages(room.id).map((m) => m.text)).toEqual(['Bob 已参与 Alice 发布的 周六爬山']);
+    expect(await backend.runTimer()).toEqual({
+      looked: 0,
+      moved: 0,
+      cardUpdates: 0,
+      cardFailures: 0,
+      storeFailures: 0,
+    });
+    backend.close();
+  });
+
+  it('keeps tasks in a SQLite file across restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'group-task-'));
+    const databaseFile = join(dir, 'tasks.sqlite');
+    try {
+      const first = createLocalBackend({ databaseFile });
+      const room = first.wechat.createRoom({ id: 'tGfixed' });
+      const alice = first.wechat.addMember(room.id, { openid: 'oAlice' });
+      const created = (await first.callFunction(alice, {
+        action: 'createTask',
+        cloudID: first.wechat.issueCloudId(alice),
+        envVersion: 'release',
+        task: { title: '周六爬山', kind: 'complete', audience: { kind: 'everyone' } },
+      })) as Created;
+      first.close();
+      const second = createLocalBackend({ databaseFile });
+      const listed = await second.callFunction({ openid: 'oAlice' }, { action: 'listMyTasks' });
+      expect(listed).toMatchObject({
+        ok: true,
+        data: [{ id: created.ok ? created.data.task.id : '', isCreator: true }],
+      });
+      second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
