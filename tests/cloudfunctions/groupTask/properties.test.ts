@@ -1,0 +1,221 @@
+// Property tests: random action sequences (some concurrent) and random payloads never break the rules.
+import fc from 'fast-check';
+import type { ApiResult, TaskView } from '../../../packageChatTool/core/api';
+import { ERROR_CODES } from '../../../packageChatTool/core/api';
+import { ACTION_NAMES } from '../../../packageChatTool/core/validate';
+import { HOUR, makeWorld, MINUTE, must } from './world';
+import type { StoreKind, World } from './world';
+
+jest.setTimeout(120_000);
+
+const OPS = [
+  'join',
+  'join',
+  'join',
+  'leave',
+  'leave',
+  'get',
+  'pending',
+  'closingSoon',
+  'end',
+  'renew',
+  'timer',
+  'advance',
+  'failOn',
+  'failOff',
+] as const;
+type Op = (typeof OPS)[number];
+interface Step {
+  who: number;
+  op: Op;
+}
+
+function isApiResult(value: unknown): value is ApiResult<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'data' in value;
+  return (
+    value.ok === false &&
+    'error' in value &&
+    typeof value.error === 'object' &&
+    value.error !== null &&
+    'code' in value.error &&
+    (ERROR_CODES as readonly unknown[]).includes(value.error.code) &&
+    'message' in value.error &&
+    typeof value.error.message === 'string'
+  );
+}
+
+async function step(world: World, taskId: string, { who, op }: Step): Promise<unknown> {
+  const member = world.members[who % world.members.length]!;
+  const { wechat } = world.backend;
+  switch (op) {
+    case 'join':
+      return world.call(member, 'join', { taskId });
+    case 'leave':
+      return world.call(member, 'leave', { taskId });
+    case 'get':
+      return world.call(member, 'getTask', { taskId });
+    case 'pending':
+      return world.call(who % 2 === 0 ? world.creator : member, 'pendingMembers', { taskId });
+    case 'closingSoon':
+      return world.call(who % 2 === 0 ? world.creator : member, 'markClosingSoon', { taskId });
+    case 'end':
+      return who % 3 === 0
+        ? world.call(world.creator, 'endTask', { taskId })
+        : world.call(member, 'endTask', { taskId });
+    case 'renew':
+      return world.call(world.creator, 'renewCard', { taskId });
+    case 'timer':
+      return world.backend.runTimer();
+    case 'advance':
+      world.clock.now += (who + 1) * 20 * MINUTE;
+      return null;
+    case 'failOn':
+      wechat.setFault('setChatToolMsg', { mode: 'fail' });
+      return null;
+    case 'failOff':
+      wechat.setFault('setChatToolMsg', null);
+      return null;
+  }
+}
+
+function checkInvariants(view: TaskView, capacity: number | null, everEnded: boolean, summaryDone: number) {
+  const people = [...view.participants, ...view.waitlist].map((p) => p.groupOpenid);
+  expect(new Set(people).size).toBe(people.length);
+  if (capacity !== null) expect(view.participants.length).toBeLessThanOrEqual(capacity);
+  if (view.waitlist.length > 0) expect(view.participants.length).toBe(capacity);
+  if (everEnded) expect(view.state).toBe('ended');
+  expect(summaryDone).toBe(view.participants.length);
+}
+
+function sequences(store: StoreKind, numRuns: number) {
+  it(`keeps count == participants ≤ capacity, no one twice, ended ended, no exception (${store})`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          kind: fc.constantFrom('participate' as const, 'complete' as const),
+          capacity: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+          deadlineHours: fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }),
+          batches: fc.array(
+            fc.array(fc.record({ who: fc.nat(7), op: fc.constantFrom(...OPS) }), { minLength: 1, maxLength: 3 }),
+            {
+              maxLength: 12,
+            },
+          ),
+        }),
+        async ({ kind, capacity, deadlineHours, batches }) => {
+          const world = makeWorld(store, 7, 20);
+          try {
+            const cap = kind === 'complete' ? null : capacity;
+            const created = must(
+              await world.call(world.creator, 'createTask', {
+                envVersion: 'release',
+                task: {
+                  title: '随机任务',
+                  kind,
+                  audience: { kind: 'everyone' },
+                  capacity: cap,
+                  deadline: deadlineHours === null ? null : world.clock.now + deadlineHours * HOUR,
+                },
+              }),
+            );
+            world.backend.wechat.shareCard(world.creator, created.share);
+            const taskId = created.task.id;
+            let everEnded = false;
+            for (const batch of batches) {
+              const results = await Promise.all(batch.map((s) => step(world, taskId, s)));
+              for (const [i, result] of results.entries()) {
+                if (batch[i]!.op === 'timer') expect(result).toMatchObject({ looked: expect.any(Number) });
+                else if (result !== null) expect(isApiResult(result)).toBe(true);
+              }
+              const view = must(await world.call(world.creator, 'getTask', { taskId }));
+              const summary = must(await world.call(world.creator, 'listRoomTasks', {}))[0]!;
+              checkInvariants(view, cap, everEnded, summary.done);
+              everEnded ||= view.state === 'ended';
+            }
+            // Once WeChat answers again, the timer brings a live card in line with the task.
+            world.backend.wechat.setFault('setChatToolMsg', null);
+            world.backend.wechat.releaseStalled();
+            await world.backend.runTimer();
+            const view = must(await world.call(world.creator, 'getTask', { taskId }));
+            // (Only the first card was shared; a renewed one would wait for its share.)
+            const renewed = world.backend.wechat.calls('createActivityId').length > 1;
+            if (!view.card.expired && !renewed) {
+              const card = world.backend.wechat.card(created.share.activityId);
+              if (view.state === 'ended') expect(card?.state).toBe(3);
+              else expect(card?.done).toEqual(expect.arrayContaining(view.participants.map((p) => p.groupOpenid)));
+              expect(view.card.inSync).toBe(true);
+            }
+          } finally {
+            world.close();
+          }
+        },
+      ),
+      { numRuns },
+    );
+  });
+}
+
+describe('random action sequences', () => {
+  sequences('sqlite', 150);
+  sequences('cloudbase', 30);
+});
+
+describe('random payloads', () => {
+  it('always answer with an ApiResult and change nothing when refused', async () => {
+    const world = makeWorld('sqlite', 3);
+    const created = must(
+      await world.call(world.creator, 'createTask', {
+        envVersion: 'release',
+        task: { title: '任务', kind: 'participate', audience: { kind: 'everyone' }, capacity: 2 },
+      }),
+    );
+    world.backend.wechat.shareCard(world.creator, created.share);
+    const taskId = created.task.id;
+    const member = world.members[1]!;
+    const validCloudId = () => world.backend.wechat.issueCloudId(member);
+    const payload = fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          action: fc.oneof(fc.constantFrom(...ACTION_NAMES), fc.string(), fc.anything()),
+          cloudID: fc.oneof(fc.constant('VALID'), fc.string(), fc.anything()),
+          taskId: fc.oneof(fc.constant(taskId), fc.string(), fc.anything()),
+          envVersion: fc.oneof(fc.constantFrom('develop', 'trial', 'release'), fc.anything()),
+          task: fc.oneof(
+            fc.record(
+              {
+                title: fc.oneof(fc.string(), fc.constant('周六爬山'), fc.anything()),
+                kind: fc.oneof(fc.constantFrom('participate', 'complete'), fc.anything()),
+                audience: fc.oneof(fc.constant({ kind: 'everyone' }), fc.anything()),
+                capacity: fc.oneof(fc.integer(), fc.anything()),
+                deadline: fc.oneof(fc.integer(), fc.anything()),
+              },
+              { requiredKeys: [] },
+            ),
+            fc.anything(),
+          ),
+          openid: fc.string(),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(payload, async (raw) => {
+        const data =
+          typeof raw === 'object' && raw !== null && 'cloudID' in raw && raw.cloudID === 'VALID'
+            ? { ...raw, cloudID: validCloudId() }
+            : raw;
+        const before = must(await world.call(world.creator, 'getTask', { taskId }));
+        const result = await world.backend.callFunction(member, data);
+        expect(isApiResult(result)).toBe(true);
+        if (isApiResult(result) && !result.ok) {
+          const after = must(await world.call(world.creator, 'getTask', { taskId }));
+          expect(after).toEqual(before);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    world.close();
+  });
+});
