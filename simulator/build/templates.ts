@@ -58,20 +58,27 @@ export function compileTemplates(
       for (const dep of group.getDirectDependencies(tmplPath) as string[]) addTemplate(dep, usingTags, tmplPath);
       for (const script of group.getScriptDependencies(tmplPath) as string[]) addScript(script, tmplPath);
     };
+    /**
+     * `scriptPath` is the module name the runtime looks up: templates name modules without the
+     * extension, a wxs `require("./x.wxs")` names them with it.
+     */
     const addScript = (scriptPath: string, referrer: string): void => {
       if (added.has(`wxs:${scriptPath}`)) return;
       added.add(`wxs:${scriptPath}`);
-      const file = `${scriptPath}.wxs`;
+      const file = scriptPath.endsWith('.wxs') ? scriptPath : `${scriptPath}.wxs`;
       const source = files.read(file);
-      if (source === null) throw new BuildError('wxml', `${referrer}.wxml`, 1, 1, `wxs module not found: ${file}`);
-      read.push(file);
+      if (source === null) {
+        const from = referrer.endsWith('.wxs') ? referrer : `${referrer}.wxml`;
+        throw new BuildError('wxml', from, 1, 1, `wxs module not found: ${file}`);
+      }
+      if (!read.includes(file)) read.push(file);
       group.addScript(scriptPath, source);
       const requires = source.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g);
       for (const [, target] of requires) {
         const resolved = target!.startsWith('/')
           ? target!.slice(1)
-          : path.posix.normalize(path.posix.join(path.posix.dirname(scriptPath), target!));
-        addScript(resolved.replace(/\.wxs$/, ''), scriptPath);
+          : path.posix.normalize(path.posix.join(path.posix.dirname(file), target!));
+        addScript(resolved, scriptPath);
       }
     };
     for (const input of inputs) addTemplate(input.path, input.usingTags, input.path);

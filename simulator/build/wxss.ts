@@ -82,6 +82,21 @@ function inlineImports(root: Root, file: string, input: WxssInput, seen: Set<str
 
 function selectorTransform(scope: string | undefined) {
   return selectorParser((selectors) => {
+    // :host first, so the selectors inside :host(...) are scoped by the pass below.
+    selectors.walkPseudos((node) => {
+      if (node.value !== ':host') return;
+      const host = scope
+        ? selectorParser.attribute({
+            attribute: 'wx-host',
+            operator: '=',
+            value: `"${scope}"`,
+            quoteMark: '"',
+            raws: {},
+          })
+        : selectorParser.attribute({ attribute: 'wx-host', value: undefined, raws: {} });
+      const inner = node.nodes.flatMap((sel) => sel.nodes.map((n) => n.clone()));
+      node.replaceWith(host, ...inner);
+    });
     selectors.walk((node) => {
       if (node.type === 'class' && scope) {
         node.value = `${scope}--${node.value}`;
@@ -89,15 +104,6 @@ function selectorTransform(scope: string | undefined) {
         const tag = node.value;
         if (tag === 'page') node.value = PAGE_TAG;
         else if (isBuiltinTag(tag)) node.value = builtinTagName(tag);
-      } else if (node.type === 'pseudo' && node.value === ':host') {
-        const host = selectorParser.attribute({
-          attribute: 'wx-host',
-          value: scope ?? '',
-          quoteMark: '"',
-          raws: {},
-        });
-        const inner = node.nodes.flatMap((sel) => sel.nodes.map((n) => n.clone()));
-        node.replaceWith(host, ...inner);
       }
     });
   });

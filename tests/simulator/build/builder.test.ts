@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppBuilder } from '../../../simulator/build';
+
+/** A minimal mini program on disk: one page, one component with scoped styles. */
+function fixture(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simulator-build-'));
+  const write = (file: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  };
+  write('app.json', JSON.stringify({ pages: ['pages/home/index'] }));
+  write('app.ts', 'App({});');
+  write('app.wxss', 'page { background: #fff; }');
+  write('pages/home/index.json', JSON.stringify({ usingComponents: { badge: '../../components/badge/index' } }));
+  write('pages/home/index.ts', 'const n: number = 1;\nPage({ data: { n } });');
+  write('pages/home/index.wxml', '<view class="title">{{n}}</view><badge/>');
+  write('pages/home/index.wxss', '.title { font-size: 32rpx; }');
+  write('components/badge/index.json', JSON.stringify({ component: true }));
+  write('components/badge/index.ts', 'Component({});');
+  write('components/badge/index.wxml', '<text class="dot">•</text>');
+  write('components/badge/index.wxss', ':host { display: inline; } .dot { color: red; }');
+  return dir;
+}
+
+describe('AppBuilder', () => {
+  let dir: string;
+  let builder: AppBuilder;
+
+  beforeEach(() => {
+    dir = fixture();
+    builder = new AppBuilder(dir);
+  });
+
+  afterEach(async () => {
+    await builder.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('bundles the runtime with every page, component, template and scoped style', async () => {
+    const out = await builder.build();
+    expect(out.errors).toEqual([]);
+    expect(out.ok).toBe(true);
+    expect(out.js).toContain('pages/home/index');
+    expect(out.js).toContain('.s0--title { font-size: 4.26667vw; }');
+    expect(out.js).toMatch(/\[wx-host=\\?"s1\\?"\] \{ display: inline; \} \.s1--dot \{ color: red; \}/);
+    expect(out.files).toEqual(
+      expect.arrayContaining(['app.json', 'pages/home/index.ts', 'components/badge/index.wxss']),
+    );
+  });
+
+  test('a TypeScript syntax error comes back with file and line, and a script that shows it in the page', async () => {
+    fs.writeFileSync(path.join(dir, 'pages/home/index.ts'), 'const n: number = 1;\nPage({ data: { n } );');
+    const out = await builder.build();
+    expect(out.ok).toBe(false);
+    expect(out.errors[0]).toMatchObject({ kind: 'typescript', file: 'pages/home/index.ts', line: 2 });
+    expect(out.js).toContain('Build failed');
+    expect(out.js).toContain('pages/home/index.ts');
+  });
+
+  test('a WXML error comes back with file and line; fixing it builds again', async () => {
+    fs.writeFileSync(path.join(dir, 'components/badge/index.wxml'), '<text class="dot">\n{{ 1 + }}</text>');
+    const broken = await builder.build();
+    expect(broken.ok).toBe(false);
+    expect(broken.errors[0]).toMatchObject({ kind: 'wxml', file: 'components/badge/index.wxml', line: 2 });
+    fs.writeFileSync(path.join(dir, 'components/badge/index.wxml'), '<text class="dot">ok</text>');
+    expect((await builder.build()).ok).toBe(true);
+  });
+
+  test('a WXSS error comes back with file and line', async () => {
+    fs.writeFileSync(path.join(dir, 'pages/home/index.wxss'), '.title {\n  color: red;\n');
+    const out = await builder.build();
+    expect(out.errors[0]).toMatchObject({ kind: 'wxss', file: 'pages/home/index.wxss' });
+  });
+});

@@ -1,0 +1,88 @@
+import { BuildError } from '../../../simulator/build/errors';
+import { rpxToVw, transformWxss } from '../../../simulator/build/wxss';
+
+const files: Record<string, string> = {
+  'pkg/common.wxss': '@import "./base.wxss";\n.shared { margin: 10rpx; }',
+  'pkg/base.wxss': '.base { color: red; }',
+  'styles/root.wxss': '.root { padding: 0; }',
+};
+const readFile = (file: string): string => {
+  const text = files[file];
+  if (text === undefined) throw new Error(`missing ${file}`);
+  return text;
+};
+
+describe('WXSS transform', () => {
+  test('rpx becomes vw with 750rpx as the full width', () => {
+    expect(rpxToVw('750rpx')).toBe('100vw');
+    expect(rpxToVw('10rpx 20rpx -7.5rpx .75rpx')).toBe('1.33333vw 2.66667vw -1vw 0.1vw');
+    expect(rpxToVw('1px solid #rpx')).toBe('1px solid #rpx');
+  });
+
+  test('scopes classes, renames built-in tags and page, converts :host', () => {
+    const { css } = transformWxss({
+      file: 'pkg/a/index.wxss',
+      source: 'view.title > text, page .x:not(.y) {} :host { display: flex; } :host(.on) .z {} image[mode] {}',
+      scope: 's3',
+      readFile,
+    });
+    expect(css).toContain('wx-view.s3--title > wx-text, wx-page .s3--x:not(.s3--y) {}');
+    expect(css).toContain('[wx-host="s3"] { display: flex; }');
+    expect(css).toContain('[wx-host="s3"].s3--on .s3--z {}');
+    expect(css).toContain('wx-image[mode] {}');
+  });
+
+  test('shared styles (no scope) keep class names', () => {
+    const { css } = transformWxss({ file: 'app.wxss', source: '.a .b { width: 375rpx; }', scope: undefined, readFile });
+    expect(css).toBe('.a .b { width: 50vw; }');
+  });
+
+  test('@import is inlined recursively, relative or from the root, and reported as a dependency', () => {
+    const out = transformWxss({
+      file: 'pkg/page.wxss',
+      source: '@import "common.wxss";\n@import "/styles/root.wxss";\n.own {}',
+      scope: 'p',
+      readFile,
+    });
+    expect(out.css).toContain('.p--base { color: red; }');
+    expect(out.css).toContain('.p--shared { margin: 1.33333vw; }');
+    expect(out.css).toContain('.p--root { padding: 0; }');
+    expect(out.css).not.toContain('@import');
+    expect(out.files.sort()).toEqual(['pkg/base.wxss', 'pkg/common.wxss', 'pkg/page.wxss', 'styles/root.wxss']);
+  });
+
+  test('keyframe steps are not treated as selectors', () => {
+    const { css } = transformWxss({
+      file: 'a.wxss',
+      source: '@keyframes k { from { width: 0rpx } 50% { width: 75rpx } }',
+      scope: 's',
+      readFile,
+    });
+    expect(css).toContain('from { width: 0vw }');
+    expect(css).toContain('50% { width: 10vw }');
+  });
+
+  test('a syntax error names the file and line', () => {
+    const run = (): unknown =>
+      transformWxss({ file: 'pkg/bad.wxss', source: '.a { color: red; }\n.b { color: blue;', scope: 's', readFile });
+    expect(run).toThrow(BuildError);
+    try {
+      run();
+    } catch (err) {
+      expect((err as BuildError).info()).toMatchObject({ kind: 'wxss', file: 'pkg/bad.wxss', line: 2 });
+    }
+  });
+
+  test('a missing @import names the importing file and line', () => {
+    try {
+      transformWxss({ file: 'pkg/x.wxss', source: '\n@import "nope.wxss";', scope: 's', readFile });
+      throw new Error('no error');
+    } catch (err) {
+      expect((err as BuildError).info()).toMatchObject({
+        file: 'pkg/x.wxss',
+        line: 2,
+        message: '@import not found: pkg/nope.wxss',
+      });
+    }
+  });
+});
