@@ -1,0 +1,36 @@
+// The offline miniprogram-ci compile (what `upload` would package), run in a child process.
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { result, type CheckResult } from './result';
+
+export type Compiled = { ok: true; files: Record<string, number> } | { ok: false; message: string; file?: string };
+
+const worker = path.join(__dirname, 'compile-worker.ts');
+const tsx = createRequire(__filename).resolve('tsx/cli');
+
+export function compileOffline(root: string): Promise<Compiled> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [tsx, worker, root],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 5 * 60 * 1000 },
+      (error, stdout, stderr) => {
+        const line = stdout
+          .trim()
+          .split('\n')
+          .reverse()
+          .find((text) => text.startsWith('{'));
+        if (line) resolve(JSON.parse(line) as Compiled);
+        else reject(new Error(`miniprogram-ci compile crashed: ${error?.message ?? ''}\n${stderr}`));
+      },
+    );
+  });
+}
+
+export function checkCompile(compiled: Compiled): CheckResult {
+  if (!compiled.ok) {
+    return result('miniprogram-ci offline compile', [{ file: compiled.file ?? 'project', message: compiled.message }]);
+  }
+  return result('miniprogram-ci offline compile', [], [`${Object.keys(compiled.files).length} files packaged`]);
+}

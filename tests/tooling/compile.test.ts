@@ -1,0 +1,133 @@
+// The offline miniprogram-ci compile, the packaged file list and the size budget, on fixture projects.
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkBudget, subpackageBytes } from '../../scripts/checks/budget';
+import { checkCompile, compileOffline, type Compiled } from '../../scripts/checks/compile';
+import { checkPackagedFiles, unexpectedFiles } from '../../scripts/checks/packaged-files';
+import { runChecks } from '../../scripts/checks';
+import { formatProblem } from '../../scripts/checks/result';
+import { baseFiles, formatProject, lintConfigFiles, removeProject, writeProject } from './fixture-project';
+
+jest.setTimeout(180_000);
+
+const roots: string[] = [];
+function project(changes: Record<string, string | null> = {}): string {
+  const root = writeProject(changes);
+  roots.push(root);
+  return root;
+}
+afterAll(() => roots.forEach(removeProject));
+
+function files(compiled: Compiled): Record<string, number> {
+  if (!compiled.ok) throw new Error(`compile failed: ${compiled.message}`);
+  return compiled.files;
+}
+
+describe('a good project', () => {
+  let root: string;
+  let compiled: Compiled;
+  beforeAll(async () => {
+    root = project();
+    compiled = await compileOffline(root);
+  });
+
+  test('compiles offline and packages only app files', () => {
+    expect(checkCompile(compiled).problems).toEqual([]);
+    const list = Object.keys(files(compiled));
+    expect(list).toEqual(expect.arrayContaining(['app.js', 'app.json', 'packageChatTool/pages/entry/index.js']));
+    const check = checkPackagedFiles(root, files(compiled));
+    expect(check.problems).toEqual([]);
+    expect(check.info).toEqual([`${list.length} files in the package`]);
+  });
+
+  test('the subpackage size is the sum of its compiled files and is printed', () => {
+    const bytes = subpackageBytes(files(compiled), 'packageChatTool');
+    expect(bytes).toBeGreaterThan(0);
+    const check = checkBudget(root, files(compiled));
+    expect(check.problems).toEqual([]);
+    expect(check.info[0]).toMatch(
+      /^packageChatTool: \d+\.\d KB \(\d+ bytes\) of the 120 KB budget \(platform limit 500 KB\)$/,
+    );
+  });
+
+  test('a subpackage over budget fails, naming budget.json', () => {
+    fs.writeFileSync(path.join(root, 'budget.json'), JSON.stringify({ chatTool: { maxKB: 0.1 } }));
+    const check = checkBudget(root, files(compiled));
+    expect(check.problems).toEqual([
+      { file: 'packageChatTool', message: expect.stringMatching(/KB is over the 0\.1 KB budget in budget\.json$/) },
+    ]);
+  });
+
+  test('a budget above the platform limit is refused', () => {
+    fs.writeFileSync(path.join(root, 'budget.json'), JSON.stringify({ chatTool: { maxKB: 600 } }));
+    expect(checkBudget(root, files(compiled)).problems).toEqual([
+      { file: 'budget.json', message: 'budget.json: chatTool.maxKB must be a number in (0, 500]' },
+    ]);
+  });
+});
+
+test('files that packOptions.ignore forgot are reported', async () => {
+  // With the unused-file filter off (a user may turn it off), only packOptions.ignore keeps tooling out.
+  const config = JSON.parse(baseFiles['project.config.json']!) as {
+    setting: Record<string, unknown>;
+    packOptions: { ignore: { value: string }[] };
+  };
+  config.setting.ignoreUploadUnusedFiles = false;
+  config.packOptions.ignore = config.packOptions.ignore.filter(
+    ({ value }) => !['tests', 'tsconfig.json'].includes(value),
+  );
+  const root = project({ 'project.config.json': JSON.stringify(config) });
+  const check = checkPackagedFiles(root, files(await compileOffline(root)));
+  expect(check.problems.map((problem) => problem.file).sort()).toEqual(['tests/fixture.test.js', 'tsconfig.json']);
+});
+
+test('malformed app.json fails the compile, naming app.json', async () => {
+  const root = project({ 'app.json': '{ "pages": [' });
+  const check = checkCompile(await compileOffline(root));
+  expect(check.problems).toHaveLength(1);
+  expect(check.problems[0]!.file).toBe('app.json');
+});
+
+test('the allow-list: sources, docs, tooling and stray root files are not app files', () => {
+  const problems = unexpectedFiles(
+    [
+      'app.js',
+      'project.config.json',
+      '@babel/runtime/helpers/typeof.js',
+      'miniprogram/pages/launcher/index.js',
+      'packageChatTool/miniprogram_npm/weui-miniprogram/dialog/dialog.wxml',
+      'packageChatTool/pages/entry/index.ts',
+      'README.md',
+      'package.json',
+      'scripts/check.js',
+      'simulator/runtime.js',
+      'packageChatTool/notes.txt',
+    ],
+    ['miniprogram', 'packageChatTool'],
+  );
+  expect(problems.map((problem) => problem.file)).toEqual([
+    'packageChatTool/pages/entry/index.ts',
+    'README.md',
+    'package.json',
+    'scripts/check.js',
+    'simulator/runtime.js',
+    'packageChatTool/notes.txt',
+  ]);
+});
+
+test('runChecks on a good project: every check runs and passes', async () => {
+  const root = project(lintConfigFiles());
+  formatProject(root);
+  const reported: string[] = [];
+  const results = await runChecks(root, (check) => reported.push(check.name));
+  expect(results.flatMap((check) => check.problems.map(formatProblem))).toEqual([]);
+  expect(reported).toEqual([
+    'chat-tool rules',
+    'wxml (glass-easel-template-compiler)',
+    'types (tsc --noEmit)',
+    'lint (eslint, prettier)',
+    'miniprogram-ci offline compile',
+    'packaged file list',
+    'chat-tool size budget',
+  ]);
+});
