@@ -51,7 +51,7 @@ interface RegistrySource {
 }
 
 /** Generates the registry module (see shared/registry.ts) for the current state of the project. */
-export function generateRegistry(root: string, files: ProjectFiles): RegistrySource {
+export function generateRegistry(files: ProjectFiles): RegistrySource {
   const graph: AppGraph = walkApp(files);
   const components = [...graph.components.values()];
   const read = new Set(graph.files);
@@ -107,7 +107,6 @@ export function generateRegistry(root: string, files: ProjectFiles): RegistrySou
     export const warnings = ${JSON.stringify(templates.warnings)};
     export const errors = [];
   `;
-  void root;
   return { code, files: [...read], warnings: templates.warnings };
 }
 
@@ -119,6 +118,7 @@ export function errorScript(errors: BuildErrorInfo[]): string {
   var show = function () {
     var box = document.createElement('pre');
     box.className = 'build-error';
+    box.style.cssText = 'margin:0;padding:56px 16px 16px;min-height:100%;box-sizing:border-box;background:#fff0f0;color:#b00020;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap;word-break:break-word';
     box.setAttribute('role', 'alert');
     box.textContent = 'Build failed / 构建失败\\n\\n' + errors.map(function (e) {
       return e.file + ':' + e.line + ':' + e.column + ' [' + e.kind + '] ' + e.message;
@@ -182,7 +182,7 @@ export class AppBuilder {
     const files = diskFiles(this.root);
     let registryFiles: string[] = [];
     try {
-      this.registry = generateRegistry(this.root, files);
+      this.registry = generateRegistry(files);
       registryFiles = this.registry.files;
     } catch (err) {
       if (!(err instanceof BuildError)) throw err;

@@ -50,8 +50,9 @@ export function startServer(extraArgs: string[] = []): Promise<RunningServer> {
       '0',
       '--db',
       path.join(dir, 'tasks.sqlite'),
-      '--no-watch',
-      ...extraArgs,
+      // Other people's edits to the checkout must not reload the app mid-test; `--watch` turns it back on.
+      ...(extraArgs.includes('--watch') ? [] : ['--no-watch']),
+      ...extraArgs.filter((a) => a !== '--watch'),
     ],
     { cwd: ROOT, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
