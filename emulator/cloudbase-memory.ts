@@ -181,20 +181,30 @@ class MemoryRequester {
 }
 
 let locked = false;
+const DEFAULT_ENV = 'memory-default';
 
 function lockTransport(): void {
   if (locked) return;
   Object.defineProperty(Db, 'reqClass', { get: () => MemoryRequester, set: () => undefined, configurable: false });
-  cloud.init({ env: 'memory-default' });
+  cloud.init({ env: DEFAULT_ENV });
   locked = true;
 }
 
-export function createMemoryCloudbase(): MemoryCloudbase {
+/**
+ * A fresh in-memory environment. `servesCurrentEnv`: it also answers for cloud.DYNAMIC_CURRENT_ENV, the
+ * environment a bundled function's own `cloud.database()` uses (the bundle test runs index.js on it).
+ */
+export function createMemoryCloudbase(options: { servesCurrentEnv?: boolean } = {}): MemoryCloudbase {
   lockTransport();
   environments += 1;
   const env = `memory-${environments}`;
   const backend = new Backend();
   backends.set(env, backend);
+  if (options.servesCurrentEnv === true) {
+    // Outside WeChat's runtime the SDK resolves DYNAMIC_CURRENT_ENV to the environment it was first given.
+    backends.set(DEFAULT_ENV, backend);
+    backends.set(String(cloud.DYNAMIC_CURRENT_ENV), backend);
+  }
   return {
     database: databaseOf(cloud.database({ env })),
     collections: backend.collections,

@@ -1,0 +1,121 @@
+// The wx-server-sdk adapter against stand-ins of the SDK's documented behaviour (chat-tool-api.md §1.3, §4.1, §5.2).
+import { PlatformError } from '../../../cloudfunctions/groupTask/src/ports';
+import type { SdkSurface } from '../../../cloudfunctions/groupTask/src/sdk';
+import { callerOpenid, platformOf, toMilliseconds } from '../../../cloudfunctions/groupTask/src/sdk';
+import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
+
+function fakeSdk(
+  overrides: Partial<{
+    create: () => Promise<unknown>;
+    send: (body: unknown) => Promise<unknown>;
+    openData: () => Promise<unknown>;
+    context: unknown;
+  }> = {},
+) {
+  const sent: unknown[] = [];
+  const sdk: SdkSurface = {
+    openapi: {
+      updatableMessage: {
+        createActivityId:
+          overrides.create ?? (async () => ({ activityId: '966_NGiq+/=', expirationTime: 1_800_000_000, errCode: 0 })),
+      },
+      chattoolmsg: {
+        send:
+          overrides.send ??
+          (async (body: unknown) => {
+            sent.push(body);
+            return { errCode: 0, errMsg: 'openapi.chattoolmsg.send:ok' };
+          }),
+      },
+    },
+    getOpenData:
+      overrides.openData ??
+      (async () => ({
+        list: [
+          {
+            cloudID: 'c',
+            data: { opengid: 'G', group_openid: 'g', chat_type: 3, watermark: { appid: 'wxA', timestamp: 1 } },
+          },
+        ],
+      })),
+    getWXContext: () => overrides.context ?? { OPENID: 'oCaller', APPID: 'wxA' },
+  };
+  return { sdk, sent };
+}
+
+const cloudError = (errCode: number, errMsg: string) => Object.assign(new Error(errMsg), { errCode, errMsg });
+
+describe('the wx-server-sdk adapter', () => {
+  it('creates an activity_id and reads expiration_time as seconds', async () => {
+    const { sdk } = fakeSdk();
+    await expect(platformOf(sdk).createActivityId()).resolves.toEqual({
+      activityId: '966_NGiq+/=',
+      expiresAt: 1_800_000_000_000,
+    });
+    expect(toMilliseconds(1_800_000_000_000)).toBe(1_800_000_000_000);
+  });
+
+  it('turns SDK failures and malformed answers into PlatformError', async () => {
+    const failing = fakeSdk({ create: async () => Promise.reject(cloudError(48001, 'api unauthorized')) });
+    await expect(platformOf(failing.sdk).createActivityId()).rejects.toEqual(
+      new PlatformError(48001, 'api unauthorized'),
+    );
+    const empty = fakeSdk({ create: async () => ({ errCode: 0 }) });
+    await expect(platformOf(empty.sdk).createActivityId()).rejects.toBeInstanceOf(PlatformError);
+    const refused = fakeSdk({ send: async () => Promise.reject(cloudError(-604101, 'function has no permission')) });
+    await expect(
+      platformOf(refused.sdk).setChatToolMsg({
+        activity_id: 'a',
+        target_state: 3,
+        template_id: CARD_TEMPLATE.complete,
+        version_type: 0,
+      }),
+    ).rejects.toMatchObject({ errcode: -604101 });
+  });
+
+  it('sends the body with its snake_case keys untouched', async () => {
+    const { sdk, sent } = fakeSdk();
+    const body = {
+      activity_id: 'a',
+      target_state: 1 as const,
+      template_id: CARD_TEMPLATE.participate,
+      version_type: 2 as const,
+      participator_info_list: [{ group_openid: 'g', state: 1 as const }],
+    };
+    await platformOf(sdk).setChatToolMsg(body);
+    expect(sent).toEqual([body]);
+  });
+
+  it('resolves open data, and maps expired, foreign and unknown cloudIDs', async () => {
+    await expect(platformOf(fakeSdk().sdk).resolveOpenData('c', 'oCaller')).resolves.toEqual({
+      ok: true,
+      data: { opengid: 'G', open_single_roomid: undefined, group_openid: 'g', chat_type: 3 },
+    });
+    const expired = fakeSdk({
+      openData: async () => ({ list: [{ cloudID: 'c', errCode: -601006, errMsg: 'cloudID expired.' }] }),
+    });
+    await expect(platformOf(expired.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+      code: 'CLOUD_ID_EXPIRED',
+    });
+    const thrownExpired = fakeSdk({ openData: async () => Promise.reject(cloudError(-601006, 'cloudID expired.')) });
+    await expect(platformOf(thrownExpired.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+      code: 'CLOUD_ID_EXPIRED',
+    });
+    const foreign = fakeSdk({ context: { OPENID: 'o', APPID: 'wxOther' } });
+    await expect(platformOf(foreign.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+      code: 'CLOUD_ID_FOREIGN',
+    });
+    const nothing = fakeSdk({ openData: async () => ({ list: [] }) });
+    await expect(platformOf(nothing.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+      code: 'CLOUD_ID_INVALID',
+    });
+    const broken = fakeSdk({ openData: async () => Promise.reject(new Error('svrkit')) });
+    await expect(platformOf(broken.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({ code: 'CLOUD_ID_INVALID' });
+  });
+
+  it('reads the caller from getWXContext, empty when absent', () => {
+    expect(callerOpenid(fakeSdk().sdk)).toBe('oCaller');
+    expect(callerOpenid(fakeSdk({ context: {} }).sdk)).toBe('');
+    expect(callerOpenid(fakeSdk({ context: { OPENID: 5 } }).sdk)).toBe('');
+  });
+});
