@@ -3,7 +3,7 @@
 // because each function installs it in the cloud. `--watch` rebuilds on change.
 import { context, build, type BuildOptions } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const root = join(__dirname, '..');
 const functionsDir = join(root, 'cloudfunctions');
@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
+// Run as a script (tsx scripts/build-functions.ts), not when a test imports the helpers.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(__filename)) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
