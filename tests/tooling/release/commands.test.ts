@@ -9,7 +9,7 @@ import {
   upload,
   type ReleaseContext,
 } from '../../../scripts/release/commands';
-import type { WechatCi } from '../../../scripts/release/wechat-ci';
+import type { FunctionRequest, PreviewRequest, ProjectRef, WechatCi } from '../../../scripts/release/wechat-ci';
 
 const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----';
 
@@ -40,8 +40,8 @@ function fakeCi(): jest.Mocked<WechatCi> {
         ],
       };
     }),
-    preview: jest.fn(async () => ({ terminalQrcode: '[QR]' })),
-    uploadFunction: jest.fn(async () => ({ files: 3, bytes: 4096 })),
+    preview: jest.fn(async (_project: ProjectRef, _request: PreviewRequest) => ({ terminalQrcode: '[QR]' })),
+    uploadFunction: jest.fn(async (_project: ProjectRef, _request: FunctionRequest) => ({ files: 3, bytes: 4096 })),
   };
 }
 
