@@ -80,8 +80,10 @@ function boot(host: SimulatorHost): void {
   document.body.appendChild(pagesEl);
 
   let router: Router | null = null;
+  // Failures are already in the call panel; the built-ins and the back button just move on.
   const callWx = (name: string, options: object): void => {
-    (wxApi[name] as (o: object) => unknown)(options);
+    const result = (wxApi[name] as (o: object) => unknown)(options);
+    if (result instanceof Promise) result.catch(() => undefined);
   };
   const currentRoute = (): string | null => router?.top()?.route ?? null;
   const chatToolRoot = registry.chatTool?.root ?? null;
@@ -172,11 +174,23 @@ function boot(host: SimulatorHost): void {
       host.routeChanged(top.route, top.query);
     },
   });
+  // WeChat switches pages after the calling code returns (a page may navigate inside its own onLoad).
+  const later = (action: () => void): Promise<void> =>
+    new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          action();
+          resolve();
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      }, 0),
+    );
   const navigation = {
-    navigateTo: (url: string) => router!.navigateTo(parseUrl(url, currentRoute())),
-    redirectTo: (url: string) => router!.redirectTo(parseUrl(url, currentRoute())),
-    navigateBack: (delta: number) => router!.navigateBack(delta),
-    reLaunch: (url: string) => router!.reLaunch(parseUrl(url, currentRoute())),
+    navigateTo: (url: string) => later(() => router!.navigateTo(parseUrl(url, currentRoute()))),
+    redirectTo: (url: string) => later(() => router!.redirectTo(parseUrl(url, currentRoute()))),
+    navigateBack: (delta: number) => later(() => router!.navigateBack(delta)),
+    reLaunch: (url: string) => later(() => router!.reLaunch(parseUrl(url, currentRoute()))),
     currentRoute,
     setTitle: (title: string) => nav.setTitle(title),
   };

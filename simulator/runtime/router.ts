@@ -99,6 +99,7 @@ export class Router {
     this.stack.push(page);
     page.setVisible(true);
     this.lifetime(page, 'load', [url.query]);
+    if (this.top() !== page) return page;
     this.lifetime(page, 'show');
     // WeChat fires onReady after the first render.
     requestAnimationFrame(() => {

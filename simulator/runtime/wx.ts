@@ -21,10 +21,10 @@ export class ApiFailure extends Error {
 }
 
 export interface Navigation {
-  navigateTo(url: string): void;
-  redirectTo(url: string): void;
-  navigateBack(delta: number): void;
-  reLaunch(url: string): void;
+  navigateTo(url: string): Promise<void>;
+  redirectTo(url: string): Promise<void>;
+  navigateBack(delta: number): Promise<void>;
+  reLaunch(url: string): Promise<void>;
   currentRoute(): string | null;
   setTitle(title: string): void;
 }
@@ -274,15 +274,15 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
     showShareMenu: asyncApi('showShareMenu', () => undefined),
     hideShareMenu: asyncApi('hideShareMenu', () => undefined),
 
-    navigateTo: asyncApi('navigateTo', (o) => {
+    navigateTo: asyncApi('navigateTo', async (o) => {
       checkLeavingChatTool(String(o.url));
-      navigation.navigateTo(String(o.url));
+      await navigation.navigateTo(String(o.url));
     }),
-    redirectTo: asyncApi('redirectTo', (o) => {
+    redirectTo: asyncApi('redirectTo', async (o) => {
       checkLeavingChatTool(String(o.url));
-      navigation.redirectTo(String(o.url));
+      await navigation.redirectTo(String(o.url));
     }),
-    navigateBack: asyncApi('navigateBack', (o) => navigation.navigateBack(Number(o.delta ?? 1))),
+    navigateBack: asyncApi('navigateBack', async (o) => navigation.navigateBack(Number(o.delta ?? 1))),
     reLaunch: asyncApi('reLaunch', async (o) => {
       const url = String(o.url);
       const target = url.replace(/^\//, '');
@@ -291,9 +291,9 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
         await hostCall({ api: 'exitChatTool' });
         return;
       }
-      navigation.reLaunch(url);
+      await navigation.reLaunch(url);
     }),
-    switchTab: asyncApi('switchTab', (o) => navigation.reLaunch(String(o.url))),
+    switchTab: asyncApi('switchTab', async (o) => navigation.reLaunch(String(o.url))),
 
     createOffscreenCanvas: syncApi('createOffscreenCanvas', (o: { width?: number; height?: number }) => {
       const canvas = document.createElement('canvas');

@@ -56,6 +56,10 @@ describeWithBrowser('chat tool in the simulator', () => {
     await sim.viewAs('Bob');
     expect(await sim.cardStatus(title)).toBe('未参与');
     await sim.openCard(title);
+    await eventually(
+      () => sim.page.locator('#phone-caption').innerText(),
+      'Bob · 周末爬山群 Hiking group · /packageChatTool/pages/task/index',
+    );
     await sim.tap('button', '报名');
     await sim.byRole('button', '退出').waitFor();
     await eventually(() => sim.cardStatus(title), '已参与');
@@ -76,6 +80,8 @@ describeWithBrowser('chat tool in the simulator', () => {
     await sim.viewAs('Alice');
     expect(await sim.cardStatus(title)).toBe('1人已参与');
     await sim.openCard(title);
+    await sim.byRole('button', '提醒未参与的成员').waitFor();
+    await sim.screenshot('group-task-creator-view');
     await sim.tap('button', '提醒未参与的成员');
     await eventually(
       () =>
@@ -184,6 +190,10 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
 
     await sim.viewAs('Bob');
     await sim.openCard(title);
+    await eventually(
+      () => sim.page.locator('#phone-caption').innerText(),
+      'Bob · 周末爬山群 Hiking group · /packageChatTool/pages/task/index',
+    );
     await sim.tap('button', '报名');
     await eventually(() => sim.cardStatus(title), '已参与');
 
