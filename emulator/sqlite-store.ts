@@ -71,7 +71,6 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
      ON CONFLICT (id) DO UPDATE SET state = @state, deadline = @deadline, activity_expires_at = @activityExpiresAt,
        card_dirty = @cardDirty, doc = @doc`,
   );
-  const clearPeople = db.prepare<[string]>('DELETE FROM task_people WHERE task_id = ?');
   const addPerson = db.prepare<[string, string, number]>(
     'INSERT OR IGNORE INTO task_people (task_id, openid, created_at) VALUES (?, ?, ?)',
   );
@@ -95,7 +94,14 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
     'SELECT openid, group_openid FROM room_members WHERE room_id = ? ORDER BY seen_at DESC LIMIT ?',
   );
 
-  function write(task: Task): void {
+  const removePerson = db.prepare<[string, string]>('DELETE FROM task_people WHERE task_id = ? AND openid = ?');
+
+  /** Only people who are in the task are "mine": the creator, participants and the waitlist. */
+  const peopleOf = (task: Task) =>
+    new Set([task.creator.openid, ...task.participants.map((p) => p.openid), ...task.waitlist.map((p) => p.openid)]);
+
+  /** Writes the task; `previous` lets the people index change by difference instead of being rewritten. */
+  function write(task: Task, previous: Task | null): void {
     upsertTask.run({
       id: task.id,
       roomId: task.room.id,
@@ -106,11 +112,10 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       createdAt: task.createdAt,
       doc: JSON.stringify(task),
     });
-    clearPeople.run(task.id);
-    // Only people who are in the task are "mine": the creator, participants and the waitlist.
-    for (const person of [task.creator, ...task.participants, ...task.waitlist]) {
-      addPerson.run(task.id, person.openid, task.createdAt);
-    }
+    const people = peopleOf(task);
+    const before = previous === null ? new Set<string>() : peopleOf(previous);
+    for (const openid of before) if (!people.has(openid)) removePerson.run(task.id, openid);
+    for (const openid of people) if (!before.has(openid)) addPerson.run(task.id, openid, task.createdAt);
   }
 
   /** Read, apply a rule, write: one IMMEDIATE transaction, so nothing interleaves. */
@@ -119,8 +124,9 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       .transaction((): ApiResult<R> => {
         const row = selectTask.get(taskId);
         if (row === undefined) return fail('NOT_FOUND', 'no such task');
-        const result = rule(parse(row));
-        if (result.ok) write(taskOf(result.data));
+        const previous = parse(row);
+        const result = rule(previous);
+        if (result.ok) write(taskOf(result.data), previous);
         return result;
       })
       .immediate();
@@ -130,7 +136,7 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
 
   return {
     async insert(task) {
-      db.transaction(() => write(task)).immediate();
+      db.transaction(() => write(task, null)).immediate();
     },
     async get(taskId) {
       const row = selectTask.get(taskId);
