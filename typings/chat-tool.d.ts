@@ -22,7 +22,15 @@ interface ChatToolTemplateInfo {
 }
 
 declare namespace WechatMiniprogram {
+  /** wx.updateShareMenu declaring a chat-tool card (useForChatTool): templateInfo needs only templateId. */
+  type ChatToolShareMenuOption = Omit<UpdateShareMenuOption, 'templateInfo' | 'success' | 'fail' | 'complete'> & {
+    useForChatTool: true;
+    templateInfo: ChatToolTemplateInfo;
+  };
+
   interface Wx {
+    /** Promise style, for chat-tool cards (no parameterList). */
+    updateShareMenu(option: ChatToolShareMenuOption): Promise<GeneralCallbackResult>;
     /** Minigame / open mode: true inside a chat tool. Absent from the official typings. */
     isChatTool?: () => boolean;
     /** Minigame / open mode: leaves chat-tool mode. Absent from the official typings. */

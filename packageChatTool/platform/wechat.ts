@@ -63,9 +63,22 @@ export interface WeChat {
   navigateBack(): Promise<void>;
 }
 
+const API_CATEGORIES: readonly ApiCategory[] = [
+  'default',
+  'nativeFunctionalized',
+  'browseOnly',
+  'embedded',
+  'chatTool',
+];
+
+/** getApiCategory() is typed as plain string; values WeChat may add later count as 'default'. */
+export function apiCategoryOf(value: string): ApiCategory {
+  return API_CATEGORIES.find((category) => category === value) ?? 'default';
+}
+
 export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
   return {
-    apiCategory: () => api.getApiCategory() as ApiCategory,
+    apiCategory: () => apiCategoryOf(api.getApiCategory()),
     chatToolInfo: async () => {
       const { cloudID } = await api.getChatToolInfo({});
       return { cloudID };
@@ -82,8 +95,8 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
         useForChatTool: true,
         chooseType: share.chooseType,
         participant: share.participant,
-        // Chat-tool cards take only templateId; the typings still demand a parameter list.
-        templateInfo: { templateId: share.templateId, parameterList: [] },
+        // Chat-tool cards take only templateId (typings/chat-tool.d.ts: ChatToolShareMenuOption).
+        templateInfo: { templateId: share.templateId },
       });
       await api.shareAppMessageToGroup({ title: share.title, path: share.path });
     },
