@@ -109,6 +109,30 @@ function selectorTransform(scope: string | undefined) {
   });
 }
 
+const COLOR_SCHEME = /\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)/i;
+
+/**
+ * `@media (prefers-color-scheme: dark)` follows the simulated phone's theme, not the computer's:
+ * its rules are kept under `html[data-theme="dark"]` (the runtime sets data-theme from the host).
+ */
+function themeMediaToSelectors(root: Root): void {
+  root.walkAtRules('media', (rule) => {
+    const match = COLOR_SCHEME.exec(rule.params);
+    if (!match) return;
+    const theme = match[1]!.toLowerCase();
+    rule.walkRules((inner) => {
+      inner.selectors = inner.selectors.map((sel) => `html[data-theme="${theme}"] ${sel}`);
+    });
+    const rest = rule.params
+      .replace(COLOR_SCHEME, '')
+      .replace(/^\s*and\s+|\s+and\s*$/gi, '')
+      .replace(/\s+and\s+and\s+/gi, ' and ')
+      .trim();
+    if (rest === '') rule.replaceWith(rule.nodes ?? []);
+    else rule.params = rest;
+  });
+}
+
 export function transformWxss(input: WxssInput): WxssOutput {
   const root = parse(input.file, input.source);
   const seen = new Set([input.file]);
@@ -119,6 +143,7 @@ export function transformWxss(input: WxssInput): WxssOutput {
     if (rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as { name: string }).name)) return;
     rule.selector = transform.processSync(rule.selector);
   });
+  themeMediaToSelectors(root);
   root.walkDecls((decl) => {
     decl.value = rpxToVw(decl.value);
   });

@@ -85,4 +85,18 @@ describe('WXSS transform', () => {
       });
     }
   });
+
+  test('prefers-color-scheme follows the simulated theme through html[data-theme]', () => {
+    const { css } = transformWxss({
+      file: 'a.wxss',
+      source:
+        '@media (prefers-color-scheme: dark) { .a, page { color: #fff; } }\n@media screen and (prefers-color-scheme: light) { .b { color: #000; } }',
+      scope: 's',
+      readFile,
+    });
+    expect(css).toContain('html[data-theme="dark"] .s--a, html[data-theme="dark"] wx-page { color: #fff; }');
+    expect(css).not.toContain('prefers-color-scheme');
+    expect(css).toContain('@media screen {');
+    expect(css).toContain('html[data-theme="light"] .s--b { color: #000; }');
+  });
 });

@@ -1,0 +1,156 @@
+// Built-in components and page lifetimes in the simulator, on a copy of the project whose chat tool
+// opens a playground page (tests/e2e/fixtures/playground) instead of the real entry page.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { chromiumPath, eventually, launchBrowser, Simulator, startServer, type RunningServer } from './harness';
+
+const executablePath = chromiumPath();
+const describeWithBrowser = executablePath ? describe : describe.skip;
+if (!executablePath)
+  console.warn('[e2e] skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+
+jest.setTimeout(120_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const PROJECT_FILES = [
+  'app.json',
+  'app.ts',
+  'app.wxss',
+  'theme.json',
+  'sitemap.json',
+  'miniprogram',
+  'packageChatTool',
+];
+
+function projectWithPlayground(): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'simulator-playground-'));
+  for (const entry of PROJECT_FILES) {
+    if (fs.existsSync(path.join(ROOT, entry)))
+      fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+  }
+  fs.cpSync(path.join(__dirname, 'fixtures/playground'), path.join(copy, 'packageChatTool/pages/playground'), {
+    recursive: true,
+  });
+  const appJsonFile = path.join(copy, 'app.json');
+  const appJson = JSON.parse(fs.readFileSync(appJsonFile, 'utf8')) as {
+    subPackages: { root: string; pages: string[] }[];
+    chatTools: { entryPagePath: string }[];
+  };
+  appJson.subPackages[0]!.pages.push('pages/playground/index', 'pages/playground/next');
+  appJson.chatTools[0]!.entryPagePath = 'pages/playground/index';
+  fs.writeFileSync(appJsonFile, JSON.stringify(appJson, null, 2));
+  return copy;
+}
+
+describeWithBrowser('built-in components and page lifetimes', () => {
+  let copy: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let sim: Simulator;
+  const text = (selector: string): Promise<string> => sim.phone.locator(selector).first().innerText();
+
+  beforeAll(async () => {
+    copy = projectWithPlayground();
+    server = await startServer(['--root', copy]);
+    browser = await launchBrowser(executablePath!);
+    sim = await Simulator.open(browser, server.url);
+    await sim.viewAs('Alice');
+    await sim.openTool();
+  });
+
+  afterAll(async () => {
+    await sim?.screenshot('builtins');
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(copy, { recursive: true, force: true });
+  });
+
+  test('inside the chat the page sees chatTool mode and gets load, show, ready', async () => {
+    expect(await text('wx-text >> text=category:')).toBe('category:chatTool');
+    await eventually(() => text('wx-text >> text=lifetimes:'), 'lifetimes:load,show,ready');
+  });
+
+  test('button: disabled swallows taps, loading shows a spinner, open-type=share is refused in chat-tool mode', async () => {
+    await sim.phone.locator('wx-button[aria-label="disabled"]').click({ force: true });
+    expect(await text('wx-text >> text=taps:')).toBe('taps:0');
+    expect(await sim.phone.locator('wx-button[aria-label="loading"] .wxb--spinner').count()).toBe(1);
+    await sim.phone.locator('wx-button[aria-label="share"]').click();
+    await sim.page.locator('#calls .call.fail[data-api="button open-type=share"]').first().waitFor();
+  });
+
+  test('input: model:value with maxlength; textarea: bindinput detail', async () => {
+    await sim.phone.locator('wx-input[aria-label="name"] input').pressSequentially('abcdefgh');
+    await eventually(() => text('wx-text >> text=name:'), 'name:abcde');
+    await sim.phone.locator('wx-textarea[aria-label="notes"] textarea').fill('多行\n文字');
+    await eventually(() => text('wx-text >> text=notes:'), 'notes:多行\n文字');
+  });
+
+  test('switch toggles with a change event; picker opens a sheet and reports the choice', async () => {
+    await sim.phone.locator('wx-switch[aria-label="toggle"]').click();
+    await eventually(() => text('wx-text >> text=switch:'), 'switch:true');
+    expect(await sim.phone.locator('wx-switch[aria-label="toggle"]').getAttribute('aria-checked')).toBe('true');
+    await sim.byRole('button', 'pick').click();
+    await sim.phone.locator('.picker-field').selectOption('2');
+    await sim.phone.locator('.picker-confirm').click();
+    await eventually(() => sim.byRole('button', 'pick').innerText(), 'pick:2');
+  });
+
+  test('hover-class applies while pressed', async () => {
+    const hover = sim.phone.locator('wx-view[aria-label="hover"]');
+    const color = (): Promise<string> => hover.evaluate((el) => getComputedStyle(el).color);
+    const box = (await hover.boundingBox())!;
+    await sim.page.mouse.move(box.x + 5, box.y + 5);
+    await sim.page.mouse.down();
+    await eventually(color, 'rgb(9, 9, 9)', 2_000);
+    await sim.page.mouse.up();
+    await eventually(async () => (await color()) !== 'rgb(9, 9, 9)', true, 2_000);
+  });
+
+  test('open-data-list shows the chosen members by slot:index', async () => {
+    await sim.byRole('button', 'choose').click();
+    await sim.pickMembers(['Bob', 'Carol']);
+    await eventually(() => sim.phone.locator('wx-open-data-item').allInnerTexts(), ['Bob', 'Carol']);
+  });
+
+  test('scroll-view reports scrolltolower', async () => {
+    await sim.phone.locator('wx-scroll-view .wxb--scroller').evaluate((el) => el.scrollTo(0, 10_000));
+    await eventually(() => text('wx-text >> text=scrolled:'), 'scrolled:true');
+  });
+
+  test('navigateTo hides the page, navigateBack unloads the next one and shows it again', async () => {
+    await sim.byRole('button', 'next').click();
+    await eventually(() => sim.phone.locator('wx-view >> text=next page').innerText(), 'next page, stack 2');
+    await sim.phone.locator('.nav-back').click();
+    await eventually(() => text('wx-text >> text=lifetimes:'), 'lifetimes:load,show,ready,hide,show');
+    expect(await sim.phone.locator('wx-view >> text=next page').count()).toBe(0);
+  });
+
+  test('storage belongs to each member', async () => {
+    const frame = (): ReturnType<typeof sim.page.frame> => sim.page.frame({ url: /app\.html/ });
+    type Wx = { setStorageSync(k: string, v: unknown): void; getStorageSync(k: string): unknown };
+    await frame()!.evaluate(() => (window as unknown as { wx: Wx }).wx.setStorageSync('draft', { title: 'A' }));
+    expect(await frame()!.evaluate(() => (window as unknown as { wx: Wx }).wx.getStorageSync('draft'))).toEqual({
+      title: 'A',
+    });
+    await sim.viewAs('Bob');
+    expect(await frame()!.evaluate(() => (window as unknown as { wx: Wx }).wx.getStorageSync('draft'))).toBe('');
+  });
+
+  test('the phone follows the host theme: getAppBaseInfo and prefers-color-scheme', async () => {
+    await sim.page.selectOption('select[aria-label="Theme"]', 'dark');
+    await sim.ready();
+    const frame = sim.page.frame({ url: /app\.html/ })!;
+    expect(
+      await frame.evaluate(
+        () => (window as unknown as { wx: { getAppBaseInfo(): { theme: string } } }).wx.getAppBaseInfo().theme,
+      ),
+    ).toBe('dark');
+    // Pages' `@media (prefers-color-scheme: dark)` rules follow the phone's theme (see build/wxss.ts).
+    expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const box = sim.phone.locator('wx-view').first();
+    expect(await box.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(1, 1, 1)');
+  });
+});
