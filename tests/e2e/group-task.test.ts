@@ -248,4 +248,28 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     expect(errMsg).toMatch(/^notifyGroupMembers:fail .*within 1000 ms of a user tap/);
     await sim.page.locator('#calls .call.fail[data-api="notifyGroupMembers"]').first().waitFor();
   });
+
+  test('fault switches: a refused setChatToolMsg leaves the card behind until the timer retries', async () => {
+    const title = '故障演练';
+    await sim.viewAs('Alice');
+    await sim.openTool();
+    await sim.tap('button', '发布任务');
+    await sim.type('标题', title);
+    await sim.tap('radio', '报名参与');
+    await sim.tap('radio', '聊天里的所有人');
+    await sim.tap('button', '发布到聊天');
+    await eventually(() => sim.cardStatus(title), '0人已参与');
+
+    await sim.page.selectOption('select[data-fault="setChatToolMsg"]', 'fail');
+    await sim.viewAs('Bob');
+    await sim.openCard(title);
+    await sim.tap('button', '报名');
+    await sim.byRole('button', '退出').waitFor();
+    await sim.page.locator('#calls .call.platform.fail[data-api="setChatToolMsg"]').first().waitFor();
+    expect(await sim.cardStatus(title)).toBe('未参与');
+
+    await sim.page.selectOption('select[data-fault="setChatToolMsg"]', 'none');
+    await sim.page.getByRole('button', { name: '定时器 Run timer' }).click();
+    await eventually(() => sim.cardStatus(title), '已参与');
+  });
 });
