@@ -2,16 +2,17 @@
 // context, and the room and group_openid the platform resolves from the cloudID string. Every action
 // returns an ApiResult; nothing thrown by a store or the platform escapes.
 import type { ApiResult, TaskSummary } from '../../../packageChatTool/core/api';
-import { cardUpdates } from '../../../packageChatTool/core/card';
-import { VERSION_TYPE } from '../../../packageChatTool/core/card';
+import type { SetChatToolMsgBody } from '../../../packageChatTool/core/card';
+import { cardUpdates, VERSION_TYPE } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
+import type { Activity } from '../../../packageChatTool/core/task';
 import { checkRenewal, checkRoom, createTask, needsRenewal, tickTask } from '../../../packageChatTool/core/task';
 import type { Member, Room, Task } from '../../../packageChatTool/core/types';
 import type { ParsedRequest } from '../../../packageChatTool/core/validate';
 import { validateRequest } from '../../../packageChatTool/core/validate';
 import type { Viewer } from '../../../packageChatTool/core/view';
 import { pendingGroupOpenids, reminderOf, shareOf, summarizeTask, viewTask } from '../../../packageChatTool/core/view';
-import type { Clock, OpenData, TaskRepository, WeChatPlatform } from './ports';
+import type { Clock, OpenData, OpenDataResult, TaskRepository, WeChatPlatform } from './ports';
 import { PlatformError } from './ports';
 
 export interface GroupTaskDeps {
@@ -69,7 +70,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
   const { tasks, wechat, clock, log } = deps;
 
   async function identify(cloudID: string, openid: string): Promise<ApiResult<Caller>> {
-    let resolved;
+    let resolved: OpenDataResult;
     try {
       resolved = await wechat.resolveOpenData(cloudID, openid);
     } catch (error) {
@@ -86,7 +87,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
 
   /** Brings the card in line with the stored task. Best effort: failures are left for the timer. */
   async function syncCard(task: Task): Promise<{ task: Task; sent: number; failed: boolean }> {
-    const accepted = [];
+    const accepted: SetChatToolMsgBody[] = [];
     let failed = false;
     for (const body of cardUpdates(task, clock.now())) {
       try {
@@ -137,7 +138,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
       return ok(list.map((task) => summarizeTask(task, viewer)));
     }
     if (request.action === 'createTask') {
-      let activity;
+      let activity: Activity;
       try {
         activity = await wechat.createActivityId();
       } catch (error) {
@@ -200,7 +201,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
         const allowed = checkRenewal(found.data, openid);
         if (!allowed.ok) return allowed;
         if (!needsRenewal(found.data, now)) return ok({ task: show(found.data), share: shareOf(found.data) });
-        let activity;
+        let activity: Activity;
         try {
           activity = await wechat.createActivityId();
         } catch (error) {
