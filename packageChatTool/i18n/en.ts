@@ -6,7 +6,6 @@ export const en: Messages = {
   back: 'Back',
   loading: 'Loading…',
   retry: 'Retry',
-  close: 'Close',
   confirm: 'OK',
   cancel: 'Cancel',
 
@@ -27,7 +26,6 @@ export const en: Messages = {
   createHeading: 'New task',
   titleLabel: 'Title',
   titlePlaceholder: 'e.g. Saturday hike',
-  titleCounter: '{used}/{max}',
   titleCounterLabel: '{used} of {max} characters used (a Chinese character counts 2)',
   descriptionLabel: 'Description (optional)',
   descriptionPlaceholder: 'When, where, what to bring…',
@@ -123,9 +121,6 @@ export const en: Messages = {
   ended: 'Task ended',
   shared: 'Sent',
   noPending: 'Everyone has acted',
-
-  imageTitle: '{title}',
-  imageProgress: '{done}/{expected} done',
 
   errors: {
     NETWORK: 'No connection. Check the network and try again',

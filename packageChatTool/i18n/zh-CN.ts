@@ -6,7 +6,6 @@ export const zhCN = {
   back: '返回',
   loading: '加载中…',
   retry: '重试',
-  close: '关闭',
   confirm: '确定',
   cancel: '取消',
 
@@ -23,7 +22,6 @@ export const zhCN = {
   createHeading: '发布任务',
   titleLabel: '标题',
   titlePlaceholder: '例如：周六爬山报名',
-  titleCounter: '{used}/{max}',
   titleCounterLabel: '已用 {used} 个字符，最多 {max} 个（中文算 2 个）',
   descriptionLabel: '说明（选填）',
   descriptionPlaceholder: '时间、地点、要带的东西…',
@@ -119,9 +117,6 @@ export const zhCN = {
   ended: '任务已结束',
   shared: '已发送',
   noPending: '所有成员都已参与',
-
-  imageTitle: '{title}',
-  imageProgress: '{done}/{expected} 已完成',
 
   errors: {
     NETWORK: '网络不通，请检查网络后重试',
