@@ -2,7 +2,7 @@
 // so each action is atomic even with several processes on one file. The rules come from core/task.ts.
 import Database from 'better-sqlite3';
 import type { ApiResult } from '../packageChatTool/core/api';
-import type { SetChatToolMsgBody } from '../packageChatTool/core/card';
+import type { AcceptedUpdate } from '../packageChatTool/core/card';
 import { cardAfter, cardInSync } from '../packageChatTool/core/card';
 import { fail, ok } from '../packageChatTool/core/result';
 import type { Activity } from '../packageChatTool/core/task';
@@ -194,7 +194,7 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       );
       return result.ok ? result.data : null;
     },
-    async recordCard(taskId, activityId, accepted: SetChatToolMsgBody[]) {
+    async recordCard(taskId, activityId, accepted: AcceptedUpdate[]) {
       const result = mutate(
         taskId,
         (task) => {

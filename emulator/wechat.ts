@@ -153,8 +153,8 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
     if (body.target_state === 1 && (list === undefined || list.length === 0)) {
       throw invalid('participator_info_list is required when target_state is 1');
     }
-    if (body.target_state === 3 && list !== undefined) {
-      throw invalid('participator_info_list is not taken with target_state 3');
+    if (body.target_state !== 1 && list !== undefined) {
+      throw invalid('participator_info_list is only taken with target_state 1');
     }
     const roomMembers = members.get(card.roomId) ?? [];
     for (const participator of list ?? []) {

@@ -9,7 +9,7 @@ export interface SetChatToolMsgBody {
   target_state: CardTargetState;
   template_id: CardTemplateId;
   version_type: VersionType;
-  /** Required with target_state 1; members can only be marked done (state 1), never undone. */
+  /** Only with target_state 1, where it is required; members can only be marked done (state 1), never undone. */
   participator_info_list?: { group_openid: string; state: 1 }[];
 }
 
@@ -28,6 +28,12 @@ export function cardInSync(task: Task): boolean {
   return pendingCardUpdates(task).length === 0;
 }
 
+/** A body WeChat accepted, and when. */
+export interface AcceptedUpdate {
+  body: SetChatToolMsgBody;
+  at: number;
+}
+
 /**
  * The setChatToolMsg bodies that bring the card in line, in order. Empty when it already agrees,
  * when it already shows "ended" (target_state 3 is final), or when the task's activity_id has
@@ -38,6 +44,10 @@ export function cardUpdates(task: Task, now: number): SetChatToolMsgBody[] {
   return pendingCardUpdates(task);
 }
 
+/**
+ * participator_info_list goes only with target_state 1 (where it is required). A closing-soon card
+ * therefore marks new members with target_state 1 and then returns to 2 in the next call.
+ */
 function pendingCardUpdates(task: Task): SetChatToolMsgBody[] {
   const { card } = task;
   if (card.state === 3) return [];
@@ -47,22 +57,32 @@ function pendingCardUpdates(task: Task): SetChatToolMsgBody[] {
   const target = TARGET_STATE[task.state];
   const shown = new Set(card.doneGroupOpenids);
   const unmarked = task.participants.map((p) => p.groupOpenid).filter((id) => !shown.has(id));
-  if (unmarked.length === 0) return target === card.state ? [] : [{ ...base, target_state: target }];
   const bodies: SetChatToolMsgBody[] = [];
   for (let start = 0; start < unmarked.length; start += MAX_PARTICIPATORS_PER_CALL) {
     const batch = unmarked.slice(start, start + MAX_PARTICIPATORS_PER_CALL);
     bodies.push({
       ...base,
-      target_state: target,
+      target_state: 1,
       participator_info_list: batch.map((group_openid) => ({ group_openid, state: 1 })),
     });
   }
+  const stateAfter = bodies.length > 0 ? 1 : card.state;
+  if (stateAfter !== target) bodies.push({ ...base, target_state: target });
   return bodies;
 }
 
-/** What the card shows once WeChat accepted `body`. */
-export function cardAfter(card: CardShown, body: SetChatToolMsgBody): CardShown {
+/**
+ * What the card shows once WeChat accepted `update`. Marks only accumulate; the state is the one of the
+ * latest accepted call, so concurrent syncs that interleave at WeChat are recorded in WeChat's order,
+ * and "ended" stays ended.
+ */
+export function cardAfter(card: CardShown, { body, at }: AcceptedUpdate): CardShown {
   const done = new Set(card.doneGroupOpenids);
   for (const participator of body.participator_info_list ?? []) done.add(participator.group_openid);
-  return { state: Math.max(card.state, body.target_state) as CardTargetState, doneGroupOpenids: [...done] };
+  const later = card.state !== 3 && at >= card.stateAt;
+  return {
+    state: later ? body.target_state : card.state,
+    stateAt: later ? at : card.stateAt,
+    doneGroupOpenids: [...done],
+  };
 }

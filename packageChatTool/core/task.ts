@@ -46,7 +46,7 @@ export function createTask({ id, draft, room, creator, activity, versionType, no
     activityId: activity.activityId,
     activityExpiresAt: activity.expiresAt,
     versionType,
-    card: { state: 1, doneGroupOpenids: [] },
+    card: { state: 1, stateAt: 0, doneGroupOpenids: [] },
     createdAt: now,
     updatedAt: now,
     revision: 1,
@@ -166,7 +166,7 @@ export function renewActivity(task: Task, activity: Activity, versionType: Versi
       activityId: activity.activityId,
       activityExpiresAt: activity.expiresAt,
       versionType,
-      card: { state: 1, doneGroupOpenids: [] },
+      card: { state: 1, stateAt: 0, doneGroupOpenids: [] },
     }),
   );
 }

@@ -47,6 +47,8 @@ export interface Participant extends Member {
 /** What the dynamic card in the chat currently shows, as far as WeChat confirmed it. */
 export interface CardShown {
   state: CardTargetState;
+  /** When WeChat accepted the call that set `state` (0: none yet); orders concurrent card updates. */
+  stateAt: number;
   /** group_openids WeChat has marked done (state 1); the card cannot un-mark anyone. */
   doneGroupOpenids: string[];
 }

@@ -70,7 +70,8 @@ describe('setChatToolMsg rules', () => {
       [{ participator_info_list: [] }, /required when target_state is 1/],
       [{ participator_info_list: [{ group_openid: bob.groupOpenid, state: 0 }] }, /only be set to 1/],
       [{ participator_info_list: [{ group_openid: stranger.groupOpenid, state: 1 }] }, /not in the card's chat/],
-      [{ target_state: 3 }, /not taken with target_state 3/],
+      [{ target_state: 3 }, /only taken with target_state 1/],
+      [{ target_state: 2 }, /only taken with target_state 1/],
     ];
     for (const [change, message] of cases) {
       const refused = await refusal(wechat.platform.setChatToolMsg({ ...body(), ...change } as SetChatToolMsgBody));

@@ -2,7 +2,7 @@
 // context, and the room and group_openid the platform resolves from the cloudID string. Every action
 // returns an ApiResult; nothing thrown by a store or the platform escapes.
 import type { ApiResult, TaskSummary } from '../../../packageChatTool/core/api';
-import type { SetChatToolMsgBody } from '../../../packageChatTool/core/card';
+import type { AcceptedUpdate } from '../../../packageChatTool/core/card';
 import { cardUpdates, VERSION_TYPE } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import type { Activity } from '../../../packageChatTool/core/task';
@@ -87,13 +87,13 @@ export function createGroupTask(deps: GroupTaskDeps) {
 
   /** Brings the card in line with the stored task. Best effort: failures are left for the timer. */
   async function syncCard(task: Task): Promise<{ task: Task; sent: number; failed: boolean }> {
-    const accepted: SetChatToolMsgBody[] = [];
+    const accepted: AcceptedUpdate[] = [];
     let failed = false;
     for (const body of cardUpdates(task, clock.now())) {
       try {
         const answer = await Promise.race([wechat.setChatToolMsg(body), timeout(deps.cardSyncTimeoutMs)]);
         if (answer === 'timeout') throw new Error('setChatToolMsg timed out');
-        accepted.push(body);
+        accepted.push({ body, at: clock.now() });
       } catch (error) {
         log(`setChatToolMsg failed for task ${task.id}`, error instanceof PlatformError ? error.message : error);
         failed = true;

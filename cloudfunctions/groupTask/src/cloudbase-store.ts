@@ -4,7 +4,7 @@
 // Sign-ups use atomic operators (push/inc) guarded by the very conditions core/task.ts checked, so
 // concurrent sign-ups never overwrite each other; rarer changes compare-and-set the revision.
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { SetChatToolMsgBody } from '../../../packageChatTool/core/card';
+import type { AcceptedUpdate } from '../../../packageChatTool/core/card';
 import { cardInSync } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import type { Activity } from '../../../packageChatTool/core/task';
@@ -274,14 +274,22 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       );
       return result.ok ? result.data : null;
     },
-    async recordCard(taskId, activityId, accepted: SetChatToolMsgBody[]) {
-      const marked = accepted.flatMap((body) => (body.participator_info_list ?? []).map((p) => p.group_openid));
-      const state = Math.max(...accepted.map((body) => body.target_state));
-      // Monotone operators: the card only gains marks and only moves forward, whatever else commits meanwhile.
-      const data: Condition = { 'card.state': _.max(state) };
-      if (marked.length > 0) data['card.doneGroupOpenids'] = _.addToSet({ $each: marked });
-      // stats.updated is 0 both when the card was renewed meanwhile and when nothing new was marked.
-      await updated({ _id: taskId, activityId }, data);
+    async recordCard(taskId, activityId, accepted: AcceptedUpdate[]) {
+      const last = accepted[accepted.length - 1];
+      if (last === undefined) {
+        const doc = await read(taskId);
+        return doc === null ? null : toTask(doc);
+      }
+      const marked = accepted.flatMap(({ body }) => (body.participator_info_list ?? []).map((p) => p.group_openid));
+      // Marks only accumulate, whatever else commits meanwhile (stats.updated is 0 when nothing was new).
+      if (marked.length > 0) {
+        await updated({ _id: taskId, activityId }, { 'card.doneGroupOpenids': _.addToSet({ $each: marked }) });
+      }
+      // The state is the one of the latest call WeChat accepted, across concurrent syncs; ended stays ended.
+      await updated(
+        { _id: taskId, activityId, 'card.state': _.neq(3), 'card.stateAt': _.lte(last.at) },
+        { 'card.state': last.body.target_state, 'card.stateAt': last.at },
+      );
       const doc = await read(taskId);
       if (doc === null || doc.activityId !== activityId) return null;
       const task = toTask(doc);

@@ -1,7 +1,7 @@
 // The interfaces the actions are written against. Production: wx-server-sdk (sdk.ts) and CloudBase
 // (cloudbase-store.ts). Locally: the WeChat emulator and SQLite (emulator/).
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { SetChatToolMsgBody } from '../../../packageChatTool/core/card';
+import type { AcceptedUpdate, SetChatToolMsgBody } from '../../../packageChatTool/core/card';
 import type { Activity, JoinOutcome } from '../../../packageChatTool/core/task';
 import type { Member, Participant, Task, VersionType } from '../../../packageChatTool/core/types';
 
@@ -72,8 +72,8 @@ export interface TaskRepository {
   ): Promise<ApiResult<Task>>;
   /** The timer's deadline rule (core tickTask); null when nothing changed. */
   tick(taskId: string, now: number): Promise<Task | null>;
-  /** Records what WeChat accepted for `activityId` (ignored if the card was renewed meanwhile). */
-  recordCard(taskId: string, activityId: string, accepted: SetChatToolMsgBody[]): Promise<Task | null>;
+  /** Records what WeChat accepted for `activityId`, in order (ignored if the card was renewed meanwhile). */
+  recordCard(taskId: string, activityId: string, accepted: AcceptedUpdate[]): Promise<Task | null>;
   /** Tasks whose deadline is near or past while not ended, or whose live card lags behind. */
   dueForTimer(now: number, limit: number): Promise<Task[]>;
   /** Remembers who opened the tool in a room: the only members an "everyone" reminder can name. */

@@ -113,30 +113,45 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(await store.get(task.id)).toEqual(renewed);
     });
 
+    const accepted = (task: Task, at: number) => cardUpdates(task, at).map((body) => ({ body, at }));
+
     it('records what the card shows, ignores a stale activity_id, and leaves the timer list when in sync', async () => {
       const task = await newTask();
       const joined = must(await store.join(task.id, room, member(1), NOW)).task;
       expect((await store.dueForTimer(NOW, 1000)).map((t) => t.id)).toContain(task.id);
-      expect(await store.recordCard(task.id, 'stale', cardUpdates(joined, NOW))).toBeNull();
-      const recorded = await store.recordCard(task.id, joined.activityId, cardUpdates(joined, NOW));
-      expect(recorded?.card).toEqual({ state: 1, doneGroupOpenids: [member(1).groupOpenid] });
+      expect(await store.recordCard(task.id, 'stale', accepted(joined, NOW))).toBeNull();
+      const recorded = await store.recordCard(task.id, joined.activityId, accepted(joined, NOW + 1));
+      expect(recorded?.card).toEqual({ state: 1, stateAt: NOW + 1, doneGroupOpenids: [member(1).groupOpenid] });
       expect((await store.dueForTimer(NOW, 1000)).map((t) => t.id)).not.toContain(task.id);
-      expect(await store.recordCard(task.id, joined.activityId, cardUpdates(joined, NOW))).toEqual(recorded);
+      expect(await store.recordCard(task.id, joined.activityId, accepted(joined, NOW + 1))).toEqual(recorded);
+    });
+
+    it('records the state of the latest accepted call across interleaved syncs, and keeps ended ended', async () => {
+      const task = await newTask();
+      must(await store.markClosingSoon(task.id, room, creator().openid, NOW));
+      const joined = must(await store.join(task.id, room, member(1), NOW)).task;
+      const [mark, back] = cardUpdates(joined, NOW);
+      expect([mark?.target_state, back?.target_state]).toEqual([1, 2]);
+      if (mark === undefined || back === undefined) throw new Error('expected two bodies');
+      // WeChat accepted "back to 2" at NOW + 5, then another sync's "mark" at NOW + 9: the card shows 1.
+      await store.recordCard(task.id, joined.activityId, [{ body: back, at: NOW + 5 }]);
+      await store.recordCard(task.id, joined.activityId, [{ body: mark, at: NOW + 9 }]);
+      expect((await store.get(task.id))?.card.state).toBe(1);
+      // A record arriving late with an older acceptance time changes nothing.
+      await store.recordCard(task.id, joined.activityId, [{ body: back, at: NOW + 7 }]);
+      expect((await store.get(task.id))?.card).toMatchObject({ state: 1, stateAt: NOW + 9 });
+      const ended = must(await store.end(task.id, room, creator().openid, NOW));
+      await store.recordCard(task.id, ended.activityId, accepted(ended, NOW + 20));
+      await store.recordCard(task.id, ended.activityId, [{ body: back, at: NOW + 30 }]);
+      expect((await store.get(task.id))?.card.state).toBe(3);
     });
 
     it('lists tasks due for the timer: near deadlines and lagging cards, never ended ones', async () => {
       const near = await newTask({ deadline: NOW + HOUR / 2 });
       const far = await newTask({ deadline: NOW + 5 * HOUR });
       const ended = await newTask({ deadline: NOW + HOUR / 2 });
-      must(await store.end(ended.id, room, creator().openid, NOW));
-      await store.recordCard(ended.id, ended.activityId, [
-        {
-          activity_id: ended.activityId,
-          target_state: 3,
-          template_id: '2A84254B945674A2F88CE4970782C402795EB607',
-          version_type: 0,
-        },
-      ]);
+      const endedTask = must(await store.end(ended.id, room, creator().openid, NOW));
+      await store.recordCard(ended.id, ended.activityId, accepted(endedTask, NOW));
       const due = (await store.dueForTimer(NOW, 1000)).map((t) => t.id);
       expect(due).toContain(near.id);
       expect(due).not.toContain(far.id);

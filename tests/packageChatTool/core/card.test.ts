@@ -12,7 +12,10 @@ function joined(task: Task, ...numbers: number[]): Task {
   }, task);
 }
 
-const apply = (task: Task): Task => ({ ...task, card: cardUpdates(task, NOW).reduce(cardAfter, task.card) });
+const apply = (task: Task, at = NOW): Task => ({
+  ...task,
+  card: cardUpdates(task, at).reduce((card, body) => cardAfter(card, { body, at }), task.card),
+});
 
 describe('card updates', () => {
   it('needs nothing for a new task', () => {
@@ -61,16 +64,43 @@ describe('card updates', () => {
     expect(left.data.task.card.doneGroupOpenids).toEqual(['group1']);
   });
 
-  it('sends target_state 2 for closing soon, with new participants when there are any', () => {
+  it('sends target_state 2 for closing soon; new members are marked with 1, then the card returns to 2', () => {
     const closing = markClosingSoon(aTask(), creator.openid, NOW);
     if (!closing.ok) throw new Error('refused');
     expect(cardUpdates(closing.data, NOW)).toEqual([expect.objectContaining({ target_state: 2 })]);
     expect(cardUpdates(closing.data, NOW)[0]?.participator_info_list).toBeUndefined();
-    const withMember = joined(closing.data, 3);
-    expect(cardUpdates(withMember, NOW)[0]).toMatchObject({
-      target_state: 2,
-      participator_info_list: [{ group_openid: 'group3', state: 1 }],
+    const shownClosing = apply(closing.data);
+    expect(shownClosing.card.state).toBe(2);
+    const withMember = joined(shownClosing, 3);
+    const bodies = cardUpdates(withMember, NOW);
+    expect(bodies.map((b) => [b.target_state, b.participator_info_list?.length])).toEqual([
+      [1, 1],
+      [2, undefined],
+    ]);
+    expect(apply(withMember, NOW + 1).card).toEqual({ state: 2, stateAt: NOW + 1, doneGroupOpenids: ['group3'] });
+  });
+
+  it('puts participator_info_list only on target_state 1', () => {
+    const many = joined(aTask(), 1, 2, 3);
+    for (const task of [many, apply(many)]) {
+      for (const body of cardUpdates(task, NOW)) {
+        if (body.participator_info_list !== undefined) expect(body.target_state).toBe(1);
+      }
+    }
+  });
+
+  it('records the state of the latest accepted call and never leaves ended', () => {
+    const base = { state: 1 as const, stateAt: 0, doneGroupOpenids: [] };
+    const body = (target_state: 1 | 2 | 3) => ({
+      activity_id: 'a',
+      target_state,
+      template_id: CARD_TEMPLATE.participate,
+      version_type: 0 as const,
     });
+    const later = cardAfter(cardAfter(base, { body: body(2), at: 9 }), { body: body(1), at: 5 });
+    expect(later).toMatchObject({ state: 2, stateAt: 9 });
+    const ended = cardAfter(base, { body: body(3), at: 1 });
+    expect(cardAfter(ended, { body: body(2), at: 2 }).state).toBe(3);
   });
 
   it('ends with a single target_state 3 and then stays final', () => {
