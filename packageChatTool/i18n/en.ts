@@ -89,6 +89,7 @@ export const en: Messages = {
   statusPending: 'Waiting for you to join',
   statusPendingComplete: 'Waiting for you to finish',
   statusNotInvited: 'This task is not for you',
+  statusCreator: 'You posted this task',
   statusOutsider: 'You are not in this chat; view only',
   statusEnded: 'This task has ended',
 

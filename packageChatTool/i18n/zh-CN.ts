@@ -85,6 +85,7 @@ export const zhCN = {
   statusPending: '等你参与',
   statusPendingComplete: '等你完成',
   statusNotInvited: '你无需参与这个任务',
+  statusCreator: '你发布了这个任务',
   statusOutsider: '你不在这个聊天里，只能查看',
   statusEnded: '任务已结束',
 

@@ -41,8 +41,15 @@ export function progressText(kind: TaskKind, done: number, expected: number | nu
   return format(kind === 'participate' ? t.progressParticipateOf : t.progressCompleteOf, { done, expected });
 }
 
-/** Where the viewer stands, in words. */
-export function statusText(kind: TaskKind, status: ViewerStatus, state: TaskState, t: Messages): string {
+/** Where the viewer stands, in words; a creator outside the audience reads as the one who posted it. */
+export function statusText(
+  kind: TaskKind,
+  status: ViewerStatus,
+  state: TaskState,
+  t: Messages,
+  isCreator = false,
+): string {
+  if (isCreator && status === 'notInvited') return t.statusCreator;
   if (status === 'done') return kind === 'participate' ? t.statusDoneParticipate : t.statusDoneComplete;
   if (status === 'outsider') return t.statusOutsider;
   if (state === 'ended') return t.statusEnded;

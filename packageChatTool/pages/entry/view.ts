@@ -26,7 +26,7 @@ export function taskListItems(tasks: readonly TaskSummary[], t: Messages, now: n
       stateLabel: stateLabel(task.state, t),
       ended: task.state === 'ended',
       progress: progressText(task.kind, task.done, task.expected, t),
-      status: statusText(task.kind, task.status, task.state, t),
+      status: statusText(task.kind, task.status, task.state, t, task.isCreator),
       deadline: task.state === 'ended' ? '' : countdown(task.deadline, now, t),
       mine: task.isCreator,
       ariaLabel: format(t.openTask, { title: task.title }),

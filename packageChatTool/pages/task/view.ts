@@ -59,7 +59,7 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
     percent: percentOf(done, task.expected ?? task.capacity),
     capacity: task.capacity === null ? '' : format(t.capacityOf, { count: done, capacity: task.capacity }),
     waitlist: task.waitlist.length ? format(t.waitlistCount, { count: task.waitlist.length }) : '',
-    status: statusText(task.kind, task.viewer.status, task.state, t),
+    status: statusText(task.kind, task.viewer.status, task.state, t, isCreator),
     cardNotice:
       !isCreator || ended
         ? ''

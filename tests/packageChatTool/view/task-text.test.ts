@@ -50,3 +50,8 @@ describe('task texts', () => {
     expect(statusText('participate', 'outsider', 'open', en)).toBe('You are not in this chat; view only');
   });
 });
+
+test('the creator outside the audience reads as the one who posted it', () => {
+  expect(statusText('participate', 'notInvited', 'open', zhCN, true)).toBe('你发布了这个任务');
+  expect(statusText('participate', 'pending', 'open', en, true)).toBe('Waiting for you to join');
+});

@@ -173,6 +173,7 @@ describe('task page for the creator', () => {
 
   test('reminds only the pending members, prepared before the tap', async () => {
     const p = await open();
+    expect(p.text('.status')).toBe('你发布了这个任务');
     expect(service.pendingMembers).toHaveBeenCalledWith('t1');
     await tap(p, '.remind');
     expect(platform.remind).toHaveBeenCalledWith(reminder());
