@@ -7,6 +7,9 @@ export interface BuiltinOptions {
   memberNames?: Record<string, string>;
 }
 
+// Accessibility attributes are properties of a component; `Mounted.attribute` reads them from there.
+const ARIA = { ariaLabel: String, ariaRole: String, ariaHidden: Boolean, ariaDescribedby: String } as const;
+
 type Compile = (source: string, templatePath?: string) => glassEasel.template.ComponentTemplate;
 
 /** Walks up the shadow tree from an open-data-item to the open-data-list that renders it. */
@@ -26,7 +29,25 @@ export function registerBuiltins(
   // `<input model:value>`: the real input updates its own `value`, which glass-easel propagates back.
   const input = space.defineComponent({
     is: 'input',
-    properties: { value: String, placeholder: String, maxlength: Number, disabled: Boolean },
+    properties: {
+      ...ARIA,
+      value: String,
+      placeholder: String,
+      placeholderClass: String,
+      placeholderStyle: String,
+      type: String,
+      password: Boolean,
+      maxlength: Number,
+      disabled: Boolean,
+      focus: Boolean,
+      confirmType: String,
+      confirmHold: Boolean,
+      cursorSpacing: Number,
+      adjustPosition: Boolean,
+      holdKeyboard: Boolean,
+      alwaysEmbed: Boolean,
+      name: String,
+    },
     template: compile('<span class="input-value">{{value}}</span>'),
     methods: {
       userTypes(value: string) {
@@ -41,7 +62,7 @@ export function registerBuiltins(
   const list = space.defineComponent({
     is: 'open-data-list',
     options: { dynamicSlots: true },
-    properties: { type: String, members: Array },
+    properties: { ...ARIA, type: String, members: Array },
     template: compile('<block wx:for="{{members}}"><slot index="{{index}}" /></block>'),
   });
   space.setGlobalUsingComponent('open-data-list', list);
@@ -49,7 +70,7 @@ export function registerBuiltins(
   // `<open-data-item type index>`: shows the nickname (or avatar label) of members[index].
   const item = space.defineComponent({
     is: 'open-data-item',
-    properties: { type: String, index: Number },
+    properties: { ...ARIA, type: String, index: Number },
     data: { label: '' },
     template: compile('<span class="open-data">{{label}}</span>'),
     lifetimes: {

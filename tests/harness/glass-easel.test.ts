@@ -17,6 +17,7 @@ describe('glass-easel harness (real engine in jsdom)', () => {
   test('model: binding writes typed text back into page data', () => {
     const form = mountGlassEasel('tests/fixtures/harness/model-form/index');
     expect(form.text('.echo')).toBe('draft');
+    expect(form.attribute('.title', 'aria-label')).toBe('Title');
     form.type('.title', 'Team dinner');
     expect(form.instance.data.title).toBe('Team dinner');
     expect(form.text('.echo')).toBe('Team dinner');

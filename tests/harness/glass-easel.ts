@@ -54,7 +54,7 @@ export interface Mounted {
   queryAll(selector: string): glassEasel.Element[];
   /** Rendered text of the whole component, or of the first match. */
   text(selector?: string): string;
-  /** A DOM attribute of the first match (e.g. aria-label), or null. */
+  /** An attribute of the first match (e.g. aria-label): from the DOM, or a component's property. */
   attribute(selector: string, name: string): string | null;
   /** Dispatches a bubbling, composed `tap` on the first match. */
   tap(selector: string, detail?: Record<string, unknown>): void;
@@ -174,8 +174,16 @@ export function mountGlassEasel(componentPath: string, options: MountOptions = {
     get,
     queryAll: (selector) => component.getShadowRoot()?.querySelectorAll(selector) ?? [],
     text: (selector) => domText(selector ? get(selector) : component),
-    attribute: (selector, name) =>
-      (get(selector).getBackendElement() as unknown as Element | null)?.getAttribute(name) ?? null,
+    attribute: (selector, name) => {
+      const element = get(selector);
+      const fromDom = (element.getBackendElement() as unknown as Element | null)?.getAttribute(name) ?? null;
+      if (fromDom !== null || !glassEasel.Component.isComponent(element)) return fromDom;
+      // On a component (e.g. the built-in input), an attribute is a property: aria-label → ariaLabel.
+      const value = (element.data as Record<string, unknown>)[
+        name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+      ];
+      return value === undefined || value === null ? null : String(value);
+    },
     tap: (selector, detail = {}) => {
       glassEasel.Event.triggerEvent(get(selector), 'tap', detail, { bubbles: true, composed: true });
     },
