@@ -142,6 +142,7 @@ describeWithBrowser('built-in components and page lifetimes', () => {
   test('the phone follows the host theme: getAppBaseInfo and prefers-color-scheme', async () => {
     await sim.page.selectOption('select[aria-label="Theme"]', 'dark');
     await sim.ready();
+    await sim.openTool();
     const frame = sim.page.frame({ url: /app\.html/ })!;
     expect(
       await frame.evaluate(
@@ -150,7 +151,7 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     ).toBe('dark');
     // Pages' `@media (prefers-color-scheme: dark)` rules follow the phone's theme (see build/wxss.ts).
     expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    const box = sim.phone.locator('wx-view').first();
+    const box = sim.phone.locator('wx-page[data-route="packageChatTool/pages/playground/index"] > wx-view').first();
     expect(await box.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(1, 1, 1)');
   });
 });

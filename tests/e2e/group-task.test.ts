@@ -92,6 +92,18 @@ describeWithBrowser('chat tool in the simulator', () => {
       1,
     );
 
+    // The progress image (an offscreen canvas) goes to the chat with an entrance back to the task.
+    await sim.tap('button', '发送进度图');
+    const image = sim.page.locator('.messages .image-message').last();
+    await image.waitFor();
+    expect(await image.locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await sim.viewAs('Carol');
+    await image.locator('.entrance').click();
+    await sim.ready();
+    await sim.byRole('button', '报名').waitFor();
+    await sim.viewAs('Alice');
+    await sim.openCard(title);
+
     await sim.tap('button', '结束任务');
     await sim.phone.locator('.modal-confirm').click();
     await eventually(() => sim.cardStatus(title), '已结束');
@@ -144,6 +156,18 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.tap('radio', '完成打卡');
     await sim.tap('radio', '指定成员');
     expect(await sim.page.locator('.member-picker').count()).toBe(0);
+    // The deadline, through the date and time pickers.
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    const day = [tomorrow.getFullYear(), tomorrow.getMonth() + 1, tomorrow.getDate()]
+      .map((n) => String(n).padStart(2, '0'))
+      .join('-');
+    await sim.tap('button', '选择日期');
+    await sim.phone.locator('.picker-field').fill(day);
+    await sim.phone.locator('.picker-confirm').click();
+    await sim.tap('button', '选择时间');
+    await sim.phone.locator('.picker-field').fill('18:30');
+    await sim.phone.locator('.picker-confirm').click();
+    await sim.phone.getByText(day, { exact: true }).waitFor();
     await sim.tap('button', '发布到聊天');
     await eventually(() => sim.cardStatus(title), '0人已完成');
 
@@ -151,6 +175,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.showChat('Alice & Bob');
     expect(await sim.cardStatus(title)).toBe('未完成');
     await sim.openCard(title);
+    await sim.phone.getByText(/18:30/).first().waitFor();
     await sim.tap('button', '我已完成');
     await eventually(() => sim.cardStatus(title), '已完成');
     await eventually(
