@@ -1,5 +1,7 @@
 // The offline miniprogram-ci compile, the packaged file list and the size budget, on fixture projects.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkBudget, subpackageBytes } from '../../scripts/checks/budget';
 import { checkCompile, compileOffline, type Compiled } from '../../scripts/checks/compile';
@@ -130,4 +132,20 @@ test('runChecks on a good project: every check runs and passes', async () => {
     'packaged file list',
     'chat-tool size budget',
   ]);
+});
+
+test('npm run check fails loudly: exit code 1, the file named, the failed checks listed', () => {
+  const root = project({
+    ...lintConfigFiles(),
+    'packageChatTool/components/badge/index.wxml': '<text>{{count</text>\n',
+  });
+  formatProject(root);
+  const cli = path.resolve(__dirname, '../../scripts/check.ts');
+  const tsx = createRequire(__filename).resolve('tsx/cli');
+  const run = spawnSync(process.execPath, [tsx, cli, root], { encoding: 'utf8', timeout: 170_000 });
+  expect(run.status).toBe(1);
+  expect(run.stdout).toMatch(/✖ wxml \(glass-easel-template-compiler\)/);
+  expect(run.stdout).toMatch(/ {4}packageChatTool\/components\/badge\/index\.wxml:1:\d+: /);
+  expect(run.stdout).toMatch(/✔ chat-tool size budget — packageChatTool: \d+\.\d KB/);
+  expect(run.stderr).toMatch(/check FAILED \(wxml \(glass-easel-template-compiler\)\)/);
 });
