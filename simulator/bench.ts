@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       }, color);
       reloads.push(performance.now() - started);
     }
-    const builds = [...output.matchAll(/built after an edit \((\d+) ms\)/g)].map((m) => Number(m[1]));
+    const builds = [...output.matchAll(/built after an edit in (\d+) ms/g)].map((m) => Number(m[1]));
 
     console.log('Simulator benchmark (project copy, headless Chromium)');
     console.log(`  cold start → server ready:            ${Math.round(serverReady)} ms`);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { BUILTIN_TEMPLATES } from '../shared/builtin-templates';
-import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
+import type { BuildErrorInfo } from '../shared/protocol';
 import { walkApp, type AppGraph, type ProjectFiles } from './app-json';
 import { BuildError } from './errors';
 import { compileTemplates } from './templates';
@@ -105,7 +105,6 @@ export function generateRegistry(files: ProjectFiles): RegistrySource {
     export const window = ${JSON.stringify(graph.appJson.window ?? {})};
     export const skyline = ${JSON.stringify({ displayBlock: skyline.defaultDisplayBlock === true, contentBox: skyline.defaultContentBox === true })};
     export const warnings = ${JSON.stringify(templates.warnings)};
-    export const errors = [];
   `;
   return { code, files: [...read], warnings: templates.warnings };
 }
@@ -235,5 +234,3 @@ export class AppBuilder {
     this.context = null;
   }
 }
-
-export { formatBuildError };

@@ -177,7 +177,7 @@ function defineField(space: CodeSpace, tag: 'wx-input' | 'wx-textarea'): void {
           const d = this.data;
           if (field.value !== d.value) field.value = d.value;
           if (field instanceof HTMLInputElement) {
-            field.type = d.password ? 'password' : d.type === 'number' || d.type === 'digit' ? 'text' : 'text';
+            field.type = d.password ? 'password' : 'text';
             field.inputMode = d.type === 'number' ? 'numeric' : d.type === 'digit' ? 'decimal' : 'text';
           }
           field.placeholder = d.placeholder;

@@ -19,7 +19,6 @@ export interface BuiltinServices {
   note(api: string, args: unknown, ok: boolean, result: unknown): void;
   /** Shows the picker sheet; resolves the chosen value (index for selector) or null when cancelled. */
   pick(request: PickerRequest): Promise<string | null>;
-  toast(title: string): void;
   navigate(openType: string, url: string, delta: number): void;
   /** open-type=share outside chat-tool mode: what the page's onShareAppMessage returns. */
   shareFromPage(): unknown;

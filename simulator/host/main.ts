@@ -242,9 +242,6 @@ async function main(): Promise<void> {
           templateId: templateInfo.templateId,
           chooseType: menu.chooseType ?? 1,
           participant: menu.participant ?? [],
-          withShareTicket: menu.withShareTicket,
-          isUpdatableMessage: menu.isUpdatableMessage,
-          useForChatTool: menu.useForChatTool,
           title: request.title,
           path: request.path,
         };

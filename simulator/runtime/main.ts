@@ -11,7 +11,7 @@ import type { Registry, RegistryComponent } from '../shared/registry';
 import type { AppSession, SimulatorHost } from '../shared/host-api';
 import { parseUrl, Router, type PageInstance } from './router';
 import { trackTaps } from './tap';
-import { showPicker, showRuntimeError, showToast, SYSTEM_UI_CSS } from './ui';
+import { showPicker, showRuntimeError, SYSTEM_UI_CSS } from './ui';
 import { createWx } from './wx';
 import { FRAME_CSS, NavigationBar } from './frame';
 
@@ -72,6 +72,7 @@ function boot(host: SimulatorHost): void {
   });
 
   addStyle(FRAME_CSS + BUILTIN_CSS + skylineCss(registry.skyline) + SYSTEM_UI_CSS);
+  for (const warning of registry.warnings) console.warn(`[simulator] template warning: ${warning}`);
   document.documentElement.dataset.theme = session.theme;
   trackTaps(document);
   const nav = new NavigationBar(document.body, () => callWx('navigateBack', {}));
@@ -97,7 +98,6 @@ function boot(host: SimulatorHost): void {
     directory: () => session.directory,
     note: (api, args, ok, result) => host.log({ api, args, ok, result, ms: 0 }),
     pick: showPicker,
-    toast: (title) => showToast({ title, icon: 'none', duration: 1500, mask: false }),
     navigate: (openType, url, delta) => {
       if (openType === 'navigateBack') callWx('navigateBack', { delta });
       else if (openType === 'redirect') callWx('redirectTo', { url });

@@ -6,10 +6,6 @@ import type { CardShare } from '../../packageChatTool/core/api';
 import type { EmulatedMember, LocalBackend, PlatformApi } from '../../emulator/types';
 import type { ChatMessage, ChatRoom, ChatState, FaultSetting, ServerCall } from '../shared/server-api';
 
-export interface SeedMember {
-  nickname: string;
-}
-
 /** A group chat with four members and a one-to-one chat between the first two. */
 export const DEFAULT_SEED = {
   group: { name: '周末爬山群 Hiking group', members: ['Alice', 'Bob', 'Carol', 'Dave'] },

@@ -98,8 +98,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     ms: Math.round(o.ms),
   });
   const report = (o: BuildOutput, reason: string): void => {
-    if (o.ok) log(`built ${reason} in ${Math.round(o.ms)} ms`);
-    else for (const e of o.errors) log(`build error: ${formatBuildError(e)}`);
+    if (o.ok) {
+      log(`built ${reason} in ${Math.round(o.ms)} ms`);
+      for (const w of o.warnings) log(`template warning: ${w}`);
+    } else for (const e of o.errors) log(`build error: ${formatBuildError(e)}`);
   };
   report(output, 'the app');
 
@@ -117,10 +119,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   let building: Promise<unknown> | null = null;
   const rebuild = async (): Promise<BuildStatus> => {
-    const started = performance.now();
     output = await builder.build();
     version += 1;
-    report(output, `after an edit (${Math.round(performance.now() - started)} ms)`);
+    report(output, 'after an edit');
     const status = toStatus(output);
     send('build', status);
     return status;

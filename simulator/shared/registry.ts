@@ -1,8 +1,6 @@
 // The shape of the module the build generates for the browser runtime: everything the project's
 // app.json reaches, compiled (templates, styles, static configs) plus loaders for its scripts.
 
-import type { BuildErrorInfo } from './protocol';
-
 export interface RegistryComponent {
   path: string;
   isPage: boolean;
@@ -39,5 +37,4 @@ export interface Registry {
   skyline: { displayBlock: boolean; contentBox: boolean };
   /** Non-fatal build messages (template warnings). */
   warnings: string[];
-  errors: BuildErrorInfo[];
 }
