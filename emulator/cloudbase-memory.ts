@@ -35,6 +35,8 @@ export interface MemoryCloudbase {
   collections: Map<string, Document[]>;
   /** Database requests served so far. */
   requests(): number;
+  /** Bytes of documents returned so far (EJSON text), e.g. to show that list queries stay light. */
+  bytesReturned(): number;
 }
 
 const backends = new Map<string, Backend>();
@@ -51,11 +53,12 @@ function parse(text: unknown): Record<string, unknown> {
 }
 
 // Relaxed EJSON keeps plain numbers plain; the SDK parses either form.
-const encode = (doc: Document): string => EJSON.stringify(doc, { relaxed: true });
+const encode = (doc: Record<string, unknown>): string => EJSON.stringify(doc, { relaxed: true });
 
 class Backend {
   readonly collections = new Map<string, Document[]>();
   served = 0;
+  returned = 0;
   private ids = 0;
 
   private collection(name: unknown): Document[] {
@@ -100,7 +103,14 @@ class Backend {
         const offset = typeof params.offset === 'number' ? params.offset : 0;
         const limit = typeof params.limit === 'number' ? params.limit : 100;
         const page = params.queryType === 'DOC' ? found.slice(0, 1) : found.slice(offset, offset + limit);
-        return { requestId, data: { list: page.map(encode) } };
+        const projection = parse(params.projection);
+        const shaped =
+          Object.keys(projection).length === 0
+            ? page
+            : new Query({}).find<Record<string, unknown>>(page, projection).all();
+        const list = shaped.map(encode);
+        this.returned += list.reduce((sum, text) => sum + text.length, 0);
+        return { requestId, data: { list } };
       }
       case 'database.calculateDocument':
         return { requestId, data: { total: this.matching(params).length } };
@@ -209,5 +219,6 @@ export function createMemoryCloudbase(options: { servesCurrentEnv?: boolean } = 
     database: databaseOf(cloud.database({ env })),
     collections: backend.collections,
     requests: () => backend.served,
+    bytesReturned: () => backend.returned,
   };
 }

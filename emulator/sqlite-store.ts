@@ -17,6 +17,7 @@ import {
   tickTask,
 } from '../packageChatTool/core/task';
 import type { Member, Task, VersionType } from '../packageChatTool/core/types';
+import { listingOf } from '../packageChatTool/core/view';
 import type { TaskRepository } from '../cloudfunctions/groupTask/src/ports';
 
 const SCHEMA = `
@@ -142,11 +143,14 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       const row = selectTask.get(taskId);
       return row === undefined ? null : parse(row);
     },
-    async listByRoom(roomId, limit) {
-      return byRoom.all(roomId, limit).map(parse);
+    async listByRoom(roomId, viewer, limit) {
+      const as = { openid: viewer.openid, roomId, groupOpenid: viewer.groupOpenid };
+      return byRoom.all(roomId, limit).map((row) => listingOf(parse(row), as));
     },
     async listByMember(openid, limit) {
-      return byMember.all(openid, limit).map(parse);
+      return byMember
+        .all(openid, limit)
+        .map((row) => listingOf(parse(row), { openid, roomId: null, groupOpenid: null }));
     },
     async join(taskId, roomId, member: Member, now) {
       return mutate(

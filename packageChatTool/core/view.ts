@@ -111,20 +111,66 @@ export function viewTask(task: Task, viewer: Viewer, now: number): TaskView {
   };
 }
 
-export function summarizeTask(task: Task, viewer: Viewer): TaskSummary {
-  return {
-    id: task.id,
-    title: task.title,
-    kind: task.kind,
-    state: task.state,
-    deadline: task.deadline,
-    capacity: task.capacity,
-    expected: task.audience.kind === 'members' ? task.audience.groupOpenids.length : null,
-    createdAt: task.createdAt,
-    done: task.participants.length,
-    status: viewerStatus(task, viewer),
-    isCreator: viewer.openid === task.creator.openid,
+/**
+ * What a list shows of a task, plus the facts about one viewer that decide their status. Stores can
+ * produce it without loading member lists (which CloudBase's 1 MB query cap makes worth avoiding).
+ */
+export interface TaskListing {
+  summary: Omit<TaskSummary, 'status' | 'isCreator'>;
+  roomId: string;
+  creatorOpenid: string;
+  viewer: {
+    joined: boolean;
+    waitlisted: boolean;
+    /** Whether the viewer's group_openid is in the audience; null when the store does not know it. */
+    invited: boolean | null;
   };
+}
+
+export function listingOf(task: Task, viewer: Viewer): TaskListing {
+  const groupOpenid = viewer.groupOpenid ?? (viewer.openid === task.creator.openid ? task.creator.groupOpenid : null);
+  return {
+    summary: {
+      id: task.id,
+      title: task.title,
+      kind: task.kind,
+      state: task.state,
+      deadline: task.deadline,
+      capacity: task.capacity,
+      expected: task.audience.kind === 'members' ? task.audience.groupOpenids.length : null,
+      createdAt: task.createdAt,
+      done: task.participants.length,
+    },
+    roomId: task.room.id,
+    creatorOpenid: task.creator.openid,
+    viewer: {
+      joined: task.participants.some((p) => p.openid === viewer.openid),
+      waitlisted: task.waitlist.some((p) => p.openid === viewer.openid),
+      invited: groupOpenid === null ? null : isInvited(task, groupOpenid),
+    },
+  };
+}
+
+/** The same status as viewerStatus, from a listing. */
+export function summarizeListing(listing: TaskListing, viewer: Viewer): TaskSummary {
+  const facts = listing.viewer;
+  const status: ViewerStatus =
+    viewer.roomId !== null && viewer.roomId !== listing.roomId
+      ? 'outsider'
+      : facts.joined
+        ? 'done'
+        : facts.waitlisted
+          ? 'waitlisted'
+          : facts.invited === null
+            ? 'outsider'
+            : facts.invited
+              ? 'pending'
+              : 'notInvited';
+  return { ...listing.summary, status, isCreator: viewer.openid === listing.creatorOpenid };
+}
+
+export function summarizeTask(task: Task, viewer: Viewer): TaskSummary {
+  return summarizeListing(listingOf(task, viewer), viewer);
 }
 
 /** Everything wx.updateShareMenu and wx.shareAppMessageToGroup need for this task's card. */

@@ -11,7 +11,13 @@ import type { Member, Room, Task } from '../../../packageChatTool/core/types';
 import type { ParsedRequest } from '../../../packageChatTool/core/validate';
 import { validateRequest } from '../../../packageChatTool/core/validate';
 import type { Viewer } from '../../../packageChatTool/core/view';
-import { pendingGroupOpenids, reminderOf, shareOf, summarizeTask, viewTask } from '../../../packageChatTool/core/view';
+import {
+  pendingGroupOpenids,
+  reminderOf,
+  shareOf,
+  summarizeListing,
+  viewTask,
+} from '../../../packageChatTool/core/view';
 import type { Clock, OpenData, OpenDataResult, TaskRepository, WeChatPlatform } from './ports';
 import { PlatformError } from './ports';
 
@@ -126,7 +132,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
     if (request.action === 'listMyTasks') {
       const mine = await tasks.listByMember(openid, LIST_LIMIT);
       const viewer: Viewer = { openid, roomId: null, groupOpenid: null };
-      return ok(mine.map((task): TaskSummary => summarizeTask(task, viewer)));
+      return ok(mine.map((listing): TaskSummary => summarizeListing(listing, viewer)));
     }
     const caller = await identify(request.cloudID, openid);
     if (!caller.ok) return caller;
@@ -134,8 +140,8 @@ export function createGroupTask(deps: GroupTaskDeps) {
     const show = (task: Task) => viewTask(task, viewer, clock.now());
 
     if (request.action === 'listRoomTasks') {
-      const list = await tasks.listByRoom(caller.data.room.id, LIST_LIMIT);
-      return ok(list.map((task) => summarizeTask(task, viewer)));
+      const list = await tasks.listByRoom(caller.data.room.id, caller.data.member, LIST_LIMIT);
+      return ok(list.map((listing) => summarizeListing(listing, viewer)));
     }
     if (request.action === 'createTask') {
       let activity: Activity;

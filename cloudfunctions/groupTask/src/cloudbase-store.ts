@@ -12,6 +12,7 @@ import {
   CLOSING_SOON_BEFORE_MS,
   endTask,
   inRoom,
+  isInvited,
   joinTask,
   leaveTask,
   markClosingSoon,
@@ -20,6 +21,7 @@ import {
   WAITLIST_MAX,
 } from '../../../packageChatTool/core/task';
 import type { Member, Task, VersionType } from '../../../packageChatTool/core/types';
+import type { TaskListing } from '../../../packageChatTool/core/view';
 import type { TaskRepository } from './ports';
 
 /** An operator built by db.command; opaque to the store. */
@@ -47,6 +49,8 @@ export interface DbCommand {
 
 export interface DbQuery<T> {
   where(condition: Condition | DbOperator): DbQuery<T>;
+  /** A projection; `P` names the shape of what it keeps. */
+  field<P>(projection: Record<string, boolean>): DbQuery<P>;
   orderBy(field: string, order: 'asc' | 'desc'): DbQuery<T>;
   limit(max: number): DbQuery<T>;
   get(): Promise<{ data: T[] }>;
@@ -73,7 +77,40 @@ export interface TaskDocument extends Task {
   people: string[];
   /** True while the card lags behind the task: the timer's retry list. */
   cardDirty: boolean;
+  /** For lists, which never load member lists: the chosen members' count, and whether the creator is one. */
+  audienceSize: number | null;
+  creatorInvited: boolean;
 }
+
+/** What list queries load of a task document (a few hundred bytes, whatever the number of members). */
+type ListedDocument = Pick<
+  TaskDocument,
+  '_id' | 'id' | 'title' | 'kind' | 'state' | 'deadline' | 'capacity' | 'createdAt' | 'participantCount'
+> &
+  Pick<TaskDocument, 'audienceSize' | 'creatorInvited'> & {
+    room: { id: string };
+    creator: { openid: string };
+    audience: { kind: Task['audience']['kind'] };
+  };
+
+const LISTED_FIELDS: Record<string, boolean> = Object.fromEntries(
+  [
+    '_id',
+    'id',
+    'title',
+    'kind',
+    'state',
+    'deadline',
+    'capacity',
+    'createdAt',
+    'participantCount',
+    'audienceSize',
+    'creatorInvited',
+    'room.id',
+    'creator.openid',
+    'audience.kind',
+  ].map((field) => [field, true]),
+);
 
 export interface RoomMemberDocument {
   _id: string;
@@ -124,6 +161,8 @@ export function toDocument(task: Task): TaskDocument {
     waitlistCount: task.waitlist.length,
     people: peopleOf(task),
     cardDirty: !cardInSync(task),
+    audienceSize: task.audience.kind === 'members' ? task.audience.groupOpenids.length : null,
+    creatorInvited: isInvited(task, task.creator.groupOpenid),
   };
 }
 
@@ -186,6 +225,41 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
 
   const same = (task: Task) => task;
 
+  /** Which of `ids` match `condition`, loading only their ids. */
+  async function idsWhere(ids: string[], condition: Condition): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const { data } = await tasks
+      .where({ _id: _.in(ids), ...condition })
+      .limit(ids.length)
+      .field<{ _id: string }>({ _id: true })
+      .get();
+    return new Set(data.map((doc) => doc._id));
+  }
+
+  function listing(
+    doc: ListedDocument,
+    joined: Set<string>,
+    waitlisted: Set<string>,
+    invited: boolean | null,
+  ): TaskListing {
+    return {
+      summary: {
+        id: doc.id,
+        title: doc.title,
+        kind: doc.kind,
+        state: doc.state,
+        deadline: doc.deadline,
+        capacity: doc.capacity,
+        expected: doc.audienceSize,
+        createdAt: doc.createdAt,
+        done: doc.participantCount,
+      },
+      roomId: doc.room.id,
+      creatorOpenid: doc.creator.openid,
+      viewer: { joined: joined.has(doc._id), waitlisted: waitlisted.has(doc._id), invited },
+    };
+  }
+
   return {
     async insert(task) {
       await tasks.add({ data: toDocument(task) });
@@ -194,13 +268,39 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       const doc = await read(taskId);
       return doc === null ? null : toTask(doc);
     },
-    async listByRoom(roomId, limit) {
-      const { data } = await tasks.where({ 'room.id': roomId }).orderBy('createdAt', 'desc').limit(limit).get();
-      return data.map(toTask);
+    async listByRoom(roomId, viewer, limit) {
+      const { data } = await tasks
+        .where({ 'room.id': roomId })
+        .orderBy('createdAt', 'desc')
+        .limit(limit)
+        .field<ListedDocument>(LISTED_FIELDS)
+        .get();
+      const ids = data.map((doc) => doc._id);
+      const [joined, waitlisted, chosen] = await Promise.all([
+        idsWhere(ids, { 'participants.openid': viewer.openid }),
+        idsWhere(ids, { 'waitlist.openid': viewer.openid }),
+        idsWhere(ids, { 'audience.groupOpenids': viewer.groupOpenid }),
+      ]);
+      return data.map((doc) =>
+        listing(doc, joined, waitlisted, doc.audience.kind === 'everyone' || chosen.has(doc._id)),
+      );
     },
     async listByMember(openid, limit) {
-      const { data } = await tasks.where({ people: openid }).orderBy('createdAt', 'desc').limit(limit).get();
-      return data.map(toTask);
+      const { data } = await tasks
+        .where({ people: openid })
+        .orderBy('createdAt', 'desc')
+        .limit(limit)
+        .field<ListedDocument>(LISTED_FIELDS)
+        .get();
+      const ids = data.map((doc) => doc._id);
+      const [joined, waitlisted] = await Promise.all([
+        idsWhere(ids, { 'participants.openid': openid }),
+        idsWhere(ids, { 'waitlist.openid': openid }),
+      ]);
+      // Across rooms the member's group_openid is unknown, except as the creator.
+      return data.map((doc) =>
+        listing(doc, joined, waitlisted, doc.creator.openid === openid ? doc.creatorInvited : null),
+      );
     },
     async join(taskId, roomId, member: Member, now) {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {

@@ -4,6 +4,7 @@ import type { ApiResult } from '../../../packageChatTool/core/api';
 import type { AcceptedUpdate, SetChatToolMsgBody } from '../../../packageChatTool/core/card';
 import type { Activity, JoinOutcome } from '../../../packageChatTool/core/task';
 import type { Member, Participant, Task, VersionType } from '../../../packageChatTool/core/types';
+import type { TaskListing } from '../../../packageChatTool/core/view';
 
 /** The decrypted payload of wx.getChatToolInfo (chat-tool-api.md §5.1), as the platform returns it. */
 export interface OpenData {
@@ -45,10 +46,10 @@ export interface WeChatPlatform {
 export interface TaskRepository {
   insert(task: Task): Promise<void>;
   get(taskId: string): Promise<Task | null>;
-  /** Newest first. */
-  listByRoom(roomId: string, limit: number): Promise<Task[]>;
+  /** The room's tasks, newest first, as `viewer` (a member of that room) stands in them. */
+  listByRoom(roomId: string, viewer: Member, limit: number): Promise<TaskListing[]>;
   /** Tasks the member created, signed up for or waits for; newest first. */
-  listByMember(openid: string, limit: number): Promise<Task[]>;
+  listByMember(openid: string, limit: number): Promise<TaskListing[]>;
   join(
     taskId: string,
     roomId: string,

@@ -6,6 +6,8 @@ import { cardUpdates } from '../../../packageChatTool/core/card';
 import { createTask, joinTask } from '../../../packageChatTool/core/task';
 import type { Member, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
+import type { TaskListing } from '../../../packageChatTool/core/view';
+import { listingOf } from '../../../packageChatTool/core/view';
 
 export const NOW = Date.UTC(2026, 0, 1, 8, 0, 0);
 export const HOUR = 3_600_000;
@@ -165,17 +167,47 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect((await store.dueForTimer(NOW + 25 * HOUR, 1000)).map((t) => t.id)).not.toContain(lagging.id);
     });
 
+    const ids = (listings: TaskListing[]) => listings.map((l) => l.summary.id);
+
     it('lists a room newest first and a member’s own tasks', async () => {
       const older = await newTask({}, NOW);
       const newer = await newTask({}, NOW + 10);
       must(await store.join(older.id, room, member(1), NOW));
-      expect((await store.listByRoom(`room${run}`, 10)).map((t) => t.id)).toEqual([newer.id, older.id]);
-      expect((await store.listByRoom(`room${run}`, 1)).map((t) => t.id)).toEqual([newer.id]);
-      expect((await store.listByRoom(`other${run}`, 10)).length).toBe(0);
-      expect((await store.listByMember(member(1).openid, 10)).map((t) => t.id)).toEqual([older.id]);
-      expect((await store.listByMember(creator().openid, 10)).map((t) => t.id)).toEqual([newer.id, older.id]);
+      expect(ids(await store.listByRoom(room, member(2), 10))).toEqual([newer.id, older.id]);
+      expect(ids(await store.listByRoom(room, member(2), 1))).toEqual([newer.id]);
+      expect(await store.listByRoom(`other${run}`, member(2), 10)).toEqual([]);
+      expect(ids(await store.listByMember(member(1).openid, 10))).toEqual([older.id]);
+      expect(ids(await store.listByMember(creator().openid, 10))).toEqual([newer.id, older.id]);
       must(await store.leave(older.id, room, member(1).openid, NOW));
       expect(await store.listByMember(member(1).openid, 10)).toEqual([]);
+    });
+
+    it('lists exactly what listingOf computes from the whole task, for every kind of viewer', async () => {
+      const chosen = await newTask(
+        { capacity: 1, audience: { kind: 'members', groupOpenids: [member(1).groupOpenid, member(2).groupOpenid] } },
+        NOW,
+      );
+      const everyone = await newTask({ kind: 'complete' }, NOW + 1);
+      must(await store.join(chosen.id, room, member(1), NOW));
+      must(await store.join(chosen.id, room, member(2), NOW));
+      must(await store.join(everyone.id, room, member(3), NOW));
+      const full = async (id: string) => {
+        const task = await store.get(id);
+        if (task === null) throw new Error('missing');
+        return task;
+      };
+      for (const n of [0, 1, 2, 3, 4]) {
+        const viewer = { openid: member(n).openid, roomId: room, groupOpenid: member(n).groupOpenid };
+        const expected = [listingOf(await full(everyone.id), viewer), listingOf(await full(chosen.id), viewer)];
+        expect(await store.listByRoom(room, member(n), 10)).toEqual(expected);
+      }
+      for (const n of [0, 1, 2, 3]) {
+        const viewer = { openid: member(n).openid, roomId: null, groupOpenid: null };
+        const mine = (await Promise.all([full(everyone.id), full(chosen.id)]))
+          .map((task) => listingOf(task, viewer))
+          .filter((l) => l.creatorOpenid === viewer.openid || l.viewer.joined || l.viewer.waitlisted);
+        expect(await store.listByMember(member(n).openid, 10)).toEqual(mine);
+      }
     });
 
     it('remembers room members once each, with their latest group_openid', async () => {

@@ -1,7 +1,8 @@
 import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createSqliteStore } from '../../../emulator/sqlite-store';
-import { storeContract } from './store-contract';
+import { createTask } from '../../../packageChatTool/core/task';
+import { HOUR, must, NOW, storeContract } from './store-contract';
 
 storeContract('SQLite (better-sqlite3, :memory:)', async () => {
   const store = createSqliteStore(':memory:');
@@ -11,4 +12,32 @@ storeContract('SQLite (better-sqlite3, :memory:)', async () => {
 storeContract('CloudBase store on the in-memory database (wx-server-sdk serializers + mingo)', async () => {
   const { database } = createMemoryCloudbase();
   return { store: createCloudbaseStore(database), close: async () => undefined };
+});
+
+describe('CloudBase lists under the 1 MB query cap', () => {
+  it('load a few hundred bytes per task, however many members signed up', async () => {
+    const memory = createMemoryCloudbase();
+    const store = createCloudbaseStore(memory.database);
+    const room = 'busyRoom';
+    const task = createTask({
+      id: 'busyTask',
+      draft: { title: '大群接龙', kind: 'participate', audience: { kind: 'everyone' } },
+      room: { id: room, chatType: 3 },
+      creator: { openid: 'oCreator', groupOpenid: 'gCreator' },
+      activity: { activityId: 'a', expiresAt: NOW + 24 * HOUR },
+      versionType: 0,
+      now: NOW,
+    });
+    await store.insert(task);
+    for (let n = 0; n < 300; n += 1) {
+      must(await store.join(task.id, room, { openid: `oMember${n}`, groupOpenid: `gMember${n}` }, NOW));
+    }
+    const before = memory.bytesReturned();
+    const [listed] = await store.listByRoom(room, { openid: 'oMember7', groupOpenid: 'gMember7' }, 10);
+    expect(listed).toMatchObject({ summary: { done: 300 }, viewer: { joined: true, invited: true } });
+    expect(memory.bytesReturned() - before).toBeLessThan(1000);
+    const whole = memory.bytesReturned();
+    await store.get(task.id);
+    expect(memory.bytesReturned() - whole).toBeGreaterThan(20_000);
+  });
 });

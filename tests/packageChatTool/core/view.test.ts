@@ -4,6 +4,7 @@ import {
   pendingGroupOpenids,
   shareOf,
   summarizeTask,
+  viewerStatus,
   viewTask,
 } from '../../../packageChatTool/core/view';
 import { joinTask } from '../../../packageChatTool/core/task';
@@ -90,6 +91,19 @@ describe('task view per viewer', () => {
     const json = JSON.stringify(viewTask(join(aTask(), 1), viewer(2), NOW));
     expect(json).not.toContain('open1');
     expect(json).not.toContain(creator.openid);
+  });
+
+  it('gives lists the same status as the task page, for every kind of viewer', () => {
+    const task = join(
+      join(aTask({ audience: { kind: 'members', groupOpenids: ['group1', 'group2'] }, capacity: 1 }), 1),
+      2,
+    );
+    const viewers = [0, 1, 2, 3].flatMap((n) => [
+      viewer(n),
+      viewer(n, 'room2'),
+      { openid: member(n).openid, roomId: null, groupOpenid: null },
+    ]);
+    for (const v of viewers) expect(summarizeTask(task, v).status).toBe(viewerStatus(task, v));
   });
 
   it('summarises for lists', () => {
