@@ -19,6 +19,22 @@ export function classify(file: string): ChangeKind[] {
   return ['app'];
 }
 
+/** Top-level folders never worth watching (on Linux a recursive watch walks every subfolder). */
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  '.git',
+  'artifacts',
+  'coverage',
+  '.simulator',
+  'simulator',
+  'tests',
+  'docs',
+]);
+
+/**
+ * Watches the project root (its own files) and each top-level folder recursively, except the
+ * skipped ones. A top-level folder created later is not watched until the next start.
+ */
 export function watchProject(
   root: string,
   onChange: (kinds: Set<ChangeKind>, files: string[]) => void,
@@ -26,9 +42,7 @@ export function watchProject(
 ): () => void {
   let pending = new Map<string, ChangeKind[]>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const watcher = fs.watch(root, { recursive: true }, (_event, filename) => {
-    if (!filename) return;
-    const file = filename.toString();
+  const record = (file: string): void => {
     const kinds = classify(file);
     if (kinds.length === 0) return;
     pending.set(file, kinds);
@@ -38,9 +52,22 @@ export function watchProject(
       pending = new Map();
       onChange(new Set([...batch.values()].flat()), [...batch.keys()]);
     }, debounceMs);
-  });
+  };
+  const watchers: fs.FSWatcher[] = [
+    fs.watch(root, (_event, filename) => {
+      if (filename) record(filename.toString());
+    }),
+  ];
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory() || SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.')) continue;
+    watchers.push(
+      fs.watch(path.join(root, entry.name), { recursive: true }, (_event, filename) => {
+        if (filename) record(path.join(entry.name, filename.toString()));
+      }),
+    );
+  }
   return () => {
     clearTimeout(timer);
-    watcher.close();
+    for (const w of watchers) w.close();
   };
 }
