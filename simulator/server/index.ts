@@ -215,19 +215,31 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
 
-  const stopWatching = options.watch
-    ? watchProject(root, (kinds: Set<ChangeKind>, files: string[]) => {
-        if (kinds.has('function')) reloadBackend(files);
-        if (kinds.has('app')) {
-          // One build at a time; /app.js waits for the newest.
-          const next = (building ?? Promise.resolve()).then(rebuild);
-          building = next;
-          void next.finally(() => {
-            if (building === next) building = null;
-          });
-        }
-      })
-    : () => undefined;
+  const scheduleRebuild = (): void => {
+    // One build at a time; /app.js waits for the newest.
+    const next = (building ?? Promise.resolve()).then(rebuild);
+    building = next;
+    void next.finally(() => {
+      if (building === next) building = null;
+    });
+  };
+  const stopWatching: (() => void)[] = [];
+  if (options.watch) {
+    stopWatching.push(
+      watchProject(root, (kinds: Set<ChangeKind>, files: string[]) => {
+        if (kinds.has('function') && root === REPO_ROOT) reloadBackend(files);
+        if (kinds.has('app')) scheduleRebuild();
+      }),
+    );
+    // With --root, the cloud function and the emulator still come from this repository.
+    if (root !== REPO_ROOT) {
+      stopWatching.push(
+        watchProject(REPO_ROOT, (kinds: Set<ChangeKind>, files: string[]) => {
+          if (kinds.has('function')) reloadBackend(files);
+        }),
+      );
+    }
+  }
 
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -235,7 +247,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     status: () => toStatus(output),
     rebuild,
     close: async () => {
-      stopWatching();
+      for (const stop of stopWatching) stop();
       for (const res of clients) res.end();
       clients.clear();
       await new Promise<void>((resolve) => server.close(() => resolve()));
