@@ -146,3 +146,13 @@ describe('create page', () => {
     expect(page.text('.publish')).toBe('Post to the chat');
   });
 });
+
+test('the chosen option says so in its label (Skyline reads aria-label, not aria-checked)', async () => {
+  useWeChat(fakeWeChat({ language: () => 'en' }));
+  const page = await openPage('packageChatTool/pages/create/index');
+  expect(page.attribute('.kind-participate', 'aria-label')).toBe('Sign up, selected');
+  expect(page.attribute('.kind-complete', 'aria-label')).toBe('Check off');
+  await tapAndSettle(page, '.kind-complete');
+  expect(page.attribute('.kind-complete', 'aria-label')).toBe('Check off, selected');
+  expect(page.attribute('.audience-everyone', 'aria-label')).toBe('Everyone in the chat, selected');
+});
