@@ -297,4 +297,11 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.page.getByRole('button', { name: '定时器 Run timer' }).click();
     await eventually(() => sim.cardStatus(title), '已参与');
   });
+
+  test('the phone follows the host language (wx.getAppBaseInfo().language)', async () => {
+    await sim.page.selectOption('select[aria-label="Language"]', 'en');
+    await sim.ready();
+    await sim.openTool();
+    await sim.byRole('button', 'New task').waitFor();
+  });
 });
