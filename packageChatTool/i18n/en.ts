@@ -30,7 +30,6 @@ export const en: Messages = {
   descriptionLabel: 'Description (optional)',
   descriptionPlaceholder: 'When, where, what to bring…',
   kindLabel: 'Kind',
-  chosenSuffix: ', selected',
   kindParticipate: 'Sign up',
   kindComplete: 'Check off',
   kindParticipateHint: 'Members tap "Sign up"; the card shows "X joined"',

@@ -26,7 +26,6 @@ export const zhCN = {
   descriptionLabel: '说明（选填）',
   descriptionPlaceholder: '时间、地点、要带的东西…',
   kindLabel: '类型',
-  chosenSuffix: '，已选',
   kindParticipate: '报名参与',
   kindComplete: '完成打卡',
   kindParticipateHint: '成员点「报名」，卡片显示「X人已参与」',
