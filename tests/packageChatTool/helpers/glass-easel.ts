@@ -32,13 +32,20 @@ export function fire(page: Mounted, selector: string, type: string, detail: Reco
   glassEasel.Event.triggerEvent(page.get(selector), type, detail, { bubbles: true, composed: true });
 }
 
+/** An attribute as rendered, or — on a component such as the built-in input — the property it sets. */
+function attributeOf(node: glassEasel.Element, name: string): string | null {
+  const fromDom = (node.getBackendElement() as unknown as Element | null)?.getAttribute(name) ?? null;
+  if (fromDom !== null || !glassEasel.Component.isComponent(node)) return fromDom;
+  const value = (node.data as Record<string, unknown>)[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+  return value === undefined || value === null ? null : String(value);
+}
+
 /** Every match of `selector` carries an aria-role and a non-empty aria-label. */
 export function expectAccessible(page: Mounted, selector: string): void {
   const nodes = page.queryAll(selector);
   expect(nodes.length).toBeGreaterThan(0);
   for (const node of nodes) {
-    const element = node.getBackendElement() as unknown as Element;
-    expect([selector, element.getAttribute('aria-role')]).toEqual([selector, expect.stringMatching(/\S/)]);
-    expect([selector, element.getAttribute('aria-label')]).toEqual([selector, expect.stringMatching(/\S/)]);
+    expect([selector, attributeOf(node, 'aria-role')]).toEqual([selector, expect.stringMatching(/\S/)]);
+    expect([selector, attributeOf(node, 'aria-label')]).toEqual([selector, expect.stringMatching(/\S/)]);
   }
 }

@@ -140,7 +140,14 @@ describe('create page', () => {
   test('every control has a role and a label, in English too', async () => {
     platform.language.mockReturnValue('en');
     const page = await mountPage(PAGE);
-    for (const selector of ['.description-input', '.option', '.picker', '.publish']) {
+    for (const selector of [
+      '.title-input',
+      '.description-input',
+      '.option',
+      '.capacity-input',
+      '.picker',
+      '.publish',
+    ]) {
       expectAccessible(page, selector);
     }
     expect(page.text('.publish')).toBe('Post to the chat');
