@@ -18,6 +18,7 @@ Component({
     loading: false,
     loaded: false,
     hidden: false,
+    refreshing: false,
     tasks: [] as TaskListItem[],
     error: '',
   },
@@ -52,6 +53,12 @@ Component({
     },
     onRetry() {
       return this.refresh();
+    },
+    /** Pull to refresh. */
+    async onRefresh() {
+      this.setData({ refreshing: true });
+      if (this.data.mode === 'chat') await this.refresh();
+      this.setData({ refreshing: false });
     },
     onCreate() {
       return weChat().navigateTo(CREATE_PAGE);

@@ -28,6 +28,7 @@ Component({
     reminder: null as Reminder | null,
     loading: true,
     busy: false,
+    refreshing: false,
     error: '',
   },
   methods: {
@@ -192,6 +193,12 @@ Component({
       this.render();
       if (posted) await weChat().toast(t.shared, 'success');
       else this.fail('PLATFORM');
+    },
+    /** Pull to refresh: others may have joined since the page opened. */
+    async onRefresh() {
+      this.setData({ refreshing: true });
+      await this.load();
+      this.setData({ refreshing: false });
     },
     onRetry() {
       this.setData({ loading: true, error: '' });

@@ -118,3 +118,18 @@ describe('entry page in a chat', () => {
     expectAccessible(page, '.task');
   });
 });
+
+test('pull to refresh reloads the list in a chat, and does nothing outside one', async () => {
+  service.listRoomTasks.mockResolvedValue({ ok: true, data: [] });
+  const page = await mountPage(PAGE);
+  service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary()] });
+  await (page.instance as unknown as { onRefresh(): Promise<void> }).onRefresh();
+  expect(texts(page, '.task')).toHaveLength(1);
+  expect(page.instance.data.refreshing).toBe(false);
+
+  platform.apiCategory.mockReturnValue('default');
+  service.listRoomTasks.mockClear();
+  const outside = await mountPage(PAGE);
+  await (outside.instance as unknown as { onRefresh(): Promise<void> }).onRefresh();
+  expect(service.listRoomTasks).not.toHaveBeenCalled();
+});

@@ -259,3 +259,20 @@ describe('task page for the creator', () => {
     }
   });
 });
+
+test('pull to refresh reloads the task', async () => {
+  service.getTask.mockResolvedValue({ ok: true, data: taskView() });
+  const p = await open();
+  service.getTask.mockResolvedValue({
+    ok: true,
+    data: taskView({
+      participants: [
+        { groupOpenid: 'g-alice', at: NOW },
+        { groupOpenid: 'g-carol', at: NOW },
+      ],
+    }),
+  });
+  await p.callMethod('onRefresh');
+  expect(p.text('.progress')).toBe('2/3 人已参与');
+  expect(p.instance.data.refreshing).toBe(false);
+});
