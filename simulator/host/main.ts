@@ -121,10 +121,17 @@ async function main(): Promise<void> {
     errorBox.textContent = lines.join('\n');
   };
 
+  /** Who is looking, from where, at which page; with the ids WeChat would give the app. */
+  const showCaption = (route: string): void => {
+    const room = roomById(sessionOf(viewer).roomId);
+    const me = room?.members.find((m) => m.openid === viewer);
+    caption.textContent = `${nickname(viewer)} · ${room ? room.name : '聊天外 outside any chat'} · /${route}`;
+    caption.title = `openid ${viewer}${me ? ` · group_openid ${me.groupOpenid} · room ${room!.id}` : ''}`;
+  };
+
   const loadPhone = (): void => {
     const s = sessionOf(viewer);
-    const room = roomById(s.roomId);
-    caption.textContent = `${nickname(viewer)} · ${room ? room.name : '聊天外 outside any chat'} · /${s.route}`;
+    showCaption(s.route);
     frame.removeAttribute('data-ready');
     runtimeError = '';
     renderErrors();
@@ -136,7 +143,12 @@ async function main(): Promise<void> {
       ...people().map((p) => {
         const b = h(
           'button',
-          { type: 'button', 'data-member': p.nickname, 'aria-pressed': String(p.openid === viewer) },
+          {
+            type: 'button',
+            'data-member': p.nickname,
+            'aria-pressed': String(p.openid === viewer),
+            title: `openid ${p.openid}`,
+          },
           h('img', { src: avatarUrl(p.nickname), alt: '' }),
           p.nickname,
         );
@@ -301,7 +313,7 @@ async function main(): Promise<void> {
       const s = sessionOf(viewer);
       s.route = route;
       s.query = query;
-      caption.textContent = `${nickname(viewer)} · ${roomById(s.roomId)?.name ?? '聊天外 outside any chat'} · /${route}`;
+      showCaption(route);
     },
     reportBuildErrors: (errors) => {
       buildErrors = errors;
