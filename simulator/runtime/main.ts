@@ -12,7 +12,7 @@ import type { AppSession, SimulatorHost } from '../shared/host-api';
 import { parseUrl, Router, type PageInstance } from './router';
 import { trackTaps } from './tap';
 import { showPicker, showRuntimeError, SYSTEM_UI_CSS } from './ui';
-import { createWx } from './wx';
+import { createWx, type Navigation } from './wx';
 import { FRAME_CSS, NavigationBar } from './frame';
 
 const registry = generated as unknown as Registry;
@@ -193,6 +193,8 @@ function boot(host: SimulatorHost): void {
     reLaunch: (url: string) => later(() => router!.reLaunch(parseUrl(url, currentRoute()))),
     currentRoute,
     setTitle: (title: string) => nav.setTitle(title),
+    currentPage: () =>
+      (router!.top()?.component.getMethodCaller() as unknown as ReturnType<Navigation['currentPage']>) ?? null,
   };
   const wxApi = createWx({ host, session, navigation, chatToolRoot });
 

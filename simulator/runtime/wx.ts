@@ -27,6 +27,8 @@ export interface Navigation {
   reLaunch(url: string): Promise<void>;
   currentRoute(): string | null;
   setTitle(title: string): void;
+  /** The page on top of the stack, as its methods see `this` (for wx.createSelectorQuery). */
+  currentPage(): { createSelectorQuery(): unknown; createIntersectionObserver(options?: object): unknown } | null;
 }
 
 export interface WxDeps {
@@ -188,6 +190,31 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
 
   const wx: Record<string, unknown> = {
     cloud,
+    nextTick: (callback: () => void) => {
+      void Promise.resolve().then(callback);
+    },
+    canIUse: (schema: string) => String(schema).split('.')[0]! in wx,
+    createSelectorQuery: syncApi(
+      'createSelectorQuery',
+      () => {
+        const page = navigation.currentPage();
+        if (!page) throw new ApiFailure('no page is open');
+        return page.createSelectorQuery();
+      },
+      true,
+    ),
+    createIntersectionObserver: syncApi(
+      'createIntersectionObserver',
+      (component: { createIntersectionObserver?: (o?: object) => unknown } | undefined, options?: object) => {
+        if (component && typeof component.createIntersectionObserver === 'function') {
+          return component.createIntersectionObserver(options);
+        }
+        const page = navigation.currentPage();
+        if (!page) throw new ApiFailure('no page is open');
+        return page.createIntersectionObserver(options);
+      },
+      true,
+    ),
     getApiCategory: syncApi('getApiCategory', () => (inChatTool() ? 'chatTool' : 'default')),
     isChatTool: syncApi('isChatTool', () => inChatTool()),
     getAppBaseInfo: syncApi('getAppBaseInfo', appBaseInfo, true),
@@ -394,6 +421,12 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
     get(target, prop: string | symbol) {
       if (typeof prop !== 'string' || prop in target) return target[prop as string];
       if (prop === 'then' || prop === 'toJSON') return undefined;
+      // Event subscriptions (wx.onThemeChange, wx.offAppShow, …): nothing is ever emitted here.
+      if (/^(on|off)[A-Z]/.test(prop)) {
+        return () => {
+          host.log({ api: prop, args: {}, ok: true, result: 'accepted; the simulator never emits this event', ms: 0 });
+        };
+      }
       return (options: Options = {}) => {
         const failure = { errMsg: `${prop}:fail not supported by the simulator` };
         host.log({ api: prop, args: withoutCallbacks(options ?? {}), ok: false, result: failure, ms: 0 });

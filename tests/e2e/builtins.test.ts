@@ -128,6 +128,30 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     expect(await sim.phone.locator('wx-view >> text=next page').count()).toBe(0);
   });
 
+  test('wx.createSelectorQuery measures the page; nextTick and event subscriptions work', async () => {
+    const frame = sim.page.frame({ url: /app\.html/ })!;
+    const result = await frame.evaluate(
+      () =>
+        new Promise<{ width: number; ticked: boolean }>((resolve) => {
+          type Query = {
+            select(s: string): { boundingClientRect(): unknown };
+            exec(cb: (res: { width: number }[]) => void): void;
+          };
+          const wx = (window as unknown as { wx: Record<string, (...a: unknown[]) => unknown> }).wx;
+          let ticked = false;
+          wx.nextTick!(() => {
+            ticked = true;
+          });
+          wx.onThemeChange!(() => undefined);
+          const query = wx.createSelectorQuery!() as Query;
+          query.select('.box').boundingClientRect();
+          query.exec((res) => resolve({ width: res[0]!.width, ticked }));
+        }),
+    );
+    expect(result.width).toBeGreaterThan(300);
+    expect(result.ticked).toBe(true);
+  });
+
   test('storage belongs to each member', async () => {
     const frame = (): ReturnType<typeof sim.page.frame> => sim.page.frame({ url: /app\.html/ });
     type Wx = { setStorageSync(k: string, v: unknown): void; getStorageSync(k: string): unknown };
