@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS tasks (
   deadline INTEGER,
   activity_expires_at INTEGER NOT NULL,
   card_dirty INTEGER NOT NULL,
+  swept_at INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   doc TEXT NOT NULL
 );
@@ -64,6 +65,12 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // Files written before swept_at existed (local runs keep their *.sqlite) get the column.
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(tasks)').all();
+  if (!columns.some((column) => column.name === 'swept_at')) {
+    db.exec('ALTER TABLE tasks ADD COLUMN swept_at INTEGER NOT NULL DEFAULT 0');
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS tasks_swept ON tasks (swept_at)');
 
   const selectTask = db.prepare<[string], DocRow>('SELECT doc FROM tasks WHERE id = ?');
   const upsertTask = db.prepare(
@@ -82,11 +89,12 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
     `SELECT t.doc FROM task_people p JOIN tasks t ON t.id = p.task_id
      WHERE p.openid = ? ORDER BY p.created_at DESC LIMIT ?`,
   );
-  const due = db.prepare<[number, number, number], DocRow>(
-    `SELECT doc FROM tasks
+  const due = db.prepare<[number, number, number], { id: string }>(
+    `SELECT id FROM tasks
      WHERE (state != 'ended' AND deadline IS NOT NULL AND deadline <= ?) OR (card_dirty = 1 AND activity_expires_at > ?)
-     ORDER BY created_at LIMIT ?`,
+     ORDER BY swept_at LIMIT ?`,
   );
+  const swept = db.prepare<[number, string]>('UPDATE tasks SET swept_at = ? WHERE id = ?');
   const rememberStmt = db.prepare<[string, string, string, number]>(
     `INSERT INTO room_members (room_id, openid, group_openid, seen_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (room_id, openid) DO UPDATE SET group_openid = excluded.group_openid, seen_at = excluded.seen_at`,
@@ -210,7 +218,10 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       return result.ok ? result.data : null;
     },
     async dueForTimer(now, limit) {
-      return due.all(now + CLOSING_SOON_BEFORE_MS, now, limit).map(parse);
+      return due.all(now + CLOSING_SOON_BEFORE_MS, now, limit).map((row) => row.id);
+    },
+    async markSwept(taskId, now) {
+      swept.run(now, taskId);
     },
     async rememberMember(roomId, member, now) {
       rememberStmt.run(roomId, member.openid, member.groupOpenid, now);

@@ -29,6 +29,8 @@ export interface GroupTaskDeps {
   newId(): string;
   /** How long an action waits for setChatToolMsg before answering; the timer retries. */
   cardSyncTimeoutMs: number;
+  /** Wall time one timer run may spend (default 6 s); the rest waits for the next run. */
+  sweepBudgetMs?: number;
   log(message: string, detail?: unknown): void;
 }
 
@@ -36,8 +38,9 @@ export interface GroupTaskDeps {
 export const LIST_LIMIT = 50;
 /** Room members read for an "everyone" reminder. */
 export const REMIND_LIMIT = 500;
-/** Tasks one timer run looks at. */
+/** Tasks one timer run looks at, within SWEEP_BUDGET_MS of wall time. */
 export const SWEEP_LIMIT = 100;
+export const SWEEP_BUDGET_MS = 6000;
 
 export interface SweepReport {
   looked: number;
@@ -74,6 +77,13 @@ function timeout(ms: number): Promise<'timeout'> {
 
 export function createGroupTask(deps: GroupTaskDeps) {
   const { tasks, wechat, clock, log } = deps;
+  let lastAcceptedAt = 0;
+
+  /** When WeChat accepted a call: the clock, nudged so calls accepted in the same millisecond keep their order. */
+  function acceptedAt(): number {
+    lastAcceptedAt = Math.max(clock.now(), lastAcceptedAt + 0.001);
+    return lastAcceptedAt;
+  }
 
   async function identify(cloudID: string, openid: string): Promise<ApiResult<Caller>> {
     let resolved: OpenDataResult;
@@ -99,7 +109,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
       try {
         const answer = await Promise.race([wechat.setChatToolMsg(body), timeout(deps.cardSyncTimeoutMs)]);
         if (answer === 'timeout') throw new Error('setChatToolMsg timed out');
-        accepted.push({ body, at: clock.now() });
+        accepted.push({ body, at: acceptedAt() });
       } catch (error) {
         log(`setChatToolMsg failed for task ${task.id}`, error instanceof PlatformError ? error.message : error);
         failed = true;
@@ -239,17 +249,22 @@ export function createGroupTask(deps: GroupTaskDeps) {
     async sweep(): Promise<SweepReport> {
       const now = clock.now();
       const report: SweepReport = { looked: 0, moved: 0, cardUpdates: 0, cardFailures: 0, storeFailures: 0 };
-      let dueTasks: Task[];
+      let due: string[];
       try {
-        dueTasks = await tasks.dueForTimer(now, SWEEP_LIMIT);
+        due = await tasks.dueForTimer(now, SWEEP_LIMIT);
       } catch (error) {
         log('timer could not list due tasks', error);
         return { ...report, storeFailures: 1 };
       }
-      for (const due of dueTasks) {
+      // Wall time, not the business clock: the function must answer before its own timeout.
+      const stopAt = Date.now() + (deps.sweepBudgetMs ?? SWEEP_BUDGET_MS);
+      for (const taskId of due) {
+        if (Date.now() >= stopAt) break;
         report.looked += 1;
         try {
-          let task = due;
+          await tasks.markSwept(taskId, now);
+          let task = await tasks.get(taskId);
+          if (task === null) continue;
           if (tickTask(task, now) !== null) {
             const moved = await tasks.tick(task.id, now);
             if (moved !== null) {
@@ -261,7 +276,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
           report.cardUpdates += synced.sent;
           if (synced.failed) report.cardFailures += 1;
         } catch (error) {
-          log(`timer failed on task ${due.id}`, error);
+          log(`timer failed on task ${taskId}`, error);
           report.storeFailures += 1;
         }
       }

@@ -80,6 +80,8 @@ export interface TaskDocument extends Task {
   /** For lists, which never load member lists: the chosen members' count, and whether the creator is one. */
   audienceSize: number | null;
   creatorInvited: boolean;
+  /** When the timer last looked at the task (0: never): its round-robin order. */
+  sweptAt: number;
 }
 
 /** What list queries load of a task document (a few hundred bytes, whatever the number of members). */
@@ -163,6 +165,7 @@ export function toDocument(task: Task): TaskDocument {
     cardDirty: !cardInSync(task),
     audienceSize: task.audience.kind === 'members' ? task.audience.groupOpenids.length : null,
     creatorInvited: isInvited(task, task.creator.groupOpenid),
+    sweptAt: 0,
   };
 }
 
@@ -393,9 +396,11 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       const doc = await read(taskId);
       if (doc === null || doc.activityId !== activityId) return null;
       const task = toTask(doc);
-      // Cleared only if no change slipped in since this read; otherwise the timer looks again.
-      if (cardInSync(task) && doc.cardDirty)
-        await updated({ _id: taskId, revision: doc.revision }, { cardDirty: false });
+      // Cleared only if neither the task nor the recorded card state moved since this read (another sync may
+      // have recorded an older WeChat state meanwhile); otherwise the timer looks again.
+      if (cardInSync(task) && doc.cardDirty) {
+        await updated({ _id: taskId, revision: doc.revision, 'card.stateAt': doc.card.stateAt }, { cardDirty: false });
+      }
       return task;
     },
     async dueForTimer(now, limit) {
@@ -406,10 +411,14 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
             { cardDirty: true, activityExpiresAt: _.gt(now) },
           ]),
         )
-        .orderBy('createdAt', 'asc')
+        .orderBy('sweptAt', 'asc')
         .limit(limit)
+        .field<{ _id: string }>({ _id: true })
         .get();
-      return data.map(toTask);
+      return data.map((doc) => doc._id);
+    },
+    async markSwept(taskId, now) {
+      await updated({ _id: taskId }, { sweptAt: now });
     },
     async rememberMember(roomId, member, now) {
       await members

@@ -75,8 +75,13 @@ export interface TaskRepository {
   tick(taskId: string, now: number): Promise<Task | null>;
   /** Records what WeChat accepted for `activityId`, in order (ignored if the card was renewed meanwhile). */
   recordCard(taskId: string, activityId: string, accepted: AcceptedUpdate[]): Promise<Task | null>;
-  /** Tasks whose deadline is near or past while not ended, or whose live card lags behind. */
-  dueForTimer(now: number, limit: number): Promise<Task[]>;
+  /**
+   * Ids of tasks whose deadline is near or past while not ended, or whose live card lags behind; the
+   * least recently swept first, so tasks that keep failing cannot starve the others.
+   */
+  dueForTimer(now: number, limit: number): Promise<string[]>;
+  /** Notes that the timer looked at the task (its place in the next dueForTimer). */
+  markSwept(taskId: string, now: number): Promise<void>;
   /** Remembers who opened the tool in a room: the only members an "everyone" reminder can name. */
   rememberMember(roomId: string, member: Member, now: number): Promise<void>;
   roomMembers(roomId: string, limit: number): Promise<Member[]>;

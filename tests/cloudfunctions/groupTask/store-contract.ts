@@ -120,11 +120,11 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
     it('records what the card shows, ignores a stale activity_id, and leaves the timer list when in sync', async () => {
       const task = await newTask();
       const joined = must(await store.join(task.id, room, member(1), NOW)).task;
-      expect((await store.dueForTimer(NOW, 1000)).map((t) => t.id)).toContain(task.id);
+      expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
       expect(await store.recordCard(task.id, 'stale', accepted(joined, NOW))).toBeNull();
       const recorded = await store.recordCard(task.id, joined.activityId, accepted(joined, NOW + 1));
       expect(recorded?.card).toEqual({ state: 1, stateAt: NOW + 1, doneGroupOpenids: [member(1).groupOpenid] });
-      expect((await store.dueForTimer(NOW, 1000)).map((t) => t.id)).not.toContain(task.id);
+      expect(await store.dueForTimer(NOW, 1000)).not.toContain(task.id);
       expect(await store.recordCard(task.id, joined.activityId, accepted(joined, NOW + 1))).toEqual(recorded);
     });
 
@@ -154,7 +154,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const ended = await newTask({ deadline: NOW + HOUR / 2 });
       const endedTask = must(await store.end(ended.id, room, creator().openid, NOW));
       await store.recordCard(ended.id, ended.activityId, accepted(endedTask, NOW));
-      const due = (await store.dueForTimer(NOW, 1000)).map((t) => t.id);
+      const due = await store.dueForTimer(NOW, 1000);
       expect(due).toContain(near.id);
       expect(due).not.toContain(far.id);
       expect(due).not.toContain(ended.id);
@@ -164,10 +164,21 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       // A lagging card whose activity_id expired cannot be fixed by the timer.
       const lagging = await newTask();
       must(await store.join(lagging.id, room, member(1), NOW));
-      expect((await store.dueForTimer(NOW + 25 * HOUR, 1000)).map((t) => t.id)).not.toContain(lagging.id);
+      expect(await store.dueForTimer(NOW + 25 * HOUR, 1000)).not.toContain(lagging.id);
     });
 
     const ids = (listings: TaskListing[]) => listings.map((l) => l.summary.id);
+
+    it('hands out due tasks least recently swept first', async () => {
+      const first = await newTask({ deadline: NOW + HOUR / 2 }, NOW);
+      const second = await newTask({ deadline: NOW + HOUR / 2 }, NOW + 1);
+      await store.markSwept(first.id, NOW + 5);
+      const due = await store.dueForTimer(NOW, 1000);
+      expect(due.indexOf(second.id)).toBeLessThan(due.indexOf(first.id));
+      await store.markSwept(second.id, NOW + 6);
+      const again = await store.dueForTimer(NOW, 1000);
+      expect(again.indexOf(first.id)).toBeLessThan(again.indexOf(second.id));
+    });
 
     it('lists a room newest first and a member’s own tasks', async () => {
       const older = await newTask({}, NOW);
