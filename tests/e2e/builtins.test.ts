@@ -115,6 +115,17 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     await eventually(() => sim.phone.locator('wx-open-data-item').allInnerTexts(), ['Bob', 'Carol']);
   });
 
+  test('notifyGroupMembers from a tap posts "@Bob @Carol 请完成：title"; a title over 30 units is refused', async () => {
+    await sim.byRole('button', 'remind').click();
+    await eventually(() => text('wx-text >> text=reminded:'), 'reminded:ok');
+    await sim.systemLines().filter({ hasText: '@Bob @Carol 请完成：playground' }).waitFor();
+    await sim.byRole('button', 'remind-long').click();
+    await eventually(
+      async () => (await text('wx-text >> text=reminded:')).includes('notifyGroupMembers:fail invalid title (TITLE_TOO_LONG)'),
+      true,
+    );
+  });
+
   test('scroll-view reports scrolltolower', async () => {
     await sim.phone.locator('wx-scroll-view .wxb--scroller').evaluate((el) => el.scrollTo(0, 10_000));
     await eventually(() => text('wx-text >> text=scrolled:'), 'scrolled:true');
