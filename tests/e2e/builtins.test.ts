@@ -121,7 +121,8 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     await sim.systemLines().filter({ hasText: '@Bob @Carol 请完成：playground' }).waitFor();
     await sim.byRole('button', 'remind-long').click();
     await eventually(
-      async () => (await text('wx-text >> text=reminded:')).includes('notifyGroupMembers:fail invalid title (TITLE_TOO_LONG)'),
+      async () =>
+        (await text('wx-text >> text=reminded:')).includes('notifyGroupMembers:fail invalid title (TITLE_TOO_LONG)'),
       true,
     );
   });
