@@ -45,14 +45,14 @@ const FIELDS: Record<ActionName, readonly string[]> = {
   renewCard: ['cloudID', 'taskId', 'envVersion'],
 };
 
-export const ACTION_NAMES = Object.keys(FIELDS) as ActionName[];
-
 type Fields = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isActionName = (value: string): value is ActionName => Object.prototype.hasOwnProperty.call(FIELDS, value);
+
+export const ACTION_NAMES: ActionName[] = Object.keys(FIELDS).filter(isActionName);
 
 function unexpected(fields: Fields, allowed: readonly string[]): ApiResult<null> {
   for (const key of Object.keys(fields)) {
