@@ -34,6 +34,14 @@ function projectWithPlayground(): string {
   fs.cpSync(path.join(__dirname, 'fixtures/playground'), path.join(copy, 'packageChatTool/pages/playground'), {
     recursive: true,
   });
+  // A 2×1 PNG, served from the project like any image the pages use.
+  fs.writeFileSync(
+    path.join(copy, 'packageChatTool/pages/playground/dot.png'),
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAADklEQVR4nGNgP5jwH4QBEOEET5PudskAAAAASUVORK5CYII=',
+      'base64',
+    ),
+  );
   const appJsonFile = path.join(copy, 'app.json');
   const appJson = JSON.parse(fs.readFileSync(appJsonFile, 'utf8')) as {
     subPackages: { root: string; pages: string[] }[];
@@ -98,9 +106,15 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     await eventually(() => sim.byRole('button', 'pick').innerText(), 'pick:2');
   });
 
+  test('image loads from the project with its size in bindload', async () => {
+    await eventually(() => text('wx-text >> text=image:'), 'image:2x1');
+    expect(await sim.phone.locator('wx-image').first().getAttribute('mode')).toBe('aspectFit');
+  });
+
   test('hover-class applies while pressed', async () => {
     const hover = sim.phone.locator('wx-view[aria-label="hover"]');
     const color = (): Promise<string> => hover.evaluate((el) => getComputedStyle(el).color);
+    await hover.scrollIntoViewIfNeeded();
     const box = (await hover.boundingBox())!;
     await sim.page.mouse.move(box.x + 5, box.y + 5);
     await sim.page.mouse.down();
