@@ -68,11 +68,17 @@ function roomOf(data: OpenData): ApiResult<Caller['room'] & { groupOpenid: strin
   return ok({ id, chatType, groupOpenid: data.group_openid });
 }
 
-function timeout(ms: number): Promise<'timeout'> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve('timeout'), ms);
-    timer.unref?.();
+/** Settles like `work`, or with 'timeout' after `ms` (the work itself goes on; its outcome is ignored). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
   });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function createGroupTask(deps: GroupTaskDeps) {
@@ -107,7 +113,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
     let failed = false;
     for (const body of cardUpdates(task, clock.now())) {
       try {
-        const answer = await Promise.race([wechat.setChatToolMsg(body), timeout(deps.cardSyncTimeoutMs)]);
+        const answer = await within(wechat.setChatToolMsg(body), deps.cardSyncTimeoutMs);
         if (answer === 'timeout') throw new Error('setChatToolMsg timed out');
         accepted.push({ body, at: acceptedAt() });
       } catch (error) {
