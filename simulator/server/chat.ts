@@ -14,7 +14,7 @@ export const DEFAULT_SEED = {
 
 const GREETINGS: Record<string, string> = {
   Alice: '周六去爬山吗？Hiking on Saturday?',
-  Bob: '好啊 👍',
+  Bob: '好啊！Sure!',
 };
 
 export class ChatService {
