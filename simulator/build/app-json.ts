@@ -54,7 +54,7 @@ export interface AppGraph {
   components: Map<string, ComponentSource>;
   /** The chat tool's subpackage root and entry page, when app.json declares one. */
   chatTool: { root: string; entryPage: string } | null;
-  /** Every file read, to rebuild when one of them changes. */
+  /** Every file read or looked for, to rebuild when one of them changes or appears. */
   files: string[];
 }
 
@@ -167,7 +167,6 @@ export function walkApp(files: ProjectFiles): AppGraph {
     if (jsonText === null && script === null) {
       throw new BuildError('config', referrer, 1, 1, `component or page not found: ${componentPath}`);
     }
-    if (jsonText !== null) read.push(jsonFile);
     const raw = jsonText === null ? {} : parseJson<ComponentConfig>(jsonFile, jsonText);
     const packageRoot = packageOf(componentPath, subpackages);
     const using: Record<string, string> = {};
@@ -183,7 +182,8 @@ export function walkApp(files: ProjectFiles): AppGraph {
       template: files.read(`${componentPath}.wxml`) === null ? null : `${componentPath}.wxml`,
       style: files.read(`${componentPath}.wxss`) === null ? null : `${componentPath}.wxss`,
     };
-    for (const f of [source.script, source.template, source.style]) if (f) read.push(f);
+    // Every file the component could have, present or not: creating one (say, its first .wxss) rebuilds.
+    for (const ext of ['.json', '.ts', '.js', '.wxml', '.wxss']) read.push(componentPath + ext);
     components.set(componentPath, source);
     for (const [tag, target] of Object.entries(declared)) {
       if (target.startsWith('plugin://') || target.startsWith('plugin-private://')) continue;
@@ -200,7 +200,8 @@ export function walkApp(files: ProjectFiles): AppGraph {
   const chat = appJson.chatTools?.[0];
   const appScript = firstExisting(files, 'app', SCRIPT_EXTS);
   const appStyle = files.read('app.wxss') === null ? null : 'app.wxss';
-  for (const f of [appScript, appStyle, ...subpackages.map((s) => s.entry)]) if (f) read.push(f);
+  read.push('app.ts', 'app.js', 'app.wxss');
+  for (const entry of subpackages.map((s) => s.entry)) if (entry) read.push(entry);
   return {
     appJson,
     appScript,

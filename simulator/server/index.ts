@@ -228,7 +228,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     stopWatching.push(
       watchProject(root, (kinds: Set<ChangeKind>, files: string[]) => {
         if (kinds.has('function') && root === REPO_ROOT) reloadBackend(files);
-        if (kinds.has('app')) scheduleRebuild();
+        // Only files the last build read matter (a failed build may be missing one: rebuild on anything).
+        const used = new Set(output.files);
+        const relevant = !output.ok || files.some((f) => used.has(f.split(path.sep).join('/')));
+        if (kinds.has('app') && relevant) scheduleRebuild();
       }),
     );
     // With --root, the cloud function and the emulator still come from this repository.

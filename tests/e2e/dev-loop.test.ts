@@ -67,6 +67,14 @@ describeWithBrowser('simulator edit loop', () => {
     await eventually(titleColor, 'rgb(1, 2, 3)', 15_000);
   });
 
+  test('an edit to a file no page uses does not rebuild', async () => {
+    const builds = (): number => server.output.join('').split('built after an edit').length;
+    const before = builds();
+    fs.writeFileSync(path.join(copy, 'packageChatTool/notes.ts'), 'export const unused = 1;\n');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(builds()).toBe(before);
+  });
+
   test('a WXML mistake shows file and line in the page, the host and the terminal; fixing it recovers', async () => {
     const original = fs.readFileSync(path.join(copy, `${LAUNCHER}.wxml`), 'utf8');
     edit(`${LAUNCHER}.wxml`, (wxml) => `${wxml}\n<view>{{ 1 + }}</view>\n`);

@@ -75,6 +75,11 @@ describe('app.json walk', () => {
     expect(graph.chatTool).toEqual({ root: 'tool', entryPage: 'tool/pages/entry/index' });
   });
 
+  test('lists the files a component could have, so creating its first style sheet rebuilds', () => {
+    const graph = walkApp(project(base));
+    expect(graph.files).toEqual(expect.arrayContaining(['components/card/index.wxss', 'components/card/index.wxml']));
+  });
+
   test('lists every file read so the watcher knows what to rebuild for', () => {
     const graph = walkApp(project(base));
     expect(graph.files).toEqual(
