@@ -1,13 +1,10 @@
 // Task transitions as pure functions: each returns the next task or a typed refusal, never throws.
 // Stores run them inside their atomic update, so the rules live here once.
 import type { ApiResult } from './api';
+import { WAITLIST_MAX } from './limits';
 import { fail, ok } from './result';
 import type { Member, Participant, Room, Task, TaskDraft, VersionType } from './types';
 
-/** Participants of one task at most (and the most a capacity may be). */
-export const CAPACITY_MAX = 500;
-/** People waiting for a place at most; beyond it a sign-up is refused with TASK_FULL. */
-export const WAITLIST_MAX = 500;
 /** The timer moves an open task to "closing soon" this long before its deadline. */
 export const CLOSING_SOON_BEFORE_MS = 60 * 60 * 1000;
 /** renewCard creates a new activity_id when the current one expires within this time. */

@@ -2,17 +2,13 @@
 // openid, group_openid and room never come from a request, and a request carrying them is refused.
 import type { ActionName, ApiResult } from './api';
 import { fail, ok } from './result';
-import { CAPACITY_MAX } from './task';
+import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
 import { titleProblem } from './title';
 import type { Audience, EnvVersion, TaskDraft, TaskKind } from './types';
 
-export const DESCRIPTION_MAX = 500;
 export const CLOUD_ID_MAX = 1024;
 /** wx.selectGroupMembers documents no maximum; the card's participant list is kept to the capacity limit. */
 export const AUDIENCE_MAX = CAPACITY_MAX;
-/** A deadline at least a minute ahead and at most a year ahead. */
-export const DEADLINE_MIN_AHEAD_MS = 60 * 1000;
-export const DEADLINE_MAX_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
 
 const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const GROUP_OPENID = /^[A-Za-z0-9_-]{1,128}$/;

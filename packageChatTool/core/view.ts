@@ -3,7 +3,8 @@
 import type { CardShare, ParticipantView, Reminder, TaskSummary, TaskView, ViewerStatus } from './api';
 import { taskPagePath } from './api';
 import { cardInSync } from './card';
-import { deadlinePassed, isInvited, WAITLIST_MAX } from './task';
+import { WAITLIST_MAX } from './limits';
+import { deadlinePassed, isInvited } from './task';
 import type { CardTargetState, Member, Task, TaskKind } from './types';
 import { CARD_TEMPLATE } from './types';
 

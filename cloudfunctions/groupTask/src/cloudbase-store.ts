@@ -18,8 +18,8 @@ import {
   markClosingSoon,
   renewActivity,
   tickTask,
-  WAITLIST_MAX,
 } from '../../../packageChatTool/core/task';
+import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
 import type { Member, Task, VersionType } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
 import type { TaskRepository } from './ports';

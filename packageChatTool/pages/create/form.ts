@@ -2,9 +2,8 @@
 // server. The title rule comes from core/title.ts, the limits from core/, so client and server agree.
 import type { TaskKind } from '../../core/types';
 import type { TaskDraft } from '../../core/types';
-import { CAPACITY_MAX } from '../../core/task';
 import { titleCounter } from '../../core/title';
-import { DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from '../../core/validate';
+import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from '../../core/limits';
 import { format, type Messages } from '../../i18n/index';
 
 export { DESCRIPTION_MAX };

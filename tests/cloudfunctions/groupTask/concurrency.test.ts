@@ -1,6 +1,6 @@
 // 1,000 distinct members and 200 repeats sign up at once for 100 places, through the whole function.
 import type { TaskView } from '../../../packageChatTool/core/api';
-import { WAITLIST_MAX } from '../../../packageChatTool/core/task';
+import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
 import { codeOf, everyoneDraft, makeWorld, must, STORES } from './world';
 
 jest.setTimeout(60_000);

@@ -8,8 +8,8 @@ import {
   needsRenewal,
   renewActivity,
   tickTask,
-  WAITLIST_MAX,
 } from '../../../packageChatTool/core/task';
+import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
 import type { Task } from '../../../packageChatTool/core/types';
 import { aTask, creator, HOUR, member, NOW } from './fixtures';
 

@@ -1,0 +1,11 @@
+// The limits of a task, in one dependency-free file: the create page imports them on the client
+// without pulling the validator and the transitions into the chat tool's package.
+
+/** Participants of one task at most (and the most a capacity may be). */
+export const CAPACITY_MAX = 500;
+/** People waiting for a place at most; beyond it a sign-up is refused with TASK_FULL. */
+export const WAITLIST_MAX = 500;
+export const DESCRIPTION_MAX = 500;
+/** A deadline at least a minute ahead and at most a year ahead. */
+export const DEADLINE_MIN_AHEAD_MS = 60 * 1000;
+export const DEADLINE_MAX_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
