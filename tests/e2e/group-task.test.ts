@@ -2,6 +2,8 @@
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
 
 import type { Browser } from 'playwright-core';
+import { en } from '../../packageChatTool/i18n/en';
+import { zhCN as zh } from '../../packageChatTool/i18n/zh-CN';
 import { chromiumPath, eventually, launchBrowser, Simulator, startServer, type RunningServer } from './harness';
 
 const executablePath = chromiumPath();
@@ -43,12 +45,12 @@ describeWithBrowser('chat tool in the simulator', () => {
     const title = '周六爬山';
     await sim.viewAs('Alice');
     await sim.openTool();
-    await sim.tap('button', '发布任务');
-    await sim.type('标题', title);
-    await sim.tap('radio', '报名参与');
-    await sim.tap('radio', '指定成员');
+    await sim.tap('button', zh.createTask);
+    await sim.type(zh.titleLabel, title);
+    await sim.tap('radio', zh.kindParticipate);
+    await sim.tap('radio', zh.audienceMembers);
     await sim.pickMembers(['Bob', 'Carol']);
-    await sim.tap('button', '发布到聊天');
+    await sim.tap('button', zh.publish);
 
     await eventually(() => sim.cardStatus(title), '0人已参与');
     await sim.screenshot('published');
@@ -60,8 +62,8 @@ describeWithBrowser('chat tool in the simulator', () => {
       () => sim.page.locator('#phone-caption').innerText(),
       'Bob · 周末爬山群 Hiking group · /packageChatTool/pages/task/index',
     );
-    await sim.tap('button', '报名');
-    await sim.byRole('button', '退出').waitFor();
+    await sim.tap('button', zh.join);
+    await sim.byRole('button', zh.leave).waitFor();
     await eventually(() => sim.cardStatus(title), '已参与');
     await eventually(
       () =>
@@ -80,9 +82,9 @@ describeWithBrowser('chat tool in the simulator', () => {
     await sim.viewAs('Alice');
     expect(await sim.cardStatus(title)).toBe('1人已参与');
     await sim.openCard(title);
-    await sim.byRole('button', '提醒未参与的成员').waitFor();
+    await sim.byRole('button', zh.remind).waitFor();
     await sim.screenshot('group-task-creator-view');
-    await sim.tap('button', '提醒未参与的成员');
+    await sim.tap('button', zh.remind);
     await eventually(
       () =>
         sim
@@ -93,18 +95,18 @@ describeWithBrowser('chat tool in the simulator', () => {
     );
 
     // The progress image (an offscreen canvas) goes to the chat with an entrance back to the task.
-    await sim.tap('button', '发送进度图');
+    await sim.tap('button', zh.shareProgress);
     const image = sim.page.locator('.messages .image-message').last();
     await image.waitFor();
     expect(await image.locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await sim.viewAs('Carol');
     await image.locator('.entrance').click();
     await sim.ready();
-    await sim.byRole('button', '报名').waitFor();
+    await sim.byRole('button', zh.join).waitFor();
     await sim.viewAs('Alice');
     await sim.openCard(title);
 
-    await sim.tap('button', '结束任务');
+    await sim.tap('button', zh.end);
     await sim.phone.locator('.modal-confirm').click();
     await eventually(() => sim.cardStatus(title), '已结束');
     await eventually(
@@ -151,24 +153,24 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.viewAs('Alice');
     await sim.showChat('Alice & Bob');
     await sim.openTool();
-    await sim.tap('button', '发布任务');
-    await sim.type('标题', title);
-    await sim.tap('radio', '完成打卡');
-    await sim.tap('radio', '指定成员');
+    await sim.tap('button', zh.createTask);
+    await sim.type(zh.titleLabel, title);
+    await sim.tap('radio', zh.kindComplete);
+    await sim.tap('radio', zh.audienceMembers);
     expect(await sim.page.locator('.member-picker').count()).toBe(0);
     // The deadline, through the date and time pickers.
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
     const day = [tomorrow.getFullYear(), tomorrow.getMonth() + 1, tomorrow.getDate()]
       .map((n) => String(n).padStart(2, '0'))
       .join('-');
-    await sim.tap('button', '选择日期');
+    await sim.tap('button', zh.deadlineDate);
     await sim.phone.locator('.picker-field').fill(day);
     await sim.phone.locator('.picker-confirm').click();
-    await sim.tap('button', '选择时间');
+    await sim.tap('button', zh.deadlineTime);
     await sim.phone.locator('.picker-field').fill('18:30');
     await sim.phone.locator('.picker-confirm').click();
     await sim.phone.getByText(day, { exact: true }).waitFor();
-    await sim.tap('button', '发布到聊天');
+    await sim.tap('button', zh.publish);
     await eventually(() => sim.cardStatus(title), '0人已完成');
 
     await sim.viewAs('Bob');
@@ -176,7 +178,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     expect(await sim.cardStatus(title)).toBe('未完成');
     await sim.openCard(title);
     await sim.phone.getByText(/18:30/).first().waitFor();
-    await sim.tap('button', '我已完成');
+    await sim.tap('button', zh.markDone);
     await eventually(() => sim.cardStatus(title), '已完成');
     await eventually(
       () =>
@@ -198,19 +200,19 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
   test('errors: a title over 30 units is refused before publishing; a full task puts the next member on the waitlist', async () => {
     await sim.viewAs('Alice');
     await sim.openTool();
-    await sim.tap('button', '发布任务');
-    await sim.type('标题', '这是一个非常非常非常非常长的任务标题');
-    await sim.phone.getByText('标题最多 30 个字符（中文算 2 个）').first().waitFor();
-    await sim.tap('button', '发布到聊天');
+    await sim.tap('button', zh.createTask);
+    await sim.type(zh.titleLabel, '这是一个非常非常非常非常长的任务标题');
+    await sim.phone.getByText(zh.titleTooLong).first().waitFor();
+    await sim.tap('button', zh.publish);
     await sim.page.waitForTimeout(300);
     expect(await sim.page.locator('.messages .card').count()).toBe(0);
 
     const title = '只要一人';
-    await sim.type('标题', title);
-    await sim.tap('radio', '报名参与');
-    await sim.tap('radio', '聊天里的所有人');
-    await sim.type('人数上限（选填）', '1');
-    await sim.tap('button', '发布到聊天');
+    await sim.type(zh.titleLabel, title);
+    await sim.tap('radio', zh.kindParticipate);
+    await sim.tap('radio', zh.audienceEveryone);
+    await sim.type(zh.capacityLabel, '1');
+    await sim.tap('button', zh.publish);
     await eventually(() => sim.cardStatus(title), '0人已参与');
 
     await sim.viewAs('Bob');
@@ -219,13 +221,13 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
       () => sim.page.locator('#phone-caption').innerText(),
       'Bob · 周末爬山群 Hiking group · /packageChatTool/pages/task/index',
     );
-    await sim.tap('button', '报名');
+    await sim.tap('button', zh.join);
     await eventually(() => sim.cardStatus(title), '已参与');
 
     await sim.viewAs('Carol');
     await sim.openCard(title);
-    await sim.tap('button', '报名（加入候补）');
-    await sim.phone.getByText('你在候补名单中').first().waitFor();
+    await sim.tap('button', zh.joinFull);
+    await sim.phone.getByText(zh.statusWaitlisted).first().waitFor();
     expect(await sim.cardStatus(title)).toBe('未参与');
     await sim.viewAs('Alice');
     expect(await sim.cardStatus(title)).toBe('1人已参与');
@@ -241,7 +243,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.phone.locator('wx-button').getByText('在群聊中打开').click();
     await sim.page.click('.chat-picker [data-room-name="周末爬山群 Hiking group"]');
     await sim.ready();
-    await sim.byRole('button', '发布任务').waitFor();
+    await sim.byRole('button', zh.createTask).waitFor();
     const inside = await sim.page
       .frame({ url: /app\.html/ })!
       .evaluate(() => (window as unknown as { wx: { getApiCategory(): string } }).wx.getApiCategory());
@@ -278,18 +280,18 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     const title = '故障演练';
     await sim.viewAs('Alice');
     await sim.openTool();
-    await sim.tap('button', '发布任务');
-    await sim.type('标题', title);
-    await sim.tap('radio', '报名参与');
-    await sim.tap('radio', '聊天里的所有人');
-    await sim.tap('button', '发布到聊天');
+    await sim.tap('button', zh.createTask);
+    await sim.type(zh.titleLabel, title);
+    await sim.tap('radio', zh.kindParticipate);
+    await sim.tap('radio', zh.audienceEveryone);
+    await sim.tap('button', zh.publish);
     await eventually(() => sim.cardStatus(title), '0人已参与');
 
     await sim.page.selectOption('select[data-fault="setChatToolMsg"]', 'fail');
     await sim.viewAs('Bob');
     await sim.openCard(title);
-    await sim.tap('button', '报名');
-    await sim.byRole('button', '退出').waitFor();
+    await sim.tap('button', zh.join);
+    await sim.byRole('button', zh.leave).waitFor();
     await sim.page.locator('#calls .call.platform.fail[data-api="setChatToolMsg"]').first().waitFor();
     expect(await sim.cardStatus(title)).toBe('未参与');
 
@@ -302,6 +304,6 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.page.selectOption('select[aria-label="Language"]', 'en');
     await sim.ready();
     await sim.openTool();
-    await sim.byRole('button', 'New task').waitFor();
+    await sim.byRole('button', en.createTask).waitFor();
   });
 });
