@@ -2,6 +2,7 @@
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
 
 import type { Browser } from 'playwright-core';
+import { launcherTexts } from '../../miniprogram/utils/i18n';
 import { en } from '../../packageChatTool/i18n/en';
 import { zhCN as zh } from '../../packageChatTool/i18n/zh-CN';
 import { chromiumPath, eventually, launchBrowser, Simulator, startServer, type RunningServer } from './harness';
@@ -240,7 +241,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
       .frame({ url: /app\.html/ })!
       .evaluate(() => (window as unknown as { wx: { getApiCategory(): string } }).wx.getApiCategory());
     expect(category).toBe('default');
-    await sim.phone.locator('wx-button').getByText('在群聊中打开').click();
+    await sim.phone.locator('wx-button').getByText(launcherTexts('zh_CN').open).click();
     await sim.page.click('.chat-picker [data-room-name="周末爬山群 Hiking group"]');
     await sim.ready();
     await sim.byRole('button', zh.createTask).waitFor();
