@@ -1,11 +1,14 @@
-// `tsc --noEmit` on tsconfig.json (app code) and tsconfig.node.json (tooling and tests), through the
-// compiler API so every diagnostic comes back with its file and line.
+// `tsc --noEmit` on tsconfig.json (app code), tsconfig.node.json (tooling and tests) and, when the project
+// has the simulator, simulator/tsconfig.json (its browser code, DOM lib), through the compiler API so every
+// diagnostic comes back with its file and line.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { result, type CheckResult, type Problem } from './result';
 
 export const TSCONFIGS = ['tsconfig.json', 'tsconfig.node.json'];
+/** Checked when present: a starter without the simulator folder is still a valid project. */
+export const OPTIONAL_TSCONFIGS = ['simulator/tsconfig.json'];
 
 function toProblem(root: string, diagnostic: ts.Diagnostic, config: string): Problem {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
@@ -22,7 +25,8 @@ function toProblem(root: string, diagnostic: ts.Diagnostic, config: string): Pro
 export function checkTypes(root: string): CheckResult {
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  for (const config of TSCONFIGS) {
+  const present = OPTIONAL_TSCONFIGS.filter((config) => fs.existsSync(path.join(root, config)));
+  for (const config of [...TSCONFIGS, ...present]) {
     const configPath = path.join(root, config);
     if (!fs.existsSync(configPath)) {
       problems.push({ file: config, message: 'missing' });

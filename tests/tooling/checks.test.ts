@@ -184,6 +184,20 @@ describe('type errors', () => {
     );
   });
 
+  test("the simulator's browser code is checked when the project has it", () => {
+    const root = project({
+      'simulator/tsconfig.json': JSON.stringify({
+        extends: '../tsconfig.json',
+        compilerOptions: { lib: ['ES2022', 'DOM'], types: [] },
+        include: ['runtime/**/*.ts'],
+      }),
+      'simulator/runtime/frame.ts': 'export const width: number = document.title;\n',
+    });
+    expect(messages(checkTypes(root))).toContain(
+      "simulator/runtime/frame.ts:1 TS2322 Type 'string' is not assignable to type 'number'. (simulator/tsconfig.json)",
+    );
+  });
+
   test('a missing tsconfig is reported', () => {
     expect(messages(checkTypes(project({ 'tsconfig.node.json': null })))).toEqual(['tsconfig.node.json missing']);
   });
