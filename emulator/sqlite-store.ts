@@ -5,20 +5,11 @@ import type { ApiResult } from '../packageChatTool/core/api';
 import type { AcceptedUpdate } from '../packageChatTool/core/card';
 import { cardAfter, cardInSync } from '../packageChatTool/core/card';
 import { fail, ok } from '../packageChatTool/core/result';
-import type { Activity } from '../packageChatTool/core/task';
-import {
-  CLOSING_SOON_BEFORE_MS,
-  endTask,
-  inRoom,
-  joinTask,
-  leaveTask,
-  markClosingSoon,
-  renewActivity,
-  tickTask,
-} from '../packageChatTool/core/task';
-import type { Member, Task, VersionType } from '../packageChatTool/core/types';
+import { CLOSING_SOON_BEFORE_MS, inRoom, joinTask, peopleOf } from '../packageChatTool/core/task';
+import type { Member, Task } from '../packageChatTool/core/types';
 import { listingOf } from '../packageChatTool/core/view';
 import type { TaskRepository } from '../cloudfunctions/groupTask/src/ports';
+import { ruleSteps } from '../cloudfunctions/groupTask/src/task-steps';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tasks (
@@ -105,10 +96,6 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
 
   const removePerson = db.prepare<[string, string]>('DELETE FROM task_people WHERE task_id = ? AND openid = ?');
 
-  /** Only people who are in the task are "mine": the creator, participants and the waitlist. */
-  const peopleOf = (task: Task) =>
-    new Set([task.creator.openid, ...task.participants.map((p) => p.openid), ...task.waitlist.map((p) => p.openid)]);
-
   /** Writes the task; `previous` lets the people index change by difference instead of being rewritten. */
   function write(task: Task, previous: Task | null): void {
     upsertTask.run({
@@ -121,8 +108,8 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       createdAt: task.createdAt,
       doc: JSON.stringify(task),
     });
-    const people = peopleOf(task);
-    const before = previous === null ? new Set<string>() : peopleOf(previous);
+    const people = new Set(peopleOf(task));
+    const before = new Set(previous === null ? [] : peopleOf(previous));
     for (const openid of before) if (!people.has(openid)) removePerson.run(task.id, openid);
     for (const openid of people) if (!before.has(openid)) addPerson.run(task.id, openid, task.createdAt);
   }
@@ -140,8 +127,6 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       })
       .immediate();
   }
-
-  const same = (task: Task) => task;
 
   return {
     async insert(task) {
@@ -167,45 +152,7 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
         (r) => r.task,
       );
     },
-    async leave(taskId, roomId, openid, now) {
-      return mutate(
-        taskId,
-        inRoom(roomId, (task) => leaveTask(task, openid, now)),
-        (r) => r.task,
-      );
-    },
-    async markClosingSoon(taskId, roomId, openid, now) {
-      return mutate(
-        taskId,
-        inRoom(roomId, (task) => markClosingSoon(task, openid, now)),
-        same,
-      );
-    },
-    async end(taskId, roomId, openid, now) {
-      return mutate(
-        taskId,
-        inRoom(roomId, (task) => endTask(task, openid, now)),
-        same,
-      );
-    },
-    async renew(taskId, roomId, activity: Activity, versionType: VersionType, now) {
-      return mutate(
-        taskId,
-        inRoom(roomId, (task) => renewActivity(task, activity, versionType, now)),
-        same,
-      );
-    },
-    async tick(taskId, now) {
-      const result = mutate(
-        taskId,
-        (task) => {
-          const next = tickTask(task, now);
-          return next === null ? fail('WRONG_STATE', 'nothing to do') : ok(next);
-        },
-        same,
-      );
-      return result.ok ? result.data : null;
-    },
+    ...ruleSteps(mutate),
     async recordCard(taskId, activityId, accepted: AcceptedUpdate[]) {
       const result = mutate(
         taskId,
@@ -213,7 +160,7 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
           if (task.activityId !== activityId) return fail('WRONG_STATE', 'the card was renewed meanwhile');
           return ok({ ...task, card: accepted.reduce(cardAfter, task.card) });
         },
-        same,
+        (task) => task,
       );
       return result.ok ? result.data : null;
     },

@@ -71,14 +71,17 @@ function pendingCardUpdates(task: Task): SetChatToolMsgBody[] {
   return bodies;
 }
 
+/** The group_openids a body marks done on the card. */
+export const markedBy = (body: SetChatToolMsgBody): string[] =>
+  (body.participator_info_list ?? []).map((participator) => participator.group_openid);
+
 /**
  * What the card shows once WeChat accepted `update`. Marks only accumulate; the state is the one of the
  * latest accepted call, so concurrent syncs that interleave at WeChat are recorded in WeChat's order,
  * and "ended" stays ended.
  */
 export function cardAfter(card: CardShown, { body, at }: AcceptedUpdate): CardShown {
-  const done = new Set(card.doneGroupOpenids);
-  for (const participator of body.participator_info_list ?? []) done.add(participator.group_openid);
+  const done = new Set([...card.doneGroupOpenids, ...markedBy(body)]);
   const later = card.state !== 3 && at >= card.stateAt;
   return {
     state: later ? body.target_state : card.state,

@@ -58,6 +58,10 @@ export function viewerStatus(task: Task, viewer: Viewer): ViewerStatus {
   return isInvited(task, groupOpenid) ? 'pending' : 'notInvited';
 }
 
+/** How many members were chosen; null when the task is for everyone. */
+export const expectedCount = (task: Task): number | null =>
+  task.audience.kind === 'members' ? task.audience.groupOpenids.length : null;
+
 const participantView = ({ groupOpenid, at }: { groupOpenid: string; at: number }): ParticipantView => ({
   groupOpenid,
   at,
@@ -88,7 +92,7 @@ export function viewTask(task: Task, viewer: Viewer, now: number): TaskView {
     deadline: task.deadline,
     participants: task.participants.map(participantView),
     waitlist: task.waitlist.map(participantView),
-    expected: task.audience.kind === 'members' ? task.audience.groupOpenids.length : null,
+    expected: expectedCount(task),
     viewer: {
       isCreator,
       groupOpenid,
@@ -128,28 +132,35 @@ export interface TaskListing {
   };
 }
 
-export function listingOf(task: Task, viewer: Viewer): TaskListing {
-  const groupOpenid = viewer.groupOpenid ?? (viewer.openid === task.creator.openid ? task.creator.groupOpenid : null);
+/** What a list shows of a task: fields a store may keep beside the task so that lists need no member lists. */
+export type ListedTask = Pick<Task, 'id' | 'title' | 'kind' | 'state' | 'deadline' | 'capacity' | 'createdAt'> & {
+  room: { id: string };
+  creator: { openid: string };
+  expected: number | null;
+  /** The number of participants. */
+  done: number;
+};
+
+export function listing(task: ListedTask, viewer: TaskListing['viewer']): TaskListing {
+  const { id, title, kind, state, deadline, capacity, expected, createdAt, done } = task;
   return {
-    summary: {
-      id: task.id,
-      title: task.title,
-      kind: task.kind,
-      state: task.state,
-      deadline: task.deadline,
-      capacity: task.capacity,
-      expected: task.audience.kind === 'members' ? task.audience.groupOpenids.length : null,
-      createdAt: task.createdAt,
-      done: task.participants.length,
-    },
+    summary: { id, title, kind, state, deadline, capacity, expected, createdAt, done },
     roomId: task.room.id,
     creatorOpenid: task.creator.openid,
-    viewer: {
+    viewer,
+  };
+}
+
+export function listingOf(task: Task, viewer: Viewer): TaskListing {
+  const groupOpenid = viewer.groupOpenid ?? (viewer.openid === task.creator.openid ? task.creator.groupOpenid : null);
+  return listing(
+    { ...task, expected: expectedCount(task), done: task.participants.length },
+    {
       joined: task.participants.some((p) => p.openid === viewer.openid),
       waitlisted: task.waitlist.some((p) => p.openid === viewer.openid),
       invited: groupOpenid === null ? null : isInvited(task, groupOpenid),
     },
-  };
+  );
 }
 
 /** The same status as viewerStatus, from a listing. */

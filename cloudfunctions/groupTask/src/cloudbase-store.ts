@@ -5,24 +5,15 @@
 // concurrent sign-ups never overwrite each other; rarer changes compare-and-set the revision.
 import type { ApiResult } from '../../../packageChatTool/core/api';
 import type { AcceptedUpdate } from '../../../packageChatTool/core/card';
-import { cardInSync } from '../../../packageChatTool/core/card';
+import { cardInSync, markedBy } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
-import type { Activity } from '../../../packageChatTool/core/task';
-import {
-  CLOSING_SOON_BEFORE_MS,
-  endTask,
-  inRoom,
-  isInvited,
-  joinTask,
-  leaveTask,
-  markClosingSoon,
-  renewActivity,
-  tickTask,
-} from '../../../packageChatTool/core/task';
+import { CLOSING_SOON_BEFORE_MS, inRoom, isInvited, joinTask, peopleOf } from '../../../packageChatTool/core/task';
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
-import type { Member, Task, VersionType } from '../../../packageChatTool/core/types';
+import type { Member, Task } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
+import { expectedCount, listing } from '../../../packageChatTool/core/view';
 import type { TaskRepository } from './ports';
+import { ruleSteps } from './task-steps';
 
 /** An operator built by db.command; opaque to the store. */
 export interface DbOperator {
@@ -151,10 +142,6 @@ export function toTask(doc: TaskDocument): Task {
   };
 }
 
-const peopleOf = (task: Task): string[] => [
-  ...new Set([task.creator.openid, ...task.participants.map((p) => p.openid), ...task.waitlist.map((p) => p.openid)]),
-];
-
 export function toDocument(task: Task): TaskDocument {
   return {
     ...task,
@@ -163,7 +150,7 @@ export function toDocument(task: Task): TaskDocument {
     waitlistCount: task.waitlist.length,
     people: peopleOf(task),
     cardDirty: !cardInSync(task),
-    audienceSize: task.audience.kind === 'members' ? task.audience.groupOpenids.length : null,
+    audienceSize: expectedCount(task),
     creatorInvited: isInvited(task, task.creator.groupOpenid),
     sweptAt: 0,
   };
@@ -226,8 +213,6 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
     return busy();
   }
 
-  const same = (task: Task) => task;
-
   /** Which of `ids` match `condition`, loading only their ids. */
   async function idsWhere(ids: string[], condition: Condition): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -239,28 +224,16 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
     return new Set(data.map((doc) => doc._id));
   }
 
-  function listing(
+  function listed(
     doc: ListedDocument,
     joined: Set<string>,
     waitlisted: Set<string>,
     invited: boolean | null,
   ): TaskListing {
-    return {
-      summary: {
-        id: doc.id,
-        title: doc.title,
-        kind: doc.kind,
-        state: doc.state,
-        deadline: doc.deadline,
-        capacity: doc.capacity,
-        expected: doc.audienceSize,
-        createdAt: doc.createdAt,
-        done: doc.participantCount,
-      },
-      roomId: doc.room.id,
-      creatorOpenid: doc.creator.openid,
-      viewer: { joined: joined.has(doc._id), waitlisted: waitlisted.has(doc._id), invited },
-    };
+    return listing(
+      { ...doc, expected: doc.audienceSize, done: doc.participantCount },
+      { joined: joined.has(doc._id), waitlisted: waitlisted.has(doc._id), invited },
+    );
   }
 
   return {
@@ -285,7 +258,7 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
         idsWhere(ids, { 'audience.groupOpenids': viewer.groupOpenid }),
       ]);
       return data.map((doc) =>
-        listing(doc, joined, waitlisted, doc.audience.kind === 'everyone' || chosen.has(doc._id)),
+        listed(doc, joined, waitlisted, doc.audience.kind === 'everyone' || chosen.has(doc._id)),
       );
     },
     async listByMember(openid, limit) {
@@ -302,7 +275,7 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       ]);
       // Across rooms the member's group_openid is unknown, except as the creator.
       return data.map((doc) =>
-        listing(doc, joined, waitlisted, doc.creator.openid === openid ? doc.creatorInvited : null),
+        listed(doc, joined, waitlisted, doc.creator.openid === openid ? doc.creatorInvited : null),
       );
     },
     async join(taskId, roomId, member: Member, now) {
@@ -338,52 +311,14 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       }
       return busy();
     },
-    async leave(taskId, roomId, openid, now) {
-      return compareAndSet(
-        taskId,
-        inRoom(roomId, (task) => leaveTask(task, openid, now)),
-        (r) => r.task,
-      );
-    },
-    async markClosingSoon(taskId, roomId, openid, now) {
-      return compareAndSet(
-        taskId,
-        inRoom(roomId, (task) => markClosingSoon(task, openid, now)),
-        same,
-      );
-    },
-    async end(taskId, roomId, openid, now) {
-      return compareAndSet(
-        taskId,
-        inRoom(roomId, (task) => endTask(task, openid, now)),
-        same,
-      );
-    },
-    async renew(taskId, roomId, activity: Activity, versionType: VersionType, now) {
-      return compareAndSet(
-        taskId,
-        inRoom(roomId, (task) => renewActivity(task, activity, versionType, now)),
-        same,
-      );
-    },
-    async tick(taskId, now) {
-      const result = await compareAndSet(
-        taskId,
-        (task) => {
-          const next = tickTask(task, now);
-          return next === null ? fail('WRONG_STATE', 'nothing to do') : ok(next);
-        },
-        same,
-      );
-      return result.ok ? result.data : null;
-    },
+    ...ruleSteps(compareAndSet),
     async recordCard(taskId, activityId, accepted: AcceptedUpdate[]) {
       const last = accepted[accepted.length - 1];
       if (last === undefined) {
         const doc = await read(taskId);
         return doc === null ? null : toTask(doc);
       }
-      const marked = accepted.flatMap(({ body }) => (body.participator_info_list ?? []).map((p) => p.group_openid));
+      const marked = accepted.flatMap(({ body }) => markedBy(body));
       // Marks only accumulate, whatever else commits meanwhile (stats.updated is 0 when nothing was new).
       if (marked.length > 0) {
         await updated({ _id: taskId, activityId }, { 'card.doneGroupOpenids': _.addToSet({ $each: marked }) });
