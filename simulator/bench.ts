@@ -4,31 +4,10 @@
 // - rebuild: a page style edit → the page reloaded with it (median and worst of several edits),
 //   and the build time the server reports.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromiumPath, copyProject, launchBrowser, startServer, type RunningServer } from './headless';
 
-const ROOT = path.resolve(__dirname, '..');
-const PROJECT_FILES = [
-  'app.json',
-  'app.ts',
-  'app.wxss',
-  'theme.json',
-  'sitemap.json',
-  'miniprogram',
-  'packageChatTool',
-];
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const EDITS = 7;
 
 function median(values: number[]): number {
@@ -37,46 +16,18 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath))
-    throw new Error(`no Chromium at ${executablePath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'simulator-bench-'));
-  for (const entry of PROJECT_FILES) {
-    if (fs.existsSync(path.join(ROOT, entry)))
-      fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
-  }
-  const browser = await chromium.launch({ executablePath, args: FLAGS });
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+  const copy = copyProject('simulator-bench-');
+  const browser = await launchBrowser(executablePath);
   const page = await browser.newPage();
-
-  const spawned = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      'simulator/cli.ts',
-      '--port',
-      '0',
-      '--root',
-      copy,
-      '--db',
-      path.join(copy, 'bench.sqlite'),
-    ],
-    { cwd: ROOT, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
+  let server: RunningServer | undefined;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /ready in \d+ ms: (\S+)/.exec(output);
-        if (match) resolve(match[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`simulator exited with ${code}\n${output}`)));
-    });
-    const serverReady = performance.now() - spawned;
-    await page.goto(url);
+    server = await startServer(['--root', copy, '--watch']);
+    const serverReady = server.readyMs;
+    await page.goto(server.url);
     await page.waitForSelector('#app-frame[data-ready]');
-    const interactive = performance.now() - spawned;
+    const interactive = performance.now() - server.startedAt;
 
     const wxss = path.join(copy, 'miniprogram/pages/launcher/index.wxss');
     const original = fs.readFileSync(wxss, 'utf8');
@@ -92,7 +43,7 @@ async function main(): Promise<void> {
       }, color);
       reloads.push(performance.now() - started);
     }
-    const builds = [...output.matchAll(/built after an edit in (\d+) ms/g)].map((m) => Number(m[1]));
+    const builds = [...server.output.join('').matchAll(/built after an edit in (\d+) ms/g)].map((m) => Number(m[1]));
 
     console.log('Simulator benchmark (project copy, headless Chromium)');
     console.log(`  cold start → server ready:            ${Math.round(serverReady)} ms`);
@@ -102,7 +53,7 @@ async function main(): Promise<void> {
     );
     if (builds.length > 0) console.log(`  rebuild after an edit (median):       ${median(builds)} ms`);
   } finally {
-    child.kill('SIGTERM');
+    await server?.stop();
     await browser.close();
     fs.rmSync(copy, { recursive: true, force: true });
   }

@@ -2,35 +2,23 @@
 // opens a playground page (tests/e2e/fixtures/playground) instead of the real entry page.
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { chromiumPath, eventually, launchBrowser, Simulator, startServer, type RunningServer } from './harness';
-
-const executablePath = chromiumPath();
-const describeWithBrowser = executablePath ? describe : describe.skip;
-if (!executablePath)
-  console.warn('[e2e] skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+import {
+  copyProject,
+  describeWithBrowser,
+  eventually,
+  executablePath,
+  launchBrowser,
+  Simulator,
+  startServer,
+  type RunningServer,
+} from './harness';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const PROJECT_FILES = [
-  'app.json',
-  'app.ts',
-  'app.wxss',
-  'theme.json',
-  'sitemap.json',
-  'miniprogram',
-  'packageChatTool',
-];
-
 function projectWithPlayground(): string {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'simulator-playground-'));
-  for (const entry of PROJECT_FILES) {
-    if (fs.existsSync(path.join(ROOT, entry)))
-      fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
-  }
+  const copy = copyProject('simulator-playground-');
   fs.cpSync(path.join(__dirname, 'fixtures/playground'), path.join(copy, 'packageChatTool/pages/playground'), {
     recursive: true,
   });

@@ -3,28 +3,21 @@
 // terminal with file and line, never a blank screen; fixing it recovers.
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { chromiumPath, eventually, launchBrowser, Simulator, startServer, type RunningServer } from './harness';
-
-const executablePath = chromiumPath();
-const describeWithBrowser = executablePath ? describe : describe.skip;
-if (!executablePath)
-  console.warn('[e2e] skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+import {
+  copyProject,
+  describeWithBrowser,
+  eventually,
+  executablePath,
+  launchBrowser,
+  Simulator,
+  startServer,
+  type RunningServer,
+} from './harness';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const PROJECT_FILES = [
-  'app.json',
-  'app.ts',
-  'app.wxss',
-  'theme.json',
-  'sitemap.json',
-  'miniprogram',
-  'packageChatTool',
-];
 const LAUNCHER = 'miniprogram/pages/launcher/index';
 
 describeWithBrowser('simulator edit loop', () => {
@@ -38,11 +31,7 @@ describeWithBrowser('simulator edit loop', () => {
   };
 
   beforeAll(async () => {
-    copy = fs.mkdtempSync(path.join(os.tmpdir(), 'simulator-project-'));
-    for (const entry of PROJECT_FILES) {
-      if (fs.existsSync(path.join(ROOT, entry)))
-        fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
-    }
+    copy = copyProject('simulator-project-');
     server = await startServer(['--root', copy, '--watch']);
     browser = await launchBrowser(executablePath!);
     sim = await Simulator.open(browser, server.url);

@@ -1,59 +1,37 @@
 // End to end in headless Chromium: the project's real pages on glass-easel, beside the simulated
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
 
-import type { Browser } from 'playwright-core';
 import { launcherTexts } from '../../miniprogram/utils/i18n';
 import { en } from '../../packageChatTool/i18n/en';
 import { zhCN as zh } from '../../packageChatTool/i18n/zh-CN';
-import { chromiumPath, eventually, launchBrowser, Simulator, startServer, type RunningServer } from './harness';
-
-const executablePath = chromiumPath();
-if (!executablePath) {
-  console.warn(
-    '[e2e] skipped: no Chromium found (install Debian chromium: apt-get install -y chromium, or set CHROMIUM_PATH)',
-  );
-}
-const describeWithBrowser = executablePath ? describe : describe.skip;
+import { describeWithBrowser, eventually, simulatorTests, type Simulator } from './harness';
 
 jest.setTimeout(120_000);
 
+/** Alice opens the tool in the shown chat, starts a new task and types its title. */
+async function startTask(sim: Simulator, title: string): Promise<void> {
+  await sim.openTool();
+  await sim.tap('button', zh.createTask);
+  await sim.type(zh.titleLabel, title);
+}
+
+/** Publishes the form and waits for the card to show `status` to its creator. */
+async function publish(sim: Simulator, title: string, status: string): Promise<void> {
+  await sim.tap('button', zh.publish);
+  await eventually(() => sim.cardStatus(title), status);
+}
+
 describeWithBrowser('chat tool in the simulator', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let sim: Simulator;
+  const test = simulatorTests();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(executablePath!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    sim = await Simulator.open(browser, server.url);
-  });
-
-  afterEach(async () => {
-    const name = expect.getState().currentTestName?.replace(/[^\w]+/g, '-') ?? 'test';
-    await sim.screenshot(name);
-    await sim.page.close();
-  });
-
-  test('group chat: A publishes for B and C, B signs up, A reminds C and ends the task', async () => {
+  test('group chat: A publishes for B and C, B signs up, A reminds C and ends the task', async (sim) => {
     const title = '周六爬山';
     await sim.viewAs('Alice');
-    await sim.openTool();
-    await sim.tap('button', zh.createTask);
-    await sim.type(zh.titleLabel, title);
+    await startTask(sim, title);
     await sim.tap('radio', zh.kindParticipate);
     await sim.tap('radio', zh.audienceMembers);
     await sim.pickMembers(['Bob', 'Carol']);
-    await sim.tap('button', zh.publish);
-
-    await eventually(() => sim.cardStatus(title), '0人已参与');
+    await publish(sim, title, '0人已参与');
     await sim.screenshot('published');
 
     await sim.viewAs('Bob');
@@ -125,37 +103,13 @@ describeWithBrowser('chat tool in the simulator', () => {
 });
 
 describeWithBrowser('chat tool in the simulator: other flows', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let sim: Simulator;
+  const test = simulatorTests();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(executablePath!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    sim = await Simulator.open(browser, server.url);
-  });
-
-  afterEach(async () => {
-    const name = expect.getState().currentTestName?.replace(/[^\w]+/g, '-') ?? 'test';
-    await sim.screenshot(name);
-    await sim.page.close();
-  });
-
-  test('one-to-one chat: the other person is chosen without a picker and marks the task done', async () => {
+  test('one-to-one chat: the other person is chosen without a picker and marks the task done', async (sim) => {
     const title = '交周报';
     await sim.viewAs('Alice');
     await sim.showChat('Alice & Bob');
-    await sim.openTool();
-    await sim.tap('button', zh.createTask);
-    await sim.type(zh.titleLabel, title);
+    await startTask(sim, title);
     await sim.tap('radio', zh.kindComplete);
     await sim.tap('radio', zh.audienceMembers);
     expect(await sim.page.locator('.member-picker').count()).toBe(0);
@@ -171,8 +125,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.phone.locator('.picker-field').fill('18:30');
     await sim.phone.locator('.picker-confirm').click();
     await sim.phone.getByText(day, { exact: true }).waitFor();
-    await sim.tap('button', zh.publish);
-    await eventually(() => sim.cardStatus(title), '0人已完成');
+    await publish(sim, title, '0人已完成');
 
     await sim.viewAs('Bob');
     await sim.showChat('Alice & Bob');
@@ -198,11 +151,9 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     expect(sim.errors).toEqual([]);
   });
 
-  test('errors: a title over 30 units is refused before publishing; a full task puts the next member on the waitlist', async () => {
+  test('errors: a title over 30 units is refused before publishing; a full task puts the next member on the waitlist', async (sim) => {
     await sim.viewAs('Alice');
-    await sim.openTool();
-    await sim.tap('button', zh.createTask);
-    await sim.type(zh.titleLabel, '这是一个非常非常非常非常长的任务标题');
+    await startTask(sim, '这是一个非常非常非常非常长的任务标题');
     await sim.phone.getByText(zh.titleTooLong).first().waitFor();
     await sim.tap('button', zh.publish);
     await sim.page.waitForTimeout(300);
@@ -213,8 +164,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.tap('radio', zh.kindParticipate);
     await sim.tap('radio', zh.audienceEveryone);
     await sim.type(zh.capacityLabel, '1');
-    await sim.tap('button', zh.publish);
-    await eventually(() => sim.cardStatus(title), '0人已参与');
+    await publish(sim, title, '0人已参与');
 
     await sim.viewAs('Bob');
     await sim.openCard(title);
@@ -235,7 +185,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     expect(sim.errors).toEqual([]);
   });
 
-  test('launcher: outside any chat the tool explains itself; wx.openChatTool picks a chat and opens the tool there', async () => {
+  test('launcher: outside any chat the tool explains itself; wx.openChatTool picks a chat and opens the tool there', async (sim) => {
     await sim.viewAs('Dave');
     const category = await sim.page
       .frame({ url: /app\.html/ })!
@@ -255,7 +205,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     );
   });
 
-  test('platform rules: notifyGroupMembers outside a tap is refused and shown in the call panel', async () => {
+  test('platform rules: notifyGroupMembers outside a tap is refused and shown in the call panel', async (sim) => {
     await sim.viewAs('Alice');
     await sim.openTool();
     await sim.page.waitForTimeout(1100);
@@ -277,16 +227,13 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.page.locator('#calls .call.fail[data-api="notifyGroupMembers"]').first().waitFor();
   });
 
-  test('fault switches: a refused setChatToolMsg leaves the card behind until the timer retries', async () => {
+  test('fault switches: a refused setChatToolMsg leaves the card behind until the timer retries', async (sim) => {
     const title = '故障演练';
     await sim.viewAs('Alice');
-    await sim.openTool();
-    await sim.tap('button', zh.createTask);
-    await sim.type(zh.titleLabel, title);
+    await startTask(sim, title);
     await sim.tap('radio', zh.kindParticipate);
     await sim.tap('radio', zh.audienceEveryone);
-    await sim.tap('button', zh.publish);
-    await eventually(() => sim.cardStatus(title), '0人已参与');
+    await publish(sim, title, '0人已参与');
 
     await sim.page.selectOption('select[data-fault="setChatToolMsg"]', 'fail');
     await sim.viewAs('Bob');
@@ -301,7 +248,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await eventually(() => sim.cardStatus(title), '已参与');
   });
 
-  test('the phone follows the host language (wx.getAppBaseInfo().language)', async () => {
+  test('the phone follows the host language (wx.getAppBaseInfo().language)', async (sim) => {
     await sim.page.selectOption('select[aria-label="Language"]', 'en');
     await sim.ready();
     await sim.openTool();

@@ -2,96 +2,23 @@
 // on a free port with its own database, opens the chat host, and offers the steps a person takes
 // (view as a member, open the tool, tap, type, pick members, read the chat).
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { chromiumPath, launchBrowser, startServer, type RunningServer } from '../../simulator/headless';
+
+export { chromiumPath, copyProject, launchBrowser, startServer, type RunningServer } from '../../simulator/headless';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Debian's chromium (CI installs it); CHROMIUM_PATH overrides. Null when there is none. */
-export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (p): p is string => typeof p === 'string' && p !== '',
+/** The Chromium the tests drive; without one every e2e file is skipped with this printed reason. */
+export const executablePath = chromiumPath();
+export const describeWithBrowser = executablePath ? describe : describe.skip;
+if (!executablePath)
+  console.warn(
+    '[e2e] skipped: no Chromium found (install Debian chromium: apt-get install -y chromium, or set CHROMIUM_PATH)',
   );
-  return candidates.find((p) => fs.existsSync(p)) ?? null;
-}
-
-export interface RunningServer {
-  url: string;
-  /** Milliseconds from spawning the CLI to its "ready" line. */
-  readyMs: number;
-  output: string[];
-  stop(): Promise<void>;
-}
-
-/** Starts `tsx simulator/cli.ts` on a free port, as `npm start` does, with CI set (opens nothing). */
-export function startServer(extraArgs: string[] = []): Promise<RunningServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simulator-e2e-'));
-  const started = Date.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      'simulator/cli.ts',
-      '--port',
-      '0',
-      '--db',
-      path.join(dir, 'tasks.sqlite'),
-      // Other people's edits to the checkout must not reload the app mid-test; `--watch` turns it back on.
-      ...(extraArgs.includes('--watch') ? [] : ['--no-watch']),
-      ...extraArgs.filter((a) => a !== '--watch'),
-    ],
-    { cwd: ROOT, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const output: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`simulator did not start:\n${output.join('')}`)), 60_000);
-    const onData = (chunk: Buffer): void => {
-      const text = chunk.toString();
-      output.push(text);
-      const match = /ready in \d+ ms: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
-      if (match) {
-        clearTimeout(timer);
-        resolve({
-          url: match[1]!,
-          readyMs: Date.now() - started,
-          output,
-          stop: () =>
-            new Promise<void>((done) => {
-              child.once('exit', () => {
-                fs.rmSync(dir, { recursive: true, force: true });
-                done();
-              });
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`simulator exited with ${code}:\n${output.join('')}`));
-    });
-  });
-}
-
-export async function launchBrowser(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-}
 
 /** The chat host page and the phone inside it, with a person's steps. */
 export class Simulator {
@@ -174,6 +101,39 @@ export class Simulator {
     await this.page.screenshot({ path: file });
     return file;
   }
+}
+
+/**
+ * Registers the hooks of a describe block whose tests share one simulator (the real CLI, its own
+ * database) and one browser, each test on a fresh host page that is screenshotted after it; returns
+ * `test` handing that page to the test.
+ */
+export function simulatorTests(): (name: string, run: (sim: Simulator) => Promise<void>) => void {
+  let server: RunningServer;
+  let browser: Browser;
+  let sim: Simulator;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(executablePath!);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    sim = await Simulator.open(browser, server.url);
+  });
+
+  afterEach(async () => {
+    const name = expect.getState().currentTestName?.replace(/[^\w]+/g, '-') ?? 'test';
+    await sim.screenshot(name);
+    await sim.page.close();
+  });
+
+  return (name, run) => test(name, () => run(sim));
 }
 
 /** Polls `read` until it returns `expected`; fails with the last value seen. */
