@@ -180,20 +180,21 @@ export class AppBuilder {
     const started = performance.now();
     const files = diskFiles(this.root);
     let registryFiles: string[] = [];
+    // A failed build serves a script that lists the errors, and still watches what it read.
+    const failed = (errors: BuildErrorInfo[]): BuildOutput => ({
+      ok: false,
+      js: errorScript(errors),
+      errors,
+      warnings: [],
+      files: this.watchList(registryFiles),
+      ms: performance.now() - started,
+    });
     try {
       this.registry = generateRegistry(files);
       registryFiles = this.registry.files;
     } catch (err) {
       if (!(err instanceof BuildError)) throw err;
-      const errors = [err.info()];
-      return {
-        ok: false,
-        js: errorScript(errors),
-        errors,
-        warnings: [],
-        files: this.watchList(registryFiles),
-        ms: performance.now() - started,
-      };
+      return failed([err.info()]);
     }
     this.context ??= await this.createContext();
     try {
@@ -213,15 +214,7 @@ export class AppBuilder {
     } catch (err) {
       const messages = (err as { errors?: esbuild.Message[] }).errors;
       if (!messages) throw err;
-      const errors = esbuildErrors(this.root, messages);
-      return {
-        ok: false,
-        js: errorScript(errors),
-        errors,
-        warnings: [],
-        files: this.watchList(registryFiles),
-        ms: performance.now() - started,
-      };
+      return failed(esbuildErrors(this.root, messages));
     }
   }
 
