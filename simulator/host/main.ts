@@ -4,7 +4,7 @@
 
 import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
 import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
-import type { BuildStatus, ChatRoom, ChatState } from '../shared/server-api';
+import type { BuildStatus, ChatRoom, ChatState, RoomCallFields } from '../shared/server-api';
 import { avatarUrl } from './avatar';
 import { renderMessages } from './chat';
 import { pickChat, pickMembers } from './dialogs';
@@ -220,9 +220,12 @@ async function main(): Promise<void> {
       if (!room) throw new Error('not in a chat');
       return room;
     };
+    // What the server does for the viewer in the chat they are in.
+    const inRoom = (call: RoomCallFields): Promise<unknown> =>
+      serverCall({ ...call, openid: viewer, roomId: needRoom().id });
     switch (request.api) {
       case 'getChatToolInfo':
-        return serverCall({ op: 'issueCloudId', openid: viewer, roomId: needRoom().id });
+        return inRoom({ op: 'issueCloudId' });
       case 'selectGroupMembers': {
         const r = needRoom();
         const others = r.members.filter((m) => m.openid !== viewer);
@@ -233,10 +236,8 @@ async function main(): Promise<void> {
         return picked;
       }
       case 'notifyGroupMembers':
-        return serverCall({
+        return inRoom({
           op: 'remind',
-          openid: viewer,
-          roomId: needRoom().id,
           title: request.title,
           members: request.members,
           type: request.type,
@@ -257,13 +258,11 @@ async function main(): Promise<void> {
           title: request.title,
           path: request.path,
         };
-        return serverCall({ op: 'shareCard', openid: viewer, roomId: needRoom().id, share });
+        return inRoom({ op: 'shareCard', share });
       }
       case 'shareImageToGroup':
-        return serverCall({
+        return inRoom({
           op: 'shareImage',
-          openid: viewer,
-          roomId: needRoom().id,
           imageUrl: request.imagePath,
           entrancePath: request.needShowEntrance ? request.entrancePath || `/${appInfo.chatTool?.entryPage ?? ''}` : '',
         });

@@ -71,4 +71,8 @@ export type ServerCall =
   | { op: 'releaseStalled' }
   | { op: 'runTimer' };
 
+type WithoutViewer<C> = C extends { openid: string; roomId: string } ? Omit<C, 'openid' | 'roomId'> : never;
+/** A call made as the viewer in the chat they are in, before the host adds who and where. */
+export type RoomCallFields = WithoutViewer<ServerCall>;
+
 export type ServerReply = { ok: true; value: unknown } | { ok: false; error: string };
