@@ -2,7 +2,11 @@
 // The browser simulator and the tests drive it; see docs/backend.md.
 import type { CardShare } from '../packageChatTool/core/api';
 import type { CardTargetState, CardTemplateId, ChatType, TaskKind } from '../packageChatTool/core/types';
+import type * as Actions from '../cloudfunctions/groupTask/src/actions';
 import type { TaskRepository, WeChatPlatform } from '../cloudfunctions/groupTask/src/ports';
+
+/** The groupTask function's code, as cloudfunctions/groupTask/src/actions.ts exports it. */
+export type FunctionCode = Pick<typeof Actions, 'createGroupTask' | 'dispatch'>;
 
 export interface LocalBackendOptions {
   /** SQLite file for the task store (git-ignored *.sqlite); omitted: an in-memory database. */
@@ -15,6 +19,11 @@ export interface LocalBackendOptions {
   tasks?: TaskRepository;
   /** Receives the function's warnings (failed card updates, …); silent by default. */
   log?: (message: string, detail?: unknown) => void;
+  /**
+   * Where the function's code comes from, called at the start and by reloadFunction(). Default: the
+   * code this module imports. A dev server passes one that re-requires the edited files.
+   */
+  loadFunction?: () => FunctionCode;
 }
 
 export interface LocalBackend {
@@ -26,6 +35,8 @@ export interface LocalBackend {
   callFunction(caller: { openid: string }, data: unknown): Promise<unknown>;
   /** Fires the function's timer trigger (an event without OPENID), as CloudBase does every 5 minutes. */
   runTimer(): Promise<unknown>;
+  /** Builds the function again from `loadFunction` (after an edit); the rooms, cards and tasks stay. */
+  reloadFunction(): void;
   /** Closes the SQLite database (when the backend opened it). */
   close(): void;
 }

@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import type { LocalBackend } from '../../emulator/types';
 import { AppBuilder, diskFiles, type BuildOutput } from '../build';
 import { walkApp } from '../build/app-json';
 import { formatBuildError } from '../shared/protocol';
 import type { BuildStatus, ServerCall, ServerReply } from '../shared/server-api';
-import { createReloadableBackend, type ReloadableBackend } from './backend';
+import { createReloadableBackend } from './backend';
 import { ChatService } from './chat';
 import { APP_HTML, HOST_HTML } from './pages';
 import { watchProject, type ChangeKind } from './watch';
@@ -105,7 +106,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
   report(output, 'the app');
 
-  let backend: ReloadableBackend = createReloadableBackend(REPO_ROOT, options.databaseFile);
+  let backend: LocalBackend = createReloadableBackend(REPO_ROOT, options.databaseFile);
   let chat = new ChatService(backend);
   const clients = new Set<http.ServerResponse>();
   const send = (event: string, data: unknown): void => {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, CardShare, TaskView } from '../../packageChatTool/core/api';
-import { createLocalBackend } from '../../emulator';
+import * as actions from '../../cloudfunctions/groupTask/src/actions';
+import { createLocalBackend, type FunctionCode } from '../../emulator';
 
 type Created = ApiResult<{ task: TaskView; share: CardShare }>;
 
@@ -38,6 +39,44 @@ describe('the local backend', () => {
       cardFailures: 0,
       storeFailures: 0,
     });
+    backend.close();
+  });
+
+  it('reloadFunction builds the function again from loadFunction and keeps rooms, cards and tasks', async () => {
+    const loaded: FunctionCode[] = [];
+    // Each load hands out a new copy of the code, as re-requiring an edited file does.
+    const backend = createLocalBackend({
+      loadFunction: () => {
+        const code: FunctionCode = { createGroupTask: actions.createGroupTask, dispatch: actions.dispatch };
+        loaded.push(code);
+        return code;
+      },
+    });
+    const { wechat } = backend;
+    const room = wechat.createRoom({ name: '周末爬山群', chatType: 3 });
+    const alice = wechat.addMember(room.id, { nickname: 'Alice' });
+    const created = (await backend.callFunction(alice, {
+      action: 'createTask',
+      cloudID: wechat.issueCloudId(alice),
+      envVersion: 'develop',
+      task: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' } },
+    })) as Created;
+    if (!created.ok) throw new Error(created.error.message);
+    wechat.shareCard(alice, created.data.share);
+    expect(loaded).toHaveLength(1);
+
+    backend.reloadFunction();
+    expect(loaded).toHaveLength(2);
+    const dispatched = jest.spyOn(loaded[1]!, 'dispatch');
+    const read = await backend.callFunction(alice, {
+      action: 'getTask',
+      cloudID: wechat.issueCloudId(alice),
+      taskId: created.data.task.id,
+    });
+    expect(dispatched).toHaveBeenCalledTimes(1);
+    expect(read).toMatchObject({ ok: true, data: { title: '周六爬山' } });
+    expect(wechat.rooms()).toEqual([room]);
+    expect(wechat.cards(room.id).map((c) => c.activityId)).toEqual([created.data.share.activityId]);
     backend.close();
   });
 
