@@ -5,11 +5,11 @@ import type { ApiResult } from '../packageChatTool/core/api';
 import type { AcceptedUpdate } from '../packageChatTool/core/card';
 import { cardAfter, cardInSync } from '../packageChatTool/core/card';
 import { fail, ok } from '../packageChatTool/core/result';
-import { CLOSING_SOON_BEFORE_MS, inRoom, joinTask, peopleOf } from '../packageChatTool/core/task';
+import { CLOSING_SOON_BEFORE_MS, peopleOf } from '../packageChatTool/core/task';
 import type { Member, Task } from '../packageChatTool/core/types';
 import { listingOf } from '../packageChatTool/core/view';
 import type { TaskRepository } from '../cloudfunctions/groupTask/src/ports';
-import { ruleSteps } from '../cloudfunctions/groupTask/src/task-steps';
+import { joinRule, ruleSteps } from '../cloudfunctions/groupTask/src/task-steps';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tasks (
@@ -146,11 +146,7 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
         .map((row) => listingOf(parse(row), { openid, roomId: null, groupOpenid: null }));
     },
     async join(taskId, roomId, member: Member, now) {
-      return mutate(
-        taskId,
-        inRoom(roomId, (task) => joinTask(task, member, now)),
-        (r) => r.task,
-      );
+      return mutate(taskId, joinRule(roomId, member, now), (r) => r.task);
     },
     ...ruleSteps(mutate),
     async recordCard(taskId, activityId, accepted: AcceptedUpdate[]) {

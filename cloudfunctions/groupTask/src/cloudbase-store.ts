@@ -7,13 +7,13 @@ import type { ApiResult } from '../../../packageChatTool/core/api';
 import type { AcceptedUpdate } from '../../../packageChatTool/core/card';
 import { cardInSync, markedBy } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
-import { CLOSING_SOON_BEFORE_MS, inRoom, isInvited, joinTask, peopleOf } from '../../../packageChatTool/core/task';
+import { CLOSING_SOON_BEFORE_MS, isInvited, peopleOf } from '../../../packageChatTool/core/task';
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
 import type { Member, Task } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
 import { expectedCount, listing } from '../../../packageChatTool/core/view';
 import type { TaskRepository } from './ports';
-import { ruleSteps } from './task-steps';
+import { joinRule, ruleSteps } from './task-steps';
 
 /** An operator built by db.command; opaque to the store. */
 export interface DbOperator {
@@ -282,7 +282,7 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
         const doc = await read(taskId);
         if (doc === null) return fail('NOT_FOUND', 'no such task');
-        const result = inRoom(roomId, (task: Task) => joinTask(task, member, now))(toTask(doc));
+        const result = joinRule(roomId, member, now)(toTask(doc));
         if (!result.ok) return result;
         const { task, outcome } = result.data;
         // The guards restate what joinTask relied on, so the operators apply exactly its decision.

@@ -3,15 +3,17 @@
 // transaction), so which rule a method runs, with which room check, cannot drift between them.
 import type { ApiResult } from '../../../packageChatTool/core/api';
 import { fail, ok } from '../../../packageChatTool/core/result';
+import type { JoinOutcome } from '../../../packageChatTool/core/task';
 import {
   endTask,
   inRoom,
+  joinTask,
   leaveTask,
   markClosingSoon,
   renewActivity,
   tickTask,
 } from '../../../packageChatTool/core/task';
-import type { Task } from '../../../packageChatTool/core/types';
+import type { Member, Task } from '../../../packageChatTool/core/types';
 import type { TaskRepository } from './ports';
 
 /**
@@ -27,6 +29,14 @@ export type AtomicStep = <R>(
 export type RuleSteps = Pick<TaskRepository, 'leave' | 'markClosingSoon' | 'end' | 'renew' | 'tick'>;
 
 const same = (task: Task) => task;
+
+/** The sign-up rule with its room check; each store applies it its own way (CloudBase with atomic operators). */
+export const joinRule = (
+  roomId: string,
+  member: Member,
+  now: number,
+): ((task: Task) => ApiResult<{ task: Task; outcome: JoinOutcome }>) =>
+  inRoom(roomId, (task) => joinTask(task, member, now));
 
 export function ruleSteps(step: AtomicStep): RuleSteps {
   return {
