@@ -132,6 +132,16 @@ export function createGroupTask(deps: GroupTaskDeps) {
     }
   }
 
+  /** A new activity_id, or PLATFORM_FAILED with `refusal`, which tells the user what was kept. */
+  async function newActivity(refusal: string): Promise<ApiResult<Activity>> {
+    try {
+      return ok(await wechat.createActivityId());
+    } catch (error) {
+      log('createActivityId failed', error);
+      return fail('PLATFORM_FAILED', refusal);
+    }
+  }
+
   async function taskInRoom(taskId: string, room: Room): Promise<ApiResult<Task>> {
     const task = await tasks.get(taskId);
     if (task === null) return fail('NOT_FOUND', 'no such task');
@@ -160,19 +170,14 @@ export function createGroupTask(deps: GroupTaskDeps) {
       return ok(list.map((listing) => summarizeListing(listing, viewer)));
     }
     if (request.action === 'createTask') {
-      let activity: Activity;
-      try {
-        activity = await wechat.createActivityId();
-      } catch (error) {
-        log('createActivityId failed', error);
-        return fail('PLATFORM_FAILED', 'WeChat did not create the card; nothing was saved');
-      }
+      const activity = await newActivity('WeChat did not create the card; nothing was saved');
+      if (!activity.ok) return activity;
       const task = createTask({
         id: deps.newId(),
         draft: request.task,
         room: caller.data.room,
         creator: caller.data.member,
-        activity,
+        activity: activity.data,
         versionType: VERSION_TYPE[request.envVersion],
         now: clock.now(),
       });
@@ -223,15 +228,10 @@ export function createGroupTask(deps: GroupTaskDeps) {
         const allowed = checkRenewal(found.data, openid);
         if (!allowed.ok) return allowed;
         if (!needsRenewal(found.data, now)) return ok({ task: show(found.data), share: shareOf(found.data) });
-        let activity: Activity;
-        try {
-          activity = await wechat.createActivityId();
-        } catch (error) {
-          log('createActivityId failed', error);
-          return fail('PLATFORM_FAILED', 'WeChat did not create a new card; the current one is unchanged');
-        }
+        const activity = await newActivity('WeChat did not create a new card; the current one is unchanged');
+        if (!activity.ok) return activity;
         const versionType = request.envVersion === null ? found.data.versionType : VERSION_TYPE[request.envVersion];
-        const renewed = await tasks.renew(request.taskId, room.id, activity, versionType, now);
+        const renewed = await tasks.renew(request.taskId, room.id, activity.data, versionType, now);
         if (!renewed.ok) return renewed;
         return ok({ task: show(renewed.data), share: shareOf(renewed.data) });
       }
