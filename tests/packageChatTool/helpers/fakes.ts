@@ -1,6 +1,8 @@
 // Test doubles for the two ports pages depend on: the WeChat platform and the task service.
 import type { TaskService } from '../../../packageChatTool/services/task-service';
+import { useTaskService } from '../../../packageChatTool/services/task-service';
 import type { WeChat } from '../../../packageChatTool/platform/wechat';
+import { useWeChat } from '../../../packageChatTool/platform/wechat';
 
 export type FakeWeChat = { [K in keyof WeChat]: jest.Mock } & WeChat;
 
@@ -47,4 +49,13 @@ export function fakeTaskService(): FakeTaskService {
     endTask: jest.fn(network),
     renewCard: jest.fn(network),
   } as FakeTaskService;
+}
+
+/** Fresh fakes of both ports, installed as the ones the pages use; call it in beforeEach. */
+export function installFakes(): { platform: FakeWeChat; service: FakeTaskService } {
+  const platform = fakeWeChat();
+  const service = fakeTaskService();
+  useWeChat(platform);
+  useTaskService(service);
+  return { platform, service };
 }

@@ -3,8 +3,7 @@
  */
 import type { Mounted } from '../../../harness/glass-easel';
 import { useWeChat } from '../../../../packageChatTool/platform/wechat';
-import { useTaskService } from '../../../../packageChatTool/services/task-service';
-import { fakeTaskService, fakeWeChat, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
+import { fakeWeChat, installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { cardShare, taskView } from '../../helpers/samples';
 import { expectAccessible, fire, openPage, tapAndSettle } from '../../helpers/glass-easel';
 
@@ -13,10 +12,7 @@ let platform: FakeWeChat;
 let service: FakeTaskService;
 
 beforeEach(() => {
-  platform = fakeWeChat();
-  service = fakeTaskService();
-  useWeChat(platform);
-  useTaskService(service);
+  ({ platform, service } = installFakes());
 });
 
 const mountPage = (path: string) => openPage(path, {}, { memberNames: { 'g-alice': 'Alice', 'g-bob': 'Bob' } });
@@ -154,14 +150,22 @@ describe('create page', () => {
   });
 });
 
-test('options carry their name as label and their state in aria-checked', async () => {
+test('options carry their name and, when selected, "selected" as label (Skyline ignores aria-checked) and their state in aria-checked', async () => {
   useWeChat(fakeWeChat({ language: () => 'en' }));
   const page = await openPage('packageChatTool/pages/create/index');
-  expect(page.attribute('.kind-participate', 'aria-label')).toBe('Sign up');
+  expect(page.attribute('.kind-participate', 'aria-label')).toBe('Sign up, selected');
+  expect(page.attribute('.kind-complete', 'aria-label')).toBe('Check off');
   // glass-easel writes a true boolean attribute as present and a false one as absent.
   expect(page.attribute('.kind-participate', 'aria-checked')).not.toBeNull();
   expect(page.attribute('.kind-complete', 'aria-checked')).toBeNull();
   await tapAndSettle(page, '.kind-complete');
   expect(page.attribute('.kind-complete', 'aria-checked')).not.toBeNull();
   expect(page.attribute('.kind-participate', 'aria-checked')).toBeNull();
+  expect(page.attribute('.kind-complete', 'aria-label')).toBe('Check off, selected');
+  expect(page.attribute('.kind-participate', 'aria-label')).toBe('Sign up');
+  expect(page.text('.kind-complete')).toBe('Check off');
+  expect(page.attribute('.audience-everyone', 'aria-label')).toBe('Everyone in the chat, selected');
+  await tapAndSettle(page, '.audience-members');
+  expect(page.attribute('.audience-members', 'aria-label')).toBe('Chosen members, selected');
+  expect(page.attribute('.audience-everyone', 'aria-label')).toBe('Everyone in the chat');
 });

@@ -2,9 +2,7 @@
  * @jest-environment jsdom
  */
 import { mountPage } from '../../../harness/simulate';
-import { useWeChat } from '../../../../packageChatTool/platform/wechat';
-import { useTaskService } from '../../../../packageChatTool/services/task-service';
-import { fakeTaskService, fakeWeChat, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
+import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { summary } from '../../helpers/samples';
 import { attr, expectAccessible, texts } from '../../helpers/simulate';
 
@@ -13,10 +11,7 @@ let platform: FakeWeChat;
 let service: FakeTaskService;
 
 beforeEach(() => {
-  platform = fakeWeChat();
-  service = fakeTaskService();
-  useWeChat(platform);
-  useTaskService(service);
+  ({ platform, service } = installFakes());
 });
 
 describe('entry page outside a chat', () => {

@@ -2,9 +2,7 @@
  * @jest-environment jsdom
  */
 import type { Mounted } from '../../../harness/glass-easel';
-import { useWeChat } from '../../../../packageChatTool/platform/wechat';
-import { useTaskService } from '../../../../packageChatTool/services/task-service';
-import { fakeTaskService, fakeWeChat, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
+import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { expectAccessible, openPage, tapAndSettle as tap } from '../../helpers/glass-easel';
 import { cardShare, NOW, reminder, taskView } from '../../helpers/samples';
 
@@ -21,10 +19,7 @@ let page: Mounted | null = null;
 
 beforeEach(() => {
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
-  platform = fakeWeChat();
-  service = fakeTaskService();
-  useWeChat(platform);
-  useTaskService(service);
+  ({ platform, service } = installFakes());
 });
 
 afterEach(() => {
