@@ -37,6 +37,7 @@ export const en: Messages = {
   audienceLabel: 'Who takes part',
   audienceEveryone: 'Everyone in the chat',
   audienceMembers: 'Chosen members',
+  optionSelected: '{option}, selected',
   chooseMembers: 'Choose members',
   changeMembers: 'Choose again ({count} chosen)',
   noMembersChosen: 'No members chosen yet',

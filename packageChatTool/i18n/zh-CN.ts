@@ -33,6 +33,8 @@ export const zhCN = {
   audienceLabel: '参与成员',
   audienceEveryone: '聊天里的所有人',
   audienceMembers: '指定成员',
+  /** A choice's accessible name when it is the selected one (Skyline does not announce aria-checked). */
+  optionSelected: '{option}，已选',
   chooseMembers: '选择成员',
   changeMembers: '重新选择（已选 {count} 人）',
   noMembersChosen: '还没有选择成员',

@@ -3,6 +3,7 @@
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
 import { en } from '../../packageChatTool/i18n/en';
+import { format } from '../../packageChatTool/i18n/index';
 import { zhCN as zh } from '../../packageChatTool/i18n/zh-CN';
 import { describeWithBrowser, eventually, simulatorTests, type Simulator } from './harness';
 
@@ -13,6 +14,22 @@ async function startTask(sim: Simulator, title: string): Promise<void> {
   await sim.openTool();
   await sim.tap('button', zh.createTask);
   await sim.type(zh.titleLabel, title);
+}
+
+/** An option's accessible name once selected (the create page puts the selection in the name). */
+const selected = (option: string): string => format(zh.optionSelected, { option });
+const exactly = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Taps the form's option `option`, whether or not it is already the selected one. */
+async function tapOption(sim: Simulator, option: string): Promise<void> {
+  const name = new RegExp(`^(${exactly(option)}|${exactly(selected(option))})$`);
+  await sim.phone.getByRole('radio', { name }).click();
+}
+
+/** Taps `option` and waits until its accessible name says it is selected. */
+async function choose(sim: Simulator, option: string): Promise<void> {
+  await tapOption(sim, option);
+  await sim.byRole('radio', selected(option)).waitFor();
 }
 
 /** Publishes the form and waits for the card to show `status` to its creator. */
@@ -28,9 +45,10 @@ describeWithBrowser('chat tool in the simulator', () => {
     const title = '周六爬山';
     await sim.viewAs('Alice');
     await startTask(sim, title);
-    await sim.tap('radio', zh.kindParticipate);
-    await sim.tap('radio', zh.audienceMembers);
+    await choose(sim, zh.kindParticipate);
+    await tapOption(sim, zh.audienceMembers);
     await sim.pickMembers(['Bob', 'Carol']);
+    await sim.byRole('radio', selected(zh.audienceMembers)).waitFor();
     await publish(sim, title, '0人已参与');
     await sim.screenshot('published');
 
@@ -110,8 +128,8 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.viewAs('Alice');
     await sim.showChat('Alice & Bob');
     await startTask(sim, title);
-    await sim.tap('radio', zh.kindComplete);
-    await sim.tap('radio', zh.audienceMembers);
+    await choose(sim, zh.kindComplete);
+    await choose(sim, zh.audienceMembers);
     expect(await sim.page.locator('.member-picker').count()).toBe(0);
     // The deadline, through the date and time pickers.
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
@@ -161,8 +179,8 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
 
     const title = '只要一人';
     await sim.type(zh.titleLabel, title);
-    await sim.tap('radio', zh.kindParticipate);
-    await sim.tap('radio', zh.audienceEveryone);
+    await choose(sim, zh.kindParticipate);
+    await choose(sim, zh.audienceEveryone);
     await sim.type(zh.capacityLabel, '1');
     await publish(sim, title, '0人已参与');
 
@@ -231,8 +249,8 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     const title = '故障演练';
     await sim.viewAs('Alice');
     await startTask(sim, title);
-    await sim.tap('radio', zh.kindParticipate);
-    await sim.tap('radio', zh.audienceEveryone);
+    await choose(sim, zh.kindParticipate);
+    await choose(sim, zh.audienceEveryone);
     await publish(sim, title, '0人已参与');
 
     await sim.page.selectOption('select[data-fault="setChatToolMsg"]', 'fail');

@@ -22,6 +22,10 @@ type Input = WechatMiniprogram.Input;
 type Picked = WechatMiniprogram.CustomEvent<{ value: string }>;
 type Choice<T> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: T }>;
 
+// Skyline ignores aria-checked, so the selected option says so in its accessible name.
+const optionLabel = (t: Messages, option: string, selected: boolean): string =>
+  selected ? format(t.optionSelected, { option }) : option;
+
 const isCancel = (error: unknown): boolean => /cancel/i.test(JSON.stringify(error) + String(error));
 
 Component({
@@ -36,6 +40,7 @@ Component({
     descriptionMax: DESCRIPTION_MAX,
     counterLabel: '',
     membersLabel: '',
+    optionLabels: { participate: '', complete: '', everyone: '', members: '' },
   },
   methods: {
     onLoad() {
@@ -51,6 +56,12 @@ Component({
         check,
         counterLabel: format(t.titleCounterLabel, { used: check.titleUsed, max: check.titleMax }),
         membersLabel: form.members.length ? format(t.changeMembers, { count: form.members.length }) : t.chooseMembers,
+        optionLabels: {
+          participate: optionLabel(t, t.kindParticipate, form.kind === 'participate'),
+          complete: optionLabel(t, t.kindComplete, form.kind === 'complete'),
+          everyone: optionLabel(t, t.audienceEveryone, form.audience === 'everyone'),
+          members: optionLabel(t, t.audienceMembers, form.audience === 'members'),
+        },
       });
     },
     onTitleInput(event: Input) {
