@@ -4,15 +4,9 @@ import { checkLint } from '../../scripts/checks/lint';
 import type { CheckResult } from '../../scripts/checks/result';
 import { checkTypes } from '../../scripts/checks/types';
 import { checkWxml } from '../../scripts/checks/wxml';
-import { appJson, lintConfigFiles, removeProject, writeProject } from './fixture-project';
+import { appJson, fixtureProjects, lintConfigFiles } from './fixture-project';
 
-const roots: string[] = [];
-function project(changes: Record<string, string | null> = {}): string {
-  const root = writeProject(changes);
-  roots.push(root);
-  return root;
-}
-afterAll(() => roots.forEach(removeProject));
+const project = fixtureProjects();
 
 const messages = (check: CheckResult) =>
   check.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''} ${p.message}`);

@@ -110,6 +110,17 @@ export function removeProject(root: string): void {
   fs.rmSync(root, { recursive: true, force: true });
 }
 
+/** For one test file: a `project(changes)` that writes fixture projects, all removed after its tests. */
+export function fixtureProjects(): (changes?: Record<string, string | null>) => string {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach(removeProject));
+  return (changes = {}) => {
+    const root = writeProject(changes);
+    roots.push(root);
+    return root;
+  };
+}
+
 /** The repository's own lint configuration, to lint a fixture project as the real one is linted. */
 export function lintConfigFiles(): Record<string, string> {
   return Object.fromEntries(
