@@ -32,6 +32,11 @@ async function choose(sim: Simulator, option: string): Promise<void> {
   await sim.byRole('radio', selected(option)).waitFor();
 }
 
+/** Waits until the shown chat has exactly one system line containing `text`. */
+async function expectSystemLine(sim: Simulator, text: string): Promise<void> {
+  await eventually(() => sim.systemLines().filter({ hasText: text }).count(), 1);
+}
+
 /** Publishes the form and waits for the card to show `status` to its creator. */
 async function publish(sim: Simulator, title: string, status: string): Promise<void> {
   await sim.tap('button', zh.publish);
@@ -62,14 +67,7 @@ describeWithBrowser('chat tool in the simulator', () => {
     await sim.tap('button', zh.join);
     await sim.byRole('button', zh.leave).waitFor();
     await eventually(() => sim.cardStatus(title), '已参与');
-    await eventually(
-      () =>
-        sim
-          .systemLines()
-          .filter({ hasText: `Bob 已参与 Alice 发布的 ${title}` })
-          .count(),
-      1,
-    );
+    await expectSystemLine(sim, `Bob 已参与 Alice 发布的 ${title}`);
 
     await sim.viewAs('Carol');
     expect(await sim.cardStatus(title)).toBe('未参与');
@@ -82,14 +80,7 @@ describeWithBrowser('chat tool in the simulator', () => {
     await sim.byRole('button', zh.remind).waitFor();
     await sim.screenshot('group-task-creator-view');
     await sim.tap('button', zh.remind);
-    await eventually(
-      () =>
-        sim
-          .systemLines()
-          .filter({ hasText: `@Carol 请参与：${title}` })
-          .count(),
-      1,
-    );
+    await expectSystemLine(sim, `@Carol 请参与：${title}`);
 
     // The progress image (an offscreen canvas) goes to the chat with an entrance back to the task.
     await sim.tap('button', zh.shareProgress);
@@ -106,14 +97,7 @@ describeWithBrowser('chat tool in the simulator', () => {
     await sim.tap('button', zh.end);
     await sim.phone.locator('.modal-confirm').click();
     await eventually(() => sim.cardStatus(title), '已结束');
-    await eventually(
-      () =>
-        sim
-          .systemLines()
-          .filter({ hasText: `Alice 发布的 ${title} 已结束` })
-          .count(),
-      1,
-    );
+    await expectSystemLine(sim, `Alice 发布的 ${title} 已结束`);
     await sim.viewAs('Bob');
     expect(await sim.cardStatus(title)).toBe('已结束');
     expect(sim.errors).toEqual([]);
@@ -152,14 +136,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.phone.getByText(/18:30/).first().waitFor();
     await sim.tap('button', zh.markDone);
     await eventually(() => sim.cardStatus(title), '已完成');
-    await eventually(
-      () =>
-        sim
-          .systemLines()
-          .filter({ hasText: `Bob 已完成 Alice 发布的 ${title}` })
-          .count(),
-      1,
-    );
+    await expectSystemLine(sim, `Bob 已完成 Alice 发布的 ${title}`);
     await sim.viewAs('Alice');
     await sim.showChat('Alice & Bob');
     expect(await sim.cardStatus(title)).toBe('1人已完成');

@@ -4,25 +4,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, CardShare, TaskView } from '../../packageChatTool/core/api';
 import * as actions from '../../cloudfunctions/groupTask/src/actions';
-import { createLocalBackend, type FunctionCode } from '../../emulator';
+import { createLocalBackend, type FunctionCode, type LocalBackend } from '../../emulator';
 
 type Created = ApiResult<{ task: TaskView; share: CardShare }>;
+
+/** The documented example's start: Alice and Bob in a group chat, Alice creates 周六爬山 and shares its card. */
+async function aliceSharesATask(backend: LocalBackend) {
+  const { wechat } = backend;
+  const room = wechat.createRoom({ name: '周末爬山群', chatType: 3 });
+  const alice = wechat.addMember(room.id, { nickname: 'Alice' });
+  const bob = wechat.addMember(room.id, { nickname: 'Bob' });
+  const created = (await backend.callFunction(alice, {
+    action: 'createTask',
+    cloudID: wechat.issueCloudId(alice),
+    envVersion: 'develop',
+    task: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, capacity: 10 },
+  })) as Created;
+  if (!created.ok) throw new Error(created.error.message);
+  wechat.shareCard(alice, created.data.share);
+  return { room, alice, bob, created };
+}
 
 describe('the local backend', () => {
   it('runs the documented example: create, share, join, card text, system message', async () => {
     const backend = createLocalBackend();
     const { wechat } = backend;
-    const room = wechat.createRoom({ name: '周末爬山群', chatType: 3 });
-    const alice = wechat.addMember(room.id, { nickname: 'Alice' });
-    const bob = wechat.addMember(room.id, { nickname: 'Bob' });
-    const created = (await backend.callFunction(alice, {
-      action: 'createTask',
-      cloudID: wechat.issueCloudId(alice),
-      envVersion: 'develop',
-      task: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, capacity: 10 },
-    })) as Created;
-    if (!created.ok) throw new Error(created.error.message);
-    wechat.shareCard(alice, created.data.share);
+    const { room, alice, bob, created } = await aliceSharesATask(backend);
     const joined = (await backend.callFunction(bob, {
       action: 'join',
       cloudID: wechat.issueCloudId(bob),
@@ -53,16 +60,7 @@ describe('the local backend', () => {
       },
     });
     const { wechat } = backend;
-    const room = wechat.createRoom({ name: '周末爬山群', chatType: 3 });
-    const alice = wechat.addMember(room.id, { nickname: 'Alice' });
-    const created = (await backend.callFunction(alice, {
-      action: 'createTask',
-      cloudID: wechat.issueCloudId(alice),
-      envVersion: 'develop',
-      task: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' } },
-    })) as Created;
-    if (!created.ok) throw new Error(created.error.message);
-    wechat.shareCard(alice, created.data.share);
+    const { room, alice, created } = await aliceSharesATask(backend);
     expect(loaded).toHaveLength(1);
 
     backend.reloadFunction();
