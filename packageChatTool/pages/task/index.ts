@@ -100,16 +100,24 @@ Component({
         this.setData({ error });
       }
     },
-    async confirm(kind: Confirmable): Promise<boolean> {
-      const { t } = this.data;
-      const texts = {
-        leave: [t.confirmLeaveTitle, t.confirmLeaveBody],
-        end: [t.confirmEndTitle, t.confirmEndBody],
-        closing: [t.confirmClosingTitle, t.confirmClosingBody],
+    /** Leaving, closing soon and ending ask first; each confirmed action then runs like any other. */
+    async confirmThenAct(kind: Confirmable) {
+      const { t, taskId } = this.data;
+      const service = taskService();
+      const { title, body, run, done } = {
+        leave: { title: t.confirmLeaveTitle, body: t.confirmLeaveBody, run: () => service.leave(taskId), done: t.left },
+        closing: {
+          title: t.confirmClosingTitle,
+          body: t.confirmClosingBody,
+          run: () => service.markClosingSoon(taskId),
+          done: t.markedClosingSoon,
+        },
+        end: { title: t.confirmEndTitle, body: t.confirmEndBody, run: () => service.endTask(taskId), done: t.ended },
       }[kind];
-      return weChat()
-        .confirm({ title: texts[0], content: texts[1], confirmText: t.confirm, cancelText: t.cancel })
+      const confirmed = await weChat()
+        .confirm({ title, content: body, confirmText: t.confirm, cancelText: t.cancel })
         .catch(() => false);
+      if (confirmed) await this.act(run, () => done);
     },
     onJoin() {
       const { t, taskId } = this.data;
@@ -119,29 +127,14 @@ Component({
           task.viewer.status === 'waitlisted' ? t.waitlisted : task.kind === 'complete' ? t.markedDone : t.joined,
       );
     },
-    async onLeave() {
-      if (!(await this.confirm('leave'))) return;
-      const { t, taskId } = this.data;
-      await this.act(
-        () => taskService().leave(taskId),
-        () => t.left,
-      );
+    onLeave() {
+      return this.confirmThenAct('leave');
     },
-    async onMarkClosingSoon() {
-      if (!(await this.confirm('closing'))) return;
-      const { t, taskId } = this.data;
-      await this.act(
-        () => taskService().markClosingSoon(taskId),
-        () => t.markedClosingSoon,
-      );
+    onMarkClosingSoon() {
+      return this.confirmThenAct('closing');
     },
-    async onEnd() {
-      if (!(await this.confirm('end'))) return;
-      const { t, taskId } = this.data;
-      await this.act(
-        () => taskService().endTask(taskId),
-        () => t.ended,
-      );
+    onEnd() {
+      return this.confirmThenAct('end');
     },
     async onRemind() {
       const { t, taskId } = this.data;
