@@ -12,13 +12,15 @@ export { chromiumPath, copyProject, launchBrowser, startServer, type RunningServ
 const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
 
-/** The Chromium the tests drive; without one every e2e file is skipped with this printed reason. */
+/**
+ * The Chromium the tests drive; without one every e2e file is skipped with this printed reason, except in CI
+ * (CI=true), where .ci/run installs it: there a missing browser fails instead of silently skipping the flows.
+ */
 export const executablePath = chromiumPath();
+const missing = 'no Chromium found (install Debian chromium: apt-get install -y chromium, or set CHROMIUM_PATH)';
+if (!executablePath && process.env.CI) throw new Error(`[e2e] ${missing}`);
 export const describeWithBrowser = executablePath ? describe : describe.skip;
-if (!executablePath)
-  console.warn(
-    '[e2e] skipped: no Chromium found (install Debian chromium: apt-get install -y chromium, or set CHROMIUM_PATH)',
-  );
+if (!executablePath) console.warn(`[e2e] skipped: ${missing}`);
 
 /** The chat host page and the phone inside it, with a person's steps. */
 export class Simulator {
