@@ -20,14 +20,26 @@ export function readBudget(root: string): Budget {
   return { chatTool: { maxKB } };
 }
 
-export function subpackageBytes(files: Record<string, number>, subpackageRoot: string): number {
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function subpackageFiles(files: Record<string, number>, subpackageRoot: string): [string, number][] {
   const prefix = `${subpackageRoot.replace(/\/+$/, '')}/`;
-  return Object.entries(files)
-    .filter(([file]) => file.startsWith(prefix))
-    .reduce((sum, [, bytes]) => sum + bytes, 0);
+  return Object.entries(files).filter(([file]) => file.startsWith(prefix));
 }
 
-const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+export function subpackageBytes(files: Record<string, number>, subpackageRoot: string): number {
+  return subpackageFiles(files, subpackageRoot).reduce((sum, [, bytes]) => sum + bytes, 0);
+}
+
+/** The heaviest compiled files, so whoever trims the package knows where to look first. */
+export function largestFiles(files: Record<string, number>, subpackageRoot: string, count = 5): string {
+  const prefix = `${subpackageRoot.replace(/\/+$/, '')}/`;
+  return subpackageFiles(files, subpackageRoot)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, count)
+    .map(([file, bytes]) => `${file.slice(prefix.length)} ${kb(bytes)} KB`)
+    .join(', ');
+}
 
 export function checkBudget(root: string, files: Record<string, number>): CheckResult {
   const name = 'chat-tool size budget';
@@ -45,5 +57,5 @@ export function checkBudget(root: string, files: Record<string, number>): CheckR
     bytes > maxKB * 1024
       ? [{ file: chatTool.root, message: `${kb(bytes)} KB is over the ${maxKB} KB budget in budget.json` }]
       : [];
-  return result(name, problems, [figure]);
+  return result(name, problems, [figure, `largest: ${largestFiles(files, chatTool.root)}`]);
 }

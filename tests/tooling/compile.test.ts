@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { checkBudget, subpackageBytes } from '../../scripts/checks/budget';
+import { checkBudget, largestFiles, subpackageBytes } from '../../scripts/checks/budget';
 import { checkCompile, compileOffline, type Compiled } from '../../scripts/checks/compile';
 import { checkPackagedFiles, unexpectedFiles } from '../../scripts/checks/packaged-files';
 import { runChecks } from '../../scripts/checks';
@@ -44,6 +44,17 @@ describe('a good project', () => {
     expect(check.info[0]).toMatch(
       /^packageChatTool: \d+\.\d KB \(\d+ bytes\) of the 120 KB budget \(platform limit 500 KB\)$/,
     );
+  });
+
+  test('the largest compiled files of the subpackage are listed, heaviest first', () => {
+    const sizes = {
+      'packageChatTool/a.js': 2048,
+      'packageChatTool/b.wxml': 512,
+      'packageChatTool/c.js': 4096,
+      'x.js': 9999,
+    };
+    expect(largestFiles(sizes, 'packageChatTool', 2)).toBe('c.js 4.0 KB, a.js 2.0 KB');
+    expect(checkBudget(root, files(compiled)).info[1]).toMatch(/^largest: \S+ \d+\.\d KB/);
   });
 
   test('a subpackage over budget fails, naming budget.json', () => {
