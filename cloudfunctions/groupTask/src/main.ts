@@ -13,7 +13,8 @@ const groupTask = createGroupTask({
   wechat: platformOf(cloud),
   clock: { now: () => Date.now() },
   newId: () => randomUUID().replace(/-/g, ''),
-  // The function timeout is 10 s (config.json); a slow WeChat never holds a committed sign-up hostage.
+  // Well inside the 10 s function timeout set in the console (docs/backend.md, Deploy): a slow WeChat never
+  // holds a committed sign-up hostage.
   cardSyncTimeoutMs: 2500,
   log: (message, detail) => console.warn(`[groupTask] ${message}`, detail ?? ''),
 });
