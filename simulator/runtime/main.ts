@@ -12,7 +12,7 @@ import type { AppSession, SimulatorHost } from '../shared/host-api';
 import { parseUrl, Router, type PageInstance } from './router';
 import { trackTaps } from './tap';
 import { showPicker, showRuntimeError, SYSTEM_UI_CSS } from './ui';
-import { createWx, type Navigation } from './wx';
+import { createWx, launchOptions, type Navigation } from './wx';
 import { FRAME_CSS, NavigationBar } from './frame';
 
 const registry = generated as unknown as Registry;
@@ -88,9 +88,10 @@ function boot(host: SimulatorHost): void {
   };
   const currentRoute = (): string | null => router?.top()?.route ?? null;
   const chatToolRoot = registry.chatTool?.root ?? null;
+  const isChatToolRoute = (route: string): boolean => chatToolRoot !== null && route.startsWith(`${chatToolRoot}/`);
   const inChatTool = (): boolean => {
     const route = currentRoute();
-    return session.chat !== null && chatToolRoot !== null && route !== null && route.startsWith(`${chatToolRoot}/`);
+    return session.chat !== null && route !== null && isChatToolRoute(route);
   };
 
   const services: BuiltinServices = {
@@ -123,14 +124,12 @@ function boot(host: SimulatorHost): void {
   if (registry.styles.app !== undefined) codeSpace.addStyleSheet('app', 'app');
 
   const pageRoutes = new Set(registry.pages);
-  const titleOf = (route: string): string => {
-    const config = registry.components.find((c) => c.path === route)?.config ?? {};
-    return String(config.navigationBarTitleText ?? registry.window.navigationBarTitleText ?? '');
-  };
-  const customNav = (route: string): boolean => {
-    const config = registry.components.find((c) => c.path === route)?.config ?? {};
-    return (config.navigationStyle ?? registry.window.navigationStyle) === 'custom';
-  };
+  const configOf = (route: string): Record<string, unknown> =>
+    registry.components.find((c) => c.path === route)?.config ?? {};
+  const titleOf = (route: string): string =>
+    String(configOf(route).navigationBarTitleText ?? registry.window.navigationBarTitleText ?? '');
+  const customNav = (route: string): boolean =>
+    (configOf(route).navigationStyle ?? registry.window.navigationStyle) === 'custom';
   let nextPageId = 1;
   router = new Router({
     isPage: (route) => pageRoutes.has(route),
@@ -169,8 +168,9 @@ function boot(host: SimulatorHost): void {
     changed: (top) => {
       if (!top) return;
       const depth = router?.pages().length ?? 1;
-      nav.show({ title: titleOf(top.route), canGoBack: depth > 1, custom: customNav(top.route) });
-      document.body.classList.toggle('custom-nav', customNav(top.route));
+      const custom = customNav(top.route);
+      nav.show({ title: titleOf(top.route), canGoBack: depth > 1, custom });
+      document.body.classList.toggle('custom-nav', custom);
       host.routeChanged(top.route, top.query);
     },
   });
@@ -196,7 +196,7 @@ function boot(host: SimulatorHost): void {
     currentPage: () =>
       (router!.top()?.component.getMethodCaller() as unknown as ReturnType<Navigation['currentPage']>) ?? null,
   };
-  const wxApi = createWx({ host, session, navigation, chatToolRoot });
+  const wxApi = createWx({ host, session, navigation, inChatTool, isChatToolRoute });
 
   let app: AppDefinition = {};
   const globals = window as unknown as Record<string, unknown>;
@@ -215,10 +215,10 @@ function boot(host: SimulatorHost): void {
       registry.loadApp?.();
       if (launchPackage) launchPackage.loadEntry?.();
     }
-    const launchOptions = { path: session.launch.path, query: session.launch.query, scene: session.chat ? 1154 : 1001 };
+    const options = launchOptions(session);
     for (const hook of ['onLaunch', 'onShow']) {
       const fn = app[hook];
-      if (typeof fn === 'function') fn.call(app, launchOptions);
+      if (typeof fn === 'function') fn.call(app, options);
     }
   } catch (err) {
     report('app start', err);

@@ -35,13 +35,20 @@ export interface WxDeps {
   host: SimulatorHost;
   session: AppSession;
   navigation: Navigation;
-  /** The chat tool's subpackage root, e.g. `packageChatTool`. */
-  chatToolRoot: string | null;
+  /** Whether the page on top is a chat-tool page opened in a chat. */
+  inChatTool(): boolean;
+  /** Whether `route` belongs to the chat tool's subpackage. */
+  isChatToolRoute(route: string): boolean;
 }
 
 const PHONE = { width: 375, height: 812, statusBarHeight: 44, pixelRatio: 3 };
 /** WeChat's capsule button on a 375-wide phone. */
 const MENU_BUTTON = { width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 };
+
+/** What App's onLaunch/onShow and wx.getLaunchOptionsSync/getEnterOptionsSync receive: scene 1154 inside a chat. */
+export function launchOptions(session: AppSession): Result {
+  return { path: session.launch.path, query: session.launch.query, scene: session.chat ? 1154 : 1001 };
+}
 
 function withoutCallbacks(options: Options): Result {
   const args: Result = {};
@@ -56,7 +63,7 @@ function describe(err: unknown): string {
 }
 
 export function createWx(deps: WxDeps): Record<string, unknown> {
-  const { host, session, navigation } = deps;
+  const { host, session, navigation, inChatTool, isChatToolRoute } = deps;
   const storagePrefix = `sim:${session.viewer.openid}:`;
   const tempFiles = new Map<string, string>();
   let tempCounter = 0;
@@ -110,12 +117,6 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
       }
     };
 
-  const inChatTool = (): boolean => {
-    const route = navigation.currentRoute();
-    return (
-      session.chat !== null && deps.chatToolRoot !== null && route !== null && route.startsWith(`${deps.chatToolRoot}/`)
-    );
-  };
   const requireChatTool = (): void => {
     if (!inChatTool()) throw new ApiFailure('only available in chat-tool mode');
   };
@@ -127,7 +128,7 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
 
   const checkLeavingChatTool = (url: string): void => {
     const target = url.startsWith('/') ? url.slice(1) : null;
-    if (inChatTool() && target !== null && deps.chatToolRoot && !target.startsWith(`${deps.chatToolRoot}/`)) {
+    if (inChatTool() && target !== null && !isChatToolRoute(target)) {
       throw new ApiFailure('cannot open a page outside the chat-tool subpackage in chat-tool mode');
     }
   };
@@ -164,6 +165,7 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
     platform: 'devtools',
     benchmarkLevel: 1,
   });
+  const systemInfo = (): Result => ({ ...appBaseInfo(), ...windowInfo(), ...deviceInfo() });
 
   const storage = {
     keys: (): string[] =>
@@ -225,26 +227,14 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
       () => ({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true, deviceOrientation: 'portrait' }),
       true,
     ),
-    getSystemInfoSync: syncApi(
-      'getSystemInfoSync',
-      () => ({ ...appBaseInfo(), ...windowInfo(), ...deviceInfo() }),
-      true,
-    ),
-    getSystemInfo: asyncApi('getSystemInfo', () => ({ ...appBaseInfo(), ...windowInfo(), ...deviceInfo() })),
+    getSystemInfoSync: syncApi('getSystemInfoSync', systemInfo, true),
+    getSystemInfo: asyncApi('getSystemInfo', systemInfo),
     getMenuButtonBoundingClientRect: syncApi('getMenuButtonBoundingClientRect', () => ({ ...MENU_BUTTON }), true),
     getAccountInfoSync: syncApi('getAccountInfoSync', () => ({
       miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' },
     })),
-    getLaunchOptionsSync: syncApi('getLaunchOptionsSync', () => ({
-      path: session.launch.path,
-      query: session.launch.query,
-      scene: session.chat ? 1154 : 1001,
-    })),
-    getEnterOptionsSync: syncApi('getEnterOptionsSync', () => ({
-      path: session.launch.path,
-      query: session.launch.query,
-      scene: session.chat ? 1154 : 1001,
-    })),
+    getLaunchOptionsSync: syncApi('getLaunchOptionsSync', () => launchOptions(session)),
+    getEnterOptionsSync: syncApi('getEnterOptionsSync', () => launchOptions(session)),
 
     setStorageSync: syncApi('setStorageSync', (key: string, value: unknown) => storage.set(key, value)),
     getStorageSync: syncApi('getStorageSync', (key: string) => storage.get(key)),
@@ -312,9 +302,8 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
     navigateBack: asyncApi('navigateBack', async (o) => navigation.navigateBack(Number(o.delta ?? 1))),
     reLaunch: asyncApi('reLaunch', async (o) => {
       const url = String(o.url);
-      const target = url.replace(/^\//, '');
       // reLaunch to a page outside the chat tool leaves chat-tool mode (chat-tool-api.md §6.2).
-      if (inChatTool() && deps.chatToolRoot && !target.startsWith(`${deps.chatToolRoot}/`)) {
+      if (inChatTool() && !isChatToolRoute(url.replace(/^\//, ''))) {
         await hostCall({ api: 'exitChatTool' });
         return;
       }
