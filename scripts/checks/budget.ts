@@ -22,9 +22,12 @@ export function readBudget(root: string): Budget {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
+/** The compiled files under the subpackage root, named relative to it. */
 function subpackageFiles(files: Record<string, number>, subpackageRoot: string): [string, number][] {
   const prefix = `${subpackageRoot.replace(/\/+$/, '')}/`;
-  return Object.entries(files).filter(([file]) => file.startsWith(prefix));
+  return Object.entries(files).flatMap(([file, bytes]): [string, number][] =>
+    file.startsWith(prefix) ? [[file.slice(prefix.length), bytes]] : [],
+  );
 }
 
 export function subpackageBytes(files: Record<string, number>, subpackageRoot: string): number {
@@ -33,11 +36,10 @@ export function subpackageBytes(files: Record<string, number>, subpackageRoot: s
 
 /** The heaviest compiled files, so whoever trims the package knows where to look first. */
 export function largestFiles(files: Record<string, number>, subpackageRoot: string, count = 5): string {
-  const prefix = `${subpackageRoot.replace(/\/+$/, '')}/`;
   return subpackageFiles(files, subpackageRoot)
     .sort(([, a], [, b]) => b - a)
     .slice(0, count)
-    .map(([file, bytes]) => `${file.slice(prefix.length)} ${kb(bytes)} KB`)
+    .map(([file, bytes]) => `${file} ${kb(bytes)} KB`)
     .join(', ');
 }
 

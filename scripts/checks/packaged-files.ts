@@ -1,6 +1,6 @@
 // The package miniprogram-ci would upload holds app files only: packOptions.ignore must keep tests,
 // tooling, sources and docs out. An allow-list, so a new tooling folder cannot slip in unnoticed.
-import { readAppJson, subPackagesOf } from './files';
+import { appFolders } from './files';
 import { result, type CheckResult, type Problem } from './result';
 
 const ROOT_FILES = new Set(['app.js', 'app.json', 'app.wxss', 'project.config.json', 'sitemap.json', 'theme.json']);
@@ -10,7 +10,7 @@ const APP_EXTENSIONS = /\.(js|json|wxml|wxss|wxs|png|jpe?g|gif|svg|webp)$/;
 // miniprogram-ci inlines Babel helpers here (at the root and in each subpackage).
 const BABEL_HELPERS = '@babel/runtime/helpers/';
 
-export function unexpectedFiles(files: string[], appFolders: string[]): Problem[] {
+export function unexpectedFiles(files: string[], folders: string[]): Problem[] {
   return files.flatMap((file) => {
     const extension = NEVER_PACKAGED_EXTENSIONS.find((ext) => file.endsWith(ext));
     if (extension) return [{ file, message: `${extension} file in the package: add it to packOptions.ignore` }];
@@ -18,14 +18,13 @@ export function unexpectedFiles(files: string[], appFolders: string[]): Problem[
     if (!file.includes('/')) {
       return ROOT_FILES.has(file) ? [] : [{ file, message: 'not an app file: add it to packOptions.ignore' }];
     }
-    const folder = appFolders.find((dir) => file.startsWith(`${dir}/`));
+    const folder = folders.find((dir) => file.startsWith(`${dir}/`));
     if (folder || file.startsWith(BABEL_HELPERS)) return [];
-    return [{ file, message: `outside the app folders (${appFolders.join(', ')}): add it to packOptions.ignore` }];
+    return [{ file, message: `outside the app folders (${folders.join(', ')}): add it to packOptions.ignore` }];
   });
 }
 
 export function checkPackagedFiles(root: string, files: Record<string, number>): CheckResult {
-  const folders = ['miniprogram', ...subPackagesOf(readAppJson(root)).map((pkg) => pkg.root.replace(/\/+$/, ''))];
   const list = Object.keys(files).sort();
-  return result('packaged file list', unexpectedFiles(list, folders), [`${list.length} files in the package`]);
+  return result('packaged file list', unexpectedFiles(list, appFolders(root)), [`${list.length} files in the package`]);
 }
