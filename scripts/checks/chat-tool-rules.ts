@@ -175,23 +175,24 @@ export function checkChatToolRules(root: string): CheckResult {
     return result(NAME, problems);
   }
   const [tool] = chatTools as [NonNullable<AppJson['chatTools']>[number]];
-  const root_ = (tool.root ?? '').replace(/\/+$/, '');
-  const subpackage = subPackagesOf(app).find((pkg) => pkg.root.replace(/\/+$/, '') === root_);
+  const toolRoot = (tool.root ?? '').replace(/\/+$/, '');
+  const subpackage = subPackagesOf(app).find((pkg) => pkg.root.replace(/\/+$/, '') === toolRoot);
   if (!subpackage) {
     fail(`chatTools root "${tool.root}" is not a subpackage root`);
     return result(NAME, problems);
   }
   if (!tool.desc) fail('chatTools entry needs a desc');
-  if (subpackage.independent !== true) fail(`subpackage ${root_} must be "independent": true`);
+  if (subpackage.independent !== true) fail(`subpackage ${toolRoot} must be "independent": true`);
   if ((subpackage.componentFramework ?? app.componentFramework) !== 'glass-easel') {
-    fail(`subpackage ${root_} must use "componentFramework": "glass-easel"`);
+    fail(`subpackage ${toolRoot} must use "componentFramework": "glass-easel"`);
   }
-  if ((subpackage.renderer ?? app.renderer) !== 'skyline') fail(`subpackage ${root_} must use "renderer": "skyline"`);
+  if ((subpackage.renderer ?? app.renderer) !== 'skyline')
+    fail(`subpackage ${toolRoot} must use "renderer": "skyline"`);
 
   if (!subpackage.entry) {
-    fail(`subpackage ${root_} needs an "entry" file`);
+    fail(`subpackage ${toolRoot} needs an "entry" file`);
   } else {
-    const entry = path.posix.join(root_, subpackage.entry);
+    const entry = path.posix.join(toolRoot, subpackage.entry);
     const candidates = [entry, entry.replace(/\.js$/, '.ts')];
     if (!candidates.some((file) => fs.existsSync(path.join(root, file)))) {
       fail(`entry file ${candidates.join(' or ')} does not exist`);
@@ -200,15 +201,15 @@ export function checkChatToolRules(root: string): CheckResult {
 
   const pages = subpackage.pages ?? [];
   if (!pages.includes(tool.entryPagePath)) {
-    fail(`chatTools entryPagePath "${tool.entryPagePath}" is not one of ${root_}'s pages`);
+    fail(`chatTools entryPagePath "${tool.entryPagePath}" is not one of ${toolRoot}'s pages`);
   }
   for (const page of pages) {
-    const file = `${root_}/${page}.json`;
+    const file = `${toolRoot}/${page}.json`;
     const json = readPageJson(root, file);
     if (!json) fail('page json is missing or not valid JSON', file);
     else if (json.navigationStyle !== 'custom') fail('Skyline pages need "navigationStyle": "custom"', file);
   }
 
-  if (fs.existsSync(path.join(root, root_))) problems.push(...referencesOutside(root, root_));
-  return result(NAME, problems, [`${root_}: ${pages.length} pages, independent, glass-easel, skyline`]);
+  if (fs.existsSync(path.join(root, toolRoot))) problems.push(...referencesOutside(root, toolRoot));
+  return result(NAME, problems, [`${toolRoot}: ${pages.length} pages, independent, glass-easel, skyline`]);
 }
