@@ -186,8 +186,9 @@ export function checkChatToolRules(root: string): CheckResult {
   if ((subpackage.componentFramework ?? app.componentFramework) !== 'glass-easel') {
     fail(`subpackage ${toolRoot} must use "componentFramework": "glass-easel"`);
   }
-  if ((subpackage.renderer ?? app.renderer) !== 'skyline')
+  if ((subpackage.renderer ?? app.renderer) !== 'skyline') {
     fail(`subpackage ${toolRoot} must use "renderer": "skyline"`);
+  }
 
   if (!subpackage.entry) {
     fail(`subpackage ${toolRoot} needs an "entry" file`);
