@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readReleaseConfig, type GitFacts, type ReleaseConfig } from './config';
-import type { ProjectRef, WechatCi } from './wechat-ci';
+import type { FunctionTrigger, ProjectRef, WechatCi } from './wechat-ci';
 
 export interface ReleaseContext {
   root: string;
@@ -60,7 +60,7 @@ export async function preview(context: ReleaseContext): Promise<string> {
 }
 
 interface FunctionConfig {
-  triggers?: { name: string; type: string; config: string }[];
+  triggers?: FunctionTrigger[];
 }
 
 /** Each folder of cloudfunctions/ with a package.json is a function; its index.js must be built. */

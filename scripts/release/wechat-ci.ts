@@ -22,12 +22,19 @@ export interface PreviewRequest extends UploadRequest {
   qrcodeImage: string;
 }
 
+/** A trigger as a cloud function's config.json declares it. */
+export interface FunctionTrigger {
+  name: string;
+  type: string;
+  config: string;
+}
+
 export interface FunctionRequest {
   cloudEnv: string;
   name: string;
   dir: string;
   /** Timer triggers from the function's config.json. */
-  triggers: { name: string; type: string; config: string }[];
+  triggers: FunctionTrigger[];
 }
 
 export interface WechatCi {
@@ -50,30 +57,25 @@ function ciProject({ root, appid, key }: ProjectRef): ci.Project {
 const progress = (onProgress: (message: string) => void) => (task: { message?: string; status?: string } | string) =>
   onProgress(typeof task === 'string' ? task : `${task.status ?? ''} ${task.message ?? ''}`.trim());
 
+/** What an upload and a preview both send: the project's own compile settings, robot 1, progress. */
+const codeUpload = (project: ProjectRef, { version, description, onProgress }: UploadRequest) => ({
+  project: ciProject(project),
+  version,
+  desc: description,
+  setting: { useProjectConfig: true },
+  robot: 1,
+  onProgressUpdate: progress(onProgress),
+});
+
 export function createWechatCi(): WechatCi {
   return {
-    upload: async (project, { version, description, onProgress }) => {
-      const result = await ci.upload({
-        project: ciProject(project),
-        version,
-        desc: description,
-        setting: { useProjectConfig: true },
-        robot: 1,
-        onProgressUpdate: progress(onProgress),
-      });
+    upload: async (project, request) => {
+      const result = await ci.upload(codeUpload(project, request));
       return { subPackages: result.subPackageInfo ?? [] };
     },
-    preview: async (project, { version, description, onProgress, qrcodeImage }) => {
-      await ci.preview({
-        project: ciProject(project),
-        version,
-        desc: description,
-        setting: { useProjectConfig: true },
-        robot: 1,
-        qrcodeFormat: 'image',
-        qrcodeOutputDest: qrcodeImage,
-        onProgressUpdate: progress(onProgress),
-      });
+    preview: async (project, request) => {
+      const { qrcodeImage } = request;
+      await ci.preview({ ...codeUpload(project, request), qrcodeFormat: 'image', qrcodeOutputDest: qrcodeImage });
       // miniprogram-ci's own decoder (jimp + qrcode-reader + qrcode-terminal) redraws the saved image.
       const { generateTerminalQrcode } = createRequire(__filename)('miniprogram-ci/dist/ci/utils/terminalQrcode') as {
         generateTerminalQrcode: (imageBase64: string) => Promise<string>;
