@@ -17,7 +17,6 @@ interface MemberSession {
   roomId: string | null;
   route: string;
   query: Record<string, string>;
-  shareMenu: Record<string, unknown> | null;
 }
 
 interface AppInfo {
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
   const sessionOf = (openid: string): MemberSession => {
     let s = sessions.get(openid);
     if (!s) {
-      s = { roomId: null, route: appInfo.launcher, query: {}, shareMenu: null };
+      s = { roomId: null, route: appInfo.launcher, query: {} };
       sessions.set(openid, s);
     }
     return s;
@@ -167,7 +166,7 @@ async function main(): Promise<void> {
   const openPath = (roomId: string, path: string): void => {
     const s = sessionOf(viewer);
     const { route, query } = parsePath(path);
-    Object.assign(s, { roomId, route, query, shareMenu: null });
+    Object.assign(s, { roomId, route, query });
     loadPhone();
   };
 
@@ -242,11 +241,8 @@ async function main(): Promise<void> {
           members: request.members,
           type: request.type,
         });
-      case 'updateShareMenu':
-        s.shareMenu = request.options;
-        return {};
       case 'shareAppMessageToGroup': {
-        const menu = s.shareMenu ?? {};
+        const { menu } = request;
         const templateInfo = (menu.templateInfo ?? {}) as { templateId?: string };
         const share = {
           activityId: menu.activityId,
@@ -278,7 +274,7 @@ async function main(): Promise<void> {
       }
       case 'exitChatTool':
         setTimeout(() => {
-          Object.assign(sessionOf(viewer), { roomId: null, route: appInfo.launcher, query: {}, shareMenu: null });
+          Object.assign(sessionOf(viewer), { roomId: null, route: appInfo.launcher, query: {} });
           loadPhone();
         }, 0);
         return {};

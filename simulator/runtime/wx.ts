@@ -369,10 +369,8 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
       const type = o.type === 'participate' ? 'participate' : 'complete';
       await hostCall({ api: 'notifyGroupMembers', title, members, entrancePath: o.entrancePath, type });
     }),
-    updateShareMenu: asyncApi('updateShareMenu', async (o) => {
-      const options = withoutCallbacks(o);
-      shareMenu = options;
-      await hostCall({ api: 'updateShareMenu', options });
+    updateShareMenu: asyncApi('updateShareMenu', (o) => {
+      shareMenu = withoutCallbacks(o);
     }),
     shareAppMessageToGroup: asyncApi('shareAppMessageToGroup', async (o) => {
       requireChatTool();
@@ -384,6 +382,7 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
       if (!path.startsWith('/')) throw new ApiFailure('path must be a full path starting with /');
       await hostCall({
         api: 'shareAppMessageToGroup',
+        menu: shareMenu,
         title: o.title,
         path,
         imageUrl: o.imageUrl as string | undefined,

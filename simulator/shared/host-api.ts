@@ -33,8 +33,8 @@ export type HostCall =
       entrancePath: string;
       type: 'participate' | 'complete';
     }
-  | { api: 'updateShareMenu'; options: Record<string, unknown> }
-  | { api: 'shareAppMessageToGroup'; title: string; path: string; imageUrl?: string }
+  /** `menu`: the options of the page's last wx.updateShareMenu (the card's activity, template, participants). */
+  | { api: 'shareAppMessageToGroup'; menu: Record<string, unknown>; title: string; path: string; imageUrl?: string }
   | { api: 'shareImageToGroup'; imagePath: string; needShowEntrance: boolean; entrancePath: string }
   | { api: 'openChatTool'; url: string; roomid?: string; chatType?: number }
   | { api: 'exitChatTool' }
