@@ -86,6 +86,12 @@ type ListedDocument = Pick<
     audience: { kind: Task['audience']['kind'] };
   };
 
+/** Where one member stands in a list of tasks: the ids of those they signed up for or wait for. */
+interface Standing {
+  joined: Set<string>;
+  waitlisted: Set<string>;
+}
+
 const LISTED_FIELDS: Record<string, boolean> = Object.fromEntries(
   [
     '_id',
@@ -224,12 +230,27 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
     return new Set(data.map((doc) => doc._id));
   }
 
-  function listed(
-    doc: ListedDocument,
-    joined: Set<string>,
-    waitlisted: Set<string>,
-    invited: boolean | null,
-  ): TaskListing {
+  /** The newest tasks matching `condition`, projected to what a list shows. */
+  async function newest(condition: Condition, limit: number): Promise<ListedDocument[]> {
+    const { data } = await tasks
+      .where(condition)
+      .orderBy('createdAt', 'desc')
+      .limit(limit)
+      .field<ListedDocument>(LISTED_FIELDS)
+      .get();
+    return data;
+  }
+
+  /** Which of the tasks `ids` the member `openid` signed up for, and which they wait for. */
+  async function standing(ids: string[], openid: string): Promise<Standing> {
+    const [joined, waitlisted] = await Promise.all([
+      idsWhere(ids, { 'participants.openid': openid }),
+      idsWhere(ids, { 'waitlist.openid': openid }),
+    ]);
+    return { joined, waitlisted };
+  }
+
+  function listed(doc: ListedDocument, { joined, waitlisted }: Standing, invited: boolean | null): TaskListing {
     return listing(
       { ...doc, expected: doc.audienceSize, done: doc.participantCount },
       { joined: joined.has(doc._id), waitlisted: waitlisted.has(doc._id), invited },
@@ -245,38 +266,22 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       return doc === null ? null : toTask(doc);
     },
     async listByRoom(roomId, viewer, limit) {
-      const { data } = await tasks
-        .where({ 'room.id': roomId })
-        .orderBy('createdAt', 'desc')
-        .limit(limit)
-        .field<ListedDocument>(LISTED_FIELDS)
-        .get();
-      const ids = data.map((doc) => doc._id);
-      const [joined, waitlisted, chosen] = await Promise.all([
-        idsWhere(ids, { 'participants.openid': viewer.openid }),
-        idsWhere(ids, { 'waitlist.openid': viewer.openid }),
+      const docs = await newest({ 'room.id': roomId }, limit);
+      const ids = docs.map((doc) => doc._id);
+      const [viewerStanding, chosen] = await Promise.all([
+        standing(ids, viewer.openid),
         idsWhere(ids, { 'audience.groupOpenids': viewer.groupOpenid }),
       ]);
-      return data.map((doc) =>
-        listed(doc, joined, waitlisted, doc.audience.kind === 'everyone' || chosen.has(doc._id)),
-      );
+      return docs.map((doc) => listed(doc, viewerStanding, doc.audience.kind === 'everyone' || chosen.has(doc._id)));
     },
     async listByMember(openid, limit) {
-      const { data } = await tasks
-        .where({ people: openid })
-        .orderBy('createdAt', 'desc')
-        .limit(limit)
-        .field<ListedDocument>(LISTED_FIELDS)
-        .get();
-      const ids = data.map((doc) => doc._id);
-      const [joined, waitlisted] = await Promise.all([
-        idsWhere(ids, { 'participants.openid': openid }),
-        idsWhere(ids, { 'waitlist.openid': openid }),
-      ]);
-      // Across rooms the member's group_openid is unknown, except as the creator.
-      return data.map((doc) =>
-        listed(doc, joined, waitlisted, doc.creator.openid === openid ? doc.creatorInvited : null),
+      const docs = await newest({ people: openid }, limit);
+      const memberStanding = await standing(
+        docs.map((doc) => doc._id),
+        openid,
       );
+      // Across rooms the member's group_openid is unknown, except as the creator.
+      return docs.map((doc) => listed(doc, memberStanding, doc.creator.openid === openid ? doc.creatorInvited : null));
     },
     async join(taskId, roomId, member: Member, now) {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
