@@ -56,6 +56,9 @@ function templateKind(templateId: string): TaskKind | undefined {
 
 const token = (bytes: number) => randomBytes(bytes).toString('base64url');
 
+/** chat_type 1 and 2 are one-to-one chats (WeChat, WeCom contact): an open_single_roomid and two members. */
+const isOneToOne = (chatType: ChatType) => chatType === 1 || chatType === 2;
+
 export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulator {
   const rooms = new Map<string, EmulatedRoom>();
   const members = new Map<string, EmulatedMember[]>();
@@ -201,11 +204,10 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
         }
         const room = roomOf(issued.roomId);
         const member = memberOf(issued.roomId, openid);
-        const single = room.chatType === 1 || room.chatType === 2;
         return {
           ok: true,
           data: {
-            ...(single ? { open_single_roomid: room.id } : { opengid: room.id }),
+            ...(isOneToOne(room.chatType) ? { open_single_roomid: room.id } : { opengid: room.id }),
             group_openid: member.groupOpenid,
             chat_type: room.chatType,
           },
@@ -219,7 +221,7 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
     createRoom(options = {}) {
       counter += 1;
       const chatType: ChatType = options.chatType ?? 3;
-      const prefix = chatType === 1 || chatType === 2 ? 'sR' : 'tG';
+      const prefix = isOneToOne(chatType) ? 'sR' : 'tG';
       const room: EmulatedRoom = {
         id: options.id ?? `${prefix}${counter}${token(9)}`,
         chatType,
@@ -238,7 +240,7 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
       counter += 1;
       const openid = options.openid ?? `oEmu${counter}${token(12)}`;
       if (list.some((m) => m.openid === openid)) throw new EmulatorError(`${openid} is already in ${roomId}`);
-      if ((room.chatType === 1 || room.chatType === 2) && list.length >= 2) {
+      if (isOneToOne(room.chatType) && list.length >= 2) {
         throw new EmulatorError('a one-to-one chat has two members');
       }
       const member: EmulatedMember = {
