@@ -4,6 +4,7 @@
 
 import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
 import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
+import { parseUrl } from '../shared/url';
 import type { BuildStatus, ChatRoom, ChatState, RoomCallFields } from '../shared/server-api';
 import { avatarUrl } from './avatar';
 import { renderMessages } from './chat';
@@ -22,13 +23,6 @@ interface MemberSession {
 interface AppInfo {
   launcher: string;
   chatTool: { root: string; entryPage: string } | null;
-}
-
-function parsePath(path: string): { route: string; query: Record<string, string> } {
-  const [p = '', search = ''] = path.split('?', 2);
-  const query: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(search)) query[k] = v;
-  return { route: p.replace(/^\/+/, ''), query };
 }
 
 async function main(): Promise<void> {
@@ -163,10 +157,10 @@ async function main(): Promise<void> {
     );
   };
 
-  const openPath = (roomId: string, path: string): void => {
-    const s = sessionOf(viewer);
-    const { route, query } = parsePath(path);
-    Object.assign(s, { roomId, route, query });
+  /** Reloads the phone at `path` in the chat `roomId` (null: outside any chat). */
+  const openPath = (roomId: string | null, path: string): void => {
+    const { route, query } = parseUrl(path, null);
+    Object.assign(sessionOf(viewer), { roomId, route, query });
     loadPhone();
   };
 
@@ -269,14 +263,11 @@ async function main(): Promise<void> {
         shownRoomId = target.id;
         renderChat();
         // The app reloads inside the chat: give the current call a moment to return first.
-        setTimeout(() => openPath(target.id, request.url.startsWith('/') ? request.url : `/${request.url}`), 0);
+        setTimeout(() => openPath(target.id, request.url), 0);
         return {};
       }
       case 'exitChatTool':
-        setTimeout(() => {
-          Object.assign(sessionOf(viewer), { roomId: null, route: appInfo.launcher, query: {} });
-          loadPhone();
-        }, 0);
+        setTimeout(() => openPath(null, appInfo.launcher), 0);
         return {};
       case 'callFunction':
         return serverCall({ op: 'callFunction', openid: viewer, name: request.name, data: request.data });

@@ -2,6 +2,7 @@
 // but never calls onLoad/onShow/... and has no router, so this is the host of both.
 
 import { glassEasel } from 'glass-easel-miniprogram-adapter';
+import type { ParsedUrl } from '../shared/url';
 
 export interface PageInstance {
   id: number;
@@ -30,35 +31,6 @@ export interface RouterPorts {
   /** Reports an exception thrown by a page hook (the page keeps running, as in WeChat). */
   reportError(where: string, error: unknown): void;
   changed(top: PageInstance | null): void;
-}
-
-export interface ParsedUrl {
-  route: string;
-  query: Record<string, string>;
-}
-
-/** `/a/b?x=1`, `b?x=1` (relative to `from`), `../c/index` → route and decoded query. */
-export function parseUrl(url: string, from: string | null): ParsedUrl {
-  const [pathPart = '', search = ''] = url.split('?', 2);
-  let segments: string[];
-  if (pathPart.startsWith('/') || from === null) {
-    segments = pathPart.replace(/^\/+/, '').split('/');
-  } else {
-    segments = [...from.split('/').slice(0, -1), ...pathPart.split('/')];
-  }
-  const out: string[] = [];
-  for (const s of segments) {
-    if (s === '' || s === '.') continue;
-    if (s === '..') out.pop();
-    else out.push(s);
-  }
-  const query: Record<string, string> = {};
-  for (const pair of search.split('&')) {
-    if (!pair) continue;
-    const [k = '', v = ''] = pair.split('=', 2);
-    query[decodeURIComponent(k)] = decodeURIComponent(v.replace(/\+/g, ' '));
-  }
-  return { route: out.join('/'), query };
 }
 
 export class Router {

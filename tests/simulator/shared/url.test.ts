@@ -1,4 +1,4 @@
-import { parseUrl } from '../../../simulator/runtime/router';
+import { parseUrl } from '../../../simulator/shared/url';
 
 describe('page URLs', () => {
   test('absolute paths with a decoded query', () => {
