@@ -13,14 +13,16 @@ test('app.json lists the entry, create and task pages', () => {
   expect(pages).toEqual(expect.arrayContaining(['pages/entry/index', 'pages/create/index', 'pages/task/index']));
 });
 
-test.each(pages)('%s has a custom nav bar and the shared theme', (page) => {
+test.each(pages)('%s has a custom nav bar and the shared theme, and renders once it has its texts', (page) => {
   const json = JSON.parse(fs.readFileSync(path.join(root, `${page}.json`), 'utf8')) as {
     navigationStyle?: string;
     usingComponents?: Record<string, string>;
   };
   expect(json.navigationStyle).toBe('custom');
   expect(json.usingComponents?.['nav-bar']).toBe('../../components/nav-bar/index');
-  expect(fs.readFileSync(path.join(root, `${page}.wxml`), 'utf8')).toMatch(/^<view class="page">\s*<nav-bar /);
+  expect(fs.readFileSync(path.join(root, `${page}.wxml`), 'utf8')).toMatch(
+    /^<view class="page" wx:if="\{\{t\}\}">\s*<nav-bar /,
+  );
   expect(fs.readFileSync(path.join(root, `${page}.wxss`), 'utf8')).toMatch(
     /@import ['"]\.\.\/\.\.\/styles\/theme\.wxss['"];/,
   );

@@ -2,7 +2,7 @@
 // server. The title rule comes from core/title.ts, the limits from core/, so client and server agree.
 import type { TaskKind } from '../../core/types';
 import type { TaskDraft } from '../../core/types';
-import { titleCounter } from '../../core/title';
+import { TITLE_MAX_UNITS, titleCounter } from '../../core/title';
 import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from '../../core/limits';
 import { format, type Messages } from '../../i18n/index';
 
@@ -48,10 +48,10 @@ export interface FormCheck {
   valid: boolean;
 }
 
-/** Before the first check ran (the first render, before onLoad). */
+/** The page's check until onLoad runs the first one (the page renders nothing before that). */
 export const EMPTY_CHECK: FormCheck = {
   titleUsed: 0,
-  titleMax: 30,
+  titleMax: TITLE_MAX_UNITS,
   titleError: '',
   descriptionError: '',
   capacityError: '',

@@ -15,7 +15,6 @@ import {
   EMPTY_FORM,
   shownErrors,
   type CreateForm,
-  type FormCheck,
 } from './form';
 
 type Input = WechatMiniprogram.Input;
@@ -30,9 +29,10 @@ const isCancel = (error: unknown): boolean => /cancel/i.test(JSON.stringify(erro
 
 Component({
   data: {
-    t: {} as Messages,
+    /** The texts in the user's language, set in onLoad; until then the page renders nothing (wx:if). */
+    t: null as unknown as Messages,
     form: EMPTY_FORM,
-    check: EMPTY_CHECK as FormCheck,
+    check: EMPTY_CHECK,
     submitted: false,
     publishing: false,
     error: '',

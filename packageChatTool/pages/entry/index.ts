@@ -13,7 +13,8 @@ type Mode = 'chat' | 'outside';
 
 Component({
   data: {
-    t: {} as Messages,
+    /** The texts in the user's language, set in onLoad; until then the page renders nothing (wx:if). */
+    t: null as unknown as Messages,
     mode: 'outside' as Mode,
     loading: false,
     loaded: false,

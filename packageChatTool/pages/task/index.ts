@@ -20,7 +20,8 @@ type Confirmable = 'leave' | 'end' | 'closing';
 
 Component({
   data: {
-    t: {} as Messages,
+    /** The texts in the user's language, set in onLoad; until then the page renders nothing (wx:if). */
+    t: null as unknown as Messages,
     taskId: '',
     unposted: false,
     task: null as TaskView | null,
