@@ -5,9 +5,11 @@ import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createLocalBackend } from '../../../emulator';
 import type { EmulatedMember, LocalBackend } from '../../../emulator';
 
-export const NOW = Date.UTC(2026, 0, 1, 8, 0, 0);
+// Shared with the store contract, which cannot import this module: loading the emulator's in-memory
+// CloudBase locks the SDK's transport, and the contract also runs against a real environment.
+import { NOW } from './store-contract';
+export { codeOf, HOUR, must, NOW } from './store-contract';
 export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
 
 export type StoreKind = 'sqlite' | 'cloudbase';
 export const STORES: StoreKind[] = ['sqlite', 'cloudbase'];
@@ -54,13 +56,6 @@ export function makeWorld(store: StoreKind, memberCount = 5, cardSyncTimeoutMs =
     close: () => backend.close(),
   };
 }
-
-export function must<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
-  return result.data;
-}
-
-export const codeOf = (result: ApiResult<unknown>) => (result.ok ? 'ok' : result.error.code);
 
 export const everyoneDraft = (extra: object = {}) => ({
   title: '周六爬山',
