@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { BUILTIN_TEMPLATES } from '../shared/builtin-templates';
-import type { BuildErrorInfo } from '../shared/protocol';
+import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
 import { walkApp, type AppGraph, type ProjectFiles } from './app-json';
 import { BuildError } from './errors';
 import { compileTemplates } from './templates';
@@ -80,8 +80,7 @@ export function generateRegistry(files: ProjectFiles): RegistrySource {
     }
     const config = { ...c.config, styleIsolation: isolation };
     const load = c.script ? `() => { require(${JSON.stringify(`./${c.script}`)}); }` : '() => {}';
-    return `{ path: ${JSON.stringify(c.path)}, isPage: ${c.isPage}, packageRoot: ${JSON.stringify(c.packageRoot)},
-      config: ${JSON.stringify(config)}, scope: ${JSON.stringify(scope)}, hasStyle: ${c.style !== null},
+    return `{ path: ${JSON.stringify(c.path)}, config: ${JSON.stringify(config)}, scope: ${JSON.stringify(scope)}, hasStyle: ${c.style !== null},
       hasTemplate: ${c.template !== null}, load: ${load} }`;
   });
   if (graph.appStyle) {
@@ -111,17 +110,15 @@ export function generateRegistry(files: ProjectFiles): RegistrySource {
 
 /** A script that renders build errors in place of the app, so a mistake never leaves a blank page. */
 export function errorScript(errors: BuildErrorInfo[]): string {
+  const text = `Build failed / 构建失败\n\n${errors.map(formatBuildError).join('\n')}`;
   return `(function () {
   var errors = ${JSON.stringify(errors)};
-  window.__simulatorBuildErrors = errors;
   var show = function () {
     var box = document.createElement('pre');
     box.className = 'build-error';
     box.style.cssText = 'margin:0;padding:56px 16px 16px;min-height:100%;box-sizing:border-box;background:#fff0f0;color:#b00020;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap;word-break:break-word';
     box.setAttribute('role', 'alert');
-    box.textContent = 'Build failed / 构建失败\\n\\n' + errors.map(function (e) {
-      return e.file + ':' + e.line + ':' + e.column + ' [' + e.kind + '] ' + e.message;
-    }).join('\\n');
+    box.textContent = ${JSON.stringify(text)};
     document.body.appendChild(box);
   };
   if (document.body) show(); else document.addEventListener('DOMContentLoaded', show);

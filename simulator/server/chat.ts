@@ -4,7 +4,7 @@
 
 import type { CardShare } from '../../packageChatTool/core/api';
 import type { EmulatedMember, LocalBackend, PlatformApi } from '../../emulator/types';
-import type { ChatMessage, ChatRoom, ChatState, FaultSetting, ServerCall } from '../shared/server-api';
+import type { ChatMessage, ChatRoom, ChatState, ServerCall } from '../shared/server-api';
 
 /** A group chat with four members and a one-to-one chat between the first two. */
 export const DEFAULT_SEED = {
@@ -20,7 +20,6 @@ const GREETINGS: Record<string, string> = {
 export class ChatService {
   private readonly images: { roomId: string; message: ChatMessage }[] = [];
   private readonly greetings: { roomId: string; message: ChatMessage }[] = [];
-  private readonly faults: Record<string, FaultSetting> = {};
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -110,7 +109,7 @@ export class ChatService {
       errcode: c.errcode,
       errmsg: c.errmsg,
     }));
-    return { rooms, messages, platformCalls, faults: { ...this.faults } };
+    return { rooms, messages, platformCalls };
   }
 
   async call(request: ServerCall): Promise<unknown> {
@@ -157,12 +156,9 @@ export class ChatService {
         });
         this.emit();
         return {};
-      case 'setFault': {
-        this.faults[request.api] = request.fault;
+      case 'setFault':
         wechat.setFault(request.api as PlatformApi, request.fault === 'none' ? null : { mode: request.fault });
-        this.emit();
         return {};
-      }
       case 'releaseStalled':
         wechat.releaseStalled();
         return {};

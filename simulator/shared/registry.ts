@@ -3,8 +3,6 @@
 
 export interface RegistryComponent {
   path: string;
-  isPage: boolean;
-  packageRoot: string | null;
   /** The static JSON config as glass-easel-miniprogram-adapter takes it (usingComponents resolved). */
   config: Record<string, unknown>;
   /** Style scope name (class prefix); undefined when the component shares the app's scope. */

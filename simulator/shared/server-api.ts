@@ -47,7 +47,6 @@ export interface ChatState {
   rooms: ChatRoom[];
   messages: Record<string, ChatMessage[]>;
   platformCalls: PlatformCallInfo[];
-  faults: Record<string, string>;
 }
 
 export interface BuildStatus {
