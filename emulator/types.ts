@@ -1,7 +1,7 @@
 // The local backend's public interface: the WeChat platform emulator plus the cloud-function runner.
 // The browser simulator and the tests drive it; see docs/backend.md.
 import type { CardShare } from '../packageChatTool/core/api';
-import type { CardTargetState, CardTemplateId, ChatType, TaskKind } from '../packageChatTool/core/types';
+import type { CardTargetState, ChatType, TaskKind } from '../packageChatTool/core/types';
 import type * as Actions from '../cloudfunctions/groupTask/src/actions';
 import type { TaskRepository, WeChatPlatform } from '../cloudfunctions/groupTask/src/ports';
 
@@ -57,18 +57,15 @@ export interface EmulatedMember {
   nickname: string;
 }
 
-/** A dynamic card posted to a room, with what WeChat has recorded on it. */
-export interface SharedCard {
-  activityId: string;
+/**
+ * A dynamic card posted to a room: what was shared (the expiry stays with the activity) and what WeChat
+ * has recorded on it.
+ */
+export interface SharedCard extends Omit<CardShare, 'activityExpiresAt'> {
   roomId: string;
   publisherOpenid: string;
   publisherGroupOpenid: string;
-  templateId: CardTemplateId;
   kind: TaskKind;
-  chooseType: 1 | 2;
-  participant: string[];
-  title: string;
-  path: string;
   state: CardTargetState;
   /** group_openids marked done (participator state 1). */
   done: string[];
