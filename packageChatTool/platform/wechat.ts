@@ -14,7 +14,6 @@ export interface ModalOptions {
   content: string;
   confirmText?: string;
   cancelText?: string;
-  showCancel?: boolean;
 }
 
 /** What the custom navigation bar needs to line up with the status bar and WeChat's capsule button. */
@@ -40,7 +39,7 @@ export interface WeChat {
   apiCategory(): ApiCategory;
   chatToolInfo(): Promise<ChatToolInfo>;
   /** group_openids of the members the user picked (in a 1:1 chat WeChat returns without a picker). */
-  selectGroupMembers(maxSelectCount?: number): Promise<string[]>;
+  selectGroupMembers(): Promise<string[]>;
   /** Declares the dynamic card (updateShareMenu) and posts it to the chat (shareAppMessageToGroup). */
   publishCard(share: CardShare): Promise<void>;
   /** "@A @B 请完成：title"; WeChat only allows it from a tap. */
@@ -54,7 +53,6 @@ export interface WeChat {
   envVersion(): EnvVersion;
   /** The system language, e.g. 'zh_CN' or 'en'. */
   language(): string;
-  theme(): 'light' | 'dark';
   toast(title: string, icon?: 'success' | 'none'): Promise<void>;
   /** Resolves true when the user confirmed. */
   confirm(options: ModalOptions): Promise<boolean>;
@@ -83,8 +81,8 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
       const { cloudID } = await api.getChatToolInfo({});
       return { cloudID };
     },
-    selectGroupMembers: async (maxSelectCount) => {
-      const { members } = await api.selectGroupMembers(maxSelectCount === undefined ? {} : { maxSelectCount });
+    selectGroupMembers: async () => {
+      const { members } = await api.selectGroupMembers({});
       return members;
     },
     publishCard: async (share) => {
@@ -124,7 +122,6 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
     },
     envVersion: () => api.getAccountInfoSync().miniProgram.envVersion,
     language: () => api.getAppBaseInfo().language,
-    theme: () => (api.getAppBaseInfo().theme === 'dark' ? 'dark' : 'light'),
     toast: async (title, icon = 'none') => {
       await api.showToast({ title, icon });
     },

@@ -19,7 +19,6 @@ export function fakeWeChat(overrides: Partial<WeChat> = {}): FakeWeChat {
     windowMetrics: jest.fn(() => ({ statusBarHeight: 20, menuButton: { top: 24, height: 32 } })),
     callFunction: jest.fn(async () => ({ ok: true, data: null })),
     language: jest.fn(() => 'zh_CN'),
-    theme: jest.fn(() => 'light'),
     envVersion: jest.fn(() => 'develop'),
     toast: jest.fn(async () => undefined),
     confirm: jest.fn(async () => true),

@@ -73,18 +73,17 @@ test('renderImage draws on an offscreen 2d canvas and returns the PNG file', asy
   expect(path).toBe('wxfile://tmp/1.png');
 });
 
-test('window metrics, build, language and mode come from the system', () => {
+test('window metrics, build, language and api category come from the system', () => {
   const platform = wxWith({
     getWindowInfo: () => ({ statusBarHeight: 44 }),
     getMenuButtonBoundingClientRect: () => ({ top: 50, height: 32 }),
     getAccountInfoSync: () => ({ miniProgram: { envVersion: 'trial' } }),
-    getAppBaseInfo: () => ({ language: 'en', theme: 'dark' }),
+    getAppBaseInfo: () => ({ language: 'en' }),
     getApiCategory: () => 'chatTool',
   });
   expect(platform.windowMetrics()).toEqual({ statusBarHeight: 44, menuButton: { top: 50, height: 32 } });
   expect(platform.envVersion()).toBe('trial');
   expect(platform.language()).toBe('en');
-  expect(platform.theme()).toBe('dark');
   expect(platform.apiCategory()).toBe('chatTool');
 });
 
