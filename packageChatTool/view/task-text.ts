@@ -9,10 +9,16 @@ const DAY = 24 * HOUR;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** Local day, e.g. 2026-11-21: the date picker's format, and the same in both languages. */
+export function formatDate(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Local date and time, e.g. 2026-11-21 18:30 (the same in both languages). */
 export function formatDateTime(epochMs: number): string {
   const d = new Date(epochMs);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${formatDate(epochMs)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export function stateLabel(state: TaskState, t: Messages): string {

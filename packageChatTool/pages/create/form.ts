@@ -121,12 +121,6 @@ export function draftOf(form: CreateForm): TaskDraft {
   };
 }
 
-/** 'YYYY-MM-DD' of a local day, for the date picker's start. */
-export function dayOf(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** Errors worth showing now: the title once typed in, the rest as soon as they apply, all after Publish. */
 export function shownErrors(check: FormCheck, form: CreateForm, submitted: boolean): FormCheck {
   return {

@@ -6,16 +6,8 @@ import { failureMessage, format, type Messages } from '../../i18n/index';
 import { weChat } from '../../platform/wechat';
 import { taskService } from '../../services/task-service';
 import { taskPage } from '../../view/routes';
-import {
-  checkForm,
-  dayOf,
-  draftOf,
-  DESCRIPTION_MAX,
-  EMPTY_CHECK,
-  EMPTY_FORM,
-  shownErrors,
-  type CreateForm,
-} from './form';
+import { formatDate } from '../../view/task-text';
+import { checkForm, draftOf, DESCRIPTION_MAX, EMPTY_CHECK, EMPTY_FORM, shownErrors, type CreateForm } from './form';
 
 type Input = WechatMiniprogram.Input;
 type Picked = WechatMiniprogram.CustomEvent<{ value: string }>;
@@ -44,7 +36,7 @@ Component({
   },
   methods: {
     onLoad() {
-      this.setData({ t: currentMessages(), today: dayOf(Date.now()) });
+      this.setData({ t: currentMessages(), today: formatDate(Date.now()) });
       this.update({});
     },
     update(change: Partial<CreateForm>) {

@@ -2,6 +2,7 @@ import { en } from '../../../packageChatTool/i18n/en';
 import { zhCN } from '../../../packageChatTool/i18n/zh-CN';
 import {
   countdown,
+  formatDate,
   formatDateTime,
   kindTag,
   progressText,
@@ -16,6 +17,10 @@ const DAY = 24 * HOUR;
 describe('task texts', () => {
   test('dates read as local YYYY-MM-DD HH:mm', () => {
     expect(formatDateTime(new Date(2026, 0, 5, 8, 7).getTime())).toBe('2026-01-05 08:07');
+  });
+
+  test('a day reads as local YYYY-MM-DD, the date picker start', () => {
+    expect(formatDate(new Date(2026, 10, 21, 12, 0).getTime())).toBe('2026-11-21');
   });
 
   test('countdown in days, hours, minutes, and past deadlines', () => {

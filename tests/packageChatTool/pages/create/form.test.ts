@@ -2,7 +2,6 @@ import { en } from '../../../../packageChatTool/i18n/en';
 import { zhCN } from '../../../../packageChatTool/i18n/zh-CN';
 import {
   checkForm,
-  dayOf,
   deadlineOf,
   draftOf,
   EMPTY_FORM,
@@ -96,9 +95,5 @@ describe('create form', () => {
     });
     const typed = form({ title: '爬山!' });
     expect(shownErrors(checkForm(typed, NOW, zhCN), typed, false).titleError).toBe(zhCN.titleCharacters);
-  });
-
-  test('dayOf gives the picker start date', () => {
-    expect(dayOf(NOW)).toBe('2026-11-21');
   });
 });
