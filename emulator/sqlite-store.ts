@@ -73,6 +73,7 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
   const addPerson = db.prepare<[string, string, number]>(
     'INSERT OR IGNORE INTO task_people (task_id, openid, created_at) VALUES (?, ?, ?)',
   );
+  const removePerson = db.prepare<[string, string]>('DELETE FROM task_people WHERE task_id = ? AND openid = ?');
   const byRoom = db.prepare<[string, number], DocRow>(
     'SELECT doc FROM tasks WHERE room_id = ? ORDER BY created_at DESC LIMIT ?',
   );
@@ -93,8 +94,6 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
   const membersStmt = db.prepare<[string, number], { openid: string; group_openid: string }>(
     'SELECT openid, group_openid FROM room_members WHERE room_id = ? ORDER BY seen_at DESC LIMIT ?',
   );
-
-  const removePerson = db.prepare<[string, string]>('DELETE FROM task_people WHERE task_id = ? AND openid = ?');
 
   /** Writes the task; `previous` lets the people index change by difference instead of being rewritten. */
   function write(task: Task, previous: Task | null): void {
