@@ -21,32 +21,24 @@ function trigger(comp: Caller, name: string, detail: unknown): void {
 }
 
 /** hover-class: added while pressed, kept hoverStayTime ms after release (WeChat's defaults 50/400). */
-function installHover(comp: Caller, defaultClass: string): void {
+function installHover(comp: Caller): void {
   const el = hostElement(comp._$);
   let applied: string | null = null;
   let startTimer: ReturnType<typeof setTimeout> | undefined;
-  const hoverClass = (): string => {
-    const value = comp.data.hoverClass;
-    return typeof value === 'string' && value !== '' ? value : defaultClass;
-  };
   const release = (): void => {
     clearTimeout(startTimer);
-    const stay = Number(comp.data.hoverStayTime ?? 70);
     setTimeout(() => {
       if (applied) comp._$.classList?.toggle(applied, false, HOVER_SEGMENT);
       applied = null;
-    }, stay);
+    }, Number(comp.data.hoverStayTime));
   };
   const press = (): void => {
-    const cls = hoverClass();
-    if (cls === 'none' || comp.data.disabled === true) return;
-    startTimer = setTimeout(
-      () => {
-        applied = cls;
-        comp._$.classList?.toggle(cls, true, HOVER_SEGMENT);
-      },
-      Number(comp.data.hoverStartTime ?? 20),
-    );
+    const cls = comp.data.hoverClass;
+    if (typeof cls !== 'string' || cls === '' || cls === 'none' || comp.data.disabled === true) return;
+    startTimer = setTimeout(() => {
+      applied = cls;
+      comp._$.classList?.toggle(cls, true, HOVER_SEGMENT);
+    }, Number(comp.data.hoverStartTime));
   };
   el.addEventListener('mousedown', press);
   el.addEventListener('touchstart', press, { passive: true });
@@ -304,7 +296,7 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
         properties: { ...hoverProperties, hoverClass: { type: String, value: 'none' } },
         lifetimes: {
           attached() {
-            installHover(this, 'none');
+            installHover(this);
           },
         },
       });
@@ -329,7 +321,7 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
       },
       lifetimes: {
         attached() {
-          installHover(this, 'none');
+          installHover(this);
           this._$.addListener('tap', () => services.navigate(this.data.openType, this.data.url, this.data.delta));
         },
       },
@@ -366,7 +358,7 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
           const el = hostElement(this._$);
           el.setAttribute('role', 'button');
           el.tabIndex = 0;
-          installHover(this, 'none');
+          installHover(this);
           this._$.addListener('tap', () => {
             if (this.data.disabled || this.data.openType !== 'share') return;
             if (services.chatToolMode()) {
