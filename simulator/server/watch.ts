@@ -4,22 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const IGNORED =
-  /(^|\/)(node_modules|\.git|artifacts|coverage|\.simulator|simulator|tests|docs)(\/|$)|\.sqlite(-\w+)?$|(^|\/)cloudfunctions\/[^/]+\/index\.js$/;
-
-export type ChangeKind = 'app' | 'function';
-
-/** What an edit to `file` needs: the app rebuilt, the cloud function reloaded, both, or nothing. */
-export function classify(file: string): ChangeKind[] {
-  const posix = file.split(path.sep).join('/');
-  if (IGNORED.test(posix) || !/\.(ts|js|json|wxml|wxss|wxs)$/.test(posix)) return [];
-  if (posix.startsWith('cloudfunctions/') || posix.startsWith('emulator/')) return ['function'];
-  // The pure domain is bundled into both the pages and the cloud function.
-  if (posix.startsWith('packageChatTool/core/')) return ['app', 'function'];
-  return ['app'];
-}
-
-/** Top-level folders never worth watching (on Linux a recursive watch walks every subfolder). */
+/** Folders never worth watching (on Linux a recursive watch walks every subfolder); a file in one changes nothing. */
 const SKIPPED_DIRS = new Set([
   'node_modules',
   '.git',
@@ -30,6 +15,22 @@ const SKIPPED_DIRS = new Set([
   'tests',
   'docs',
 ]);
+
+/** Generated files: the local database and the bundled cloud functions. */
+const GENERATED = /\.sqlite(-\w+)?$|(^|\/)cloudfunctions\/[^/]+\/index\.js$/;
+
+export type ChangeKind = 'app' | 'function';
+
+/** What an edit to `file` needs: the app rebuilt, the cloud function reloaded, both, or nothing. */
+export function classify(file: string): ChangeKind[] {
+  const posix = file.split(path.sep).join('/');
+  const skipped = posix.split('/').some((segment) => SKIPPED_DIRS.has(segment));
+  if (skipped || GENERATED.test(posix) || !/\.(ts|js|json|wxml|wxss|wxs)$/.test(posix)) return [];
+  if (posix.startsWith('cloudfunctions/') || posix.startsWith('emulator/')) return ['function'];
+  // The pure domain is bundled into both the pages and the cloud function.
+  if (posix.startsWith('packageChatTool/core/')) return ['app', 'function'];
+  return ['app'];
+}
 
 /**
  * Watches the project root (its own files) and each top-level folder recursively, except the
