@@ -38,7 +38,11 @@ export function renderMessages(
     } else if (m.kind === 'text') {
       list.append(bubble(room, viewer, m.senderOpenid, h('div', { className: 'text' }, m.text)));
     } else if (m.kind === 'image') {
-      const content = h('div', { className: 'image-message' }, h('img', { src: m.imageUrl, alt: 'shared image' }));
+      const content = h(
+        'div',
+        { className: 'image-message' },
+        h('img', { src: m.imageUrl, alt: '群里的图片 Shared image' }),
+      );
       if (m.entrancePath) {
         const open = h('button', { type: 'button', className: 'entrance' }, '群任务 · 打开 Open');
         open.addEventListener('click', () => actions.openPath(room.id, m.entrancePath));

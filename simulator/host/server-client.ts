@@ -20,7 +20,7 @@ export async function fetchState(): Promise<ChatState> {
 export interface ServerEvents {
   build(status: BuildStatus): void;
   state(state: ChatState): void;
-  /** The cloud function was reloaded after an edit: the chats started over. */
+  /** The emulator was restarted after an edit under emulator/: the chats started over. */
   reset(): void;
 }
 
