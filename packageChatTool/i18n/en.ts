@@ -50,9 +50,6 @@ export const en: Messages = {
   publish: 'Post to the chat',
   publishing: 'Posting…',
 
-  titleEmpty: 'Enter a title',
-  titleTooLong: 'At most 30 characters (a Chinese character counts 2)',
-  titleCharacters: 'Only Chinese characters, letters and digits',
   capacityInvalid: 'Capacity must be a whole number from 1 to {max}',
   deadlineInvalid: 'The deadline must be between a minute and a year from now',
   descriptionTooLong: 'At most {max} characters',

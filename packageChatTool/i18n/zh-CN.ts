@@ -47,9 +47,6 @@ export const zhCN = {
   publish: '发布到聊天',
   publishing: '发布中…',
 
-  titleEmpty: '请填写标题',
-  titleTooLong: '标题最多 30 个字符（中文算 2 个）',
-  titleCharacters: '标题只能包含中文、字母和数字',
   capacityInvalid: '人数上限须为 1 到 {max} 的整数',
   deadlineInvalid: '截止时间须在 1 分钟到 1 年之内',
   descriptionTooLong: '说明最多 {max} 个字',

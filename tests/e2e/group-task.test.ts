@@ -149,7 +149,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
   test('errors: a title over 30 units is refused before publishing; a full task puts the next member on the waitlist', async (sim) => {
     await sim.viewAs('Alice');
     await startTask(sim, '这是一个非常非常非常非常长的任务标题');
-    await sim.phone.getByText(zh.titleTooLong).first().waitFor();
+    await sim.phone.getByText(zh.errors.TITLE_TOO_LONG).first().waitFor();
     await sim.tap('button', zh.publish);
     await sim.page.waitForTimeout(300);
     expect(await sim.page.locator('.messages .card').count()).toBe(0);

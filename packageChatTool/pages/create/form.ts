@@ -76,14 +76,8 @@ export function capacityOf(form: CreateForm): number | null {
 
 export function checkForm(form: CreateForm, now: number, t: Messages): FormCheck {
   const counter = titleCounter(form.title);
-  const titleError =
-    counter.problem === 'TITLE_EMPTY'
-      ? t.titleEmpty
-      : counter.problem === 'TITLE_TOO_LONG'
-        ? t.titleTooLong
-        : counter.problem === 'TITLE_CHARACTERS'
-          ? t.titleCharacters
-          : '';
+  // The server refuses a title with the same code, so the live error is the server's message.
+  const titleError = counter.problem === null ? '' : t.errors[counter.problem];
   const descriptionError =
     form.description.length > DESCRIPTION_MAX ? format(t.descriptionTooLong, { max: DESCRIPTION_MAX }) : '';
   const capacity = capacityOf(form);

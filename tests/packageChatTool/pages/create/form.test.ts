@@ -38,10 +38,10 @@ describe('create form', () => {
   });
 
   test.each([
-    ['', zhCN.titleEmpty],
-    ['一二三四五六七八九十一二三四五六', zhCN.titleTooLong],
-    ['爬山！', zhCN.titleCharacters],
-    ['hike 2', zhCN.titleCharacters],
+    ['', zhCN.errors.TITLE_EMPTY],
+    ['一二三四五六七八九十一二三四五六', zhCN.errors.TITLE_TOO_LONG],
+    ['爬山！', zhCN.errors.TITLE_CHARACTERS],
+    ['hike 2', zhCN.errors.TITLE_CHARACTERS],
   ])('title %p is refused with a clear message', (title, message) => {
     const check = checkForm(form({ title }), NOW, zhCN);
     expect(check.titleError).toBe(message);
@@ -90,10 +90,10 @@ describe('create form', () => {
     const check = checkForm(empty, NOW, zhCN);
     expect(shownErrors(check, empty, false)).toMatchObject({ titleError: '', membersError: '' });
     expect(shownErrors(check, empty, true)).toMatchObject({
-      titleError: zhCN.titleEmpty,
+      titleError: zhCN.errors.TITLE_EMPTY,
       membersError: zhCN.membersRequired,
     });
     const typed = form({ title: '爬山!' });
-    expect(shownErrors(checkForm(typed, NOW, zhCN), typed, false).titleError).toBe(zhCN.titleCharacters);
+    expect(shownErrors(checkForm(typed, NOW, zhCN), typed, false).titleError).toBe(zhCN.errors.TITLE_CHARACTERS);
   });
 });
