@@ -41,6 +41,14 @@ function percentOf(done: number, target: number | null): number | null {
   return Math.min(100, Math.round((done / target) * 100));
 }
 
+/** Tells the creator when members cannot reach the task from the card, or the card lags behind. */
+function cardNotice(task: TaskView, t: Messages, unposted: boolean): string {
+  if (!task.viewer.isCreator || task.state === 'ended') return '';
+  if (unposted) return t.cardNotPosted;
+  if (task.card.expired) return t.cardExpired;
+  return task.card.inSync ? '' : t.cardSyncing;
+}
+
 export function taskPageView(task: TaskView, t: Messages, now: number, unposted = false): TaskPageView {
   const done = task.participants.length;
   const acted = new Set([...task.participants, ...task.waitlist].map((p) => p.groupOpenid));
@@ -60,16 +68,7 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
     capacity: task.capacity === null ? '' : format(t.capacityOf, { count: done, capacity: task.capacity }),
     waitlist: task.waitlist.length ? format(t.waitlistCount, { count: task.waitlist.length }) : '',
     status: statusText(task.kind, task.viewer.status, task.state, t, isCreator),
-    cardNotice:
-      !isCreator || ended
-        ? ''
-        : unposted
-          ? t.cardNotPosted
-          : task.card.expired
-            ? t.cardExpired
-            : task.card.inSync
-              ? ''
-              : t.cardSyncing,
+    cardNotice: cardNotice(task, t, unposted),
     participantsHeading: task.kind === 'participate' ? t.participantsHeading : t.doneHeading,
     participantIds: task.participants.map((p) => p.groupOpenid),
     waitlistIds: task.waitlist.map((p) => p.groupOpenid),
