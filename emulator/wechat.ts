@@ -12,7 +12,7 @@ import type { ChatType, TaskKind } from '../packageChatTool/core/types';
 import { CARD_TEMPLATE } from '../packageChatTool/core/types';
 import { cardRole, cardText } from '../packageChatTool/core/view';
 import type { OpenDataResult, WeChatPlatform } from '../cloudfunctions/groupTask/src/ports';
-import { PlatformError } from '../cloudfunctions/groupTask/src/ports';
+import { CLOUD_ID_EXPIRED_ERRCODE, PlatformError } from '../cloudfunctions/groupTask/src/ports';
 import type {
   EmulatedMember,
   EmulatedRoom,
@@ -28,7 +28,6 @@ export const ACTIVITY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const CLOUD_ID_LIFETIME_MS = 5 * 60 * 1000;
 /** WeChat's generic "argument invalid" code; the errmsg says which rule was broken. */
 export const ERRCODE_INVALID = 47003;
-export const ERRCODE_CLOUD_ID_EXPIRED = -601006;
 
 /** A broken rule on the client side of the emulator (sharing, reminding, unknown members). */
 export class EmulatorError extends Error {
@@ -197,7 +196,7 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
         const issued = cloudIds.get(cloudID);
         if (issued === undefined) return { ok: false, code: 'CLOUD_ID_INVALID', message: 'unknown cloudID' };
         if (now() - issued.issuedAt >= CLOUD_ID_LIFETIME_MS) {
-          return { ok: false, code: 'CLOUD_ID_EXPIRED', message: `cloudID expired (${ERRCODE_CLOUD_ID_EXPIRED})` };
+          return { ok: false, code: 'CLOUD_ID_EXPIRED', message: `cloudID expired (${CLOUD_ID_EXPIRED_ERRCODE})` };
         }
         if (issued.openid !== openid) {
           return { ok: false, code: 'CLOUD_ID_FOREIGN', message: 'the cloudID was issued to another user' };

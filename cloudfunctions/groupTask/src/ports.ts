@@ -18,6 +18,9 @@ export type OpenDataResult =
   | { ok: true; data: OpenData }
   | { ok: false; code: 'CLOUD_ID_INVALID' | 'CLOUD_ID_EXPIRED' | 'CLOUD_ID_FOREIGN'; message: string };
 
+/** getOpenData's errcode for an expired or unknown cloudID (chat-tool-api.md §5.2). */
+export const CLOUD_ID_EXPIRED_ERRCODE = -601006;
+
 /** A refusal from WeChat: its errcode and errmsg. */
 export class PlatformError extends Error {
   constructor(

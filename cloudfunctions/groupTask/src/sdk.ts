@@ -6,7 +6,7 @@ import type * as WxServerSdk from 'wx-server-sdk';
 import type { Activity } from '../../../packageChatTool/core/task';
 import type { CloudDatabase } from './cloudbase-store';
 import type { OpenData, OpenDataResult, WeChatPlatform } from './ports';
-import { PlatformError } from './ports';
+import { CLOUD_ID_EXPIRED_ERRCODE, PlatformError } from './ports';
 
 type Sdk = typeof WxServerSdk;
 
@@ -16,9 +16,6 @@ export interface SdkSurface {
   getOpenData(param: { list: string[] }): unknown;
   getWXContext(): unknown;
 }
-
-/** getOpenData's per-item error for an expired or unknown cloudID (chat-tool-api.md §5.2). */
-export const CLOUD_ID_EXPIRED_ERRCODE = -601006;
 
 /** Initialises the SDK for the environment the function runs in. */
 export function initSdk(sdk: Sdk): void {
