@@ -53,6 +53,9 @@ export function toMilliseconds(timestamp: number): number {
   return timestamp < 1e12 ? timestamp * 1000 : timestamp;
 }
 
+/** getOpenData reports an expired cloudID either by throwing or per item. */
+const EXPIRED: OpenDataResult = { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the cloudID expired; read a new one' };
+
 export function platformOf(sdk: SdkSurface): WeChatPlatform {
   const openapi = sdk.openapi as any;
   return {
@@ -87,14 +90,10 @@ export function platformOf(sdk: SdkSurface): WeChatPlatform {
         item = result?.list?.[0];
       } catch (error) {
         const failure = asPlatformError(error);
-        if (failure.errcode === CLOUD_ID_EXPIRED_ERRCODE) {
-          return { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the cloudID expired; read a new one' };
-        }
+        if (failure.errcode === CLOUD_ID_EXPIRED_ERRCODE) return EXPIRED;
         return { ok: false, code: 'CLOUD_ID_INVALID', message: `the cloudID was not accepted (${failure.errcode})` };
       }
-      if (item?.errCode === CLOUD_ID_EXPIRED_ERRCODE) {
-        return { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the cloudID expired; read a new one' };
-      }
+      if (item?.errCode === CLOUD_ID_EXPIRED_ERRCODE) return EXPIRED;
       const data = item?.data;
       if (typeof data !== 'object' || data === null) {
         return { ok: false, code: 'CLOUD_ID_INVALID', message: 'the cloudID resolved to nothing' };
