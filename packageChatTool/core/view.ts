@@ -49,13 +49,13 @@ export interface Viewer {
   groupOpenid: string | null;
 }
 
+/** The viewer's group_openid; the creator's is on the task even when the caller has not resolved it. */
+function groupOpenidOf(task: Task, viewer: Viewer): string | null {
+  return viewer.groupOpenid ?? (viewer.openid === task.creator.openid ? task.creator.groupOpenid : null);
+}
+
 export function viewerStatus(task: Task, viewer: Viewer): ViewerStatus {
-  if (viewer.roomId !== null && viewer.roomId !== task.room.id) return 'outsider';
-  if (task.participants.some((p) => p.openid === viewer.openid)) return 'done';
-  if (task.waitlist.some((p) => p.openid === viewer.openid)) return 'waitlisted';
-  const groupOpenid = viewer.groupOpenid ?? (viewer.openid === task.creator.openid ? task.creator.groupOpenid : null);
-  if (groupOpenid === null) return 'outsider';
-  return isInvited(task, groupOpenid) ? 'pending' : 'notInvited';
+  return statusOf(listingOf(task, viewer), viewer);
 }
 
 /** How many members were chosen; null when the task is for everyone. */
@@ -71,7 +71,7 @@ export function viewTask(task: Task, viewer: Viewer, now: number): TaskView {
   const isCreator = viewer.openid === task.creator.openid;
   const status = viewerStatus(task, viewer);
   const live = task.state !== 'ended' && !deadlinePassed(task, now);
-  const groupOpenid = viewer.groupOpenid ?? (isCreator ? task.creator.groupOpenid : null);
+  const groupOpenid = groupOpenidOf(task, viewer);
   const role: CardViewerRole = isCreator
     ? 'publisher'
     : groupOpenid !== null && isInvited(task, groupOpenid)
@@ -152,7 +152,7 @@ export function listing(task: ListedTask, viewer: TaskListing['viewer']): TaskLi
 }
 
 export function listingOf(task: Task, viewer: Viewer): TaskListing {
-  const groupOpenid = viewer.groupOpenid ?? (viewer.openid === task.creator.openid ? task.creator.groupOpenid : null);
+  const groupOpenid = groupOpenidOf(task, viewer);
   return listing(
     { ...task, expected: expectedCount(task), done: task.participants.length },
     {
@@ -163,22 +163,18 @@ export function listingOf(task: Task, viewer: Viewer): TaskListing {
   );
 }
 
-/** The same status as viewerStatus, from a listing. */
-export function summarizeListing(listing: TaskListing, viewer: Viewer): TaskSummary {
+/** Where the viewer stands, from the facts a listing keeps about them: lists and the task page agree. */
+function statusOf(listing: TaskListing, viewer: Viewer): ViewerStatus {
+  if (viewer.roomId !== null && viewer.roomId !== listing.roomId) return 'outsider';
   const facts = listing.viewer;
-  const status: ViewerStatus =
-    viewer.roomId !== null && viewer.roomId !== listing.roomId
-      ? 'outsider'
-      : facts.joined
-        ? 'done'
-        : facts.waitlisted
-          ? 'waitlisted'
-          : facts.invited === null
-            ? 'outsider'
-            : facts.invited
-              ? 'pending'
-              : 'notInvited';
-  return { ...listing.summary, status, isCreator: viewer.openid === listing.creatorOpenid };
+  if (facts.joined) return 'done';
+  if (facts.waitlisted) return 'waitlisted';
+  if (facts.invited === null) return 'outsider';
+  return facts.invited ? 'pending' : 'notInvited';
+}
+
+export function summarizeListing(listing: TaskListing, viewer: Viewer): TaskSummary {
+  return { ...listing.summary, status: statusOf(listing, viewer), isCreator: viewer.openid === listing.creatorOpenid };
 }
 
 export function summarizeTask(task: Task, viewer: Viewer): TaskSummary {

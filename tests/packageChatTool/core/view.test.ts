@@ -98,12 +98,18 @@ describe('task view per viewer', () => {
       join(aTask({ audience: { kind: 'members', groupOpenids: ['group1', 'group2'] }, capacity: 1 }), 1),
       2,
     );
-    const viewers = [0, 1, 2, 3].flatMap((n) => [
-      viewer(n),
-      viewer(n, 'room2'),
-      { openid: member(n).openid, roomId: null, groupOpenid: null },
-    ]);
-    for (const v of viewers) expect(summarizeTask(task, v).status).toBe(viewerStatus(task, v));
+    // Each member in the room, in another room, and with neither room nor group_openid resolved.
+    const expected = [
+      ['notInvited', 'outsider', 'notInvited'],
+      ['done', 'outsider', 'done'],
+      ['waitlisted', 'outsider', 'waitlisted'],
+      ['notInvited', 'outsider', 'outsider'],
+    ];
+    for (const n of [0, 1, 2, 3]) {
+      const viewers = [viewer(n), viewer(n, 'room2'), { openid: member(n).openid, roomId: null, groupOpenid: null }];
+      expect(viewers.map((v) => viewerStatus(task, v))).toEqual(expected[n]);
+      expect(viewers.map((v) => summarizeTask(task, v).status)).toEqual(expected[n]);
+    }
   });
 
   it('summarises for lists', () => {
