@@ -481,12 +481,14 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
         size: { type: Number, value: 23 },
         color: { type: String, value: '' },
       },
-      data: { glyph: '' },
+      // The type's own colour unless `color` is given; kept apart so that a later type gets its own.
+      data: { glyph: '', shownColor: '' },
       observers: {
         'type, color': function () {
-          const color = this.data.color || ICON_COLORS[this.data.type] || 'inherit';
-          if (color !== this.data.color) this.setData({ color });
-          this.setData({ glyph: ICON_GLYPHS[this.data.type] ?? '' });
+          this.setData({
+            glyph: ICON_GLYPHS[this.data.type] ?? '',
+            shownColor: this.data.color || ICON_COLORS[this.data.type] || 'inherit',
+          });
         },
       },
     });

@@ -15,7 +15,7 @@ export const BUILTIN_TEMPLATES: Record<string, string> = {
   'wx-switch':
     "<span class=\"track {{checked ? 'on' : ''}}\" style=\"{{color && checked ? 'background:' + color : ''}}\"><span class=\"knob\"></span></span>",
   'wx-icon':
-    '<span class="glyph glyph-{{type}}" style="font-size:{{size}}px;line-height:{{size}}px;color:{{color}}" aria-hidden="true">{{glyph}}</span>',
+    '<span class="glyph glyph-{{type}}" style="font-size:{{size}}px;line-height:{{size}}px;color:{{shownColor}}" aria-hidden="true">{{glyph}}</span>',
   'wx-open-data-list': '<block wx:for="{{members}}" wx:key="*this"><slot index="{{index}}"/></block>',
   'wx-open-data-item':
     '<img wx:if="{{isAvatar}}" class="avatar" src="{{avatarUrl}}" alt="{{nickname}}"/><span wx:else class="nickname">{{nickname}}</span>',

@@ -99,6 +99,12 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     expect(await sim.phone.locator('wx-image').first().getAttribute('mode')).toBe('aspectFit');
   });
 
+  test('icon: the glyph in the colour of its type when no color is given', async () => {
+    const glyph = sim.phone.locator('wx-icon .wxb--glyph').first();
+    expect(await glyph.innerText()).toBe('✔');
+    expect(await glyph.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(7, 193, 96)');
+  });
+
   test('hover-class applies while pressed', async () => {
     const hover = sim.phone.locator('wx-view[aria-label="hover"]');
     const color = (): Promise<string> => hover.evaluate((el) => getComputedStyle(el).color);
