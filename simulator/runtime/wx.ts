@@ -133,6 +133,12 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
     }
   };
 
+  /** reLaunch and switchTab: a page outside the chat tool leaves chat-tool mode (chat-tool-api.md §6.2). */
+  const relaunch = async (url: string): Promise<void> => {
+    if (inChatTool() && !isChatToolRoute(url.replace(/^\//, ''))) await hostCall({ api: 'exitChatTool' });
+    else await navigation.reLaunch(url);
+  };
+
   const appBaseInfo = (): Result => ({
     SDKVersion: '3.7.12',
     language: session.language,
@@ -300,16 +306,8 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
       await navigation.redirectTo(String(o.url));
     }),
     navigateBack: asyncApi('navigateBack', async (o) => navigation.navigateBack(Number(o.delta ?? 1))),
-    reLaunch: asyncApi('reLaunch', async (o) => {
-      const url = String(o.url);
-      // reLaunch to a page outside the chat tool leaves chat-tool mode (chat-tool-api.md §6.2).
-      if (inChatTool() && !isChatToolRoute(url.replace(/^\//, ''))) {
-        await hostCall({ api: 'exitChatTool' });
-        return;
-      }
-      await navigation.reLaunch(url);
-    }),
-    switchTab: asyncApi('switchTab', async (o) => navigation.reLaunch(String(o.url))),
+    reLaunch: asyncApi('reLaunch', (o) => relaunch(String(o.url))),
+    switchTab: asyncApi('switchTab', (o) => relaunch(String(o.url))),
 
     createOffscreenCanvas: syncApi('createOffscreenCanvas', (o: { width?: number; height?: number }) => {
       const canvas = document.createElement('canvas');
