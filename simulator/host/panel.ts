@@ -2,7 +2,7 @@
 // platform call the emulator saw, newest first; plus the fault switches of BACKEND's emulator.
 
 import type { CallLogEntry } from '../shared/host-api';
-import type { FaultSetting, PlatformCallInfo } from '../shared/server-api';
+import { FAULT_APIS, type FaultApi, type FaultSetting, type PlatformCallInfo } from '../shared/server-api';
 import { h } from './dom';
 
 interface PanelEntry {
@@ -33,10 +33,7 @@ export class CallPanel {
 
   constructor(
     parent: HTMLElement,
-    private readonly setFault: (
-      api: 'createActivityId' | 'setChatToolMsg' | 'getOpenData',
-      fault: FaultSetting,
-    ) => void,
+    private readonly setFault: (api: FaultApi, fault: FaultSetting) => void,
     private readonly actions: { releaseStalled(): void; runTimer(): void },
   ) {
     this.filter = h('input', { type: 'search', placeholder: '过滤 Filter (api)', 'aria-label': 'Filter calls' });
@@ -56,7 +53,7 @@ export class CallPanel {
 
   private faultControls(): HTMLElement {
     const row = h('div', { className: 'faults' });
-    for (const api of ['createActivityId', 'setChatToolMsg', 'getOpenData'] as const) {
+    for (const api of FAULT_APIS) {
       const select = h('select', { 'aria-label': `${api} fault`, 'data-fault': api });
       for (const mode of ['none', 'fail', 'stall'] as const)
         select.append(h('option', { value: mode }, `${api}: ${mode}`));

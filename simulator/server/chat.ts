@@ -3,7 +3,7 @@
 // (plus shared images, which the emulator does not keep) into each chat's timeline.
 
 import type { CardShare } from '../../packageChatTool/core/api';
-import type { EmulatedMember, LocalBackend, PlatformApi } from '../../emulator/types';
+import type { EmulatedMember, LocalBackend } from '../../emulator/types';
 import type { ChatMessage, ChatRoom, ChatState, ServerCall } from '../shared/server-api';
 
 /** A group chat with four members and a one-to-one chat between the first two. */
@@ -157,7 +157,7 @@ export class ChatService {
         this.emit();
         return {};
       case 'setFault':
-        wechat.setFault(request.api as PlatformApi, request.fault === 'none' ? null : { mode: request.fault });
+        wechat.setFault(request.api, request.fault === 'none' ? null : { mode: request.fault });
         return {};
       case 'releaseStalled':
         wechat.releaseStalled();

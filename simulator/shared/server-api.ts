@@ -59,6 +59,10 @@ export interface BuildStatus {
 
 export type FaultSetting = 'none' | 'fail' | 'stall';
 
+/** The emulator's platform calls a fault switch can make fail or stall. */
+export const FAULT_APIS = ['createActivityId', 'setChatToolMsg', 'getOpenData'] as const;
+export type FaultApi = (typeof FAULT_APIS)[number];
+
 /** POST /api/call bodies. */
 export type ServerCall =
   | { op: 'issueCloudId'; openid: string; roomId: string }
@@ -66,7 +70,7 @@ export type ServerCall =
   | { op: 'shareCard'; openid: string; roomId: string; share: Record<string, unknown> }
   | { op: 'remind'; openid: string; roomId: string; title: string; members: string[]; type: 'participate' | 'complete' }
   | { op: 'shareImage'; openid: string; roomId: string; imageUrl: string; entrancePath: string }
-  | { op: 'setFault'; api: 'createActivityId' | 'setChatToolMsg' | 'getOpenData'; fault: FaultSetting }
+  | { op: 'setFault'; api: FaultApi; fault: FaultSetting }
   | { op: 'releaseStalled' }
   | { op: 'runTimer' };
 
