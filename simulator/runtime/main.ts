@@ -7,7 +7,7 @@ import { MiniProgramEnv, glassEasel, type CodeSpace } from 'glass-easel-miniprog
 import { registerBuiltins } from '../builtins';
 import type { BuiltinServices } from '../builtins/services';
 import { BUILTIN_CSS, skylineCss } from '../builtins/style';
-import type { Registry, RegistryComponent } from '../shared/registry';
+import type { Registry } from '../shared/registry';
 import type { AppSession, SimulatorHost } from '../shared/host-api';
 import { parseUrl } from '../shared/url';
 import { Router, type PageInstance } from './router';
@@ -36,8 +36,7 @@ function packageOf(route: string) {
 }
 
 function defineComponents(codeSpace: CodeSpace, report: (where: string, err: unknown) => void): void {
-  const byPath = new Map<string, RegistryComponent>(registry.components.map((c) => [c.path, c]));
-  for (const c of byPath.values()) {
+  for (const c of registry.components) {
     codeSpace.addComponentStaticConfig(c.path, c.config);
     if (c.hasTemplate) {
       codeSpace.addCompiledTemplate(c.path, {
@@ -47,7 +46,7 @@ function defineComponents(codeSpace: CodeSpace, report: (where: string, err: unk
     }
     codeSpace.addStyleSheet(c.path, c.hasStyle ? c.path : undefined, c.scope);
   }
-  for (const c of byPath.values()) {
+  for (const c of registry.components) {
     try {
       codeSpace.globalComponentEnv(window, c.path, () => c.load());
     } catch (err) {

@@ -73,6 +73,11 @@ async function bundleHost(): Promise<{ js: string; css: string }> {
   return { js: result.outputFiles[0]!.text, css };
 }
 
+/** One server-sent event. */
+function eventFrame(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';
@@ -110,7 +115,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   let chat = new ChatService(backend);
   const clients = new Set<http.ServerResponse>();
   const send = (event: string, data: unknown): void => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    const frame = eventFrame(event, data);
     for (const res of clients) res.write(frame);
   };
   const subscribeChat = (): void => {
@@ -186,7 +191,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
             'cache-control': 'no-store',
             connection: 'keep-alive',
           });
-          res.write(`event: build\ndata: ${JSON.stringify(toStatus(output))}\n\n`);
+          res.write(eventFrame('build', toStatus(output)));
           clients.add(res);
           req.on('close', () => clients.delete(res));
           return;
