@@ -11,7 +11,7 @@ import { renderMessages } from './chat';
 import { pickChat, pickMembers } from './dialogs';
 import { h } from './dom';
 import { CallPanel } from './panel';
-import { fetchState, serverCall, subscribe } from './server-client';
+import { fetchAppInfo, fetchState, serverCall, subscribe } from './server-client';
 
 /** Where one member's phone is: in which chat (null: outside any chat) and on which page. */
 interface MemberSession {
@@ -20,14 +20,9 @@ interface MemberSession {
   query: Record<string, string>;
 }
 
-interface AppInfo {
-  launcher: string;
-  chatTool: { root: string; entryPage: string } | null;
-}
-
 async function main(): Promise<void> {
   let state: ChatState = await fetchState();
-  const appInfo = (await (await fetch('/api/app')).json()) as AppInfo;
+  const appInfo = await fetchAppInfo();
   const sessions = new Map<string, MemberSession>();
   const people = (): { openid: string; nickname: string }[] => {
     const seen = new Map<string, string>();

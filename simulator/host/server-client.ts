@@ -1,6 +1,6 @@
 // The host page's link to the simulator server: calls, state, and the server-sent event stream.
 
-import type { BuildStatus, ChatState, ServerCall, ServerReply } from '../shared/server-api';
+import type { AppInfo, BuildStatus, ChatState, ServerCall, ServerReply } from '../shared/server-api';
 
 export async function serverCall(call: ServerCall): Promise<unknown> {
   const response = await fetch('/api/call', {
@@ -15,6 +15,10 @@ export async function serverCall(call: ServerCall): Promise<unknown> {
 
 export async function fetchState(): Promise<ChatState> {
   return (await (await fetch('/api/state')).json()) as ChatState;
+}
+
+export async function fetchAppInfo(): Promise<AppInfo> {
+  return (await (await fetch('/api/app')).json()) as AppInfo;
 }
 
 export interface ServerEvents {

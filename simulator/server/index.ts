@@ -10,7 +10,7 @@ import type { LocalBackend } from '../../emulator/types';
 import { AppBuilder, diskFiles, type BuildOutput } from '../build';
 import { walkApp } from '../build/app-json';
 import { formatBuildError } from '../shared/protocol';
-import type { BuildStatus, ServerCall, ServerReply } from '../shared/server-api';
+import type { AppInfo, BuildStatus, ServerCall, ServerReply } from '../shared/server-api';
 import { createReloadableBackend } from './backend';
 import { ChatService } from './chat';
 import { APP_HTML, HOST_HTML } from './pages';
@@ -49,8 +49,7 @@ const STATIC_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The launcher (first main-package page) and the chat tool, for the host's buttons. */
-function appInfo(root: string): { launcher: string; chatTool: { root: string; entryPage: string } | null } {
+function appInfo(root: string): AppInfo {
   try {
     const graph = walkApp(diskFiles(root));
     return { launcher: graph.pages[0] ?? '', chatTool: graph.chatTool };

@@ -49,6 +49,12 @@ export interface ChatState {
   platformCalls: PlatformCallInfo[];
 }
 
+/** GET /api/app: the launcher (first main-package page) and the chat tool, for the host's buttons. */
+export interface AppInfo {
+  launcher: string;
+  chatTool: { root: string; entryPage: string } | null;
+}
+
 export interface BuildStatus {
   version: number;
   ok: boolean;
