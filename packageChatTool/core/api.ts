@@ -148,8 +148,8 @@ export type ActionResponse<A extends ActionName> = ApiResult<Actions[A]['respons
 export const TASK_FUNCTION = 'groupTask';
 
 /** The chat tool's entry page; with ?taskId it opens that task (card path, reminders, re-shares). */
-export const TASK_PAGE = '/packageChatTool/pages/entry/index';
+export const ENTRY_PAGE = '/packageChatTool/pages/entry/index';
 
 export function taskPagePath(taskId: string): string {
-  return `${TASK_PAGE}?taskId=${encodeURIComponent(taskId)}`;
+  return `${ENTRY_PAGE}?taskId=${encodeURIComponent(taskId)}`;
 }

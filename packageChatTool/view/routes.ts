@@ -1,7 +1,6 @@
-// Page paths of the chat tool. The server builds the card's path the same way (CardShare.path).
+// Page paths inside the chat tool. The entry page's is core/api.ts ENTRY_PAGE, which the server links too.
 const ROOT = '/packageChatTool/pages';
 
-export const ENTRY_PAGE = `${ROOT}/entry/index`;
 export const CREATE_PAGE = `${ROOT}/create/index`;
 
 export function taskPage(taskId: string): string {

@@ -2,13 +2,12 @@
 // mark done or leave; the creator reminds pending members, marks the task closing soon, ends it,
 // shares a progress image and sends the card again. Everyone else gets a read-only view.
 import type { Reminder, TaskView } from '../../core/api';
-import { taskPagePath } from '../../core/api';
+import { ENTRY_PAGE, taskPagePath } from '../../core/api';
 import { currentMessages } from '../../i18n/current';
 import { failureMessage, type Messages } from '../../i18n/index';
 import { weChat } from '../../platform/wechat';
 import type { FailureCode, Outcome } from '../../services/failure';
 import { taskService } from '../../services/task-service';
-import { ENTRY_PAGE } from '../../view/routes';
 import { drawProgress, IMAGE_HEIGHT, IMAGE_WIDTH } from './progress-image';
 import { taskPageView, type TaskPageView } from './view';
 
