@@ -9,7 +9,7 @@ const DAY = 24 * HOUR;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** Local day, e.g. 2026-11-21: the date picker's format, and the same in both languages. */
+/** Local day, e.g. 2026-11-21 (the date picker's format). */
 export function formatDate(epochMs: number): string {
   const d = new Date(epochMs);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

@@ -21,7 +21,7 @@ const isCancel = (error: unknown): boolean => /cancel/i.test(JSON.stringify(erro
 
 Component({
   data: {
-    /** The texts in the user's language, set in onLoad; until then the page renders nothing (wx:if). */
+    // Set in onLoad; the page renders nothing before (wx:if).
     t: null as unknown as Messages,
     form: EMPTY_FORM,
     check: EMPTY_CHECK,

@@ -13,7 +13,7 @@ type Mode = 'chat' | 'outside';
 
 Component({
   data: {
-    /** The texts in the user's language, set in onLoad; until then the page renders nothing (wx:if). */
+    // Set in onLoad; the page renders nothing before (wx:if).
     t: null as unknown as Messages,
     mode: 'outside' as Mode,
     loading: false,

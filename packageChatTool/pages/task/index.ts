@@ -19,7 +19,7 @@ type Confirmable = 'leave' | 'end' | 'closing';
 
 Component({
   data: {
-    /** The texts in the user's language, set in onLoad; until then the page renders nothing (wx:if). */
+    // Set in onLoad; the page renders nothing before (wx:if).
     t: null as unknown as Messages,
     taskId: '',
     unposted: false,

@@ -17,7 +17,7 @@ export interface TaskPageView {
   capacity: string;
   waitlist: string;
   status: string;
-  /** Shown to the creator when members cannot reach the task from the card. */
+  /** Shown to the creator when members cannot reach the task from the card, or the card lags behind. */
   cardNotice: string;
   participantsHeading: string;
   participantIds: string[];
@@ -41,7 +41,6 @@ function percentOf(done: number, target: number | null): number | null {
   return Math.min(100, Math.round((done / target) * 100));
 }
 
-/** Tells the creator when members cannot reach the task from the card, or the card lags behind. */
 function cardNotice(task: TaskView, t: Messages, unposted: boolean): string {
   if (!task.viewer.isCreator || task.state === 'ended') return '';
   if (unposted) return t.cardNotPosted;
