@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { BUILTIN_TEMPLATES } from '../shared/builtin-templates';
 import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
+import type { RendererDefaults } from '../shared/registry';
 import { walkApp, type AppGraph, type ProjectFiles } from './app-json';
 import { BuildError } from './errors';
 import { compileTemplates } from './templates';
@@ -88,7 +89,11 @@ export function generateRegistry(files: ProjectFiles): RegistrySource {
     out.files.forEach((f) => read.add(f));
     styles.app = out.css;
   }
-  const skyline = graph.appJson.rendererOptions?.skyline ?? {};
+  const skylineOptions = graph.appJson.rendererOptions?.skyline ?? {};
+  const skyline: RendererDefaults = {
+    displayBlock: skylineOptions.defaultDisplayBlock === true,
+    contentBox: skylineOptions.defaultContentBox === true,
+  };
   const subpackages = graph.subpackages.map(
     (s) => `{ root: ${JSON.stringify(s.root)}, independent: ${s.independent}, renderer: ${JSON.stringify(s.renderer)},
       loadEntry: ${s.entry ? `() => { require(${JSON.stringify(`./${s.entry}`)}); }` : 'null'} }`,
@@ -102,7 +107,7 @@ export function generateRegistry(files: ProjectFiles): RegistrySource {
     export const pages = ${JSON.stringify(graph.pages)};
     export const chatTool = ${JSON.stringify(graph.chatTool)};
     export const window = ${JSON.stringify(graph.appJson.window ?? {})};
-    export const skyline = ${JSON.stringify({ displayBlock: skyline.defaultDisplayBlock === true, contentBox: skyline.defaultContentBox === true })};
+    export const skyline = ${JSON.stringify(skyline)};
     export const warnings = ${JSON.stringify(templates.warnings)};
   `;
   return { code, files: [...read], warnings: templates.warnings };

@@ -1,12 +1,7 @@
 // The default look of the built-in components, close to WeChat's (WeUI colours, 17px body text).
 // Rules use :where() so that any class selector in the app's WXSS wins, as it does in WeChat.
 
-export interface RendererDefaults {
-  /** rendererOptions.skyline.defaultDisplayBlock: block instead of Skyline's flex default. */
-  displayBlock: boolean;
-  /** rendererOptions.skyline.defaultContentBox: content-box instead of Skyline's border-box default. */
-  contentBox: boolean;
-}
+import type { RendererDefaults } from '../shared/registry';
 
 export const BUILTIN_CSS = `
 :where(wx-page) { display: block; min-height: 100%; }

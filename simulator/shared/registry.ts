@@ -1,6 +1,13 @@
 // The shape of the module the build generates for the browser runtime: everything the project's
 // app.json reaches, compiled (templates, styles, static configs) plus loaders for its scripts.
 
+export interface RendererDefaults {
+  /** rendererOptions.skyline.defaultDisplayBlock: block instead of Skyline's flex default. */
+  displayBlock: boolean;
+  /** rendererOptions.skyline.defaultContentBox: content-box instead of Skyline's border-box default. */
+  contentBox: boolean;
+}
+
 export interface RegistryComponent {
   path: string;
   /** The static JSON config as glass-easel-miniprogram-adapter takes it (usingComponents resolved). */
@@ -31,8 +38,8 @@ export interface Registry {
   pages: string[];
   chatTool: { root: string; entryPage: string } | null;
   window: Record<string, unknown>;
-  /** Skyline's rendererOptions: default display block (else flex) and content-box (else border-box). */
-  skyline: { displayBlock: boolean; contentBox: boolean };
+  /** Skyline's rendererOptions. */
+  skyline: RendererDefaults;
   /** Non-fatal build messages (template warnings). */
   warnings: string[];
 }
