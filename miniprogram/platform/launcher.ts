@@ -1,5 +1,5 @@
 // The launcher's port to WeChat. The main package cannot load files from packageChatTool (nor the
-// other way round), so it has its own small port; tests and the simulator replace it with useLauncherPlatform.
+// other way round), so it has its own small port over the global `wx`, which tests and the simulator replace.
 
 export interface LauncherEnvironment {
   baseLibrary: string;
@@ -42,8 +42,4 @@ let current: LauncherPlatform | null = null;
 export function launcherPlatform(): LauncherPlatform {
   current ??= createLauncherPlatform(wx);
   return current;
-}
-
-export function useLauncherPlatform(replacement: LauncherPlatform | null): void {
-  current = replacement;
 }
