@@ -62,16 +62,15 @@ Component({
       const { task, t, unposted } = this.data;
       if (task) this.setData({ view: taskPageView(task, t, Date.now(), unposted) });
     },
-    /** Shows the task a call returned, or the failure; true when it succeeded. */
-    apply(result: Outcome<TaskView>): boolean {
+    /** Shows the task a call returned, or the failure. */
+    apply(result: Outcome<TaskView>) {
       if (!result.ok) {
         this.fail(result.code);
-        return false;
+        return;
       }
       this.setData({ task: result.data, error: '' });
       this.render();
       void this.prepareReminder();
-      return true;
     },
     fail(code: FailureCode) {
       this.setData({ error: failureMessage(this.data.t, code) });
@@ -92,9 +91,10 @@ Component({
       this.setData({ busy: true, error: '' });
       const result = await run();
       this.setData({ busy: false });
-      if (this.apply(result) && result.ok) {
+      this.apply(result);
+      if (result.ok) {
         await weChat().toast(done(result.data), 'success');
-      } else if (!result.ok && result.code !== 'NETWORK' && result.code !== 'NOT_IN_CHAT') {
+      } else if (result.code !== 'NETWORK' && result.code !== 'NOT_IN_CHAT') {
         const error = this.data.error;
         await this.load();
         this.setData({ error });
