@@ -4,6 +4,7 @@
 
 import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
 import { titleProblem } from '../../packageChatTool/core/title';
+import { parseUrl } from '../shared/url';
 import { showActionSheet, showModal, showToast, hideToast } from './ui';
 import { TAP_WINDOW_MS, withinTap } from './tap';
 
@@ -126,16 +127,18 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
   };
   const hostCall = (request: HostCall): Promise<unknown> => host.call(request);
 
+  /** Whether opening `url` (absolute, or relative to the page on top as the router resolves it) leaves the chat tool. */
+  const leavesChatTool = (url: string): boolean =>
+    inChatTool() && !isChatToolRoute(parseUrl(url, navigation.currentRoute()).route);
   const checkLeavingChatTool = (url: string): void => {
-    const target = url.startsWith('/') ? url.slice(1) : null;
-    if (inChatTool() && target !== null && !isChatToolRoute(target)) {
+    if (leavesChatTool(url)) {
       throw new ApiFailure('cannot open a page outside the chat-tool subpackage in chat-tool mode');
     }
   };
 
   /** reLaunch and switchTab: a page outside the chat tool leaves chat-tool mode (chat-tool-api.md §6.2). */
   const relaunch = async (url: string): Promise<void> => {
-    if (inChatTool() && !isChatToolRoute(url.replace(/^\//, ''))) await hostCall({ api: 'exitChatTool' });
+    if (leavesChatTool(url)) await hostCall({ api: 'exitChatTool' });
     else await navigation.reLaunch(url);
   };
 
