@@ -329,6 +329,10 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
 
     openChatTool: asyncApi('openChatTool', async (o) => {
       if (typeof o.url !== 'string' || o.url === '') throw new ApiFailure('url is required');
+      // chat-tool-api.md §6.2: url is a page of the chat-tool subpackage.
+      if (!isChatToolRoute(parseUrl(o.url, navigation.currentRoute()).route)) {
+        throw new ApiFailure('url must be a page of the chat-tool subpackage');
+      }
       if (o.roomid !== undefined && o.chatType === undefined) throw new ApiFailure('chatType is required with roomid');
       await hostCall({
         api: 'openChatTool',

@@ -186,6 +186,14 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
       .frame({ url: /app\.html/ })!
       .evaluate(() => (window as unknown as { wx: { getApiCategory(): string } }).wx.getApiCategory());
     expect(category).toBe('default');
+    const outside = await sim.page.frame({ url: /app\.html/ })!.evaluate(async () => {
+      const wx = (window as unknown as { wx: { openChatTool(o: object): Promise<unknown> } }).wx;
+      return wx.openChatTool({ url: '/miniprogram/pages/launcher/index' }).then(
+        () => 'opened',
+        (error: { errMsg: string }) => error.errMsg,
+      );
+    });
+    expect(outside).toBe('openChatTool:fail url must be a page of the chat-tool subpackage');
     await sim.phone.locator('wx-button').getByText(launcherTexts('zh_CN').open).click();
     await sim.page.click('.chat-picker [data-room-name="周末爬山群 Hiking group"]');
     await sim.ready();
