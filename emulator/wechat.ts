@@ -9,7 +9,7 @@ import type { SetChatToolMsgBody } from '../packageChatTool/core/card';
 import type { Activity } from '../packageChatTool/core/task';
 import { titleProblem } from '../packageChatTool/core/title';
 import type { ChatType, TaskKind } from '../packageChatTool/core/types';
-import { CARD_TEMPLATE } from '../packageChatTool/core/types';
+import { CARD_TEMPLATE, isOneToOneChat } from '../packageChatTool/core/types';
 import { cardRole, cardText } from '../packageChatTool/core/view';
 import type { OpenDataResult, WeChatPlatform } from '../cloudfunctions/groupTask/src/ports';
 import { CLOUD_ID_EXPIRED_ERRCODE, PlatformError } from '../cloudfunctions/groupTask/src/ports';
@@ -56,7 +56,6 @@ function templateKind(templateId: string): TaskKind | undefined {
 const token = (bytes: number) => randomBytes(bytes).toString('base64url');
 
 /** chat_type 1 and 2 are one-to-one chats (WeChat, WeCom contact): an open_single_roomid and two members. */
-const isOneToOne = (chatType: ChatType) => chatType === 1 || chatType === 2;
 
 export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulator {
   const rooms = new Map<string, EmulatedRoom>();
@@ -206,7 +205,7 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
         return {
           ok: true,
           data: {
-            ...(isOneToOne(room.chatType) ? { open_single_roomid: room.id } : { opengid: room.id }),
+            ...(isOneToOneChat(room.chatType) ? { open_single_roomid: room.id } : { opengid: room.id }),
             group_openid: member.groupOpenid,
             chat_type: room.chatType,
           },
@@ -220,7 +219,7 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
     createRoom(options = {}) {
       counter += 1;
       const chatType: ChatType = options.chatType ?? 3;
-      const prefix = isOneToOne(chatType) ? 'sR' : 'tG';
+      const prefix = isOneToOneChat(chatType) ? 'sR' : 'tG';
       const room: EmulatedRoom = {
         id: options.id ?? `${prefix}${counter}${token(9)}`,
         chatType,
@@ -239,7 +238,7 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
       counter += 1;
       const openid = options.openid ?? `oEmu${counter}${token(12)}`;
       if (list.some((m) => m.openid === openid)) throw new EmulatorError(`${openid} is already in ${roomId}`);
-      if (isOneToOne(room.chatType) && list.length >= 2) {
+      if (isOneToOneChat(room.chatType) && list.length >= 2) {
         throw new EmulatorError('a one-to-one chat has two members');
       }
       const member: EmulatedMember = {

@@ -24,6 +24,9 @@ export type VersionType = 0 | 1 | 2;
 /** chat_type from getChatToolInfo: 1 WeChat 1:1, 2 WeCom 1:1, 3 WeChat group, 4 WeCom group. */
 export type ChatType = 1 | 2 | 3 | 4;
 
+/** One-to-one chats are identified by open_single_roomid, group chats by opengid. */
+export const isOneToOneChat = (chatType: ChatType): boolean => chatType === 1 || chatType === 2;
+
 /** A chat as the server resolved it: opengid for groups, open_single_roomid for 1:1 chats. */
 export interface Room {
   id: string;

@@ -8,6 +8,7 @@ import { fail, ok } from '../../../packageChatTool/core/result';
 import type { Activity } from '../../../packageChatTool/core/task';
 import { checkRenewal, checkRoom, createTask, needsRenewal, tickTask } from '../../../packageChatTool/core/task';
 import type { Member, Room, Task } from '../../../packageChatTool/core/types';
+import { isOneToOneChat } from '../../../packageChatTool/core/types';
 import type { ParsedRequest } from '../../../packageChatTool/core/validate';
 import { validateRequest } from '../../../packageChatTool/core/validate';
 import type { Viewer } from '../../../packageChatTool/core/view';
@@ -60,7 +61,7 @@ const CHAT_TYPES = [1, 2, 3, 4] as const;
 
 function roomOf(data: OpenData): ApiResult<Caller['room'] & { groupOpenid: string }> {
   const chatType = CHAT_TYPES.find((type) => type === data.chat_type);
-  const id = chatType === 1 || chatType === 2 ? data.open_single_roomid : data.opengid;
+  const id = chatType !== undefined && isOneToOneChat(chatType) ? data.open_single_roomid : data.opengid;
   if (chatType === undefined || typeof id !== 'string' || id === '' || typeof data.group_openid !== 'string') {
     return fail('CLOUD_ID_INVALID', 'the cloudID does not describe a chat (use wx.getChatToolInfo)');
   }
