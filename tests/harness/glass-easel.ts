@@ -147,6 +147,15 @@ function firstMatch(root: glassEasel.GeneralComponent, selector: string): glassE
   return root.getShadowRoot()?.querySelector(selector) ?? null;
 }
 
+/** An attribute as rendered, or — on a component such as the built-in input — the property it sets. */
+export function attributeOf(element: glassEasel.Element, name: string): string | null {
+  const fromDom = (element.getBackendElement() as unknown as Element | null)?.getAttribute(name) ?? null;
+  if (fromDom !== null || !glassEasel.Component.isComponent(element)) return fromDom;
+  // On a component (e.g. the built-in input), an attribute is a property: aria-label → ariaLabel.
+  const value = (element.data as Record<string, unknown>)[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+  return value === undefined || value === null ? null : String(value);
+}
+
 /** Mounts the component at `componentPath` (project-relative, without extension) into document.body. */
 export function mountGlassEasel(componentPath: string, options: MountOptions = {}): Mounted {
   const cs = space(options);
@@ -174,16 +183,7 @@ export function mountGlassEasel(componentPath: string, options: MountOptions = {
     get,
     queryAll: (selector) => component.getShadowRoot()?.querySelectorAll(selector) ?? [],
     text: (selector) => domText(selector ? get(selector) : component),
-    attribute: (selector, name) => {
-      const element = get(selector);
-      const fromDom = (element.getBackendElement() as unknown as Element | null)?.getAttribute(name) ?? null;
-      if (fromDom !== null || !glassEasel.Component.isComponent(element)) return fromDom;
-      // On a component (e.g. the built-in input), an attribute is a property: aria-label → ariaLabel.
-      const value = (element.data as Record<string, unknown>)[
-        name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
-      ];
-      return value === undefined || value === null ? null : String(value);
-    },
+    attribute: (selector, name) => attributeOf(get(selector), name),
     tap: (selector, detail = {}) => {
       glassEasel.Event.triggerEvent(get(selector), 'tap', detail, { bubbles: true, composed: true });
     },

@@ -1,6 +1,6 @@
 // Pages on the real glass-easel engine (tests/harness/glass-easel.ts), opened as WeChat opens them.
 import * as glassEasel from 'glass-easel';
-import { mountGlassEasel, type Mounted, type MountOptions } from '../../harness/glass-easel';
+import { attributeOf, mountGlassEasel, type Mounted, type MountOptions } from '../../harness/glass-easel';
 
 /** Lets the handlers' promises settle. */
 export async function settle(): Promise<void> {
@@ -30,14 +30,6 @@ export async function tapAndSettle(page: Mounted, selector: string): Promise<voi
 /** Fires a component event (e.g. a textarea's input or a picker's change) with `detail`. */
 export function fire(page: Mounted, selector: string, type: string, detail: Record<string, unknown>): void {
   glassEasel.Event.triggerEvent(page.get(selector), type, detail, { bubbles: true, composed: true });
-}
-
-/** An attribute as rendered, or — on a component such as the built-in input — the property it sets. */
-function attributeOf(node: glassEasel.Element, name: string): string | null {
-  const fromDom = (node.getBackendElement() as unknown as Element | null)?.getAttribute(name) ?? null;
-  if (fromDom !== null || !glassEasel.Component.isComponent(node)) return fromDom;
-  const value = (node.data as Record<string, unknown>)[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
-  return value === undefined || value === null ? null : String(value);
 }
 
 /** Every match of `selector` carries an aria-role and a non-empty aria-label. */
