@@ -1,5 +1,5 @@
 // The call panel: every wx call the app made (with arguments and result) and every server-side
-// platform call the emulator saw, newest first; plus the fault switches of BACKEND's emulator.
+// platform call the emulator saw, newest first; plus the emulator's fault switches.
 
 import type { CallLogEntry } from '../shared/host-api';
 import { FAULT_APIS, type FaultApi, type FaultSetting, type PlatformCallInfo } from '../shared/server-api';

@@ -1,4 +1,4 @@
-// The simulated chats around the app: seeds a group chat and a one-to-one chat on BACKEND's WeChat
+// The simulated chats around the app: seeds a group chat and a one-to-one chat on the WeChat
 // emulator, answers the host's chat-tool calls with it, and turns its cards and system messages
 // (plus shared images, which the emulator does not keep) into each chat's timeline.
 

@@ -1,6 +1,6 @@
 // The simulator's Node server: builds the app (and rebuilds it on every edit), serves the chat host,
 // the phone frame and the project's static files on 127.0.0.1, runs the cloud function through
-// BACKEND's local runner, and pushes build results and chat state to the page over server-sent events.
+// the local runner (emulator/), and pushes build results and chat state to the page over server-sent events.
 
 import fs from 'node:fs';
 import http from 'node:http';
