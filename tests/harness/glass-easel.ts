@@ -8,6 +8,7 @@ import * as glassEasel from 'glass-easel';
 import { MiniProgramEnv, type CodeSpace } from 'glass-easel-miniprogram-adapter';
 import { TmplGroup } from 'glass-easel-template-compiler';
 import { registerBuiltins, type BuiltinOptions } from './glass-easel-builtins';
+import { runDefinition } from './run-definition';
 
 export const projectRoot = path.resolve(__dirname, '../..');
 
@@ -117,30 +118,7 @@ function register(cs: CodeSpace, componentPath: string): void {
   cs.addComponentStaticConfig(componentPath, { ...json, usingComponents } as never);
   cs.addCompiledTemplate(componentPath, compileTemplate(fs.readFileSync(`${file}.wxml`, 'utf8'), componentPath));
   // Component()/Behavior()/Page() are globals in mini programs; expose the adapter's while the file runs.
-  cs.globalComponentEnv(globalThis, componentPath, () => runOnce(file));
-}
-
-type Constructors = Record<'Component' | 'Page' | 'Behavior', (...args: unknown[]) => unknown>;
-
-/**
- * Runs the component's code so it calls Component()/Page(). When jest already ran the file (e.g. the
- * simulate helpers loaded it earlier in the same test file), it runs again in an isolated registry;
- * that copy has its own instances of the modules it imports.
- */
-function runOnce(file: string): void {
-  const global = globalThis as unknown as Constructors;
-  const { Component, Page } = global;
-  let defined = false;
-  global.Component = (...args) => {
-    defined = true;
-    return Component(...args);
-  };
-  global.Page = (...args) => {
-    defined = true;
-    return Page(...args);
-  };
-  jest.requireActual(file);
-  if (!defined) jest.isolateModules(() => jest.requireActual(file));
+  cs.globalComponentEnv(globalThis, componentPath, () => runDefinition(file, ['Component', 'Page']));
 }
 
 function firstMatch(root: glassEasel.GeneralComponent, selector: string): glassEasel.Element | null {

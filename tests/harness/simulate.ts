@@ -9,6 +9,7 @@
 // platform singletons) therefore stay the very instances the test imports.
 import path from 'node:path';
 import * as simulate from 'miniprogram-simulate';
+import { runDefinition } from './run-definition';
 
 export const projectRoot = path.resolve(__dirname, '../..');
 
@@ -21,21 +22,9 @@ type Global = typeof globalThis & {
 const simulateUtils = jest.requireActual<{ runJs: (filePath: string) => void }>('miniprogram-simulate/src/utils');
 const definitions = new Map<string, Definition>();
 simulateUtils.runJs = (filePath) => {
-  const global = globalThis as Global;
   const known = definitions.get(filePath);
-  if (known) return global.Component(known);
-  const register = global.Component;
-  global.Component = (definition) => {
-    definitions.set(filePath, definition);
-    register(definition);
-  };
-  try {
-    jest.requireActual(filePath);
-    // Already run by jest for something else (e.g. the glass-easel harness): run an isolated copy.
-    if (!definitions.has(filePath)) jest.isolateModules(() => jest.requireActual(filePath));
-  } finally {
-    global.Component = register;
-  }
+  if (known) (globalThis as Global).Component(known);
+  else runDefinition(filePath, ['Component'], (definition) => definitions.set(filePath, definition as Definition));
 };
 
 /** Page() definitions seen while loading, by page path: tests can call their handlers directly. */
