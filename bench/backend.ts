@@ -9,8 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { ApiResult, CardShare, TaskView } from '../packageChatTool/core/api';
 import { createCloudbaseStore } from '../cloudfunctions/groupTask/src/cloudbase-store';
-import { createLocalBackend } from '../emulator';
-import type { EmulatedMember, LocalBackend } from '../emulator';
+import { createLocalBackend } from '../local';
+import type { EmulatedMember, LocalBackend } from '../local';
 import { createMemoryCloudbase } from '../emulator/cloudbase-memory';
 import { buildOptions, functionEntries } from '../scripts/build-functions';
 

@@ -1,45 +1,8 @@
-// The local backend's public interface: the WeChat platform emulator plus the cloud-function runner.
-// The browser simulator and the tests drive it; see docs/backend.md.
+// The WeChat platform emulator's public interface. The local runner (local/) and the simulator drive it;
+// see docs/backend.md.
 import type { CardShare } from '../packageChatTool/core/api';
 import type { CardTargetState, ChatType, TaskKind } from '../packageChatTool/core/types';
-import type * as Actions from '../cloudfunctions/groupTask/src/actions';
-import type { TaskRepository, WeChatPlatform } from '../cloudfunctions/groupTask/src/ports';
-
-/** The groupTask function's code, as cloudfunctions/groupTask/src/actions.ts exports it. */
-export type FunctionCode = Pick<typeof Actions, 'createGroupTask' | 'dispatch'>;
-
-export interface LocalBackendOptions {
-  /** SQLite file for the task store (git-ignored *.sqlite); omitted: an in-memory database. */
-  databaseFile?: string;
-  /** The clock of the functions and of the emulator (cloudID and activity_id expiry). Default Date.now. */
-  now?: () => number;
-  /** How long an action waits for setChatToolMsg before answering anyway; the timer retries. Default 2000. */
-  cardSyncTimeoutMs?: number;
-  /** Another task store instead of SQLite, e.g. the CloudBase store on emulator/cloudbase-memory.ts. */
-  tasks?: TaskRepository;
-  /** Receives the function's warnings (failed card updates, …); silent by default. */
-  log?: (message: string, detail?: unknown) => void;
-  /**
-   * Where the function's code comes from, called at the start and by reloadFunction(). Default: the
-   * code this module imports. A dev server passes one that re-requires the edited files.
-   */
-  loadFunction?: () => FunctionCode;
-}
-
-export interface LocalBackend {
-  wechat: WeChatEmulator;
-  /**
-   * Calls the `groupTask` cloud function as `caller`, whose openid is what cloud.getWXContext().OPENID
-   * returns. `data` is what the page passes to wx.cloud.callFunction; the result is the function's return.
-   */
-  callFunction(caller: { openid: string }, data: unknown): Promise<unknown>;
-  /** Fires the function's timer trigger (an event without OPENID), as CloudBase does every 5 minutes. */
-  runTimer(): Promise<unknown>;
-  /** Builds the function again from `loadFunction` (after an edit); the rooms, cards and tasks stay. */
-  reloadFunction(): void;
-  /** Closes the SQLite database (when the backend opened it). */
-  close(): void;
-}
+import type { WeChatPlatform } from '../cloudfunctions/groupTask/src/ports';
 
 export interface EmulatedRoom {
   /** opengid for group chats, open_single_roomid for 1:1 chats. */

@@ -1,13 +1,13 @@
-// The local backend (emulator/index.ts createLocalBackend) for a dev server that reloads code: the
+// The local backend (local/index.ts createLocalBackend) for a dev server that reloads code: the
 // WeChat emulator and the SQLite task store live as long as the server (so the chats and their tasks
 // survive an edit), while the groupTask function's code is re-required after every edit to
-// cloudfunctions/ or core/. An edit to emulator/ needs a new backend: createReloadableBackend again.
+// cloudfunctions/ or core/. An edit to emulator/ or local/ needs a new backend: createReloadableBackend again.
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as Emulator from '../../emulator';
-import type { FunctionCode, LocalBackend } from '../../emulator/types';
+import type * as Local from '../../local';
+import type { FunctionCode, LocalBackend } from '../../local/types';
 
 // The global `require` is typed by miniprogram-api-typings (WeChat's); Node's comes from createRequire.
 const nodeRequire = createRequire(__filename);
@@ -23,11 +23,11 @@ function forgetModules(root: string, dirs: string[]): void {
 const FUNCTION_CODE = ['cloudfunctions', path.join('packageChatTool', 'core')];
 
 export function createReloadableBackend(root: string, databaseFile: string): LocalBackend {
-  forgetModules(root, [...FUNCTION_CODE, 'emulator']);
+  forgetModules(root, [...FUNCTION_CODE, 'emulator', 'local']);
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
   // The chats start empty at every start, so the database does too.
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(databaseFile + suffix, { force: true });
-  const { createLocalBackend } = nodeRequire(path.join(root, 'emulator')) as typeof Emulator;
+  const { createLocalBackend } = nodeRequire(path.join(root, 'local')) as typeof Local;
   return createLocalBackend({
     databaseFile,
     log: (message, detail) => console.log(`[groupTask] ${message}`, detail ?? ''),

@@ -3,7 +3,8 @@
 // (plus shared images, which the emulator does not keep) into each chat's timeline.
 
 import type { CardShare } from '../../packageChatTool/core/api';
-import type { EmulatedMember, LocalBackend } from '../../emulator/types';
+import type { EmulatedMember } from '../../emulator/types';
+import type { LocalBackend } from '../../local/types';
 import type { ChatMessage, ChatRoom, ChatState, ServerCall } from '../shared/server-api';
 
 /** A group chat with four members and a one-to-one chat between the first two. */

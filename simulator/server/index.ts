@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import type { LocalBackend } from '../../emulator/types';
+import type { LocalBackend } from '../../local/types';
 import { AppBuilder, diskFiles, type BuildOutput } from '../build';
 import { walkApp } from '../build/app-json';
 import { formatBuildError } from '../shared/protocol';
@@ -134,7 +134,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   /** Function code: reloaded in place. The emulator itself: started over with fresh chats. */
   const reloadBackend = (files: string[]): void => {
     const started = performance.now();
-    const emulatorEdited = files.some((f) => f.split(path.sep).join('/').startsWith('emulator/'));
+    const emulatorEdited = files.some(
+      (f) => f.split(path.sep).join('/').startsWith('emulator/') || f.split(path.sep).join('/').startsWith('local/'),
+    );
     try {
       if (emulatorEdited) {
         backend.close();

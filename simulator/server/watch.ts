@@ -26,7 +26,8 @@ export function classify(file: string): ChangeKind[] {
   const posix = file.split(path.sep).join('/');
   const skipped = posix.split('/').some((segment) => SKIPPED_DIRS.has(segment));
   if (skipped || GENERATED.test(posix) || !/\.(ts|js|json|wxml|wxss|wxs)$/.test(posix)) return [];
-  if (posix.startsWith('cloudfunctions/') || posix.startsWith('emulator/')) return ['function'];
+  if (posix.startsWith('cloudfunctions/') || posix.startsWith('emulator/') || posix.startsWith('local/'))
+    return ['function'];
   // The pure domain is bundled into both the pages and the cloud function.
   if (posix.startsWith('packageChatTool/core/')) return ['app', 'function'];
   return ['app'];

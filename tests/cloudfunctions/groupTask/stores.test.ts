@@ -1,6 +1,6 @@
 import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
-import { createSqliteStore } from '../../../emulator/sqlite-store';
+import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createTask } from '../../../packageChatTool/core/task';
 import { HOUR, must, NOW, storeContract } from './store-contract';
 

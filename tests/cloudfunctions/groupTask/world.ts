@@ -2,8 +2,8 @@
 import type { ActionName, Actions, ApiResult } from '../../../packageChatTool/core/api';
 import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
-import { createLocalBackend } from '../../../emulator';
-import type { EmulatedMember, LocalBackend } from '../../../emulator';
+import { createLocalBackend } from '../../../local';
+import type { EmulatedMember, LocalBackend } from '../../../local';
 
 // Shared with the store contract, which cannot import this module: loading the emulator's in-memory
 // CloudBase locks the SDK's transport, and the contract also runs against a real environment.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, CardShare, TaskView } from '../../packageChatTool/core/api';
 import * as actions from '../../cloudfunctions/groupTask/src/actions';
-import { createLocalBackend, type FunctionCode, type LocalBackend } from '../../emulator';
+import { createLocalBackend, type FunctionCode, type LocalBackend } from '../../local';
 
 type Created = ApiResult<{ task: TaskView; share: CardShare }>;
 

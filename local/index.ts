@@ -2,12 +2,13 @@
 // callable as any member of any room. Dev-only: never uploaded (cloud functions bundle from src/main.ts).
 import { randomUUID } from 'node:crypto';
 import * as actions from '../cloudfunctions/groupTask/src/actions';
-import { createSqliteStore } from './sqlite-store';
+import { createSqliteStore } from '../cloudfunctions/groupTask/src/sqlite-store';
 import type { FunctionCode, LocalBackend, LocalBackendOptions } from './types';
-import { createWeChatEmulator } from './wechat';
+import { createWeChatEmulator } from '../emulator/wechat';
 
 export type * from './types';
-export { EmulatorError } from './wechat';
+export type * from '../emulator/types';
+export { EmulatorError } from '../emulator/wechat';
 
 export function createLocalBackend(options: LocalBackendOptions = {}): LocalBackend {
   const now = options.now ?? Date.now;

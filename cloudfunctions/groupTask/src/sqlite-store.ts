@@ -1,15 +1,15 @@
 // The embedded task store: better-sqlite3, one synchronous IMMEDIATE transaction per business action,
 // so each action is atomic even with several processes on one file. The rules come from core/task.ts.
 import Database from 'better-sqlite3';
-import type { ApiResult } from '../packageChatTool/core/api';
-import type { AcceptedUpdate } from '../packageChatTool/core/card';
-import { cardAfter, cardInSync } from '../packageChatTool/core/card';
-import { fail, ok } from '../packageChatTool/core/result';
-import { CLOSING_SOON_BEFORE_MS, peopleOf } from '../packageChatTool/core/task';
-import type { Member, Task } from '../packageChatTool/core/types';
-import { listingOf } from '../packageChatTool/core/view';
-import type { TaskRepository } from '../cloudfunctions/groupTask/src/ports';
-import { joinRule, ruleSteps } from '../cloudfunctions/groupTask/src/task-steps';
+import type { ApiResult } from '../../../packageChatTool/core/api';
+import type { AcceptedUpdate } from '../../../packageChatTool/core/card';
+import { cardAfter, cardInSync } from '../../../packageChatTool/core/card';
+import { fail, ok } from '../../../packageChatTool/core/result';
+import { CLOSING_SOON_BEFORE_MS, peopleOf } from '../../../packageChatTool/core/task';
+import type { Member, Task } from '../../../packageChatTool/core/types';
+import { listingOf } from '../../../packageChatTool/core/view';
+import type { TaskRepository } from './ports';
+import { joinRule, ruleSteps } from './task-steps';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tasks (

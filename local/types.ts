@@ -1,0 +1,41 @@
+// The local runner's public interface: the groupTask cloud function on a local store, with the WeChat
+// emulator as platform. The browser simulator and the tests drive it; see docs/backend.md.
+import type * as Actions from '../cloudfunctions/groupTask/src/actions';
+import type { TaskRepository } from '../cloudfunctions/groupTask/src/ports';
+import type { WeChatEmulator } from '../emulator/types';
+
+/** The groupTask function's code, as cloudfunctions/groupTask/src/actions.ts exports it. */
+export type FunctionCode = Pick<typeof Actions, 'createGroupTask' | 'dispatch'>;
+
+export interface LocalBackendOptions {
+  /** SQLite file for the task store (git-ignored *.sqlite); omitted: an in-memory database. */
+  databaseFile?: string;
+  /** The clock of the functions and of the emulator (cloudID and activity_id expiry). Default Date.now. */
+  now?: () => number;
+  /** How long an action waits for setChatToolMsg before answering anyway; the timer retries. Default 2000. */
+  cardSyncTimeoutMs?: number;
+  /** Another task store instead of SQLite, e.g. the CloudBase store on emulator/cloudbase-memory.ts. */
+  tasks?: TaskRepository;
+  /** Receives the function's warnings (failed card updates, …); silent by default. */
+  log?: (message: string, detail?: unknown) => void;
+  /**
+   * Where the function's code comes from, called at the start and by reloadFunction(). Default: the
+   * code this module imports. A dev server passes one that re-requires the edited files.
+   */
+  loadFunction?: () => FunctionCode;
+}
+
+export interface LocalBackend {
+  wechat: WeChatEmulator;
+  /**
+   * Calls the `groupTask` cloud function as `caller`, whose openid is what cloud.getWXContext().OPENID
+   * returns. `data` is what the page passes to wx.cloud.callFunction; the result is the function's return.
+   */
+  callFunction(caller: { openid: string }, data: unknown): Promise<unknown>;
+  /** Fires the function's timer trigger (an event without OPENID), as CloudBase does every 5 minutes. */
+  runTimer(): Promise<unknown>;
+  /** Builds the function again from `loadFunction` (after an edit); the rooms, cards and tasks stay. */
+  reloadFunction(): void;
+  /** Closes the SQLite database (when the backend opened it). */
+  close(): void;
+}
