@@ -25,7 +25,7 @@ export const en: Messages = {
 
   createHeading: 'New task',
   titleLabel: 'Title',
-  titlePlaceholder: 'e.g. Saturday hike',
+  titlePlaceholder: 'SaturdayHike',
   titleCounterLabel: '{used} of {max} characters used (a Chinese character counts 2)',
   descriptionLabel: 'Description (optional)',
   descriptionPlaceholder: 'When, where, what to bring…',
@@ -129,7 +129,7 @@ export const en: Messages = {
     UNKNOWN_ACTION: 'This version is outdated; reopen Group Tasks',
     TITLE_EMPTY: 'Enter a title',
     TITLE_TOO_LONG: 'At most 30 characters (a Chinese character counts 2)',
-    TITLE_CHARACTERS: 'Only Chinese characters, letters and digits',
+    TITLE_CHARACTERS: 'Only Chinese characters, letters and digits: no spaces or punctuation',
     DESCRIPTION_TOO_LONG: 'The description is too long',
     CAPACITY_INVALID: 'The capacity is not valid',
     DEADLINE_INVALID: 'The deadline must be in the future',

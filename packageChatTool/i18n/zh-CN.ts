@@ -21,7 +21,7 @@ export const zhCN = {
 
   createHeading: '发布任务',
   titleLabel: '标题',
-  titlePlaceholder: '例如：周六爬山报名',
+  titlePlaceholder: '周六爬山报名',
   titleCounterLabel: '已用 {used} 个字符，最多 {max} 个（中文算 2 个）',
   descriptionLabel: '说明（选填）',
   descriptionPlaceholder: '时间、地点、要带的东西…',
@@ -126,7 +126,7 @@ export const zhCN = {
     UNKNOWN_ACTION: '版本过旧，请重新打开群任务',
     TITLE_EMPTY: '请填写标题',
     TITLE_TOO_LONG: '标题最多 30 个字符（中文算 2 个）',
-    TITLE_CHARACTERS: '标题只能包含中文、字母和数字',
+    TITLE_CHARACTERS: '标题只能包含中文、字母和数字，不能有空格或标点',
     DESCRIPTION_TOO_LONG: '说明太长了',
     CAPACITY_INVALID: '人数上限不正确',
     DEADLINE_INVALID: '截止时间须晚于现在',

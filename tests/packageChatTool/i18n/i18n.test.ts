@@ -1,4 +1,5 @@
 import { ERROR_CODES } from '../../../packageChatTool/core/api';
+import { titleProblem } from '../../../packageChatTool/core/title';
 import { en } from '../../../packageChatTool/i18n/en';
 import { failureMessage, format, localeOf, messagesFor } from '../../../packageChatTool/i18n/index';
 import { zhCN } from '../../../packageChatTool/i18n/zh-CN';
@@ -44,6 +45,20 @@ describe('i18n', () => {
     }
     expect(failureMessage(en, 'TASK_FULL')).toBe('No places left');
     expect(failureMessage(zhCN, 'TASK_FULL')).toBe('名额已满');
+  });
+
+  test.each([
+    ['zh-CN', zhCN],
+    ['en', en],
+  ])('%s: the title placeholder is a title the rule accepts', (_, t) => {
+    expect(titleProblem(t.titlePlaceholder)).toBeNull();
+  });
+
+  test('the title rule says what it refuses: spaces and punctuation', () => {
+    expect(zhCN.errors.TITLE_CHARACTERS).toMatch(/空格/);
+    expect(zhCN.errors.TITLE_CHARACTERS).toMatch(/标点/);
+    expect(en.errors.TITLE_CHARACTERS).toMatch(/spaces/);
+    expect(en.errors.TITLE_CHARACTERS).toMatch(/punctuation/);
   });
 
   test('format fills placeholders and keeps unknown ones visible', () => {

@@ -27,7 +27,7 @@ describe('create page', () => {
     type(page, '.title-input', '周六爬山');
     expect(page.text('.counter')).toBe('8/30');
     type(page, '.title-input', '周六爬山!');
-    expect(page.text('.title-error')).toBe('标题只能包含中文、字母和数字');
+    expect(page.text('.title-error')).toBe('标题只能包含中文、字母和数字，不能有空格或标点');
     expect(page.attribute('.counter', 'aria-label')).toBe('已用 9 个字符，最多 30 个（中文算 2 个）');
   });
 
