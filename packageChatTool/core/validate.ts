@@ -2,7 +2,7 @@
 // openid, group_openid and room never come from a request, and a request carrying them is refused.
 import type { ActionName, ApiResult } from './api';
 import { fail, ok } from './result';
-import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
+import { CAPACITY_MAX, countCharacters, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
 import { titleProblem } from './title';
 import type { Audience, EnvVersion, TaskDraft, TaskKind } from './types';
 
@@ -46,6 +46,17 @@ type Fields = Record<string, unknown>;
 const isRecord = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Characters of client input an error message may quote: enough to recognise it, never the whole of it. */
+export const QUOTE_MAX = 40;
+
+/** A short prefix of client input for an error message (whole characters; '…' when cut). */
+export function quote(text: string): string {
+  const characters = Array.from(text.slice(0, QUOTE_MAX * 2))
+    .slice(0, QUOTE_MAX)
+    .join('');
+  return characters.length < text.length ? `${characters}…` : characters;
+}
+
 const isActionName = (value: string): value is ActionName => Object.prototype.hasOwnProperty.call(FIELDS, value);
 
 export const ACTION_NAMES: ActionName[] = Object.keys(FIELDS).filter(isActionName);
@@ -56,7 +67,7 @@ function unexpected(fields: Fields, allowed: readonly string[]): ApiResult<null>
     if (IDENTITY_FIELDS.includes(key)) {
       return fail('INVALID_REQUEST', `'${key}' may not be sent: the server derives identity and room itself`);
     }
-    return fail('INVALID_REQUEST', `unexpected field '${key}'`);
+    return fail('INVALID_REQUEST', `unexpected field '${quote(key)}'`);
   }
   return ok(null);
 }
@@ -115,7 +126,7 @@ export function validateDraft(value: unknown, now: number): ApiResult<TaskDraft>
   if (description !== undefined && typeof description !== 'string') {
     return fail('INVALID_REQUEST', 'description must be a string');
   }
-  if (description !== undefined && description.length > DESCRIPTION_MAX) {
+  if (description !== undefined && countCharacters(description) > DESCRIPTION_MAX) {
     return fail('DESCRIPTION_TOO_LONG', `description exceeds ${DESCRIPTION_MAX} characters`);
   }
   const taskKind = KINDS.find((k) => k === kind);
@@ -154,7 +165,7 @@ export function validateRequest(value: unknown, now: number): ApiResult<ParsedRe
   if (!isRecord(value)) return fail('INVALID_REQUEST', 'the request must be an object');
   const { action } = value;
   if (typeof action !== 'string') return fail('INVALID_REQUEST', 'action is missing');
-  if (!isActionName(action)) return fail('UNKNOWN_ACTION', `unknown action '${action.slice(0, 40)}'`);
+  if (!isActionName(action)) return fail('UNKNOWN_ACTION', `unknown action '${quote(action)}'`);
   const extra = unexpected(value, FIELDS[action]);
   if (!extra.ok) return extra;
   if (action === 'listMyTasks') {

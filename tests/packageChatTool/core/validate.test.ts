@@ -1,4 +1,5 @@
-import { validateDraft, validateRequest } from '../../../packageChatTool/core/validate';
+import { countCharacters, DESCRIPTION_MAX } from '../../../packageChatTool/core/limits';
+import { QUOTE_MAX, quote, validateDraft, validateRequest } from '../../../packageChatTool/core/validate';
 import { NOW } from './fixtures';
 
 const codeOf = (value: unknown) => {
@@ -78,5 +79,35 @@ describe('request validation', () => {
       ok: true,
       data: { ...draft, description: '', capacity: 3, deadline: NOW + 3_600_000 },
     });
+  });
+
+  it('counts the description in characters (code points), as the title rule does', () => {
+    const emoji = '😀'.repeat(300);
+    expect(emoji.length).toBe(600);
+    expect(countCharacters(emoji)).toBe(300);
+    expect(codeOf(create({ ...draft, description: emoji }))).toBe('ok');
+    expect(codeOf(create({ ...draft, description: '𠀀'.repeat(DESCRIPTION_MAX) }))).toBe('ok');
+    expect(codeOf(create({ ...draft, description: '𠀀'.repeat(DESCRIPTION_MAX + 1) }))).toBe('DESCRIPTION_TOO_LONG');
+    expect(codeOf(create({ ...draft, description: `${'a'.repeat(DESCRIPTION_MAX - 1)}😀` }))).toBe('ok');
+    expect(countCharacters('a\uD800b')).toBe(3);
+  });
+
+  it('never echoes more than a short prefix of client input', () => {
+    const huge = 'k'.repeat(1_000_000);
+    const messages = [
+      validateRequest({ action: 'join', cloudID: 'cid', taskId: 'a', [huge]: 1 }, NOW),
+      validateRequest(create({ ...draft, [huge]: 1 }), NOW),
+      validateRequest({ action: huge }, NOW),
+      validateRequest({ action: '😀'.repeat(500_000) }, NOW),
+      validateRequest(create({ ...draft, title: huge, description: huge }), NOW),
+      validateRequest(create({ ...draft, description: huge }), NOW),
+    ].map((result) => (result.ok ? '' : result.error.message));
+    for (const message of messages) {
+      expect(message).not.toBe('');
+      expect(message.length).toBeLessThan(200);
+    }
+    expect(messages[0]).toContain(`'${'k'.repeat(QUOTE_MAX)}…'`);
+    expect(quote('😀'.repeat(QUOTE_MAX + 1))).toBe(`${'😀'.repeat(QUOTE_MAX)}…`);
+    expect(quote('😀'.repeat(QUOTE_MAX))).toBe('😀'.repeat(QUOTE_MAX));
   });
 });
