@@ -111,6 +111,18 @@ function audienceOf(value: unknown): ApiResult<Audience> {
   return ok({ kind: 'members', groupOpenids });
 }
 
+/**
+ * The audience without its creator: the creator never counts in their own audience, whatever
+ * wx.selectGroupMembers returned (in a one-to-one chat it may return both parties: docs/platform.md,
+ * "selectGroupMembers"). Nobody left is AUDIENCE_INVALID.
+ */
+export function audienceWithout(audience: Audience, creatorGroupOpenid: string): ApiResult<Audience> {
+  if (audience.kind === 'everyone') return ok(audience);
+  const groupOpenids = audience.groupOpenids.filter((id) => id !== creatorGroupOpenid);
+  if (groupOpenids.length === 0) return fail('AUDIENCE_INVALID', 'choose at least one member other than yourself');
+  return ok({ kind: 'members', groupOpenids });
+}
+
 /** Checks a create-page draft; `now` bounds the deadline. */
 export function validateDraft(value: unknown, now: number): ApiResult<TaskDraft> {
   if (!isRecord(value)) return fail('INVALID_REQUEST', 'task must be an object');

@@ -6,11 +6,18 @@ import type { AcceptedUpdate } from '../../../packageChatTool/core/card';
 import { cardUpdates, VERSION_TYPE } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import type { Activity } from '../../../packageChatTool/core/task';
-import { checkRenewal, checkRoom, createTask, needsRenewal, tickTask } from '../../../packageChatTool/core/task';
+import {
+  checkRenewal,
+  checkRoom,
+  createTask,
+  deadlinePassed,
+  needsRenewal,
+  tickTask,
+} from '../../../packageChatTool/core/task';
 import type { Member, Room, Task } from '../../../packageChatTool/core/types';
 import { isOneToOneChat } from '../../../packageChatTool/core/types';
 import type { ParsedRequest } from '../../../packageChatTool/core/validate';
-import { validateRequest } from '../../../packageChatTool/core/validate';
+import { audienceWithout, validateRequest } from '../../../packageChatTool/core/validate';
 import type { Viewer } from '../../../packageChatTool/core/view';
 import {
   pendingGroupOpenids,
@@ -171,11 +178,13 @@ export function createGroupTask(deps: GroupTaskDeps) {
       return ok(list.map((listing) => summarizeListing(listing, viewer)));
     }
     if (request.action === 'createTask') {
+      const audience = audienceWithout(request.task.audience, caller.data.member.groupOpenid);
+      if (!audience.ok) return audience;
       const activity = await newActivity('WeChat did not create the card; nothing was saved');
       if (!activity.ok) return activity;
       const task = createTask({
         id: deps.newId(),
-        draft: request.task,
+        draft: { ...request.task, audience: audience.data },
         room: caller.data.room,
         creator: caller.data.member,
         activity: activity.data,
@@ -220,6 +229,8 @@ export function createGroupTask(deps: GroupTaskDeps) {
         const task = found.data;
         if (task.creator.openid !== openid) return fail('NOT_CREATOR', 'only the creator can remind members');
         if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+        // As sign-ups are: the deadline ends the task whether or not the timer has run yet.
+        if (deadlinePassed(task, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
         const members = task.audience.kind === 'everyone' ? await tasks.roomMembers(task.room.id, REMIND_LIMIT) : [];
         return ok(reminderOf(task, pendingGroupOpenids(task, members)));
       }

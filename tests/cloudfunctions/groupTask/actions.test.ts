@@ -83,6 +83,50 @@ describe('creating and reading', () => {
     world.backend.wechat.shareCard(me, created.share);
     expect(must(await world.call(you, 'join', { taskId: created.task.id })).viewer.status).toBe('done');
   });
+
+  it('never counts the creator in their own audience (selectGroupMembers may return both parties)', async () => {
+    const single = world.backend.wechat.createRoom({ chatType: 1 });
+    const me = world.backend.wechat.addMember(single.id);
+    const you = world.backend.wechat.addMember(single.id);
+    const created = must(
+      await world.call(me, 'createTask', {
+        envVersion: 'release',
+        task: everyoneDraft({ audience: { kind: 'members', groupOpenids: [me.groupOpenid, you.groupOpenid] } }),
+      }),
+    );
+    expect(created.task.audience).toEqual({ kind: 'members', groupOpenids: [you.groupOpenid] });
+    expect(created.task.expected).toBe(1);
+    expect(created.share.participant).toEqual([you.groupOpenid]);
+    expect(created.task.viewer.status).toBe('notInvited');
+    world.backend.wechat.shareCard(me, created.share);
+    const reminder = must(await world.call(me, 'pendingMembers', { taskId: created.task.id }));
+    expect(reminder.members).toEqual([you.groupOpenid]);
+    expect(codeOf(await world.call(me, 'join', { taskId: created.task.id }))).toBe('NOT_INVITED');
+  });
+
+  it('refuses an audience of the creator alone, and creates nothing', async () => {
+    const only = { kind: 'members', groupOpenids: [world.creator.groupOpenid] } as const;
+    const refused = await world.call(world.creator, 'createTask', {
+      envVersion: 'release',
+      task: everyoneDraft({ audience: only }),
+    });
+    expect(codeOf(refused)).toBe('AUDIENCE_INVALID');
+    expect(world.backend.wechat.calls('createActivityId')).toEqual([]);
+    expect(must(await world.call(world.creator, 'listRoomTasks', {}))).toEqual([]);
+  });
+
+  it('answers a huge field name or value with a short message', async () => {
+    const huge = 'x'.repeat(1_000_000);
+    for (const data of [
+      { action: 'listMyTasks', [huge]: 1 },
+      { action: huge },
+      { action: 'createTask', cloudID: 'c', envVersion: 'release', task: { ...everyoneDraft(), [huge]: huge } },
+    ]) {
+      const result = await world.raw(world.creator, data);
+      expect(result.ok).toBe(false);
+      expect(JSON.stringify(result).length).toBeLessThan(300);
+    }
+  });
 });
 
 describe('leaving and the waitlist', () => {
@@ -160,6 +204,14 @@ describe('closing soon, deadlines and the end', () => {
     expect(world.backend.wechat.card(share.activityId)?.state).toBe(3);
     expect(must(await world.call(alice, 'getTask', { taskId: task.id })).state).toBe('ended');
     expect(await world.backend.runTimer()).toMatchObject({ looked: 0 });
+  });
+
+  it('refuses reminders once the deadline has passed, before the timer has run', async () => {
+    const { task } = await publish({ deadline: world.clock.now + 3 * HOUR });
+    must(await world.call(world.creator, 'pendingMembers', { taskId: task.id }));
+    world.clock.now += 3 * HOUR;
+    expect(codeOf(await world.call(world.creator, 'pendingMembers', { taskId: task.id }))).toBe('DEADLINE_PASSED');
+    expect(must(await world.call(world.creator, 'getTask', { taskId: task.id })).viewer.can.remind).toBe(false);
   });
 });
 
