@@ -5,7 +5,8 @@ import { countdown, formatDateTime, kindTag, progressText, stateLabel, statusTex
 
 export interface TaskPageView {
   title: string;
-  description: string;
+  /** The description line by line: Skyline ignores white-space: pre-wrap (docs/platform.md, "Skyline"). */
+  descriptionLines: string[];
   kindTag: string;
   stateLabel: string;
   state: TaskView['state'];
@@ -56,7 +57,7 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
   const ended = task.state === 'ended';
   return {
     title: task.title,
-    description: task.description,
+    descriptionLines: task.description === '' ? [] : task.description.split(/\r\n|\r|\n/),
     kindTag: kindTag(task.kind, t),
     stateLabel: stateLabel(task.state, t),
     state: task.state,

@@ -90,3 +90,8 @@ describe('task page view', () => {
     expect(view).toMatchObject({ deadline: 'No deadline', countdown: '', percent: null, progress: '1 joined' });
   });
 });
+
+test('the description is split into the lines typed (Skyline ignores white-space: pre-wrap)', () => {
+  expect(taskPageView(taskView({ description: 'a\r\nb\n\nc' }), en, NOW).descriptionLines).toEqual(['a', 'b', '', 'c']);
+  expect(taskPageView(taskView({ description: '' }), en, NOW).descriptionLines).toEqual([]);
+});
