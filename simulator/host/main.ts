@@ -4,8 +4,8 @@
 
 import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
 import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
-import { isOneToOneChat } from '../../packageChatTool/core/types';
 import { parseUrl } from '../shared/url';
+import { isOneToOne } from '../shared/wechat-rules';
 import type { BuildStatus, ChatRoom, ChatState, RoomCallFields } from '../shared/server-api';
 import { avatarUrl } from './avatar';
 import { renderMessages } from './chat';
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
         const r = needRoom();
         const others = r.members.filter((m) => m.openid !== viewer);
         // In a one-to-one chat WeChat returns the other person without a picker.
-        if (isOneToOneChat(r.chatType)) return others.map((m) => m.groupOpenid);
+        if (isOneToOne(r.chatType)) return others.map((m) => m.groupOpenid);
         const picked = await pickMembers(others, request.maxSelectCount);
         if (picked === null) throw new Error('cancel');
         return picked;

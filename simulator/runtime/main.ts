@@ -12,6 +12,7 @@ import type { AppSession, SimulatorHost } from '../shared/host-api';
 import { parseUrl } from '../shared/url';
 import { Router, type PageInstance } from './router';
 import { trackTaps } from './tap';
+import { createTempFiles } from './temp-files';
 import { showPicker, showRuntimeError, SYSTEM_UI_CSS } from './ui';
 import { createWx, launchOptions, type Navigation } from './wx';
 import { FRAME_CSS, NavigationBar } from './frame';
@@ -74,7 +75,8 @@ function boot(host: SimulatorHost): void {
   addStyle(FRAME_CSS + BUILTIN_CSS + skylineCss(registry.skyline) + SYSTEM_UI_CSS);
   for (const warning of registry.warnings) console.warn(`[simulator] template warning: ${warning}`);
   document.documentElement.dataset.theme = session.theme;
-  trackTaps(document);
+  trackTaps(window);
+  const tempFiles = createTempFiles();
   const nav = new NavigationBar(document.body, () => callWx('navigateBack', {}));
   const pagesEl = document.createElement('main');
   pagesEl.className = 'pages';
@@ -196,7 +198,7 @@ function boot(host: SimulatorHost): void {
     currentPage: () =>
       (router!.top()?.component.getMethodCaller() as unknown as ReturnType<Navigation['currentPage']>) ?? null,
   };
-  const wxApi = createWx({ host, session, navigation, inChatTool, isChatToolRoute });
+  const wxApi = createWx({ host, session, navigation, inChatTool, isChatToolRoute, tempFiles });
 
   let app: AppDefinition = {};
   const globals = window as unknown as Record<string, unknown>;

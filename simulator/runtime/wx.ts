@@ -3,10 +3,11 @@
 // WeChat; an API the simulator does not provide fails with a clear errMsg instead of crashing.
 
 import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
-import { titleProblem } from '../../packageChatTool/core/title';
 import { parseUrl } from '../shared/url';
+import { isOneToOne, notifyTitleProblem } from '../shared/wechat-rules';
 import { showActionSheet, showModal, showToast, hideToast } from './ui';
-import { TAP_WINDOW_MS, withinTap } from './tap';
+import { tapIsLive } from './tap';
+import type { TempFiles } from './temp-files';
 
 type Callback = (result: Record<string, unknown>) => void;
 type Options = Record<string, unknown> & { success?: Callback; fail?: Callback; complete?: Callback };
@@ -40,9 +41,11 @@ export interface WxDeps {
   inChatTool(): boolean;
   /** Whether `route` belongs to the chat tool's subpackage. */
   isChatToolRoute(route: string): boolean;
+  /** The phone's temporary files (wxfile://tmp_N), shared with the built-ins (snapshot). */
+  tempFiles: TempFiles;
 }
 
-const PHONE = { width: 375, height: 812, statusBarHeight: 44, pixelRatio: 3 };
+export const PHONE = { width: 375, height: 812, statusBarHeight: 44, pixelRatio: 3 };
 /** WeChat's capsule button on a 375-wide phone. */
 const MENU_BUTTON = { width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 };
 
@@ -64,25 +67,43 @@ function describe(err: unknown): string {
 }
 
 export function createWx(deps: WxDeps): Record<string, unknown> {
-  const { host, session, navigation, inChatTool, isChatToolRoute } = deps;
+  const { host, session, navigation, inChatTool, isChatToolRoute, tempFiles } = deps;
   const storagePrefix = `sim:${session.viewer.openid}:`;
-  const tempFiles = new Map<string, string>();
-  let tempCounter = 0;
+  /** Canvases from wx.createOffscreenCanvas, which canvasToTempFilePath refuses as a phone does. */
+  const offscreenCanvases = new WeakSet<object>();
   let shareMenu: Result | null = null;
 
   const log = (api: string, args: unknown, ok: boolean, result: unknown, started: number): void => {
     host.log({ api, args, ok, result, ms: Math.round(performance.now() - started) });
   };
 
-  /** An asynchronous API: callbacks when given, else a promise; always logged. */
+  /**
+   * An asynchronous API: callbacks when given, else a promise (unless WeChat documents "以 Promise 风格调用：不支持":
+   * then, as on a phone, the result is lost); always logged. `tap`: whether a tap was live when the page called it.
+   */
   const asyncApi =
-    (name: string, impl: (o: Options) => Promise<Result | void> | Result | void) =>
+    (
+      name: string,
+      impl: (o: Options, tap: boolean) => Promise<Result | void> | Result | void,
+      style: { promise: boolean } = { promise: true },
+    ) =>
     (options: Options = {}): Promise<Result> | undefined => {
       const started = performance.now();
+      const tap = tapIsLive();
       const args = withoutCallbacks(options);
+      const callbacks = Boolean(options.success || options.fail || options.complete);
+      if (!style.promise && !callbacks) {
+        host.log({
+          api: name,
+          args,
+          ok: false,
+          result: 'no Promise style in WeChat: without success/fail/complete the result is lost',
+          ms: 0,
+        });
+      }
       const promise = (async () => {
         try {
-          const value = (await impl(options)) ?? {};
+          const value = (await impl(options, tap)) ?? {};
           const result = { ...value, errMsg: `${name}:ok` };
           log(name, args, true, result, started);
           options.success?.(result);
@@ -97,7 +118,7 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
           throw failure;
         }
       })();
-      if (options.success || options.fail || options.complete) {
+      if (callbacks || !style.promise) {
         promise.catch(() => undefined);
         return undefined;
       }
@@ -121,9 +142,13 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
   const requireChatTool = (): void => {
     if (!inChatTool()) throw new ApiFailure('only available in chat-tool mode');
   };
-  const requireTap = (api: string): void => {
-    // "仅在点击行为时调用" (chat-tool-api.md §6.4).
-    if (!withinTap()) throw new ApiFailure(`${api} can only be called within ${TAP_WINDOW_MS} ms of a user tap`);
+  /** "仅在点击行为时调用" (docs/platform.md, "notifyGroupMembers"): only while a tap is being handled (tap.ts). */
+  const requireTap = (tap: boolean): void => {
+    if (!tap) {
+      throw new ApiFailure(
+        'can only be called from a tap (仅在点击行为时调用): call it in the tap handler, before any awaited network call or timer',
+      );
+    }
   };
   const hostCall = (request: HostCall): Promise<unknown> => host.call(request);
 
@@ -140,6 +165,12 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
   const relaunch = async (url: string): Promise<void> => {
     if (leavesChatTool(url)) await hostCall({ api: 'exitChatTool' });
     else await navigation.reLaunch(url);
+  };
+
+  /** What the host can show for an image path: a temporary file's data, a URL, or a code-package file by its path. */
+  const imageSource = (path: string): string => {
+    if (/^(data:|https?:)/.test(path)) return path;
+    return tempFiles.read(path) ?? `/${parseUrl(path, navigation.currentRoute()).route}`;
   };
 
   const appBaseInfo = (): Result => ({
@@ -316,15 +347,19 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
       const canvas = document.createElement('canvas');
       canvas.width = o.width ?? 300;
       canvas.height = o.height ?? 150;
+      offscreenCanvases.add(canvas);
       return canvas;
     }),
     canvasToTempFilePath: asyncApi('canvasToTempFilePath', (o) => {
-      const canvas = o.canvas as HTMLCanvasElement | undefined;
-      if (!canvas || typeof canvas.toDataURL !== 'function') throw new ApiFailure('canvas is required');
-      tempCounter += 1;
-      const path = `wxfile://tmp_${tempCounter}.${o.fileType === 'jpg' ? 'jpg' : 'png'}`;
-      tempFiles.set(path, canvas.toDataURL(o.fileType === 'jpg' ? 'image/jpeg' : 'image/png'));
-      return { tempFilePath: path };
+      // "canvas 组件实例 (canvas type=2d)… 暂不支持离屏 canvas" (docs/platform.md, "What a phone refuses that a browser allows").
+      if (typeof o.canvas === 'object' && o.canvas !== null && offscreenCanvases.has(o.canvas)) {
+        throw new ApiFailure(
+          'offscreen canvas is not supported (暂不支持离屏 canvas): render in <snapshot> and use takeSnapshot',
+        );
+      }
+      throw new ApiFailure(
+        'canvas must be a <canvas type="2d"> component instance, which the simulator does not provide',
+      );
     }),
 
     openChatTool: asyncApi('openChatTool', async (o) => {
@@ -349,25 +384,31 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
       requireChatTool();
       return (await hostCall({ api: 'getChatToolInfo' })) as Result;
     }),
-    getGroupEnterInfo: asyncApi('getGroupEnterInfo', async () => {
-      if (session.chat === null) throw new ApiFailure('not opened from a chat', 40097);
-      return (await hostCall({ api: 'getChatToolInfo' })) as Result;
-    }),
+    // docs/platform.md, "getGroupEnterInfo": only when opened from a chat (40097 场景错误 otherwise); a one-to-one chat
+    // only with allowSingleChat. No Promise style.
+    getGroupEnterInfo: asyncApi(
+      'getGroupEnterInfo',
+      async (o) => {
+        if (session.chat === null) throw new ApiFailure('场景错误: not opened from a chat', 40097);
+        if (isOneToOne(session.chat.chatType) && o.allowSingleChat !== true) {
+          throw new ApiFailure('场景错误: opened from a one-to-one chat without allowSingleChat: true', 40097);
+        }
+        return (await hostCall({ api: 'getChatToolInfo' })) as Result;
+      },
+      { promise: false },
+    ),
     selectGroupMembers: asyncApi('selectGroupMembers', async (o) => {
       requireChatTool();
       const max = typeof o.maxSelectCount === 'number' ? o.maxSelectCount : undefined;
       const members = await hostCall({ api: 'selectGroupMembers', maxSelectCount: max });
       return { members };
     }),
-    notifyGroupMembers: asyncApi('notifyGroupMembers', async (o) => {
+    notifyGroupMembers: asyncApi('notifyGroupMembers', async (o, tap) => {
       requireChatTool();
-      requireTap('notifyGroupMembers');
+      requireTap(tap);
       const title = String(o.title ?? '');
-      const problem = titleProblem(title);
-      if (problem)
-        throw new ApiFailure(
-          `invalid title (${problem}): at most 30 units, Chinese counts 2, only Chinese, letters and digits`,
-        );
+      const problem = notifyTitleProblem(title);
+      if (problem) throw new ApiFailure(`invalid title: ${problem}`);
       const members = Array.isArray(o.members) ? o.members.map(String) : [];
       if (members.length === 0) throw new ApiFailure('members is required');
       if (typeof o.entrancePath !== 'string' || o.entrancePath === '') throw new ApiFailure('entrancePath is required');
@@ -390,15 +431,17 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
         menu: shareMenu,
         title: o.title,
         path,
-        imageUrl: o.imageUrl as string | undefined,
+        // The card's own picture (5:4); without it WeChat uses a screenshot of the page (docs/platform.md,
+        // "shareAppMessageToGroup"). A temporary file is passed on as its data.
+        imageUrl: typeof o.imageUrl === 'string' && o.imageUrl !== '' ? imageSource(o.imageUrl) : undefined,
       });
     }),
-    shareImageToGroup: asyncApi('shareImageToGroup', async (o) => {
+    shareImageToGroup: asyncApi('shareImageToGroup', async (o, tap) => {
       requireChatTool();
-      requireTap('shareImageToGroup');
+      requireTap(tap);
       const imagePath = String(o.imagePath ?? '');
       const data =
-        tempFiles.get(imagePath) ?? (imagePath.startsWith('data:') || imagePath.startsWith('http') ? imagePath : null);
+        tempFiles.read(imagePath) ?? (imagePath.startsWith('data:') || imagePath.startsWith('http') ? imagePath : null);
       if (data === null) throw new ApiFailure(`imagePath not found: ${imagePath}`);
       await hostCall({
         api: 'shareImageToGroup',

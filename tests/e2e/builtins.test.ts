@@ -130,7 +130,9 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     await sim.byRole('button', 'remind-long').click();
     await eventually(
       async () =>
-        (await text('wx-text >> text=reminded:')).includes('notifyGroupMembers:fail invalid title (TITLE_TOO_LONG)'),
+        (await text('wx-text >> text=reminded:')).includes(
+          'notifyGroupMembers:fail invalid title: 36 characters (Chinese counts 2): at most 30',
+        ),
       true,
     );
   });
