@@ -1,8 +1,14 @@
-// Pure version checks for the launcher: chat tools need base library 3.7.8+ and WeChat 8.0.56+
-// (chat-tool-api.md §6.1). No `wx` here, so the rules are tested directly.
+// Pure version checks for the launcher. No `wx` here, so the rules are tested directly.
 
-export const MIN_BASE_LIBRARY = '3.7.8';
+/** Chat tools exist from base library 3.7.8 and WeChat 8.0.56 (docs/platform.md, "Versions"). */
+export const CHAT_TOOL_BASE_LIBRARY = '3.7.8';
 export const MIN_WECHAT = '8.0.56';
+/**
+ * The chat tool's pages must run on Skyline, which app.json turns on from rendererOptions.skyline.sdkVersionBegin
+ * (below it a page runs on WebView); 3.7.12 is also the chat-tool minimum of WeChat's mini game guide
+ * (docs/platform.md, "Versions"). A test keeps app.json equal to this.
+ */
+export const MIN_BASE_LIBRARY = '3.7.12';
 
 /** Compares dotted versions numerically ('3.10.0' > '3.9.9'); missing or non-numeric parts count as 0. */
 export function compareVersion(a: string, b: string): -1 | 0 | 1 {

@@ -1,4 +1,12 @@
-import { checkSupport, compareVersion, MIN_BASE_LIBRARY, MIN_WECHAT } from '../../../miniprogram/utils/version';
+import appJson from '../../../app.json';
+import projectConfig from '../../../project.config.json';
+import {
+  CHAT_TOOL_BASE_LIBRARY,
+  checkSupport,
+  compareVersion,
+  MIN_BASE_LIBRARY,
+  MIN_WECHAT,
+} from '../../../miniprogram/utils/version';
 
 describe('compareVersion', () => {
   test.each([
@@ -23,11 +31,11 @@ describe('checkSupport', () => {
   });
 
   test('names the part that is too old, WeChat first', () => {
-    expect(checkSupport({ baseLibrary: '3.7.7', weChat: '8.0.56' })).toEqual({
+    expect(checkSupport({ baseLibrary: '3.7.11', weChat: '8.0.56' })).toEqual({
       supported: false,
       component: 'baseLibrary',
-      current: '3.7.7',
-      required: '3.7.8',
+      current: '3.7.11',
+      required: '3.7.12',
     });
     expect(checkSupport({ baseLibrary: '3.0.0', weChat: '8.0.55' })).toMatchObject({
       supported: false,
@@ -35,5 +43,18 @@ describe('checkSupport', () => {
       current: '8.0.55',
       required: '8.0.56',
     });
+  });
+});
+
+describe('one minimum base library', () => {
+  test('the launcher refuses exactly what app.json runs on WebView instead of Skyline', () => {
+    expect(MIN_BASE_LIBRARY).toBe(appJson.rendererOptions.skyline.sdkVersionBegin);
+    // A client between the chat-tool APIs' start and Skyline's would open the tool on WebView.
+    expect(checkSupport({ baseLibrary: CHAT_TOOL_BASE_LIBRARY, weChat: MIN_WECHAT }).supported).toBe(false);
+  });
+
+  test('the minimum is not below the chat-tool APIs, and DevTools debugs on it', () => {
+    expect(compareVersion(MIN_BASE_LIBRARY, CHAT_TOOL_BASE_LIBRARY)).toBeGreaterThanOrEqual(0);
+    expect(projectConfig.libVersion).toBe(MIN_BASE_LIBRARY);
   });
 });
