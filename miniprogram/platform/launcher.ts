@@ -9,12 +9,52 @@ export interface LauncherEnvironment {
   theme: 'light' | 'dark';
 }
 
+/** A chat as wx.openChatTool takes it: roomid and the chatType WeChat requires with it (docs/platform.md, "openChatTool"). */
+export interface ChatRoom {
+  /** The group's opengid, or the one-to-one chat's open_single_roomid. */
+  roomId: string;
+  chatType: 1 | 2 | 3 | 4;
+}
+
 export interface LauncherPlatform {
   environment(): LauncherEnvironment;
-  /** Opens the chat tool at `url` (WeChat asks the user to pick a chat). */
-  openChatTool(url: string): Promise<void>;
+  /**
+   * The chat the mini program was opened from (a card, group todo or the group's tools, read with
+   * wx.getGroupEnterInfo and resolved by the server), or null: opened anywhere else, or unresolved.
+   */
+  enteredChat(): Promise<ChatRoom | null>;
+  /** Opens the chat tool at `url` in `chat`; without one WeChat asks the user to pick a chat. */
+  openChatTool(url: string, chat: ChatRoom | null): Promise<void>;
   /** The navigation bar title, in the user's language. */
   setTitle(title: string): void;
+}
+
+/** The cloud function that resolves the chat; the chat tool calls the same one (a test keeps the names equal). */
+export const TASK_FUNCTION = 'groupTask';
+
+const CHAT_TYPES: readonly ChatRoom['chatType'][] = [1, 2, 3, 4];
+
+/** The `resolveChat` answer ({ ok: true, data: { roomId, chatType } }) as a ChatRoom, or null for anything else. */
+export function chatRoomOf(result: unknown): ChatRoom | null {
+  if (typeof result !== 'object' || result === null || !('ok' in result) || result.ok !== true) return null;
+  if (!('data' in result) || typeof result.data !== 'object' || result.data === null) return null;
+  const { data } = result;
+  if (!('roomId' in data) || typeof data.roomId !== 'string' || data.roomId === '') return null;
+  if (!('chatType' in data)) return null;
+  const chatType = CHAT_TYPES.find((type) => type === data.chatType);
+  return chatType === undefined ? null : { roomId: data.roomId, chatType };
+}
+
+/** wx.getGroupEnterInfo's cloudID; it fails (40097) when the mini program was not opened from a chat. */
+function groupEnterCloudID(api: WechatMiniprogram.Wx): Promise<string | null> {
+  return new Promise((resolve) => {
+    api.getGroupEnterInfo({
+      // A one-to-one chat answers too, with its open_single_roomid (docs/platform.md, "getGroupEnterInfo").
+      allowSingleChat: true,
+      success: ({ cloudID }) => resolve(cloudID || null),
+      fail: () => resolve(null),
+    });
+  });
 }
 
 export function createLauncherPlatform(api: WechatMiniprogram.Wx): LauncherPlatform {
@@ -28,8 +68,24 @@ export function createLauncherPlatform(api: WechatMiniprogram.Wx): LauncherPlatf
         theme: info.theme === 'dark' ? 'dark' : 'light',
       };
     },
-    openChatTool: async (url) => {
-      await api.openChatTool({ url });
+    enteredChat: async () => {
+      const cloudID = await groupEnterCloudID(api);
+      if (cloudID === null) return null;
+      try {
+        const { result } = await api.cloud.callFunction({
+          name: TASK_FUNCTION,
+          data: { action: 'resolveChat', cloudID },
+        });
+        const chat = chatRoomOf(result);
+        if (chat === null) console.warn('resolveChat refused; the chat picker opens instead', result);
+        return chat;
+      } catch (error) {
+        console.warn('resolveChat failed; the chat picker opens instead', error);
+        return null;
+      }
+    },
+    openChatTool: async (url, chat) => {
+      await api.openChatTool(chat ? { url, roomid: chat.roomId, chatType: chat.chatType } : { url });
     },
     setTitle: (title) => {
       api.setNavigationBarTitle({ title });

@@ -1,8 +1,12 @@
-// Main-package launcher: explains the chat tool, checks that this WeChat can run it and opens it.
-import { launcherPlatform } from '../../platform/launcher';
+// Main-package launcher: explains the chat tool, checks that this WeChat can run it and opens it, in the
+// chat the mini program was opened from when there is one, otherwise in a chat the user picks.
+import { launcherPlatform, type ChatRoom } from '../../platform/launcher';
 import { launcherTexts, supportMessage } from '../../utils/i18n';
 import { CHAT_TOOL_ENTRY_URL } from '../../utils/chat-tool-entry';
 import { checkSupport } from '../../utils/version';
+
+/** The chat the page was opened from, being resolved since onLoad; the tap waits for it. */
+const enteredChats = new WeakMap<object, Promise<ChatRoom | null>>();
 
 Component({
   data: {
@@ -11,6 +15,9 @@ Component({
     supported: false,
     tooOld: '',
     error: '',
+    /** The chat the tool opens in; null: WeChat asks the user to pick one. */
+    chat: null as ChatRoom | null,
+    locating: false,
     opening: false,
   },
   methods: {
@@ -26,12 +33,21 @@ Component({
         supported: support.supported,
         tooOld: supportMessage(support, environment.language),
       });
+      // getGroupEnterInfo and the chat tool itself need a supported client; older ones only read the message.
+      if (support.supported) enteredChats.set(this, this.locate());
+    },
+    async locate(): Promise<ChatRoom | null> {
+      this.setData({ locating: true });
+      const chat = await launcherPlatform().enteredChat();
+      this.setData({ chat, locating: false });
+      return chat;
     },
     async onOpen() {
       if (!this.data.supported || this.data.opening) return;
       this.setData({ opening: true, error: '' });
       try {
-        await launcherPlatform().openChatTool(CHAT_TOOL_ENTRY_URL);
+        const chat = (await enteredChats.get(this)) ?? null;
+        await launcherPlatform().openChatTool(CHAT_TOOL_ENTRY_URL, chat);
       } catch (error) {
         console.warn('openChatTool failed', error);
         this.setData({ error: this.data.texts.openFailed });

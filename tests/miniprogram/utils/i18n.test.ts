@@ -1,6 +1,7 @@
 import appJson from '../../../app.json';
 import { CHAT_TOOL_ENTRY_URL } from '../../../miniprogram/utils/chat-tool-entry';
 import { isChinese, launcherTexts, supportMessage } from '../../../miniprogram/utils/i18n';
+import { CHAT_TOOL_BASE_LIBRARY, MIN_BASE_LIBRARY, MIN_WECHAT } from '../../../miniprogram/utils/version';
 
 test('Chinese for any zh language, English otherwise', () => {
   expect(isChinese('zh_CN')).toBe(true);
@@ -15,6 +16,16 @@ test('both languages have the same texts', () => {
   const en = launcherTexts('en');
   expect(Object.keys(zh)).toEqual(Object.keys(en));
   expect(zh.steps).toHaveLength(en.steps.length);
+  expect(zh.stepsHere).toHaveLength(en.stepsHere.length);
+});
+
+test('the requirements name every minimum the launcher checks', () => {
+  for (const language of ['zh_CN', 'en']) {
+    const { requirements } = launcherTexts(language);
+    for (const version of [MIN_WECHAT, MIN_BASE_LIBRARY, CHAT_TOOL_BASE_LIBRARY])
+      expect(requirements).toContain(version);
+    expect(requirements).toContain('Skyline');
+  }
 });
 
 test('too-old messages name the component and both versions', () => {

@@ -1,76 +1,217 @@
 /**
  * @jest-environment jsdom
  */
-import { mountGlassEasel } from '../../../harness/glass-easel';
-import { mountPage } from '../../../harness/simulate';
+import fs from 'node:fs';
+import path from 'node:path';
+import { mountGlassEasel, projectRoot } from '../../../harness/glass-easel';
+import { flush, mountPage } from '../../../harness/simulate';
 import { installWxMock, type WxMockOptions } from '../../../harness/wx-mock';
 
 const page = 'miniprogram/pages/launcher/index';
+const ENTRY = '/packageChatTool/pages/entry/index';
 
-async function open(options: WxMockOptions) {
-  const mock = installWxMock(options);
+/** What the server answers for the cloudID of the group the launcher was opened from. */
+const GROUP = { roomId: 'opengid-family', chatType: 3 };
+
+type From = 'group' | 'elsewhere';
+
+/** Opened from a group (getGroupEnterInfo answers, the server resolves the chat) or from anywhere else (40097). */
+function wxFrom(from: From, options: WxMockOptions = {}) {
+  const mock = installWxMock({
+    ...options,
+    cloudFunctions: {
+      groupTask: (data) =>
+        data.action === 'resolveChat' && data.cloudID === 'cloud-id-of-room'
+          ? { ok: true, data: GROUP }
+          : { ok: false, error: { code: 'BAD_REQUEST', message: 'unexpected call' } },
+    },
+  });
+  if (from === 'elsewhere') {
+    mock.failNext('getGroupEnterInfo', { errMsg: 'getGroupEnterInfo:fail scene error', errno: 40097 });
+  }
+  return mock;
+}
+
+async function open(from: From, options: WxMockOptions = {}) {
+  const mock = wxFrom(from, options);
   return { mock, launcher: await mountPage(page) };
 }
 
-test('explains the tool in Chinese and opens the chat tool entry page on tap', async () => {
-  const { mock, launcher } = await open({ language: 'zh_CN' });
-  expect(launcher.text('.title')).toBe('群任务接龙');
-  expect(launcher.text('.intro')).toContain('在群聊里发布任务');
-  expect(launcher.text('.steps')).toContain('1. 点击下方按钮并选择一个群聊');
-  expect(launcher.has('.too-old')).toBe(false);
-  expect(launcher.instance.data.supported).toBe(true);
-  expect(mock.api('setNavigationBarTitle')).toHaveBeenCalledWith({ title: '群任务接龙' });
+afterEach(() => jest.restoreAllMocks());
 
-  await launcher.tap('.open');
-  expect(mock.api('openChatTool')).toHaveBeenCalledWith({ url: '/packageChatTool/pages/entry/index' });
-  expect(launcher.has('.error')).toBe(false);
+describe('opened anywhere else', () => {
+  test('explains the tool in Chinese and opens the chat picker on tap', async () => {
+    const { mock, launcher } = await open('elsewhere', { language: 'zh_CN' });
+    expect(launcher.text('.title')).toBe('群任务接龙');
+    expect(launcher.text('.intro')).toContain('在群聊里发布任务');
+    expect(launcher.text('.steps')).toContain('1. 点击下方按钮并选择一个群聊');
+    expect(launcher.text('.open')).toBe('在群聊中打开');
+    expect(launcher.has('.too-old')).toBe(false);
+    expect(launcher.instance.data.supported).toBe(true);
+    expect(mock.api('setNavigationBarTitle')).toHaveBeenCalledWith({ title: '群任务接龙' });
+    expect(mock.api('getGroupEnterInfo')).toHaveBeenCalledWith(expect.objectContaining({ allowSingleChat: true }));
+    expect(mock.api('cloud.callFunction')).not.toHaveBeenCalled();
+
+    await launcher.tap('.open');
+    expect(mock.api('openChatTool')).toHaveBeenCalledWith({ url: ENTRY });
+    expect(launcher.has('.error')).toBe(false);
+  });
+
+  test('speaks English when the system language is English', async () => {
+    const { launcher } = await open('elsewhere', { language: 'en' });
+    expect(launcher.text('.title')).toBe('Group tasks');
+    expect(launcher.text('.open')).toBe('Open in a group chat');
+    expect(launcher.text('.steps')).toContain('1. Tap the button below and pick a group chat');
+    expect(launcher.instance.data.texts).toMatchObject({ openLabel: 'Pick a group chat and open Group tasks' });
+  });
 });
 
-test('speaks English when the system language is English', async () => {
-  const { launcher } = await open({ language: 'en' });
-  expect(launcher.text('.title')).toBe('Group tasks');
-  expect(launcher.text('.open')).toBe('Open in a group chat');
-  expect(launcher.instance.data.texts).toMatchObject({ openLabel: 'Pick a group chat and open Group tasks' });
+describe('opened from a group (a card, group todo or the group tools)', () => {
+  test.each([
+    ['zh_CN', '在这个聊天中打开', '1. 点击下方按钮，在这个聊天中打开'],
+    ['en', 'Open in this chat', '1. Tap the button below to open it in this chat'],
+  ])('in %s it offers that chat and opens the tool bound to it, without the picker', async (language, button, step) => {
+    const { mock, launcher } = await open('group', { language });
+    expect(mock.api('cloud.callFunction')).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'groupTask', data: { action: 'resolveChat', cloudID: 'cloud-id-of-room' } }),
+    );
+    expect(launcher.text('.open')).toBe(button);
+    expect(launcher.text('.steps')).toContain(step);
+
+    await launcher.tap('.open');
+    expect(mock.api('openChatTool')).toHaveBeenCalledWith({ url: ENTRY, roomid: 'opengid-family', chatType: 3 });
+  });
+
+  test('a one-to-one chat opens with its open_single_roomid and chatType 1', async () => {
+    const mock = wxFrom('group');
+    mock.options.cloudFunctions = { groupTask: () => ({ ok: true, data: { roomId: 'single-room', chatType: 1 } }) };
+    const launcher = await mountPage(page);
+    await launcher.tap('.open');
+    expect(mock.api('openChatTool')).toHaveBeenCalledWith({ url: ENTRY, roomid: 'single-room', chatType: 1 });
+  });
+
+  test('a tap before the server answered waits for the chat instead of opening the picker', async () => {
+    const mock = wxFrom('group');
+    let answer: (value: unknown) => void = () => undefined;
+    mock.respond('cloud.callFunction', () => new Promise((resolve) => (answer = resolve)));
+    const launcher = await mountPage(page);
+    expect(launcher.instance.data.locating).toBe(true);
+    const tapped = launcher.tap('.open');
+    await flush();
+    expect(mock.api('openChatTool')).not.toHaveBeenCalled();
+    answer({ errMsg: 'cloud.callFunction:ok', result: { ok: true, data: GROUP } });
+    await tapped;
+    await flush();
+    expect(mock.api('openChatTool')).toHaveBeenCalledWith({ url: ENTRY, roomid: 'opengid-family', chatType: 3 });
+    expect(launcher.instance.data.locating).toBe(false);
+  });
+
+  test.each([
+    ['the server refuses the cloudID', { ok: false, error: { code: 'CLOUD_ID_EXPIRED', message: 'expired' } }],
+    ['the server answers nonsense', { ok: true, data: { roomId: '', chatType: 9 } }],
+  ])('%s: the picker opens, as from anywhere else', async (_case, answer) => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const mock = wxFrom('group');
+    mock.options.cloudFunctions = { groupTask: () => answer };
+    const launcher = await mountPage(page);
+    expect(launcher.text('.open')).toBe('在群聊中打开');
+    await launcher.tap('.open');
+    expect(mock.api('openChatTool')).toHaveBeenCalledWith({ url: ENTRY });
+    expect(warn).toHaveBeenCalledWith('resolveChat refused; the chat picker opens instead', answer);
+  });
+
+  test('the cloud function failing: the picker opens', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const mock = wxFrom('group');
+    mock.failNext('cloud.callFunction', { errMsg: 'cloud.callFunction:fail network', errno: -1 });
+    const launcher = await mountPage(page);
+    await launcher.tap('.open');
+    expect(mock.api('openChatTool')).toHaveBeenCalledWith({ url: ENTRY });
+    expect(warn).toHaveBeenCalled();
+  });
 });
 
-test.each([
-  ['zh_CN', '选择一个群聊并打开群任务接龙'],
-  ['en', 'Pick a group chat and open Group tasks'],
-])('the button carries an accessibility label in %s (real engine: simulate drops aria-*)', (language, label) => {
-  installWxMock({ language });
-  const launcher = mountGlassEasel(page);
-  launcher.callMethod('onLoad', {});
-  expect(launcher.attribute('.open', 'aria-label')).toBe(label);
-  expect(launcher.attribute('.open', 'aria-role')).toBe('button');
-  launcher.unmount();
-});
+describe('too old', () => {
+  test('WeChat: a clear message, no chat lookup and no attempt to open', async () => {
+    const { mock, launcher } = await open('group', { language: 'en', version: '8.0.50' });
+    expect(launcher.text('.too-old')).toBe(
+      'This version of WeChat (8.0.50) is too old: Group tasks needs 8.0.56 or later. Please update WeChat and try again.',
+    );
+    expect(launcher.instance.data.supported).toBe(false);
+    expect(mock.api('getGroupEnterInfo')).not.toHaveBeenCalled();
+    await launcher.tap('.open');
+    expect(mock.api('openChatTool')).not.toHaveBeenCalled();
+  });
 
-test('too old WeChat: a clear message and no attempt to open', async () => {
-  const { mock, launcher } = await open({ language: 'en', version: '8.0.50' });
-  expect(launcher.text('.too-old')).toBe(
-    'This version of WeChat (8.0.50) is too old: chat tools need 8.0.56 or later. Please update WeChat and try again.',
+  test.each(['3.7.0', '3.7.8', '3.7.11'])(
+    'base library %s (below Skyline start version 3.7.12), in Chinese, with the reason',
+    async (SDKVersion) => {
+      const { mock, launcher } = await open('elsewhere', { language: 'zh_CN', SDKVersion });
+      expect(launcher.text('.too-old')).toContain(`基础库版本 ${SDKVersion} 过低，群任务接龙需要 3.7.12 或以上`);
+      expect(launcher.text('.requirements')).toContain('本工具的页面使用 Skyline 渲染，从基础库 3.7.12 起启用');
+      await launcher.tap('.open');
+      expect(mock.api('openChatTool')).not.toHaveBeenCalled();
+    },
   );
-  expect(launcher.instance.data.supported).toBe(false);
-  await launcher.tap('.open');
-  expect(mock.api('openChatTool')).not.toHaveBeenCalled();
-});
 
-test('too old base library, in Chinese', async () => {
-  const { launcher } = await open({ language: 'zh_CN', SDKVersion: '3.7.0' });
-  expect(launcher.text('.too-old')).toContain('基础库版本 3.7.0 过低');
+  test('the minimum and why are stated on every launch, in English too', async () => {
+    const { launcher } = await open('elsewhere', { language: 'en', SDKVersion: '3.7.12' });
+    expect(launcher.has('.too-old')).toBe(false);
+    expect(launcher.text('.requirements')).toBe(
+      'Needs WeChat 8.0.56 or later and base library 3.7.12 or later: chat tools exist from base library 3.7.8 and ' +
+        "WeChat 8.0.56, and this tool's pages run on the Skyline renderer, which it turns on from base library 3.7.12.",
+    );
+  });
 });
 
 test('a failed open shows an error the user can read', async () => {
-  const { mock, launcher } = await open({ language: 'en' });
+  const { mock, launcher } = await open('elsewhere', { language: 'en' });
   mock.failNext('openChatTool', { errMsg: 'openChatTool:fail cancel' });
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   await launcher.tap('.open');
   expect(launcher.text('.error')).toBe('Could not open the chat tool. Please try again.');
   expect(launcher.instance.data.opening).toBe(false);
-  warn.mockRestore();
+  expect(warn).toHaveBeenCalled();
 });
 
 test('dark theme is applied', async () => {
-  const { launcher } = await open({ theme: 'dark' });
+  const { launcher } = await open('elsewhere', { theme: 'dark' });
   expect(launcher.get('.launcher').dom.className).toContain('theme-dark');
+});
+
+describe('accessibility (real engine: simulate drops aria-*)', () => {
+  test.each([
+    ['zh_CN', 'elsewhere', '选择一个群聊并打开群任务接龙'],
+    ['en', 'elsewhere', 'Pick a group chat and open Group tasks'],
+    ['zh_CN', 'group', '在你打开小程序的这个聊天中打开群任务接龙'],
+    ['en', 'group', 'Open Group tasks in the chat you came from'],
+  ] as const)('%s, opened from %s: the button says what it does', async (language, from, label) => {
+    wxFrom(from, { language });
+    const launcher = mountGlassEasel(page);
+    const located = launcher.callMethod('onLoad', {});
+    await located;
+    await flush();
+    await flush();
+    expect(launcher.attribute('.open', 'aria-label')).toBe(label);
+    expect(launcher.attribute('.open', 'aria-role')).toBe('button');
+    launcher.unmount();
+  });
+
+  test('structure uses the mini program attributes: heading, list, alert', () => {
+    wxFrom('elsewhere', { version: '8.0.1' });
+    const launcher = mountGlassEasel(page);
+    launcher.callMethod('onLoad', {});
+    expect(launcher.attribute('.title', 'aria-role')).toBe('heading');
+    expect(launcher.attribute('.title', 'aria-level')).toBe('1');
+    expect(launcher.attribute('.steps', 'aria-role')).toBe('list');
+    expect(launcher.attribute('.step', 'aria-role')).toBe('listitem');
+    expect(launcher.attribute('.too-old', 'aria-role')).toBe('alert');
+    launcher.unmount();
+  });
+
+  test('no web `role=` attribute, which WeChat ignores', () => {
+    const wxml = fs.readFileSync(path.join(projectRoot, `${page}.wxml`), 'utf8');
+    expect(wxml).not.toMatch(/(^|\s)role=/m);
+    expect(wxml).toMatch(/aria-role=/);
+  });
 });
