@@ -9,13 +9,11 @@ import { weChat } from '../../platform/wechat';
 import type { FailureCode, Outcome } from '../../services/failure';
 import { taskService } from '../../services/task-service';
 import { drawProgress, IMAGE_HEIGHT, IMAGE_WIDTH } from './progress-image';
-import { taskPageView, type TaskPageView } from './view';
+import { confirmation, taskPageView, type Confirmable, type TaskPageView } from './view';
 
 /** The countdown moves on every 30 s while the page is open. */
 const TICK_MS = 30 * 1000;
 const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
-
-type Confirmable = 'leave' | 'end' | 'closing';
 
 Component({
   data: {
@@ -100,24 +98,21 @@ Component({
         this.setData({ error });
       }
     },
-    /** Leaving, closing soon and ending ask first; each confirmed action then runs like any other. */
-    async confirmThenAct(kind: Confirmable) {
-      const { t, taskId } = this.data;
+    /** Leaving, closing soon and ending ask first, in words that fit this task; then run like any other. */
+    async confirmThenAct(action: Confirmable) {
+      const { t, taskId, task } = this.data;
+      if (!task) return;
       const service = taskService();
-      const { title, body, run, done } = {
-        leave: { title: t.confirmLeaveTitle, body: t.confirmLeaveBody, run: () => service.leave(taskId), done: t.left },
-        closing: {
-          title: t.confirmClosingTitle,
-          body: t.confirmClosingBody,
-          run: () => service.markClosingSoon(taskId),
-          done: t.markedClosingSoon,
-        },
-        end: { title: t.confirmEndTitle, body: t.confirmEndBody, run: () => service.endTask(taskId), done: t.ended },
-      }[kind];
+      const run = { leave: service.leave, closing: service.markClosingSoon, end: service.endTask }[action];
+      const { title, content, done } = confirmation(action, task, t);
       const confirmed = await weChat()
-        .confirm({ title, content: body, confirmText: t.confirm, cancelText: t.cancel })
+        .confirm({ title, content, confirmText: t.confirm, cancelText: t.cancel })
         .catch(() => false);
-      if (confirmed) await this.act(run, () => done);
+      if (confirmed)
+        await this.act(
+          () => run.call(service, taskId),
+          () => done,
+        );
     },
     onJoin() {
       const { t, taskId } = this.data;

@@ -18,7 +18,10 @@ export interface TaskPageView {
   capacity: string;
   waitlist: string;
   status: string;
-  /** Shown to the creator when members cannot reach the task from the card, or the card lags behind. */
+  /**
+   * Where the card and the page differ, and why: to the creator when members cannot reach the task from the
+   * card, the card lags behind or still counts members who left; to a member the card still marks.
+   */
   cardNotice: string;
   participantsHeading: string;
   participantIds: string[];
@@ -29,6 +32,8 @@ export interface TaskPageView {
     join: boolean;
     joinLabel: string;
     leave: boolean;
+    /** Leave, leave the waitlist, or undo "done" on a complete task. */
+    leaveLabel: string;
     remind: boolean;
     markClosingSoon: boolean;
     end: boolean;
@@ -42,11 +47,70 @@ function percentOf(done: number, target: number | null): number | null {
   return Math.min(100, Math.round((done / target) * 100));
 }
 
+/** A marked participant's subtitle: marks never come off (docs/platform.md, "Card templates and subtitles"). */
+const CARD_MARKED: Record<TaskView['kind'], string> = { participate: '已参与', complete: '已完成' };
+
+/** True when the viewer's card marks them, whatever the task says now. */
+export const cardMarksViewer = (task: TaskView): boolean => task.viewer.cardText === CARD_MARKED[task.kind];
+
+const cardKeeps = (task: TaskView, t: Messages): string =>
+  task.kind === 'participate' ? t.cardKeepsJoined : t.cardKeepsDone;
+
+/** The publisher's subtitle is "X人已参与": X counts every member ever marked, so it may exceed the page's count. */
+const cardCount = (task: TaskView): number => Number(/^\d+/.exec(task.viewer.cardText)?.[0] ?? 0);
+
 function cardNotice(task: TaskView, t: Messages, unposted: boolean): string {
-  if (!task.viewer.isCreator || task.state === 'ended') return '';
+  if (task.state === 'ended') return '';
+  if (!task.viewer.isCreator) return task.viewer.status !== 'done' && cardMarksViewer(task) ? cardKeeps(task, t) : '';
   if (unposted) return t.cardNotPosted;
   if (task.card.expired) return t.cardExpired;
-  return task.card.inSync ? '' : t.cardSyncing;
+  if (!task.card.inSync) return t.cardSyncing;
+  const counted = cardCount(task);
+  return counted > task.participants.length ? format(t.cardCountsLeavers, { count: counted }) : '';
+}
+
+export type Confirmable = 'leave' | 'end' | 'closing';
+
+export interface Confirmation {
+  title: string;
+  content: string;
+  /** The toast once it is done. */
+  done: string;
+}
+
+/** What leaving, ending or closing soon does to this task and its card, asked before it is done. */
+export function confirmation(action: Confirmable, task: TaskView, t: Messages): Confirmation {
+  const participate = task.kind === 'participate';
+  const join = (...sentences: string[]): string =>
+    sentences.filter(Boolean).reduce((first, next) => format(t.sentences, { first, next }));
+  if (action === 'end') {
+    const waiting = task.waitlist.length ? format(t.endDropsWaitlist, { count: task.waitlist.length }) : '';
+    return {
+      title: t.confirmEndTitle,
+      content: join(participate ? t.confirmEndParticipate : t.confirmEndComplete, waiting),
+      done: t.ended,
+    };
+  }
+  if (action === 'closing') {
+    return {
+      title: t.confirmClosingTitle,
+      content: participate ? t.confirmClosingParticipate : t.confirmClosingComplete,
+      done: t.markedClosingSoon,
+    };
+  }
+  const keeps = cardMarksViewer(task) ? cardKeeps(task, t) : '';
+  if (task.viewer.status === 'waitlisted') {
+    return { title: t.confirmLeaveWaitlistTitle, content: join(t.leaveWaitlistBody, keeps), done: t.leftWaitlist };
+  }
+  if (!participate) return { title: t.confirmUndoDoneTitle, content: join(t.undoDoneBody, keeps), done: t.undidDone };
+  // Only a task with a capacity has a waitlist; leaving it hands the place to the first one waiting.
+  const place = task.capacity === null ? '' : task.waitlist.length ? t.leavePromotes : t.leaveFreesPlace;
+  return { title: t.confirmLeaveTitle, content: join(t.leaveBody, place, keeps), done: t.left };
+}
+
+function leaveLabel(task: TaskView, t: Messages): string {
+  if (task.viewer.status === 'waitlisted') return t.leaveWaitlist;
+  return task.kind === 'complete' ? t.undoDone : t.leave;
 }
 
 export function taskPageView(task: TaskView, t: Messages, now: number, unposted = false): TaskPageView {
@@ -77,6 +141,7 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
       join: can.join,
       joinLabel: task.kind === 'complete' ? t.markDone : full ? t.joinFull : t.join,
       leave: can.leave,
+      leaveLabel: leaveLabel(task, t),
       remind: can.remind,
       markClosingSoon: can.markClosingSoon,
       end: can.end,

@@ -101,6 +101,33 @@ describe('task page for a participant', () => {
     expect(platform.toast).toHaveBeenCalledWith('已退出', 'success');
   });
 
+  test('on a complete task "undo done" asks first, saying the card keeps showing it done', async () => {
+    platform.language.mockReturnValue('en');
+    const done = {
+      status: 'done' as const,
+      cardText: '已完成',
+      can: { join: false, leave: true, remind: false, markClosingSoon: false, end: false, renewCard: false },
+    };
+    service.getTask.mockResolvedValue({ ok: true, data: taskView({ kind: 'complete' }, done) });
+    service.leave.mockResolvedValue({ ok: true, data: taskView({ kind: 'complete' }, { cardText: '已完成' }) });
+    const p = await open();
+    expect(p.text('.leave')).toBe('Undo done');
+    await tap(p, '.leave');
+    expect(platform.confirm).toHaveBeenCalledWith({
+      title: 'Undo "done"?',
+      content:
+        'The task counts you as not done again. The card keeps showing you as done, and its count does not go down: ' +
+        'WeChat cards cannot take a check-off back.',
+      confirmText: 'OK',
+      cancelText: 'Cancel',
+    });
+    expect(service.leave).toHaveBeenCalledWith('t1');
+    expect(platform.toast).toHaveBeenCalledWith('No longer done', 'success');
+    expect(p.text('.notice')).toBe(
+      'The card keeps showing you as done, and its count does not go down: WeChat cards cannot take a check-off back.',
+    );
+  });
+
   test.each([
     ['TASK_FULL', 'zh_CN', '名额已满'],
     ['TASK_ENDED', 'en', 'This task has ended'],

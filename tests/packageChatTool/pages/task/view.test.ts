@@ -1,6 +1,6 @@
 import { en } from '../../../../packageChatTool/i18n/en';
 import { zhCN } from '../../../../packageChatTool/i18n/zh-CN';
-import { taskPageView } from '../../../../packageChatTool/pages/task/view';
+import { confirmation, taskPageView } from '../../../../packageChatTool/pages/task/view';
 import { NOW, taskView } from '../../helpers/samples';
 
 const HOUR = 3600 * 1000;
@@ -94,4 +94,91 @@ describe('task page view', () => {
 test('the description is split into the lines typed (Skyline ignores white-space: pre-wrap)', () => {
   expect(taskPageView(taskView({ description: 'a\r\nb\n\nc' }), en, NOW).descriptionLines).toEqual(['a', 'b', '', 'c']);
   expect(taskPageView(taskView({ description: '' }), en, NOW).descriptionLines).toEqual([]);
+});
+
+describe('every dialog says what happens to this task and what its card keeps showing', () => {
+  const joined = { status: 'done' as const, cardText: '已参与' };
+  const participants = [{ groupOpenid: 'g-bob', at: NOW }];
+
+  test('leaving a task without capacity says nothing about places or a waitlist', () => {
+    const dialog = confirmation('leave', taskView({ participants }, joined), zhCN);
+    expect(dialog).toEqual({
+      title: '退出任务？',
+      content: '任务里你不再算作参与者。卡片上你仍显示「已参与」，参与人数也不会减少：微信卡片不能撤回报名。',
+      done: '已退出',
+    });
+  });
+
+  test('leaving a task with capacity frees the place, or hands it to the first one waiting', () => {
+    const free = confirmation('leave', taskView({ participants, capacity: 5 }, joined), en);
+    expect(free.content).toBe(
+      'The task no longer counts you as joined. Your place becomes free for others to sign up. ' +
+        'The card keeps showing you as joined, and its count does not go down: WeChat cards cannot take a sign-up back.',
+    );
+    const waiting = taskView({ participants, capacity: 1, waitlist: [{ groupOpenid: 'g-carol', at: NOW }] }, joined);
+    expect(confirmation('leave', waiting, zhCN).content).toContain('你的名额会让给候补的第一位成员。');
+  });
+
+  test('before the card marks the member, leaving promises nothing about the card', () => {
+    const dialog = confirmation('leave', taskView({ participants }, { status: 'done', cardText: '未参与' }), en);
+    expect(dialog.content).toBe('The task no longer counts you as joined.');
+  });
+
+  test('leaving the waitlist is its own dialog', () => {
+    const waiting = taskView({ capacity: 1, waitlist: [{ groupOpenid: 'g-bob', at: NOW }] }, { status: 'waitlisted' });
+    expect(confirmation('leave', waiting, zhCN)).toEqual({
+      title: '退出候补？',
+      content: '你会离开候补名单。',
+      done: '已退出候补',
+    });
+  });
+
+  test('"done" on a complete task is undone only with a dialog saying the card keeps it', () => {
+    const done = taskView({ kind: 'complete', participants }, { status: 'done', cardText: '已完成' });
+    expect(taskPageView(done, zhCN, NOW).actions.leaveLabel).toBe('撤销完成');
+    expect(confirmation('leave', done, zhCN)).toEqual({
+      title: '撤销完成？',
+      content: '任务里你会变回未完成。卡片上你仍显示「已完成」，完成人数也不会减少：微信卡片不能撤回完成。',
+      done: '已撤销完成',
+    });
+    expect(confirmation('leave', done, en).title).toBe('Undo "done"?');
+  });
+
+  test('ending and closing soon name the kind of task, and ending names the waitlist when there is one', () => {
+    expect(confirmation('end', taskView(), zhCN).content).toBe(
+      '结束后成员不能再报名，卡片对所有人显示「已结束」，无法恢复。',
+    );
+    expect(confirmation('end', taskView({ kind: 'complete' }), en).content).toBe(
+      'Nobody can check off any more and the card shows "Ended" to everyone. This cannot be undone.',
+    );
+    const waiting = taskView({ capacity: 1, waitlist: [{ groupOpenid: 'g-carol', at: NOW }] });
+    expect(confirmation('end', waiting, zhCN).content).toBe(
+      '结束后成员不能再报名，卡片对所有人显示「已结束」，无法恢复。候补的 1 人不会再补上。',
+    );
+    expect(confirmation('closing', taskView(), zhCN).content).toBe(
+      '卡片会对还没报名的成员显示「即将截止」，成员仍可报名。',
+    );
+    expect(confirmation('closing', taskView({ kind: 'complete' }), en).content).toBe(
+      'The card shows "Closing soon" to members who are not done; they still can check off.',
+    );
+  });
+});
+
+describe('the page never contradicts the card without saying why', () => {
+  test('a member who left still reads "joined" on the card, and the page says why', () => {
+    const left = taskView({}, { status: 'pending', cardText: '已参与' });
+    expect(taskPageView(left, zhCN, NOW)).toMatchObject({
+      status: '等你参与',
+      cardNotice: '卡片上你仍显示「已参与」，参与人数也不会减少：微信卡片不能撤回报名。',
+    });
+    expect(taskPageView(taskView({}, { status: 'pending', cardText: '未参与' }), zhCN, NOW).cardNotice).toBe('');
+  });
+
+  test('the creator is told the card still counts members who left', () => {
+    const counted = taskView({}, { ...creator, cardText: '3人已参与' });
+    expect(taskPageView(counted, en, NOW).cardNotice).toBe(
+      'The card counts 3: members who left stay counted, as WeChat cards cannot take a mark back.',
+    );
+    expect(taskPageView(taskView({}, { ...creator, cardText: '1人已参与' }), en, NOW).cardNotice).toBe('');
+  });
 });
