@@ -9,6 +9,7 @@ function print(check: CheckResult): void {
   const info = check.info.length > 0 ? ` — ${check.info.join('; ')}` : '';
   console.log(`${mark} ${check.name}${info}`);
   for (const problem of check.problems) console.log(`    ${formatProblem(problem)}`);
+  for (const warning of check.warnings ?? []) console.log(`    warning: ${formatProblem(warning)}`);
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { checkCompile, compileOffline } from './compile';
 import { checkLint } from './lint';
 import { checkPackagedFiles } from './packaged-files';
 import { result, type CheckResult } from './result';
+import { checkSkyline } from './skyline';
 import { checkTypes } from './types';
 import { checkWxml } from './wxml';
 
@@ -27,6 +28,7 @@ export async function runChecks(root: string, report: (check: CheckResult) => vo
   const compiling = compileOffline(root);
   await run('chat-tool rules', () => checkChatToolRules(root));
   await run('wxml', () => checkWxml(root));
+  await run('skyline', () => checkSkyline(root));
   await run('types', () => checkTypes(root));
   await run('lint', () => checkLint(root));
   const compiled = await compiling;

@@ -13,6 +13,8 @@ export interface CheckResult {
   problems: Problem[];
   /** Figures and notes printed on every run (sizes, counts). */
   info: string[];
+  /** Printed like problems but do not fail the check. */
+  warnings?: Problem[];
 }
 
 export function result(name: string, problems: Problem[] = [], info: string[] = []): CheckResult {
