@@ -111,7 +111,11 @@ export function createGroupTask(deps: GroupTaskDeps) {
     const room = roomOf(resolved.data);
     if (!room.ok) return room;
     const member = { openid, groupOpenid: room.data.groupOpenid };
-    await tasks.rememberMember(room.data.id, member, clock.now());
+    const owner = await tasks.bindMember(room.data.id, member, clock.now());
+    if (owner !== openid) {
+      log('refused a group_openid bound to another openid (a replayed cloudID?)', { room: room.data.id, openid });
+      return fail('CLOUD_ID_FOREIGN', 'this chat identity belongs to another user');
+    }
     return ok({ room: { id: room.data.id, chatType: room.data.chatType }, member });
   }
 

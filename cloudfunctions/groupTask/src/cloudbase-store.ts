@@ -111,12 +111,13 @@ const LISTED_FIELDS: Record<string, boolean> = Object.fromEntries(
   ].map((field) => [field, true]),
 );
 
+/** A group_openid bound to the openid that first presented it in the room; `_id` is `${roomId}:${groupOpenid}`. */
 export interface RoomMemberDocument {
   _id: string;
   roomId: string;
-  openid: string;
   groupOpenid: string;
-  seenAt: number;
+  openid: string;
+  boundAt: number;
 }
 
 export const TASKS = 'group_tasks';
@@ -360,13 +361,25 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
     async markSwept(taskId, now) {
       await updated({ _id: taskId }, { sweptAt: now });
     },
-    async rememberMember(roomId, member, now) {
-      await members
-        .doc(`${roomId}:${member.openid}`)
-        .set({ data: { roomId, openid: member.openid, groupOpenid: member.groupOpenid, seenAt: now } });
+    async bindMember(roomId, member, now) {
+      const _id = `${roomId}:${member.groupOpenid}`;
+      const owner = async () => (await members.where({ _id }).limit(1).get()).data[0]?.openid;
+      const bound = await owner();
+      if (bound !== undefined) return bound;
+      try {
+        // add() refuses an _id that exists: of two first presentations, one wins and the other reads it.
+        await members.add({
+          data: { _id, roomId, groupOpenid: member.groupOpenid, openid: member.openid, boundAt: now },
+        });
+        return member.openid;
+      } catch (error) {
+        const winner = await owner();
+        if (winner === undefined) throw error;
+        return winner;
+      }
     },
     async roomMembers(roomId, limit) {
-      const { data } = await members.where({ roomId }).orderBy('seenAt', 'desc').limit(limit).get();
+      const { data } = await members.where({ roomId }).orderBy('boundAt', 'desc').limit(limit).get();
       return data.map((doc) => ({ openid: doc.openid, groupOpenid: doc.groupOpenid }));
     },
   };

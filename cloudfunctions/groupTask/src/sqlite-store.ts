@@ -33,13 +33,14 @@ CREATE TABLE IF NOT EXISTS task_people (
   PRIMARY KEY (task_id, openid)
 );
 CREATE INDEX IF NOT EXISTS task_people_openid ON task_people (openid, created_at);
-CREATE TABLE IF NOT EXISTS room_members (
+CREATE TABLE IF NOT EXISTS member_bindings (
   room_id TEXT NOT NULL,
-  openid TEXT NOT NULL,
   group_openid TEXT NOT NULL,
-  seen_at INTEGER NOT NULL,
-  PRIMARY KEY (room_id, openid)
+  openid TEXT NOT NULL,
+  bound_at INTEGER NOT NULL,
+  PRIMARY KEY (room_id, group_openid)
 );
+CREATE INDEX IF NOT EXISTS member_bindings_room ON member_bindings (room_id, bound_at);
 `;
 
 interface DocRow {
@@ -62,6 +63,11 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
     db.exec('ALTER TABLE tasks ADD COLUMN swept_at INTEGER NOT NULL DEFAULT 0');
   }
   db.exec('CREATE INDEX IF NOT EXISTS tasks_swept ON tasks (swept_at)');
+  // Files written before the bindings kept who opened the tool per openid: each becomes a binding.
+  if (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'room_members'").get()) {
+    db.exec(`INSERT OR IGNORE INTO member_bindings SELECT room_id, group_openid, openid, seen_at FROM room_members;
+      DROP TABLE room_members;`);
+  }
 
   const selectTask = db.prepare<[string], DocRow>('SELECT doc FROM tasks WHERE id = ?');
   const upsertTask = db.prepare(
@@ -87,12 +93,15 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
      ORDER BY swept_at LIMIT ?`,
   );
   const swept = db.prepare<[number, string]>('UPDATE tasks SET swept_at = ? WHERE id = ?');
-  const rememberStmt = db.prepare<[string, string, string, number]>(
-    `INSERT INTO room_members (room_id, openid, group_openid, seen_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (room_id, openid) DO UPDATE SET group_openid = excluded.group_openid, seen_at = excluded.seen_at`,
+  const ownerStmt = db.prepare<[string, string], { openid: string }>(
+    'SELECT openid FROM member_bindings WHERE room_id = ? AND group_openid = ?',
+  );
+  const bindStmt = db.prepare<[string, string, string, number]>(
+    `INSERT INTO member_bindings (room_id, group_openid, openid, bound_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (room_id, group_openid) DO NOTHING`,
   );
   const membersStmt = db.prepare<[string, number], { openid: string; group_openid: string }>(
-    'SELECT openid, group_openid FROM room_members WHERE room_id = ? ORDER BY seen_at DESC LIMIT ?',
+    'SELECT openid, group_openid FROM member_bindings WHERE room_id = ? ORDER BY bound_at DESC LIMIT ?',
   );
 
   /** Writes the task; `previous` lets the people index change by difference instead of being rewritten. */
@@ -165,8 +174,12 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
     async markSwept(taskId, now) {
       swept.run(now, taskId);
     },
-    async rememberMember(roomId, member, now) {
-      rememberStmt.run(roomId, member.openid, member.groupOpenid, now);
+    async bindMember(roomId, member, now) {
+      const bound = ownerStmt.get(roomId, member.groupOpenid);
+      if (bound !== undefined) return bound.openid;
+      // DO NOTHING: another process that bound it in between keeps it.
+      bindStmt.run(roomId, member.groupOpenid, member.openid, now);
+      return ownerStmt.get(roomId, member.groupOpenid)?.openid ?? member.openid;
     },
     async roomMembers(roomId, limit) {
       return membersStmt.all(roomId, limit).map((row) => ({ openid: row.openid, groupOpenid: row.group_openid }));

@@ -1,6 +1,18 @@
 // Identity comes only from the server context (OPENID) and the cloudID the server resolves itself.
-import type { TaskView } from '../../../packageChatTool/core/api';
-import { codeOf, everyoneDraft, makeWorld, MINUTE, must, STORES } from './world';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiResult, TaskView } from '../../../packageChatTool/core/api';
+import type { Member } from '../../../packageChatTool/core/types';
+import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
+import { createGroupTask, dispatch } from '../../../cloudfunctions/groupTask/src/actions';
+import { createCloudbaseStore, ROOM_MEMBERS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import type { OpenData, WeChatPlatform } from '../../../cloudfunctions/groupTask/src/ports';
+import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
+import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
+import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
+import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must, NOW, STORES } from './world';
 import type { World } from './world';
 
 describe.each(STORES)('forged identity is refused and changes nothing (%s)', (store) => {
@@ -105,5 +117,119 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
     );
     expect(world.backend.wechat.calls('setChatToolMsg')).toHaveLength(calls);
     await expectUnchanged();
+  });
+});
+
+// WeChat may resolve a cloudID whoever presents it (docs/platform.md, "getOpenData"): here a platform that
+// does, so only the server's own binding (a group_openid belongs to the first openid that presented it in
+// the room) stands between a replayed cloudID and someone else's sign-up.
+describe.each(STORES)('a replayed cloudID, on a platform that resolves it for anyone (%s)', (store) => {
+  const ROOM = 'tGreplay';
+  const alice: Member = { openid: 'oAlice', groupOpenid: 'gAlice' };
+  const bob: Member = { openid: 'oBob', groupOpenid: 'gBob' };
+  let issued: Map<string, OpenData>;
+  let logged: string[];
+  let groupTask: GroupTask;
+  let close: () => void;
+
+  const cloudIdOf = (member: Member): string => {
+    const cloudID = `cid${issued.size}`;
+    issued.set(cloudID, { opengid: ROOM, group_openid: member.groupOpenid, chat_type: 3 });
+    return cloudID;
+  };
+  const call = async (openid: string, data: object) => (await dispatch(groupTask, data, openid)) as ApiResult<TaskView>;
+
+  beforeEach(() => {
+    issued = new Map();
+    logged = [];
+    const sqlite = store === 'sqlite' ? createSqliteStore() : null;
+    const tasks = sqlite ?? createCloudbaseStore(databaseOf(createMemoryCloudbase().database));
+    close = () => sqlite?.close();
+    let activities = 0;
+    const platform: WeChatPlatform = {
+      createActivityId: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
+      setChatToolMsg: async () => undefined,
+      resolveOpenData: async (cloudID) => {
+        const data = issued.get(cloudID);
+        return data === undefined ? { ok: false, code: 'CLOUD_ID_INVALID', message: 'unknown' } : { ok: true, data };
+      },
+    };
+    groupTask = createGroupTask({
+      tasks,
+      wechat: platform,
+      clock: { now: () => NOW },
+      newId: () => 'task1',
+      cardSyncTimeoutMs: 100,
+      log: (message) => logged.push(message),
+    });
+  });
+  afterEach(() => close());
+
+  it('refuses another openid presenting a bound group_openid, logs it, and changes nothing', async () => {
+    const draft = everyoneDraft({ capacity: 5 });
+    must(await call(bob.openid, { action: 'createTask', cloudID: cloudIdOf(bob), envVersion: 'release', task: draft }));
+    const aliceCloudId = cloudIdOf(alice);
+    must(await call(alice.openid, { action: 'join', cloudID: aliceCloudId, taskId: 'task1' }));
+    const before = must(await call(bob.openid, { action: 'getTask', cloudID: cloudIdOf(bob), taskId: 'task1' }));
+
+    for (const intruder of ['oMallory', bob.openid]) {
+      for (const action of ['leave', 'getTask', 'join'])
+        expect(codeOf(await call(intruder, { action, cloudID: aliceCloudId, taskId: 'task1' }))).toBe(
+          'CLOUD_ID_FOREIGN',
+        );
+    }
+    expect(logged.filter((line) => line.includes('bound to another openid'))).toHaveLength(6);
+    expect(must(await call(bob.openid, { action: 'getTask', cloudID: cloudIdOf(bob), taskId: 'task1' }))).toEqual(
+      before,
+    );
+    // The owner keeps working with the very same cloudID.
+    expect(
+      must(await call(alice.openid, { action: 'getTask', cloudID: aliceCloudId, taskId: 'task1' })).viewer,
+    ).toMatchObject({ status: 'done', groupOpenid: alice.groupOpenid });
+  });
+
+  it('keeps one owner per group_openid when the first presentations race', async () => {
+    const cloudID = cloudIdOf(alice);
+    const results = await Promise.all(
+      ['o1', 'o2', 'o3', 'o4'].map((openid) => call(openid, { action: 'listRoomTasks', cloudID })),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => codeOf(result) === 'CLOUD_ID_FOREIGN')).toHaveLength(3);
+  });
+});
+
+describe('member bindings in the stores', () => {
+  const alice: Member = { openid: 'oAlice', groupOpenid: 'gAlice' };
+
+  it('CloudBase: a bound group_openid is read, never written again', async () => {
+    const cloudbase = createMemoryCloudbase();
+    const tasks = createCloudbaseStore(databaseOf(cloudbase.database));
+    expect(await tasks.bindMember('tG1', alice, NOW)).toBe(alice.openid);
+    const stored = JSON.stringify(cloudbase.collections.get(ROOM_MEMBERS));
+    const requests = cloudbase.requests();
+    expect(await tasks.bindMember('tG1', alice, NOW + HOUR)).toBe(alice.openid);
+    expect(await tasks.bindMember('tG1', { openid: 'oMallory', groupOpenid: alice.groupOpenid }, NOW)).toBe(
+      alice.openid,
+    );
+    expect(cloudbase.requests() - requests).toBe(2);
+    expect(JSON.stringify(cloudbase.collections.get(ROOM_MEMBERS))).toBe(stored);
+  });
+
+  it('SQLite: a file from before the bindings keeps who opened the tool, each as a binding', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bindings-'));
+    const file = join(folder, 'old.sqlite');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE room_members (room_id TEXT NOT NULL, openid TEXT NOT NULL, group_openid TEXT NOT NULL,
+      seen_at INTEGER NOT NULL, PRIMARY KEY (room_id, openid));
+      INSERT INTO room_members VALUES ('tG1', 'oAlice', 'gAlice', 1), ('tG1', 'oBob', 'gBob', 2);`);
+    old.close();
+    const tasks = createSqliteStore(file);
+    expect(await tasks.roomMembers('tG1', 10)).toEqual([{ openid: 'oBob', groupOpenid: 'gBob' }, alice]);
+    expect(await tasks.bindMember('tG1', { openid: 'oMallory', groupOpenid: 'gAlice' }, NOW)).toBe(alice.openid);
+    tasks.close();
+    const reopened = createSqliteStore(file);
+    expect(await reopened.roomMembers('tG1', 10)).toHaveLength(2);
+    reopened.close();
+    rmSync(folder, { recursive: true, force: true });
   });
 });
