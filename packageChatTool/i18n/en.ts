@@ -135,6 +135,7 @@ export const en: Messages = {
   leftWaitlist: 'You left the waitlist',
   undidDone: 'No longer done',
   reminded: 'Reminder sent',
+  remindPreparing: 'Getting the pending members ready; tap again in a moment',
   markedClosingSoon: 'Marked closing soon',
   ended: 'Task ended',
   shared: 'Sent',

@@ -132,6 +132,7 @@ export const zhCN = {
   leftWaitlist: '已退出候补',
   undidDone: '已撤销完成',
   reminded: '已提醒',
+  remindPreparing: '正在准备提醒名单，请稍后再点一次',
   markedClosingSoon: '已标记即将截止',
   ended: '任务已结束',
   shared: '已发送',

@@ -11,7 +11,7 @@ import { taskService } from '../../services/task-service';
 import { drawProgress, IMAGE_HEIGHT, IMAGE_WIDTH } from './progress-image';
 import { confirmation, taskPageView, type Confirmable, type TaskPageView } from './view';
 
-/** The countdown moves on every 30 s while the page is open. */
+/** The countdown moves on every 30 s while the page is open; the tick after the deadline reloads the task. */
 const TICK_MS = 30 * 1000;
 const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
 
@@ -24,9 +24,12 @@ Component({
     task: null as TaskView | null,
     view: null as TaskPageView | null,
     reminder: null as Reminder | null,
+    /** When the shown task was loaded: a deadline after it means the page may still offer what it no longer allows. */
+    loadedAt: 0,
     loading: true,
     busy: false,
     refreshing: false,
+    hidden: false,
     error: '',
   },
   methods: {
@@ -38,9 +41,34 @@ Component({
       });
       timers.set(
         this,
-        setInterval(() => this.render(), TICK_MS),
+        setInterval(() => this.tick(), TICK_MS),
       );
       return this.load();
+    },
+    onHide() {
+      this.setData({ hidden: true });
+    },
+    /** Back from WeChat (the chat, a share sheet, another page): others may have acted meanwhile. */
+    onShow() {
+      if (!this.data.hidden) return undefined;
+      this.setData({ hidden: false });
+      return this.load();
+    },
+    /** Moves the countdown on; once it passes the deadline, the server's answer replaces what the page offered. */
+    tick() {
+      const { task, loadedAt } = this.data;
+      const now = Date.now();
+      if (
+        task &&
+        task.state !== 'ended' &&
+        task.deadline !== null &&
+        loadedAt < task.deadline &&
+        now >= task.deadline
+      ) {
+        return this.load();
+      }
+      this.render();
+      return undefined;
     },
     onUnload() {
       const timer = timers.get(this);
@@ -66,7 +94,7 @@ Component({
         this.fail(result.code);
         return;
       }
-      this.setData({ task: result.data, error: '' });
+      this.setData({ task: result.data, loadedAt: Date.now(), error: '' });
       this.render();
       void this.prepareReminder();
     },
@@ -74,14 +102,15 @@ Component({
       this.setData({ error: failureMessage(this.data.t, code) });
     },
     /** notifyGroupMembers must run within the tap, so the pending members are fetched beforehand. */
-    async prepareReminder() {
+    async prepareReminder(): Promise<FailureCode | null> {
       const { task } = this.data;
       if (!task?.viewer.can.remind) {
         this.setData({ reminder: null });
-        return;
+        return null;
       }
       const result = await taskService().pendingMembers(task.id);
       this.setData({ reminder: result.ok ? result.data : null });
+      return result.ok ? null : result.code;
     },
     /** Runs one server action with the page marked busy; after a refusal the task is reloaded. */
     async act(run: () => Promise<Outcome<TaskView>>, done: (task: TaskView) => string) {
@@ -131,14 +160,18 @@ Component({
     onEnd() {
       return this.confirmThenAct('end');
     },
+    /**
+     * WeChat allows notifyGroupMembers only within a tap (docs/platform.md, "Tap-only APIs"): nothing is awaited
+     * before it. When the pending members are not ready yet, this tap fetches them and asks for another.
+     */
     async onRemind() {
-      const { t, taskId } = this.data;
+      const { t, reminder } = this.data;
       this.setData({ error: '' });
-      let reminder = this.data.reminder;
       if (!reminder) {
-        const result = await taskService().pendingMembers(taskId);
-        if (!result.ok) return this.fail(result.code);
-        reminder = result.data;
+        void weChat().toast(t.remindPreparing);
+        const failed = await this.prepareReminder();
+        if (failed) this.fail(failed);
+        return undefined;
       }
       if (reminder.members.length === 0) return weChat().toast(t.noPending);
       try {

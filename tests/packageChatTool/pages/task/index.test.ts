@@ -298,3 +298,80 @@ test('pull to refresh reloads the task', async () => {
   expect(p.text('.progress')).toBe('2/3 人已参与');
   expect(p.instance.data.refreshing).toBe(false);
 });
+
+describe('an open page follows the task', () => {
+  test('coming back to the page reloads the task; the first show does not', async () => {
+    service.getTask.mockResolvedValue({ ok: true, data: taskView() });
+    const p = await open();
+    expect(service.getTask).toHaveBeenCalledTimes(1);
+    service.getTask.mockResolvedValue({
+      ok: true,
+      data: taskView({
+        participants: [
+          { groupOpenid: 'g-alice', at: NOW },
+          { groupOpenid: 'g-carol', at: NOW },
+        ],
+      }),
+    });
+    await p.callMethod('onHide');
+    await p.callMethod('onShow');
+    expect(service.getTask).toHaveBeenCalledTimes(2);
+    expect(p.text('.progress')).toBe('2/3 人已参与');
+  });
+
+  test('once the countdown passes the deadline the task is reloaded, and only once', async () => {
+    const deadline = NOW + 60 * 1000;
+    service.getTask.mockResolvedValue({ ok: true, data: taskView({ deadline }) });
+    const p = await open();
+    await p.callMethod('tick');
+    expect(service.getTask).toHaveBeenCalledTimes(1);
+    expect(p.text('.countdown')).toBe('剩余 1 分钟');
+    jest.spyOn(Date, 'now').mockReturnValue(deadline + 1);
+    service.getTask.mockResolvedValue({
+      ok: true,
+      data: taskView(
+        { deadline },
+        { can: { join: false, leave: false, remind: false, markClosingSoon: false, end: false, renewCard: false } },
+      ),
+    });
+    await p.callMethod('tick');
+    expect(service.getTask).toHaveBeenCalledTimes(2);
+    expect(p.text('.countdown')).toBe('已过截止时间');
+    expect(p.query('.join')).toBeNull();
+    await p.callMethod('tick');
+    expect(service.getTask).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('reminding is a tap-only call', () => {
+  beforeEach(() => {
+    service.getTask.mockResolvedValue({ ok: true, data: taskView({}, CREATOR) });
+  });
+
+  test('the tap calls notifyGroupMembers before anything is awaited', async () => {
+    service.pendingMembers.mockResolvedValue({ ok: true, data: reminder() });
+    const p = await open();
+    p.tap('.remind');
+    // Synchronously within the tap: no server round trip, no timer between the tap and WeChat.
+    expect(platform.remind).toHaveBeenCalledWith(reminder());
+  });
+
+  test('when the pending members are not ready, the tap fetches them and asks for another tap', async () => {
+    service.pendingMembers.mockResolvedValueOnce({ ok: false, code: 'NETWORK' });
+    const p = await open();
+    service.pendingMembers.mockResolvedValue({ ok: true, data: reminder() });
+    await tap(p, '.remind');
+    expect(platform.remind).not.toHaveBeenCalled();
+    expect(platform.toast).toHaveBeenCalledWith('正在准备提醒名单，请稍后再点一次');
+    p.tap('.remind');
+    expect(platform.remind).toHaveBeenCalledWith(reminder());
+  });
+
+  test('when they still cannot be fetched, the tap says why', async () => {
+    platform.language.mockReturnValue('en');
+    const p = await open();
+    await tap(p, '.remind');
+    expect(platform.remind).not.toHaveBeenCalled();
+    expect(data(p).error).toBe('No connection. Check the network and try again');
+  });
+});
