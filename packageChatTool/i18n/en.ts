@@ -54,6 +54,14 @@ export const en: Messages = {
   deadlineInvalid: 'The deadline must be between a minute and a year from now',
   descriptionTooLong: 'At most {max} characters',
   membersRequired: 'Choose at least one member',
+  fieldProblem: '{field}: {problem}',
+  fields: {
+    title: 'Title',
+    description: 'Description',
+    members: 'Who takes part',
+    capacity: 'Capacity',
+    deadline: 'Deadline',
+  },
 
   taskHeading: 'Task',
   allTasks: 'All tasks',

@@ -51,6 +51,9 @@ export const zhCN = {
   deadlineInvalid: '截止时间须在 1 分钟到 1 年之内',
   descriptionTooLong: '说明最多 {max} 个字',
   membersRequired: '请至少选择一位成员',
+  /** Publishing an invalid form: the first problem, with the name of its field. */
+  fieldProblem: '{field}：{problem}',
+  fields: { title: '标题', description: '说明', members: '参与成员', capacity: '人数上限', deadline: '截止时间' },
 
   taskHeading: '任务详情',
   allTasks: '全部任务',

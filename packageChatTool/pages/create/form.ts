@@ -3,10 +3,14 @@
 import type { TaskKind } from '../../core/types';
 import type { TaskDraft } from '../../core/types';
 import { TITLE_MAX_UNITS, titleCounter } from '../../core/title';
-import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from '../../core/limits';
+import {
+  CAPACITY_MAX,
+  countCharacters,
+  DEADLINE_MAX_AHEAD_MS,
+  DEADLINE_MIN_AHEAD_MS,
+  DESCRIPTION_MAX,
+} from '../../core/limits';
 import { format, type Messages } from '../../i18n/index';
-
-export { DESCRIPTION_MAX };
 
 export interface CreateForm {
   title: string;
@@ -79,7 +83,7 @@ export function checkForm(form: CreateForm, now: number, t: Messages): FormCheck
   // The server refuses a title with the same code, so the live error is the server's message.
   const titleError = counter.problem === null ? '' : t.errors[counter.problem];
   const descriptionError =
-    form.description.length > DESCRIPTION_MAX ? format(t.descriptionTooLong, { max: DESCRIPTION_MAX }) : '';
+    countCharacters(form.description) > DESCRIPTION_MAX ? format(t.descriptionTooLong, { max: DESCRIPTION_MAX }) : '';
   const capacity = capacityOf(form);
   const capacityError =
     capacity !== null && !(Number.isInteger(capacity) && capacity >= 1 && capacity <= CAPACITY_MAX)
@@ -101,6 +105,29 @@ export function checkForm(form: CreateForm, now: number, t: Messages): FormCheck
     membersError,
     valid: !titleError && !descriptionError && !capacityError && !deadlineError && !membersError,
   };
+}
+
+/** A field an error can point at; the page gives each an anchor `field-<name>` to scroll to. */
+export type FormField = keyof Messages['fields'];
+
+/** Each field with its error, in the order the form shows them. */
+const FIELD_ERRORS: readonly (readonly [FormField, Exclude<keyof FormCheck, 'titleUsed' | 'titleMax' | 'valid'>])[] = [
+  ['title', 'titleError'],
+  ['description', 'descriptionError'],
+  ['members', 'membersError'],
+  ['capacity', 'capacityError'],
+  ['deadline', 'deadlineError'],
+];
+
+/** The error nearest the top of the form, with the field's name, or null when the form is valid. */
+export function firstError(check: FormCheck, t: Messages): { field: FormField; message: string } | null {
+  for (const [field, key] of FIELD_ERRORS) {
+    const problem = check[key];
+    if (problem !== '') {
+      return { field, message: format(t.fieldProblem, { field: t.fields[field], problem }) };
+    }
+  }
+  return null;
 }
 
 /** What createTask sends; call only when checkForm says valid. */

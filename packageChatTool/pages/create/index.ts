@@ -7,7 +7,7 @@ import { weChat } from '../../platform/wechat';
 import { taskService } from '../../services/task-service';
 import { taskPage } from '../../view/routes';
 import { formatDate } from '../../view/task-text';
-import { checkForm, draftOf, DESCRIPTION_MAX, EMPTY_CHECK, EMPTY_FORM, shownErrors, type CreateForm } from './form';
+import { checkForm, draftOf, EMPTY_CHECK, EMPTY_FORM, firstError, shownErrors, type CreateForm } from './form';
 
 type Input = WechatMiniprogram.Input;
 type Picked = WechatMiniprogram.CustomEvent<{ value: string }>;
@@ -28,8 +28,9 @@ Component({
     submitted: false,
     publishing: false,
     error: '',
+    /** The anchor (field-<name>) the scroll view shows: the first error after Publish. */
+    scrollTarget: '',
     today: '',
-    descriptionMax: DESCRIPTION_MAX,
     counterLabel: '',
     membersLabel: '',
     optionLabels: { participate: '', complete: '', everyone: '', members: '' },
@@ -93,7 +94,13 @@ Component({
       if (this.data.publishing) return;
       this.setData({ submitted: true, error: '' });
       this.update({});
-      if (!this.data.check.valid) return;
+      const first = firstError(this.data.check, this.data.t);
+      if (first) {
+        // Cleared first: the scroll view moves only when scroll-into-view changes.
+        this.setData({ scrollTarget: '' });
+        this.setData({ error: first.message, scrollTarget: `field-${first.field}` });
+        return;
+      }
       this.setData({ publishing: true });
       const created = await taskService().createTask(draftOf(this.data.form));
       if (!created.ok) {

@@ -5,6 +5,7 @@ import {
   deadlineOf,
   draftOf,
   EMPTY_FORM,
+  firstError,
   shownErrors,
   type CreateForm,
 } from '../../../../packageChatTool/pages/create/form';
@@ -83,6 +84,20 @@ describe('create form', () => {
 
   test('a long description is refused', () => {
     expect(checkForm(form({ description: 'x'.repeat(501) }), NOW, zhCN).descriptionError).toBe('说明最多 500 个字');
+  });
+
+  test('the description counts characters, not UTF-16 units: 500 emoji fit, 501 do not', () => {
+    expect(checkForm(form({ description: '😀'.repeat(500) }), NOW, zhCN).descriptionError).toBe('');
+    expect(checkForm(form({ description: '😀'.repeat(501) }), NOW, en).descriptionError).toBe('At most 500 characters');
+  });
+
+  test('the first error, in the order the form shows its fields, names its field', () => {
+    const check = checkForm(form({ title: '', audience: 'members', capacity: '0' }), NOW, en);
+    expect(firstError(check, en)).toEqual({ field: 'title', message: 'Title: Enter a title' });
+    const later = checkForm(form({ audience: 'members', capacity: '0' }), NOW, zhCN);
+    expect(firstError(later, zhCN)).toEqual({ field: 'members', message: '参与成员：请至少选择一位成员' });
+    expect(firstError(checkForm(form({ capacity: 'x' }), NOW, zhCN), zhCN)?.field).toBe('capacity');
+    expect(firstError(checkForm(form({}), NOW, zhCN), zhCN)).toBeNull();
   });
 
   test('errors show once the user typed or tried to publish', () => {

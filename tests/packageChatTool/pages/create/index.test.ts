@@ -39,6 +39,34 @@ describe('create page', () => {
     expect(service.createTask).not.toHaveBeenCalled();
   });
 
+  test('publishing an invalid form scrolls to the first error and says what is wrong', async () => {
+    const page = await mountPage(PAGE);
+    type(page, '.title-input', '周六爬山');
+    type(page, '.capacity-input', '0');
+    await tap(page, '.audience-members');
+    platform.selectGroupMembers.mockResolvedValue([]);
+    await tap(page, '.choose-members');
+    await tap(page, '.publish');
+    expect(service.createTask).not.toHaveBeenCalled();
+    expect(page.text('.toptips')).toBe('参与成员：请至少选择一位成员');
+    expect(page.attribute('.scroll', 'scroll-into-view')).toBe('field-members');
+    expect(page.query('#field-members')).not.toBeNull();
+    // The button keeps working: the next tap scrolls again to what is still wrong.
+    await tap(page, '.audience-everyone');
+    await tap(page, '.publish');
+    expect(page.text('.toptips')).toBe('人数上限：人数上限须为 1 到 500 的整数');
+    expect(page.attribute('.scroll', 'scroll-into-view')).toBe('field-capacity');
+    expect(page.query('#field-capacity')).not.toBeNull();
+    expect(page.query('.publish.disabled')).toBeNull();
+  });
+
+  test('each field an error can point at has its anchor', async () => {
+    const page = await mountPage(PAGE);
+    for (const field of ['title', 'description', 'members', 'capacity', 'deadline']) {
+      expect([field, page.query(`#field-${field}`)]).toEqual([field, expect.anything()]);
+    }
+  });
+
   test('creates the task, posts the card, then opens the task page', async () => {
     service.createTask.mockResolvedValue({ ok: true, data: { task: taskView({ id: 't7' }), share: cardShare() } });
     const page = await mountPage(PAGE);
