@@ -22,7 +22,7 @@ export interface TaskService {
   renewCard(taskId: string): Promise<Outcome<Response<'renewCard'>>>;
 }
 
-/** A cloudID is valid 5 minutes (chat-tool-api.md §5.2); reuse it for 4 to save a round trip. */
+/** A cloudID is valid 5 minutes (docs/platform.md, "cloudID and getOpenData"); reuse it for 4 to save a round trip. */
 export const CLOUD_ID_REUSE_MS = 4 * 60 * 1000;
 
 const RETRY_WITH_NEW_CLOUD_ID: ReadonlySet<ErrorCode> = new Set(['CLOUD_ID_EXPIRED', 'CLOUD_ID_INVALID']);
