@@ -7,6 +7,8 @@ import { glassEasel, type CodeSpace } from 'glass-easel-miniprogram-adapter';
 import { BUILTIN_TAGS, builtinTagName } from '../shared/builtins';
 import { hostElement, innerElement, setFlag } from './dom';
 import type { BuiltinServices, PickerMode } from './services';
+import { attachSnapshot, installNodeQuery } from './snapshot';
+import { installRefresher, type Refresher } from './refresher';
 
 /** Class names in built-in templates are prefixed with this scope (`wxb--spinner`). */
 export const BUILTIN_SCOPE = 'wxb';
@@ -289,6 +291,9 @@ function defineOpenData(space: CodeSpace, services: BuiltinServices): void {
   });
 }
 
+/** Each scroll-view's pull-to-refresh, for the refresher-triggered observer. */
+const refreshers = new WeakMap<glassEasel.GeneralComponent, Refresher>();
+
 function defineBasics(space: CodeSpace, services: BuiltinServices): void {
   for (const tag of ['wx-view', 'wx-label'] as const) {
     space.componentEnv(tag, ({ Component }) => {
@@ -388,7 +393,7 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
         'src, mode': function () {
           const img = innerElement<HTMLImageElement>(this._$, 'img');
           hostElement(this._$).setAttribute('mode', this.data.mode);
-          if (this.data.src) img.src = this.data.src;
+          if (this.data.src) img.src = services.readTempFile(this.data.src) ?? this.data.src;
           else img.removeAttribute('src');
         },
       },
@@ -400,7 +405,7 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
           );
           img.addEventListener('error', () => trigger(this, 'error', { errMsg: `GET ${this.data.src} failed` }));
           hostElement(this._$).setAttribute('mode', this.data.mode);
-          if (this.data.src) img.src = this.data.src;
+          if (this.data.src) img.src = services.readTempFile(this.data.src) ?? this.data.src;
         },
       },
     });
@@ -414,8 +419,21 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
         scrollTop: { type: Number, value: 0 },
         lowerThreshold: { type: Number, value: 50 },
         upperThreshold: { type: Number, value: 50 },
+        refresherEnabled: { type: Boolean, value: false },
+        refresherThreshold: { type: Number, value: 45 },
+        refresherDefaultStyle: { type: String, value: 'black' },
+        refresherBackground: { type: String, value: '#fff' },
+        refresherTriggered: { type: Boolean, value: false },
       },
       observers: {
+        'refresherDefaultStyle, refresherBackground': function () {
+          const area = innerElement(this._$, 'refresher');
+          area.style.background = this.data.refresherBackground;
+          area.setAttribute('data-style', this.data.refresherDefaultStyle);
+        },
+        refresherTriggered(on: boolean) {
+          refreshers.get(this._$)?.setTriggered(on);
+        },
         'scrollX, scrollY': function () {
           const el = hostElement(this._$);
           setFlag(el, 'scroll-x', this.data.scrollX);
@@ -428,6 +446,13 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
       lifetimes: {
         attached() {
           const scroller = innerElement(this._$, 'scroller');
+          const refresher = installRefresher(scroller, innerElement(this._$, 'refresher'), {
+            enabled: () => this.data.refresherEnabled,
+            threshold: () => this.data.refresherThreshold,
+            trigger: (name, detail) => trigger(this, name, detail),
+          });
+          refreshers.set(this._$, refresher);
+          if (this.data.refresherTriggered) refresher.setTriggered(true);
           let atLower = false;
           let atUpper = true;
           scroller.addEventListener('scroll', () => {
@@ -495,6 +520,20 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
   });
 }
 
+/** Skyline's <snapshot>: a block whose Snapshot instance `.node()` returns (snapshot.ts). */
+function defineSnapshot(space: CodeSpace, services: BuiltinServices): void {
+  space.componentEnv('wx-snapshot', ({ Component }) => {
+    Component({
+      properties: { mode: { type: String, value: 'view' } },
+      lifetimes: {
+        attached() {
+          attachSnapshot(hostElement(this._$), services);
+        },
+      },
+    });
+  });
+}
+
 export interface RegisteredBuiltins {
   /** Built-in tag (`wx-view`) → its component definition. */
   definitions: Map<string, glassEasel.GeneralComponentDefinition>;
@@ -536,6 +575,8 @@ export function registerBuiltins(
   defineField(space, 'wx-textarea');
   definePicker(space, services);
   defineOpenData(space, services);
+  defineSnapshot(space, services);
+  installNodeQuery();
   const componentSpace = space.getComponentSpace();
   const definitions = new Map<string, glassEasel.GeneralComponentDefinition>();
   for (const tag of BUILTIN_TAGS) {

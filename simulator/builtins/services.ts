@@ -22,4 +22,10 @@ export interface BuiltinServices {
   navigate(openType: string, url: string, delta: number): void;
   /** open-type=share outside chat-tool mode: what the page's onShareAppMessage returns. */
   shareFromPage(): unknown;
+  /** The phone's pixel ratio (wx.getWindowInfo), the scale of a snapshot's image. */
+  pixelRatio: number;
+  /** Keeps an exported image as a temporary file (wxfile://…) and returns its path. */
+  saveTempFile(dataUrl: string, extension: 'png' | 'jpg'): string;
+  /** The data behind a temporary file path, null for any other path. */
+  readTempFile(path: string): string | null;
 }

@@ -5,7 +5,7 @@ import type { RendererDefaults } from '../shared/registry';
 
 export const BUILTIN_CSS = `
 :where(wx-page) { display: block; min-height: 100%; }
-:where(wx-view, wx-label, wx-navigator, wx-open-data-list) { display: block; }
+:where(wx-view, wx-label, wx-navigator, wx-open-data-list, wx-snapshot) { display: block; }
 :where(wx-text, wx-open-data-item) { display: inline; }
 :where(wx-text) { white-space: pre-wrap; }
 :where(wx-button) {
@@ -41,6 +41,9 @@ wx-image[mode="aspectFill"] > .wxb--img { object-fit: cover; }
 wx-image[mode="widthFix"] > .wxb--img { height: auto; }
 :where(wx-scroll-view) { display: block; position: relative; }
 .wxb--scroller { width: 100%; height: 100%; max-height: inherit; overflow: hidden; }
+.wxb--refresher { height: 0; overflow: hidden; display: flex; align-items: center; justify-content: center; color: #888; transition: height 0.2s; }
+.wxb--refresher[data-style="white"] { color: #fff; }
+.wxb--refresher[data-style="none"] > .wxb--spinner { display: none; }
 wx-scroll-view[scroll-y] > .wxb--scroller { overflow-y: auto; }
 wx-scroll-view[scroll-x] > .wxb--scroller { overflow-x: auto; }
 :where(wx-picker) { display: block; cursor: pointer; }

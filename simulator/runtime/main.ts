@@ -14,7 +14,7 @@ import { Router, type PageInstance } from './router';
 import { trackTaps } from './tap';
 import { createTempFiles } from './temp-files';
 import { showPicker, showRuntimeError, SYSTEM_UI_CSS } from './ui';
-import { createWx, launchOptions, type Navigation } from './wx';
+import { createWx, launchOptions, PHONE, type Navigation } from './wx';
 import { FRAME_CSS, NavigationBar } from './frame';
 
 const registry = generated as unknown as Registry;
@@ -113,6 +113,9 @@ function boot(host: SimulatorHost): void {
       const hook = glassEasel.Component.getMethod(top.component, 'onShareAppMessage');
       return hook ? (hook as (o: object) => unknown).call(top.component.getMethodCaller(), { from: 'button' }) : null;
     },
+    pixelRatio: PHONE.pixelRatio,
+    saveTempFile: (dataUrl, extension) => tempFiles.save(dataUrl, extension),
+    readTempFile: (path) => tempFiles.read(path),
   };
 
   const env = new MiniProgramEnv();

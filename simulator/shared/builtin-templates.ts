@@ -10,8 +10,10 @@ export const BUILTIN_TEMPLATES: Record<string, string> = {
   'wx-input': '<input id="field" class="field"/>',
   'wx-textarea': '<textarea id="field" class="field"></textarea>',
   'wx-image': '<img id="img" class="img" alt=""/>',
-  'wx-scroll-view': '<div id="scroller" class="scroller"><slot/></div>',
+  'wx-scroll-view':
+    '<div id="scroller" class="scroller"><div id="refresher" class="refresher" aria-hidden="true"><span class="spinner"></span></div><slot/></div>',
   'wx-picker': '<slot/>',
+  'wx-snapshot': '<slot/>',
   'wx-switch':
     "<span class=\"track {{checked ? 'on' : ''}}\" style=\"{{color && checked ? 'background:' + color : ''}}\"><span class=\"knob\"></span></span>",
   'wx-icon':

@@ -17,6 +17,7 @@ export const BUILTIN_TAGS = [
   'navigator',
   'open-data-list',
   'open-data-item',
+  'snapshot',
 ] as const;
 
 export type BuiltinTag = (typeof BUILTIN_TAGS)[number];

@@ -137,8 +137,57 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     );
   });
 
+  test('notifyGroupMembers after a network round trip or a timer is refused: the tap is over', async () => {
+    const refused =
+      'notifyGroupMembers:fail can only be called from a tap (仅在点击行为时调用): call it in the tap handler, before any awaited network call or timer';
+    await sim.byRole('button', 'remind-after-network').click();
+    await eventually(() => text('wx-text >> text=late:'), `late:${refused}`);
+    await sim.byRole('button', 'remind-after-timer').click();
+    await eventually(() => text('wx-text >> text=late:'), `late:${refused}`);
+    await sim.page.locator('#calls .call.fail[data-api="notifyGroupMembers"]').first().waitFor();
+  });
+
+  test('canvasToTempFilePath refuses an offscreen canvas, as a phone does', async () => {
+    await sim.byRole('button', 'offscreen').click();
+    await eventually(
+      () => text('wx-text >> text=offscreen:'),
+      'offscreen:canvasToTempFilePath:fail offscreen canvas is not supported (暂不支持离屏 canvas): render in <snapshot> and use takeSnapshot',
+    );
+  });
+
+  test('snapshot: takeSnapshot exports the real rendering of an offscreen <snapshot> as a PNG', async () => {
+    // 200 × 100 CSS pixels at the phone's pixel ratio 3.
+    await sim.byRole('button', 'snap-png').click();
+    await eventually(() => text('wx-text >> text=snap:'), 'snap:PNG 600x300');
+    await sim.byRole('button', 'snap-rgba').click();
+    await eventually(() => text('wx-text >> text=snap:'), `snap:rgba ${600 * 300 * 4} 255,0,0,255`);
+    await sim.byRole('button', 'snap-file').click();
+    await eventually(() => text('wx-text >> text=snap:'), 'snap:file 600x300');
+    // The temporary file works as an <image src>.
+    await eventually(() => text('wx-text >> text=snap-image:'), 'snap-image:600x300');
+  });
+
+  test('scroll-view pull-to-refresh: a drag or the wheel past the threshold at the top refreshes; a short pull aborts', async () => {
+    const scroller = sim.phone.locator('wx-scroll-view.refresh .wxb--scroller');
+    await scroller.scrollIntoViewIfNeeded();
+    const box = (await scroller.boundingBox())!;
+    const drag = async (dy: number): Promise<void> => {
+      await sim.page.mouse.move(box.x + 20, box.y + 10);
+      await sim.page.mouse.down();
+      await sim.page.mouse.move(box.x + 20, box.y + 10 + dy, { steps: 5 });
+      await sim.page.mouse.up();
+    };
+    await drag(80);
+    await eventually(() => text('wx-text >> text=refresher:'), 'refresher:refresh,restore,');
+    await drag(15);
+    await eventually(() => text('wx-text >> text=refresher:'), 'refresher:refresh,restore,abort,');
+    await sim.page.mouse.move(box.x + 20, box.y + 20);
+    await sim.page.mouse.wheel(0, -100);
+    await eventually(() => text('wx-text >> text=refresher:'), 'refresher:refresh,restore,abort,refresh,restore,');
+  });
+
   test('scroll-view reports scrolltolower', async () => {
-    await sim.phone.locator('wx-scroll-view .wxb--scroller').evaluate((el) => el.scrollTo(0, 10_000));
+    await sim.phone.locator('wx-scroll-view.scroller .wxb--scroller').evaluate((el) => el.scrollTo(0, 10_000));
     await eventually(() => text('wx-text >> text=scrolled:'), 'scrolled:true');
   });
 
