@@ -123,10 +123,35 @@ export function audienceWithout(audience: Audience, creatorGroupOpenid: string):
   return ok({ kind: 'members', groupOpenids });
 }
 
+/**
+ * Every field of a draft, each saying whether the whole chat sees what the user typed in it. Text shown to
+ * others passes WeChat's content check before it is stored (docs/platform.md, "msgSecCheck"); a new field
+ * must be declared here, so it cannot skip the check by accident.
+ */
+export const DRAFT_FIELDS = {
+  title: { shownToOthers: true },
+  description: { shownToOthers: true },
+  kind: { shownToOthers: false },
+  audience: { shownToOthers: false },
+  capacity: { shownToOthers: false },
+  deadline: { shownToOthers: false },
+} as const satisfies Record<keyof TaskDraft, { shownToOthers: boolean }>;
+
+const isDraftField = (key: string): key is keyof TaskDraft => Object.prototype.hasOwnProperty.call(DRAFT_FIELDS, key);
+const DRAFT_FIELD_NAMES = Object.keys(DRAFT_FIELDS).filter(isDraftField);
+const SHOWN_TO_OTHERS = DRAFT_FIELD_NAMES.filter((field) => DRAFT_FIELDS[field].shownToOthers);
+
+/** The non-empty texts of a draft that the chat will see, in field order. */
+export function textsShownToOthers(draft: TaskDraft): string[] {
+  return SHOWN_TO_OTHERS.map((field) => draft[field]).filter(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+}
+
 /** Checks a create-page draft; `now` bounds the deadline. */
 export function validateDraft(value: unknown, now: number): ApiResult<TaskDraft> {
   if (!isRecord(value)) return fail('INVALID_REQUEST', 'task must be an object');
-  const extra = unexpected(value, ['title', 'description', 'kind', 'audience', 'capacity', 'deadline']);
+  const extra = unexpected(value, DRAFT_FIELD_NAMES);
   if (!extra.ok) return extra;
   const { title, description, kind, capacity, deadline } = value;
   if (typeof title !== 'string') return fail('INVALID_REQUEST', 'title must be a string');

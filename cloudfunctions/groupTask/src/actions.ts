@@ -14,10 +14,10 @@ import {
   needsRenewal,
   tickTask,
 } from '../../../packageChatTool/core/task';
-import type { Member, Room, Task } from '../../../packageChatTool/core/types';
+import type { Member, Room, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import { isOneToOneChat } from '../../../packageChatTool/core/types';
 import type { ParsedRequest } from '../../../packageChatTool/core/validate';
-import { audienceWithout, validateRequest } from '../../../packageChatTool/core/validate';
+import { audienceWithout, textsShownToOthers, validateRequest } from '../../../packageChatTool/core/validate';
 import type { Viewer } from '../../../packageChatTool/core/view';
 import {
   pendingGroupOpenids,
@@ -26,7 +26,7 @@ import {
   summarizeListing,
   viewTask,
 } from '../../../packageChatTool/core/view';
-import type { Clock, OpenData, OpenDataResult, TaskRepository, WeChatPlatform } from './ports';
+import type { Clock, OpenData, OpenDataResult, TaskRepository, TextCheck, WeChatPlatform } from './ports';
 import { PlatformError } from './ports';
 
 export interface GroupTaskDeps {
@@ -37,6 +37,8 @@ export interface GroupTaskDeps {
   newId(): string;
   /** How long an action waits for setChatToolMsg before answering; the timer retries. */
   cardSyncTimeoutMs: number;
+  /** How long createTask waits for WeChat's content check (default CONTENT_CHECK_TIMEOUT_MS). */
+  contentCheckTimeoutMs?: number;
   /** Wall time one timer run may spend (default 6 s); the rest waits for the next run. */
   sweepBudgetMs?: number;
   log(message: string, detail?: unknown): void;
@@ -49,6 +51,13 @@ export const REMIND_LIMIT = 500;
 /** Tasks one timer run looks at, within SWEEP_BUDGET_MS of wall time. */
 export const SWEEP_LIMIT = 100;
 export const SWEEP_BUDGET_MS = 6000;
+/**
+ * msgSecCheck's scene for a task: 3 (论坛, forum), a post the user publishes for a whole group to read; not 1
+ * (资料, the user's profile), 2 (评论, a reply to someone else's post) nor 4 (社交日志, a personal feed entry).
+ */
+export const CONTENT_SCENE: TextCheck['scene'] = 3;
+/** How long createTask waits for the content check before refusing with CONTENT_CHECK_FAILED. */
+export const CONTENT_CHECK_TIMEOUT_MS = 3000;
 
 export interface SweepReport {
   looked: number;
@@ -154,6 +163,31 @@ export function createGroupTask(deps: GroupTaskDeps) {
     }
   }
 
+  /**
+   * WeChat's content check on every text of the draft the chat will see, before anything is stored. 'review'
+   * is refused too: the card shows the text to the whole chat at once and the starter has no human review
+   * queue (docs/backend.md, "Content check").
+   */
+  async function checkContent(draft: TaskDraft, openid: string): Promise<ApiResult<null>> {
+    const check = { openid, scene: CONTENT_SCENE, title: draft.title, content: textsShownToOthers(draft).join('\n') };
+    let answer: Awaited<ReturnType<WeChatPlatform['checkText']>> | 'timeout';
+    try {
+      answer = await within(wechat.checkText(check), deps.contentCheckTimeoutMs ?? CONTENT_CHECK_TIMEOUT_MS);
+    } catch (error) {
+      log('msgSecCheck failed', error instanceof PlatformError ? error.message : error);
+      return fail('CONTENT_CHECK_FAILED', 'WeChat could not check the text; nothing was saved');
+    }
+    if (answer === 'timeout') {
+      log('msgSecCheck timed out');
+      return fail('CONTENT_CHECK_FAILED', 'WeChat did not check the text in time; nothing was saved');
+    }
+    if (answer.verdict === 'pass') return ok(null);
+    log(`msgSecCheck answered ${answer.verdict}`, { openid, traceId: answer.traceId });
+    return answer.verdict === 'risky'
+      ? fail('CONTENT_RISKY', "WeChat's content check refused the text; nothing was saved")
+      : fail('CONTENT_REVIEW', "WeChat's content check flagged the text for review; nothing was saved");
+  }
+
   async function taskInRoom(taskId: string, room: Room): Promise<ApiResult<Task>> {
     const task = await tasks.get(taskId);
     if (task === null) return fail('NOT_FOUND', 'no such task');
@@ -184,6 +218,8 @@ export function createGroupTask(deps: GroupTaskDeps) {
     if (request.action === 'createTask') {
       const audience = audienceWithout(request.task.audience, caller.data.member.groupOpenid);
       if (!audience.ok) return audience;
+      const checked = await checkContent(request.task, openid);
+      if (!checked.ok) return checked;
       const activity = await newActivity('WeChat did not create the card; nothing was saved');
       if (!activity.ok) return activity;
       const task = createTask({

@@ -32,6 +32,17 @@ export class PlatformError extends Error {
   }
 }
 
+/** security.msgSecCheck version 2's verdict on a text (docs/platform.md, "msgSecCheck"). */
+export type TextVerdict = 'pass' | 'review' | 'risky';
+
+/** What msgSecCheck checks: `content` written by `openid`, shown in `scene` (1 资料, 2 评论, 3 论坛, 4 社交日志). */
+export interface TextCheck {
+  openid: string;
+  scene: 1 | 2 | 3 | 4;
+  title: string;
+  content: string;
+}
+
 export interface WeChatPlatform {
   /** updatableMessage.createActivityId, without openid (chat-tool cards). */
   createActivityId(): Promise<Activity>;
@@ -39,6 +50,8 @@ export interface WeChatPlatform {
   setChatToolMsg(body: SetChatToolMsgBody): Promise<void>;
   /** cloud.getOpenData for a cloudID string, in the context of the calling user `openid`. */
   resolveOpenData(cloudID: string, openid: string): Promise<OpenDataResult>;
+  /** security.msgSecCheck version 2; rejects with PlatformError when WeChat fails or is busy. */
+  checkText(check: TextCheck): Promise<{ verdict: TextVerdict; traceId: string }>;
 }
 
 /**

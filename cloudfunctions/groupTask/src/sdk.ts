@@ -5,7 +5,7 @@
 import type * as WxServerSdk from 'wx-server-sdk';
 import type { Activity } from '../../../packageChatTool/core/task';
 import type { CloudDatabase } from './cloudbase-store';
-import type { OpenData, OpenDataResult, WeChatPlatform } from './ports';
+import type { OpenData, OpenDataResult, TextVerdict, WeChatPlatform } from './ports';
 import { CLOUD_ID_EXPIRED_ERRCODE, PlatformError } from './ports';
 
 type Sdk = typeof WxServerSdk;
@@ -53,6 +53,8 @@ export function toMilliseconds(timestamp: number): number {
   return timestamp < 1e12 ? timestamp * 1000 : timestamp;
 }
 
+const VERDICTS: readonly TextVerdict[] = ['pass', 'review', 'risky'];
+
 /** getOpenData reports an expired cloudID either by throwing or per item. */
 const EXPIRED: OpenDataResult = { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the cloudID expired; read a new one' };
 
@@ -80,6 +82,20 @@ export function platformOf(sdk: SdkSurface): WeChatPlatform {
       } catch (error) {
         throw asPlatformError(error);
       }
+    },
+
+    async checkText({ openid, scene, title, content }) {
+      let result: any;
+      try {
+        // Version 2 (version 1 stopped being updated in 2021); the SDK camelCases trace_id (docs/platform.md, "msgSecCheck").
+        result = await openapi.security.msgSecCheck({ version: 2, openid, scene, title, content });
+      } catch (error) {
+        throw asPlatformError(error);
+      }
+      if (typeof result?.errCode === 'number' && result.errCode !== 0) throw asPlatformError(result);
+      const verdict = VERDICTS.find((known) => known === result?.result?.suggest);
+      if (verdict === undefined) throw new PlatformError(-1, 'msgSecCheck returned no suggest');
+      return { verdict, traceId: typeof result.traceId === 'string' ? result.traceId : '' };
     },
 
     async resolveOpenData(cloudID): Promise<OpenDataResult> {

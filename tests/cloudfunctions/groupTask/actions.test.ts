@@ -1,6 +1,13 @@
 // The actions end to end on the local backend: what each member sees, and what the card shows.
+import type { ApiResult } from '../../../packageChatTool/core/api';
 import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
-import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must } from './world';
+import { DRAFT_FIELDS, textsShownToOthers } from '../../../packageChatTool/core/validate';
+import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
+import { createGroupTask, dispatch } from '../../../cloudfunctions/groupTask/src/actions';
+import type { TextCheck, TextVerdict } from '../../../cloudfunctions/groupTask/src/ports';
+import { PlatformError } from '../../../cloudfunctions/groupTask/src/ports';
+import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
+import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must, NOW } from './world';
 import type { World } from './world';
 
 let world: World;
@@ -234,5 +241,79 @@ describe('renewing the card', () => {
     expect(world.backend.wechat.calls('setChatToolMsg').at(-1)?.request).toMatchObject({ version_type: 2 });
     world.clock.now += HOUR;
     expect(() => world.backend.wechat.shareCard(world.creator, share)).toThrow(/expired/);
+  });
+});
+
+describe('the content check on text shown to others', () => {
+  const ROOM = 'tGcheck';
+  const me = { openid: 'oMe', groupOpenid: 'gMe' };
+  let answer: () => Promise<{ verdict: TextVerdict; traceId: string }>;
+  let checks: TextCheck[];
+  let activities: number;
+  let groupTask: GroupTask;
+  let close: () => void;
+
+  beforeEach(() => {
+    checks = [];
+    activities = 0;
+    answer = async () => ({ verdict: 'pass', traceId: 't' });
+    const tasks = createSqliteStore();
+    close = () => tasks.close();
+    groupTask = createGroupTask({
+      tasks,
+      wechat: {
+        createActivityId: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
+        setChatToolMsg: async () => undefined,
+        resolveOpenData: async () => ({
+          ok: true,
+          data: { opengid: ROOM, group_openid: me.groupOpenid, chat_type: 3 },
+        }),
+        checkText: async (check) => {
+          checks.push(check);
+          return answer();
+        },
+      },
+      clock: { now: () => NOW },
+      newId: () => `task${activities}`,
+      cardSyncTimeoutMs: 100,
+      contentCheckTimeoutMs: 50,
+      log: () => undefined,
+    });
+  });
+  afterEach(() => close());
+
+  const create = (task: object) =>
+    dispatch(
+      groupTask,
+      { action: 'createTask', cloudID: 'c', envVersion: 'release', task: everyoneDraft(task) },
+      me.openid,
+    );
+  const listed = async () =>
+    must((await dispatch(groupTask, { action: 'listRoomTasks', cloudID: 'c' }, me.openid)) as ApiResult<unknown[]>);
+
+  it('sends the creator, scene 3 and every text the chat will see, then stores the task', async () => {
+    must((await create({ description: '带水\n和伞' })) as ApiResult<unknown>);
+    expect(checks).toEqual([{ openid: me.openid, scene: 3, title: '周六爬山', content: '周六爬山\n带水\n和伞' }]);
+    must((await create({})) as ApiResult<unknown>);
+    expect(checks[1]?.content).toBe('周六爬山');
+    expect(await listed()).toHaveLength(2);
+  });
+
+  it.each([
+    ['risky', async () => ({ verdict: 'risky' as const, traceId: 't' }), 'CONTENT_RISKY'],
+    ['review', async () => ({ verdict: 'review' as const, traceId: 't' }), 'CONTENT_REVIEW'],
+    ['failing (busy)', async () => Promise.reject(new PlatformError(-1, 'system error')), 'CONTENT_CHECK_FAILED'],
+    ['stalled', () => new Promise<never>(() => undefined), 'CONTENT_CHECK_FAILED'],
+  ])('refuses when the check is %s, and stores nothing', async (_, verdict, code) => {
+    answer = verdict;
+    expect(codeOf((await create({ description: '说明' })) as ApiResult<unknown>)).toBe(code);
+    expect(activities).toBe(0);
+    expect(await listed()).toEqual([]);
+  });
+
+  it('declares every draft field, so a new one cannot skip the check', () => {
+    const draft = { ...everyoneDraft(), description: '说明', capacity: 3, deadline: NOW + HOUR };
+    expect(Object.keys(DRAFT_FIELDS).sort()).toEqual(Object.keys(draft).sort());
+    expect(textsShownToOthers(draft)).toEqual(['周六爬山', '说明']);
   });
 });

@@ -6,10 +6,14 @@ const dir = join(__dirname, '../../../cloudfunctions/groupTask');
 const json = (file: string): unknown => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
 describe('groupTask deployment config', () => {
-  it('grants exactly the two cloud calls the function makes', () => {
-    expect(json('config.json')).toMatchObject({
-      permissions: { openapi: ['updatableMessage.createActivityId', 'chattoolmsg.send'] },
-    });
+  it('grants exactly the cloud calls the SDK adapter makes', () => {
+    const adapter = readFileSync(join(dir, 'src/sdk.ts'), 'utf8');
+    const called = [...adapter.matchAll(/\bopenapi\.(\w+)\.(\w+)\(/g)].map(([, group, api]) => `${group}.${api}`);
+    expect(called).toEqual(
+      expect.arrayContaining(['updatableMessage.createActivityId', 'chattoolmsg.send', 'security.msgSecCheck']),
+    );
+    const config = json('config.json') as { permissions: { openapi: string[] } };
+    expect([...config.permissions.openapi].sort()).toEqual([...new Set(called)].sort());
   });
 
   it('declares one timer trigger with a 7-field cron expression (second minute hour day month week year)', () => {

@@ -153,6 +153,7 @@ describe.each(STORES)('a replayed cloudID, on a platform that resolves it for an
         const data = issued.get(cloudID);
         return data === undefined ? { ok: false, code: 'CLOUD_ID_INVALID', message: 'unknown' } : { ok: true, data };
       },
+      checkText: async () => ({ verdict: 'pass', traceId: 'trace' }),
     };
     groupTask = createGroupTask({
       tasks,

@@ -9,10 +9,12 @@ function fakeSdk(
     create: () => Promise<unknown>;
     send: (body: unknown) => Promise<unknown>;
     openData: () => Promise<unknown>;
+    check: (request: unknown) => Promise<unknown>;
     context: unknown;
   }> = {},
 ) {
   const sent: unknown[] = [];
+  const checked: unknown[] = [];
   const sdk: SdkSurface = {
     openapi: {
       updatableMessage: {
@@ -27,6 +29,21 @@ function fakeSdk(
             return { errCode: 0, errMsg: 'openapi.chattoolmsg.send:ok' };
           }),
       },
+      security: {
+        msgSecCheck: async (request: unknown) => {
+          checked.push(request);
+          // What the SDK resolves with: WeChat's answer camelCased (trace_id → traceId), errCode 0.
+          return overrides.check
+            ? overrides.check(request)
+            : {
+                errCode: 0,
+                errMsg: 'openapi.security.msgSecCheck:ok',
+                result: { suggest: 'pass', label: 100 },
+                detail: [{ strategy: 'content_model', errcode: 0, suggest: 'pass', label: 100 }],
+                traceId: 't1',
+              };
+        },
+      },
     },
     getOpenData:
       overrides.openData ??
@@ -40,7 +57,7 @@ function fakeSdk(
       })),
     getWXContext: () => overrides.context ?? { OPENID: 'oCaller', APPID: 'wxA' },
   };
-  return { sdk, sent };
+  return { sdk, sent, checked };
 }
 
 const cloudError = (errCode: number, errMsg: string) => Object.assign(new Error(errMsg), { errCode, errMsg });
@@ -111,6 +128,33 @@ describe('the wx-server-sdk adapter', () => {
     });
     const broken = fakeSdk({ openData: async () => Promise.reject(new Error('svrkit')) });
     await expect(platformOf(broken.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({ code: 'CLOUD_ID_INVALID' });
+  });
+
+  it('checks text with msgSecCheck version 2 and reads its suggest', async () => {
+    const check = { openid: 'oCaller', scene: 3 as const, title: '周六爬山', content: '周六爬山\n带水' };
+    const { sdk, checked } = fakeSdk();
+    await expect(platformOf(sdk).checkText(check)).resolves.toEqual({ verdict: 'pass', traceId: 't1' });
+    expect(checked).toEqual([{ version: 2, ...check }]);
+    for (const suggest of ['review', 'risky'] as const) {
+      const flagged = fakeSdk({
+        check: async () => ({ errCode: 0, result: { suggest, label: 20001 }, detail: [], traceId: 't2' }),
+      });
+      await expect(platformOf(flagged.sdk).checkText(check)).resolves.toEqual({ verdict: suggest, traceId: 't2' });
+    }
+  });
+
+  it('turns a busy, refused or malformed content check into PlatformError', async () => {
+    const check = { openid: 'o', scene: 3 as const, title: 't', content: 't' };
+    const busy = fakeSdk({ check: async () => Promise.reject(cloudError(-1, 'system error')) });
+    await expect(platformOf(busy.sdk).checkText(check)).rejects.toEqual(new PlatformError(-1, 'system error'));
+    const denied = fakeSdk({ check: async () => Promise.reject(cloudError(-604101, 'no permission')) });
+    await expect(platformOf(denied.sdk).checkText(check)).rejects.toMatchObject({ errcode: -604101 });
+    const inBody = fakeSdk({ check: async () => ({ errCode: 40003, errMsg: 'invalid openid' }) });
+    await expect(platformOf(inBody.sdk).checkText(check)).rejects.toMatchObject({ errcode: 40003 });
+    const unknown = fakeSdk({ check: async () => ({ errCode: 0, result: { suggest: 'maybe' } }) });
+    await expect(platformOf(unknown.sdk).checkText(check)).rejects.toBeInstanceOf(PlatformError);
+    const empty = fakeSdk({ check: async () => undefined });
+    await expect(platformOf(empty.sdk).checkText(check)).rejects.toBeInstanceOf(PlatformError);
   });
 
   it('reads the caller from getWXContext, empty when absent', () => {
