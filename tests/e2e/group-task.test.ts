@@ -151,7 +151,8 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await startTask(sim, '这是一个非常非常非常非常长的任务标题');
     await sim.phone.getByText(zh.errors.TITLE_TOO_LONG).first().waitFor();
     await sim.tap('button', zh.publish);
-    await sim.page.waitForTimeout(300);
+    // The publish button is never dead: the banner names the field and what is wrong with it.
+    await sim.phone.getByText(`${zh.fields.title}：${zh.errors.TITLE_TOO_LONG}`).waitFor();
     expect(await sim.page.locator('.messages .card').count()).toBe(0);
 
     const title = '只要一人';
@@ -256,5 +257,40 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.ready();
     await sim.openTool();
     await sim.byRole('button', en.createTask).waitFor();
+  });
+});
+
+describeWithBrowser('chat tool in the simulator: the page never contradicts the card', () => {
+  const test = simulatorTests();
+
+  test('a member who leaves is told, before and after, that the card keeps showing them as joined', async (sim) => {
+    const title = '周日聚餐';
+    await sim.viewAs('Alice');
+    await startTask(sim, title);
+    await sim.type(zh.descriptionLabel, '六点开始\n\n地点另行通知');
+    await choose(sim, zh.kindParticipate);
+    await choose(sim, zh.audienceEveryone);
+    await publish(sim, title, '0人已参与');
+
+    await sim.viewAs('Bob');
+    await sim.openCard(title);
+    // Skyline ignores white-space: pre-wrap, so each typed line is its own block.
+    expect(await sim.phone.locator('.description-line').allInnerTexts()).toEqual(['六点开始', '', '地点另行通知']);
+    await sim.tap('button', zh.join);
+    await eventually(() => sim.cardStatus(title), '已参与');
+    await sim.openCard(title);
+    await sim.tap('button', zh.leave);
+    expect(await sim.phone.locator('.modal-title').innerText()).toBe(zh.confirmLeaveTitle);
+    expect(await sim.phone.locator('.modal-content').innerText()).toBe(`${zh.leaveBody}${zh.cardKeepsJoined}`);
+    await sim.phone.locator('.modal-confirm').click();
+    await sim.phone.getByText(zh.cardKeepsJoined).waitFor();
+    await sim.byRole('button', zh.join).waitFor();
+    expect(await sim.cardStatus(title)).toBe('已参与');
+
+    await sim.viewAs('Alice');
+    expect(await sim.cardStatus(title)).toBe('1人已参与');
+    await sim.openCard(title);
+    await sim.phone.getByText(format(zh.cardCountsLeavers, { count: 1 })).waitFor();
+    expect(sim.errors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  */
 import type { Mounted } from '../../../harness/glass-easel';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
-import { expectAccessible, openPage, tapAndSettle as tap } from '../../helpers/glass-easel';
+import { expectAccessible, fire, openPage, settle, tapAndSettle as tap } from '../../helpers/glass-easel';
 import { cardShare, NOW, reminder, taskView } from '../../helpers/samples';
 
 const PAGE = 'packageChatTool/pages/task/index';
@@ -294,9 +294,12 @@ test('pull to refresh reloads the task', async () => {
       ],
     }),
   });
-  await p.callMethod('onRefresh');
+  fire(p, '.scroll', 'refresherrefresh', {});
+  expect(p.instance.data.refreshing).toBe(true);
+  await settle();
   expect(p.text('.progress')).toBe('2/3 人已参与');
   expect(p.instance.data.refreshing).toBe(false);
+  expect(p.attribute('.scroll', 'refresher-enabled')).not.toBeNull();
 });
 
 describe('an open page follows the task', () => {
