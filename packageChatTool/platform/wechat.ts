@@ -23,16 +23,19 @@ export interface WindowMetrics {
   menuButton: { top: number; height: number } | null;
 }
 
-/** The part of CanvasRenderingContext2D the progress image draws with. */
-export interface Canvas2D {
-  fillStyle: string;
-  font: string;
-  textAlign: 'left' | 'center' | 'right';
-  textBaseline: 'top' | 'middle' | 'alphabetic' | 'bottom';
-  fillRect(x: number, y: number, width: number, height: number): void;
-  fillText(text: string, x: number, y: number): void;
-  measureText(text: string): { width: number };
+/** Where a page's elements are found: the page or component itself (`this`), as its selector query sees them. */
+export interface SelectorScope {
+  createSelectorQuery(): WechatMiniprogram.SelectorQuery;
 }
+
+/**
+ * The card's own picture, 5:4, in the package: without `imageUrl` WeChat shows a screenshot of the page that
+ * posted the card (docs/platform.md, "shareAppMessageToGroup").
+ */
+export const CARD_IMAGE = '/packageChatTool/assets/card.png';
+
+/** Skyline paints a subtree on its next frame; the official demo waits 20 ms after setData before takeSnapshot. */
+const SNAPSHOT_SETTLE_MS = 20;
 
 export interface WeChat {
   /** 'chatTool' when the page runs inside a chat tool. */
@@ -44,9 +47,13 @@ export interface WeChat {
   publishCard(share: CardShare): Promise<void>;
   /** "@A @B 请完成：title"; WeChat only allows it from a tap. */
   remind(reminder: Reminder): Promise<void>;
+  /** Posts an image into the chat with an entrance back to the tool; WeChat only allows it from a tap. */
   shareImage(imagePath: string, entrancePath: string): Promise<void>;
-  /** Draws on an offscreen 2d canvas and returns the PNG's temporary file path. */
-  renderImage(width: number, height: number, draw: (context: Canvas2D) => void): Promise<string>;
+  /**
+   * Exports the Skyline `<snapshot>` element `selector` of `scope` as a PNG and returns its temporary file
+   * (an offscreen canvas cannot be exported on a phone: docs/platform.md, "snapshot").
+   */
+  snapshot(scope: SelectorScope, selector: string): Promise<string>;
   windowMetrics(): WindowMetrics;
   callFunction(name: string, data: object): Promise<unknown>;
   /** Which build runs (develop, trial, release): the card's system-message links open the same one. */
@@ -96,7 +103,7 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
         // Chat-tool cards take only templateId (typings/chat-tool.d.ts: ChatToolShareMenuOption).
         templateInfo: { templateId: share.templateId },
       });
-      await api.shareAppMessageToGroup({ title: share.title, path: share.path });
+      await api.shareAppMessageToGroup({ title: share.title, path: share.path, imageUrl: CARD_IMAGE });
     },
     remind: async (reminder) => {
       await api.notifyGroupMembers(reminder);
@@ -104,12 +111,27 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
     shareImage: async (imagePath, entrancePath) => {
       await api.shareImageToGroup({ imagePath, needShowEntrance: true, entrancePath });
     },
-    renderImage: async (width, height, draw) => {
-      const canvas = api.createOffscreenCanvas({ type: '2d', width, height });
-      const context: Canvas2D = canvas.getContext('2d');
-      draw(context);
-      const { tempFilePath } = await api.canvasToTempFilePath({ canvas, fileType: 'png' });
-      return tempFilePath;
+    snapshot: async (scope, selector) => {
+      await new Promise((settled) => setTimeout(settled, SNAPSHOT_SETTLE_MS));
+      return new Promise<string>((resolve, reject) => {
+        scope
+          .createSelectorQuery()
+          .select(selector)
+          .node()
+          .exec((results: ({ node?: WechatMiniprogram.Snapshot } | null)[]) => {
+            const node = results[0]?.node;
+            if (!node) {
+              reject(new Error(`no <snapshot> matches ${selector}`));
+              return;
+            }
+            node.takeSnapshot({
+              type: 'file',
+              format: 'png',
+              success: ({ tempFilePath }) => resolve(tempFilePath),
+              fail: reject,
+            });
+          });
+      });
     },
     windowMetrics: () => {
       const { statusBarHeight } = api.getWindowInfo();

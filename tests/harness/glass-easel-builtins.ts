@@ -7,6 +7,23 @@ export interface BuiltinOptions {
   memberNames?: Record<string, string>;
 }
 
+/** An image `<snapshot>.takeSnapshot` exported: its temporary file and the text its subtree showed. */
+export interface TakenSnapshot {
+  tempFilePath: string;
+  options: { type: string; format: string };
+  text: string;
+}
+
+/** Every snapshot taken in this test file, oldest first. */
+export const takenSnapshots: TakenSnapshot[] = [];
+
+interface TakeSnapshotOption {
+  type: string;
+  format: string;
+  success?: (result: { tempFilePath: string; errMsg: string }) => void;
+  fail?: (error: { errMsg: string }) => void;
+}
+
 // Accessibility attributes are properties of a component; `Mounted.attribute` reads them from there.
 const ARIA = { ariaLabel: String, ariaRole: String, ariaHidden: Boolean, ariaDescribedby: String } as const;
 
@@ -85,4 +102,28 @@ export function registerBuiltins(
     },
   });
   space.setGlobalUsingComponent('open-data-item', item);
+
+  // Skyline's `<snapshot>`: renders its children; takeSnapshot "exports" what they show (see takenSnapshots).
+  // Pages reach it as WeChat gives it: createSelectorQuery().select('#id').node() (addNodeQuery in glass-easel.ts).
+  const snapshot = space.defineComponent({
+    is: 'snapshot',
+    properties: { ...ARIA, mode: String },
+    template: compile('<slot />'),
+    methods: {
+      takeSnapshot(this: unknown, option: TakeSnapshotOption) {
+        const element = (this as glassEasel.Element).getBackendElement() as unknown as Element | null;
+        const tempFilePath = `wxfile://tmp/snapshot-${takenSnapshots.length + 1}.png`;
+        const text = (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        setTimeout(() => {
+          if (option.type !== 'file' || option.format !== 'png') {
+            option.fail?.({ errMsg: 'takeSnapshot:fail the harness exports only { type: file, format: png }' });
+            return;
+          }
+          takenSnapshots.push({ tempFilePath, options: { type: option.type, format: option.format }, text });
+          option.success?.({ tempFilePath, errMsg: 'takeSnapshot:ok' });
+        }, 0);
+      },
+    },
+  });
+  space.setGlobalUsingComponent('snapshot', snapshot);
 }

@@ -134,6 +134,37 @@ export function attributeOf(element: glassEasel.Element, name: string): string |
   return value === undefined || value === null ? null : String(value);
 }
 
+/** What the adapter's NodesRef keeps (private fields of glass-easel-miniprogram-adapter 2.x). */
+interface NodesRefInternals {
+  _$sq: { _$push(...entry: unknown[]): void };
+  _$comp: { _$: glassEasel.GeneralComponent };
+  _$sel: string | null;
+  _$single: boolean;
+}
+
+/**
+ * The adapter's SelectorQuery has no `node()`; WeChat's gives the selected element's instance (a `<snapshot>`'s
+ * takeSnapshot, see glass-easel-builtins.ts). Added once, on the adapter's NodesRef prototype.
+ */
+function addNodeQuery(caller: Instance): void {
+  const query = (caller as unknown as { createSelectorQuery(): { select(selector: string): object } })
+    .createSelectorQuery()
+    .select('#');
+  const prototype = Object.getPrototypeOf(query) as Record<string, unknown>;
+  if (prototype.node) return;
+  prototype.node = function node(this: NodesRefInternals, callback: (result: unknown) => void = () => undefined) {
+    const found =
+      this._$single && this._$sel !== null ? this._$comp._$.getShadowRoot()?.querySelector(this._$sel) : null;
+    const instance = found && glassEasel.Component.isComponent(found) ? found.getMethodCaller() : null;
+    // An entry with no fields: the adapter answers an object for a match (null otherwise) and we add `node`.
+    this._$sq._$push(this._$sel, this._$comp, this._$single, {}, (result: Record<string, unknown> | null) => {
+      if (result) result.node = instance;
+      callback(result);
+    });
+    return this._$sq;
+  };
+}
+
 /** Mounts the component at `componentPath` (project-relative, without extension) into document.body. */
 export function mountGlassEasel(componentPath: string, options: MountOptions = {}): Mounted {
   const cs = space(options);
@@ -141,6 +172,7 @@ export function mountGlassEasel(componentPath: string, options: MountOptions = {
   const backend = new glassEasel.CurrentWindowBackendContext();
   const root = env!.associateBackend(backend).createRoot('body', cs, componentPath);
   const component = root.getComponent();
+  addNodeQuery(component.getMethodCaller() as unknown as Instance);
   if (options.properties) component.setData(options.properties);
   const placeholder = document.createElement('span');
   document.body.appendChild(placeholder);

@@ -8,7 +8,7 @@ import { failureMessage, type Messages } from '../../i18n/index';
 import { weChat } from '../../platform/wechat';
 import type { FailureCode, Outcome } from '../../services/failure';
 import { taskService } from '../../services/task-service';
-import { drawProgress, IMAGE_HEIGHT, IMAGE_WIDTH } from './progress-image';
+import { PROGRESS_IMAGE_SELECTOR, progressImage, type ProgressImage } from './progress-image';
 import { confirmation, taskPageView, type Confirmable, type TaskPageView } from './view';
 
 /** The countdown moves on every 30 s while the page is open; the tick after the deadline reloads the task. */
@@ -31,6 +31,9 @@ Component({
     refreshing: false,
     hidden: false,
     error: '',
+    /** The progress image being previewed (null: closed) and its exported file ('' while it is prepared). */
+    image: null as ProgressImage | null,
+    imagePath: '',
   },
   methods: {
     onLoad(query: { taskId?: string; unposted?: string }) {
@@ -181,18 +184,39 @@ Component({
       }
       return weChat().toast(t.reminded, 'success');
     },
+    /**
+     * Opens the progress image: rendered in <snapshot> and exported now, because shareImageToGroup works only
+     * within a tap and the send tap must call it at once (docs/platform.md, "Tap-only APIs", "snapshot").
+     */
     async onShareProgress() {
-      const { view, t, taskId } = this.data;
+      const { view } = this.data;
       if (!view) return;
-      this.setData({ error: '' });
+      await new Promise<void>((rendered) =>
+        this.setData({ error: '', image: progressImage(view), imagePath: '' }, rendered),
+      );
       try {
-        const image = await weChat().renderImage(IMAGE_WIDTH, IMAGE_HEIGHT, (context) => drawProgress(context, view));
-        await weChat().shareImage(image, taskPagePath(taskId));
+        const imagePath = await weChat().snapshot(this, PROGRESS_IMAGE_SELECTOR);
+        if (this.data.image) this.setData({ imagePath });
+      } catch {
+        this.setData({ image: null });
+        this.fail('PLATFORM');
+      }
+    },
+    /** Shares within the tap: nothing is awaited before shareImageToGroup. */
+    async onSendImage() {
+      const { imagePath, taskId, t } = this.data;
+      if (!imagePath) return;
+      try {
+        await weChat().shareImage(imagePath, taskPagePath(taskId));
       } catch {
         this.fail('PLATFORM');
         return;
       }
+      this.setData({ image: null, imagePath: '' });
       await weChat().toast(t.shared, 'success');
+    },
+    onCloseImage() {
+      this.setData({ image: null, imagePath: '' });
     },
     async onRenewCard() {
       if (this.data.busy) return;

@@ -21,6 +21,12 @@ export async function openPage(
   return page;
 }
 
+/** Waits (up to 0.5 s) until `ready()`, e.g. past a setData callback, which waits for the next frame. */
+export async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !ready(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(ready()).toBe(true);
+}
+
 /** Taps and waits for the handler's promises. */
 export async function tapAndSettle(page: Mounted, selector: string): Promise<void> {
   page.tap(selector);

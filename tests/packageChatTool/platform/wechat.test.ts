@@ -1,6 +1,12 @@
 // The real adapter over `wx`: each port method calls the documented API with the documented fields.
-import { createWeChat } from '../../../packageChatTool/platform/wechat';
+import fs from 'node:fs';
+import path from 'node:path';
+import appJson from '../../../app.json';
+import projectConfig from '../../../project.config.json';
+import { CARD_IMAGE, createWeChat, type SelectorScope } from '../../../packageChatTool/platform/wechat';
 import { cardShare, reminder } from '../helpers/samples';
+
+const projectRoot = path.resolve(__dirname, '../../..');
 
 function wxWith(api: Record<string, unknown>) {
   return createWeChat(api as unknown as WechatMiniprogram.Wx);
@@ -23,8 +29,46 @@ test('publishCard declares the chat-tool card, then posts it to the chat', async
   expect(shareAppMessageToGroup).toHaveBeenCalledWith({
     title: '周六爬山',
     path: '/packageChatTool/pages/task/index?taskId=t1',
+    imageUrl: '/packageChatTool/assets/card.png',
   });
   expect(calls).toEqual(['updateShareMenu', 'shareAppMessageToGroup']);
+});
+
+test('every card, first post or renewal, carries the card picture instead of a screenshot of the page', async () => {
+  const shareAppMessageToGroup = jest.fn(async () => ({}));
+  const platform = wxWith({ updateShareMenu: async () => ({}), shareAppMessageToGroup });
+  await platform.publishCard(cardShare());
+  await platform.publishCard(cardShare({ activityId: 'act-2', chooseType: 2, participant: [] }));
+  expect(shareAppMessageToGroup).toHaveBeenCalledTimes(2);
+  for (const [option] of shareAppMessageToGroup.mock.calls as unknown as [{ imageUrl?: string }][]) {
+    expect(option.imageUrl).toBe(CARD_IMAGE);
+  }
+});
+
+describe('the card picture', () => {
+  const file = path.join(projectRoot, CARD_IMAGE);
+
+  test('is a small 5:4 PNG inside the chat-tool subpackage, which loads nothing from outside its folder', () => {
+    const [chatTool] = appJson.chatTools;
+    expect(CARD_IMAGE.startsWith(`/${chatTool!.root}/`)).toBe(true);
+    const png = fs.readFileSync(file);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width * 4).toBe(height * 5);
+    expect(width).toBeGreaterThanOrEqual(400);
+    // The chat tool is at most 500 KB; its picture stays a few KB.
+    expect(png.length).toBeLessThan(12 * 1024);
+  });
+
+  test('is uploaded: no packOptions.ignore entry leaves it out', () => {
+    const relative = CARD_IMAGE.slice(1);
+    for (const { type, value } of projectConfig.packOptions.ignore) {
+      if (type === 'folder') expect(relative.startsWith(`${value}/`)).toBe(false);
+      else if (type === 'file') expect(relative).not.toBe(value);
+      else expect(value).not.toMatch(/png|assets/);
+    }
+  });
 });
 
 test('publishCard does not post when the card cannot be declared', async () => {
@@ -58,19 +102,44 @@ test('remind, shareImage, selectGroupMembers and getChatToolInfo pass the docume
   expect(await platform.chatToolInfo()).toEqual({ cloudID: 'c-1' });
 });
 
-test('renderImage draws on an offscreen 2d canvas and returns the PNG file', async () => {
-  const context = { fillRect: jest.fn() };
-  const canvas = { getContext: jest.fn(() => context) };
-  const createOffscreenCanvas = jest.fn(() => canvas);
-  const canvasToTempFilePath = jest.fn(async () => ({ tempFilePath: 'wxfile://tmp/1.png' }));
-  const path = await wxWith({ createOffscreenCanvas, canvasToTempFilePath }).renderImage(600, 480, (ctx) =>
-    ctx.fillRect(0, 0, 1, 1),
-  );
-  expect(createOffscreenCanvas).toHaveBeenCalledWith({ type: '2d', width: 600, height: 480 });
-  expect(canvas.getContext).toHaveBeenCalledWith('2d');
-  expect(context.fillRect).toHaveBeenCalledWith(0, 0, 1, 1);
-  expect(canvasToTempFilePath).toHaveBeenCalledWith({ canvas, fileType: 'png' });
-  expect(path).toBe('wxfile://tmp/1.png');
+/** A page whose selector query finds `node` (WeChat's Snapshot instance) for the selector, or nothing. */
+function scopeWith(node: unknown): { scope: SelectorScope; selected: string[] } {
+  const selected: string[] = [];
+  const query = {
+    select(selector: string) {
+      selected.push(selector);
+      return { node: () => ({ exec: (callback: (results: unknown[]) => void) => callback([node ? { node } : null]) }) };
+    },
+  };
+  return { scope: { createSelectorQuery: () => query as unknown as WechatMiniprogram.SelectorQuery }, selected };
+}
+
+describe('snapshot', () => {
+  test('exports the <snapshot> node with takeSnapshot({ type: file, format: png }), never an offscreen canvas', async () => {
+    const takeSnapshot = jest.fn((option: { success: (result: { tempFilePath: string }) => void }) =>
+      option.success({ tempFilePath: 'wxfile://tmp/snap.png' }),
+    );
+    const createOffscreenCanvas = jest.fn();
+    const canvasToTempFilePath = jest.fn();
+    const { scope, selected } = scopeWith({ takeSnapshot });
+    const file = await wxWith({ createOffscreenCanvas, canvasToTempFilePath }).snapshot(scope, '#progress-image');
+    expect(file).toBe('wxfile://tmp/snap.png');
+    expect(selected).toEqual(['#progress-image']);
+    expect(takeSnapshot).toHaveBeenCalledWith(expect.objectContaining({ type: 'file', format: 'png' }));
+    expect(createOffscreenCanvas).not.toHaveBeenCalled();
+    expect(canvasToTempFilePath).not.toHaveBeenCalled();
+  });
+
+  test('rejects when no <snapshot> matches, or when WeChat cannot take it', async () => {
+    await expect(wxWith({}).snapshot(scopeWith(null).scope, '#missing')).rejects.toThrow(
+      'no <snapshot> matches #missing',
+    );
+    const takeSnapshot = (option: { fail: (error: { errMsg: string }) => void }) =>
+      option.fail({ errMsg: 'takeSnapshot:fail' });
+    await expect(wxWith({}).snapshot(scopeWith({ takeSnapshot }).scope, '#progress-image')).rejects.toEqual({
+      errMsg: 'takeSnapshot:fail',
+    });
+  });
 });
 
 test('window metrics, build, language and api category come from the system', () => {

@@ -3,7 +3,7 @@
  */
 import type { Mounted } from '../../../harness/glass-easel';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
-import { expectAccessible, fire, openPage, settle, tapAndSettle as tap } from '../../helpers/glass-easel';
+import { expectAccessible, fire, openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
 import { cardShare, NOW, reminder, taskView } from '../../helpers/samples';
 
 const PAGE = 'packageChatTool/pages/task/index';
@@ -238,10 +238,13 @@ describe('task page for the creator', () => {
     expect(p.query('.end')).toBeNull();
   });
 
-  test('shares a rendered progress image to the chat', async () => {
+  test('shares a progress image exported from <snapshot> (progress-image-page.test.ts has the whole flow)', async () => {
     const p = await open();
     await tap(p, '.share-progress');
-    expect(platform.renderImage).toHaveBeenCalledWith(600, 480, expect.any(Function));
+    await until(() => platform.snapshot.mock.calls.length > 0);
+    expect(platform.snapshot).toHaveBeenCalledWith(expect.anything(), '#progress-image');
+    await settle();
+    await tap(p, '.send-image');
     expect(platform.shareImage).toHaveBeenCalledWith(
       'wxfile://tmp/progress.png',
       '/packageChatTool/pages/entry/index?taskId=t1',

@@ -1,0 +1,140 @@
+/**
+ * @jest-environment jsdom
+ */
+// The progress image as a phone makes it: rendered in Skyline's <snapshot>, exported with takeSnapshot when the
+// preview opens, and posted with shareImageToGroup at once in the send tap (tap-only). Through the real WeChat
+// adapter over the wx mock and the harness's <snapshot> stand-in; never an offscreen canvas.
+import type { Mounted } from '../../../harness/glass-easel';
+import { takenSnapshots } from '../../../harness/glass-easel-builtins';
+import { installWxMock, type WxMock } from '../../../harness/wx-mock';
+import { createWeChat, useWeChat } from '../../../../packageChatTool/platform/wechat';
+import { fakeTaskService, fakeWeChat, type FakeTaskService } from '../../helpers/fakes';
+import { openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
+import { NOW, reminder, taskView } from '../../helpers/samples';
+import { useTaskService } from '../../../../packageChatTool/services/task-service';
+
+const PAGE = 'packageChatTool/pages/task/index';
+const CREATOR = {
+  isCreator: true,
+  groupOpenid: 'g-creator',
+  status: 'notInvited' as const,
+  can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true },
+};
+
+let mock: WxMock;
+let service: FakeTaskService;
+let page: Mounted | null = null;
+
+beforeEach(() => {
+  jest.spyOn(Date, 'now').mockReturnValue(NOW);
+  takenSnapshots.length = 0;
+  service = fakeTaskService();
+  service.getTask.mockResolvedValue({ ok: true, data: taskView({}, CREATOR) });
+  service.pendingMembers.mockResolvedValue({ ok: true, data: reminder() });
+  useTaskService(service);
+});
+
+afterEach(() => {
+  page?.callMethod('onUnload');
+  page?.unmount();
+  page = null;
+  jest.restoreAllMocks();
+});
+
+async function open(language = 'zh_CN'): Promise<Mounted> {
+  mock = installWxMock({ language });
+  // A phone refuses these for an offscreen canvas; the page must not need them at all.
+  mock.wx.createOffscreenCanvas = jest.fn();
+  mock.wx.canvasToTempFilePath = jest.fn();
+  useWeChat(createWeChat(mock.wx as unknown as WechatMiniprogram.Wx));
+  page = await openPage(PAGE, { taskId: 't1' });
+  return page;
+}
+
+const imagePath = (p: Mounted) => (p.instance.data as { imagePath: string }).imagePath;
+
+test('preview: the <snapshot> shows the progress and is exported as a PNG file before the send tap', async () => {
+  const p = await open();
+  expect(p.query('.image-preview')).toBeNull();
+  await tap(p, '.share-progress');
+  expect(p.text('.progress-image')).toContain('周六爬山');
+  await until(() => imagePath(p) !== '');
+  expect(takenSnapshots).toHaveLength(1);
+  expect(takenSnapshots[0]).toEqual({
+    tempFilePath: imagePath(p),
+    options: { type: 'file', format: 'png' },
+    text: expect.stringMatching(/周六爬山.*报名 · 进行中.*1\/3 人已参与/),
+  });
+  expect(p.text('.send-image')).toBe('发送到聊天');
+  expect(mock.wx.canvasToTempFilePath).not.toHaveBeenCalled();
+  expect(mock.wx.createOffscreenCanvas).not.toHaveBeenCalled();
+});
+
+test('send: shareImageToGroup runs synchronously in the tap, with the exported file and an entrance to the task', async () => {
+  const p = await open();
+  await tap(p, '.share-progress');
+  await until(() => imagePath(p) !== '');
+  const exported = imagePath(p);
+
+  p.tap('.send-image');
+  // Nothing awaited between the tap and the call: a phone would drop the tap otherwise.
+  expect(mock.api('shareImageToGroup')).toHaveBeenCalledWith({
+    imagePath: exported,
+    needShowEntrance: true,
+    entrancePath: '/packageChatTool/pages/entry/index?taskId=t1',
+  });
+  await settle();
+  expect(mock.api('showToast')).toHaveBeenCalledWith({ title: '已发送', icon: 'success' });
+  expect(p.query('.image-preview')).toBeNull();
+});
+
+test('while the image is prepared the send button says so and sends nothing', async () => {
+  const p = await open();
+  p.tap('.share-progress');
+  await settle();
+  expect(imagePath(p)).toBe('');
+  expect(p.text('.send-image')).toBe('正在生成图片…');
+  expect(p.attribute('.send-image', 'aria-label')).toBe('正在生成图片…');
+  p.tap('.send-image');
+  expect(mock.api('shareImageToGroup')).not.toHaveBeenCalled();
+  await until(() => imagePath(p) !== '');
+});
+
+test('in English; cancel closes the preview without sending', async () => {
+  const p = await open('en');
+  await tap(p, '.share-progress');
+  await until(() => imagePath(p) !== '');
+  expect(p.attribute('.image-preview', 'aria-label')).toBe('Progress image preview');
+  expect(p.text('.send-image')).toBe('Send to the chat');
+  expect(p.attribute('.send-image', 'aria-role')).toBe('button');
+  await tap(p, '.close-image');
+  expect(p.query('.image-preview')).toBeNull();
+  expect(mock.api('shareImageToGroup')).not.toHaveBeenCalled();
+});
+
+test('WeChat refusing the share (e.g. the user cancels) shows the platform error and keeps the preview', async () => {
+  const p = await open();
+  await tap(p, '.share-progress');
+  await until(() => imagePath(p) !== '');
+  mock.failNext('shareImageToGroup', { errMsg: 'shareImageToGroup:fail cancel' });
+  await tap(p, '.send-image');
+  expect((p.instance.data as { error: string }).error).toBe('微信没有完成这个操作，请重试');
+  expect(p.query('.image-preview')).not.toBeNull();
+});
+
+test('an export that fails closes the preview and says so', async () => {
+  const platform = fakeWeChat({
+    snapshot: async () => {
+      throw new Error('takeSnapshot:fail');
+    },
+  });
+  useWeChat(platform);
+  installWxMock();
+  page = await openPage(PAGE, { taskId: 't1' });
+  await tap(page, '.share-progress');
+  const shown = page;
+  await until(() => (shown.instance.data as { error: string }).error !== '');
+  expect((page.instance.data as { error: string }).error).toBe('微信没有完成这个操作，请重试');
+  expect(page.query('.image-preview')).toBeNull();
+  expect(platform.shareImage).not.toHaveBeenCalled();
+});
