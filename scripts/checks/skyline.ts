@@ -87,6 +87,14 @@ function declarationFinding(rule: SkylineRule, decl: Declaration): string | null
   }
 }
 
+/** Whether a declaration is one a text-only rule restricts to `<text>` (`none` restricts nothing). */
+function textOnly(rule: RuleOf<'text-only'>, decl: Declaration): boolean {
+  const { properties, keywords } = rule.match;
+  if (!properties.includes(decl.prop.toLowerCase())) return false;
+  const tokens = valueTokens(decl.value);
+  return keywords ? tokens.some((token) => keywords.includes(token)) : tokens.some((token) => token !== 'none');
+}
+
 // ── Selectors ──────────────────────────────────────────────────────────────────────────────────────
 
 function selectorFindings(rule: SkylineRule, selector: string): string[] {
@@ -207,12 +215,7 @@ function wxssFindings(file: string, source: string, targets: WxmlFile[]): Findin
     const owner = decl.parent;
     if (owner?.type !== 'rule' || insideKeyframes(decl)) return;
     for (const rule of rulesOn('text-only')) {
-      const { properties, keywords } = rule.match;
-      if (!properties.includes(decl.prop.toLowerCase())) continue;
-      const tokens = valueTokens(decl.value);
-      if (keywords ? !tokens.some((token) => keywords.includes(token)) : tokens.every((token) => token === 'none')) {
-        continue;
-      }
+      if (!textOnly(rule, decl)) continue;
       const where = nonTextTargets((owner as Rule).selector, targets);
       if (where.length > 0) add(rule, decl, `${decl.prop}: ${decl.value} reaches ${where.join(', ')}`);
     }
@@ -273,11 +276,34 @@ function renderedChildren(element: WxmlElement): WxmlElement[] {
   return element.children.flatMap((child) => (child.tag === 'block' ? renderedChildren(child) : [child]));
 }
 
+/** The declarations of a `style` attribute, an expression standing for a number (`width: {{p}}%`). */
+function inlineDeclarations(style: string): Declaration[] {
+  const declarations: Declaration[] = [];
+  try {
+    postcss.parse(`x{${style.replace(/\{\{[\s\S]*?\}\}/g, '0')}}`).walkDecls((decl) => {
+      declarations.push(decl);
+    });
+  } catch {
+    // A style the expressions build whole (`style="{{s}}"`) cannot be read before run time.
+  }
+  return declarations;
+}
+
 function wxmlFindings({ file, elements }: WxmlFile): Finding[] {
   const findings: Finding[] = [];
   const add = (rule: SkylineRule, at: Position, found: string) =>
     findings.push({ rule, file, found, line: at.line, column: at.column });
   for (const element of elements) {
+    const style = attributeOf(element, 'style');
+    for (const decl of inlineDeclarations(style?.value ?? '')) {
+      for (const rule of SKYLINE_RULES) {
+        const found = declarationFinding(rule, decl);
+        if (found) add(rule, style ?? element, `style="${found}"`);
+        if (rule.match.on === 'text-only' && element.tag !== 'text' && textOnly(rule as RuleOf<'text-only'>, decl)) {
+          add(rule, style ?? element, `style="${decl.prop}: ${decl.value}" on <${element.tag}>`);
+        }
+      }
+    }
     for (const rule of SKYLINE_RULES) {
       const { match } = rule;
       if (match.on === 'component' && match.tags.includes(element.tag)) add(rule, element, `<${element.tag}>`);

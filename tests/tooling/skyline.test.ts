@@ -116,6 +116,24 @@ describe('a page with every known offender', () => {
   });
 });
 
+test('inline styles are read too, an expression standing for a value', () => {
+  const root = project({
+    [`${PAGE}.wxml`]: [
+      '<view class="page">',
+      '  <view class="bar" style="width: {{percent}}%; white-space: pre-wrap;" />',
+      '  <view style="text-overflow: ellipsis; overflow: hidden;">{{title}}</view>',
+      '  <text style="text-overflow: ellipsis; overflow: hidden;">{{title}}</text>',
+      '  <view style="{{dynamic}}" />',
+      '</view>',
+      '',
+    ].join('\n'),
+  });
+  expect(skylineFindings(root).map((finding) => `${at(finding)} ${finding.found}`)).toEqual([
+    `white-space ${PAGE}.wxml:2 style="white-space: pre-wrap"`,
+    `text-overflow-not-text ${PAGE}.wxml:3 style="text-overflow: ellipsis" on <view>`,
+  ]);
+});
+
 test('the clean page, written the Skyline way, has no findings', () => {
   expect(skylineFindings(pageWith('clean')).map(at)).toEqual([]);
 });
