@@ -82,8 +82,10 @@ describeWithBrowser('chat tool in the simulator', () => {
     await sim.tap('button', zh.remind);
     await expectSystemLine(sim, `@Carol 请参与：${title}`);
 
-    // The progress image (an offscreen canvas) goes to the chat with an entrance back to the task.
+    // The progress image: rendered in <snapshot> and exported when its preview opens, then sent within the tap,
+    // to the chat with an entrance back to the task.
     await sim.tap('button', zh.shareProgress);
+    await sim.tap('button', zh.sendImage);
     const image = sim.page.locator('.messages .image-message').last();
     await image.waitFor();
     expect(await image.locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
