@@ -136,6 +136,11 @@ export interface Actions {
   pendingMembers: { request: { cloudID: string; taskId: string }; response: Reminder };
   markClosingSoon: { request: { cloudID: string; taskId: string }; response: TaskView };
   endTask: { request: { cloudID: string; taskId: string }; response: TaskView };
+  /**
+   * For the launcher (main package) opened from a chat: the cloudID of wx.getGroupEnterInfo → the `roomid` and
+   * `chatType` wx.openChatTool needs to open the chat tool bound to that chat.
+   */
+  resolveChat: { request: { cloudID: string }; response: { roomId: string; chatType: ChatType } };
   /** A new activity_id only when the current one expires within the hour; otherwise the current card again. */
   renewCard: {
     request: { cloudID: string; taskId: string; envVersion?: EnvVersion };

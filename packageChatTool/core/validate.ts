@@ -24,7 +24,7 @@ export type ParsedRequest =
       cloudID: string;
       taskId: string;
     }
-  | { action: 'listRoomTasks'; cloudID: string }
+  | { action: 'listRoomTasks' | 'resolveChat'; cloudID: string }
   | { action: 'listMyTasks'; cloudID: string | null }
   | { action: 'renewCard'; cloudID: string; taskId: string; envVersion: EnvVersion | null };
 
@@ -39,6 +39,7 @@ const FIELDS: Record<ActionName, readonly string[]> = {
   markClosingSoon: ['cloudID', 'taskId'],
   endTask: ['cloudID', 'taskId'],
   renewCard: ['cloudID', 'taskId', 'envVersion'],
+  resolveChat: ['cloudID'],
 };
 
 type Fields = Record<string, unknown>;
@@ -212,7 +213,7 @@ export function validateRequest(value: unknown, now: number): ApiResult<ParsedRe
   }
   const cloudID = cloudIdOf(value.cloudID);
   if (!cloudID.ok) return cloudID;
-  if (action === 'listRoomTasks') return ok({ action, cloudID: cloudID.data });
+  if (action === 'listRoomTasks' || action === 'resolveChat') return ok({ action, cloudID: cloudID.data });
   if (action === 'createTask') {
     const envVersion = envVersionOf(value.envVersion);
     if (!envVersion.ok) return envVersion;

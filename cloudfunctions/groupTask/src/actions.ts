@@ -75,14 +75,15 @@ interface Caller {
 
 const CHAT_TYPES = [1, 2, 3, 4] as const;
 
-function roomOf(data: OpenData): ApiResult<Caller['room'] & { groupOpenid: string }> {
+/** The chat open data describe, and the caller's group_openid in it when they carry one (getGroupEnterInfo may not). */
+function chatOf(data: OpenData): ApiResult<{ room: Room; groupOpenid: string | null }> {
   const chatType = CHAT_TYPES.find((type) => type === data.chat_type);
   const id = chatType !== undefined && isOneToOneChat(chatType) ? data.open_single_roomid : data.opengid;
-  if (chatType === undefined || typeof id !== 'string' || id === '' || typeof data.group_openid !== 'string') {
+  if (chatType === undefined || typeof id !== 'string' || id === '') {
     return fail('CLOUD_ID_INVALID', 'the cloudID does not describe a chat (use wx.getChatToolInfo)');
   }
-  if (data.group_openid === '') return fail('CLOUD_ID_INVALID', 'the cloudID carries no group_openid');
-  return ok({ id, chatType, groupOpenid: data.group_openid });
+  const groupOpenid = typeof data.group_openid === 'string' && data.group_openid !== '' ? data.group_openid : null;
+  return ok({ room: { id, chatType }, groupOpenid });
 }
 
 /** Settles like `work`, or with 'timeout' after `ms` (the work itself goes on; its outcome is ignored). */
@@ -108,7 +109,11 @@ export function createGroupTask(deps: GroupTaskDeps) {
     return lastAcceptedAt;
   }
 
-  async function identify(cloudID: string, openid: string): Promise<ApiResult<Caller>> {
+  /** The chat a cloudID names, and the caller in it when it carries their group_openid (bound to them, or refused). */
+  async function chatOfCloudId(
+    cloudID: string,
+    openid: string,
+  ): Promise<ApiResult<{ room: Room; member: Member | null }>> {
     let resolved: OpenDataResult;
     try {
       resolved = await wechat.resolveOpenData(cloudID, openid);
@@ -117,15 +122,26 @@ export function createGroupTask(deps: GroupTaskDeps) {
       return fail('PLATFORM_FAILED', 'WeChat could not resolve the cloudID; try again');
     }
     if (!resolved.ok) return fail(resolved.code, resolved.message);
-    const room = roomOf(resolved.data);
-    if (!room.ok) return room;
-    const member = { openid, groupOpenid: room.data.groupOpenid };
-    const owner = await tasks.bindMember(room.data.id, member, clock.now());
+    const chat = chatOf(resolved.data);
+    if (!chat.ok) return chat;
+    const { room, groupOpenid } = chat.data;
+    if (groupOpenid === null) return ok({ room, member: null });
+    const member = { openid, groupOpenid };
+    const owner = await tasks.bindMember(room.id, member, clock.now());
     if (owner !== openid) {
-      log('refused a group_openid bound to another openid (a replayed cloudID?)', { room: room.data.id, openid });
+      log('refused a group_openid bound to another openid (a replayed cloudID?)', { room: room.id, openid });
       return fail('CLOUD_ID_FOREIGN', 'this chat identity belongs to another user');
     }
-    return ok({ room: { id: room.data.id, chatType: room.data.chatType }, member });
+    return ok({ room, member });
+  }
+
+  async function identify(cloudID: string, openid: string): Promise<ApiResult<Caller>> {
+    const chat = await chatOfCloudId(cloudID, openid);
+    if (!chat.ok) return chat;
+    const { room, member } = chat.data;
+    if (member === null)
+      return fail('CLOUD_ID_INVALID', 'the cloudID carries no group_openid (use wx.getChatToolInfo)');
+    return ok({ room, member });
   }
 
   /** Brings the card in line with the stored task. Best effort: failures are left for the timer. */
@@ -201,6 +217,10 @@ export function createGroupTask(deps: GroupTaskDeps) {
   });
 
   async function run(request: ParsedRequest, openid: string): Promise<ApiResult<unknown>> {
+    if (request.action === 'resolveChat') {
+      const chat = await chatOfCloudId(request.cloudID, openid);
+      return chat.ok ? ok({ roomId: chat.data.room.id, chatType: chat.data.room.chatType }) : chat;
+    }
     if (request.action === 'listMyTasks') {
       const mine = await tasks.listByMember(openid, LIST_LIMIT);
       const viewer: Viewer = { openid, roomId: null, groupOpenid: null };

@@ -4,7 +4,7 @@ import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
 import { DRAFT_FIELDS, textsShownToOthers } from '../../../packageChatTool/core/validate';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createGroupTask, dispatch } from '../../../cloudfunctions/groupTask/src/actions';
-import type { TextCheck, TextVerdict } from '../../../cloudfunctions/groupTask/src/ports';
+import type { OpenData, TextCheck, TextVerdict } from '../../../cloudfunctions/groupTask/src/ports';
 import { PlatformError } from '../../../cloudfunctions/groupTask/src/ports';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must, NOW } from './world';
@@ -315,5 +315,48 @@ describe('the content check on text shown to others', () => {
     const draft = { ...everyoneDraft(), description: '说明', capacity: 3, deadline: NOW + HOUR };
     expect(Object.keys(DRAFT_FIELDS).sort()).toEqual(Object.keys(draft).sort());
     expect(textsShownToOthers(draft)).toEqual(['周六爬山', '说明']);
+  });
+});
+
+describe('resolveChat: the launcher opened from a chat', () => {
+  it('answers the roomid and chatType wx.openChatTool needs, for a group and a one-to-one chat', async () => {
+    const member = world.members[1]!;
+    expect(must(await world.call(member, 'resolveChat', {}))).toEqual({ roomId: world.roomId, chatType: 3 });
+    const single = world.backend.wechat.createRoom({ chatType: 1 });
+    const me = world.backend.wechat.addMember(single.id);
+    expect(must(await world.call(me, 'resolveChat', {}))).toEqual({ roomId: single.id, chatType: 1 });
+    expect(codeOf(await world.raw(me, { action: 'resolveChat', cloudID: 'made-up' }))).toBe('CLOUD_ID_INVALID');
+    expect(codeOf(await world.raw(me, { action: 'resolveChat', cloudID: 'c', roomId: single.id }))).toBe(
+      'INVALID_REQUEST',
+    );
+  });
+
+  it('needs no group_openid (getGroupEnterInfo without needGroupOpenID), and binds one when given', async () => {
+    let data: OpenData = { opengid: 'tGenter', chat_type: 4 };
+    const tasks = createSqliteStore();
+    const groupTask = createGroupTask({
+      tasks,
+      wechat: {
+        createActivityId: async () => ({ activityId: 'act', expiresAt: NOW + HOUR }),
+        setChatToolMsg: async () => undefined,
+        resolveOpenData: async () => ({ ok: true, data }),
+        checkText: async () => ({ verdict: 'pass', traceId: 't' }),
+      },
+      clock: { now: () => NOW },
+      newId: () => 'task',
+      cardSyncTimeoutMs: 100,
+      log: () => undefined,
+    });
+    const call = (openid: string, action: string) => dispatch(groupTask, { action, cloudID: 'c' }, openid);
+    expect(await call('oA', 'resolveChat')).toEqual({ ok: true, data: { roomId: 'tGenter', chatType: 4 } });
+    // The chat tool's own actions need the caller's group_openid.
+    expect(codeOf((await call('oA', 'listRoomTasks')) as ApiResult<unknown>)).toBe('CLOUD_ID_INVALID');
+    data = { ...data, group_openid: 'gA' };
+    expect(await call('oA', 'resolveChat')).toEqual({ ok: true, data: { roomId: 'tGenter', chatType: 4 } });
+    expect(codeOf((await call('oB', 'resolveChat')) as ApiResult<unknown>)).toBe('CLOUD_ID_FOREIGN');
+    expect(await tasks.roomMembers('tGenter', 10)).toEqual([{ openid: 'oA', groupOpenid: 'gA' }]);
+    data = { open_single_roomid: '', chat_type: 1 };
+    expect(codeOf((await call('oA', 'resolveChat')) as ApiResult<unknown>)).toBe('CLOUD_ID_INVALID');
+    tasks.close();
   });
 });

@@ -24,6 +24,7 @@ describe('request validation', () => {
     }
     expect(codeOf({ action: 'renewCard', cloudID: 'cid', taskId: 'a', envVersion: 'trial' })).toBe('ok');
     expect(codeOf({ action: 'listRoomTasks', cloudID: 'cid' })).toBe('ok');
+    expect(codeOf({ action: 'resolveChat', cloudID: 'cid' })).toBe('ok');
     expect(codeOf({ action: 'listMyTasks' })).toBe('ok');
     expect(codeOf({ action: 'listMyTasks', cloudID: 'cid' })).toBe('ok');
   });
