@@ -2,8 +2,7 @@
 // emulator, answers the host's chat-tool calls with it, and turns its cards and system messages
 // (plus shared images, which the emulator does not keep) into each chat's timeline.
 
-import type { CardShare } from '../../packageChatTool/core/api';
-import type { EmulatedMember } from '../../emulator/types';
+import type { CardShareRequest, EmulatedMember } from '../../emulator/types';
 import type { LocalBackend } from '../../local/types';
 import type { ChatMessage, ChatRoom, ChatState, ServerCall } from '../shared/server-api';
 
@@ -87,7 +86,7 @@ export class ChatService {
         ...wechat.cards(room.id).map((card): ChatMessage => {
           const textFor: Record<string, string> = {};
           for (const m of room.members)
-            textFor[m.openid] = wechat.cardText(card.activityId, { openid: m.openid, roomId: room.id });
+            textFor[m.openid] = wechat.cardText(card, { openid: m.openid, roomId: room.id });
           return {
             kind: 'card',
             at: card.sharedAt,
@@ -133,7 +132,8 @@ export class ChatService {
         return this.backend.callFunction({ openid: request.openid }, request.data);
       }
       case 'shareCard': {
-        const share = request.share as unknown as CardShare;
+        // As the page passed it; the emulator checks every field as WeChat does.
+        const share = request.share as unknown as CardShareRequest;
         wechat.shareCard({ openid: request.openid, roomId: request.roomId }, share);
         return {};
       }

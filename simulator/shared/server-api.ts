@@ -66,7 +66,7 @@ export interface BuildStatus {
 export type FaultSetting = 'none' | 'fail' | 'stall';
 
 /** The emulator's platform calls a fault switch can make fail or stall. */
-export const FAULT_APIS = ['createActivityId', 'setChatToolMsg', 'getOpenData'] as const;
+export const FAULT_APIS = ['createActivityId', 'setChatToolMsg', 'getOpenData', 'msgSecCheck'] as const;
 export type FaultApi = (typeof FAULT_APIS)[number];
 
 /** POST /api/call bodies. */

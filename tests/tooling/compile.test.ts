@@ -124,6 +124,7 @@ test('runChecks on a good project: every check runs and passes', async () => {
   expect(reported).toEqual([
     'chat-tool rules',
     'wxml (glass-easel-template-compiler)',
+    'skyline',
     'types (tsc --noEmit)',
     'lint (eslint, prettier)',
     'miniprogram-ci offline compile',
@@ -136,6 +137,7 @@ test('npm run check fails loudly: exit code 1, the file named, the failed checks
   const root = project({
     ...lintConfigFiles(),
     'packageChatTool/components/badge/index.wxml': '<text>{{count</text>\n',
+    'packageChatTool/styles/base.wxss': 'view {\n  position: fixed;\n}\n',
   });
   formatProject(root);
   const cli = path.resolve(__dirname, '../../scripts/check.ts');
@@ -144,6 +146,9 @@ test('npm run check fails loudly: exit code 1, the file named, the failed checks
   expect(run.status).toBe(1);
   expect(run.stdout).toMatch(/✖ wxml \(glass-easel-template-compiler\)/);
   expect(run.stdout).toMatch(/ {4}packageChatTool\/components\/badge\/index\.wxml:1:\d+: /);
+  expect(run.stdout).toMatch(
+    /✔ skyline — .*\n {4}warning: packageChatTool\/styles\/base\.wxss:2:3: position: fixed — /,
+  );
   expect(run.stdout).toMatch(/✔ chat-tool size budget — packageChatTool: \d+\.\d KB/);
   expect(run.stderr).toMatch(/check FAILED \(wxml \(glass-easel-template-compiler\)\)/);
 });
