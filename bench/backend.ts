@@ -11,6 +11,7 @@ import type { ApiResult, CardShare, TaskView } from '../packageChatTool/core/api
 import { createCloudbaseStore } from '../cloudfunctions/groupTask/src/cloudbase-store';
 import { createLocalBackend } from '../local';
 import type { EmulatedMember, LocalBackend } from '../local';
+import { databaseOf } from '../cloudfunctions/groupTask/src/sdk';
 import { createMemoryCloudbase } from '../emulator/cloudbase-memory';
 import { buildOptions, functionEntries } from '../scripts/build-functions';
 
@@ -50,7 +51,8 @@ async function timedJoin(backend: LocalBackend, who: EmulatedMember, taskId: str
 }
 
 async function benchStore(store: Store): Promise<void> {
-  const tasks = store === 'cloudbase-offline' ? createCloudbaseStore(createMemoryCloudbase().database) : undefined;
+  const tasks =
+    store === 'cloudbase-offline' ? createCloudbaseStore(databaseOf(createMemoryCloudbase().database)) : undefined;
   const backend = createLocalBackend({ tasks });
   const room = backend.wechat.createRoom({ name: 'bench' });
   const members = Array.from({ length: DISTINCT + 1 }, () => backend.wechat.addMember(room.id));

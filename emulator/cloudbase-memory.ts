@@ -8,8 +8,6 @@ import type * as CloudbaseDatabase from '@cloudbase/database';
 import type * as Bson from 'bson';
 import { Query, update } from 'mingo';
 import cloud from 'wx-server-sdk';
-import type { CloudDatabase } from '../cloudfunctions/groupTask/src/cloudbase-store';
-import { databaseOf } from '../cloudfunctions/groupTask/src/sdk';
 
 // The copies wx-server-sdk really uses, resolved through its own dependency tree.
 const here = createRequire(__filename);
@@ -29,8 +27,11 @@ interface Answer {
 }
 
 export interface MemoryCloudbase {
-  /** The wx-server-sdk database bound to this in-memory environment. */
-  database: CloudDatabase;
+  /**
+   * The wx-server-sdk database bound to this in-memory environment, as `cloud.database()` returns it: a store
+   * takes it through the function's own SDK adapter (databaseOf in cloudfunctions/groupTask/src/sdk.ts).
+   */
+  database: ReturnType<typeof cloud.database>;
   /** Documents by collection (live; tests may inspect them). */
   collections: Map<string, Document[]>;
   /** Database requests served so far. */
@@ -216,7 +217,7 @@ export function createMemoryCloudbase(options: { servesCurrentEnv?: boolean } = 
     backends.set(String(cloud.DYNAMIC_CURRENT_ENV), backend);
   }
   return {
-    database: databaseOf(cloud.database({ env })),
+    database: cloud.database({ env }),
     collections: backend.collections,
     requests: () => backend.served,
     bytesReturned: () => backend.returned,

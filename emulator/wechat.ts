@@ -1,33 +1,48 @@
-// A local stand-in for the WeChat platform, strict about the documented rules (chat-tool-api.md):
-// the two template ids, target_state 1|2|3 with 3 final, participator state 1 only, group_openids only
-// from the card's room, the participator list required with target_state 1, activity_id expiry after
-// 24 hours, and cloudIDs valid 5 minutes for the user they were issued to. It records every call and can
-// be told to fail or stall.
+// A local twin of the WeChat platform for chat tools, written from WeChat's documents (docs/platform.md) and
+// strict about them: the two template ids, target_state 1|2|3 with 3 final, participator state 1 only and
+// group_openids only from the card's chat, the participator list required with target_state 1, activity_ids
+// that expire after 24 hours, cloudIDs valid 5 minutes, the notifyGroupMembers title rule, the card subtitle per
+// template and viewer, and the content check. Where the documents conflict or are silent it plays the reading
+// it is given (readings.ts). It serves the server side as wx-server-sdk does (server-sdk.ts), records every
+// call and can be told to fail or stall.
 import { randomBytes } from 'node:crypto';
-import type { CardShare } from '../packageChatTool/core/api';
-import type { SetChatToolMsgBody } from '../packageChatTool/core/card';
-import type { Activity } from '../packageChatTool/core/task';
-import { titleProblem } from '../packageChatTool/core/title';
-import type { ChatType, TaskKind } from '../packageChatTool/core/types';
-import { CARD_TEMPLATE, isOneToOneChat } from '../packageChatTool/core/types';
-import { cardRole, cardText } from '../packageChatTool/core/view';
-import type { OpenDataResult, WeChatPlatform } from '../cloudfunctions/groupTask/src/ports';
-import { CLOUD_ID_EXPIRED_ERRCODE, PlatformError } from '../cloudfunctions/groupTask/src/ports';
+import { READING_PROFILES } from './readings';
+import {
+  ACTIVITY_LIFETIME_MS,
+  CLOUD_ID_LIFETIME_MS,
+  CONTENT_CHECK_ACTIVE_MS,
+  CONTENT_CHECK_MAX_CHARACTERS,
+  CONTENT_CHECK_SCENES,
+  ERRCODE,
+  PARTICIPATOR_DONE,
+  TARGET_STATES,
+  VERSION_TYPES,
+  cardSubtitle,
+  isOneToOne,
+  notifyTitleProblem,
+  systemLine,
+  templateKind,
+  type CardViewer,
+  type ChatType,
+  type TargetState,
+  type TemplateKind,
+} from './rules';
+import { WeChatRefusal, createCloudFunction, type WeChatServer } from './server-sdk';
 import type {
+  ContentCheckSetting,
   EmulatedMember,
   EmulatedRoom,
   Fault,
+  OpenDataList,
   PlatformApi,
   PlatformCall,
   SharedCard,
   SystemMessage,
   WeChatEmulator,
+  WeChatEmulatorOptions,
 } from './types';
 
-export const ACTIVITY_LIFETIME_MS = 24 * 60 * 60 * 1000;
-export const CLOUD_ID_LIFETIME_MS = 5 * 60 * 1000;
-/** WeChat's generic "argument invalid" code; the errmsg says which rule was broken. */
-export const ERRCODE_INVALID = 47003;
+export { CloudSdkError, WeChatRefusal } from './server-sdk';
 
 /** A broken rule on the client side of the emulator (sharing, reminding, unknown members). */
 export class EmulatorError extends Error {
@@ -37,35 +52,52 @@ export class EmulatorError extends Error {
   }
 }
 
+/** The openapi names a cloud function calls, and how the call log names them. */
+const OPENAPI_NAMES: Record<string, PlatformApi> = {
+  'updatableMessage.createActivityId': 'createActivityId',
+  'chattoolmsg.send': 'setChatToolMsg',
+  'security.msgSecCheck': 'msgSecCheck',
+};
+
 interface IssuedCloudId {
   openid: string;
   roomId: string;
   issuedAt: number;
 }
 
-interface ActivityRecord {
+/** What WeChat keeps per activity_id; every card shared with it shows this. */
+interface Activity {
   expiresAt: number;
+  /** Set by the first share. */
+  roomId: string | null;
+  templateId: string | null;
+  state: TargetState;
+  done: string[];
 }
 
-function templateKind(templateId: string): TaskKind | undefined {
-  if (templateId === CARD_TEMPLATE.participate) return 'participate';
-  if (templateId === CARD_TEMPLATE.complete) return 'complete';
-  return undefined;
-}
+type Share = Omit<SharedCard, 'state' | 'done'>;
+
+type Json = Record<string, unknown>;
 
 const token = (bytes: number) => randomBytes(bytes).toString('base64url');
+const invalid = (message: string) => new WeChatRefusal(ERRCODE.INVALID, `argument invalid! ${message}`);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** chat_type 1 and 2 are one-to-one chats (WeChat, WeCom contact): an open_single_roomid and two members. */
-
-export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulator {
+export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeChatEmulator {
+  const now = options.now ?? Date.now;
+  const readings = { ...(options.readings ?? READING_PROFILES.documented) };
+  const appid = options.appid ?? 'wxemulator0000000';
+  let contentCheck: ContentCheckSetting = options.contentCheck ?? 'pass';
   const rooms = new Map<string, EmulatedRoom>();
   const members = new Map<string, EmulatedMember[]>();
   const cloudIds = new Map<string, IssuedCloudId>();
-  const activities = new Map<string, ActivityRecord>();
-  const cards = new Map<string, SharedCard>();
+  const activities = new Map<string, Activity>();
+  const shares: Share[] = [];
   const messages: SystemMessage[] = [];
   const calls: PlatformCall[] = [];
   const faults = new Map<PlatformApi, Fault>();
+  const lastSeen = new Map<string, number>();
   const listeners = new Set<() => void>();
   let stalled: (() => void)[] = [];
   let counter = 0;
@@ -84,6 +116,9 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
     return member;
   }
 
+  const inRoom = (roomId: string, groupOpenid: unknown) =>
+    (members.get(roomId) ?? []).some((m) => m.groupOpenid === groupOpenid);
+
   const nicknameOf = (roomId: string, groupOpenid: string) =>
     members.get(roomId)?.find((m) => m.groupOpenid === groupOpenid)?.nickname ?? groupOpenid;
 
@@ -93,22 +128,49 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
     return message;
   }
 
-  /** Applies the fault set for `api`, records the call, and answers with `answer()` or a PlatformError. */
+  function newestShare(activityId: string): Share | undefined {
+    for (let i = shares.length - 1; i >= 0; i -= 1) if (shares[i]?.activityId === activityId) return shares[i];
+    return undefined;
+  }
+
+  function cardOf(share: Share): SharedCard {
+    const activity = activities.get(share.activityId);
+    return { ...share, state: activity?.state ?? 1, done: [...(activity?.done ?? [])] };
+  }
+
+  function record(
+    api: PlatformApi,
+    request: unknown,
+    refusal: WeChatRefusal | null,
+    outcome: PlatformCall['outcome'] = refusal === null ? 'ok' : 'failed',
+  ): PlatformCall {
+    const call: PlatformCall = {
+      api,
+      at: now(),
+      request,
+      outcome,
+      errcode: refusal?.errcode ?? 0,
+      errmsg: refusal?.errmsg ?? 'ok',
+    };
+    calls.push(call);
+    return call;
+  }
+
+  /** Applies the fault set for `api`, records the call, and answers with `answer()` or a WeChatRefusal. */
   async function serve<T>(api: PlatformApi, request: unknown, answer: () => T): Promise<T> {
     const fault = faults.get(api);
-    if (fault !== undefined) {
-      if (fault.times !== undefined) {
-        if (fault.times <= 1) faults.delete(api);
-        else faults.set(api, { ...fault, times: fault.times - 1 });
-      }
-      if (fault.mode === 'fail') {
-        const errcode = fault.errcode ?? -1;
-        calls.push({ api, at: now(), request, outcome: 'failed', errcode, errmsg: 'system error (injected)' });
-        changed();
-        throw new PlatformError(errcode, 'system error (injected)');
-      }
-      const call: PlatformCall = { api, at: now(), request, outcome: 'stalled', errcode: 0, errmsg: 'ok' };
-      calls.push(call);
+    if (fault?.times !== undefined) {
+      if (fault.times <= 1) faults.delete(api);
+      else faults.set(api, { ...fault, times: fault.times - 1 });
+    }
+    if (fault?.mode === 'fail') {
+      const refusal = new WeChatRefusal(fault.errcode ?? ERRCODE.BUSY, 'system error (injected)');
+      record(api, request, refusal);
+      changed();
+      throw refusal;
+    }
+    if (fault?.mode === 'stall') {
+      const call = record(api, request, null, 'stalled');
       changed();
       await new Promise<void>((resolve) => {
         stalled.push(resolve);
@@ -117,7 +179,7 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
       try {
         return answer();
       } catch (error) {
-        if (error instanceof PlatformError) Object.assign(call, { errcode: error.errcode, errmsg: error.errmsg });
+        if (error instanceof WeChatRefusal) Object.assign(call, { errcode: error.errcode, errmsg: error.errmsg });
         throw error;
       } finally {
         changed();
@@ -125,105 +187,177 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
     }
     try {
       const result = answer();
-      calls.push({ api, at: now(), request, outcome: 'ok', errcode: 0, errmsg: 'ok' });
+      record(api, request, null);
       return result;
     } catch (error) {
-      const refusal = error instanceof PlatformError ? error : new PlatformError(-1, String(error));
-      calls.push({ api, at: now(), request, outcome: 'failed', errcode: refusal.errcode, errmsg: refusal.errmsg });
+      const refusal = error instanceof WeChatRefusal ? error : new WeChatRefusal(ERRCODE.BUSY, String(error));
+      record(api, request, refusal);
       throw refusal;
     } finally {
       changed();
     }
   }
 
-  const invalid = (message: string) => new PlatformError(ERRCODE_INVALID, `argument invalid! ${message}`);
-
-  function applyChatToolMsg(body: SetChatToolMsgBody): void {
-    const activity = activities.get(body.activity_id);
-    if (activity === undefined) throw invalid('invalid activity_id');
-    if (now() >= activity.expiresAt) throw invalid('activity_id expired');
-    const kind = templateKind(body.template_id);
-    if (kind === undefined) throw invalid('template_id must be one of the two chat-tool templates');
-    if (![1, 2, 3].includes(body.target_state)) throw invalid('target_state must be 1, 2 or 3');
-    if (![0, 1, 2].includes(body.version_type)) throw invalid('version_type must be 0, 1 or 2');
-    const card = cards.get(body.activity_id);
-    if (card === undefined) throw invalid('the card of this activity_id has not been shared to a chat');
-    if (card.templateId !== body.template_id) throw invalid('template_id differs from the shared card');
-    if (card.state === 3) throw invalid('the activity has ended (target_state 3 is final)');
-    const list = body.participator_info_list;
-    if (body.target_state === 1 && (list === undefined || list.length === 0)) {
-      throw invalid('participator_info_list is required when target_state is 1');
+  function createActivityId(request: Json): Json {
+    // Private messages only; and "私密消息暂不支持云函数生成activity id" (docs/platform.md, "createActivityId").
+    if (request.openid !== undefined || request.unionid !== undefined) {
+      throw invalid('openid/unionid are for private messages, whose activity_id cloud calls cannot create');
     }
-    if (body.target_state !== 1 && list !== undefined) {
-      throw invalid('participator_info_list is only taken with target_state 1');
-    }
-    const roomMembers = members.get(card.roomId) ?? [];
-    for (const participator of list ?? []) {
-      if (participator.state !== 1) throw invalid('participator state can only be set to 1');
-      if (!roomMembers.some((m) => m.groupOpenid === participator.group_openid)) {
-        throw invalid(`group_openid ${participator.group_openid} is not in the card's chat`);
-      }
-    }
-    const publisher = nicknameOf(card.roomId, card.publisherGroupOpenid);
-    const verb = kind === 'complete' ? '已完成' : '已参与';
-    for (const participator of list ?? []) {
-      if (card.done.includes(participator.group_openid)) continue;
-      card.done.push(participator.group_openid);
-      post(
-        card.roomId,
-        `${nicknameOf(card.roomId, participator.group_openid)} ${verb} ${publisher} 发布的 ${card.title}`,
-        card.activityId,
-      );
-    }
-    card.state = body.target_state;
-    if (body.target_state === 3) post(card.roomId, `${publisher} 发布的 ${card.title} 已结束`, card.activityId);
+    counter += 1;
+    // Shaped like real ids ("1333_+arjBu4o…"), with characters that need URL encoding.
+    const activityId = `${1000 + counter}_${randomBytes(24).toString('base64')}`;
+    const expiresAt = now() + ACTIVITY_LIFETIME_MS;
+    activities.set(activityId, { expiresAt, roomId: null, templateId: null, state: 1, done: [] });
+    // The unit of expiration_time is not stated; WeChat's server timestamps are seconds (docs/platform.md).
+    return { errcode: 0, errmsg: 'ok', activity_id: activityId, expiration_time: Math.floor(expiresAt / 1000) };
   }
 
-  const platform: WeChatPlatform = {
-    createActivityId: () =>
-      serve('createActivityId', {}, (): Activity => {
-        counter += 1;
-        // Shaped like real ids ("1333_+arjBu4o…"), with characters that need URL encoding.
-        const activityId = `${1000 + counter}_${randomBytes(24).toString('base64')}`;
-        const expiresAt = now() + ACTIVITY_LIFETIME_MS;
-        activities.set(activityId, { expiresAt });
-        return { activityId, expiresAt };
-      }),
-    setChatToolMsg: (body) => serve('setChatToolMsg', body, () => applyChatToolMsg(body)),
-    resolveOpenData: (cloudID, openid) =>
-      serve('getOpenData', { list: [cloudID] }, (): OpenDataResult => {
-        const issued = cloudIds.get(cloudID);
-        if (issued === undefined) return { ok: false, code: 'CLOUD_ID_INVALID', message: 'unknown cloudID' };
-        if (now() - issued.issuedAt >= CLOUD_ID_LIFETIME_MS) {
-          return { ok: false, code: 'CLOUD_ID_EXPIRED', message: `cloudID expired (${CLOUD_ID_EXPIRED_ERRCODE})` };
-        }
-        if (issued.openid !== openid) {
-          return { ok: false, code: 'CLOUD_ID_FOREIGN', message: 'the cloudID was issued to another user' };
-        }
-        const room = roomOf(issued.roomId);
-        const member = memberOf(issued.roomId, openid);
-        return {
-          ok: true,
-          data: {
-            ...(isOneToOneChat(room.chatType) ? { open_single_roomid: room.id } : { opengid: room.id }),
-            group_openid: member.groupOpenid,
-            chat_type: room.chatType,
-          },
-        };
-      }),
+  function sendChatToolMsg(body: Json): Json {
+    if (readings.cloudCallForChatToolMsg === 'refused') {
+      throw new WeChatRefusal(ERRCODE.API_NOT_FOUND, 'API not found (本接口不支持云调用: no cloud call for this API)');
+    }
+    const activityId = body.activity_id;
+    const activity = typeof activityId === 'string' ? activities.get(activityId) : undefined;
+    if (activity === undefined) throw invalid('invalid activity_id');
+    if (now() >= activity.expiresAt && readings.afterExpiry === 'refused') throw invalid('activity_id expired');
+    const kind = templateKind(body.template_id);
+    if (kind === undefined) throw invalid('template_id must be one of the two chat-tool templates');
+    if (!TARGET_STATES.includes(body.target_state as number)) throw invalid('target_state must be 1, 2 or 3');
+    if (!VERSION_TYPES.includes(body.version_type as number)) throw invalid('version_type must be 0, 1 or 2');
+    if (activity.roomId === null) throw invalid('the card of this activity_id has not been shared to a chat');
+    if (activity.templateId !== body.template_id) throw invalid('template_id differs from the shared card');
+    if (activity.state === 3) throw invalid('the activity has ended (target_state 3 is final)');
+    const targetState = body.target_state as TargetState;
+    const list = body.participator_info_list;
+    if (targetState === 1 && (!Array.isArray(list) || list.length === 0)) {
+      throw invalid('participator_info_list is required when target_state is 1');
+    }
+    if (targetState !== 1 && list !== undefined && readings.participatorListWithFinalStates === 'refused') {
+      throw invalid('participator_info_list is only taken with target_state 1');
+    }
+    if (list !== undefined && !Array.isArray(list)) throw invalid('participator_info_list must be an array');
+    const participators = (list ?? []) as unknown[];
+    for (const participator of participators) {
+      if (!isRecord(participator)) throw invalid('participator_info_list holds objects');
+      if (participator.state !== PARTICIPATOR_DONE) throw invalid('participator state can only be set to 1');
+      if (!inRoom(activity.roomId, participator.group_openid)) {
+        throw invalid(`group_openid ${String(participator.group_openid)} is not in the card's chat`);
+      }
+    }
+    const first = shares.find((share) => share.activityId === activityId);
+    const publisher = first === undefined ? '' : nicknameOf(first.roomId, first.publisherGroupOpenid);
+    const title = first?.title ?? '';
+    for (const participator of participators as { group_openid: string }[]) {
+      if (activity.done.includes(participator.group_openid)) continue;
+      activity.done.push(participator.group_openid);
+      const member = nicknameOf(activity.roomId, participator.group_openid);
+      post(activity.roomId, systemLine.done(kind, member, publisher, title), activityId as string);
+    }
+    activity.state = targetState;
+    if (targetState === 3) post(activity.roomId, systemLine.ended(publisher, title), activityId as string);
+    return { errcode: 0, errmsg: 'ok' };
+  }
+
+  const knownUser = (openid: unknown) =>
+    typeof openid === 'string' && [...members.values()].some((list) => list.some((m) => m.openid === openid));
+
+  function msgSecCheck(request: Json): Json {
+    if (request.version !== 2) throw new WeChatRefusal(ERRCODE.FORMAT, 'version must be 2 (version 1 is retired)');
+    if (!knownUser(request.openid)) throw new WeChatRefusal(ERRCODE.INVALID_OPENID, 'invalid openid');
+    const seen = lastSeen.get(request.openid as string);
+    if (seen === undefined || now() - seen > CONTENT_CHECK_ACTIVE_MS) {
+      throw new WeChatRefusal(ERRCODE.INVALID_OPENID, 'the user has not opened the mini program in the last 2 hours');
+    }
+    if (!CONTENT_CHECK_SCENES.includes(request.scene as number)) {
+      throw new WeChatRefusal(ERRCODE.INVALID_SCENE, 'invalid scene (1, 2, 3 or 4)');
+    }
+    if (typeof request.content !== 'string' || request.content === '') {
+      throw new WeChatRefusal(ERRCODE.EMPTY_CONTENT, 'empty content');
+    }
+    if ([...request.content].length > CONTENT_CHECK_MAX_CHARACTERS) {
+      throw new WeChatRefusal(ERRCODE.FORMAT, `content is longer than ${CONTENT_CHECK_MAX_CHARACTERS} characters`);
+    }
+    if (contentCheck === 'failing') throw new WeChatRefusal(ERRCODE.BUSY, 'system error');
+    // label 100 is "normal"; 20006 illegal acts and 21000 other stand for what a real check may find.
+    const label = { pass: 100, review: 21000, risky: 20006 }[contentCheck];
+    counter += 1;
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest: contentCheck, label },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest: contentCheck, label, prob: 90 }],
+      trace_id: `${counter}_${token(9)}`,
+    };
+  }
+
+  const SERVER_APIS: Record<string, (request: Json) => Json> = {
+    'updatableMessage.createActivityId': createActivityId,
+    'chattoolmsg.send': sendChatToolMsg,
+    'security.msgSecCheck': msgSecCheck,
   };
 
-  return {
-    platform,
+  function openData(cloudID: string, caller: string | null): OpenDataList['list'][number] {
+    const issued = cloudIds.get(cloudID);
+    if (issued === undefined) return { cloudID, errCode: ERRCODE.CLOUD_ID_INVALID, errMsg: 'invalid cloudID' };
+    if (now() - issued.issuedAt >= CLOUD_ID_LIFETIME_MS) {
+      return { cloudID, errCode: ERRCODE.CLOUD_ID_EXPIRED, errMsg: 'cloudID expired.' };
+    }
+    if (issued.openid !== caller && readings.foreignCloudId === 'refused') {
+      return { cloudID, errCode: ERRCODE.CLOUD_ID_USER_MISMATCH, errMsg: 'cloudID and calling user does not match' };
+    }
+    const room = roomOf(issued.roomId);
+    const member = memberOf(issued.roomId, issued.openid);
+    return {
+      cloudID,
+      data: {
+        ...(isOneToOne(room.chatType) ? { open_single_roomid: room.id } : { opengid: room.id }),
+        group_openid: member.groupOpenid,
+        chat_type: room.chatType,
+        watermark: { appid, timestamp: Math.floor(issued.issuedAt / 1000) },
+      },
+    };
+  }
 
-    createRoom(options = {}) {
+  const server: WeChatServer = {
+    appid,
+    async openapi(api, request) {
+      const logged = OPENAPI_NAMES[api];
+      const handle = SERVER_APIS[api];
+      if (logged === undefined || handle === undefined) {
+        throw new WeChatRefusal(ERRCODE.API_NOT_FOUND, `API not found: ${api}`);
+      }
+      return serve(logged, request, () => handle(request));
+    },
+    refusedLocally(api, request, refusal) {
+      const logged = OPENAPI_NAMES[api];
+      if (logged === undefined) return;
+      record(logged, request, refusal);
+      changed();
+    },
+    getOpenData: (list, caller) =>
+      serve('getOpenData', { list }, () => list.map((cloudID) => openData(cloudID, caller))),
+    seen(openid) {
+      lastSeen.set(openid, now());
+    },
+  };
+
+  function cardViewer(share: Share, groupOpenid: string): CardViewer {
+    if (groupOpenid === share.publisherGroupOpenid) return 'publisher';
+    if (share.chooseType === 2 || share.participant.includes(groupOpenid)) return 'participant';
+    return 'nonParticipant';
+  }
+
+  return {
+    appid,
+    readings,
+
+    createRoom(roomOptions = {}) {
       counter += 1;
-      const chatType: ChatType = options.chatType ?? 3;
-      const prefix = isOneToOneChat(chatType) ? 'sR' : 'tG';
+      const chatType: ChatType = roomOptions.chatType ?? 3;
       const room: EmulatedRoom = {
-        id: options.id ?? `${prefix}${counter}${token(9)}`,
+        id: roomOptions.id ?? `${isOneToOne(chatType) ? 'sR' : 'tG'}${counter}${token(9)}`,
         chatType,
-        name: options.name ?? `Chat ${counter}`,
+        name: roomOptions.name ?? `Chat ${counter}`,
       };
       if (rooms.has(room.id)) throw new EmulatorError(`room ${room.id} exists`);
       rooms.set(room.id, room);
@@ -232,20 +366,18 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
       return room;
     },
 
-    addMember(roomId, options = {}) {
+    addMember(roomId, memberOptions = {}) {
       const room = roomOf(roomId);
       const list = members.get(room.id) ?? [];
       counter += 1;
-      const openid = options.openid ?? `oEmu${counter}${token(12)}`;
+      const openid = memberOptions.openid ?? `oEmu${counter}${token(12)}`;
       if (list.some((m) => m.openid === openid)) throw new EmulatorError(`${openid} is already in ${roomId}`);
-      if (isOneToOneChat(room.chatType) && list.length >= 2) {
-        throw new EmulatorError('a one-to-one chat has two members');
-      }
+      if (isOneToOne(room.chatType) && list.length >= 2) throw new EmulatorError('a one-to-one chat has two members');
       const member: EmulatedMember = {
         openid,
         groupOpenid: `g${counter}${token(12)}`,
         roomId: room.id,
-        nickname: options.nickname ?? `Member ${counter}`,
+        nickname: memberOptions.nickname ?? `Member ${counter}`,
       };
       list.push(member);
       members.set(room.id, list);
@@ -258,83 +390,113 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
 
     issueCloudId({ openid, roomId }) {
       memberOf(roomId, openid);
+      lastSeen.set(openid, now());
       counter += 1;
       const cloudID = `${counter}_${token(18)}`;
       cloudIds.set(cloudID, { openid, roomId, issuedAt: now() });
       return cloudID;
     },
 
-    shareCard(publisher, share: CardShare) {
+    oneToOneSelection({ openid, roomId }) {
+      const me = memberOf(roomId, openid);
+      if (!isOneToOne(roomOf(roomId).chatType)) throw new EmulatorError('selectGroupMembers: not a one-to-one chat');
+      const everyone = members.get(roomId) ?? [];
+      const chosen = readings.oneToOneSelection === 'bothParties' ? everyone : everyone.filter((m) => m !== me);
+      return chosen.map((m) => m.groupOpenid);
+    },
+
+    shareCard(publisher, share) {
       const sharer = memberOf(publisher.roomId, publisher.openid);
       const activity = activities.get(share.activityId);
       if (activity === undefined) throw new EmulatorError('updateShareMenu: unknown activityId');
       if (now() >= activity.expiresAt) throw new EmulatorError('updateShareMenu: the activityId expired (24 h)');
-      const kind = templateKind(share.templateId);
-      if (kind === undefined)
+      const kind: TemplateKind | undefined = templateKind(share.templateId);
+      if (kind === undefined) {
         throw new EmulatorError('updateShareMenu: templateInfo.templateId is not a chat-tool template');
-      if (share.title.length === 0) throw new EmulatorError('shareAppMessageToGroup: title is required');
-      if (!share.path.startsWith('/')) throw new EmulatorError('shareAppMessageToGroup: path must start with /');
-      const roomMembers = members.get(publisher.roomId) ?? [];
+      }
+      if (share.chooseType !== 1 && share.chooseType !== 2)
+        throw new EmulatorError('updateShareMenu: chooseType is 1 or 2');
+      if (typeof share.title !== 'string' || share.title === '') {
+        throw new EmulatorError('shareAppMessageToGroup: title is required');
+      }
+      if (typeof share.path !== 'string' || !share.path.startsWith('/')) {
+        throw new EmulatorError('shareAppMessageToGroup: path must be a full path starting with /');
+      }
+      if (share.imageUrl !== undefined && typeof share.imageUrl !== 'string') {
+        throw new EmulatorError('shareAppMessageToGroup: imageUrl is a string');
+      }
+      if (!Array.isArray(share.participant)) throw new EmulatorError('updateShareMenu: participant is an array');
       if (share.chooseType === 1) {
         if (share.participant.length === 0) throw new EmulatorError('updateShareMenu: chooseType 1 needs participant');
         for (const id of share.participant) {
-          if (!roomMembers.some((m) => m.groupOpenid === id)) {
+          if (!inRoom(publisher.roomId, id)) {
             throw new EmulatorError(`updateShareMenu: participant ${id} is not in this chat`);
           }
         }
       }
-      const existing = cards.get(share.activityId);
-      if (existing !== undefined) {
-        if (existing.roomId !== publisher.roomId) throw new EmulatorError('this card belongs to another chat');
-        return existing;
+      if (activity.roomId !== null) {
+        if (activity.roomId !== publisher.roomId) {
+          throw new EmulatorError('shareAppMessageToGroup: this activityId has a card in another chat');
+        }
+        if (activity.templateId !== share.templateId) {
+          throw new EmulatorError('updateShareMenu: this activityId was shared with the other template');
+        }
+        if (readings.reshareSameActivity === 'refused') {
+          throw new EmulatorError('shareAppMessageToGroup: this activityId has been shared already');
+        }
       }
-      const card: SharedCard = {
+      activity.roomId = publisher.roomId;
+      activity.templateId = share.templateId;
+      counter += 1;
+      const record: Share = {
+        cardId: `card${counter}`,
         activityId: share.activityId,
         roomId: publisher.roomId,
         publisherOpenid: sharer.openid,
         publisherGroupOpenid: sharer.groupOpenid,
-        templateId: CARD_TEMPLATE[kind],
+        templateId: share.templateId,
         kind,
         chooseType: share.chooseType,
         participant: share.chooseType === 1 ? [...share.participant] : [],
         title: share.title,
         path: share.path,
-        state: 1,
-        done: [],
+        imageUrl: share.imageUrl ?? null,
         sharedAt: now(),
       };
-      cards.set(card.activityId, card);
+      shares.push(record);
       changed();
-      return card;
+      return cardOf(record);
     },
 
     remind(sender, reminder) {
       memberOf(sender.roomId, sender.openid);
-      const problem = titleProblem(reminder.title);
+      const problem = notifyTitleProblem(reminder.title);
       if (problem !== null) throw new EmulatorError(`notifyGroupMembers: title refused (${problem})`);
       if (reminder.members.length === 0) throw new EmulatorError('notifyGroupMembers: members is required');
       const names = reminder.members.map((id) => {
-        if (!(members.get(sender.roomId) ?? []).some((m) => m.groupOpenid === id)) {
-          throw new EmulatorError(`notifyGroupMembers: ${id} is not in this chat`);
-        }
-        return `@${nicknameOf(sender.roomId, id)}`;
+        if (!inRoom(sender.roomId, id)) throw new EmulatorError(`notifyGroupMembers: ${id} is not in this chat`);
+        return nicknameOf(sender.roomId, id);
       });
-      const verb = reminder.type === 'participate' ? '请参与' : '请完成';
-      const message = post(sender.roomId, `${names.join(' ')} ${verb}：${reminder.title}`, null);
+      const message = post(sender.roomId, systemLine.reminder(names, reminder.type, reminder.title), null);
       changed();
       return message;
     },
 
-    cards: (roomId) => [...cards.values()].filter((card) => roomId === undefined || card.roomId === roomId),
-    card: (activityId) => cards.get(activityId),
+    cards: (roomId) => shares.filter((share) => roomId === undefined || share.roomId === roomId).map(cardOf),
 
-    cardText(activityId, viewer) {
-      const card = cards.get(activityId);
-      if (card === undefined) throw new EmulatorError(`no card ${activityId}`);
-      if (card.roomId !== viewer.roomId) throw new EmulatorError('the viewer is not in the card’s chat');
+    card(activityId) {
+      const share = newestShare(activityId);
+      return share === undefined ? undefined : cardOf(share);
+    },
+
+    cardText(card, viewer) {
+      const share = typeof card === 'string' ? newestShare(card) : shares.find((s) => s.cardId === card.cardId);
+      if (share === undefined) throw new EmulatorError(`no card ${typeof card === 'string' ? card : card.cardId}`);
+      if (share.roomId !== viewer.roomId) throw new EmulatorError('the viewer is not in the card’s chat');
       const member = memberOf(viewer.roomId, viewer.openid);
-      const role = cardRole(card, member.groupOpenid);
-      return cardText(card.kind, card.state, role, card.done.includes(member.groupOpenid), card.done.length);
+      const { state, done } = cardOf(share);
+      const role = cardViewer(share, member.groupOpenid);
+      return cardSubtitle(share.kind, state, role, done.includes(member.groupOpenid), done.length);
     },
 
     systemMessages: (roomId) => messages.filter((m) => roomId === undefined || m.roomId === roomId),
@@ -350,6 +512,14 @@ export function createWeChatEmulator(now: () => number = Date.now): WeChatEmulat
       stalled = [];
       waiting.forEach((resolve) => resolve());
     },
+
+    contentCheck: () => contentCheck,
+    setContentCheck(setting) {
+      contentCheck = setting;
+      changed();
+    },
+
+    cloudFunction: (config) => createCloudFunction(server, config.permissions.openapi ?? []),
 
     onChange(listener) {
       listeners.add(listener);

@@ -1,11 +1,17 @@
-// The local runner's public interface: the groupTask cloud function on a local store, with the WeChat
-// emulator as platform. The browser simulator and the tests drive it; see docs/backend.md.
+// The local runner's public interface: the groupTask cloud function on a local store, deployed on the WeChat
+// emulator, which serves it wx-server-sdk's surface. The browser simulator and the tests drive it; see
+// docs/backend.md.
 import type * as Actions from '../cloudfunctions/groupTask/src/actions';
 import type { TaskRepository } from '../cloudfunctions/groupTask/src/ports';
-import type { WeChatEmulator } from '../emulator/types';
+import type * as Sdk from '../cloudfunctions/groupTask/src/sdk';
+import type { ContentCheckSetting, Readings, WeChatEmulator } from '../emulator/types';
 
-/** The groupTask function's code, as cloudfunctions/groupTask/src/actions.ts exports it. */
-export type FunctionCode = Pick<typeof Actions, 'createGroupTask' | 'dispatch'>;
+/**
+ * The groupTask function's code: its actions (cloudfunctions/groupTask/src/actions.ts) and its adapter of
+ * wx-server-sdk (src/sdk.ts), wired as src/main.ts wires them in production.
+ */
+export type FunctionCode = Pick<typeof Actions, 'createGroupTask' | 'dispatch'> &
+  Pick<typeof Sdk, 'platformOf' | 'callerOpenid'>;
 
 export interface LocalBackendOptions {
   /** SQLite file for the task store (git-ignored *.sqlite); omitted: an in-memory database. */
@@ -23,6 +29,12 @@ export interface LocalBackendOptions {
    * code this module imports. A dev server passes one that re-requires the edited files.
    */
   loadFunction?: () => FunctionCode;
+  /** How the emulator reads WeChat where its documents conflict or are silent. Default: WECHAT_READINGS. */
+  readings?: Readings;
+  /** What security.msgSecCheck answers. Default 'pass'. */
+  contentCheck?: ContentCheckSetting;
+  /** config.json's permissions.openapi. Default: what cloudfunctions/groupTask/config.json grants. */
+  openapiPermissions?: readonly string[];
 }
 
 export interface LocalBackend {

@@ -1,9 +1,12 @@
 // `npm start`: the chat-tool simulator. Options: --port N (or SIMULATOR_PORT; default 5230, 0 = any
 // free port), --db FILE (default .simulator/tasks.sqlite), --root DIR (the mini program to run;
-// default this repository), --no-watch, --no-open. Opens the browser unless CI is set or --no-open.
+// default this repository), --readings PROFILE (or WECHAT_READINGS; how the WeChat emulator reads the points its
+// documents leave open: documented, alternate, or a profile with switches such as "alternate,afterExpiry=refused"),
+// --no-watch, --no-open. Opens the browser unless CI is set or --no-open.
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { parseReadings, type Readings } from '../emulator/readings';
 import { startSimulator } from './server';
 
 export interface CliOptions {
@@ -12,6 +15,7 @@ export interface CliOptions {
   databaseFile: string;
   watch: boolean;
   open: boolean;
+  readings: Readings;
 }
 
 export const DEFAULT_PORT = 5230;
@@ -23,6 +27,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, root: string):
     databaseFile: path.join(root, '.simulator', 'tasks.sqlite'),
     watch: true,
     open: !env.CI,
+    readings: parseReadings(env.WECHAT_READINGS ?? ''),
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
@@ -35,9 +40,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, root: string):
     if (flag === '--port') options.port = Number(value());
     else if (flag === '--db') options.databaseFile = path.resolve(root, value());
     else if (flag === '--root') options.root = path.resolve(value());
+    else if (flag === '--readings') options.readings = parseReadings(value());
     else if (flag === '--no-watch') options.watch = false;
     else if (flag === '--no-open') options.open = false;
-    else throw new Error(`unknown option ${arg} (known: --port N, --db FILE, --root DIR, --no-watch, --no-open)`);
+    else
+      throw new Error(
+        `unknown option ${arg} (known: --port N, --db FILE, --root DIR, --readings PROFILE, --no-watch, --no-open)`,
+      );
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new Error(`invalid port: ${options.port}`);
@@ -61,6 +70,7 @@ async function main(): Promise<void> {
     port: options.port,
     databaseFile: options.databaseFile,
     watch: options.watch,
+    readings: options.readings,
     log: (line) => console.log(`[simulator] ${line}`),
   });
   console.log(`[simulator] ready in ${Math.round(performance.now() - started)} ms: ${simulator.url}`);

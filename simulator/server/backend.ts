@@ -2,12 +2,14 @@
 // WeChat emulator and the SQLite task store live as long as the server (so the chats and their tasks
 // survive an edit), while the groupTask function's code is re-required after every edit to
 // cloudfunctions/ or core/. An edit to emulator/ or local/ needs a new backend: createReloadableBackend again.
+// `readings`: how the emulator reads WeChat where its documents disagree (default: WECHAT_READINGS).
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Local from '../../local';
 import type { FunctionCode, LocalBackend } from '../../local/types';
+import type { Readings } from '../../emulator/readings';
 
 // The global `require` is typed by miniprogram-api-typings (WeChat's); Node's comes from createRequire.
 const nodeRequire = createRequire(__filename);
@@ -22,7 +24,7 @@ function forgetModules(root: string, dirs: string[]): void {
 
 const FUNCTION_CODE = ['cloudfunctions', path.join('packageChatTool', 'core')];
 
-export function createReloadableBackend(root: string, databaseFile: string): LocalBackend {
+export function createReloadableBackend(root: string, databaseFile: string, readings?: Readings): LocalBackend {
   forgetModules(root, [...FUNCTION_CODE, 'emulator', 'local']);
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
   // The chats start empty at every start, so the database does too.
@@ -30,10 +32,19 @@ export function createReloadableBackend(root: string, databaseFile: string): Loc
   const { createLocalBackend } = nodeRequire(path.join(root, 'local')) as typeof Local;
   return createLocalBackend({
     databaseFile,
+    readings,
     log: (message, detail) => console.log(`[groupTask] ${message}`, detail ?? ''),
     loadFunction: () => {
       forgetModules(root, FUNCTION_CODE);
-      return nodeRequire(path.join(root, 'cloudfunctions/groupTask/src/actions')) as FunctionCode;
+      // The actions and the SDK adapter, wired as src/main.ts wires them.
+      const actions = nodeRequire(path.join(root, 'cloudfunctions/groupTask/src/actions')) as FunctionCode;
+      const sdk = nodeRequire(path.join(root, 'cloudfunctions/groupTask/src/sdk')) as FunctionCode;
+      return {
+        createGroupTask: actions.createGroupTask,
+        dispatch: actions.dispatch,
+        platformOf: sdk.platformOf,
+        callerOpenid: sdk.callerOpenid,
+      };
     },
   });
 }

@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { LocalBackend } from '../../local/types';
+import { describeReadings, readingsFromEnvironment, type Readings } from '../../emulator/readings';
 import { AppBuilder, diskFiles, type BuildOutput } from '../build';
 import { walkApp } from '../build/app-json';
 import { formatBuildError } from '../shared/protocol';
@@ -24,6 +25,8 @@ export interface SimulatorOptions {
   /** SQLite file of the local cloud database; emptied at start so it matches the fresh simulated chats. */
   databaseFile: string;
   watch: boolean;
+  /** How the emulator reads WeChat where its documents conflict or are silent. Default: WECHAT_READINGS. */
+  readings?: Readings;
   log(line: string): void;
 }
 
@@ -110,7 +113,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
   report(output, 'the app');
 
-  let backend: LocalBackend = createReloadableBackend(REPO_ROOT, options.databaseFile);
+  const readings = options.readings ?? readingsFromEnvironment();
+  log(`WeChat readings: ${describeReadings(readings)}`);
+  let backend: LocalBackend = createReloadableBackend(REPO_ROOT, options.databaseFile, readings);
   let chat = new ChatService(backend);
   const clients = new Set<http.ServerResponse>();
   const send = (event: string, data: unknown): void => {
@@ -140,7 +145,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     try {
       if (emulatorEdited) {
         backend.close();
-        backend = createReloadableBackend(REPO_ROOT, options.databaseFile);
+        backend = createReloadableBackend(REPO_ROOT, options.databaseFile, readings);
         chat = new ChatService(backend);
         subscribeChat();
         send('state', chat.state());

@@ -1,70 +1,158 @@
-// The emulator enforces the documented platform rules (chat-tool-api.md §1–§6).
-import type { SetChatToolMsgBody } from '../../packageChatTool/core/card';
-import { CARD_TEMPLATE } from '../../packageChatTool/core/types';
-import { PlatformError } from '../../cloudfunctions/groupTask/src/ports';
-import { createWeChatEmulator, ERRCODE_INVALID } from '../../emulator/wechat';
+// The emulator enforces WeChat's documented rules (docs/platform.md) and serves them the way wx-server-sdk does
+// inside a cloud function. Tested only through that surface and the client-side calls, never through app code.
+import { READING_PROFILES, type Readings } from '../../emulator/readings';
+import { CHAT_TOOL_TEMPLATES, ERRCODE } from '../../emulator/rules';
+import type { ChatToolMsgBody, EmulatedMember, WeChatEmulatorOptions } from '../../emulator/types';
+import { createWeChatEmulator } from '../../emulator/wechat';
 
 const HOUR = 3_600_000;
+const ALL_PERMISSIONS = ['updatableMessage.createActivityId', 'chattoolmsg.send', 'security.msgSecCheck'];
 
-async function setup() {
+async function setup(options: Omit<WeChatEmulatorOptions, 'now'> & { permissions?: string[] } = {}) {
   const clock = { now: Date.UTC(2026, 0, 1) };
-  const wechat = createWeChatEmulator(() => clock.now);
+  const wechat = createWeChatEmulator({ ...options, now: () => clock.now });
+  const fn = wechat.cloudFunction({ permissions: { openapi: options.permissions ?? ALL_PERMISSIONS } });
+  const { sdk } = fn;
   const room = wechat.createRoom({ name: 'Chat' });
-  const [publisher, alice, bob] = ['P', 'A', 'B'].map((nickname) => wechat.addMember(room.id, { nickname }));
-  const activity = await wechat.platform.createActivityId();
-  const card = wechat.shareCard(publisher!, {
+  const [publisher, alice, bob] = ['P', 'A', 'B'].map((nickname) => wechat.addMember(room.id, { nickname })) as [
+    EmulatedMember,
+    EmulatedMember,
+    EmulatedMember,
+  ];
+  /** Runs `body` as a cloud function invocation by `who` (null: the timer). */
+  const as = <T>(who: { openid: string } | null, body: () => Promise<T>) => fn.invoke(who, body);
+  const activity = await as(publisher, () => sdk.openapi.updatableMessage.createActivityId({}));
+  const share = {
     activityId: activity.activityId,
-    activityExpiresAt: activity.expiresAt,
-    templateId: CARD_TEMPLATE.participate,
-    chooseType: 1,
-    participant: [alice!.groupOpenid],
+    templateId: CHAT_TOOL_TEMPLATES.participate,
+    chooseType: 1 as const,
+    participant: [alice.groupOpenid],
     title: '爬山',
     path: '/packageChatTool/pages/entry/index?taskId=t',
-  });
-  const body = (extra: Partial<SetChatToolMsgBody> = {}): SetChatToolMsgBody => ({
+  };
+  const card = wechat.shareCard(publisher, share);
+  const body = (extra: Partial<ChatToolMsgBody> = {}): ChatToolMsgBody => ({
     activity_id: activity.activityId,
     target_state: 1,
-    template_id: CARD_TEMPLATE.participate,
+    template_id: CHAT_TOOL_TEMPLATES.participate,
     version_type: 0,
-    participator_info_list: [{ group_openid: alice!.groupOpenid, state: 1 }],
+    participator_info_list: [{ group_openid: alice.groupOpenid, state: 1 }],
     ...extra,
   });
-  return { clock, wechat, room, publisher: publisher!, alice: alice!, bob: bob!, activity, card, body };
+  const send = (data: ChatToolMsgBody | Record<string, unknown>) =>
+    as(publisher, () => sdk.openapi.chattoolmsg.send(data as ChatToolMsgBody));
+  return { clock, wechat, fn, sdk, as, room, publisher, alice, bob, activity, share, card, body, send };
 }
 
+/** What the SDK rejected with: "errCode errMsg". */
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof PlatformError) return `${error.errcode} ${error.errmsg}`;
+    const { errCode, errMsg } = error as { errCode?: unknown; errMsg?: unknown };
+    if (typeof errCode === 'number' && typeof errMsg === 'string') return `${errCode} ${errMsg}`;
     throw error;
   }
   throw new Error('expected a refusal');
 }
 
+const withReading = <K extends keyof Readings>(name: K, value: Readings[K]): Readings => ({
+  ...READING_PROFILES.documented,
+  [name]: value,
+});
+
+describe('the wx-server-sdk surface', () => {
+  it('createActivityId answers camelCased with errCode 0, expiring in 24 hours (in seconds)', async () => {
+    const { activity, clock, wechat } = await setup();
+    expect(activity).toEqual({
+      activityId: expect.stringMatching(/^\d+_/),
+      expirationTime: Math.floor((clock.now + 24 * HOUR) / 1000),
+      errCode: 0,
+      errMsg: 'openapi.updatableMessage.createActivityId:ok',
+    });
+    expect(wechat.calls('createActivityId')).toMatchObject([{ outcome: 'ok', errcode: 0 }]);
+  });
+
+  it('refuses an openapi name missing from config.json permissions with -604101, and logs it', async () => {
+    const { publisher, wechat, as, fn, body } = await setup({ permissions: ['updatableMessage.createActivityId'] });
+    const refused = await refusal(as(publisher, () => fn.sdk.openapi.chattoolmsg.send(body())));
+    expect(refused).toBe('-604101 openapi.chattoolmsg.send:fail function has no permission to call this API');
+    expect(wechat.calls('setChatToolMsg')).toMatchObject([{ outcome: 'failed', errcode: ERRCODE.NO_PERMISSION }]);
+    expect(wechat.card(body().activity_id)?.done).toEqual([]);
+  });
+
+  it('converts the request camelCase → snake_case like the SDK, so only snake_case keys survive intact', async () => {
+    const { send, body, wechat, alice, activity } = await setup();
+    // groupOpenID becomes group_open_i_d, which WeChat does not know.
+    const mangled = {
+      activityId: activity.activityId,
+      targetState: 1,
+      templateId: CHAT_TOOL_TEMPLATES.participate,
+      versionType: 0,
+      participatorInfoList: [{ groupOpenID: alice.groupOpenid, state: 1 }],
+    };
+    expect(await refusal(send(mangled))).toMatch(/not in the card's chat/);
+    expect(wechat.calls('setChatToolMsg').at(-1)?.request).toMatchObject({
+      participator_info_list: [{ group_open_i_d: alice.groupOpenid, state: 1 }],
+    });
+    await expect(send(body())).resolves.toEqual({ errCode: 0, errMsg: 'openapi.chattoolmsg.send:ok' });
+  });
+
+  it('answers getWXContext per invocation: concurrent callers see their own OPENID, the timer none', async () => {
+    const { sdk, as, alice, bob, wechat } = await setup();
+    const seen = await Promise.all(
+      [alice, bob, null].map((who) =>
+        as(who, async () => {
+          await new Promise((resolve) => setTimeout(resolve, who === alice ? 20 : 0));
+          return sdk.getWXContext();
+        }),
+      ),
+    );
+    expect(seen).toEqual([
+      { OPENID: alice.openid, APPID: wechat.appid, ENV: 'emulator' },
+      { OPENID: bob.openid, APPID: wechat.appid, ENV: 'emulator' },
+      { APPID: wechat.appid, ENV: 'emulator' },
+    ]);
+  });
+
+  it('is not thenable, so awaiting a namespace does not call WeChat', async () => {
+    const { sdk, wechat } = await setup();
+    const callsBefore = wechat.calls().length;
+    await Promise.resolve(sdk.openapi.security);
+    expect(wechat.calls()).toHaveLength(callsBefore);
+  });
+
+  it('answers an unknown openapi with -604100', async () => {
+    const { sdk, as, publisher } = await setup({ permissions: [...ALL_PERMISSIONS, 'wxacode.get'] });
+    const openapi = sdk.openapi as unknown as { wxacode: { get(data: object): Promise<unknown> } };
+    expect(await refusal(as(publisher, () => openapi.wxacode.get({})))).toMatch(/^-604100 openapi\.wxacode\.get:fail/);
+  });
+});
+
 describe('setChatToolMsg rules', () => {
   it('marks members, posts the system message, and shows each viewer the template text', async () => {
-    const { wechat, body, activity, publisher, alice, bob, room } = await setup();
+    const { wechat, send, body, activity, publisher, alice, bob, room } = await setup();
     expect(wechat.cardText(activity.activityId, alice)).toBe('未参与');
-    await wechat.platform.setChatToolMsg(body());
+    await send(body());
     expect(wechat.cardText(activity.activityId, alice)).toBe('已参与');
     expect(wechat.cardText(activity.activityId, publisher)).toBe('1人已参与');
     expect(wechat.cardText(activity.activityId, bob)).toBe('你无需参与');
     expect(wechat.systemMessages(room.id).map((m) => m.text)).toEqual(['A 已参与 P 发布的 爬山']);
-    await wechat.platform.setChatToolMsg(body({ target_state: 3, participator_info_list: undefined }));
+    await send(body({ target_state: 3, participator_info_list: undefined }));
     expect(wechat.cardText(activity.activityId, alice)).toBe('已结束');
     expect(wechat.systemMessages(room.id).at(-1)?.text).toBe('P 发布的 爬山 已结束');
   });
 
-  it('refuses what the documentation rules out', async () => {
-    const { wechat, body, bob } = await setup();
+  it('refuses what the documentation rules out, with 47003 and the rule', async () => {
+    const { wechat, send, body, bob } = await setup();
     const other = wechat.createRoom();
     const stranger = wechat.addMember(other.id);
-    const cases: [Partial<SetChatToolMsgBody> | Record<string, unknown>, RegExp][] = [
+    const cases: [Record<string, unknown>, RegExp][] = [
       [{ activity_id: 'nope' }, /invalid activity_id/],
-      [{ template_id: '21B034D08C5615B9889CE362BB957B1EE69A584B' }, /template_id/],
-      [{ template_id: CARD_TEMPLATE.complete }, /differs from the shared card/],
+      [{ template_id: '21B034D08C5615B9889CE362BB957B1EE69A584B' }, /template_id must be one of/],
+      [{ template_id: CHAT_TOOL_TEMPLATES.complete }, /differs from the shared card/],
       [{ target_state: 4 }, /target_state/],
+      [{ target_state: '1' }, /target_state/],
       [{ version_type: 3 }, /version_type/],
       [{ participator_info_list: undefined }, /required when target_state is 1/],
       [{ participator_info_list: [] }, /required when target_state is 1/],
@@ -74,124 +162,291 @@ describe('setChatToolMsg rules', () => {
       [{ target_state: 2 }, /only taken with target_state 1/],
     ];
     for (const [change, message] of cases) {
-      const refused = await refusal(wechat.platform.setChatToolMsg({ ...body(), ...change } as SetChatToolMsgBody));
-      expect(refused).toMatch(new RegExp(`^${ERRCODE_INVALID} `));
+      const refused = await refusal(send({ ...body(), ...change }));
+      expect(refused).toMatch(new RegExp(`^${ERRCODE.INVALID} openapi\\.chattoolmsg\\.send:fail argument invalid!`));
       expect(refused).toMatch(message);
     }
     expect(wechat.calls('setChatToolMsg').every((call) => call.outcome === 'failed')).toBe(true);
+    expect(wechat.card(body().activity_id)).toMatchObject({ state: 1, done: [] });
   });
 
-  it('keeps target_state 3 final and refuses an expired activity_id', async () => {
-    const { wechat, body } = await setup();
-    await wechat.platform.setChatToolMsg(body({ target_state: 3, participator_info_list: undefined }));
-    expect(await refusal(wechat.platform.setChatToolMsg(body()))).toMatch(/final/);
-    const fresh = await setup();
-    fresh.clock.now += 24 * HOUR;
-    expect(await refusal(fresh.wechat.platform.setChatToolMsg(fresh.body()))).toMatch(/expired/);
+  it('keeps target_state 3 final', async () => {
+    const { send, body } = await setup();
+    await send(body({ target_state: 3, participator_info_list: undefined }));
+    expect(await refusal(send(body()))).toMatch(/final/);
+    expect(await refusal(send(body({ target_state: 3, participator_info_list: undefined })))).toMatch(/final/);
   });
 
   it('refuses updates to a card that was never shared', async () => {
-    const { wechat } = await setup();
-    const unshared = await wechat.platform.createActivityId();
-    expect(
-      await refusal(
-        wechat.platform.setChatToolMsg({
-          activity_id: unshared.activityId,
-          target_state: 2,
-          template_id: CARD_TEMPLATE.participate,
-          version_type: 0,
-        }),
-      ),
-    ).toMatch(/not been shared/);
+    const { sdk, as, publisher, send } = await setup();
+    const unshared = await as(publisher, () => sdk.openapi.updatableMessage.createActivityId({}));
+    const update = {
+      activity_id: unshared.activityId,
+      target_state: 2,
+      template_id: CHAT_TOOL_TEMPLATES.participate,
+      version_type: 0,
+    };
+    expect(await refusal(send(update))).toMatch(/not been shared/);
+  });
+
+  it('refuses a private-message activity_id by cloud call', async () => {
+    const { sdk, as, publisher } = await setup();
+    const refused = await refusal(
+      as(publisher, () => sdk.openapi.updatableMessage.createActivityId({ openid: publisher.openid })),
+    );
+    expect(refused).toMatch(/private messages/);
   });
 });
 
-describe('cloudIDs', () => {
-  it('resolve for their own user for 5 minutes, to the room and group_openid', async () => {
-    const { wechat, alice, bob, room, clock } = await setup();
+describe('getOpenData', () => {
+  it('resolves a cloudID for 5 minutes to the chat, the group_openid and a watermark', async () => {
+    const { wechat, sdk, as, alice, room, clock } = await setup();
     const cloudID = wechat.issueCloudId(alice);
-    expect(await wechat.platform.resolveOpenData(cloudID, alice.openid)).toEqual({
-      ok: true,
-      data: { opengid: room.id, group_openid: alice.groupOpenid, chat_type: 3 },
+    expect(await as(alice, () => sdk.getOpenData({ list: [cloudID] }))).toEqual({
+      list: [
+        {
+          cloudID,
+          data: {
+            opengid: room.id,
+            group_openid: alice.groupOpenid,
+            chat_type: 3,
+            watermark: { appid: wechat.appid, timestamp: Math.floor(clock.now / 1000) },
+          },
+        },
+      ],
+      errCode: 0,
+      errMsg: 'getOpenData:ok',
     });
-    expect(await wechat.platform.resolveOpenData(cloudID, bob.openid)).toMatchObject({ code: 'CLOUD_ID_FOREIGN' });
-    expect(await wechat.platform.resolveOpenData('forged', alice.openid)).toMatchObject({ code: 'CLOUD_ID_INVALID' });
     clock.now += 5 * 60_000;
-    expect(await wechat.platform.resolveOpenData(cloudID, alice.openid)).toMatchObject({ code: 'CLOUD_ID_EXPIRED' });
+    expect(await as(alice, () => sdk.getOpenData({ list: [cloudID, 'forged'] }))).toMatchObject({
+      list: [
+        { cloudID, errCode: ERRCODE.CLOUD_ID_EXPIRED, errMsg: 'cloudID expired.' },
+        { cloudID: 'forged', errCode: ERRCODE.CLOUD_ID_INVALID },
+      ],
+    });
   });
 
-  it('carry open_single_roomid in one-to-one chats, which hold two members', () => {
+  it('carries open_single_roomid in one-to-one chats, which hold two members', async () => {
     const wechat = createWeChatEmulator();
+    const { sdk, invoke } = wechat.cloudFunction({ permissions: {} });
     const single = wechat.createRoom({ chatType: 1 });
     const me = wechat.addMember(single.id);
     wechat.addMember(single.id);
     expect(() => wechat.addMember(single.id)).toThrow(/two members/);
-    return expect(wechat.platform.resolveOpenData(wechat.issueCloudId(me), me.openid)).resolves.toMatchObject({
-      ok: true,
-      data: { open_single_roomid: single.id, chat_type: 1 },
+    const resolved = await invoke(me, () => sdk.getOpenData({ list: [wechat.issueCloudId(me)] }));
+    expect(resolved.list[0]).toMatchObject({ data: { open_single_roomid: single.id, chat_type: 1 } });
+    expect(resolved.list[0]).not.toHaveProperty('data.opengid');
+  });
+
+  it('issues cloudIDs only to members of the chat', async () => {
+    const { wechat, room } = await setup();
+    expect(() => wechat.issueCloudId({ openid: 'someone', roomId: room.id })).toThrow(/not a member/);
+  });
+
+  it('fails as a whole when WeChat is busy', async () => {
+    const { wechat, sdk, as, alice } = await setup();
+    wechat.setFault('getOpenData', { mode: 'fail', times: 1 });
+    const refused = await refusal(as(alice, () => sdk.getOpenData({ list: [wechat.issueCloudId(alice)] })));
+    expect(refused).toBe('-1 getOpenData:fail system error (injected)');
+  });
+});
+
+describe('security.msgSecCheck', () => {
+  const check = (extra: Record<string, unknown> = {}) => ({ version: 2, scene: 2, content: '周六爬山', ...extra });
+
+  it('answers the switch: pass, review, risky, and -1 when failing', async () => {
+    const { wechat, sdk, as, alice } = await setup({ contentCheck: 'risky' });
+    const run = () => as(alice, () => sdk.openapi.security.msgSecCheck({ ...check(), openid: alice.openid }));
+    expect(await run()).toEqual({
+      result: { suggest: 'risky', label: 20006 },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest: 'risky', label: 20006, prob: 90 }],
+      traceId: expect.any(String),
+      errCode: 0,
+      errMsg: 'openapi.security.msgSecCheck:ok',
+    });
+    wechat.setContentCheck('review');
+    expect(await run()).toMatchObject({ result: { suggest: 'review' } });
+    wechat.setContentCheck('pass');
+    expect(await run()).toMatchObject({ result: { suggest: 'pass', label: 100 } });
+    wechat.setContentCheck('failing');
+    expect(await refusal(run())).toBe('-1 openapi.security.msgSecCheck:fail system error');
+    expect(wechat.contentCheck()).toBe('failing');
+    expect(wechat.calls('msgSecCheck').map((c) => c.outcome)).toEqual(['ok', 'ok', 'ok', 'failed']);
+  });
+
+  it('refuses a bad request with its documented code', async () => {
+    const { sdk, as, alice } = await setup();
+    const cases: [Record<string, unknown>, number][] = [
+      [{ version: 1 }, ERRCODE.FORMAT],
+      [{ openid: 'oUnknown' }, ERRCODE.INVALID_OPENID],
+      [{ scene: 5 }, ERRCODE.INVALID_SCENE],
+      [{ content: '' }, ERRCODE.EMPTY_CONTENT],
+      [{ content: '😀'.repeat(2501) }, ERRCODE.FORMAT],
+    ];
+    for (const [change, code] of cases) {
+      const request = { ...check(), openid: alice.openid, ...change };
+      expect(await refusal(as(alice, () => sdk.openapi.security.msgSecCheck(request as never)))).toMatch(
+        new RegExp(`^${code} `),
+      );
+    }
+    // 2,500 characters are fine even when they take 5,000 UTF-16 units.
+    const emoji = { ...check({ content: '😀'.repeat(2500) }), openid: alice.openid };
+    await expect(as(alice, () => sdk.openapi.security.msgSecCheck(emoji))).resolves.toMatchObject({ errCode: 0 });
+  });
+
+  it('takes only a user who opened the mini program within 2 hours', async () => {
+    const { sdk, as, alice, bob, clock, wechat } = await setup();
+    const of = (member: EmulatedMember) => ({ ...check(), openid: member.openid });
+    // Bob is in the chat but never opened the tool.
+    expect(await refusal(as(alice, () => sdk.openapi.security.msgSecCheck(of(bob))))).toMatch(/^40003 .*2 hours/);
+    clock.now += 2 * HOUR + 1;
+    expect(await refusal(as(null, () => sdk.openapi.security.msgSecCheck(of(alice))))).toMatch(/^40003 /);
+    wechat.issueCloudId(alice);
+    await expect(as(null, () => sdk.openapi.security.msgSecCheck(of(alice)))).resolves.toMatchObject({ errCode: 0 });
+  });
+
+  it('stalls and fails on demand like the other calls', async () => {
+    const { wechat, sdk, as, alice } = await setup();
+    wechat.setFault('msgSecCheck', { mode: 'fail', errcode: 45009, times: 1 });
+    const run = () => as(alice, () => sdk.openapi.security.msgSecCheck({ ...check(), openid: alice.openid }));
+    expect(await refusal(run())).toMatch(/^45009 /);
+    wechat.setFault('msgSecCheck', { mode: 'stall' });
+    let settled = false;
+    const pending = run().then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    wechat.releaseStalled();
+    await pending;
+    expect(wechat.calls('msgSecCheck').map((c) => c.outcome)).toEqual(['failed', 'stalled']);
+  });
+});
+
+describe('each reading, both ways', () => {
+  it('oneToOneSelection: the other person only, or both parties', () => {
+    for (const reading of ['otherPerson', 'bothParties'] as const) {
+      const wechat = createWeChatEmulator({ readings: withReading('oneToOneSelection', reading) });
+      const single = wechat.createRoom({ chatType: 1 });
+      const [me, other] = [wechat.addMember(single.id), wechat.addMember(single.id)];
+      const expected = reading === 'bothParties' ? [me.groupOpenid, other.groupOpenid] : [other.groupOpenid];
+      expect(wechat.oneToOneSelection(me)).toEqual(expected);
+    }
+    const wechat = createWeChatEmulator();
+    const group = wechat.createRoom({ chatType: 3 });
+    expect(() => wechat.oneToOneSelection(wechat.addMember(group.id))).toThrow(/not a one-to-one chat/);
+  });
+
+  it('participatorListWithFinalStates: refused, or accepted and applied', async () => {
+    const refused = await setup({ readings: withReading('participatorListWithFinalStates', 'refused') });
+    expect(await refusal(refused.send(refused.body({ target_state: 2 })))).toMatch(/only taken with target_state 1/);
+    const accepted = await setup({ readings: withReading('participatorListWithFinalStates', 'accepted') });
+    await accepted.send(accepted.body({ target_state: 2 }));
+    expect(accepted.wechat.card(accepted.activity.activityId)).toMatchObject({
+      state: 2,
+      done: [accepted.alice.groupOpenid],
     });
   });
 
-  it('are only issued to members of the room', async () => {
-    const { wechat, room } = await setup();
-    expect(() => wechat.issueCloudId({ openid: 'someone', roomId: room.id })).toThrow(/not a member/);
+  it('afterExpiry: setChatToolMsg refused, or accepted, after 24 hours; sharing is refused either way', async () => {
+    for (const reading of ['refused', 'accepted'] as const) {
+      const world = await setup({ readings: withReading('afterExpiry', reading) });
+      world.clock.now += 24 * HOUR;
+      const sent = world.send(world.body());
+      if (reading === 'refused') expect(await refusal(sent)).toMatch(/expired/);
+      else await expect(sent).resolves.toMatchObject({ errCode: 0 });
+      expect(() => world.wechat.shareCard(world.publisher, world.share)).toThrow(/expired/);
+    }
+  });
+
+  it('reshareSameActivity: a second card bound to the same activity, or refused', async () => {
+    const twice = await setup({ readings: withReading('reshareSameActivity', 'secondCard') });
+    const second = twice.wechat.shareCard(twice.publisher, { ...twice.share, chooseType: 2, participant: [] });
+    expect(second.cardId).not.toBe(twice.card.cardId);
+    await twice.send(twice.body());
+    const cards = twice.wechat.cards(twice.room.id);
+    expect(cards.map((c) => [c.state, c.done])).toEqual([
+      [1, [twice.alice.groupOpenid]],
+      [1, [twice.alice.groupOpenid]],
+    ]);
+    // Each card keeps its own audience: Bob is asked by the second card only.
+    expect(cards.map((c) => twice.wechat.cardText(c, twice.bob))).toEqual(['你无需参与', '未参与']);
+    const once = await setup({ readings: withReading('reshareSameActivity', 'refused') });
+    expect(() => once.wechat.shareCard(once.publisher, once.share)).toThrow(/shared already/);
+    expect(once.wechat.cards()).toHaveLength(1);
+  });
+
+  it('foreignCloudId: refused with -601007, or resolved to its own user', async () => {
+    for (const reading of ['refused', 'resolved'] as const) {
+      const { wechat, sdk, as, alice, bob } = await setup({ readings: withReading('foreignCloudId', reading) });
+      const answer = await as(bob, () => sdk.getOpenData({ list: [wechat.issueCloudId(alice)] }));
+      if (reading === 'refused') {
+        expect(answer.list[0]).toMatchObject({ errCode: ERRCODE.CLOUD_ID_USER_MISMATCH });
+      } else expect(answer.list[0]).toMatchObject({ data: { group_openid: alice.groupOpenid } });
+    }
+  });
+
+  it('cloudCallForChatToolMsg: works, or is refused as unsupported', async () => {
+    const works = await setup({ readings: withReading('cloudCallForChatToolMsg', 'works') });
+    await expect(works.send(works.body())).resolves.toMatchObject({ errCode: 0 });
+    const refused = await setup({ readings: withReading('cloudCallForChatToolMsg', 'refused') });
+    expect(await refusal(refused.send(refused.body()))).toMatch(/^-604100 .*不支持云调用/);
+    expect(refused.wechat.card(refused.activity.activityId)?.done).toEqual([]);
   });
 });
 
 describe('sharing and reminding', () => {
   it('checks the share like updateShareMenu and shareAppMessageToGroup', async () => {
-    const { wechat, publisher, activity, card } = await setup();
-    const share = {
-      activityId: activity.activityId,
-      activityExpiresAt: activity.expiresAt,
-      templateId: CARD_TEMPLATE.participate,
-      chooseType: 2 as const,
-      participant: [],
-      title: '爬山',
-      path: '/p',
-    };
-    expect(wechat.shareCard(publisher, share)).toBe(card);
+    const { wechat, publisher, share, sdk, as } = await setup();
     expect(() => wechat.shareCard(publisher, { ...share, activityId: 'unknown' })).toThrow(/unknown activityId/);
-    expect(() => wechat.shareCard(publisher, { ...share, path: 'p' })).toThrow(/start with/);
-    const second = await wechat.platform.createActivityId();
-    expect(() =>
-      wechat.shareCard(publisher, { ...share, activityId: second.activityId, chooseType: 1, participant: ['x'] }),
-    ).toThrow(/not in this chat/);
-    expect(() =>
-      wechat.shareCard(publisher, { ...share, activityId: second.activityId, templateId: 'x' as never }),
-    ).toThrow(/template/);
+    const second = await as(publisher, () => sdk.openapi.updatableMessage.createActivityId({}));
+    const fresh = { ...share, activityId: second.activityId };
+    expect(() => wechat.shareCard(publisher, { ...fresh, path: 'p' })).toThrow(/start.* with \//);
+    expect(() => wechat.shareCard(publisher, { ...fresh, title: '' })).toThrow(/title is required/);
+    expect(() => wechat.shareCard(publisher, { ...fresh, participant: ['x'] })).toThrow(/not in this chat/);
+    expect(() => wechat.shareCard(publisher, { ...fresh, participant: [] })).toThrow(/needs participant/);
+    expect(() => wechat.shareCard(publisher, { ...fresh, templateId: 'x' })).toThrow(/template/);
+    const elsewhere = wechat.createRoom();
+    const stranger = wechat.addMember(elsewhere.id);
+    expect(() => wechat.shareCard(stranger, { ...share, participant: [], chooseType: 2 })).toThrow(/another chat/);
+    expect(() => wechat.shareCard(publisher, { ...share, templateId: CHAT_TOOL_TEMPLATES.complete })).toThrow(
+      /other template/,
+    );
+    const pictured = wechat.shareCard(publisher, { ...fresh, imageUrl: '/packageChatTool/assets/card.png' });
+    expect(pictured).toMatchObject({ imageUrl: '/packageChatTool/assets/card.png', state: 1, done: [] });
   });
 
   it('applies the notifyGroupMembers title rule and room membership', async () => {
-    const { wechat, publisher, alice } = await setup();
-    expect(wechat.remind(publisher, { title: '爬山', members: [alice.groupOpenid], type: 'complete' }).text).toBe(
-      '@A 请完成：爬山',
-    );
-    expect(() => wechat.remind(publisher, { title: '爬 山', members: [alice.groupOpenid], type: 'complete' })).toThrow(
-      /TITLE_CHARACTERS/,
-    );
-    expect(() => wechat.remind(publisher, { title: '爬山', members: ['x'], type: 'complete' })).toThrow(
-      /not in this chat/,
-    );
+    const { wechat, publisher, alice, bob } = await setup();
+    const remind = (title: string, members = [alice.groupOpenid]) =>
+      wechat.remind(publisher, { title, members, type: 'complete' });
+    expect(remind('爬山').text).toBe('@A 请完成：爬山');
+    expect(
+      wechat.remind(publisher, { title: 'Hike', members: [alice.groupOpenid, bob.groupOpenid], type: 'participate' })
+        .text,
+    ).toBe('@A @B 请参与：Hike');
+    expect(() => remind('爬 山')).toThrow(/" " is not allowed/);
+    expect(() => remind('爬山！')).toThrow(/"！" is not allowed/);
+    expect(() => remind('')).toThrow(/title is required/);
+    expect(() => remind('爬山', ['x'])).toThrow(/not in this chat/);
+    expect(() => remind('爬山', [])).toThrow(/members is required/);
   });
 });
 
 describe('faults and the call log', () => {
   it('fails the next calls on demand and records them', async () => {
-    const { wechat, body } = await setup();
+    const { wechat, send, body } = await setup();
     wechat.setFault('setChatToolMsg', { mode: 'fail', errcode: 45009, times: 1 });
-    expect(await refusal(wechat.platform.setChatToolMsg(body()))).toMatch(/^45009 /);
-    await wechat.platform.setChatToolMsg(body());
+    expect(await refusal(send(body()))).toMatch(/^45009 /);
+    await send(body());
     expect(wechat.calls('setChatToolMsg').map((c) => c.outcome)).toEqual(['failed', 'ok']);
   });
 
   it('stalls until released, then answers', async () => {
-    const { wechat, body, activity, alice } = await setup();
+    const { wechat, send, body, activity, alice } = await setup();
     let changes = 0;
     const stop = wechat.onChange(() => (changes += 1));
     wechat.setFault('setChatToolMsg', { mode: 'stall' });
     let settled = false;
-    const pending = wechat.platform.setChatToolMsg(body()).then(() => (settled = true));
+    const pending = send(body()).then(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(settled).toBe(false);
     expect(wechat.calls('setChatToolMsg').at(-1)?.outcome).toBe('stalled');

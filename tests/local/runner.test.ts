@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, CardShare, TaskView } from '../../packageChatTool/core/api';
 import * as actions from '../../cloudfunctions/groupTask/src/actions';
-import { createLocalBackend, type FunctionCode, type LocalBackend } from '../../local';
+import * as sdk from '../../cloudfunctions/groupTask/src/sdk';
+import { READING_PROFILES } from '../../emulator/readings';
+import { configuredPermissions, createLocalBackend, type FunctionCode, type LocalBackend } from '../../local';
 
 type Created = ApiResult<{ task: TaskView; share: CardShare }>;
 
@@ -54,7 +56,12 @@ describe('the local backend', () => {
     // Each load hands out a new copy of the code, as re-requiring an edited file does.
     const backend = createLocalBackend({
       loadFunction: () => {
-        const code: FunctionCode = { createGroupTask: actions.createGroupTask, dispatch: actions.dispatch };
+        const code: FunctionCode = {
+          createGroupTask: actions.createGroupTask,
+          dispatch: actions.dispatch,
+          platformOf: sdk.platformOf,
+          callerOpenid: sdk.callerOpenid,
+        };
         loaded.push(code);
         return code;
       },
@@ -101,6 +108,75 @@ describe('the local backend', () => {
       second.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('deploys the function with its config.json permissions: a missing one is refused with -604101', async () => {
+    expect(configuredPermissions()).toEqual(
+      expect.arrayContaining(['updatableMessage.createActivityId', 'chattoolmsg.send']),
+    );
+    const backend = createLocalBackend({
+      openapiPermissions: configuredPermissions().filter((name) => name !== 'chattoolmsg.send'),
+    });
+    const { wechat } = backend;
+    const { bob, created } = await aliceSharesATask(backend);
+    await backend.callFunction(bob, {
+      action: 'join',
+      cloudID: wechat.issueCloudId(bob),
+      taskId: created.data.task.id,
+    });
+    expect(wechat.calls('setChatToolMsg')).toMatchObject([{ outcome: 'failed', errcode: -604101 }]);
+    expect(wechat.card(created.data.share.activityId)?.done).toEqual([]);
+    backend.close();
+  });
+
+  it('runs the production adapter over the SDK surface, each call as its own caller, in the readings given', async () => {
+    const spied = jest.spyOn(sdk, 'platformOf');
+    const backend = createLocalBackend({
+      readings: READING_PROFILES.alternate,
+      loadFunction: () => ({ ...actions, platformOf: sdk.platformOf, callerOpenid: sdk.callerOpenid }),
+    });
+    expect(spied).toHaveBeenCalledTimes(1);
+    expect(backend.wechat.readings).toEqual(READING_PROFILES.alternate);
+    const { wechat } = backend;
+    const room = wechat.createRoom();
+    const members = ['A', 'B', 'C'].map((nickname) => wechat.addMember(room.id, { nickname }));
+    // Concurrent calls: each is answered as its own caller (getWXContext per invocation).
+    const listed = await Promise.all(members.map((member) => backend.callFunction(member, { action: 'listMyTasks' })));
+    expect(listed).toEqual(members.map(() => ({ ok: true, data: [] })));
+    const whoAmI = await Promise.all(
+      members.map((member) =>
+        backend.callFunction(member, {
+          action: 'createTask',
+          cloudID: wechat.issueCloudId(member),
+          envVersion: 'develop',
+          task: { title: `T${member.nickname}`, kind: 'complete', audience: { kind: 'everyone' } },
+        }),
+      ),
+    );
+    expect(whoAmI.map((result) => (result as ApiResult<unknown>).ok)).toEqual([true, true, true]);
+    const mine = (await Promise.all(
+      members.map((member) => backend.callFunction(member, { action: 'listMyTasks' })),
+    )) as ApiResult<{ title: string }[]>[];
+    expect(mine.map((result) => (result.ok ? result.data.map((task) => task.title) : result))).toEqual([
+      ['TA'],
+      ['TB'],
+      ['TC'],
+    ]);
+    spied.mockRestore();
+    backend.close();
+  });
+
+  it('reads the readings from WECHAT_READINGS when none are given', () => {
+    const before = process.env.WECHAT_READINGS;
+    process.env.WECHAT_READINGS = 'alternate';
+    try {
+      const backend = createLocalBackend();
+      expect(backend.wechat.readings).toEqual(READING_PROFILES.alternate);
+      backend.close();
+    } finally {
+      if (before === undefined) delete process.env.WECHAT_READINGS;
+      else process.env.WECHAT_READINGS = before;
     }
   });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { READING_PROFILES } from '../../emulator/readings';
 import { DEFAULT_PORT, parseArgs } from '../../simulator/cli';
 
 const root = '/repo';
@@ -11,6 +12,7 @@ describe('npm start options', () => {
       databaseFile: path.join(root, '.simulator', 'tasks.sqlite'),
       watch: true,
       open: true,
+      readings: READING_PROFILES.documented,
     });
     expect(parseArgs([], { CI: 'true' }, root).open).toBe(false);
   });
@@ -23,6 +25,15 @@ describe('npm start options', () => {
       open: false,
       databaseFile: path.join(root, 'tmp/x.sqlite'),
     });
+  });
+
+  test('the WeChat readings from WECHAT_READINGS or --readings', () => {
+    expect(parseArgs([], { WECHAT_READINGS: 'alternate' }, root).readings).toEqual(READING_PROFILES.alternate);
+    expect(parseArgs(['--readings', 'alternate,afterExpiry=refused'], {}, root).readings).toEqual({
+      ...READING_PROFILES.alternate,
+      afterExpiry: 'refused',
+    });
+    expect(() => parseArgs(['--readings=lenient'], {}, root)).toThrow(/unknown readings profile "lenient"/);
   });
 
   test('bad input is refused with a clear message', () => {

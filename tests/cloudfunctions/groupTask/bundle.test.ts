@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { buildOptions, functionEntries } from '../../../scripts/build-functions';
 import { createCloudbaseStore, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
 import { createTask } from '../../../packageChatTool/core/task';
+import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 
 /** Generous: the bundle is ≈25 KB; a jump means a dependency slipped in. */
@@ -48,7 +49,7 @@ describe('the groupTask bundle', () => {
       versionType: 0,
       now: now - 2000,
     });
-    await createCloudbaseStore(memory.database).insert(overdue);
+    await createCloudbaseStore(databaseOf(memory.database)).insert(overdue);
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fn: { main(event: unknown): Promise<unknown> } = require(outfile);

@@ -1,4 +1,5 @@
 import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createTask } from '../../../packageChatTool/core/task';
@@ -11,13 +12,13 @@ storeContract('SQLite (better-sqlite3, :memory:)', async () => {
 
 storeContract('CloudBase store on the in-memory database (wx-server-sdk serializers + mingo)', async () => {
   const { database } = createMemoryCloudbase();
-  return { store: createCloudbaseStore(database), close: async () => undefined };
+  return { store: createCloudbaseStore(databaseOf(database)), close: async () => undefined };
 });
 
 describe('CloudBase lists under the 1 MB query cap', () => {
   it('load a few hundred bytes per task, however many members signed up', async () => {
     const memory = createMemoryCloudbase();
-    const store = createCloudbaseStore(memory.database);
+    const store = createCloudbaseStore(databaseOf(memory.database));
     const room = 'busyRoom';
     const task = createTask({
       id: 'busyTask',

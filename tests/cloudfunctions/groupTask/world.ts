@@ -1,6 +1,7 @@
 // A chat with members, the local backend on a chosen store, and typed calls as any member.
 import type { ActionName, Actions, ApiResult } from '../../../packageChatTool/core/api';
 import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createLocalBackend } from '../../../local';
 import type { EmulatedMember, LocalBackend } from '../../../local';
@@ -32,7 +33,7 @@ export interface World {
 
 export function makeWorld(store: StoreKind, memberCount = 5, cardSyncTimeoutMs = 200): World {
   const clock = { now: NOW };
-  const tasks = store === 'cloudbase' ? createCloudbaseStore(createMemoryCloudbase().database) : undefined;
+  const tasks = store === 'cloudbase' ? createCloudbaseStore(databaseOf(createMemoryCloudbase().database)) : undefined;
   const backend = createLocalBackend({ now: () => clock.now, tasks, cardSyncTimeoutMs });
   const room = backend.wechat.createRoom({ name: 'Test chat' });
   const members = Array.from({ length: memberCount }, (_, i) =>
