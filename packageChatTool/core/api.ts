@@ -81,7 +81,7 @@ export interface TaskView {
     isCreator: boolean;
     groupOpenid: string | null;
     status: ViewerStatus;
-    /** The card's subtitle for this viewer, as WeChat renders it (chat-tool-api.md §2.4). */
+    /** The card's subtitle for this viewer, as WeChat renders it (docs/platform.md, "Card templates and subtitles"). */
     cardText: string;
     can: ViewerActions;
   };

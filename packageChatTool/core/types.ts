@@ -1,7 +1,7 @@
 // The group task domain, shared by the chat tool and the cloud function (which bundles it).
 // Pure types: no wx, cloud or database import may ever appear under core/.
 
-/** Card template ids documented for chat-tool dynamic messages (chat-tool-api.md §2.4). */
+/** Card template ids documented for chat-tool dynamic messages (docs/platform.md, "Card templates and subtitles"). */
 export const CARD_TEMPLATE = {
   /** "X人已参与" on the creator's card. */
   participate: '2A84254B945674A2F88CE4970782C402795EB607',
@@ -36,7 +36,7 @@ export interface Room {
 /** Who the task is for: members picked with wx.selectGroupMembers (chooseType 1) or everyone (chooseType 2). */
 export type Audience = { kind: 'everyone' } | { kind: 'members'; groupOpenids: string[] };
 
-/** A member of one chat: openid is global to the app, groupOpenid is per chat (chat-tool-api.md §5.4). */
+/** A member of one chat: openid is global to the app, groupOpenid is per chat (docs/platform.md, "group_openid"). */
 export interface Member {
   openid: string;
   groupOpenid: string;

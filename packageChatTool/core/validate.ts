@@ -114,8 +114,8 @@ function audienceOf(value: unknown): ApiResult<Audience> {
 
 /**
  * The audience without its creator: the creator never counts in their own audience, whatever
- * wx.selectGroupMembers returned (in a one-to-one chat it may return both parties: docs/platform.md,
- * "selectGroupMembers"). Nobody left is AUDIENCE_INVALID.
+ * wx.selectGroupMembers returned (in a one-to-one chat it may return both parties:
+ * docs/platform.md, "One-to-one selectGroupMembers"). Nobody left is AUDIENCE_INVALID.
  */
 export function audienceWithout(audience: Audience, creatorGroupOpenid: string): ApiResult<Audience> {
   if (audience.kind === 'everyone') return ok(audience);

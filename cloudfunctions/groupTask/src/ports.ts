@@ -6,7 +6,7 @@ import type { Activity, JoinOutcome } from '../../../packageChatTool/core/task';
 import type { Member, Participant, Task, VersionType } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
 
-/** The decrypted payload of wx.getChatToolInfo (chat-tool-api.md §5.1), as the platform returns it. */
+/** The decrypted payload of wx.getChatToolInfo (docs/platform.md, "getChatToolInfo"), as the platform returns it. */
 export interface OpenData {
   opengid?: string;
   open_single_roomid?: string;
@@ -18,7 +18,7 @@ export type OpenDataResult =
   | { ok: true; data: OpenData }
   | { ok: false; code: 'CLOUD_ID_INVALID' | 'CLOUD_ID_EXPIRED' | 'CLOUD_ID_FOREIGN'; message: string };
 
-/** getOpenData's errcode for an expired or unknown cloudID (chat-tool-api.md §5.2). */
+/** getOpenData's errcode for an expired or unknown cloudID (docs/platform.md, "cloudID and getOpenData"). */
 export const CLOUD_ID_EXPIRED_ERRCODE = -601006;
 
 /** A refusal from WeChat: its errcode and errmsg. */
@@ -101,7 +101,7 @@ export interface TaskRepository {
   /**
    * Binds `member.groupOpenid` in the room to `member.openid` if nobody holds it yet (insert if absent; a read
    * only when it is bound already) and returns the openid that holds it: the first one that presented it.
-   * No guarantee may rest on WeChat refusing a cloudID replayed by another user (docs/platform.md, "getOpenData").
+   * No guarantee may rest on WeChat refusing a cloudID replayed by another user (docs/platform.md, "Replayed cloudID").
    */
   bindMember(roomId: string, member: Member, now: number): Promise<string>;
   /** Who opened the tool in a room (their bindings), newest first: the only members an "everyone" reminder can name. */

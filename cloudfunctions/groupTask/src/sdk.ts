@@ -48,7 +48,7 @@ function asPlatformError(error: unknown): PlatformError {
   return new PlatformError(errcode, errmsg);
 }
 
-/** WeChat's expiration_time is a timestamp of unstated unit; seconds are the WeChat norm (§1.4). */
+/** WeChat's expiration_time is a timestamp of unstated unit; read as seconds (docs/platform.md, "createActivityId"). */
 export function toMilliseconds(timestamp: number): number {
   return timestamp < 1e12 ? timestamp * 1000 : timestamp;
 }
@@ -64,7 +64,8 @@ export function platformOf(sdk: SdkSurface): WeChatPlatform {
     async createActivityId(): Promise<Activity> {
       let result: any;
       try {
-        // Without openid/unionid: those are for private messages only (§1.2). The SDK camelCases the answer.
+        // Without openid/unionid: those are for private messages only (docs/platform.md, "createActivityId"). The SDK
+        // camelCases the answer.
         result = await openapi.updatableMessage.createActivityId({});
       } catch (error) {
         throw asPlatformError(error);
@@ -77,7 +78,7 @@ export function platformOf(sdk: SdkSurface): WeChatPlatform {
 
     async setChatToolMsg(body) {
       try {
-        // snake_case keys pass the SDK's camel→snake conversion unchanged (§4.1).
+        // snake_case keys pass the SDK's camel→snake conversion unchanged (docs/platform.md, "wx-server-sdk").
         await openapi.chattoolmsg.send(body);
       } catch (error) {
         throw asPlatformError(error);

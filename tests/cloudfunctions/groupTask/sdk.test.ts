@@ -1,4 +1,4 @@
-// The wx-server-sdk adapter against stand-ins of the SDK's documented behaviour (chat-tool-api.md §1.3, §4.1, §5.2).
+// The wx-server-sdk adapter against stand-ins of the SDK's documented behaviour (docs/platform.md, "wx-server-sdk").
 import { PlatformError } from '../../../cloudfunctions/groupTask/src/ports';
 import type { SdkSurface } from '../../../cloudfunctions/groupTask/src/sdk';
 import { callerOpenid, platformOf, toMilliseconds } from '../../../cloudfunctions/groupTask/src/sdk';
