@@ -154,13 +154,13 @@ export const SKYLINE_RULES: readonly SkylineRule[] = [
     match: {
       on: 'property',
       properties: [
-        ...['float', 'clear', 'contain', 'resize', 'direction', 'writing-mode', 'text-indent', 'overflow-wrap'],
+        ...['float', 'contain', 'resize', 'direction', 'writing-mode', 'text-indent', 'overflow-wrap'],
         ...['word-wrap', 'text-decoration-thickness', 'background-attachment', 'background-clip'],
         ...['background-origin', 'mask-origin', 'mask-clip', 'mask-mode', 'justify-items'],
         ...['list-style', 'list-style-type', 'list-style-image', 'list-style-position'],
       ],
     },
-    what: '`float`, `clear`, `contain`, `resize`, `direction`, `writing-mode`, `text-indent`, `overflow-wrap`/`word-wrap`, `text-decoration-thickness`, `background-attachment`/`-clip`/`-origin`, `mask-origin`/`-clip`/`-mode`, `justify-items`, `list-style*`',
+    what: '`float`, `contain`, `resize`, `direction`, `writing-mode`, `text-indent`, `overflow-wrap`/`word-wrap`, `text-decoration-thickness`, `background-attachment`/`-clip`/`-origin`, `mask-origin`/`-clip`/`-mode`, `justify-items`, `list-style*`',
     skyline: 'ignored',
     instead:
       'flex for `float`; `-wx-contain` for `contain`; padding for `text-indent`; `word-break` for `overflow-wrap`',
