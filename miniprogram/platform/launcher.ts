@@ -1,5 +1,7 @@
 // The launcher's port to WeChat. The main package cannot load files from packageChatTool (nor the
 // other way round), so it has its own small port over the global `wx`, which tests and the simulator replace.
+// `import type` is erased: the server contract is shared, no code is.
+import type { ActionRequest, Actions } from '../../packageChatTool/core/api';
 
 export interface LauncherEnvironment {
   baseLibrary: string;
@@ -9,12 +11,11 @@ export interface LauncherEnvironment {
   theme: 'light' | 'dark';
 }
 
-/** A chat as wx.openChatTool takes it: roomid and the chatType WeChat requires with it (docs/platform.md, "openChatTool"). */
-export interface ChatRoom {
-  /** The group's opengid, or the one-to-one chat's open_single_roomid. */
-  roomId: string;
-  chatType: 1 | 2 | 3 | 4;
-}
+/**
+ * The server's resolveChat answer: the group's opengid or the one-to-one chat's open_single_roomid, and the
+ * chatType wx.openChatTool requires with it (docs/platform.md, "openChatTool").
+ */
+export type ChatRoom = Actions['resolveChat']['response'];
 
 export interface LauncherPlatform {
   environment(): LauncherEnvironment;
@@ -72,10 +73,8 @@ export function createLauncherPlatform(api: WechatMiniprogram.Wx): LauncherPlatf
       const cloudID = await groupEnterCloudID(api);
       if (cloudID === null) return null;
       try {
-        const { result } = await api.cloud.callFunction({
-          name: TASK_FUNCTION,
-          data: { action: 'resolveChat', cloudID },
-        });
+        const data: ActionRequest<'resolveChat'> = { action: 'resolveChat', cloudID };
+        const { result } = await api.cloud.callFunction({ name: TASK_FUNCTION, data });
         const chat = chatRoomOf(result);
         if (chat === null) console.warn('resolveChat refused; the chat picker opens instead', result);
         return chat;
