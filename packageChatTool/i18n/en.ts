@@ -37,6 +37,7 @@ export const en: Messages = {
   audienceLabel: 'Who takes part',
   audienceEveryone: 'Everyone in the chat',
   audienceMembers: 'Chosen members',
+  audienceOtherPerson: 'This is a one-to-one chat: the task is for the other person.',
   optionSelected: '{option}, selected',
   chooseMembers: 'Choose members',
   changeMembers: 'Choose again ({count} chosen)',

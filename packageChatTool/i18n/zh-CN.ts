@@ -33,6 +33,7 @@ export const zhCN = {
   audienceLabel: '参与成员',
   audienceEveryone: '聊天里的所有人',
   audienceMembers: '指定成员',
+  audienceOtherPerson: '这是单聊，任务给聊天里的另一个人。',
   /** A choice's accessible name when it is the selected one (Skyline does not announce aria-checked). */
   optionSelected: '{option}，已选',
   chooseMembers: '选择成员',

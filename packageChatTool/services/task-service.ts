@@ -11,6 +11,8 @@ import { fail, succeed, type Outcome } from './failure';
 type Response<A extends ActionName> = Actions[A]['response'];
 
 export interface TaskService {
+  /** The chat the tool is open in: its room and its type (one-to-one or group). */
+  chat(): Promise<Outcome<Response<'resolveChat'>>>;
   listRoomTasks(): Promise<Outcome<Response<'listRoomTasks'>>>;
   getTask(taskId: string): Promise<Outcome<Response<'getTask'>>>;
   createTask(task: TaskDraft): Promise<Outcome<Response<'createTask'>>>;
@@ -76,6 +78,7 @@ export function createTaskService(platform: () => WeChat = weChat, now: () => nu
   }
 
   return {
+    chat: () => call('resolveChat'),
     listRoomTasks: () => call('listRoomTasks'),
     getTask: (taskId) => call('getTask', { taskId }),
     createTask: (task) => call('createTask', { envVersion: platform().envVersion(), task }),

@@ -1,6 +1,6 @@
 // Create a task and post its card to the chat: the server creates the task and its activity_id, then
 // WeChat declares the dynamic card (updateShareMenu) and posts it (shareAppMessageToGroup).
-import type { TaskKind } from '../../core/types';
+import { isOneToOneChat, type TaskKind } from '../../core/types';
 import { currentMessages } from '../../i18n/current';
 import { failureMessage, format, type Messages } from '../../i18n/index';
 import { weChat } from '../../platform/wechat';
@@ -24,6 +24,11 @@ Component({
     // Set in onLoad; the page renders nothing before (wx:if).
     t: null as unknown as Messages,
     form: EMPTY_FORM,
+    /**
+     * Whether the form offers a choice of members: not in a one-to-one chat, where the audience is the other
+     * person (docs/platform.md, "selectGroupMembers"); 'checking' until the server said which chat this is.
+     */
+    audienceChoice: 'checking' as 'checking' | 'offered' | 'none',
     check: EMPTY_CHECK,
     submitted: false,
     publishing: false,
@@ -39,6 +44,17 @@ Component({
     onLoad() {
       this.setData({ t: currentMessages(), today: formatDate(Date.now()) });
       this.update({});
+      return this.checkChat();
+    },
+    /** Asks which chat this is; if that fails, the choice is offered and the server drops the creator from it. */
+    async checkChat() {
+      const chat = await taskService().chat();
+      if (chat.ok && isOneToOneChat(chat.data.chatType)) {
+        this.setData({ audienceChoice: 'none' });
+        this.update({ audience: 'everyone', members: [] });
+      } else {
+        this.setData({ audienceChoice: 'offered' });
+      }
     },
     update(change: Partial<CreateForm>) {
       const form = { ...this.data.form, ...change };

@@ -38,6 +38,7 @@ export type FakeTaskService = { [K in keyof TaskService]: jest.Mock } & TaskServ
 export function fakeTaskService(): FakeTaskService {
   const network = async () => ({ ok: false, code: 'NETWORK' });
   return {
+    chat: jest.fn(network),
     listRoomTasks: jest.fn(network),
     getTask: jest.fn(network),
     createTask: jest.fn(network),

@@ -36,6 +36,12 @@ describe('task service', () => {
     });
   });
 
+  test('asks the server which chat the tool is open in', async () => {
+    const platform = fakeWeChat({ callFunction: async () => ({ ok: true, data: { roomId: 'r1', chatType: 1 } }) });
+    expect(await createTaskService(() => platform).chat()).toEqual({ ok: true, data: { roomId: 'r1', chatType: 1 } });
+    expect(platform.callFunction).toHaveBeenCalledWith('groupTask', { action: 'resolveChat', cloudID: 'cloud-1' });
+  });
+
   test.each(ERROR_CODES.filter((code) => code !== 'CLOUD_ID_EXPIRED' && code !== 'CLOUD_ID_INVALID'))(
     'turns the server error %s into a typed failure without retrying',
     async (code) => {

@@ -161,6 +161,35 @@ describe('create page', () => {
     expect(platform.redirectTo).toHaveBeenCalledWith('/packageChatTool/pages/task/index?taskId=t7&unposted=1');
   });
 
+  test.each([
+    [1, 'zh_CN', '这是单聊，任务给聊天里的另一个人。'],
+    [2, 'en', 'This is a one-to-one chat: the task is for the other person.'],
+  ])('a one-to-one chat (chat_type %s) offers no audience choice (%s)', async (chatType, language, line) => {
+    platform.language.mockReturnValue(language);
+    service.chat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType } });
+    service.createTask.mockResolvedValue({ ok: true, data: { task: taskView(), share: cardShare() } });
+    const page = await mountPage(PAGE);
+    expect(service.chat).toHaveBeenCalled();
+    expect(page.queryAll('.option')).toHaveLength(2);
+    expect(page.query('.audience-members')).toBeNull();
+    expect(page.query('.audience-everyone')).toBeNull();
+    expect(page.text('.audience-other-person')).toContain(line);
+    type(page, '.title-input', 'hike');
+    await tap(page, '.publish');
+    expect(platform.selectGroupMembers).not.toHaveBeenCalled();
+    expect(service.createTask.mock.calls[0][0]).toMatchObject({ audience: { kind: 'everyone' } });
+  });
+
+  test('a group chat offers the choice; so does a chat the server could not tell', async () => {
+    service.chat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType: 3 } });
+    const group = await mountPage(PAGE);
+    expect(group.query('.audience-members')).not.toBeNull();
+    expect(group.query('.audience-other-person')).toBeNull();
+    service.chat.mockResolvedValue({ ok: false, code: 'NETWORK' });
+    const unknown = await mountPage(PAGE);
+    expect(unknown.query('.audience-members')).not.toBeNull();
+  });
+
   test('every control has a role and a label, in English too', async () => {
     platform.language.mockReturnValue('en');
     const page = await mountPage(PAGE);
