@@ -2,6 +2,7 @@
 import { checkBudget } from './budget';
 import { checkChatToolRules } from './chat-tool-rules';
 import { checkCompile, compileOffline } from './compile';
+import { checkImports } from './imports';
 import { checkLint } from './lint';
 import { checkPackagedFiles } from './packaged-files';
 import { result, type CheckResult } from './result';
@@ -31,6 +32,7 @@ export async function runChecks(root: string, report: (check: CheckResult) => vo
   await run('skyline', () => checkSkyline(root));
   await run('types', () => checkTypes(root));
   await run('lint', () => checkLint(root));
+  await run('emulator imports', () => checkImports(root));
   const compiled = await compiling;
   await run('miniprogram-ci offline compile', () => checkCompile(compiled));
   if (compiled.ok) {
