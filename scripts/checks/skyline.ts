@@ -1,7 +1,7 @@
 // The Skyline check: every WXSS property, value or selector and every WXML component or attribute in
-// the chat tool that Skyline does not support or handles differently, with its file and line. The rules
-// and their sources are in skyline-rules.ts (docs/platform.md, "Skyline"). Errors fail the check;
-// warnings are printed.
+// the chat tool (inline `style` attributes too) that Skyline does not support or handles differently, with
+// its file and line. The rules and their sources are in skyline-rules.ts (docs/platform.md, "Skyline").
+// Errors fail the check; warnings are printed.
 import fs from 'node:fs';
 import path from 'node:path';
 import postcss, { list, type AtRule, type ChildNode, type Declaration, type Rule } from 'postcss';
@@ -27,9 +27,9 @@ interface WxmlFile {
 
 type RuleOf<K extends Match['on']> = SkylineRule & { match: Extract<Match, { on: K }> };
 
-function rulesOn<K extends Match['on']>(on: K): RuleOf<K>[] {
-  return SKYLINE_RULES.filter((rule): rule is RuleOf<K> => rule.match.on === on);
-}
+const isOn = <K extends Match['on']>(rule: SkylineRule, on: K): rule is RuleOf<K> => rule.match.on === on;
+
+const rulesOn = <K extends Match['on']>(on: K): RuleOf<K>[] => SKYLINE_RULES.filter((rule) => isOn(rule, on));
 
 const appliesTo = (properties: readonly string[] | undefined, property: string) =>
   properties === undefined || properties.includes(property);
@@ -299,7 +299,7 @@ function wxmlFindings({ file, elements }: WxmlFile): Finding[] {
       for (const rule of SKYLINE_RULES) {
         const found = declarationFinding(rule, decl);
         if (found) add(rule, style ?? element, `style="${found}"`);
-        if (rule.match.on === 'text-only' && element.tag !== 'text' && textOnly(rule as RuleOf<'text-only'>, decl)) {
+        if (isOn(rule, 'text-only') && element.tag !== 'text' && textOnly(rule, decl)) {
           add(rule, style ?? element, `style="${decl.prop}: ${decl.value}" on <${element.tag}>`);
         }
       }
