@@ -5,8 +5,8 @@ export const CHAT_TOOL_BASE_LIBRARY = '3.7.8';
 export const MIN_WECHAT = '8.0.56';
 /**
  * The chat tool's pages must run on Skyline, which app.json turns on from rendererOptions.skyline.sdkVersionBegin
- * (below it a page runs on WebView); 3.7.12 is also the chat-tool minimum of WeChat's mini game guide
- * (docs/platform.md, "Versions"). A test keeps app.json equal to this.
+ * (below it a page runs on WebView: docs/platform.md, "sdkVersionBegin"); 3.7.12 is also the chat-tool minimum of
+ * WeChat's mini game guide (docs/platform.md, "Versions"). A test keeps app.json equal to this.
  */
 export const MIN_BASE_LIBRARY = '3.7.12';
 
