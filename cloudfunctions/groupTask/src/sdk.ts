@@ -108,9 +108,13 @@ export function platformOf(sdk: SdkSurface): WeChatPlatform {
       } catch (error) {
         const failure = asPlatformError(error);
         if (failure.errcode === CLOUD_ID_EXPIRED_ERRCODE) return EXPIRED;
-        return { ok: false, code: 'CLOUD_ID_INVALID', message: `the cloudID was not accepted (${failure.errcode})` };
+        // The call itself failed (busy, network): nothing is known about the cloudID; the caller may retry.
+        throw failure;
       }
       if (item?.errCode === CLOUD_ID_EXPIRED_ERRCODE) return EXPIRED;
+      if (typeof item?.errCode === 'number' && item.errCode !== 0) {
+        return { ok: false, code: 'CLOUD_ID_INVALID', message: `the cloudID was not accepted (${item.errCode})` };
+      }
       const data = item?.data;
       if (typeof data !== 'object' || data === null) {
         return { ok: false, code: 'CLOUD_ID_INVALID', message: 'the cloudID resolved to nothing' };

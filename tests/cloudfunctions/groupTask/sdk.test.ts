@@ -126,8 +126,17 @@ describe('the wx-server-sdk adapter', () => {
     await expect(platformOf(nothing.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
       code: 'CLOUD_ID_INVALID',
     });
+    const refused = fakeSdk({
+      openData: async () => ({ list: [{ cloudID: 'c', errCode: -601007, errMsg: 'cloudID and user do not match' }] }),
+    });
+    await expect(platformOf(refused.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+      code: 'CLOUD_ID_INVALID',
+    });
+    // A failed call says nothing about the cloudID: it is WeChat failing (PLATFORM_FAILED for the client).
+    const busy = fakeSdk({ openData: async () => Promise.reject(cloudError(-1, 'system error')) });
+    await expect(platformOf(busy.sdk).resolveOpenData('c', 'o')).rejects.toEqual(new PlatformError(-1, 'system error'));
     const broken = fakeSdk({ openData: async () => Promise.reject(new Error('svrkit')) });
-    await expect(platformOf(broken.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({ code: 'CLOUD_ID_INVALID' });
+    await expect(platformOf(broken.sdk).resolveOpenData('c', 'o')).rejects.toBeInstanceOf(PlatformError);
   });
 
   it('checks text with msgSecCheck version 2 and reads its suggest', async () => {
