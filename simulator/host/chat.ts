@@ -4,6 +4,7 @@
 import type { ChatMessage, ChatRoom } from '../shared/server-api';
 import { avatarUrl } from './avatar';
 import { h } from './dom';
+import type { HostTexts } from './texts';
 
 export interface ChatViewActions {
   /** Tapping a card or an image's entrance opens the tool at `path` as the viewer. */
@@ -30,6 +31,7 @@ export function renderMessages(
   messages: ChatMessage[],
   viewer: string,
   actions: ChatViewActions,
+  texts: HostTexts,
 ): HTMLElement {
   const list = h('div', { className: 'messages', role: 'log', 'aria-live': 'polite' });
   for (const m of messages) {
@@ -38,13 +40,9 @@ export function renderMessages(
     } else if (m.kind === 'text') {
       list.append(bubble(room, viewer, m.senderOpenid, h('div', { className: 'text' }, m.text)));
     } else if (m.kind === 'image') {
-      const content = h(
-        'div',
-        { className: 'image-message' },
-        h('img', { src: m.imageUrl, alt: '群里的图片 Shared image' }),
-      );
+      const content = h('div', { className: 'image-message' }, h('img', { src: m.imageUrl, alt: texts.sharedImage }));
       if (m.entrancePath) {
-        const open = h('button', { type: 'button', className: 'entrance' }, '群任务 · 打开 Open');
+        const open = h('button', { type: 'button', className: 'entrance' }, texts.openEntrance);
         open.addEventListener('click', () => actions.openPath(room.id, m.entrancePath));
         content.append(open);
       }
@@ -60,8 +58,12 @@ export function renderMessages(
           'aria-label': `${m.title} ${status}`,
         },
         h('div', { className: 'card-title' }, m.title),
+        // The card's own picture (5:4), or the screenshot of the page WeChat uses without one.
+        m.imageUrl
+          ? h('img', { className: 'card-image', src: m.imageUrl, alt: '' })
+          : h('div', { className: 'card-image card-screenshot' }, texts.cardScreenshot),
         h('div', { className: 'card-status' }, status),
-        h('div', { className: 'card-footer' }, '群任务 · 聊天工具'),
+        h('div', { className: 'card-footer' }, texts.cardFooter),
       );
       card.addEventListener('click', () => actions.openPath(room.id, m.path));
       list.append(bubble(room, viewer, m.senderOpenid, card));

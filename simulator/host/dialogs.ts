@@ -4,6 +4,7 @@
 import type { ChatMember, ChatRoom } from '../shared/server-api';
 import { avatarUrl } from './avatar';
 import { h } from './dom';
+import type { HostTexts } from './texts';
 
 function dialog(
   className: string,
@@ -24,15 +25,19 @@ function dialog(
 }
 
 /** Resolves the chosen members' group_openids, or null when cancelled. */
-export function pickMembers(members: ChatMember[], maxSelectCount: number | undefined): Promise<string[] | null> {
+export function pickMembers(
+  members: ChatMember[],
+  maxSelectCount: number | undefined,
+  texts: HostTexts,
+): Promise<string[] | null> {
   return new Promise((resolve) => {
-    const d = dialog('member-picker', '选择群成员 Select members');
+    const d = dialog('member-picker', texts.selectMembers);
     const limit = maxSelectCount !== undefined && maxSelectCount > 0 ? maxSelectCount : Infinity;
     const boxes: HTMLInputElement[] = [];
-    const confirm = h('button', { type: 'button', id: 'picker-confirm', className: 'primary' }, '完成 Done');
+    const confirm = h('button', { type: 'button', id: 'picker-confirm', className: 'primary' }, texts.done(0));
     const refresh = (): void => {
       const count = boxes.filter((b) => b.checked).length;
-      confirm.textContent = `完成 Done (${count})`;
+      confirm.textContent = texts.done(count);
       for (const b of boxes) b.disabled = !b.checked && count >= limit;
     };
     for (const m of members) {
@@ -43,7 +48,7 @@ export function pickMembers(members: ChatMember[], maxSelectCount: number | unde
         h('label', { className: 'member-option' }, box, h('img', { src: avatarUrl(m.nickname), alt: '' }), m.nickname),
       );
     }
-    const cancel = h('button', { type: 'button', id: 'picker-cancel' }, '取消 Cancel');
+    const cancel = h('button', { type: 'button', id: 'picker-cancel' }, texts.cancel);
     cancel.addEventListener('click', () => {
       d.close();
       resolve(null);
@@ -58,9 +63,9 @@ export function pickMembers(members: ChatMember[], maxSelectCount: number | unde
 }
 
 /** Resolves the chosen chat, or null when cancelled. */
-export function pickChat(rooms: ChatRoom[]): Promise<ChatRoom | null> {
+export function pickChat(rooms: ChatRoom[], texts: HostTexts): Promise<ChatRoom | null> {
   return new Promise((resolve) => {
-    const d = dialog('chat-picker', '选择聊天 Choose a chat');
+    const d = dialog('chat-picker', texts.chooseChat);
     for (const room of rooms) {
       const b = h('button', { type: 'button', className: 'chat-option', 'data-room-name': room.name }, room.name);
       b.addEventListener('click', () => {
@@ -69,7 +74,7 @@ export function pickChat(rooms: ChatRoom[]): Promise<ChatRoom | null> {
       });
       d.body.append(b);
     }
-    const cancel = h('button', { type: 'button' }, '取消 Cancel');
+    const cancel = h('button', { type: 'button' }, texts.cancel);
     cancel.addEventListener('click', () => {
       d.close();
       resolve(null);

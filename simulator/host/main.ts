@@ -13,6 +13,7 @@ import { pickChat, pickMembers } from './dialogs';
 import { h } from './dom';
 import { CallPanel } from './panel';
 import { fetchAppInfo, fetchState, serverCall, subscribe } from './server-client';
+import { hostTexts } from './texts';
 
 /** Where one member's phone is: in which chat (null: outside any chat) and on which page. */
 interface MemberSession {
@@ -66,12 +67,16 @@ async function main(): Promise<void> {
     h('option', { value: 'dark' }, '深色 Dark'),
   );
   const buildBadge = h('span', { className: 'build', id: 'build-status' });
-  const roomTabs = h('nav', { className: 'rooms', 'aria-label': 'Chats' });
+  const roomTabs = h('nav', { className: 'rooms' });
   const messagesBox = h('div', { className: 'messages-box' });
-  const openTool = h(
-    'button',
-    { type: 'button', id: 'open-tool', className: 'primary' },
-    '打开群任务 Open the chat tool',
+  const openTool = h('button', { type: 'button', id: 'open-tool', className: 'primary' });
+  const openLauncher = h('button', { type: 'button', id: 'open-launcher' });
+  const chatColumn = h(
+    'section',
+    { className: 'chat' },
+    roomTabs,
+    messagesBox,
+    h('footer', {}, openTool, openLauncher),
   );
   const frame = h('iframe', { id: 'app-frame', title: 'Mini program', src: 'about:blank' });
   const caption = h('div', { className: 'phone-caption', id: 'phone-caption' });
@@ -91,12 +96,13 @@ async function main(): Promise<void> {
     h(
       'div',
       { className: 'columns' },
-      h('section', { className: 'chat', 'aria-label': 'Chat' }, roomTabs, messagesBox, h('footer', {}, openTool)),
+      chatColumn,
       h('section', { className: 'phone' }, h('div', { className: 'phone-shell' }, frame), caption),
       panelBox,
     ),
   );
   const panel = new CallPanel(panelBox, (api, fault) => void serverCall({ op: 'setFault', api, fault }), {
+    setContentCheck: (setting) => void serverCall({ op: 'setContentCheck', setting }),
     releaseStalled: () => void serverCall({ op: 'releaseStalled' }),
     runTimer: () =>
       void serverCall({ op: 'runTimer' }).then((result) =>
@@ -161,6 +167,14 @@ async function main(): Promise<void> {
   };
 
   const renderChat = (): void => {
+    const texts = hostTexts(language);
+    chatColumn.lang = language === 'en' ? 'en' : 'zh-CN';
+    chatColumn.setAttribute('aria-label', texts.chats);
+    roomTabs.setAttribute('aria-label', texts.chats);
+    openTool.textContent = texts.openTool;
+    openTool.title = texts.openToolHint;
+    openLauncher.textContent = texts.openMiniProgram;
+    openLauncher.title = texts.openMiniProgramHint;
     roomTabs.replaceChildren(
       ...viewerRooms().map((room) => {
         const b = h(
@@ -177,7 +191,9 @@ async function main(): Promise<void> {
     );
     const room = roomById(shownRoomId);
     messagesBox.replaceChildren(
-      room ? renderMessages(room, state.messages[room.id] ?? [], viewer, { openPath }) : h('p', {}, 'No chat'),
+      room
+        ? renderMessages(room, state.messages[room.id] ?? [], viewer, { openPath }, texts)
+        : h('p', {}, texts.noChat),
     );
     messagesBox.scrollTop = messagesBox.scrollHeight;
   };
@@ -186,14 +202,18 @@ async function main(): Promise<void> {
     renderMembers();
     renderChat();
     panel.setPlatformCalls(state.platformCalls);
+    panel.setEmulatorState(state.contentCheck, state.readings);
   };
 
   openTool.addEventListener('click', () => {
     if (!appInfo.chatTool) return;
     openPath(shownRoomId, `/${appInfo.chatTool.entryPage}`);
   });
+  // The main package opened from this chat: wx.getGroupEnterInfo answers there (docs/platform.md, "getGroupEnterInfo").
+  openLauncher.addEventListener('click', () => openPath(shownRoomId, `/${appInfo.launcher}`));
   langSelect.addEventListener('change', () => {
     language = langSelect.value === 'en' ? 'en' : 'zh_CN';
+    renderChat();
     loadPhone();
   });
   themeSelect.addEventListener('change', () => {
@@ -217,10 +237,10 @@ async function main(): Promise<void> {
         return inRoom({ op: 'issueCloudId' });
       case 'selectGroupMembers': {
         const r = needRoom();
+        // In a one-to-one chat WeChat answers without a picker; whose ids is one of the emulator's readings.
+        if (isOneToOne(r.chatType)) return inRoom({ op: 'oneToOneSelection' });
         const others = r.members.filter((m) => m.openid !== viewer);
-        // In a one-to-one chat WeChat returns the other person without a picker.
-        if (isOneToOne(r.chatType)) return others.map((m) => m.groupOpenid);
-        const picked = await pickMembers(others, request.maxSelectCount);
+        const picked = await pickMembers(others, request.maxSelectCount, hostTexts(language));
         if (picked === null) throw new Error('cancel');
         return picked;
       }
@@ -243,6 +263,7 @@ async function main(): Promise<void> {
           participant: menu.participant ?? [],
           title: request.title,
           path: request.path,
+          imageUrl: request.imageUrl,
         };
         return inRoom({ op: 'shareCard', share });
       }
@@ -254,8 +275,14 @@ async function main(): Promise<void> {
         });
       case 'openChatTool': {
         const rooms = viewerRooms();
-        const target = request.roomid ? rooms.find((r) => r.id === request.roomid) : await pickChat(rooms);
-        if (!target) throw new Error(request.roomid ? `no chat ${request.roomid}` : 'cancel');
+        // With roomid WeChat opens that chat directly; chatType must name its type (docs/platform.md, "openChatTool").
+        const target = request.roomid
+          ? rooms.find((r) => r.id === request.roomid)
+          : await pickChat(rooms, hostTexts(language));
+        if (!target) throw new Error(request.roomid ? `${nickname(viewer)} is in no chat ${request.roomid}` : 'cancel');
+        if (request.roomid && request.chatType !== target.chatType) {
+          throw new Error(`chatType ${String(request.chatType)} is not the chat's type (${target.chatType})`);
+        }
         shownRoomId = target.id;
         renderChat();
         // The app reloads inside the chat: give the current call a moment to return first.

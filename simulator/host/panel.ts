@@ -2,7 +2,14 @@
 // platform call the emulator saw, newest first; plus the emulator's fault switches.
 
 import type { CallLogEntry } from '../shared/host-api';
-import { FAULT_APIS, type FaultApi, type FaultSetting, type PlatformCallInfo } from '../shared/server-api';
+import {
+  CONTENT_CHECK_SETTINGS,
+  FAULT_APIS,
+  type ContentCheckSetting,
+  type FaultApi,
+  type FaultSetting,
+  type PlatformCallInfo,
+} from '../shared/server-api';
 import { h } from './dom';
 
 interface PanelEntry {
@@ -30,12 +37,31 @@ export class CallPanel {
   private platform: PlatformCallInfo[] = [];
   private readonly list: HTMLElement;
   private readonly filter: HTMLInputElement;
+  private readonly contentCheck: HTMLSelectElement;
+  private readonly readings: HTMLElement;
 
   constructor(
     parent: HTMLElement,
     private readonly setFault: (api: FaultApi, fault: FaultSetting) => void,
-    private readonly actions: { releaseStalled(): void; runTimer(): void },
+    private readonly actions: {
+      setContentCheck(setting: ContentCheckSetting): void;
+      releaseStalled(): void;
+      runTimer(): void;
+    },
   ) {
+    this.contentCheck = h('select', { 'aria-label': 'msgSecCheck', 'data-content-check': '' });
+    for (const setting of CONTENT_CHECK_SETTINGS) {
+      this.contentCheck.append(h('option', { value: setting }, `msgSecCheck: ${setting}`));
+    }
+    this.contentCheck.addEventListener('change', () =>
+      this.actions.setContentCheck(this.contentCheck.value as ContentCheckSetting),
+    );
+    this.readings = h('span', {
+      className: 'readings',
+      id: 'readings',
+      title:
+        '微信文档有分歧或未说明之处，模拟器采用的解读 The readings the emulator plays where WeChat’s documents disagree or are silent',
+    });
     this.filter = h('input', { type: 'search', placeholder: '过滤 Filter (api)', 'aria-label': 'Filter calls' });
     this.filter.addEventListener('input', () => this.render());
     const clear = h('button', { type: 'button' }, '清空 Clear');
@@ -64,8 +90,14 @@ export class CallPanel {
     release.addEventListener('click', () => this.actions.releaseStalled());
     const timer = h('button', { type: 'button' }, '定时器 Run timer');
     timer.addEventListener('click', () => this.actions.runTimer());
-    row.append(release, timer);
+    row.append(this.contentCheck, release, timer, this.readings);
     return row;
+  }
+
+  /** The emulator's content-check switch and readings profile, as the server reports them. */
+  setEmulatorState(contentCheck: ContentCheckSetting, readings: string): void {
+    this.contentCheck.value = contentCheck;
+    this.readings.textContent = `解读 readings: ${readings}`;
   }
 
   add(who: string, entry: CallLogEntry, source: 'wx' | 'host' = 'wx'): void {

@@ -50,6 +50,7 @@ export class NavigationBar {
 export const FRAME_CSS = `
 html, body { margin: 0; height: 100%; overflow: hidden; font-family: -apple-system, "PingFang SC", "Helvetica Neue", "Noto Sans CJK SC", sans-serif; font-size: 17px; -webkit-tap-highlight-color: transparent; }
 html[data-theme="light"] body { background: #fff; color: #111; }
+html[data-theme="dark"] { color-scheme: dark; }
 html[data-theme="dark"] body { background: #111; color: #eee; }
 .status-bar { position: absolute; top: 0; left: 0; right: 0; height: 44px; padding-left: 24px; line-height: 44px; font-size: 14px; font-weight: 600; z-index: 3; }
 .nav-bar { position: absolute; top: 44px; left: 0; right: 0; height: 44px; display: flex; align-items: center; justify-content: center; background: #ededed; z-index: 2; }

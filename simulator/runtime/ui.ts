@@ -205,5 +205,8 @@ export const SYSTEM_UI_CSS = `
 .picker-field { display: block; width: calc(100% - 32px); margin: 16px; font-size: 18px; padding: 8px; }
 .runtime-error { align-items: flex-start; justify-content: stretch; inset: auto 0 0 0; padding: 12px 36px 12px 12px; background: #fff0f0; color: #b00020; font: 12px/1.4 ui-monospace, monospace; white-space: pre-wrap; max-height: 40%; overflow: auto; border-top: 2px solid #b00020; pointer-events: auto; }
 .runtime-error-close { position: absolute; right: 8px; top: 6px; border: 0; background: none; font-size: 18px; cursor: pointer; }
-@media (prefers-color-scheme: dark) { .sys { --sys-bg: #2c2c2c; --sys-fg: #eee; --sys-fg2: rgba(255,255,255,0.6); } }
+html[data-theme="dark"] .sys { --sys-bg: #2c2c2c; --sys-fg: #eee; --sys-fg2: rgba(255,255,255,0.6); }
+html[data-theme="dark"] .toast-box { background: rgba(76,76,76,0.96); color: #fff; box-shadow: 0 0 0 1px rgba(255,255,255,0.12); }
+html[data-theme="dark"] .sheet-alert { color: rgba(255,255,255,0.6); }
+html[data-theme="dark"] .modal-actions { border-top-color: rgba(255,255,255,0.12); }
 `;

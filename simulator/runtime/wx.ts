@@ -61,7 +61,8 @@ function withoutCallbacks(options: Options): Result {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof Error) return err.message;
+  // The host's errors come from the parent window, whose Error and Object are not this frame's.
+  if (typeof err === 'object' && err !== null && 'message' in err) return String(err.message);
   if (err && typeof err === 'object' && 'errMsg' in err) return String((err as { errMsg: unknown }).errMsg);
   return String(err);
 }

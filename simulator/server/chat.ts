@@ -2,6 +2,7 @@
 // emulator, answers the host's chat-tool calls with it, and turns its cards and system messages
 // (plus shared images, which the emulator does not keep) into each chat's timeline.
 
+import { describeReadings } from '../../emulator/readings';
 import type { CardShareRequest, EmulatedMember } from '../../emulator/types';
 import type { LocalBackend } from '../../local/types';
 import type { ChatMessage, ChatRoom, ChatState, ServerCall } from '../shared/server-api';
@@ -96,6 +97,7 @@ export class ChatService {
             path: card.path,
             state: card.state,
             textFor,
+            imageUrl: card.imageUrl ?? undefined,
           };
         }),
       ];
@@ -109,7 +111,13 @@ export class ChatService {
       errcode: c.errcode,
       errmsg: c.errmsg,
     }));
-    return { rooms, messages, platformCalls };
+    return {
+      rooms,
+      messages,
+      platformCalls,
+      contentCheck: wechat.contentCheck(),
+      readings: describeReadings(wechat.readings),
+    };
   }
 
   async call(request: ServerCall): Promise<unknown> {
@@ -155,6 +163,12 @@ export class ChatService {
             entrancePath: request.entrancePath,
           },
         });
+        this.emit();
+        return {};
+      case 'oneToOneSelection':
+        return wechat.oneToOneSelection({ openid: request.openid, roomId: request.roomId });
+      case 'setContentCheck':
+        wechat.setContentCheck(request.setting);
         this.emit();
         return {};
       case 'setFault':

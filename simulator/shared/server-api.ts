@@ -31,6 +31,8 @@ export type ChatMessage =
       state: 1 | 2 | 3;
       /** The subtitle each member sees, by openid (the template table). */
       textFor: Record<string, string>;
+      /** shareAppMessageToGroup's imageUrl; without it WeChat shows a screenshot of the sharing page. */
+      imageUrl?: string;
     }
   | { kind: 'image'; at: number; senderOpenid: string; imageUrl: string; entrancePath: string };
 
@@ -47,6 +49,10 @@ export interface ChatState {
   rooms: ChatRoom[];
   messages: Record<string, ChatMessage[]>;
   platformCalls: PlatformCallInfo[];
+  /** What the emulator's security.msgSecCheck answers now. */
+  contentCheck: ContentCheckSetting;
+  /** The emulator's readings where WeChat's documents disagree or are silent, e.g. "documented" or "alternate". */
+  readings: string;
 }
 
 /** GET /api/app: the launcher (first main-package page) and the chat tool, for the host's buttons. */
@@ -54,6 +60,10 @@ export interface AppInfo {
   launcher: string;
   chatTool: { root: string; entryPage: string } | null;
 }
+
+/** The content-check switch: what security.msgSecCheck answers (failing: errcode -1, system busy). */
+export const CONTENT_CHECK_SETTINGS = ['pass', 'review', 'risky', 'failing'] as const;
+export type ContentCheckSetting = (typeof CONTENT_CHECK_SETTINGS)[number];
 
 export interface BuildStatus {
   version: number;
@@ -76,6 +86,9 @@ export type ServerCall =
   | { op: 'shareCard'; openid: string; roomId: string; share: Record<string, unknown> }
   | { op: 'remind'; openid: string; roomId: string; title: string; members: string[]; type: 'participate' | 'complete' }
   | { op: 'shareImage'; openid: string; roomId: string; imageUrl: string; entrancePath: string }
+  /** wx.selectGroupMembers in a one-to-one chat: no picker; whose group_openids is the emulator's reading. */
+  | { op: 'oneToOneSelection'; openid: string; roomId: string }
+  | { op: 'setContentCheck'; setting: ContentCheckSetting }
   | { op: 'setFault'; api: FaultApi; fault: FaultSetting }
   | { op: 'releaseStalled' }
   | { op: 'runTimer' };

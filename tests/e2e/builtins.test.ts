@@ -3,7 +3,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
+import type { ChatState } from '../../simulator/shared/server-api';
 import {
   copyProject,
   describeWithBrowser,
@@ -39,6 +40,53 @@ function projectWithPlayground(): string {
   appJson.chatTools[0]!.entryPagePath = 'pages/playground/index';
   fs.writeFileSync(appJsonFile, JSON.stringify(appJson, null, 2));
   return copy;
+}
+
+const GROUP = '周末爬山群 Hiking group';
+
+type WxFunctions = Record<string, ((options: object) => unknown) | undefined>;
+
+function frameOf(sim: Simulator): Frame {
+  return sim.page.frame({ url: /app\.html/ })!;
+}
+
+/** Calls `wx[api]` in the phone with callbacks and resolves what success or fail received. */
+async function callWx(sim: Simulator, api: string, options: object): Promise<Record<string, unknown>> {
+  return frameOf(sim).evaluate(
+    ([name, args]) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        (window as unknown as { wx: WxFunctions }).wx[name]!({ ...args, success: resolve, fail: resolve });
+      }),
+    [api, options] as const,
+  );
+}
+
+async function roomsOf(sim: Simulator): Promise<ChatState['rooms']> {
+  const state = (await (await sim.page.request.get(new URL('/api/state', sim.page.url()).href)).json()) as ChatState;
+  return state.rooms;
+}
+
+type Rgba = [number, number, number, number];
+function parse(colour: string): Rgba {
+  const [r = 0, g = 0, b = 0, a = 1] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+  return [r, g, b, a];
+}
+/** `top` drawn over the opaque `bottom`. */
+function over(top: Rgba, bottom: Rgba): Rgba {
+  const a = top[3];
+  return [0, 1, 2].map((i) => top[i]! * a + bottom[i]! * (1 - a)).concat(1) as Rgba;
+}
+/** WCAG contrast ratio of two opaque colours. */
+function contrast(x: Rgba, y: Rgba): number {
+  const luminance = (c: Rgba): number => {
+    const [r, g, b] = c.slice(0, 3).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+  return (light! + 0.05) / (dark! + 0.05);
 }
 
 describeWithBrowser('built-in components and page lifetimes', () => {
@@ -234,6 +282,110 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     expect(await frame()!.evaluate(() => (window as unknown as { wx: Wx }).wx.getStorageSync('draft'))).toBe('');
   });
 
+  test('getGroupEnterInfo answers only when opened from a chat (40097 elsewhere), callbacks only', async () => {
+    await sim.viewAs('Alice');
+    await sim.showChat(GROUP);
+    await sim.openTool();
+    const inGroup = await callWx(sim, 'getGroupEnterInfo', { allowSingleChat: true });
+    expect(inGroup.errMsg).toBe('getGroupEnterInfo:ok');
+    expect(inGroup.cloudID).toEqual(expect.any(String));
+    // WeChat documents no Promise style: without callbacks the result is lost.
+    expect(
+      await frameOf(sim).evaluate(() => typeof (window as unknown as { wx: WxFunctions }).wx.getGroupEnterInfo!({})),
+    ).toBe('undefined');
+    await sim.showChat('Alice & Bob');
+    await sim.openTool();
+    expect(await callWx(sim, 'getGroupEnterInfo', {})).toMatchObject({ errno: 40097 });
+    expect((await callWx(sim, 'getGroupEnterInfo', { allowSingleChat: true })).errMsg).toBe('getGroupEnterInfo:ok');
+    await sim.viewAs('Dave');
+    expect(await callWx(sim, 'getGroupEnterInfo', { allowSingleChat: true })).toEqual({
+      errMsg: 'getGroupEnterInfo:fail 场景错误: not opened from a chat',
+      errno: 40097,
+    });
+    await sim.viewAs('Alice');
+  });
+
+  test('the host opens the main package from a group chat, where getGroupEnterInfo answers', async () => {
+    await sim.viewAs('Alice');
+    await sim.showChat(GROUP);
+    await sim.page.click('#open-launcher');
+    await sim.ready();
+    await eventually(
+      async () => (await sim.page.locator('#phone-caption').innerText()).startsWith(`Alice · ${GROUP} · `),
+      true,
+    );
+    await sim.page.locator('#calls .call.ok[data-api="getGroupEnterInfo"]').first().waitFor();
+  });
+
+  test('openChatTool with roomid opens that chat directly and needs its chatType', async () => {
+    await sim.viewAs('Dave');
+    const group = (await roomsOf(sim)).find((room) => room.name === GROUP)!;
+    const url = '/packageChatTool/pages/playground/index';
+    expect(await callWx(sim, 'openChatTool', { url, roomid: group.id })).toEqual({
+      errMsg: 'openChatTool:fail chatType is required with roomid',
+    });
+    expect(await callWx(sim, 'openChatTool', { url, roomid: group.id, chatType: 1 })).toEqual({
+      errMsg: "openChatTool:fail chatType 1 is not the chat's type (3)",
+    });
+    expect((await callWx(sim, 'openChatTool', { url, roomid: group.id, chatType: 3 })).errMsg).toBe('openChatTool:ok');
+    await sim.ready();
+    expect(await sim.page.locator('.chat-picker').count()).toBe(0);
+    await eventually(() => text('wx-text >> text=category:'), 'category:chatTool');
+    expect(await sim.page.locator('#phone-caption').innerText()).toBe(
+      `Dave · ${GROUP} · /packageChatTool/pages/playground/index`,
+    );
+    await sim.viewAs('Alice');
+  });
+
+  test("selectGroupMembers in a one-to-one chat answers without a picker, as the emulator's reading says", async () => {
+    await sim.viewAs('Alice');
+    await sim.showChat('Alice & Bob');
+    await sim.openTool();
+    const state = (await (await sim.page.request.get(new URL('/api/state', sim.page.url()).href)).json()) as ChatState;
+    const room = state.rooms.find((r) => r.name === 'Alice & Bob')!;
+    const idOf = (name: string): string => room.members.find((m) => m.nickname === name)!.groupOpenid;
+    const bothParties = state.readings === 'alternate' || state.readings.includes('oneToOneSelection=bothParties');
+    const { members } = await callWx(sim, 'selectGroupMembers', {});
+    expect(await sim.page.locator('.member-picker').count()).toBe(0);
+    expect([...(members as string[])].sort()).toEqual(
+      (bothParties ? [idOf('Alice'), idOf('Bob')] : [idOf('Bob')]).sort(),
+    );
+    await sim.showChat(GROUP);
+    await sim.openTool();
+  });
+
+  test('the panel switches what msgSecCheck answers and shows the readings profile', async () => {
+    const state = async (): Promise<ChatState> =>
+      (await (await sim.page.request.get(new URL('/api/state', sim.page.url()).href)).json()) as ChatState;
+    expect(await sim.page.locator('#readings').innerText()).toContain((await state()).readings);
+    for (const setting of ['risky', 'review', 'failing', 'pass'] as const) {
+      await sim.page.selectOption('select[data-content-check]', setting);
+      await eventually(async () => (await state()).contentCheck, setting);
+    }
+  });
+
+  test('the chat column follows the language switch', async () => {
+    await sim.page.selectOption('select[aria-label="Language"]', 'en');
+    await sim.ready();
+    expect(await sim.page.locator('#open-tool').innerText()).toBe('Open the chat tool');
+    expect(await sim.page.locator('#open-launcher').innerText()).toBe('Open the mini program from this chat');
+    expect(await sim.page.locator('section.chat').getAttribute('lang')).toBe('en');
+    await sim.page.selectOption('select[aria-label="Language"]', 'zh_CN');
+    await sim.ready();
+    expect(await sim.page.locator('#open-tool').innerText()).toBe('打开聊天工具');
+    expect(await sim.page.locator('section.chat').getAttribute('lang')).toBe('zh-CN');
+  });
+
+  test('nothing scrolls sideways in a 1024 × 768 window', async () => {
+    await sim.page.setViewportSize({ width: 1024, height: 768 });
+    const overflow = await sim.page.evaluate(() => {
+      const root = document.scrollingElement!;
+      return root.scrollWidth - root.clientWidth;
+    });
+    await sim.page.setViewportSize({ width: 1440, height: 960 });
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
   test('the phone follows the host theme: getAppBaseInfo and prefers-color-scheme', async () => {
     await sim.page.selectOption('select[aria-label="Theme"]', 'dark');
     await sim.ready();
@@ -248,5 +400,27 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const box = sim.phone.locator('wx-page[data-route="packageChatTool/pages/playground/index"] > wx-view').first();
     expect(await box.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(1, 1, 1)');
+  });
+
+  test('dark theme: toasts are readable and scrollbars are drawn dark', async () => {
+    // The previous test left the theme dark.
+    const frame = frameOf(sim);
+    await frame.evaluate(() =>
+      (window as unknown as { wx: WxFunctions }).wx.showToast!({ title: 'saved', icon: 'none', duration: 5000 }),
+    );
+    const toast = await frame.evaluate(() => {
+      const box = document.querySelector('.toast-box')!;
+      return {
+        text: getComputedStyle(document.querySelector('.toast-title')!).color,
+        box: getComputedStyle(box).backgroundColor,
+        page: getComputedStyle(document.body).backgroundColor,
+      };
+    });
+    const boxColour = over(parse(toast.box), parse(toast.page));
+    expect(contrast(parse(toast.text), boxColour)).toBeGreaterThanOrEqual(4.5);
+    // The toast stands out from the dark page behind it.
+    expect(contrast(boxColour, parse(toast.page))).toBeGreaterThanOrEqual(1.5);
+    expect(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+    expect(await sim.page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
   });
 });
