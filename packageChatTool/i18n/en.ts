@@ -33,7 +33,7 @@ export const en: Messages = {
   kindParticipate: 'Sign up',
   kindComplete: 'Check off',
   kindParticipateHint: 'Members tap "Sign up"; the card shows "X joined"',
-  kindCompleteHint: 'Members tap "Done"; the card shows "X done"',
+  kindCompleteHint: 'Members tap "Mark done"; the card shows "X done"',
   audienceLabel: 'Who takes part',
   audienceEveryone: 'Everyone in the chat',
   audienceMembers: 'Chosen members',

@@ -29,7 +29,7 @@ export const zhCN = {
   kindParticipate: '报名参与',
   kindComplete: '完成打卡',
   kindParticipateHint: '成员点「报名」，卡片显示「X人已参与」',
-  kindCompleteHint: '成员点「已完成」，卡片显示「X人已完成」',
+  kindCompleteHint: '成员点「我已完成」，卡片显示「X人已完成」',
   audienceLabel: '参与成员',
   audienceEveryone: '聊天里的所有人',
   audienceMembers: '指定成员',

@@ -54,6 +54,14 @@ describe('i18n', () => {
     expect(titleProblem(t.titlePlaceholder)).toBeNull();
   });
 
+  test.each([
+    ['zh-CN', zhCN],
+    ['en', en],
+  ])('%s: the create form\'s hints name the buttons members will tap', (_, t) => {
+    expect(t.kindParticipateHint).toContain(t.join);
+    expect(t.kindCompleteHint).toContain(t.markDone);
+  });
+
   test('the title rule says what it refuses: spaces and punctuation', () => {
     expect(zhCN.errors.TITLE_CHARACTERS).toMatch(/空格/);
     expect(zhCN.errors.TITLE_CHARACTERS).toMatch(/标点/);
