@@ -1,6 +1,7 @@
 // Where WeChat's documents conflict or are silent, the emulator does not pick the convenient answer: each such
-// point is a switch with both readings (docs/platform.md, "Readings"; the table with sources is in
-// docs/simulator.md, "Readings"). Two profiles cover every reading, and CI runs the app's tests under both.
+// point is a switch with both readings (docs/platform.md, "Readings where the documents disagree or are silent";
+// the table with sources is in docs/simulator.md, "Readings"). Two profiles cover every reading, and CI runs the
+// app's tests under both.
 // Pure TypeScript apart from readingsFromEnvironment's default argument, so a browser bundle may use the types.
 
 export interface Readings {

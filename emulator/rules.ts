@@ -2,7 +2,7 @@
 // and never imported from the app: where the app's own reading drifts from WeChat's, the emulator refuses and a
 // test shows it. Pure TypeScript (no Node API), so a browser bundle may use it too.
 
-/** The two dynamic-card templates of chat tools (docs/platform.md, "Card templates"). */
+/** The two dynamic-card templates of chat tools (docs/platform.md, "Card templates and subtitles"). */
 export const CHAT_TOOL_TEMPLATES = {
   /** 参与: "X人已参与" on the publisher's card. */
   participate: '2A84254B945674A2F88CE4970782C402795EB607',
@@ -20,7 +20,7 @@ export function templateKind(templateId: unknown): TemplateKind | undefined {
 
 /** An activity_id expires 24 hours after createActivityId (docs/platform.md, "createActivityId"). */
 export const ACTIVITY_LIFETIME_MS = 24 * 60 * 60 * 1000;
-/** A cloudID can be resolved for 5 minutes (docs/platform.md, "cloudID"). */
+/** A cloudID can be resolved for 5 minutes (docs/platform.md, "cloudID and getOpenData"). */
 export const CLOUD_ID_LIFETIME_MS = 5 * 60 * 1000;
 /** msgSecCheck's openid must belong to a user who opened the mini program within 2 hours (docs/platform.md, "msgSecCheck"). */
 export const CONTENT_CHECK_ACTIVE_MS = 2 * 60 * 60 * 1000;
@@ -66,7 +66,7 @@ export type CardViewer = 'publisher' | 'participant' | 'nonParticipant';
 
 /**
  * The card's subtitle (辅标题) per template, target_state and viewer, WeChat's table (docs/platform.md,
- * "Card subtitle"): the publisher sees the count, a participant their own state, anyone else that they need
+ * "Card templates and subtitles"): the publisher sees the count, a participant their own state, anyone else that they need
  * not act; every viewer sees 已结束 at target_state 3.
  */
 const SUBTITLES: Record<TemplateKind, { count: string; pending: string; done: string; notAsked: string }> = {
