@@ -7,6 +7,7 @@ import { createGroupTask, dispatch } from '../../../cloudfunctions/groupTask/src
 import type { OpenData, TextCheck, TextVerdict } from '../../../cloudfunctions/groupTask/src/ports';
 import { PlatformError } from '../../../cloudfunctions/groupTask/src/ports';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
+import { createLocalBackend } from '../../../local';
 import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must, NOW } from './world';
 import type { World } from './world';
 
@@ -358,5 +359,41 @@ describe('resolveChat: the launcher opened from a chat', () => {
     data = { open_single_roomid: '', chat_type: 1 };
     expect(codeOf((await call('oA', 'resolveChat')) as ApiResult<unknown>)).toBe('CLOUD_ID_INVALID');
     tasks.close();
+  });
+});
+
+describe('the content check through the production adapter on the emulator', () => {
+  it.each([
+    ['pass', 'ok'],
+    ['risky', 'CONTENT_RISKY'],
+    ['review', 'CONTENT_REVIEW'],
+    ['failing', 'CONTENT_CHECK_FAILED'],
+  ] as const)('msgSecCheck answering %s gives %s', async (setting, code) => {
+    world.backend.wechat.setContentCheck(setting);
+    const result = await world.call(world.creator, 'createTask', { envVersion: 'release', task: everyoneDraft() });
+    expect(codeOf(result)).toBe(code);
+    expect(world.backend.wechat.calls('msgSecCheck')).toHaveLength(1);
+    expect(world.backend.wechat.calls('createActivityId')).toHaveLength(code === 'ok' ? 1 : 0);
+    expect(must(await world.call(world.creator, 'listRoomTasks', {}))).toHaveLength(code === 'ok' ? 1 : 0);
+  });
+
+  it('stores nothing when config.json lacks the permission (-604101)', async () => {
+    const backend = createLocalBackend({
+      now: () => NOW,
+      openapiPermissions: ['updatableMessage.createActivityId', 'chattoolmsg.send'],
+    });
+    const room = backend.wechat.createRoom();
+    const creator = backend.wechat.addMember(room.id);
+    const cloudID = backend.wechat.issueCloudId(creator);
+    const created = await backend.callFunction(creator, {
+      action: 'createTask',
+      cloudID,
+      envVersion: 'release',
+      task: everyoneDraft(),
+    });
+    expect(codeOf(created as ApiResult<unknown>)).toBe('CONTENT_CHECK_FAILED');
+    expect(backend.wechat.calls('msgSecCheck')).toMatchObject([{ errcode: -604101 }]);
+    expect(backend.wechat.calls('createActivityId')).toEqual([]);
+    backend.close();
   });
 });
