@@ -12,7 +12,8 @@ import type { OpenData, WeChatPlatform } from '../../../cloudfunctions/groupTask
 import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
-import { readingsFromEnvironment } from '../../../emulator/readings';
+import { READING_PROFILES, readingsFromEnvironment } from '../../../emulator/readings';
+import { createLocalBackend } from '../../../local';
 import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must, NOW, STORES } from './world';
 import type { World } from './world';
 
@@ -236,5 +237,27 @@ describe('member bindings in the stores', () => {
     expect(await reopened.roomMembers('tG1', 10)).toHaveLength(2);
     reopened.close();
     rmSync(folder, { recursive: true, force: true });
+  });
+});
+
+describe('a replayed cloudID on the emulator resolving foreign cloudIDs (foreignCloudId: resolved)', () => {
+  it('is refused by the binding, whoever replays it, while its owner keeps working', async () => {
+    const backend = createLocalBackend({
+      now: () => NOW,
+      readings: { ...READING_PROFILES.documented, foreignCloudId: 'resolved' },
+    });
+    const room = backend.wechat.createRoom();
+    const [alice, bob] = [backend.wechat.addMember(room.id), backend.wechat.addMember(room.id)];
+    const aliceCloudId = backend.wechat.issueCloudId(alice!);
+    const list = (who: { openid: string }, cloudID: string) =>
+      backend.callFunction(who, { action: 'listRoomTasks', cloudID }) as Promise<ApiResult<unknown>>;
+    must(await list(alice!, aliceCloudId));
+    expect(codeOf(await list(bob!, aliceCloudId))).toBe('CLOUD_ID_FOREIGN');
+    expect(codeOf(await list({ openid: 'oOutsider' }, aliceCloudId))).toBe('CLOUD_ID_FOREIGN');
+    // WeChat did resolve them: only the server's binding refused.
+    expect(backend.wechat.calls('getOpenData').map((call) => call.outcome)).toEqual(['ok', 'ok', 'ok']);
+    must(await list(alice!, aliceCloudId));
+    must(await list(bob!, backend.wechat.issueCloudId(bob!)));
+    backend.close();
   });
 });
