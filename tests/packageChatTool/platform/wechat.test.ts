@@ -114,6 +114,19 @@ function scopeWith(node: unknown): { scope: SelectorScope; selected: string[] } 
   return { scope: { createSelectorQuery: () => query as unknown as WechatMiniprogram.SelectorQuery }, selected };
 }
 
+test('no chat-tool code exports an offscreen canvas, which a phone refuses ("暂不支持离屏 canvas")', () => {
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(path.join(projectRoot, dir), { withFileTypes: true }).flatMap((entry) => {
+      const relative = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'miniprogram_npm' ? [] : sources(relative);
+      return /\.(ts|wxml)$/.test(entry.name) ? [relative] : [];
+    });
+  const offenders = sources('packageChatTool').filter((file) =>
+    /createOffscreenCanvas|canvasToTempFilePath/.test(fs.readFileSync(path.join(projectRoot, file), 'utf8')),
+  );
+  expect(offenders).toEqual([]);
+});
+
 describe('snapshot', () => {
   test('exports the <snapshot> node with takeSnapshot({ type: file, format: png }), never an offscreen canvas', async () => {
     const takeSnapshot = jest.fn((option: { success: (result: { tempFilePath: string }) => void }) =>
