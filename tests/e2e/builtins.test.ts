@@ -213,6 +213,12 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     await eventually(() => text('wx-text >> text=snap:'), 'snap:file 600x300');
     // The temporary file works as an <image src>.
     await eventually(() => text('wx-text >> text=snap-image:'), 'snap-image:600x300');
+    // "不能设置为 display: none" (docs/platform.md, "snapshot").
+    await sim.byRole('button', 'snap-hidden').click();
+    await eventually(
+      () => text('wx-text >> text=snap:'),
+      'snap:takeSnapshot:fail the snapshot is not rendered (display: none)',
+    );
   });
 
   test('scroll-view pull-to-refresh: a drag or the wheel past the threshold at the top refreshes; a short pull aborts', async () => {
