@@ -57,7 +57,7 @@ describe('i18n', () => {
   test.each([
     ['zh-CN', zhCN],
     ['en', en],
-  ])('%s: the create form\'s hints name the buttons members will tap', (_, t) => {
+  ])("%s: the create form's hints name the buttons members will tap", (_, t) => {
     expect(t.kindParticipateHint).toContain(t.join);
     expect(t.kindCompleteHint).toContain(t.markDone);
   });
