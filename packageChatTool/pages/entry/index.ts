@@ -2,6 +2,7 @@
 // and offers to create one; opened anywhere else it explains what the tool is and how to open it.
 // Cards, reminders and progress images link here with ?taskId (core/api.ts taskPagePath): that task
 // opens at once.
+import type { TaskSummary } from '../../core/api';
 import { currentMessages } from '../../i18n/current';
 import { failureMessage, type Messages } from '../../i18n/index';
 import { weChat } from '../../platform/wechat';
@@ -10,6 +11,10 @@ import { CREATE_PAGE, taskPage } from '../../view/routes';
 import { taskListItems, type TaskListItem } from './view';
 
 type Mode = 'chat' | 'outside';
+
+/** The countdowns move on every 30 s while the list is open; the tick after a deadline reloads the list. */
+const TICK_MS = 30 * 1000;
+const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
 
 Component({
   data: {
@@ -20,6 +25,9 @@ Component({
     loaded: false,
     hidden: false,
     refreshing: false,
+    /** The server's list as loaded, and when: the rows are rebuilt from it as time passes. */
+    summaries: [] as TaskSummary[],
+    loadedAt: 0,
     tasks: [] as TaskListItem[],
     error: '',
   },
@@ -31,7 +39,27 @@ Component({
         return weChat()
           .redirectTo(taskPage(query.taskId))
           .catch(() => this.refresh());
-      if (inChat) return this.refresh();
+      if (!inChat) return undefined;
+      timers.set(
+        this,
+        setInterval(() => this.tick(), TICK_MS),
+      );
+      return this.refresh();
+    },
+    onUnload() {
+      const timer = timers.get(this);
+      if (timer !== undefined) clearInterval(timer);
+      timers.delete(this);
+    },
+    /** Moves the countdowns on; once one passes its deadline, the server's list replaces the page's. */
+    tick() {
+      const { summaries, loadedAt, t } = this.data;
+      const now = Date.now();
+      const passed = summaries.some(
+        (task) => task.state !== 'ended' && task.deadline !== null && loadedAt < task.deadline && now >= task.deadline,
+      );
+      if (passed) return this.refresh();
+      this.setData({ tasks: taskListItems(summaries, t, now) });
       return undefined;
     },
     onHide() {
@@ -47,7 +75,14 @@ Component({
       this.setData({ loading: true, error: '' });
       const result = await taskService().listRoomTasks();
       if (result.ok) {
-        this.setData({ loading: false, loaded: true, tasks: taskListItems(result.data, this.data.t, Date.now()) });
+        const now = Date.now();
+        this.setData({
+          loading: false,
+          loaded: true,
+          summaries: result.data,
+          loadedAt: now,
+          tasks: taskListItems(result.data, this.data.t, now),
+        });
       } else {
         this.setData({ loading: false, error: failureMessage(this.data.t, result.code) });
       }

@@ -106,6 +106,29 @@ describe('entry page in a chat', () => {
     expect(texts(page, '.task')).toHaveLength(1);
   });
 
+  test('the countdowns move on, and once a deadline passes the list is reloaded, once', async () => {
+    const now = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(now);
+    const deadline = now + 3 * 60 * 1000;
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary({ deadline })] });
+    const page = await mountPage(PAGE);
+    const methods = page.instance as unknown as { tick(): Promise<void> | undefined; onUnload(): void };
+    expect(texts(page, '.task')[0]).toContain('剩余 3 分钟');
+    jest.spyOn(Date, 'now').mockReturnValue(now + 61 * 1000);
+    await methods.tick();
+    expect(texts(page, '.task')[0]).toContain('剩余 2 分钟');
+    expect(service.listRoomTasks).toHaveBeenCalledTimes(1);
+    jest.spyOn(Date, 'now').mockReturnValue(deadline + 1);
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary({ deadline, state: 'ended' })] });
+    await methods.tick();
+    expect(service.listRoomTasks).toHaveBeenCalledTimes(2);
+    expect(texts(page, '.task')[0]).toContain('已结束');
+    await methods.tick();
+    expect(service.listRoomTasks).toHaveBeenCalledTimes(2);
+    methods.onUnload();
+    jest.restoreAllMocks();
+  });
+
   test('every interactive control has a role and a label', async () => {
     service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary()] });
     const page = await mountPage(PAGE);
