@@ -52,7 +52,11 @@ async function styledCopy(source: HTMLElement): Promise<HTMLElement> {
         fetch(original.currentSrc)
           .then((response) => response.blob())
           .then(dataUrlOf)
-          .then((url) => target.setAttribute('src', url)),
+          .then(
+            (url) => target.setAttribute('src', url),
+            // An image the page cannot fetch is left out, as the browser would not draw it either.
+            () => target.removeAttribute('src'),
+          ),
       );
     }
   });
