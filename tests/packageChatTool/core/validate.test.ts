@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { countCharacters, DESCRIPTION_MAX } from '../../../packageChatTool/core/limits';
 import { QUOTE_MAX, quote, validateDraft, validateRequest } from '../../../packageChatTool/core/validate';
 import { NOW } from './fixtures';
@@ -110,5 +111,22 @@ describe('request validation', () => {
     expect(messages[0]).toContain(`'${'k'.repeat(QUOTE_MAX)}…'`);
     expect(quote('😀'.repeat(QUOTE_MAX + 1))).toBe(`${'😀'.repeat(QUOTE_MAX)}…`);
     expect(quote('😀'.repeat(QUOTE_MAX))).toBe('😀'.repeat(QUOTE_MAX));
+  });
+
+  it('keeps every refusal short, whatever the payload (property)', () => {
+    const longKey = fc.string({ minLength: 100, maxLength: 2000, unit: 'grapheme' });
+    const payload = fc.oneof(
+      fc.anything(),
+      fc.record({ action: fc.oneof(longKey, fc.constantFrom('createTask', 'join')), cloudID: fc.string() }),
+      fc.dictionary(longKey, fc.anything()).map((extra) => ({ action: 'join', cloudID: 'c', taskId: 'a', ...extra })),
+      fc.dictionary(longKey, fc.string()).map((extra) => create({ ...draft, ...extra })),
+    );
+    fc.assert(
+      fc.property(payload, (value) => {
+        const result = validateRequest(value, NOW);
+        return result.ok || result.error.message.length <= 200;
+      }),
+      { numRuns: 300 },
+    );
   });
 });
