@@ -35,8 +35,8 @@ function dataUrlOf(blob: Blob): Promise<string> {
 /** A copy of `source` whose every element carries its computed style inline and whose images are data URLs. */
 async function styledCopy(source: HTMLElement): Promise<HTMLElement> {
   const copy = source.cloneNode(true) as HTMLElement;
-  const originals = [source, ...source.querySelectorAll('*')];
-  const copies = [copy, ...copy.querySelectorAll('*')];
+  const originals = [source, ...Array.from(source.querySelectorAll('*'))];
+  const copies = [copy, ...Array.from(copy.querySelectorAll('*'))];
   const images: Promise<void>[] = [];
   originals.forEach((original, i) => {
     const target = copies[i] as HTMLElement | SVGElement;
@@ -123,7 +123,7 @@ export function attachSnapshot(element: HTMLElement, services: BuiltinServices):
   snapshots.set(element, createSnapshot(element, services));
 }
 
-function createSnapshot(element: HTMLElement, services: BuiltinServices): Snapshot {
+export function createSnapshot(element: HTMLElement, services: BuiltinServices): Snapshot {
   return {
     get width() {
       return element.offsetWidth * services.pixelRatio;
