@@ -18,18 +18,11 @@ export function trackTaps(win: Window): void {
   };
   // The page's tap handlers run in glass-easel's capture listeners on <body>: begin before them (window, capture),
   // end after every listener (window, bubble). Microtasks run between listeners, so theirs are inside the tap.
+  // A key that presses a focused button (Enter, Space) arrives as a click.
   for (const type of ['mouseup', 'touchend', 'click'] as const) {
     win.addEventListener(type, begin, { capture: true });
     win.addEventListener(type, end);
   }
-  win.addEventListener(
-    'keydown',
-    (ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') begin(ev);
-    },
-    { capture: true },
-  );
-  win.addEventListener('keydown', end);
 }
 
 /** Whether a tap is being handled right now. */

@@ -143,7 +143,7 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
   const requireChatTool = (): void => {
     if (!inChatTool()) throw new ApiFailure('only available in chat-tool mode');
   };
-  /** "仅在点击行为时调用" (docs/platform.md, "notifyGroupMembers"): only while a tap is being handled (tap.ts). */
+  /** "仅在点击行为时调用" (docs/platform.md, "Tap-only APIs"): only while a tap is being handled (tap.ts). */
   const requireTap = (tap: boolean): void => {
     if (!tap) {
       throw new ApiFailure(
