@@ -114,7 +114,11 @@ export const en: Messages = {
   renewCard: 'Send the card again',
   cardExpired: 'The card has expired and members cannot open it; send it again.',
   cardNotPosted: 'The card is not in the chat yet; tap "Send the card again".',
-  cardSyncing: 'Updating the card…',
+  cardSyncing: 'The card is behind: WeChat has not accepted the latest change yet; the server keeps retrying.',
+  cardBehindJoined:
+    'The card does not show you as joined yet: WeChat has not accepted the update; the server keeps retrying.',
+  cardBehindDone:
+    'The card does not show you as done yet: WeChat has not accepted the update; the server keeps retrying.',
   cardCountsLeavers: 'The card counts {count}: members who left stay counted, as WeChat cards cannot take a mark back.',
 
   leaveWaitlist: 'Leave the waitlist',

@@ -106,7 +106,9 @@ export const zhCN = {
   renewCard: '重新发送卡片',
   cardExpired: '卡片已过期，成员无法从旧卡片进入，请重新发送。',
   cardNotPosted: '卡片还没有发到聊天，请点「重新发送卡片」。',
-  cardSyncing: '卡片正在更新…',
+  cardSyncing: '卡片还没跟上：微信还没有接受最新的变化，服务器会自动重试。',
+  cardBehindJoined: '卡片上还没显示你「已参与」：微信还没有接受这次更新，服务器会自动重试。',
+  cardBehindDone: '卡片上还没显示你「已完成」：微信还没有接受这次更新，服务器会自动重试。',
   cardCountsLeavers: '卡片上的人数是 {count}：退出的成员仍计在内，微信卡片不能撤回。',
 
   leaveWaitlist: '退出候补',

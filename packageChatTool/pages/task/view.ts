@@ -59,9 +59,18 @@ const cardKeeps = (task: TaskView, t: Messages): string =>
 /** The publisher's subtitle is "X人已参与": X counts every member ever marked, so it may exceed the page's count. */
 const cardCount = (task: TaskView): number => Number(/^\d+/.exec(task.viewer.cardText)?.[0] ?? 0);
 
+/** What a member's card says that the page does not: still marked after leaving, or not yet marked after joining. */
+function memberCardNotice(task: TaskView, t: Messages): string {
+  const done = task.viewer.status === 'done';
+  const marked = cardMarksViewer(task);
+  if (!done && marked) return cardKeeps(task, t);
+  if (done && !marked) return task.kind === 'participate' ? t.cardBehindJoined : t.cardBehindDone;
+  return '';
+}
+
 function cardNotice(task: TaskView, t: Messages, unposted: boolean): string {
   if (task.state === 'ended') return '';
-  if (!task.viewer.isCreator) return task.viewer.status !== 'done' && cardMarksViewer(task) ? cardKeeps(task, t) : '';
+  if (!task.viewer.isCreator) return memberCardNotice(task, t);
   if (unposted) return t.cardNotPosted;
   if (task.card.expired) return t.cardExpired;
   if (!task.card.inSync) return t.cardSyncing;

@@ -64,6 +64,7 @@ describe('task page for a participant', () => {
         },
         {
           status: 'done',
+          cardText: '已参与',
           can: { join: false, leave: true, remind: false, markClosingSoon: false, end: false, renewCard: false },
         },
       ),
@@ -76,6 +77,7 @@ describe('task page for a participant', () => {
     expect(platform.toast).toHaveBeenCalledWith('已报名', 'success');
     expect(p.query('.join')).toBeNull();
     expect(p.query('.leave')).not.toBeNull();
+    expect(p.query('.notice')).toBeNull();
   });
 
   test('leaving asks first and does nothing when the user cancels', async () => {

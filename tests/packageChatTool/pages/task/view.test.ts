@@ -174,6 +174,18 @@ describe('the page never contradicts the card without saying why', () => {
     expect(taskPageView(taskView({}, { status: 'pending', cardText: '未参与' }), zhCN, NOW).cardNotice).toBe('');
   });
 
+  test('a member whose card does not mark them yet is told why', () => {
+    const joined = taskView({}, { status: 'done', cardText: '未参与' });
+    expect(taskPageView(joined, zhCN, NOW).cardNotice).toBe(
+      '卡片上还没显示你「已参与」：微信还没有接受这次更新，服务器会自动重试。',
+    );
+    const done = taskView({ kind: 'complete' }, { status: 'done', cardText: '即将截止' });
+    expect(taskPageView(done, en, NOW).cardNotice).toBe(
+      'The card does not show you as done yet: WeChat has not accepted the update; the server keeps retrying.',
+    );
+    expect(taskPageView(taskView({}, { status: 'done', cardText: '已参与' }), en, NOW).cardNotice).toBe('');
+  });
+
   test('the creator is told the card still counts members who left', () => {
     const counted = taskView({}, { ...creator, cardText: '3人已参与' });
     expect(taskPageView(counted, en, NOW).cardNotice).toBe(
