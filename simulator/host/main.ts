@@ -256,8 +256,6 @@ async function main(): Promise<void> {
         const templateInfo = (menu.templateInfo ?? {}) as { templateId?: string };
         const share = {
           activityId: menu.activityId,
-          // The emulator knows the activity's real expiry; the page never sends it to WeChat.
-          activityExpiresAt: Number.MAX_SAFE_INTEGER,
           templateId: templateInfo.templateId,
           chooseType: menu.chooseType ?? 1,
           participant: menu.participant ?? [],
