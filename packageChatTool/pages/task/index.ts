@@ -135,16 +135,16 @@ Component({
       const { t, taskId, task } = this.data;
       if (!task) return;
       const service = taskService();
-      const run = { leave: service.leave, closing: service.markClosingSoon, end: service.endTask }[action];
+      const run = {
+        leave: () => service.leave(taskId),
+        closing: () => service.markClosingSoon(taskId),
+        end: () => service.endTask(taskId),
+      }[action];
       const { title, content, done } = confirmation(action, task, t);
       const confirmed = await weChat()
         .confirm({ title, content, confirmText: t.confirm, cancelText: t.cancel })
         .catch(() => false);
-      if (confirmed)
-        await this.act(
-          () => run.call(service, taskId),
-          () => done,
-        );
+      if (confirmed) await this.act(run, () => done);
     },
     onJoin() {
       const { t, taskId } = this.data;
