@@ -28,18 +28,19 @@ import {
   type TemplateKind,
 } from './rules';
 import { WeChatRefusal, createCloudFunction, type WeChatServer } from './server-sdk';
-import type {
-  ContentCheckSetting,
-  EmulatedMember,
-  EmulatedRoom,
-  Fault,
-  OpenDataList,
-  PlatformApi,
-  PlatformCall,
-  SharedCard,
-  SystemMessage,
-  WeChatEmulator,
-  WeChatEmulatorOptions,
+import {
+  CONTENT_CHECK_SETTINGS,
+  type ContentCheckSetting,
+  type EmulatedMember,
+  type EmulatedRoom,
+  type Fault,
+  type OpenDataList,
+  type PlatformApi,
+  type PlatformCall,
+  type SharedCard,
+  type SystemMessage,
+  type WeChatEmulator,
+  type WeChatEmulatorOptions,
 } from './types';
 
 export { CloudSdkError, WeChatRefusal } from './server-sdk';
@@ -414,8 +415,9 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
       if (kind === undefined) {
         throw new EmulatorError('updateShareMenu: templateInfo.templateId is not a chat-tool template');
       }
-      if (share.chooseType !== 1 && share.chooseType !== 2)
+      if (share.chooseType !== 1 && share.chooseType !== 2) {
         throw new EmulatorError('updateShareMenu: chooseType is 1 or 2');
+      }
       if (typeof share.title !== 'string' || share.title === '') {
         throw new EmulatorError('shareAppMessageToGroup: title is required');
       }
@@ -515,6 +517,9 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
 
     contentCheck: () => contentCheck,
     setContentCheck(setting) {
+      if (!CONTENT_CHECK_SETTINGS.includes(setting)) {
+        throw new EmulatorError(`content check is ${CONTENT_CHECK_SETTINGS.join(', ')}, not ${String(setting)}`);
+      }
       contentCheck = setting;
       changed();
     },

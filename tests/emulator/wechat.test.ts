@@ -268,6 +268,7 @@ describe('security.msgSecCheck', () => {
     expect(await run()).toMatchObject({ result: { suggest: 'review' } });
     wechat.setContentCheck('pass');
     expect(await run()).toMatchObject({ result: { suggest: 'pass', label: 100 } });
+    expect(() => wechat.setContentCheck('lenient' as never)).toThrow(/pass, review, risky, failing, not lenient/);
     wechat.setContentCheck('failing');
     expect(await refusal(run())).toBe('-1 openapi.security.msgSecCheck:fail system error');
     expect(wechat.contentCheck()).toBe('failing');
