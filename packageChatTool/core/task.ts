@@ -3,12 +3,11 @@
 import type { ApiResult } from './api';
 import { WAITLIST_MAX } from './limits';
 import { fail, ok } from './result';
+import { NEW_CARD } from './card';
 import type { Member, Participant, Room, Task, TaskDraft, VersionType } from './types';
 
 /** The timer moves an open task to "closing soon" this long before its deadline. */
 export const CLOSING_SOON_BEFORE_MS = 60 * 60 * 1000;
-/** renewCard creates a new activity_id when the current one expires within this time. */
-export const RENEW_BEFORE_MS = 60 * 60 * 1000;
 
 export interface Activity {
   activityId: string;
@@ -43,7 +42,7 @@ export function createTask({ id, draft, room, creator, activity, versionType, no
     activityId: activity.activityId,
     activityExpiresAt: activity.expiresAt,
     versionType,
-    card: { state: 1, stateAt: 0, doneGroupOpenids: [] },
+    card: NEW_CARD,
     createdAt: now,
     updatedAt: now,
     revision: 1,
@@ -150,25 +149,32 @@ export function tickTask(task: Task, now: number): Task | null {
   return null;
 }
 
-export const needsRenewal = (task: Task, now: number): boolean => task.activityExpiresAt - now <= RENEW_BEFORE_MS;
-
-/** Checks that renewCard may proceed; the caller then asks WeChat for a new activity_id if needsRenewal. */
+/** Checks that renewCard may proceed; the caller then asks WeChat for a new activity_id. */
 export function checkRenewal(task: Task, openid: string): ApiResult<Task> {
   return creatorOnly(task, openid);
 }
 
 /**
- * A new card replaces the old one: it starts at target_state 1 with nobody marked, so the next
- * sync marks every participant on it once it has been shared.
+ * A new card replaces the one whose activity_id was `replaces`: it starts collecting with nobody marked, so
+ * the next sync marks every participant on it once it has been shared. When another renewal replaced that
+ * card first, `renewed` is false and the task is unchanged: both callers hand out the same live card.
  */
-export function renewActivity(task: Task, activity: Activity, versionType: VersionType, now: number): ApiResult<Task> {
+export function renewActivity(
+  task: Task,
+  replaces: string,
+  activity: Activity,
+  versionType: VersionType,
+  now: number,
+): ApiResult<{ task: Task; renewed: boolean }> {
   if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
-  return ok(
-    changed(task, now, {
+  if (task.activityId !== replaces) return ok({ task, renewed: false });
+  return ok({
+    task: changed(task, now, {
       activityId: activity.activityId,
       activityExpiresAt: activity.expiresAt,
       versionType,
-      card: { state: 1, stateAt: 0, doneGroupOpenids: [] },
+      card: NEW_CARD,
     }),
-  );
+    renewed: true,
+  });
 }

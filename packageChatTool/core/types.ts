@@ -47,11 +47,19 @@ export interface Participant extends Member {
   at: number;
 }
 
-/** What the dynamic card in the chat currently shows, as far as WeChat confirmed it. */
+/** What the dynamic card in the chat shows, as far as WeChat's answers tell (core/card.ts cardAfter). */
 export interface CardShown {
+  /** The state set by the last call recorded as accepted (1, the state a card starts in, until then). */
   state: CardTargetState;
-  /** When WeChat accepted the call that set `state` (0: none yet); orders concurrent card updates. */
-  stateAt: number;
+  /**
+   * False when WeChat may show another state than `state`: a call's outcome is unknown, or syncs recorded
+   * concurrently in an order nobody can tell. The next sync sends the task's state again.
+   */
+  settled: boolean;
+  /** An end (target_state 3) went out and its outcome is unknown: WeChat refusing another end means it landed. */
+  endSent: boolean;
+  /** Bumped by every record: a sync that finds it moved since it read the task cannot tell its calls' order. */
+  version: number;
   /** group_openids WeChat has marked done (state 1); the card cannot un-mark anyone. */
   doneGroupOpenids: string[];
 }

@@ -2,18 +2,11 @@
 // context, and the room and group_openid the platform resolves from the cloudID string. Every action
 // returns an ApiResult; nothing thrown by a store or the platform escapes.
 import type { ApiResult, TaskSummary } from '../../../packageChatTool/core/api';
-import type { AcceptedUpdate } from '../../../packageChatTool/core/card';
-import { cardUpdates, VERSION_TYPE } from '../../../packageChatTool/core/card';
+import type { CardAnswer, CardSync, SetChatToolMsgBody } from '../../../packageChatTool/core/card';
+import { cardInSync, cardUpdates, VERSION_TYPE } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import type { Activity } from '../../../packageChatTool/core/task';
-import {
-  checkRenewal,
-  checkRoom,
-  createTask,
-  deadlinePassed,
-  needsRenewal,
-  tickTask,
-} from '../../../packageChatTool/core/task';
+import { checkRenewal, checkRoom, createTask, deadlinePassed, tickTask } from '../../../packageChatTool/core/task';
 import type { Member, Room, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import { isOneToOneChat } from '../../../packageChatTool/core/types';
 import type { ParsedRequest } from '../../../packageChatTool/core/validate';
@@ -59,6 +52,14 @@ export const CONTENT_SCENE: TextCheck['scene'] = 3;
 /** How long createTask waits for the content check before refusing with CONTENT_CHECK_FAILED. */
 export const CONTENT_CHECK_TIMEOUT_MS = 3000;
 
+/** WeChat's system error (docs/platform.md#error-codes): nothing says whether the call was applied. */
+const SYSTEM_ERROR = -1;
+/**
+ * Refusals of the call itself, before WeChat looks at the card (docs/platform.md#error-codes): cloud call not
+ * supported or not permitted, token, capability not granted, malformed JSON. They say nothing about the card.
+ */
+const API_REFUSALS = new Set([-604100, -604101, 40001, 42001, 48001, 47001]);
+
 export interface SweepReport {
   looked: number;
   moved: number;
@@ -101,14 +102,6 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
 
 export function createGroupTask(deps: GroupTaskDeps) {
   const { tasks, wechat, clock, log } = deps;
-  let lastAcceptedAt = 0;
-
-  /** When WeChat accepted a call: the clock, nudged so calls accepted in the same millisecond keep their order. */
-  function acceptedAt(): number {
-    lastAcceptedAt = Math.max(clock.now(), lastAcceptedAt + 0.001);
-    return lastAcceptedAt;
-  }
-
   /** The chat a cloudID names, and the caller in it when it carries their group_openid (bound to them, or refused). */
   async function chatOfCloudId(
     cloudID: string,
@@ -144,28 +137,56 @@ export function createGroupTask(deps: GroupTaskDeps) {
     return ok({ room, member });
   }
 
-  /** Brings the card in line with the stored task. Best effort: failures are left for the timer. */
-  async function syncCard(task: Task): Promise<{ task: Task; sent: number; failed: boolean }> {
-    const accepted: AcceptedUpdate[] = [];
-    let failed = false;
-    for (const body of cardUpdates(task, clock.now())) {
-      try {
-        const answer = await within(wechat.setChatToolMsg(body), deps.cardSyncTimeoutMs);
-        if (answer === 'timeout') throw new Error('setChatToolMsg timed out');
-        accepted.push({ body, at: acceptedAt() });
-      } catch (error) {
-        log(`setChatToolMsg failed for task ${task.id}`, error instanceof PlatformError ? error.message : error);
-        failed = true;
-        break;
-      }
-    }
-    if (accepted.length === 0) return { task, sent: 0, failed };
+  /** Records an answer that came after its sync gave up: its place among the card's calls is unknown. */
+  function recordLate(task: Task, body: SetChatToolMsgBody): void {
+    const late: CardSync = { version: null, answers: [{ body, answer: 'accepted' }] };
+    tasks.recordCard(task.id, task.activityId, late).catch((error: unknown) => {
+      log(`recording a late card answer of task ${task.id} failed`, error);
+    });
+  }
+
+  /**
+   * WeChat's answer to one call. A refusal applied nothing; after a time-out, a system error or a network error
+   * the call may still land, so its outcome is unknown.
+   */
+  async function send(task: Task, body: SetChatToolMsgBody): Promise<CardAnswer> {
+    const call = wechat.setChatToolMsg(body);
     try {
-      const recorded = await tasks.recordCard(task.id, task.activityId, accepted);
-      return { task: recorded ?? task, sent: accepted.length, failed };
+      if ((await within(call, deps.cardSyncTimeoutMs)) !== 'timeout') return 'accepted';
+      log(`setChatToolMsg timed out for task ${task.id}; its outcome is unknown`);
+      call.then(
+        () => recordLate(task, body),
+        () => undefined,
+      );
+      return 'unknown';
+    } catch (error) {
+      log(`setChatToolMsg failed for task ${task.id}`, error instanceof PlatformError ? error.message : error);
+      if (!(error instanceof PlatformError) || error.errcode === SYSTEM_ERROR) return 'unknown';
+      return API_REFUSALS.has(error.errcode) ? 'failed' : 'refused';
+    }
+  }
+
+  /**
+   * Brings the card in line with the stored task and records what WeChat answered (core/card.ts cardAfter).
+   * Best effort: what is left undone or unknown keeps the task on the timer's list.
+   */
+  async function syncCard(task: Task): Promise<{ task: Task; sent: number; failed: boolean }> {
+    const answers: CardSync['answers'] = [];
+    for (const body of cardUpdates(task, clock.now())) {
+      const answer = await send(task, body);
+      answers.push({ body, answer });
+      if (answer !== 'accepted') break;
+    }
+    const sent = answers.filter(({ answer }) => answer === 'accepted').length;
+    const failed = answers.some(({ answer }) => answer !== 'accepted');
+    try {
+      const recorded = await tasks.recordCard(task.id, task.activityId, { version: task.card.version, answers });
+      if (recorded === null) return { task, sent, failed };
+      // A refused end that proves an earlier one landed leaves the card in sync: an answer, not a failure.
+      return { task: recorded, sent, failed: failed && !cardInSync(recorded) };
     } catch (error) {
       log(`recording the card of task ${task.id} failed`, error);
-      return { task, sent: accepted.length, failed: true };
+      return { task, sent, failed: true };
     }
   }
 
@@ -299,13 +320,15 @@ export function createGroupTask(deps: GroupTaskDeps) {
         if (!found.ok) return found;
         const allowed = checkRenewal(found.data, openid);
         if (!allowed.ok) return allowed;
-        if (!needsRenewal(found.data, now)) return ok({ task: show(found.data), share: shareOf(found.data) });
+        // Every re-send is a new card with a new activity_id (docs/platform.md#second-share-of-one-activity_id).
         const activity = await newActivity('WeChat did not create a new card; the current one is unchanged');
         if (!activity.ok) return activity;
         const versionType = request.envVersion === null ? found.data.versionType : VERSION_TYPE[request.envVersion];
-        const renewed = await tasks.renew(request.taskId, room.id, activity.data, versionType, now);
+        const replaces = found.data.activityId;
+        const renewed = await tasks.renew(request.taskId, room.id, replaces, activity.data, versionType, now);
         if (!renewed.ok) return renewed;
-        return ok({ task: show(renewed.data), share: shareOf(renewed.data) });
+        // A renewal that lost to another one hands out the winner's card, never its own unused activity_id.
+        return ok({ task: show(renewed.data.task), share: shareOf(renewed.data.task) });
       }
     }
   }

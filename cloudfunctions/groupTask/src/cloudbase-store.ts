@@ -4,8 +4,8 @@
 // Sign-ups use atomic operators (push/inc) guarded by the very conditions core/task.ts checked, so
 // concurrent sign-ups never overwrite each other; rarer changes compare-and-set the revision.
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { AcceptedUpdate } from '../../../packageChatTool/core/card';
-import { cardInSync, markedBy } from '../../../packageChatTool/core/card';
+import type { CardSync } from '../../../packageChatTool/core/card';
+import { cardAfter, cardInSync, markedBy } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import { CLOSING_SOON_BEFORE_MS, isInvited, peopleOf } from '../../../packageChatTool/core/task';
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
@@ -183,8 +183,13 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
     return stats.updated === 1;
   }
 
-  /** Every mutable field, replaced whole (`_.set`, so objects are not merged field by field). */
-  function replacement(task: Task): Condition {
+  /**
+   * The task fields a rule changed, replaced whole (`_.set`, so objects are not merged field by field). The card
+   * record is left to recordCard, which writes it concurrently with these rules (a record read before would roll
+   * it back), except when a renewal replaces the card itself. cardDirty is only ever raised here: the card of
+   * the task read may be older than the stored one, so only a record may decide that the card caught up.
+   */
+  function replacement(task: Task, read: Task): Condition {
     const doc = toDocument(task);
     return {
       state: doc.state,
@@ -193,13 +198,13 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       activityId: doc.activityId,
       activityExpiresAt: doc.activityExpiresAt,
       versionType: doc.versionType,
-      card: _.set(doc.card),
+      ...(task.activityId === read.activityId ? {} : { card: _.set(doc.card) }),
       updatedAt: doc.updatedAt,
       revision: doc.revision,
       participantCount: doc.participantCount,
       waitlistCount: doc.waitlistCount,
       people: _.set(doc.people),
-      cardDirty: doc.cardDirty,
+      ...(doc.cardDirty ? { cardDirty: true } : {}),
     };
   }
 
@@ -207,14 +212,17 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
   async function compareAndSet<R>(
     taskId: string,
     rule: (task: Task) => ApiResult<R>,
-    taskOf: (result: R) => Task,
+    taskOf: (result: R) => Task | null,
   ): Promise<ApiResult<R>> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const doc = await read(taskId);
       if (doc === null) return fail('NOT_FOUND', 'no such task');
-      const result = rule(toTask(doc));
+      const before = toTask(doc);
+      const result = rule(before);
       if (!result.ok) return result;
-      if (await updated({ _id: taskId, revision: doc.revision }, replacement(taskOf(result.data)))) return result;
+      const next = taskOf(result.data);
+      if (next === null) return result;
+      if (await updated({ _id: taskId, revision: doc.revision }, replacement(next, before))) return result;
       await pause(attempt);
     }
     return busy();
@@ -318,29 +326,37 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       return busy();
     },
     ...ruleSteps(compareAndSet),
-    async recordCard(taskId, activityId, accepted: AcceptedUpdate[]) {
-      const last = accepted[accepted.length - 1];
-      if (last === undefined) {
+    async recordCard(taskId, activityId, sync: CardSync) {
+      const onlyMarks = sync.answers.every(({ body }) => body.target_state === 1);
+      const marked = sync.answers.flatMap(({ body, answer }) => (answer === 'accepted' ? markedBy(body) : []));
+      // While the task collects, cardAfter only adds marks: atomic operators, so a burst of sign-ups recording
+      // at once never conflicts.
+      const collecting =
+        onlyMarks &&
+        sync.answers.length > 0 &&
+        (await updated(
+          { _id: taskId, activityId, state: 'open' },
+          { 'card.doneGroupOpenids': _.addToSet({ $each: marked }), 'card.version': _.inc(1) },
+        ));
+      for (let attempt = 0; !collecting && attempt < MAX_ATTEMPTS; attempt += 1) {
         const doc = await read(taskId);
-        return doc === null ? null : toTask(doc);
+        if (doc === null || doc.activityId !== activityId) return null;
+        const card = cardAfter(doc.card, doc.state, sync);
+        if (card === doc.card) break;
+        // Guarded by the record read and the task state cardAfter relied on; a concurrent record means retry.
+        const guard = { _id: taskId, activityId, state: doc.state, 'card.version': doc.card.version };
+        if (await updated(guard, { card: _.set(card) })) break;
+        await pause(attempt);
       }
-      const marked = accepted.flatMap(({ body }) => markedBy(body));
-      // Marks only accumulate, whatever else commits meanwhile (stats.updated is 0 when nothing was new).
-      if (marked.length > 0) {
-        await updated({ _id: taskId, activityId }, { 'card.doneGroupOpenids': _.addToSet({ $each: marked }) });
-      }
-      // The state is the one of the latest call WeChat accepted, across concurrent syncs; ended stays ended.
-      await updated(
-        { _id: taskId, activityId, 'card.state': _.neq(3), 'card.stateAt': _.lte(last.at) },
-        { 'card.state': last.body.target_state, 'card.stateAt': last.at },
-      );
       const doc = await read(taskId);
       if (doc === null || doc.activityId !== activityId) return null;
       const task = toTask(doc);
-      // Cleared only if neither the task nor the recorded card state moved since this read (another sync may
-      // have recorded an older WeChat state meanwhile); otherwise the timer looks again.
-      if (cardInSync(task) && doc.cardDirty) {
-        await updated({ _id: taskId, revision: doc.revision, 'card.stateAt': doc.card.stateAt }, { cardDirty: false });
+      const inSync = cardInSync(task);
+      // Cleared only if neither the task nor its card record moved since this read; raised whenever it lags.
+      if (inSync && doc.cardDirty) {
+        await updated({ _id: taskId, revision: doc.revision, 'card.version': doc.card.version }, { cardDirty: false });
+      } else if (!inSync && !doc.cardDirty) {
+        await updated({ _id: taskId }, { cardDirty: true });
       }
       return task;
     },

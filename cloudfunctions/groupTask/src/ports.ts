@@ -1,7 +1,7 @@
 // The interfaces the actions are written against. Production: wx-server-sdk (sdk.ts) and CloudBase
 // (cloudbase-store.ts). Locally: the WeChat emulator and SQLite (emulator/).
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { AcceptedUpdate, SetChatToolMsgBody } from '../../../packageChatTool/core/card';
+import type { CardSync, SetChatToolMsgBody } from '../../../packageChatTool/core/card';
 import type { Activity, JoinOutcome } from '../../../packageChatTool/core/task';
 import type { Member, Participant, Task, VersionType } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
@@ -80,17 +80,22 @@ export interface TaskRepository {
   ): Promise<ApiResult<{ task: Task; promoted: Participant | null }>>;
   markClosingSoon(taskId: string, roomId: string, openid: string, now: number): Promise<ApiResult<Task>>;
   end(taskId: string, roomId: string, openid: string, now: number): Promise<ApiResult<Task>>;
+  /** A new card in place of the one whose activity_id is `replaces`; if another renewal came first, its card. */
   renew(
     taskId: string,
     roomId: string,
+    replaces: string,
     activity: Activity,
     versionType: VersionType,
     now: number,
-  ): Promise<ApiResult<Task>>;
+  ): Promise<ApiResult<{ task: Task; renewed: boolean }>>;
   /** The timer's deadline rule (core tickTask); null when nothing changed. */
   tick(taskId: string, now: number): Promise<Task | null>;
-  /** Records what WeChat accepted for `activityId`, in order (ignored if the card was renewed meanwhile). */
-  recordCard(taskId: string, activityId: string, accepted: AcceptedUpdate[]): Promise<Task | null>;
+  /**
+   * Records what a sync learned about the card of `activityId` (core/card.ts cardAfter; null, and nothing
+   * recorded, if the card was renewed meanwhile), and whether the card still lags behind the task.
+   */
+  recordCard(taskId: string, activityId: string, sync: CardSync): Promise<Task | null>;
   /**
    * Ids of tasks whose deadline is near or past while not ended, or whose live card lags behind; the
    * least recently swept first, so tasks that keep failing cannot starve the others.

@@ -2,7 +2,7 @@
 // so each action is atomic even with several processes on one file. The rules come from core/task.ts.
 import Database from 'better-sqlite3';
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { AcceptedUpdate } from '../../../packageChatTool/core/card';
+import type { CardSync } from '../../../packageChatTool/core/card';
 import { cardAfter, cardInSync } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import { CLOSING_SOON_BEFORE_MS, peopleOf } from '../../../packageChatTool/core/task';
@@ -123,14 +123,19 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
   }
 
   /** Read, apply a rule, write: one IMMEDIATE transaction, so nothing interleaves. */
-  function mutate<R>(taskId: string, rule: (task: Task) => ApiResult<R>, taskOf: (result: R) => Task): ApiResult<R> {
+  function mutate<R>(
+    taskId: string,
+    rule: (task: Task) => ApiResult<R>,
+    taskOf: (result: R) => Task | null,
+  ): ApiResult<R> {
     return db
       .transaction((): ApiResult<R> => {
         const row = selectTask.get(taskId);
         if (row === undefined) return fail('NOT_FOUND', 'no such task');
         const previous = parse(row);
         const result = rule(previous);
-        if (result.ok) write(taskOf(result.data), previous);
+        const next = result.ok ? taskOf(result.data) : null;
+        if (next !== null) write(next, previous);
         return result;
       })
       .immediate();
@@ -157,12 +162,12 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       return mutate(taskId, joinRule(roomId, member, now), (r) => r.task);
     },
     ...ruleSteps(mutate),
-    async recordCard(taskId, activityId, accepted: AcceptedUpdate[]) {
+    async recordCard(taskId, activityId, sync: CardSync) {
       const result = mutate(
         taskId,
         (task) => {
           if (task.activityId !== activityId) return fail('WRONG_STATE', 'the card was renewed meanwhile');
-          return ok({ ...task, card: accepted.reduce(cardAfter, task.card) });
+          return ok({ ...task, card: cardAfter(task.card, task.state, sync) });
         },
         (task) => task,
       );

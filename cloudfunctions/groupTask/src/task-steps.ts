@@ -17,13 +17,13 @@ import type { Member, Task } from '../../../packageChatTool/core/types';
 import type { TaskRepository } from './ports';
 
 /**
- * Reads the task, applies `rule` and commits the task `taskOf` picks from its result, atomically;
- * NOT_FOUND when the task is missing, the rule's refusal unchanged.
+ * Reads the task, applies `rule` and commits the task `taskOf` picks from its result (nothing when it picks
+ * null), atomically; NOT_FOUND when the task is missing, the rule's refusal unchanged.
  */
 export type AtomicStep = <R>(
   taskId: string,
   rule: (task: Task) => ApiResult<R>,
-  taskOf: (result: R) => Task,
+  taskOf: (result: R) => Task | null,
 ) => ApiResult<R> | Promise<ApiResult<R>>;
 
 export type RuleSteps = Pick<TaskRepository, 'leave' | 'markClosingSoon' | 'end' | 'renew' | 'tick'>;
@@ -61,11 +61,11 @@ export function ruleSteps(step: AtomicStep): RuleSteps {
         same,
       );
     },
-    async renew(taskId, roomId, activity, versionType, now) {
+    async renew(taskId, roomId, replaces, activity, versionType, now) {
       return step(
         taskId,
-        inRoom(roomId, (task) => renewActivity(task, activity, versionType, now)),
-        same,
+        inRoom(roomId, (task) => renewActivity(task, replaces, activity, versionType, now)),
+        (r) => (r.renewed ? r.task : null),
       );
     },
     async tick(taskId, now) {

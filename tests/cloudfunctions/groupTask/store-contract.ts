@@ -2,7 +2,8 @@
 // CloudBase store against a real environment. Ids are unique per run so a shared real database is fine.
 import { randomUUID } from 'node:crypto';
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import { cardUpdates } from '../../../packageChatTool/core/card';
+import type { CardAnswer, CardSync } from '../../../packageChatTool/core/card';
+import { cardUpdates, NEW_CARD } from '../../../packageChatTool/core/card';
 import { createTask, joinTask } from '../../../packageChatTool/core/task';
 import type { Member, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
@@ -101,51 +102,109 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect((await store.get(task.id))?.state).toBe('ended');
     });
 
-    it('renews the activity and resets the card', async () => {
+    it('renews the card it replaces with a new one, and hands a late renewal the winner’s card', async () => {
       const task = await newTask();
       must(await store.join(task.id, room, member(1), NOW));
       const renewed = must(
-        await store.renew(task.id, room, { activityId: `b${run}`, expiresAt: NOW + 48 * HOUR }, 1, NOW),
+        await store.renew(
+          task.id,
+          room,
+          task.activityId,
+          { activityId: `b${run}`, expiresAt: NOW + 48 * HOUR },
+          1,
+          NOW,
+        ),
       );
-      expect(renewed).toMatchObject({
-        activityId: `b${run}`,
-        versionType: 1,
-        card: { state: 1, doneGroupOpenids: [] },
-      });
-      expect(await store.get(task.id)).toEqual(renewed);
+      expect(renewed.renewed).toBe(true);
+      expect(renewed.task).toMatchObject({ activityId: `b${run}`, versionType: 1, card: NEW_CARD });
+      expect(await store.get(task.id)).toEqual(renewed.task);
+      const late = must(
+        await store.renew(
+          task.id,
+          room,
+          task.activityId,
+          { activityId: `c${run}`, expiresAt: NOW + 48 * HOUR },
+          0,
+          NOW,
+        ),
+      );
+      expect(late).toEqual({ task: renewed.task, renewed: false });
+      expect(await store.get(task.id)).toEqual(renewed.task);
     });
 
-    const accepted = (task: Task, at: number) => cardUpdates(task, at).map((body) => ({ body, at }));
+    it('gives two renewals at once one new card', async () => {
+      const task = await newTask();
+      const results = await Promise.all(
+        ['x', 'y', 'z'].map(async (id) =>
+          must(
+            await store.renew(task.id, room, task.activityId, { activityId: `${id}${run}`, expiresAt: NOW }, 0, NOW),
+          ),
+        ),
+      );
+      expect(results.filter((r) => r.renewed)).toHaveLength(1);
+      const stored = await store.get(task.id);
+      expect(new Set(results.map((r) => r.task.activityId))).toEqual(new Set([stored?.activityId]));
+    });
+
+    /** What a sync that read `task` learned when WeChat answered each of its bodies with `answer`. */
+    const synced = (task: Task, answer: CardAnswer = 'accepted', version = task.card.version): CardSync => ({
+      version,
+      answers: cardUpdates(task, NOW).map((body) => ({ body, answer })),
+    });
 
     it('records what the card shows, ignores a stale activity_id, and leaves the timer list when in sync', async () => {
       const task = await newTask();
       const joined = must(await store.join(task.id, room, member(1), NOW)).task;
       expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
-      expect(await store.recordCard(task.id, 'stale', accepted(joined, NOW))).toBeNull();
-      const recorded = await store.recordCard(task.id, joined.activityId, accepted(joined, NOW + 1));
-      expect(recorded?.card).toEqual({ state: 1, stateAt: NOW + 1, doneGroupOpenids: [member(1).groupOpenid] });
+      expect(await store.recordCard(task.id, 'stale', synced(joined))).toBeNull();
+      const recorded = await store.recordCard(task.id, joined.activityId, synced(joined));
+      expect(recorded?.card).toEqual({ ...NEW_CARD, version: 1, doneGroupOpenids: [member(1).groupOpenid] });
       expect(await store.dueForTimer(NOW, 1000)).not.toContain(task.id);
-      expect(await store.recordCard(task.id, joined.activityId, accepted(joined, NOW + 1))).toEqual(recorded);
+      const again = await store.recordCard(task.id, joined.activityId, synced(joined));
+      expect(again?.card).toEqual({ ...NEW_CARD, version: 2, doneGroupOpenids: [member(1).groupOpenid] });
     });
 
-    it('records the state of the latest accepted call across interleaved syncs, and keeps ended ended', async () => {
+    it('settles the state only for a sync nobody raced, re-sends it after an unknown outcome, and keeps ended ended', async () => {
       const task = await newTask();
-      must(await store.markClosingSoon(task.id, room, creator().openid, NOW));
-      const joined = must(await store.join(task.id, room, member(1), NOW)).task;
-      const [mark, back] = cardUpdates(joined, NOW);
-      expect([mark?.target_state, back?.target_state]).toEqual([1, 2]);
-      if (mark === undefined || back === undefined) throw new Error('expected two bodies');
-      // WeChat accepted "back to 2" at NOW + 5, then another sync's "mark" at NOW + 9: the card shows 1.
-      await store.recordCard(task.id, joined.activityId, [{ body: back, at: NOW + 5 }]);
-      await store.recordCard(task.id, joined.activityId, [{ body: mark, at: NOW + 9 }]);
-      expect((await store.get(task.id))?.card.state).toBe(1);
-      // A record arriving late with an older acceptance time changes nothing.
-      await store.recordCard(task.id, joined.activityId, [{ body: back, at: NOW + 7 }]);
-      expect((await store.get(task.id))?.card).toMatchObject({ state: 1, stateAt: NOW + 9 });
+      const closing = must(await store.markClosingSoon(task.id, room, creator().openid, NOW));
+      // The closing-soon call timed out: its outcome is unknown, so the card is due for it again.
+      await store.recordCard(task.id, closing.activityId, synced(closing, 'unknown'));
+      const doubted = await store.get(task.id);
+      expect(doubted?.card).toMatchObject({ state: 1, settled: false });
+      expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
+      // Two syncs read the same record; the one recording second cannot tell whose call WeChat applied last.
+      if (doubted === null) throw new Error('missing');
+      await store.recordCard(task.id, doubted.activityId, synced(doubted));
+      expect((await store.get(task.id))?.card).toMatchObject({ state: 2, settled: true });
+      expect(await store.dueForTimer(NOW, 1000)).not.toContain(task.id);
+      await store.recordCard(task.id, doubted.activityId, synced(doubted));
+      expect((await store.get(task.id))?.card).toMatchObject({ state: 2, settled: false });
+      expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
       const ended = must(await store.end(task.id, room, creator().openid, NOW));
-      await store.recordCard(task.id, ended.activityId, accepted(ended, NOW + 20));
-      await store.recordCard(task.id, ended.activityId, [{ body: back, at: NOW + 30 }]);
-      expect((await store.get(task.id))?.card.state).toBe(3);
+      await store.recordCard(task.id, ended.activityId, synced(ended));
+      await store.recordCard(task.id, ended.activityId, synced(doubted));
+      expect((await store.get(task.id))?.card).toMatchObject({ state: 3, settled: true });
+      expect(await store.dueForTimer(NOW, 1000)).not.toContain(task.id);
+    });
+
+    it('never rolls the card record back when task changes commit while it is recorded', async () => {
+      const task = await newTask();
+      const signers = Array.from({ length: 12 }, (_, i) => member(i + 1));
+      for (const m of signers) must(await store.join(task.id, room, m, NOW));
+      const joined = await store.get(task.id);
+      if (joined === null) throw new Error('missing');
+      // The changes read the task first; the record lands before they write.
+      await Promise.all([
+        ...signers.slice(0, 6).map((m) => store.leave(task.id, room, m.openid, NOW)),
+        store.markClosingSoon(task.id, room, creator().openid, NOW),
+        store.recordCard(task.id, joined.activityId, synced(joined)),
+      ]);
+      const stored = await store.get(task.id);
+      expect(new Set(stored?.card.doneGroupOpenids)).toEqual(new Set(signers.map((m) => m.groupOpenid)));
+      expect(stored?.participants).toHaveLength(6);
+      expect(stored?.state).toBe('closingSoon');
+      // The closing-soon change left the card lagging (it shows 1): the timer still sends 2.
+      expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
     });
 
     it('lists tasks due for the timer: near deadlines and lagging cards, never ended ones', async () => {
@@ -153,7 +212,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const far = await newTask({ deadline: NOW + 5 * HOUR });
       const ended = await newTask({ deadline: NOW + HOUR / 2 });
       const endedTask = must(await store.end(ended.id, room, creator().openid, NOW));
-      await store.recordCard(ended.id, ended.activityId, accepted(endedTask, NOW));
+      await store.recordCard(ended.id, ended.activityId, synced(endedTask));
       const due = await store.dueForTimer(NOW, 1000);
       expect(due).toContain(near.id);
       expect(due).not.toContain(far.id);

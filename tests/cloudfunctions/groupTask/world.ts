@@ -1,8 +1,11 @@
 // A chat with members, the local backend on a chosen store, and typed calls as any member.
 import type { ActionName, Actions, ApiResult } from '../../../packageChatTool/core/api';
 import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
 import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
+import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
+import { readingsFromEnvironment } from '../../../emulator/readings';
 import { createLocalBackend } from '../../../local';
 import type { EmulatedMember, LocalBackend } from '../../../local';
 
@@ -11,6 +14,13 @@ import type { EmulatedMember, LocalBackend } from '../../../local';
 import { NOW } from './store-contract';
 export { codeOf, HOUR, must, NOW } from './store-contract';
 export const MINUTE = 60_000;
+
+/**
+ * Whether the emulator plays WeChat taking chattoolmsg.send by cloud call (docs/platform.md#setchattoolmsg-through-cloud-call).
+ * Under the other reading no card ever changes: tests of how a card moves skip, and the tests of what the app
+ * claims about the card check that it claims nothing WeChat did not accept.
+ */
+export const CARDS_UPDATE = readingsFromEnvironment().cloudCallForChatToolMsg === 'works';
 
 export type StoreKind = 'sqlite' | 'cloudbase';
 export const STORES: StoreKind[] = ['sqlite', 'cloudbase'];
@@ -31,9 +41,16 @@ export interface World {
   close(): void;
 }
 
-export function makeWorld(store: StoreKind, memberCount = 5, cardSyncTimeoutMs = 200): World {
+/** `wrap` stands between the function and the store, e.g. to make one of its methods fail. */
+export function makeWorld(
+  store: StoreKind,
+  memberCount = 5,
+  cardSyncTimeoutMs = 200,
+  wrap = (tasks: TaskRepository): TaskRepository => tasks,
+): World {
   const clock = { now: NOW };
-  const tasks = store === 'cloudbase' ? createCloudbaseStore(databaseOf(createMemoryCloudbase().database)) : undefined;
+  const sqlite = store === 'sqlite' ? createSqliteStore(':memory:') : null;
+  const tasks = wrap(sqlite ?? createCloudbaseStore(databaseOf(createMemoryCloudbase().database)));
   const backend = createLocalBackend({ now: () => clock.now, tasks, cardSyncTimeoutMs });
   const room = backend.wechat.createRoom({ name: 'Test chat' });
   const members = Array.from({ length: memberCount }, (_, i) =>
@@ -54,8 +71,20 @@ export function makeWorld(store: StoreKind, memberCount = 5, cardSyncTimeoutMs =
         ...body,
       })) as ApiResult<Actions[typeof action]['response']>,
     raw: async (who, data) => (await backend.callFunction(who, data)) as ApiResult<unknown>,
-    close: () => backend.close(),
+    close: () => {
+      backend.close();
+      sqlite?.close();
+    },
   };
+}
+
+/** Waits until `condition` holds (late answers are recorded asynchronously), failing after two seconds. */
+export async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const stopAt = Date.now() + 2000;
+  while (!(await condition())) {
+    if (Date.now() >= stopAt) throw new Error(`still waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 export const everyoneDraft = (extra: object = {}) => ({

@@ -5,10 +5,10 @@ import {
   joinTask,
   leaveTask,
   markClosingSoon,
-  needsRenewal,
   renewActivity,
   tickTask,
 } from '../../../packageChatTool/core/task';
+import { NEW_CARD } from '../../../packageChatTool/core/card';
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
 import type { Task } from '../../../packageChatTool/core/types';
 import { aTask, creator, HOUR, member, NOW } from './fixtures';
@@ -118,12 +118,23 @@ describe('the timer rule', () => {
 });
 
 describe('renewing the card', () => {
-  it('is needed within the hour before expiry and resets what the card shows', () => {
+  it('puts a new card in place of the one it replaces, which starts collecting with nobody marked', () => {
     const task = withJoined(aTask(), 1);
-    expect(needsRenewal(task, NOW)).toBe(false);
-    expect(needsRenewal(task, NOW + 23 * HOUR)).toBe(true);
-    const renewed = must(renewActivity(task, { activityId: 'new', expiresAt: NOW + 48 * HOUR }, 2, NOW));
-    expect(renewed).toMatchObject({ activityId: 'new', versionType: 2, card: { state: 1, doneGroupOpenids: [] } });
-    expect(renewed.participants).toEqual(task.participants);
+    const shown = { ...task, card: { ...task.card, version: 3, doneGroupOpenids: ['group1'] } };
+    const renewed = must(
+      renewActivity(shown, task.activityId, { activityId: 'new', expiresAt: NOW + 48 * HOUR }, 2, NOW),
+    );
+    expect(renewed.renewed).toBe(true);
+    expect(renewed.task).toMatchObject({ activityId: 'new', versionType: 2, card: NEW_CARD });
+    expect(renewed.task.participants).toEqual(task.participants);
+  });
+
+  it('changes nothing when another renewal replaced the card first, and refuses an ended task', () => {
+    const task = withJoined(aTask(), 1);
+    const late = must(renewActivity(task, 'older', { activityId: 'mine', expiresAt: NOW + 48 * HOUR }, 2, NOW));
+    expect(late).toEqual({ task, renewed: false });
+    const ended = must(endTask(task, creator.openid, NOW));
+    const refused = renewActivity(ended, task.activityId, { activityId: 'x', expiresAt: NOW + HOUR }, 0, NOW);
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('TASK_ENDED');
   });
 });
