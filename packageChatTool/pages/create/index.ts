@@ -46,15 +46,25 @@ Component({
       this.update({});
       return this.checkChat();
     },
-    /** Asks which chat this is; if that fails, the choice is offered and the server drops the creator from it. */
+    /**
+     * Asks which chat this is. In a one-to-one chat WeChat answers selectGroupMembers without a picker: the task
+     * is for what it returns, never shown, and the server drops the creator when it is there (docs/platform.md,
+     * "One-to-one selectGroupMembers"). Otherwise, or if either call fails, the choice is offered.
+     */
     async checkChat() {
       const chat = await taskService().chat();
-      if (chat.ok && isOneToOneChat(chat.data.chatType)) {
-        this.setData({ audienceChoice: 'none' });
-        this.update({ audience: 'everyone', members: [] });
-      } else {
+      const oneToOne = chat.ok && isOneToOneChat(chat.data.chatType);
+      const members = oneToOne
+        ? await weChat()
+            .selectGroupMembers()
+            .catch(() => [])
+        : [];
+      if (members.length === 0) {
         this.setData({ audienceChoice: 'offered' });
+        return;
       }
+      this.setData({ audienceChoice: 'none' });
+      this.update({ audience: 'members', members });
     },
     update(change: Partial<CreateForm>) {
       const form = { ...this.data.form, ...change };

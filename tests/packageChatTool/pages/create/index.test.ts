@@ -168,16 +168,31 @@ describe('create page', () => {
     platform.language.mockReturnValue(language);
     service.chat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType } });
     service.createTask.mockResolvedValue({ ok: true, data: { task: taskView(), share: cardShare() } });
+    // A reading of the documents: both parties, the creator included (docs/platform.md).
+    platform.selectGroupMembers.mockResolvedValue(['g-creator', 'g-bob']);
     const page = await mountPage(PAGE);
     expect(service.chat).toHaveBeenCalled();
     expect(page.queryAll('.option')).toHaveLength(2);
     expect(page.query('.audience-members')).toBeNull();
     expect(page.query('.audience-everyone')).toBeNull();
     expect(page.text('.audience-other-person')).toContain(line);
+    // Nobody is shown as chosen, the creator least of all.
+    expect(page.query('.chosen-members')).toBeNull();
     type(page, '.title-input', 'hike');
     await tap(page, '.publish');
-    expect(platform.selectGroupMembers).not.toHaveBeenCalled();
-    expect(service.createTask.mock.calls[0][0]).toMatchObject({ audience: { kind: 'everyone' } });
+    expect(platform.selectGroupMembers).toHaveBeenCalledTimes(1);
+    // The server drops the creator from the audience it receives.
+    expect(service.createTask.mock.calls[0][0]).toMatchObject({
+      audience: { kind: 'members', groupOpenids: ['g-creator', 'g-bob'] },
+    });
+  });
+
+  test('in a one-to-one chat where WeChat does not answer, the choice is offered', async () => {
+    service.chat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType: 1 } });
+    platform.selectGroupMembers.mockRejectedValue({ errMsg: 'selectGroupMembers:fail' });
+    const page = await mountPage(PAGE);
+    expect(page.query('.audience-members')).not.toBeNull();
+    expect(page.query('.audience-other-person')).toBeNull();
   });
 
   test('a group chat offers the choice; so does a chat the server could not tell', async () => {
