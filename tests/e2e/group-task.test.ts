@@ -147,6 +147,10 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.phone.locator('.picker-confirm').click();
     await sim.phone.getByText(day, { exact: true }).waitFor();
     await publish(sim, title, '0人已完成');
+    // The creator is not in their own audience, whichever parties WeChat's one-to-one answer named.
+    await sim.phone.getByText(zh.statusCreator).waitFor();
+    expect(await sim.byRole('button', zh.markDone).count()).toBe(0);
+    expect(await sim.phone.getByText(format(zh.progressCompleteOf, { done: 0, expected: 1 })).count()).toBe(1);
 
     await sim.viewAs('Bob');
     await sim.showChat('Alice & Bob');
