@@ -141,7 +141,10 @@ export interface Actions {
    * `chatType` wx.openChatTool needs to open the chat tool bound to that chat.
    */
   resolveChat: { request: { cloudID: string }; response: { roomId: string; chatType: ChatType } };
-  /** A new activity_id only when the current one expires within the hour; otherwise the current card again. */
+  /**
+   * A new card (a new activity_id) to post to the chat, every time; the old card stays in the chat history. Of
+   * two renewals at once, both get the same new card.
+   */
   renewCard: {
     request: { cloudID: string; taskId: string; envVersion?: EnvVersion };
     response: { task: TaskView; share: CardShare };

@@ -1,6 +1,5 @@
-// What each viewer sees: the task page (TaskView) and the card subtitle WeChat renders (docs/platform.md#card-templates-and-subtitles),
-// from the card record (what WeChat shows, core/card.ts), not from the task.
-// The local emulator and the browser simulator render cards with cardText too, so all agree.
+// What each viewer sees: the task page (TaskView), and the card subtitle WeChat renders for them
+// (docs/platform.md#card-templates-and-subtitles) read from the card record (what WeChat shows), not from the task.
 import type { CardShare, ParticipantView, Reminder, TaskSummary, TaskView, ViewerStatus } from './api';
 import { taskPagePath } from './api';
 import { cardInSync } from './card';
