@@ -50,6 +50,7 @@ export const en: Messages = {
   clearDeadline: 'Clear the deadline',
   publish: 'Post to the chat',
   publishing: 'Posting…',
+  working: 'Working…',
 
   capacityInvalid: 'Capacity must be a whole number from 1 to {max}',
   deadlineInvalid: 'The deadline must be between a minute and a year from now',

@@ -47,6 +47,7 @@ export const zhCN = {
   clearDeadline: '清除截止时间',
   publish: '发布到聊天',
   publishing: '发布中…',
+  working: '处理中…',
 
   capacityInvalid: '人数上限须为 1 到 {max} 的整数',
   deadlineInvalid: '截止时间须在 1 分钟到 1 年之内',

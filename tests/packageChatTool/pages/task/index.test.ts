@@ -80,6 +80,19 @@ describe('task page for a participant', () => {
     expect(p.query('.notice')).toBeNull();
   });
 
+  test('while a sign-up is on its way the button says so instead of looking dead', async () => {
+    service.getTask.mockResolvedValue({ ok: true, data: taskView() });
+    let answer: (value: unknown) => void = () => undefined;
+    service.join.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const p = await open();
+    await tap(p, '.join');
+    expect(p.text('.join')).toBe('处理中…');
+    expect(p.attribute('.join', 'aria-label')).toBe('处理中…');
+    answer({ ok: false, code: 'NETWORK' });
+    await settle();
+    expect(p.text('.join')).toBe('报名');
+  });
+
   test('leaving asks first and does nothing when the user cancels', async () => {
     service.getTask.mockResolvedValue({
       ok: true,
