@@ -289,6 +289,50 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
 describeWithBrowser('chat tool in the simulator: the page never contradicts the card', () => {
   const test = simulatorTests();
 
+  test('an open task page shows, when pulled down, what another member did meanwhile', async (sim) => {
+    const title = '周五加班';
+    await sim.viewAs('Alice');
+    await startTask(sim, title);
+    await choose(sim, zh.kindParticipate);
+    await choose(sim, zh.audienceEveryone);
+    await publish(sim, title, '0人已参与');
+
+    await sim.viewAs('Bob');
+    await sim.openCard(title);
+    await sim.phone.getByText(format(zh.progressParticipate, { done: 0 })).waitFor();
+    // Carol signs up from her own phone while Bob's page stays open.
+    const reply = await sim.page.evaluate(async (cardTitle) => {
+      type Reply = { ok: boolean; value: { cloudID?: string } };
+      const call = async (body: object): Promise<Reply> =>
+        (await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((response) => response.json())) as Reply;
+      const state = (await (await fetch('/api/state')).json()) as {
+        rooms: { id: string; chatType: number; members: { openid: string; nickname: string }[] }[];
+        messages: Record<string, { kind: string; title?: string; path?: string }[]>;
+      };
+      const room = state.rooms.find((r) => r.chatType === 3)!;
+      const carol = room.members.find((m) => m.nickname === 'Carol')!;
+      const card = state.messages[room.id]!.filter((m) => m.kind === 'card' && m.title === cardTitle).pop()!;
+      const taskId = new URLSearchParams(card.path!.split('?')[1]).get('taskId');
+      const issued = await call({ op: 'issueCloudId', openid: carol.openid, roomId: room.id });
+      const data = { action: 'join', cloudID: issued.value.cloudID, taskId };
+      return call({ op: 'callFunction', openid: carol.openid, name: 'groupTask', data });
+    }, title);
+    expect(reply.ok).toBe(true);
+    expect(await sim.phone.getByText(format(zh.progressParticipate, { done: 0 })).count()).toBe(1);
+    const scroller = sim.phone.locator('.scroll .wxb--scroller').first();
+    const box = (await scroller.boundingBox())!;
+    await sim.page.mouse.move(box.x + 20, box.y + 10);
+    await sim.page.mouse.down();
+    await sim.page.mouse.move(box.x + 20, box.y + 110, { steps: 5 });
+    await sim.page.mouse.up();
+    await sim.phone.getByText(format(zh.progressParticipate, { done: 1 })).waitFor();
+    expect(sim.errors).toEqual([]);
+  });
+
   test('a member who leaves is told, before and after, that the card keeps showing them as joined', async (sim) => {
     const title = '周日聚餐';
     await sim.viewAs('Alice');
