@@ -53,13 +53,6 @@ export class EmulatorError extends Error {
   }
 }
 
-/** The openapi names a cloud function calls, and how the call log names them. */
-const OPENAPI_NAMES: Record<string, PlatformApi> = {
-  'updatableMessage.createActivityId': 'createActivityId',
-  'chattoolmsg.send': 'setChatToolMsg',
-  'security.msgSecCheck': 'msgSecCheck',
-};
-
 interface IssuedCloudId {
   openid: string;
   roomId: string;
@@ -291,10 +284,11 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
     };
   }
 
-  const SERVER_APIS: Record<string, (request: Json) => Json> = {
-    'updatableMessage.createActivityId': createActivityId,
-    'chattoolmsg.send': sendChatToolMsg,
-    'security.msgSecCheck': msgSecCheck,
+  /** The openapi names a cloud function may call: how the call log names each, and its answer. */
+  const OPENAPIS: Record<string, { logged: PlatformApi; answer: (request: Json) => Json } | undefined> = {
+    'updatableMessage.createActivityId': { logged: 'createActivityId', answer: createActivityId },
+    'chattoolmsg.send': { logged: 'setChatToolMsg', answer: sendChatToolMsg },
+    'security.msgSecCheck': { logged: 'msgSecCheck', answer: msgSecCheck },
   };
 
   function openData(cloudID: string, caller: string | null): OpenDataList['list'][number] {
@@ -322,17 +316,14 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
   const server: WeChatServer = {
     appid,
     async openapi(api, request) {
-      const logged = OPENAPI_NAMES[api];
-      const handle = SERVER_APIS[api];
-      if (logged === undefined || handle === undefined) {
-        throw new WeChatRefusal(ERRCODE.API_NOT_FOUND, `API not found: ${api}`);
-      }
-      return serve(logged, request, () => handle(request));
+      const known = OPENAPIS[api];
+      if (known === undefined) throw new WeChatRefusal(ERRCODE.API_NOT_FOUND, `API not found: ${api}`);
+      return serve(known.logged, request, () => known.answer(request));
     },
     refusedLocally(api, request, refusal) {
-      const logged = OPENAPI_NAMES[api];
-      if (logged === undefined) return;
-      record(logged, request, refusal);
+      const known = OPENAPIS[api];
+      if (known === undefined) return;
+      record(known.logged, request, refusal);
       changed();
     },
     getOpenData: (list, caller) =>
