@@ -18,8 +18,8 @@ export { EmulatorError } from '../emulator/wechat';
 const CONFIG_FILE = path.join(__dirname, '..', 'cloudfunctions', 'groupTask', 'config.json');
 
 /** permissions.openapi of the function's config.json, read as CloudBase reads it at deployment. */
-export function configuredPermissions(file = CONFIG_FILE): string[] {
-  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { permissions?: { openapi?: unknown } };
+export function configuredPermissions(): string[] {
+  const config = JSON.parse(fs.readFileSync(CONFIG_FILE, 'utf8')) as { permissions?: { openapi?: unknown } };
   const openapi = config.permissions?.openapi;
   return Array.isArray(openapi) ? openapi.map(String) : [];
 }
