@@ -5,7 +5,7 @@
 import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
 import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
 import { parseUrl } from '../shared/url';
-import { isOneToOne } from '../shared/wechat-rules';
+import { isOneToOne } from '../../emulator/rules';
 import type { BuildStatus, ChatRoom, ChatState, RoomCallFields } from '../shared/server-api';
 import { avatarUrl } from './avatar';
 import { renderMessages } from './chat';

@@ -4,7 +4,7 @@
 
 import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
 import { parseUrl } from '../shared/url';
-import { isOneToOne, notifyTitleProblem } from '../shared/wechat-rules';
+import { isOneToOne, notifyTitleProblem } from '../../emulator/rules';
 import { showActionSheet, showModal, showToast, hideToast } from './ui';
 import { tapIsLive } from './tap';
 import type { TempFiles } from './temp-files';
