@@ -39,11 +39,18 @@ export function diskFiles(root: string): ProjectFiles {
   };
 }
 
-function isolationOf(config: Record<string, unknown>, isPage: boolean): string {
+/**
+ * WeChat's style isolation (docs/platform.md, "Style isolation"): a page's default is `shared`, a component's
+ * `isolated`; `addGlobalClass: true` means `apply-shared` unless `styleIsolation` is set.
+ */
+export function isolationOf(config: Record<string, unknown>, isPage: boolean): string {
   if (typeof config.styleIsolation === 'string') return config.styleIsolation;
-  if (isPage) return 'page-apply-shared';
+  if (isPage) return 'shared';
   return config.addGlobalClass === true ? 'apply-shared' : 'isolated';
 }
+
+/** Isolations whose classes are the shared (unprefixed) scope. */
+const SHARED = new Set(['shared', 'page-shared']);
 
 interface RegistrySource {
   code: string;
@@ -73,9 +80,11 @@ export function generateRegistry(files: ProjectFiles): RegistrySource {
   };
   const entries = components.map((c, i) => {
     const isolation = isolationOf(c.config, c.isPage);
-    const scope = isolation === 'shared' || isolation === 'page-shared' ? undefined : `s${i}`;
+    const scope = SHARED.has(isolation) ? undefined : `s${i}`;
+    // A shared page's rules stay on that page; a shared component's reach every page that could use it.
+    const sharedPage = c.isPage && scope === undefined ? c.path : undefined;
     if (c.style) {
-      const out = transformWxss({ file: c.style, source: readFile(c.style), scope, readFile });
+      const out = transformWxss({ file: c.style, source: readFile(c.style), scope, sharedPage, readFile });
       out.files.forEach((f) => read.add(f));
       styles[c.path] = out.css;
     }

@@ -17,6 +17,11 @@ export interface WxssInput {
   source: string;
   /** The component's style scope; undefined for styles shared by the whole app (app.wxss). */
   scope: string | undefined;
+  /**
+   * The route of a page whose styles are shared (`shared`, `page-shared`): they reach the page's own nodes and
+   * the apply-shared and shared components inside it, and no other page (docs/platform.md, "Style isolation").
+   */
+  sharedPage?: string;
   /** Reads another project file (for @import); throws when it does not exist. */
   readFile(file: string): string;
 }
@@ -80,7 +85,44 @@ function inlineImports(root: Root, file: string, input: WxssInput, seen: Set<str
   });
 }
 
-function selectorTransform(scope: string | undefined) {
+/** Attribute the runtime gives each page's root (`data-route`), matched without adding specificity. */
+function pageWhere(route: string, withTag: boolean): selectorParser.Pseudo {
+  const where = selectorParser.pseudo({ value: ':where' });
+  const inner = selectorParser.selector({ value: '', nodes: [] });
+  if (withTag) inner.append(selectorParser.tag({ value: PAGE_TAG }));
+  inner.append(
+    selectorParser.attribute({
+      attribute: 'data-route',
+      operator: '=',
+      value: JSON.stringify(route),
+      quoteMark: '"',
+      raws: {},
+    }),
+  );
+  where.append(inner);
+  return where;
+}
+
+/** Confines a shared page's selector to that page: `wx-page:where([data-route])` or `:where(wx-page[…]) sel`. */
+function confineToPage(selector: selectorParser.Selector, route: string): void {
+  let pageTag: selectorParser.Node | undefined;
+  for (const node of selector.nodes) {
+    if (node.type === 'combinator') break;
+    if (node.type === 'tag' && node.value === PAGE_TAG) pageTag = node;
+  }
+  if (pageTag) {
+    selector.insertAfter(pageTag, pageWhere(route, false));
+    return;
+  }
+  const first = selector.first;
+  const where = pageWhere(route, true);
+  where.spaces.before = first?.spaces.before ?? '';
+  if (first) first.spaces.before = '';
+  selector.prepend(selectorParser.combinator({ value: ' ' }));
+  selector.prepend(where);
+}
+
+function selectorTransform(scope: string | undefined, sharedPage: string | undefined) {
   return selectorParser((selectors) => {
     // :host first, so the selectors inside :host(...) are scoped by the pass below.
     selectors.walkPseudos((node) => {
@@ -106,6 +148,7 @@ function selectorTransform(scope: string | undefined) {
         else if (isBuiltinTag(tag)) node.value = builtinTagName(tag);
       }
     });
+    if (sharedPage !== undefined) selectors.each((selector) => confineToPage(selector, sharedPage));
   });
 }
 
@@ -137,7 +180,7 @@ export function transformWxss(input: WxssInput): WxssOutput {
   const root = parse(input.file, input.source);
   const seen = new Set([input.file]);
   inlineImports(root, input.file, input, seen);
-  const transform = selectorTransform(input.scope);
+  const transform = selectorTransform(input.scope, input.sharedPage);
   root.walkRules((rule) => {
     // Keyframe steps (`from`, `50%`) are not selectors.
     if (rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as { name: string }).name)) return;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppBuilder } from '../../../simulator/build';
+import { AppBuilder, isolationOf } from '../../../simulator/build';
 
 /** A minimal mini program on disk: one page, one component with scoped styles. */
 function fixture(): string {
@@ -43,11 +43,22 @@ describe('AppBuilder', () => {
     expect(out.errors).toEqual([]);
     expect(out.ok).toBe(true);
     expect(out.js).toContain('pages/home/index');
-    expect(out.js).toContain('.s0--title { font-size: 4.26667vw; }');
+    // A page is `shared` by default: its class names are unprefixed and its rules stay on the page.
+    expect(out.js).toMatch(
+      /:where\(wx-page\[data-route=\\?"pages\/home\/index\\?"\]\) \.title \{ font-size: 4\.26667vw; \}/,
+    );
     expect(out.js).toMatch(/\[wx-host=\\?"s1\\?"\] \{ display: inline; \} \.s1--dot \{ color: red; \}/);
     expect(out.files).toEqual(
       expect.arrayContaining(['app.json', 'pages/home/index.ts', 'components/badge/index.wxss']),
     );
+  });
+
+  test('style isolation as WeChat documents it: pages shared, components isolated unless they say otherwise', () => {
+    expect(isolationOf({}, true)).toBe('shared');
+    expect(isolationOf({ styleIsolation: 'page-isolated' }, true)).toBe('page-isolated');
+    expect(isolationOf({ component: true }, false)).toBe('isolated');
+    expect(isolationOf({ component: true, addGlobalClass: true }, false)).toBe('apply-shared');
+    expect(isolationOf({ component: true, addGlobalClass: true, styleIsolation: 'isolated' }, false)).toBe('isolated');
   });
 
   test('a TypeScript syntax error comes back with file and line, and a script that shows it in the page', async () => {

@@ -37,6 +37,21 @@ describe('WXSS transform', () => {
     expect(css).toBe('.a .b { width: 50vw; }');
   });
 
+  test("a shared page's rules reach its own subtree only, without adding specificity", () => {
+    const { css } = transformWxss({
+      file: 'pkg/page.wxss',
+      source: 'page { color: red; } .a .b, view.c > .d {} page .x {} @media (prefers-color-scheme: dark) { .y {} }',
+      scope: undefined,
+      sharedPage: 'pkg/pages/x/index',
+      readFile,
+    });
+    const page = '[data-route="pkg/pages/x/index"]';
+    expect(css).toContain(`wx-page:where(${page}) { color: red; }`);
+    expect(css).toContain(`:where(wx-page${page}) .a .b, :where(wx-page${page}) wx-view.c > .d {}`);
+    expect(css).toContain(`wx-page:where(${page}) .x {}`);
+    expect(css).toContain(`html[data-theme="dark"] :where(wx-page${page}) .y {}`);
+  });
+
   test('@import is inlined recursively, relative or from the root, and reported as a dependency', () => {
     const out = transformWxss({
       file: 'pkg/page.wxss',
