@@ -68,7 +68,9 @@ export function inRoom<R>(roomId: string, rule: (task: Task) => ApiResult<R>): (
   };
 }
 
+/** Whether the task asks this member to act. Never its creator: the card shows them as its publisher, not a participant. */
 export function isInvited(task: Task, groupOpenid: string): boolean {
+  if (groupOpenid === task.creator.groupOpenid) return false;
   return task.audience.kind === 'everyone' || task.audience.groupOpenids.includes(groupOpenid);
 }
 

@@ -7,7 +7,7 @@ import type { ApiResult } from '../../../packageChatTool/core/api';
 import type { CardSync } from '../../../packageChatTool/core/card';
 import { cardAfter, cardInSync, markedBy } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
-import { CLOSING_SOON_BEFORE_MS, isInvited, peopleOf } from '../../../packageChatTool/core/task';
+import { CLOSING_SOON_BEFORE_MS, peopleOf } from '../../../packageChatTool/core/task';
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
 import type { Member, Task } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
@@ -68,9 +68,8 @@ export interface TaskDocument extends Task {
   people: string[];
   /** True while the card lags behind the task: the timer's retry list. */
   cardDirty: boolean;
-  /** For lists, which never load member lists: the chosen members' count, and whether the creator is one. */
+  /** For lists, which never load member lists: the chosen members' count. */
   audienceSize: number | null;
-  creatorInvited: boolean;
   /** When the timer last looked at the task (0: never): its round-robin order. */
   sweptAt: number;
 }
@@ -80,7 +79,7 @@ type ListedDocument = Pick<
   TaskDocument,
   '_id' | 'id' | 'title' | 'kind' | 'state' | 'deadline' | 'capacity' | 'createdAt' | 'participantCount'
 > &
-  Pick<TaskDocument, 'audienceSize' | 'creatorInvited'> & {
+  Pick<TaskDocument, 'audienceSize'> & {
     room: { id: string };
     creator: { openid: string };
     audience: { kind: Task['audience']['kind'] };
@@ -104,7 +103,6 @@ const LISTED_FIELDS: Record<string, boolean> = Object.fromEntries(
     'createdAt',
     'participantCount',
     'audienceSize',
-    'creatorInvited',
     'room.id',
     'creator.openid',
     'audience.kind',
@@ -158,7 +156,6 @@ export function toDocument(task: Task): TaskDocument {
     people: peopleOf(task),
     cardDirty: !cardInSync(task),
     audienceSize: expectedCount(task),
-    creatorInvited: isInvited(task, task.creator.groupOpenid),
     sweptAt: 0,
   };
 }
@@ -281,7 +278,13 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
         standing(ids, viewer.openid),
         idsWhere(ids, { 'audience.groupOpenids': viewer.groupOpenid }),
       ]);
-      return docs.map((doc) => listed(doc, viewerStanding, doc.audience.kind === 'everyone' || chosen.has(doc._id)));
+      return docs.map((doc) =>
+        listed(
+          doc,
+          viewerStanding,
+          doc.creator.openid !== viewer.openid && (doc.audience.kind === 'everyone' || chosen.has(doc._id)),
+        ),
+      );
     },
     async listByMember(openid, limit) {
       const docs = await newest({ people: openid }, limit);
@@ -289,8 +292,8 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
         docs.map((doc) => doc._id),
         openid,
       );
-      // Across rooms the member's group_openid is unknown, except as the creator.
-      return docs.map((doc) => listed(doc, memberStanding, doc.creator.openid === openid ? doc.creatorInvited : null));
+      // Across rooms the member's group_openid is unknown; a creator is never invited to their own task.
+      return docs.map((doc) => listed(doc, memberStanding, doc.creator.openid === openid ? false : null));
     },
     async join(taskId, roomId, member: Member, now) {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {

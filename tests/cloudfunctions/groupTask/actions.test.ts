@@ -73,7 +73,7 @@ describe('creating and reading', () => {
     );
     const mine = must(await world.call(alice, 'listMyTasks', {}));
     expect(mine.map((t) => [t.id, t.status, t.isCreator])).toEqual([
-      [there.task.id, 'pending', true],
+      [there.task.id, 'notInvited', true],
       [first.task.id, 'done', false],
     ]);
     expect(await world.backend.callFunction(alice, { action: 'listMyTasks' })).toEqual({ ok: true, data: mine });

@@ -55,6 +55,12 @@ describe('joining', () => {
     expect(codeOf(joinTask(task, member(2), NOW))).toBe('NOT_INVITED');
   });
 
+  it('never takes the creator: the card shows them as its publisher, whoever the task is for', () => {
+    expect(codeOf(joinTask(aTask(), creator, NOW))).toBe('NOT_INVITED');
+    const chosen = aTask({ audience: { kind: 'members', groupOpenids: [creator.groupOpenid, 'group1'] } });
+    expect(codeOf(joinTask(chosen, creator, NOW))).toBe('NOT_INVITED');
+  });
+
   it('refuses after the deadline and after the end', () => {
     expect(codeOf(joinTask(aTask({ deadline: NOW + HOUR }), member(1), NOW + HOUR))).toBe('DEADLINE_PASSED');
     const ended = must(endTask(aTask(), creator.openid, NOW));
