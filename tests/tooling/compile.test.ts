@@ -127,6 +127,7 @@ test('runChecks on a good project: every check runs and passes', async () => {
     'skyline',
     'types (tsc --noEmit)',
     'lint (eslint, prettier)',
+    'emulator imports',
     'miniprogram-ci offline compile',
     'packaged file list',
     'chat-tool size budget',
