@@ -22,6 +22,10 @@ export function templateKind(templateId: unknown): TemplateKind | undefined {
 export const ACTIVITY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** A cloudID can be resolved for 5 minutes (docs/platform.md, "cloudID and getOpenData"). */
 export const CLOUD_ID_LIFETIME_MS = 5 * 60 * 1000;
+/** getStableAccessToken: a token lives 7200 s (docs/platform.md, "Access token"). */
+export const ACCESS_TOKEN_LIFETIME_MS = 7200 * 1000;
+/** In normal mode WeChat hands out a new token in the old one's last 5 minutes; both stay valid meanwhile. */
+export const ACCESS_TOKEN_RENEW_MS = 5 * 60 * 1000;
 /** msgSecCheck's openid must belong to a user who opened the mini program within 2 hours (docs/platform.md, "msgSecCheck"). */
 export const CONTENT_CHECK_ACTIVE_MS = 2 * 60 * 60 * 1000;
 /** msgSecCheck's content is at most 2,500 characters (docs/platform.md, "msgSecCheck"). */
@@ -113,6 +117,16 @@ export const ERRCODE = {
   NO_PERMISSION: -604101,
   /** wx-server-sdk: no such openapi. */
   API_NOT_FOUND: -604100,
+  /** HTTPS API: the access_token is unknown, or not the latest after a forced refresh. */
+  INVALID_CREDENTIAL: 40001,
+  /** HTTPS API: the access_token expired. */
+  TOKEN_EXPIRED: 42001,
+  /** stable_token: grant_type is not client_credential. */
+  INVALID_GRANT_TYPE: 40002,
+  /** stable_token: unknown appid. */
+  INVALID_APPID: 40013,
+  /** stable_token: the secret is not the appid's AppSecret. */
+  INVALID_APPSECRET: 40125,
   /** getOpenData: the cloudID is not one WeChat issued. */
   CLOUD_ID_INVALID: -601005,
   /** getOpenData: the cloudID is older than 5 minutes. */

@@ -79,13 +79,27 @@ export interface SystemMessage {
 }
 
 /** The server APIs the emulator answers, as its call log and fault switches name them. */
-export type PlatformApi = 'createActivityId' | 'setChatToolMsg' | 'getOpenData' | 'msgSecCheck';
+export type PlatformApi = 'createActivityId' | 'setChatToolMsg' | 'getOpenData' | 'msgSecCheck' | 'stableToken';
+
+/** A POST to WeChat's HTTPS API (https://api.weixin.qq.com/…): the full URL and the JSON text. */
+export interface HttpsRequest {
+  url: string;
+  body: string;
+}
+
+/** WeChat's HTTP answer: 200 with a JSON body, errcode ≠ 0 for a refusal. */
+export interface HttpsResponse {
+  status: number;
+  body: string;
+}
 
 /** One server-side call to the platform, as the emulator saw it. */
 export interface PlatformCall {
   api: PlatformApi;
+  /** A cloud call through wx-server-sdk, or the HTTPS API with an access token. */
+  via: 'cloudCall' | 'https';
   at: number;
-  /** The request as WeChat received it (snake_case, after the SDK's case conversion). */
+  /** The request as WeChat received it (snake_case, after the SDK's case conversion; a secret as ***). */
   request: unknown;
   /** 'stalled': held until releaseStalled() (or the stall time) and then answered. */
   outcome: 'ok' | 'failed' | 'stalled';
@@ -188,10 +202,14 @@ export interface WeChatEmulatorOptions {
   contentCheck?: ContentCheckSetting;
   /** The mini program's appid, in getWXContext and in open data's watermark. */
   appid?: string;
+  /** Its AppSecret, which stable_token checks. */
+  appSecret?: string;
 }
 
 export interface WeChatEmulator {
   readonly appid: string;
+  /** The AppSecret the developer copies from the admin console into the function's environment. */
+  readonly appSecret: string;
   readonly readings: Readings;
   createRoom(options?: { id?: string; chatType?: ChatType; name?: string }): EmulatedRoom;
   addMember(roomId: string, options?: { openid?: string; nickname?: string }): EmulatedMember;
@@ -218,6 +236,11 @@ export interface WeChatEmulator {
   releaseStalled(): void;
   contentCheck(): ContentCheckSetting;
   setContentCheck(setting: ContentCheckSetting): void;
+  /**
+   * WeChat's HTTPS API, any base URL: POST /cgi-bin/stable_token and /cgi-bin/message/wxopen/chattoolmsg/send
+   * (same rules as the cloud call, apart from cloudCallForChatToolMsg). Recorded in calls() with via 'https'.
+   */
+  https(request: HttpsRequest): Promise<HttpsResponse>;
   /** Deploys a cloud function whose config.json grants `permissions.openapi`. */
   cloudFunction(config: { permissions: { openapi?: readonly string[] } }): EmulatedCloudFunction;
   /** Called after every change (rooms, members, cards, system messages, calls); returns an unsubscribe. */

@@ -8,6 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { READING_PROFILES } from './readings';
 import {
+  ACCESS_TOKEN_LIFETIME_MS,
+  ACCESS_TOKEN_RENEW_MS,
   ACTIVITY_LIFETIME_MS,
   CLOUD_ID_LIFETIME_MS,
   CONTENT_CHECK_ACTIVE_MS,
@@ -34,6 +36,7 @@ import {
   type EmulatedMember,
   type EmulatedRoom,
   type Fault,
+  type HttpsResponse,
   type OpenDataList,
   type PlatformApi,
   type PlatformCall,
@@ -71,6 +74,14 @@ interface Activity {
 
 type Share = Omit<SharedCard, 'state' | 'done'>;
 
+interface AccessToken {
+  expiresAt: number;
+  /** A forced refresh invalidates every token handed out before it. */
+  revoked: boolean;
+}
+
+type Via = PlatformCall['via'];
+
 type Json = Record<string, unknown>;
 
 const token = (bytes: number) => randomBytes(bytes).toString('base64url');
@@ -82,6 +93,9 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
   const now = options.now ?? Date.now;
   const readings = { ...(options.readings ?? READING_PROFILES.documented) };
   const appid = options.appid ?? 'wxemulator0000000';
+  const appSecret = options.appSecret ?? 'emulatorappsecret00000000000000';
+  const accessTokens = new Map<string, AccessToken>();
+  let latestToken: string | null = null;
   let contentCheck: ContentCheckSetting = options.contentCheck ?? 'pass';
   const rooms = new Map<string, EmulatedRoom>();
   const members = new Map<string, EmulatedMember[]>();
@@ -136,10 +150,12 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
     api: PlatformApi,
     request: unknown,
     refusal: WeChatRefusal | null,
+    via: Via,
     outcome: PlatformCall['outcome'] = refusal === null ? 'ok' : 'failed',
   ): PlatformCall {
     const call: PlatformCall = {
       api,
+      via,
       at: now(),
       request,
       outcome,
@@ -151,7 +167,7 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
   }
 
   /** Applies the fault set for `api`, records the call, and answers with `answer()` or a WeChatRefusal. */
-  async function serve<T>(api: PlatformApi, request: unknown, answer: () => T): Promise<T> {
+  async function serve<T>(api: PlatformApi, request: unknown, answer: () => T, via: Via = 'cloudCall'): Promise<T> {
     const fault = faults.get(api);
     if (fault?.times !== undefined) {
       if (fault.times <= 1) faults.delete(api);
@@ -159,12 +175,12 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
     }
     if (fault?.mode === 'fail') {
       const refusal = new WeChatRefusal(fault.errcode ?? ERRCODE.BUSY, 'system error (injected)');
-      record(api, request, refusal);
+      record(api, request, refusal, via);
       changed();
       throw refusal;
     }
     if (fault?.mode === 'stall') {
-      const call = record(api, request, null, 'stalled');
+      const call = record(api, request, null, via, 'stalled');
       changed();
       await new Promise<void>((resolve) => {
         stalled.push(resolve);
@@ -181,11 +197,11 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
     }
     try {
       const result = answer();
-      record(api, request, null);
+      record(api, request, null, via);
       return result;
     } catch (error) {
       const refusal = error instanceof WeChatRefusal ? error : new WeChatRefusal(ERRCODE.BUSY, String(error));
-      record(api, request, refusal);
+      record(api, request, refusal, via);
       throw refusal;
     } finally {
       changed();
@@ -207,9 +223,6 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
   }
 
   function sendChatToolMsg(body: Json): Json {
-    if (readings.cloudCallForChatToolMsg === 'refused') {
-      throw new WeChatRefusal(ERRCODE.API_NOT_FOUND, 'API not found (本接口不支持云调用: no cloud call for this API)');
-    }
     const activityId = body.activity_id;
     const activity = typeof activityId === 'string' ? activities.get(activityId) : undefined;
     if (activity === undefined) throw invalid('invalid activity_id');
@@ -318,12 +331,22 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
     async openapi(api, request) {
       const known = OPENAPIS[api];
       if (known === undefined) throw new WeChatRefusal(ERRCODE.API_NOT_FOUND, `API not found: ${api}`);
+      if (api === 'chattoolmsg.send' && readings.cloudCallForChatToolMsg === 'refused') {
+        // Refused before the API is reached, so no fault set for it is used up.
+        const refusal = new WeChatRefusal(
+          ERRCODE.API_NOT_FOUND,
+          'API not found (本接口不支持云调用: no cloud call for this API)',
+        );
+        record(known.logged, request, refusal, 'cloudCall');
+        changed();
+        throw refusal;
+      }
       return serve(known.logged, request, () => known.answer(request));
     },
     refusedLocally(api, request, refusal) {
       const known = OPENAPIS[api];
       if (known === undefined) return;
-      record(known.logged, request, refusal);
+      record(known.logged, request, refusal, 'cloudCall');
       changed();
     },
     getOpenData: (list, caller) =>
@@ -333,6 +356,82 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
     },
   };
 
+  /**
+   * getStableAccessToken (docs/platform.md, "Access token"): normal mode hands out the current token until its last
+   * 5 minutes, then a new one (the old stays valid until it expires); force_refresh revokes every earlier token.
+   */
+  function stableToken(request: Json): Json {
+    if (request.grant_type !== 'client_credential')
+      throw new WeChatRefusal(ERRCODE.INVALID_GRANT_TYPE, 'invalid grant_type');
+    if (request.appid !== appid) throw new WeChatRefusal(ERRCODE.INVALID_APPID, 'invalid appid');
+    if (request.secret !== appSecret) throw new WeChatRefusal(ERRCODE.INVALID_APPSECRET, 'invalid appsecret');
+    if (request.force_refresh === true) {
+      accessTokens.forEach((issued) => Object.assign(issued, { revoked: true }));
+    } else {
+      const current = latestToken === null ? undefined : accessTokens.get(latestToken);
+      if (latestToken !== null && current !== undefined && current.expiresAt - now() > ACCESS_TOKEN_RENEW_MS) {
+        return { access_token: latestToken, expires_in: Math.floor((current.expiresAt - now()) / 1000) };
+      }
+    }
+    latestToken = token(96);
+    accessTokens.set(latestToken, { expiresAt: now() + ACCESS_TOKEN_LIFETIME_MS, revoked: false });
+    return { access_token: latestToken, expires_in: ACCESS_TOKEN_LIFETIME_MS / 1000 };
+  }
+
+  function checkAccessToken(value: string | null): void {
+    const issued = value === null ? undefined : accessTokens.get(value);
+    if (issued === undefined || issued.revoked) {
+      throw new WeChatRefusal(ERRCODE.INVALID_CREDENTIAL, 'invalid credential, access_token is invalid or not latest');
+    }
+    if (now() >= issued.expiresAt) throw new WeChatRefusal(ERRCODE.TOKEN_EXPIRED, 'access_token expired');
+  }
+
+  /** The HTTPS API's paths the emulator answers: how the call log names each, and its answer. */
+  const HTTPS_APIS: Record<string, { logged: PlatformApi; answer: (request: Json, token: string | null) => Json }> = {
+    '/cgi-bin/stable_token': { logged: 'stableToken', answer: stableToken },
+    '/cgi-bin/message/wxopen/chattoolmsg/send': {
+      logged: 'setChatToolMsg',
+      answer: (request, accessToken) => {
+        checkAccessToken(accessToken);
+        return sendChatToolMsg(request);
+      },
+    },
+  };
+
+  const answered = (json: Json): HttpsResponse => ({ status: 200, body: JSON.stringify(json) });
+
+  async function https(url: string, body: string): Promise<HttpsResponse> {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      throw new EmulatorError(`https: ${url} is not a URL`);
+    }
+    const known = HTTPS_APIS[target.pathname];
+    if (known === undefined) return { status: 404, body: 'Not Found' };
+    let request: unknown;
+    try {
+      request = JSON.parse(body);
+    } catch {
+      request = null;
+    }
+    if (!isRecord(request)) return answered({ errcode: ERRCODE.FORMAT, errmsg: 'data format error' });
+    // The call log shows what WeChat received, never the secret.
+    const logged = request.secret === undefined ? request : { ...request, secret: '***' };
+    try {
+      const answer = await serve(
+        known.logged,
+        logged,
+        () => known.answer(request as Json, target.searchParams.get('access_token')),
+        'https',
+      );
+      return answered(answer);
+    } catch (error) {
+      if (!(error instanceof WeChatRefusal)) throw error;
+      return answered({ errcode: error.errcode, errmsg: error.errmsg });
+    }
+  }
+
   function cardViewer(share: Share, groupOpenid: string): CardViewer {
     if (groupOpenid === share.publisherGroupOpenid) return 'publisher';
     if (share.chooseType === 2 || share.participant.includes(groupOpenid)) return 'participant';
@@ -341,6 +440,7 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
 
   return {
     appid,
+    appSecret,
     readings,
 
     createRoom(roomOptions = {}) {
@@ -514,6 +614,8 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
       contentCheck = setting;
       changed();
     },
+
+    https: ({ url, body }) => https(url, body),
 
     cloudFunction: (config) => createCloudFunction(server, config.permissions.openapi ?? []),
 

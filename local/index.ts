@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as actions from '../cloudfunctions/groupTask/src/actions';
 import { callerOpenid, platformOf } from '../cloudfunctions/groupTask/src/sdk';
 import { createSqliteStore } from '../cloudfunctions/groupTask/src/sqlite-store';
+import { APPID_VARIABLE, APPSECRET_VARIABLE } from '../cloudfunctions/groupTask/src/wechat-https';
 import { readingsFromEnvironment } from '../emulator/readings';
 import { createWeChatEmulator } from '../emulator/wechat';
 import type { FunctionCode, LocalBackend, LocalBackendOptions } from './types';
@@ -32,6 +33,13 @@ export function createLocalBackend(options: LocalBackendOptions = {}): LocalBack
     readings: options.readings ?? readingsFromEnvironment(),
     contentCheck: options.contentCheck,
   });
+  // As a developer sets them in the console: the emulator's appid and AppSecret, so that where WeChat refuses
+  // chattoolmsg.send by cloud call the function falls back to the HTTPS API (docs/backend.md, Deploy).
+  const environment = options.functionEnvironment ?? {
+    [APPID_VARIABLE]: wechat.appid,
+    [APPSECRET_VARIABLE]: wechat.appSecret,
+  };
+  const log = options.log ?? (() => undefined);
   const deployed = wechat.cloudFunction({
     permissions: { openapi: options.openapiPermissions ?? configuredPermissions() },
   });
@@ -45,11 +53,11 @@ export function createLocalBackend(options: LocalBackendOptions = {}): LocalBack
     const code = loadFunction();
     const groupTask = code.createGroupTask({
       tasks,
-      wechat: code.platformOf(deployed.sdk),
+      wechat: code.platformOf(deployed.sdk, { env: environment, transport: wechat.https, now, log }),
       clock: { now },
       newId: () => randomUUID().replace(/-/g, ''),
       cardSyncTimeoutMs: options.cardSyncTimeoutMs ?? 2000,
-      log: options.log ?? (() => undefined),
+      log,
     });
     return { code, groupTask };
   };

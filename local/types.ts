@@ -33,6 +33,12 @@ export interface LocalBackendOptions {
   readings?: Readings;
   /** What security.msgSecCheck answers. Default 'pass'. */
   contentCheck?: ContentCheckSetting;
+  /**
+   * The function's environment variables as set in the CloudBase console. Default: WECHAT_APPID and
+   * WECHAT_APPSECRET of the emulator's mini program, so cards move through the HTTPS API where WeChat refuses
+   * chattoolmsg.send by cloud call; `{}` runs without them (the card then never moves under that reading).
+   */
+  functionEnvironment?: Record<string, string | undefined>;
   /** config.json's permissions.openapi. Default: what cloudfunctions/groupTask/config.json grants. */
   openapiPermissions?: readonly string[];
 }

@@ -8,15 +8,19 @@ import { callerOpenid, databaseOf, initSdk, platformOf } from './sdk';
 
 initSdk(cloud);
 
+const log = (message: string, detail?: unknown) => console.warn(`[groupTask] ${message}`, detail ?? '');
+
 const groupTask = createGroupTask({
   tasks: createCloudbaseStore(databaseOf(cloud.database())),
-  wechat: platformOf(cloud),
+  // WECHAT_APPID / WECHAT_APPSECRET, set in the console, let setChatToolMsg fall back to HTTPS where WeChat
+  // refuses the cloud call (docs/backend.md, Deploy).
+  wechat: platformOf(cloud, { env: process.env, log }),
   clock: { now: () => Date.now() },
   newId: () => randomUUID().replace(/-/g, ''),
   // Well inside the 10 s function timeout set in the console (docs/backend.md, Deploy): a slow WeChat never
   // holds a committed sign-up hostage.
   cardSyncTimeoutMs: 2500,
-  log: (message, detail) => console.warn(`[groupTask] ${message}`, detail ?? ''),
+  log,
 });
 
 export async function main(event: unknown): Promise<unknown> {

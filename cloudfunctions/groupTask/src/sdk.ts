@@ -7,6 +7,14 @@ import type { Activity } from '../../../packageChatTool/core/task';
 import type { CloudDatabase } from './cloudbase-store';
 import type { OpenData, OpenDataResult, TextVerdict, WeChatPlatform } from './ports';
 import { CLOUD_ID_EXPIRED_ERRCODE, PlatformError } from './ports';
+import {
+  APPID_VARIABLE,
+  APPSECRET_VARIABLE,
+  createWeChatHttpsClient,
+  credentialsFrom,
+  type HttpsTransport,
+  type WeChatHttpsClient,
+} from './wechat-https';
 
 type Sdk = typeof WxServerSdk;
 
@@ -58,8 +66,40 @@ const VERDICTS: readonly TextVerdict[] = ['pass', 'review', 'risky'];
 /** getOpenData reports an expired cloudID either by throwing or per item. */
 const EXPIRED: OpenDataResult = { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the cloudID expired; read a new one' };
 
-export function platformOf(sdk: SdkSurface): WeChatPlatform {
+/** wx-server-sdk's errCode for an API it has no cloud call for (docs/platform.md, "setChatToolMsg through cloud call"). */
+export const CLOUD_CALL_UNSUPPORTED = -604100;
+
+export interface PlatformOptions {
+  /** The function's environment variables: WECHAT_APPID and WECHAT_APPSECRET enable the HTTPS fallback. */
+  env?: Record<string, string | undefined>;
+  /** How HTTPS requests reach WeChat (default node:https to api.weixin.qq.com); the local runner passes the emulator's. */
+  transport?: HttpsTransport;
+  now?: () => number;
+  log?: (message: string) => void;
+}
+
+export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): WeChatPlatform {
   const openapi = sdk.openapi as any;
+  const credentials = credentialsFrom(options.env ?? {});
+  const log = options.log ?? (() => undefined);
+  /**
+   * Set once the cloud call is refused as unsupported; the instance then keeps to HTTPS (null: no credentials,
+   * so the refusal stands and was logged).
+   */
+  let https: WeChatHttpsClient | null | undefined;
+
+  function switchToHttps(): WeChatHttpsClient | null {
+    if (https !== undefined) return https;
+    if (credentials === null) {
+      log(`setChatToolMsg is refused by cloud call; set ${APPID_VARIABLE}/${APPSECRET_VARIABLE} to use the HTTPS API`);
+      https = null;
+    } else {
+      log('setChatToolMsg is refused by cloud call; this instance uses the HTTPS API from now on');
+      https = createWeChatHttpsClient({ ...credentials, transport: options.transport, now: options.now });
+    }
+    return https;
+  }
+
   return {
     async createActivityId(): Promise<Activity> {
       let result: any;
@@ -77,11 +117,16 @@ export function platformOf(sdk: SdkSurface): WeChatPlatform {
     },
 
     async setChatToolMsg(body) {
+      if (https) return https.setChatToolMsg(body);
       try {
         // snake_case keys pass the SDK's camel→snake conversion unchanged (docs/platform.md, "wx-server-sdk").
         await openapi.chattoolmsg.send(body);
       } catch (error) {
-        throw asPlatformError(error);
+        const failure = asPlatformError(error);
+        if (failure.errcode !== CLOUD_CALL_UNSUPPORTED) throw failure;
+        const fallback = switchToHttps();
+        if (fallback === null) throw failure;
+        await fallback.setChatToolMsg(body);
       }
     },
 
