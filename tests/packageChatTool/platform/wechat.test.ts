@@ -58,7 +58,7 @@ describe('the card picture', () => {
     expect(width * 4).toBe(height * 5);
     expect(width).toBeGreaterThanOrEqual(400);
     // The chat tool is at most 500 KB; its picture stays a few KB.
-    expect(png.length).toBeLessThan(12 * 1024);
+    expect(png.length).toBeLessThan(4 * 1024);
   });
 
   test('is uploaded: no packOptions.ignore entry leaves it out', () => {
