@@ -10,6 +10,7 @@ const readings = process.env.WECHAT_READINGS;
 module.exports = {
   ...(readings ? { displayName: `WeChat readings: ${readings}` } : {}),
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  reporters: ['default', '<rootDir>/tests/harness/skipped-tests-reporter.js'],
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }],

@@ -1,6 +1,7 @@
 // The store contract against a real CloudBase environment. It runs only with credentials:
 //   TCB_ENV=<env id> TCB_SECRET_ID=… TCB_SECRET_KEY=… [TCB_SESSION_TOKEN=…] npx jest stores.real-cloudbase
-// Otherwise it is skipped with the reason printed. It leaves its test documents (unique ids, createdAt
+// Otherwise it is skipped, and its title (the reason) is printed at the end of `npm test` by
+// tests/harness/skipped-tests-reporter.js. It leaves its test documents (unique ids, createdAt
 // 2026-01-01T08:00Z) in the group_tasks / group_task_members collections.
 import cloud from 'wx-server-sdk';
 import { createCloudbaseStore, ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
@@ -27,5 +28,4 @@ if (TCB_ENV && TCB_SECRET_ID && TCB_SECRET_KEY) {
     it.skip('skipped: set TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY to run the contract against a real environment', () =>
       undefined);
   });
-  console.log('real CloudBase contract skipped: TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY are not set');
 }
