@@ -1,11 +1,8 @@
 // WeChat failing or stalling never loses or undoes a sign-up; the timer brings the card in line.
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
 import { createLocalBackend } from '../../../local';
-import { CARDS_UPDATE, codeOf, everyoneDraft, makeWorld, must, STORES } from './world';
+import { codeOf, everyoneDraft, makeWorld, must, STORES } from './world';
 import type { World } from './world';
-
-/** The card catching up once WeChat answers: nothing to catch up when it refuses every cloud call (world.ts). */
-const whenCardsUpdate = CARDS_UPDATE ? it : it.skip;
 
 describe.each(STORES)('faults (%s)', (store) => {
   let world: World;
@@ -26,47 +23,41 @@ describe.each(STORES)('faults (%s)', (store) => {
     world.close();
   });
 
-  whenCardsUpdate(
-    'keeps a sign-up when setChatToolMsg fails, and the timer retries until the card agrees',
-    async () => {
-      const { wechat } = world.backend;
-      const alice = world.members[1]!;
-      wechat.setFault('setChatToolMsg', { mode: 'fail', errcode: -1, times: 2 });
-      const joined = must(await world.call(alice, 'join', { taskId }));
-      expect(joined.viewer.status).toBe('done');
-      expect(joined.card.inSync).toBe(false);
-      expect(wechat.card(activityId)?.done).toEqual([]);
-      expect(await world.backend.runTimer()).toMatchObject({ cardFailures: 1 });
-      expect(must(await world.call(alice, 'getTask', { taskId })).participants).toHaveLength(1);
-      expect(await world.backend.runTimer()).toMatchObject({ cardUpdates: 1, cardFailures: 0 });
-      expect(wechat.card(activityId)?.done).toEqual([alice.groupOpenid]);
-      expect(wechat.cardText(activityId, alice)).toBe('已参与');
-      expect(must(await world.call(alice, 'getTask', { taskId })).card.inSync).toBe(true);
-      expect(await world.backend.runTimer()).toMatchObject({ looked: 0 });
-    },
-  );
+  it('keeps a sign-up when setChatToolMsg fails, and the timer retries until the card agrees', async () => {
+    const { wechat } = world.backend;
+    const alice = world.members[1]!;
+    wechat.setFault('setChatToolMsg', { mode: 'fail', errcode: -1, times: 2 });
+    const joined = must(await world.call(alice, 'join', { taskId }));
+    expect(joined.viewer.status).toBe('done');
+    expect(joined.card.inSync).toBe(false);
+    expect(wechat.card(activityId)?.done).toEqual([]);
+    expect(await world.backend.runTimer()).toMatchObject({ cardFailures: 1 });
+    expect(must(await world.call(alice, 'getTask', { taskId })).participants).toHaveLength(1);
+    expect(await world.backend.runTimer()).toMatchObject({ cardUpdates: 1, cardFailures: 0 });
+    expect(wechat.card(activityId)?.done).toEqual([alice.groupOpenid]);
+    expect(wechat.cardText(activityId, alice)).toBe('已参与');
+    expect(must(await world.call(alice, 'getTask', { taskId })).card.inSync).toBe(true);
+    expect(await world.backend.runTimer()).toMatchObject({ looked: 0 });
+  });
 
-  whenCardsUpdate(
-    'answers within the sync timeout when setChatToolMsg stalls, and converges without duplicates',
-    async () => {
-      const { wechat } = world.backend;
-      const alice = world.members[1]!;
-      wechat.setFault('setChatToolMsg', { mode: 'stall' });
-      const started = Date.now();
-      const joined = must(await world.call(alice, 'join', { taskId }));
-      expect(Date.now() - started).toBeLessThan(2000);
-      expect(joined).toMatchObject({ viewer: { status: 'done' }, card: { inSync: false } });
-      wechat.setFault('setChatToolMsg', null);
-      wechat.releaseStalled();
-      await new Promise((resolve) => setImmediate(resolve));
-      await world.backend.runTimer();
-      expect(wechat.card(activityId)?.done).toEqual([alice.groupOpenid]);
-      expect(wechat.systemMessages().filter((m) => m.text.includes('已参与'))).toHaveLength(1);
-      expect(must(await world.call(alice, 'getTask', { taskId })).card.inSync).toBe(true);
-    },
-  );
+  it('answers within the sync timeout when setChatToolMsg stalls, and converges without duplicates', async () => {
+    const { wechat } = world.backend;
+    const alice = world.members[1]!;
+    wechat.setFault('setChatToolMsg', { mode: 'stall' });
+    const started = Date.now();
+    const joined = must(await world.call(alice, 'join', { taskId }));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(joined).toMatchObject({ viewer: { status: 'done' }, card: { inSync: false } });
+    wechat.setFault('setChatToolMsg', null);
+    wechat.releaseStalled();
+    await new Promise((resolve) => setImmediate(resolve));
+    await world.backend.runTimer();
+    expect(wechat.card(activityId)?.done).toEqual([alice.groupOpenid]);
+    expect(wechat.systemMessages().filter((m) => m.text.includes('已参与'))).toHaveLength(1);
+    expect(must(await world.call(alice, 'getTask', { taskId })).card.inSync).toBe(true);
+  });
 
-  whenCardsUpdate('ends the task in the database even when WeChat fails, and ends the card later', async () => {
+  it('ends the task in the database even when WeChat fails, and ends the card later', async () => {
     const { wechat } = world.backend;
     wechat.setFault('setChatToolMsg', { mode: 'fail' });
     const ended = must(await world.call(world.creator, 'endTask', { taskId }));

@@ -5,7 +5,6 @@ import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports
 import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
-import { readingsFromEnvironment } from '../../../emulator/readings';
 import { createLocalBackend } from '../../../local';
 import type { EmulatedMember, LocalBackend } from '../../../local';
 
@@ -14,13 +13,6 @@ import type { EmulatedMember, LocalBackend } from '../../../local';
 import { NOW } from './store-contract';
 export { codeOf, HOUR, must, NOW } from './store-contract';
 export const MINUTE = 60_000;
-
-/**
- * Whether the emulator plays WeChat taking chattoolmsg.send by cloud call (docs/platform.md#setchattoolmsg-through-cloud-call).
- * Under the other reading no card ever changes: tests of how a card moves skip, and the tests of what the app
- * claims about the card check that it claims nothing WeChat did not accept.
- */
-export const CARDS_UPDATE = readingsFromEnvironment().cloudCallForChatToolMsg === 'works';
 
 export type StoreKind = 'sqlite' | 'cloudbase';
 export const STORES: StoreKind[] = ['sqlite', 'cloudbase'];
