@@ -37,26 +37,88 @@ describe('the local backend', () => {
       cloudID: wechat.issueCloudId(bob),
       taskId: created.data.task.id,
     })) as ApiResult<TaskView>;
-    // Where WeChat refuses chattoolmsg.send by cloud call (reading cloudCallForChatToolMsg), the card never moves:
-    // the sign-up stands, the page says what the card shows, and the timer keeps trying.
-    const cardsFollow = wechat.readings.cloudCallForChatToolMsg === 'works';
-    const bobSees = cardsFollow ? '已参与' : '未参与';
-    expect(joined).toMatchObject({ ok: true, data: { viewer: { status: 'done', cardText: bobSees } } });
-    expect(wechat.cardText(created.data.share.activityId, bob)).toBe(bobSees);
-    expect(wechat.cardText(created.data.share.activityId, alice)).toBe(cardsFollow ? '1人已参与' : '0人已参与');
-    expect(wechat.systemMessages(room.id).map((m) => m.text)).toEqual(
-      cardsFollow ? ['Bob 已参与 Alice 发布的 周六爬山'] : [],
-    );
-    expect(wechat.calls('setChatToolMsg').at(-1)).toMatchObject(
-      cardsFollow ? { outcome: 'ok' } : { outcome: 'failed', errcode: -604100 },
-    );
+    // Under every reading: where WeChat refuses chattoolmsg.send by cloud call, the card moves through HTTPS.
+    expect(joined).toMatchObject({ ok: true, data: { viewer: { status: 'done', cardText: '已参与' } } });
+    expect(wechat.cardText(created.data.share.activityId, bob)).toBe('已参与');
+    expect(wechat.cardText(created.data.share.activityId, alice)).toBe('1人已参与');
+    expect(wechat.systemMessages(room.id).map((m) => m.text)).toEqual(['Bob 已参与 Alice 发布的 周六爬山']);
+    expect(wechat.calls('setChatToolMsg').at(-1)).toMatchObject({ outcome: 'ok' });
     expect(await backend.runTimer()).toEqual({
-      looked: cardsFollow ? 0 : 1,
+      looked: 0,
       moved: 0,
       cardUpdates: 0,
-      cardFailures: cardsFollow ? 0 : 1,
+      cardFailures: 0,
       storeFailures: 0,
     });
+    backend.close();
+  });
+
+  it('where WeChat refuses chattoolmsg.send by cloud call, moves cards through HTTPS with the console’s appid and secret, and stays on HTTPS', async () => {
+    const logged: string[] = [];
+    const backend = createLocalBackend({
+      readings: { ...READING_PROFILES.documented, cloudCallForChatToolMsg: 'refused' },
+      log: (message, detail) => logged.push(`${message} ${JSON.stringify(detail ?? '')}`),
+    });
+    const { wechat } = backend;
+    const { room, bob, created } = await aliceSharesATask(backend);
+    const carol = wechat.addMember(room.id, { nickname: 'Carol' });
+    for (const member of [bob, carol]) {
+      const joined = await backend.callFunction(member, {
+        action: 'join',
+        cloudID: wechat.issueCloudId(member),
+        taskId: created.data.task.id,
+      });
+      expect(joined).toMatchObject({ ok: true, data: { viewer: { cardText: '已参与' } } });
+    }
+    // One refused cloud call, one token, then every update over HTTPS.
+    expect(wechat.calls().filter((call) => call.api !== 'getOpenData' && call.api !== 'msgSecCheck')).toMatchObject([
+      { api: 'createActivityId', via: 'cloudCall', outcome: 'ok' },
+      { api: 'setChatToolMsg', via: 'cloudCall', outcome: 'failed', errcode: -604100 },
+      { api: 'stableToken', via: 'https', outcome: 'ok', request: { appid: wechat.appid, secret: '***' } },
+      { api: 'setChatToolMsg', via: 'https', outcome: 'ok' },
+      { api: 'setChatToolMsg', via: 'https', outcome: 'ok' },
+    ]);
+    expect(wechat.card(created.data.share.activityId)?.done).toHaveLength(2);
+    expect(logged).toEqual([
+      'setChatToolMsg is refused by cloud call; this instance uses the HTTPS API from now on ""',
+    ]);
+    expect(JSON.stringify([wechat.calls(), logged])).not.toContain(wechat.appSecret);
+    backend.close();
+  });
+
+  it('without WECHAT_APPID/WECHAT_APPSECRET, where WeChat refuses the cloud call, is honest: the sign-up stands, the card claims nothing, the timer keeps trying, logged once', async () => {
+    const logged: string[] = [];
+    const backend = createLocalBackend({
+      readings: { ...READING_PROFILES.documented, cloudCallForChatToolMsg: 'refused' },
+      functionEnvironment: {},
+      log: (message) => logged.push(message),
+    });
+    const { wechat } = backend;
+    const { room, alice, bob, created } = await aliceSharesATask(backend);
+    const joined = (await backend.callFunction(bob, {
+      action: 'join',
+      cloudID: wechat.issueCloudId(bob),
+      taskId: created.data.task.id,
+    })) as ApiResult<TaskView>;
+    expect(joined).toMatchObject({ ok: true, data: { viewer: { status: 'done', cardText: '未参与' } } });
+    expect(wechat.cardText(created.data.share.activityId, bob)).toBe('未参与');
+    expect(wechat.cardText(created.data.share.activityId, alice)).toBe('0人已参与');
+    expect(wechat.systemMessages(room.id)).toEqual([]);
+    expect(await backend.runTimer()).toEqual({
+      looked: 1,
+      moved: 0,
+      cardUpdates: 0,
+      cardFailures: 1,
+      storeFailures: 0,
+    });
+    expect(wechat.calls('setChatToolMsg')).toMatchObject([
+      { via: 'cloudCall', outcome: 'failed', errcode: -604100 },
+      { via: 'cloudCall', outcome: 'failed', errcode: -604100 },
+    ]);
+    expect(wechat.calls('stableToken')).toEqual([]);
+    expect(logged.filter((message) => message.includes('WECHAT_APPID'))).toEqual([
+      'setChatToolMsg is refused by cloud call; set WECHAT_APPID/WECHAT_APPSECRET to use the HTTPS API',
+    ]);
     backend.close();
   });
 
