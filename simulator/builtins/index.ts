@@ -9,6 +9,7 @@ import { hostElement, innerElement, setFlag } from './dom';
 import type { BuiltinServices, PickerMode } from './services';
 import { attachSnapshot, installNodeQuery } from './snapshot';
 import { installRefresher, type Refresher } from './refresher';
+import { alignmentOf, scrollIntoView } from './scroll-into-view';
 
 /** Class names in built-in templates are prefixed with this scope (`wxb--spinner`). */
 export const BUILTIN_SCOPE = 'wxb';
@@ -291,8 +292,24 @@ function defineOpenData(space: CodeSpace, services: BuiltinServices): void {
   });
 }
 
+/** Skyline's text overflow modes (docs/platform.md, "Skyline"); anything else is `visible`. */
+const TEXT_OVERFLOW = ['clip', 'fade', 'ellipsis', 'visible'];
+
+/**
+ * `<text overflow max-lines>` (Skyline's; the page's CSS line-clamp does nothing there): the inner span's class
+ * (style.ts draws each mode, on Skyline pages only) and the line count.
+ */
+export function textLines(overflow: string, maxLines: number): { lines: string; linesStyle: string } {
+  if (!(maxLines > 0)) return { lines: '', linesStyle: '' };
+  const mode = TEXT_OVERFLOW.includes(overflow) ? overflow : 'visible';
+  const lines = Math.floor(maxLines);
+  return { lines: `lines lines-${mode}`, linesStyle: `--wx-max-lines:${lines};-webkit-line-clamp:${lines}` };
+}
+
 /** Each scroll-view's pull-to-refresh, for the refresher-triggered observer. */
 const refreshers = new WeakMap<glassEasel.GeneralComponent, Refresher>();
+/** The scroll-into-view id each scroll-view last acted on. */
+const shownChild = new WeakMap<glassEasel.GeneralComponent, string>();
 
 function defineBasics(space: CodeSpace, services: BuiltinServices): void {
   for (const tag of ['wx-view', 'wx-label'] as const) {
@@ -313,6 +330,14 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
         userSelect: { type: Boolean, value: false },
         space: { type: String, value: '' },
         decode: { type: Boolean, value: false },
+        overflow: { type: String, value: 'visible' },
+        maxLines: { type: Number, value: 0 },
+      },
+      data: { lines: '', linesStyle: '' },
+      observers: {
+        'overflow, maxLines': function () {
+          this.setData(textLines(this.data.overflow, this.data.maxLines));
+        },
       },
     });
   });
@@ -424,8 +449,16 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
         refresherDefaultStyle: { type: String, value: 'black' },
         refresherBackground: { type: String, value: '#fff' },
         refresherTriggered: { type: Boolean, value: false },
+        scrollIntoView: { type: String, value: '' },
+        scrollIntoViewOffset: { type: Number, value: 0 },
+        scrollIntoViewAlignment: { type: String, value: 'start' },
+        scrollWithAnimation: { type: Boolean, value: false },
       },
       observers: {
+        scrollIntoView(id: string) {
+          // After the update that set it: the element may be rendered by the same setData.
+          setTimeout(() => this.showChild(id), 0);
+        },
         'refresherDefaultStyle, refresherBackground': function () {
           const area = innerElement(this._$, 'refresher');
           area.style.background = this.data.refresherBackground;
@@ -441,6 +474,25 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
         },
         scrollTop(top: number) {
           innerElement(this._$, 'scroller').scrollTop = top;
+        },
+      },
+      methods: {
+        /** scroll-into-view: the element with this id among the scroll view's content, once per change. */
+        showChild(id: string) {
+          if (id === shownChild.get(this._$)) return;
+          shownChild.set(this._$, id);
+          if (id === '') return;
+          const scroller = innerElement(this._$, 'scroller');
+          const node = this._$.ownerShadowRoot?.getElementById(id);
+          const target = node?.getBackendElement() as unknown as HTMLElement | null | undefined;
+          if (!target || !scroller.contains(target)) return;
+          scrollIntoView(scroller, target, {
+            vertical: this.data.scrollY,
+            horizontal: this.data.scrollX,
+            alignment: alignmentOf(this.data.scrollIntoViewAlignment),
+            offset: this.data.scrollIntoViewOffset,
+            animated: this.data.scrollWithAnimation,
+          });
         },
       },
       lifetimes: {

@@ -8,6 +8,14 @@ export const BUILTIN_CSS = `
 :where(wx-view, wx-label, wx-navigator, wx-open-data-list, wx-snapshot) { display: block; }
 :where(wx-text, wx-open-data-item) { display: inline; }
 :where(wx-text) { white-space: pre-wrap; }
+wx-page[data-renderer="skyline"] .wxb--lines { display: block; max-height: calc(var(--wx-max-lines) * 1lh); }
+wx-page[data-renderer="skyline"] .wxb--lines-ellipsis {
+  display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden; max-height: none;
+}
+wx-page[data-renderer="skyline"] .wxb--lines-clip { overflow: hidden; }
+wx-page[data-renderer="skyline"] .wxb--lines-fade {
+  overflow: hidden; -webkit-mask-image: linear-gradient(to bottom, #000 calc(100% - 1lh), transparent);
+}
 :where(wx-button) {
   display: block; position: relative; margin: 0 auto; padding: 8px 24px; box-sizing: border-box;
   width: 184px; font-size: 17px; font-weight: 700; line-height: 1.41; text-align: center;

@@ -3,7 +3,7 @@
 
 export const BUILTIN_TEMPLATES: Record<string, string> = {
   'wx-view': '<slot/>',
-  'wx-text': '<slot/>',
+  'wx-text': '<span class="{{lines}}" style="{{linesStyle}}"><slot/></span>',
   'wx-label': '<slot/>',
   'wx-navigator': '<slot/>',
   'wx-button': '<span wx:if="{{loading}}" class="spinner" aria-hidden="true"></span><slot/>',

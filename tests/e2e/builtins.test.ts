@@ -245,12 +245,59 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     await eventually(() => text('wx-text >> text=scrolled:'), 'scrolled:true');
   });
 
+  test('scroll-view scroll-into-view scrolls the element with that id into view, plus scroll-into-view-offset', async () => {
+    const scroller = sim.phone.locator('wx-scroll-view.into .wxb--scroller');
+    await scroller.scrollIntoViewIfNeeded();
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    await sim.byRole('button', 'into-view').click();
+    // The target starts below a 1000px block; the offset of -10 leaves 10px above it.
+    await eventually(() => scroller.evaluate((el) => el.scrollTop), 990);
+    const gap = await scroller.evaluate((el) => {
+      const target = el.querySelector('.into-target')!.getBoundingClientRect();
+      return target.top - el.getBoundingClientRect().top;
+    });
+    expect(gap).toBeCloseTo(10, 0);
+  });
+
+  test('text overflow="ellipsis" max-lines="2" clamps a long title to two lines ending in "…"', async () => {
+    const lines = (selector: string) =>
+      sim.phone.locator(`wx-text.${selector} > span`).evaluate((el) => {
+        const style = getComputedStyle(el);
+        return {
+          clamp: style.webkitLineClamp,
+          clipped: el.scrollHeight > el.clientHeight,
+          height: el.getBoundingClientRect().height,
+        };
+      });
+    const clamped = await lines('clamped');
+    const whole = await lines('unclamped');
+    expect(clamped.clamp).toBe('2');
+    expect(clamped.clipped).toBe(true);
+    expect(whole.clamp).toBe('none');
+    // The unclamped copy of the same text is taller: the clamp, not the text, sets two lines.
+    expect(whole.height).toBeGreaterThan(clamped.height * 1.4);
+  });
+
   test('navigateTo hides the page, navigateBack unloads the next one and shows it again', async () => {
     await sim.byRole('button', 'next').click();
     await eventually(() => sim.phone.locator('wx-view >> text=next page').innerText(), 'next page, stack 2');
     await sim.phone.locator('.nav-back').click();
     await eventually(() => text('wx-text >> text=lifetimes:'), 'lifetimes:load,show,ready,hide,show');
     expect(await sim.phone.locator('wx-view >> text=next page').count()).toBe(0);
+  });
+
+  test('style isolation: the page styles an apply-shared component on that page, not an isolated one or another page', async () => {
+    const colour = (label: string) =>
+      sim.phone.locator(`[aria-label="${label}"]`).evaluate((el) => getComputedStyle(el).color);
+    expect(await colour('look-shared')).toBe('rgb(0, 128, 0)');
+    expect(await colour('look-isolated')).not.toBe('rgb(0, 128, 0)');
+    await sim.byRole('button', 'next').click();
+    await eventually(() => sim.phone.locator('wx-view >> text=next page').innerText(), 'next page, stack 2');
+    expect(await sim.phone.locator('wx-view >> text=next look').evaluate((el) => getComputedStyle(el).color)).not.toBe(
+      'rgb(0, 128, 0)',
+    );
+    await sim.phone.locator('.nav-back').click();
+    await eventually(() => sim.phone.locator('wx-view >> text=next page').count(), 0);
   });
 
   test('wx.createSelectorQuery measures the page; nextTick and event subscriptions work', async () => {
