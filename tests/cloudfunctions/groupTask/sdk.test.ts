@@ -2,6 +2,7 @@
 import { PlatformError } from '../../../cloudfunctions/groupTask/src/ports';
 import type { SdkSurface } from '../../../cloudfunctions/groupTask/src/sdk';
 import { callerOpenid, platformOf, toMilliseconds } from '../../../cloudfunctions/groupTask/src/sdk';
+import type { HttpsTransport } from '../../../cloudfunctions/groupTask/src/wechat-https';
 import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
 
 function fakeSdk(
@@ -164,6 +165,90 @@ describe('the wx-server-sdk adapter', () => {
     await expect(platformOf(unknown.sdk).checkText(check)).rejects.toBeInstanceOf(PlatformError);
     const empty = fakeSdk({ check: async () => undefined });
     await expect(platformOf(empty.sdk).checkText(check)).rejects.toBeInstanceOf(PlatformError);
+  });
+
+  describe('where WeChat refuses chattoolmsg.send by cloud call (-604100)', () => {
+    const body = {
+      activity_id: 'a',
+      target_state: 2 as const,
+      template_id: CARD_TEMPLATE.complete,
+      version_type: 0 as const,
+    };
+    const unsupported = () => Promise.reject(cloudError(-604100, 'openapi.chattoolmsg.send:fail API not found'));
+    const env = { WECHAT_APPID: 'wxA', WECHAT_APPSECRET: 'the-secret' };
+
+    /** WeChat's HTTPS side: a token, then `sendAnswer` for every update. */
+    function httpsSide(sendAnswer: object = { errcode: 0, errmsg: 'ok' }) {
+      const paths: string[] = [];
+      const sent: unknown[] = [];
+      const transport: HttpsTransport = async ({ url, body: text }) => {
+        const { pathname } = new URL(url);
+        paths.push(pathname);
+        if (pathname === '/cgi-bin/stable_token') {
+          return { status: 200, body: JSON.stringify({ access_token: 'T', expires_in: 7200 }) };
+        }
+        sent.push(JSON.parse(text));
+        return { status: 200, body: JSON.stringify(sendAnswer) };
+      };
+      return { transport, paths, sent };
+    }
+
+    it('falls back to the HTTPS API with WECHAT_APPID/WECHAT_APPSECRET, and keeps to it for the instance’s life', async () => {
+      let cloudCalls = 0;
+      const { sdk } = fakeSdk({
+        send: () => {
+          cloudCalls += 1;
+          return unsupported();
+        },
+      });
+      const https = httpsSide();
+      const logged: string[] = [];
+      const platform = platformOf(sdk, { env, transport: https.transport, log: (message) => logged.push(message) });
+      await platform.setChatToolMsg(body);
+      await platform.setChatToolMsg(body);
+      expect(cloudCalls).toBe(1);
+      expect(https.sent).toEqual([body, body]);
+      expect(https.paths.filter((path) => path === '/cgi-bin/stable_token')).toHaveLength(1);
+      expect(logged).toEqual(['setChatToolMsg is refused by cloud call; this instance uses the HTTPS API from now on']);
+    });
+
+    it('rejects with what the HTTPS API answers once it has switched', async () => {
+      const { sdk } = fakeSdk({ send: unsupported });
+      const https = httpsSide({ errcode: 48001, errmsg: 'api unauthorized' });
+      await expect(platformOf(sdk, { env, transport: https.transport }).setChatToolMsg(body)).rejects.toEqual(
+        new PlatformError(48001, 'api unauthorized'),
+      );
+    });
+
+    it('without both variables, stays honest: rejects with -604100, logs it once, never calls HTTPS', async () => {
+      for (const partial of [{}, { WECHAT_APPID: 'wxA' }, { WECHAT_APPSECRET: 'the-secret' }]) {
+        const { sdk } = fakeSdk({ send: unsupported });
+        const https = httpsSide();
+        const logged: string[] = [];
+        const platform = platformOf(sdk, {
+          env: partial,
+          transport: https.transport,
+          log: (message) => logged.push(message),
+        });
+        await expect(platform.setChatToolMsg(body)).rejects.toMatchObject({ errcode: -604100 });
+        await expect(platform.setChatToolMsg(body)).rejects.toMatchObject({ errcode: -604100 });
+        expect(https.paths).toEqual([]);
+        expect(logged).toEqual([
+          'setChatToolMsg is refused by cloud call; set WECHAT_APPID/WECHAT_APPSECRET to use the HTTPS API',
+        ]);
+      }
+    });
+
+    it('keeps to the cloud call on any other refusal (permission, busy)', async () => {
+      for (const errCode of [-604101, -1, 47003]) {
+        const { sdk } = fakeSdk({ send: () => Promise.reject(cloudError(errCode, 'refused')) });
+        const https = httpsSide();
+        await expect(platformOf(sdk, { env, transport: https.transport }).setChatToolMsg(body)).rejects.toMatchObject({
+          errcode: errCode,
+        });
+        expect(https.paths).toEqual([]);
+      }
+    });
   });
 
   it('reads the caller from getWXContext, empty when absent', () => {
