@@ -173,9 +173,27 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.viewAs('Alice');
     await startTask(sim, '这是一个非常非常非常非常长的任务标题');
     await sim.phone.getByText(zh.errors.TITLE_TOO_LONG).first().waitFor();
+    const createPage = sim.phone.locator('wx-page[data-route="packageChatTool/pages/create/index"]');
+    const form = createPage.locator('wx-scroll-view.scroll .wxb--scroller');
+    const titleLabel = createPage.locator('wx-view.label', { hasText: zh.titleLabel }).first();
+    const titleInView = (): Promise<boolean> =>
+      titleLabel.evaluate((el) => {
+        const view = el.closest('.wxb--scroller')!.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return box.top >= view.top && box.bottom <= view.bottom;
+      });
+    await form.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    expect(await titleInView()).toBe(false);
     await sim.tap('button', zh.publish);
     // The publish button is never dead: the banner names the field and what is wrong with it.
     await sim.phone.getByText(`${zh.fields.title}：${zh.errors.TITLE_TOO_LONG}`).waitFor();
+    // scroll-into-view brings the first invalid field (the title, scrolled away above) back into view.
+    await eventually(titleInView, true);
+    // weui's toptips (styleIsolation apply-shared) takes the page's look, as on a phone: 20rpx padding, 12rpx corners.
+    const look = await createPage
+      .locator('.weui-toptips')
+      .evaluate((el) => [getComputedStyle(el).paddingTop, getComputedStyle(el).borderTopLeftRadius]);
+    expect(look).toEqual(['10px', '6px']);
     expect(await sim.page.locator('.messages .card').count()).toBe(0);
 
     const title = '只要一人';
