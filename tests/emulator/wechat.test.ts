@@ -458,3 +458,112 @@ describe('faults and the call log', () => {
     stop();
   });
 });
+
+describe('the HTTPS API (docs/platform.md, "Access token" and "setChatToolMsg")', () => {
+  const BASE = 'https://api.weixin.qq.com';
+  const SECRET = 'the-app-secret';
+
+  async function httpsSetup(readings?: Readings) {
+    const world = await setup({ appid: 'wxA', appSecret: SECRET, readings });
+    const post = async (path: string, payload: unknown) => {
+      const answer = await world.wechat.https({ url: `${BASE}${path}`, body: JSON.stringify(payload) });
+      return { status: answer.status, json: JSON.parse(answer.body) as Record<string, unknown> };
+    };
+    const stableToken = (extra: object = {}) =>
+      post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wxA', secret: SECRET, ...extra });
+    const sendWith = (accessToken: unknown, payload: object = world.body()) =>
+      post(`/cgi-bin/message/wxopen/chattoolmsg/send?access_token=${encodeURIComponent(String(accessToken))}`, payload);
+    return { ...world, post, stableToken, sendWith };
+  }
+
+  it('stable_token checks grant_type, appid and secret, and never logs the secret', async () => {
+    const { stableToken, wechat } = await httpsSetup();
+    expect((await stableToken({ grant_type: 'password' })).json).toMatchObject({ errcode: ERRCODE.INVALID_GRANT_TYPE });
+    expect((await stableToken({ appid: 'wxB' })).json).toMatchObject({ errcode: ERRCODE.INVALID_APPID });
+    expect((await stableToken({ secret: 'guess' })).json).toEqual({ errcode: 40125, errmsg: 'invalid appsecret' });
+    const issued = await stableToken();
+    expect(issued).toEqual({ status: 200, json: { access_token: expect.any(String), expires_in: 7200 } });
+    expect(wechat.calls('stableToken').map((call) => [call.via, call.errcode])).toEqual([
+      ['https', 40002],
+      ['https', 40013],
+      ['https', 40125],
+      ['https', 0],
+    ]);
+    expect(JSON.stringify(wechat.calls())).not.toContain(SECRET);
+  });
+
+  it('hands out the same token while it is valid, a new one in its last 5 minutes (the old one lasting until it expires)', async () => {
+    const { stableToken, sendWith, clock } = await httpsSetup();
+    const first = (await stableToken()).json;
+    clock.now += HOUR;
+    expect((await stableToken()).json).toEqual({ access_token: first.access_token, expires_in: 3600 });
+    clock.now += HOUR - 4 * 60_000;
+    const second = (await stableToken()).json;
+    expect(second).toMatchObject({ expires_in: 7200 });
+    expect(second.access_token).not.toBe(first.access_token);
+    expect((await sendWith(first.access_token)).json).toEqual({ errcode: 0, errmsg: 'ok' });
+    clock.now += 4 * 60_000;
+    expect((await sendWith(first.access_token)).json).toMatchObject({ errcode: ERRCODE.TOKEN_EXPIRED });
+    expect((await sendWith(second.access_token)).json).toEqual({ errcode: 0, errmsg: 'ok' });
+  });
+
+  it('refuses an unknown token, and every earlier token after a forced refresh, with 40001', async () => {
+    const { stableToken, sendWith, wechat } = await httpsSetup();
+    expect((await sendWith('forged')).json).toMatchObject({ errcode: ERRCODE.INVALID_CREDENTIAL });
+    expect((await sendWith(null)).json).toMatchObject({ errcode: ERRCODE.INVALID_CREDENTIAL });
+    const old = (await stableToken()).json.access_token;
+    const renewed = (await stableToken({ force_refresh: true })).json.access_token;
+    expect(renewed).not.toBe(old);
+    expect((await sendWith(old)).json).toMatchObject({ errcode: ERRCODE.INVALID_CREDENTIAL });
+    expect((await sendWith(renewed)).json).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(wechat.calls('setChatToolMsg').map((call) => [call.via, call.errcode])).toEqual([
+      ['https', 40001],
+      ['https', 40001],
+      ['https', 40001],
+      ['https', 0],
+    ]);
+  });
+
+  it('applies the cloud call’s card rules, and works where the cloud call is refused', async () => {
+    const { stableToken, sendWith, sdk, as, publisher, body, wechat, activity, alice } = await httpsSetup(
+      withReading('cloudCallForChatToolMsg', 'refused'),
+    );
+    expect(await refusal(as(publisher, () => sdk.openapi.chattoolmsg.send(body())))).toMatch(/^-604100 /);
+    const accessToken = (await stableToken()).json.access_token;
+    expect((await sendWith(accessToken, body({ target_state: 4 }))).json).toMatchObject({ errcode: ERRCODE.INVALID });
+    expect(
+      (await sendWith(accessToken, body({ participator_info_list: [{ group_openid: 'stranger', state: 1 }] }))).json,
+    ).toMatchObject({ errcode: ERRCODE.INVALID, errmsg: expect.stringMatching(/not in the card's chat/) });
+    expect((await sendWith(accessToken)).json).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(wechat.cardText(activity.activityId, alice)).toBe('已参与');
+    expect((await sendWith(accessToken, body({ target_state: 3, participator_info_list: undefined }))).json).toEqual({
+      errcode: 0,
+      errmsg: 'ok',
+    });
+    expect(
+      (await sendWith(accessToken, body({ target_state: 3, participator_info_list: undefined }))).json,
+    ).toMatchObject({ errcode: ERRCODE.INVALID, errmsg: expect.stringMatching(/final/) });
+    expect(wechat.calls('setChatToolMsg').at(-1)).toMatchObject({
+      via: 'https',
+      request: { activity_id: activity.activityId, target_state: 3 },
+    });
+  });
+
+  it('answers a body that is not JSON with 47001 and an unknown path with 404', async () => {
+    const { wechat } = await httpsSetup();
+    const garbled = await wechat.https({ url: `${BASE}/cgi-bin/stable_token`, body: '{grant_type' });
+    expect(JSON.parse(garbled.body)).toMatchObject({ errcode: ERRCODE.FORMAT });
+    expect((await wechat.https({ url: `${BASE}/cgi-bin/unknown`, body: '{}' })).status).toBe(404);
+  });
+
+  it('uses up no fault on a cloud call it refuses as unsupported: the fault meets the HTTPS call', async () => {
+    const { stableToken, sendWith, sdk, as, publisher, body, wechat } = await httpsSetup(
+      withReading('cloudCallForChatToolMsg', 'refused'),
+    );
+    wechat.setFault('setChatToolMsg', { mode: 'fail', errcode: ERRCODE.BUSY, times: 1 });
+    expect(await refusal(as(publisher, () => sdk.openapi.chattoolmsg.send(body())))).toMatch(/^-604100 /);
+    const accessToken = (await stableToken()).json.access_token;
+    expect((await sendWith(accessToken)).json).toMatchObject({ errcode: ERRCODE.BUSY });
+    expect((await sendWith(accessToken)).json).toEqual({ errcode: 0, errmsg: 'ok' });
+  });
+});
