@@ -1,4 +1,4 @@
-// scroll-view's scroll-into-view (docs/platform.md, "scroll-view"): when the page sets it to the id of an element
+// scroll-view's scroll-into-view (docs/platform.md, "scroll-view scroll-into-view"): when the page sets it to the id of an element
 // inside the scroll view, the view scrolls, along each axis it scrolls on, until that element is in view;
 // Skyline's scroll-into-view-offset adds to the position and scroll-into-view-alignment places the element
 // (start, center, end or nearest). Only a change of the id moves the view.
