@@ -1,7 +1,6 @@
 // End to end in headless Chromium: the project's real pages on glass-easel, beside the simulated
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
 
-import { readingsFromEnvironment } from '../../emulator/readings';
 import { launcherTexts } from '../../miniprogram/utils/i18n';
 import { en } from '../../packageChatTool/i18n/en';
 import { format } from '../../packageChatTool/i18n/index';
@@ -33,24 +32,9 @@ async function choose(sim: Simulator, option: string): Promise<void> {
   await sim.byRole('radio', selected(option)).waitFor();
 }
 
-/**
- * Whether WeChat accepts the server's card updates. Under the reading where setChatToolMsg has no cloud call
- * (docs/platform.md, "setChatToolMsg through cloud call") a posted card never changes: the flows then check that
- * nothing is lost and that the pages say the card is behind.
- */
-const cardsFollow = readingsFromEnvironment().cloudCallForChatToolMsg === 'works';
-
-/** What the card reads once the server updated it, or, where WeChat refuses every update, what it read when posted. */
-const updated = (after: string, posted: string): string => (cardsFollow ? after : posted);
-
 /** Waits until the shown chat has exactly one system line containing `text`. */
 async function expectSystemLine(sim: Simulator, text: string): Promise<void> {
   await eventually(() => sim.systemLines().filter({ hasText: text }).count(), 1);
-}
-
-/** A system line WeChat posts when it applies a card update ("Bob 已参与 …", "… 已结束"): none where it applies none. */
-async function expectCardLine(sim: Simulator, text: string): Promise<void> {
-  await eventually(() => sim.systemLines().filter({ hasText: text }).count(), cardsFollow ? 1 : 0);
 }
 
 /** Publishes the form and waits for the card to show `status` to its creator. */
@@ -82,8 +66,8 @@ describeWithBrowser('chat tool in the simulator', () => {
     );
     await sim.tap('button', zh.join);
     await sim.byRole('button', zh.leave).waitFor();
-    await eventually(() => sim.cardStatus(title), updated('已参与', '未参与'));
-    await expectCardLine(sim, `Bob 已参与 Alice 发布的 ${title}`);
+    await eventually(() => sim.cardStatus(title), '已参与');
+    await expectSystemLine(sim, `Bob 已参与 Alice 发布的 ${title}`);
 
     await sim.viewAs('Carol');
     expect(await sim.cardStatus(title)).toBe('未参与');
@@ -91,7 +75,7 @@ describeWithBrowser('chat tool in the simulator', () => {
     expect(await sim.cardStatus(title)).toBe('你无需参与');
 
     await sim.viewAs('Alice');
-    expect(await sim.cardStatus(title)).toBe(updated('1人已参与', '0人已参与'));
+    expect(await sim.cardStatus(title)).toBe('1人已参与');
     await sim.openCard(title);
     await sim.byRole('button', zh.remind).waitFor();
     await sim.screenshot('group-task-creator-view');
@@ -114,10 +98,10 @@ describeWithBrowser('chat tool in the simulator', () => {
 
     await sim.tap('button', zh.end);
     await sim.phone.locator('.modal-confirm').click();
-    await eventually(() => sim.cardStatus(title), updated('已结束', '0人已参与'));
-    await expectCardLine(sim, `Alice 发布的 ${title} 已结束`);
+    await eventually(() => sim.cardStatus(title), '已结束');
+    await expectSystemLine(sim, `Alice 发布的 ${title} 已结束`);
     await sim.viewAs('Bob');
-    expect(await sim.cardStatus(title)).toBe(updated('已结束', '未参与'));
+    expect(await sim.cardStatus(title)).toBe('已结束');
     expect(sim.errors).toEqual([]);
   });
 });
@@ -158,11 +142,11 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.openCard(title);
     await sim.phone.getByText(/18:30/).first().waitFor();
     await sim.tap('button', zh.markDone);
-    await eventually(() => sim.cardStatus(title), updated('已完成', '未完成'));
-    await expectCardLine(sim, `Bob 已完成 Alice 发布的 ${title}`);
+    await eventually(() => sim.cardStatus(title), '已完成');
+    await expectSystemLine(sim, `Bob 已完成 Alice 发布的 ${title}`);
     await sim.viewAs('Alice');
     await sim.showChat('Alice & Bob');
-    expect(await sim.cardStatus(title)).toBe(updated('1人已完成', '0人已完成'));
+    expect(await sim.cardStatus(title)).toBe('1人已完成');
     // The group chat does not show the one-to-one chat's card.
     await sim.showChat('周末爬山群 Hiking group');
     expect(await sim.card(title).count()).toBe(0);
@@ -210,7 +194,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
       'Bob · 周末爬山群 Hiking group · /packageChatTool/pages/task/index',
     );
     await sim.tap('button', zh.join);
-    await eventually(() => sim.cardStatus(title), updated('已参与', '未参与'));
+    await eventually(() => sim.cardStatus(title), '已参与');
 
     await sim.viewAs('Carol');
     await sim.openCard(title);
@@ -218,7 +202,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.phone.getByText(zh.statusWaitlisted).first().waitFor();
     expect(await sim.cardStatus(title)).toBe('未参与');
     await sim.viewAs('Alice');
-    expect(await sim.cardStatus(title)).toBe(updated('1人已参与', '0人已参与'));
+    expect(await sim.cardStatus(title)).toBe('1人已参与');
     expect(sim.errors).toEqual([]);
   });
 
@@ -289,11 +273,11 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
 
     await sim.page.selectOption('select[data-fault="setChatToolMsg"]', 'none');
     await sim.page.getByRole('button', { name: '定时器 Run timer' }).click();
-    await eventually(() => sim.cardStatus(title), updated('已参与', '未参与'));
+    await eventually(() => sim.cardStatus(title), '已参与');
     // Until the card marks Bob, his page says so; the sign-up itself is never lost.
     await sim.openCard(title);
     await sim.byRole('button', zh.leave).waitFor();
-    expect(await sim.phone.getByText(zh.cardBehindJoined).count()).toBe(cardsFollow ? 0 : 1);
+    expect(await sim.phone.getByText(zh.cardBehindJoined).count()).toBe(0);
   });
 
   test('the phone follows the host language (wx.getAppBaseInfo().language)', async (sim) => {
@@ -365,27 +349,22 @@ describeWithBrowser('chat tool in the simulator: the page never contradicts the 
     // Skyline ignores white-space: pre-wrap, so each typed line is its own block.
     expect(await sim.phone.locator('.description-line').allInnerTexts()).toEqual(['六点开始', '', '地点另行通知']);
     await sim.tap('button', zh.join);
-    await eventually(() => sim.cardStatus(title), updated('已参与', '未参与'));
+    await eventually(() => sim.cardStatus(title), '已参与');
     await sim.openCard(title);
-    if (!cardsFollow) await sim.phone.getByText(zh.cardBehindJoined).waitFor();
     await sim.tap('button', zh.leave);
     expect(await sim.phone.locator('.modal-title').innerText()).toBe(zh.confirmLeaveTitle);
-    expect(await sim.phone.locator('.modal-content').innerText()).toBe(
-      cardsFollow ? `${zh.leaveBody}${zh.cardKeepsJoined}` : zh.leaveBody,
-    );
+    expect(await sim.phone.locator('.modal-content').innerText()).toBe(`${zh.leaveBody}${zh.cardKeepsJoined}`);
     await sim.phone.locator('.modal-confirm').click();
     await sim.byRole('button', zh.join).waitFor();
-    expect(await sim.phone.getByText(zh.cardKeepsJoined).count()).toBe(cardsFollow ? 1 : 0);
-    expect(await sim.cardStatus(title)).toBe(updated('已参与', '未参与'));
+    expect(await sim.phone.getByText(zh.cardKeepsJoined).count()).toBe(1);
+    expect(await sim.cardStatus(title)).toBe('已参与');
 
     await sim.viewAs('Alice');
-    expect(await sim.cardStatus(title)).toBe(updated('1人已参与', '0人已参与'));
+    expect(await sim.cardStatus(title)).toBe('1人已参与');
     await sim.openCard(title);
     await sim.byRole('button', zh.remind).waitFor();
-    // The card counts Bob, who left; where it never marked him, page and card agree and nothing needs saying.
-    const counted = format(zh.cardCountsLeavers, { count: 1 });
-    if (cardsFollow) await sim.phone.getByText(counted).waitFor();
-    else expect(await sim.phone.locator('.notice').count()).toBe(0);
+    // The card counts Bob, who left.
+    await sim.phone.getByText(format(zh.cardCountsLeavers, { count: 1 })).waitFor();
     expect(sim.errors).toEqual([]);
   });
 });
