@@ -89,8 +89,10 @@ export function generateRegistry(files: ProjectFiles): RegistrySource {
       styles[c.path] = out.css;
     }
     const config = { ...c.config, styleIsolation: isolation };
+    // A component whose JSON is silent may still choose in its script (`options`), which the adapter ignores.
+    const scriptIsolation = !c.isPage && c.config.styleIsolation === undefined && c.config.addGlobalClass === undefined;
     const load = c.script ? `() => { require(${JSON.stringify(`./${c.script}`)}); }` : '() => {}';
-    return `{ path: ${JSON.stringify(c.path)}, config: ${JSON.stringify(config)}, scope: ${JSON.stringify(scope)}, hasStyle: ${c.style !== null},
+    return `{ path: ${JSON.stringify(c.path)}, config: ${JSON.stringify(config)}, scope: ${JSON.stringify(scope)}, scriptIsolation: ${scriptIsolation}, hasStyle: ${c.style !== null},
       hasTemplate: ${c.template !== null}, load: ${load} }`;
   });
   if (graph.appStyle) {

@@ -49,10 +49,47 @@ function defineComponents(codeSpace: CodeSpace, report: (where: string, err: unk
   }
   for (const c of registry.components) {
     try {
-      codeSpace.globalComponentEnv(window, c.path, () => c.load());
+      codeSpace.componentEnv(c.path, (constructors) => runScript(codeSpace, c, constructors));
     } catch (err) {
       report(`loading ${c.path}`, err);
     }
+  }
+}
+
+const SCRIPT_ISOLATIONS = ['isolated', 'apply-shared'] as const;
+
+type Constructors = Parameters<Parameters<CodeSpace['componentEnv']>[1]>[0];
+
+/**
+ * Runs a component's script with Page/Component/Behavior bound to it. WeChat also takes the isolation from the
+ * script's `options` (`styleIsolation`, or `addGlobalClass: true` for apply-shared) when the JSON says nothing
+ * (docs/platform.md, "Style isolation"); the adapter reads only the JSON, so it is copied there before the
+ * component registers. Only the isolations whose rules the build scoped alike (isolated, apply-shared) can be.
+ */
+function runScript(codeSpace: CodeSpace, c: Registry['components'][number], constructors: Constructors): void {
+  const globals = window as unknown as Record<string, unknown>;
+  const saved = { Page: globals.Page, Component: globals.Component, Behavior: globals.Behavior };
+  const { Component } = constructors;
+  globals.Page = constructors.Page;
+  globals.Behavior = constructors.Behavior;
+  globals.Component = (definition?: { options?: { styleIsolation?: unknown; addGlobalClass?: unknown } }) => {
+    if (definition === undefined) return Component();
+    const options = definition.options ?? {};
+    const named = typeof options.styleIsolation === 'string' ? options.styleIsolation : undefined;
+    const chosen =
+      named === undefined && options.addGlobalClass === true
+        ? 'apply-shared'
+        : SCRIPT_ISOLATIONS.find((isolation) => isolation === named);
+    if (c.scriptIsolation && chosen !== undefined) {
+      // The adapter's StyleIsolation is a const enum of these same strings.
+      codeSpace.addComponentStaticConfig(c.path, { ...c.config, styleIsolation: chosen as never });
+    }
+    return Component(definition as Parameters<typeof Component>[0]);
+  };
+  try {
+    c.load();
+  } finally {
+    Object.assign(globals, saved);
   }
 }
 

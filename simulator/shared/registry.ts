@@ -14,6 +14,8 @@ export interface RegistryComponent {
   config: Record<string, unknown>;
   /** Style scope name (class prefix); undefined when the component shares the app's scope. */
   scope: string | undefined;
+  /** Its JSON sets no isolation, so the script's `options.styleIsolation`/`addGlobalClass` choose (runtime/main.ts). */
+  scriptIsolation: boolean;
   hasStyle: boolean;
   hasTemplate: boolean;
   /** Runs the component's script inside its definition environment. */

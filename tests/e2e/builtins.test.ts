@@ -286,10 +286,12 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     expect(await sim.phone.locator('wx-view >> text=next page').count()).toBe(0);
   });
 
-  test('style isolation: the page styles an apply-shared component on that page, not an isolated one or another page', async () => {
+  test('style isolation: the page styles an apply-shared component (JSON or addGlobalClass) on that page, not an isolated one or another page', async () => {
     const colour = (label: string) =>
       sim.phone.locator(`[aria-label="${label}"]`).evaluate((el) => getComputedStyle(el).color);
     expect(await colour('look-shared')).toBe('rgb(0, 128, 0)');
+    // addGlobalClass in the script's options, the JSON silent: apply-shared too.
+    expect(await colour('look-script')).toBe('rgb(0, 128, 0)');
     expect(await colour('look-isolated')).not.toBe('rgb(0, 128, 0)');
     await sim.byRole('button', 'next').click();
     await eventually(() => sim.phone.locator('wx-view >> text=next page').innerText(), 'next page, stack 2');
