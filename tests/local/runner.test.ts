@@ -122,6 +122,37 @@ describe('the local backend', () => {
     backend.close();
   });
 
+  it('over HTTPS, takes a token WeChat will not give as a failed call, never as WeChat refusing the end again', async () => {
+    const backend = createLocalBackend({
+      readings: { ...READING_PROFILES.documented, cloudCallForChatToolMsg: 'refused' },
+      cardSyncTimeoutMs: 100,
+    });
+    const { wechat } = backend;
+    const { alice, created } = await aliceSharesATask(backend);
+    const taskId = created.data.task.id;
+    const view = async () =>
+      (await backend.callFunction(alice, {
+        action: 'getTask',
+        cloudID: wechat.issueCloudId(alice),
+        taskId,
+      })) as ApiResult<TaskView>;
+    // The end's answer never comes (its outcome is unknown); then the token is refused and a new one is not given
+    // (the API IP whitelist, 40164): the retried end never reached the card.
+    wechat.setFault('setChatToolMsg', { mode: 'stall', times: 1 });
+    await backend.callFunction(alice, { action: 'endTask', cloudID: wechat.issueCloudId(alice), taskId });
+    wechat.setFault('setChatToolMsg', { mode: 'fail', errcode: 40001, times: 1 });
+    wechat.setFault('stableToken', { mode: 'fail', errcode: 40164 });
+    expect(await backend.runTimer()).toMatchObject({ looked: 1, cardFailures: 1 });
+    expect(wechat.calls('stableToken').at(-1)).toMatchObject({ errcode: 40164 });
+    expect(wechat.card(created.data.share.activityId)?.state).toBe(1);
+    expect(await view()).toMatchObject({
+      ok: true,
+      data: { viewer: { cardText: '0人已参与' }, card: { inSync: false } },
+    });
+    wechat.releaseStalled();
+    backend.close();
+  });
+
   it('reloadFunction builds the function again from loadFunction and keeps rooms, cards and tasks', async () => {
     const loaded: FunctionCode[] = [];
     // Each load hands out a new copy of the code, as re-requiring an edited file does.

@@ -56,9 +56,10 @@ export const CONTENT_CHECK_TIMEOUT_MS = 3000;
 const SYSTEM_ERROR = -1;
 /**
  * Refusals of the call itself, before WeChat looks at the card (docs/platform.md#error-codes): cloud call not
- * supported or not permitted, token, capability not granted, malformed JSON. They say nothing about the card.
+ * supported or not permitted, token, capability not granted, malformed JSON, and, over HTTPS, no access token to
+ * be had (grant_type, appid, secret, IP whitelist). They say nothing about the card.
  */
-const API_REFUSALS = new Set([-604100, -604101, 40001, 42001, 48001, 47001]);
+const API_REFUSALS = new Set([-604100, -604101, 40001, 42001, 48001, 47001, 40002, 40013, 40125, 40164]);
 
 export interface SweepReport {
   looked: number;
