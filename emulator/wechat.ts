@@ -3,8 +3,8 @@
 // group_openids only from the card's chat, the participator list required with target_state 1, activity_ids
 // that expire after 24 hours, cloudIDs valid 5 minutes, the notifyGroupMembers title rule, the card subtitle per
 // template and viewer, and the content check. Where the documents conflict or are silent it plays the reading
-// it is given (readings.ts). It serves the server side as wx-server-sdk does (server-sdk.ts), records every
-// call and can be told to fail or stall.
+// it is given (readings.ts). It serves the server side as wx-server-sdk does (server-sdk.ts) and as the HTTPS API
+// does (stable_token and chattoolmsg/send, `https`), records every call and can be told to fail or stall.
 import { randomBytes } from 'node:crypto';
 import { READING_PROFILES } from './readings';
 import {
