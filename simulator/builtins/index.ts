@@ -486,11 +486,13 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
           const node = this._$.ownerShadowRoot?.getElementById(id);
           const target = node?.getBackendElement() as unknown as HTMLElement | null | undefined;
           if (!target || !scroller.contains(target)) return;
+          // The offset and the alignment are Skyline's; a WebView page scrolls the element to the start.
+          const skyline = scroller.closest<HTMLElement>('wx-page')?.dataset.renderer === 'skyline';
           scrollIntoView(scroller, target, {
             vertical: this.data.scrollY,
             horizontal: this.data.scrollX,
-            alignment: alignmentOf(this.data.scrollIntoViewAlignment),
-            offset: this.data.scrollIntoViewOffset,
+            alignment: skyline ? alignmentOf(this.data.scrollIntoViewAlignment) : 'start',
+            offset: skyline ? this.data.scrollIntoViewOffset : 0,
             animated: this.data.scrollWithAnimation,
           });
         },
