@@ -1,6 +1,8 @@
 /**
  * @jest-environment jsdom
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { renderMessages } from '../../../simulator/host/chat';
 import { hostTexts } from '../../../simulator/host/texts';
 import type { ChatMessage, ChatRoom } from '../../../simulator/shared/server-api';
@@ -15,7 +17,7 @@ const room: ChatRoom = {
   ],
 };
 
-function card(imageUrl?: string): ChatMessage {
+function card(imageUrl?: string, state: 1 | 2 | 3 = 1): ChatMessage {
   return {
     kind: 'card',
     at: 1,
@@ -23,7 +25,7 @@ function card(imageUrl?: string): ChatMessage {
     senderOpenid: 'o-alice',
     title: 'Hike',
     path: '/packageChatTool/pages/task/index?taskId=t1',
-    state: 1,
+    state,
     textFor: { 'o-alice': '1人已参与', 'o-bob': '已参与' },
     imageUrl,
   };
@@ -55,6 +57,25 @@ describe('the chat as a member sees it', () => {
     const en = renderMessages(room, [card()], 'o-alice', { openPath: () => undefined }, hostTexts('en'));
     expect(en.querySelector('.card-screenshot')!.textContent).toMatch(/^Screenshot of the page \(5:4\)/);
     expect(en.querySelector('.card-footer')!.textContent).toBe('Chat tool');
+  });
+
+  test("the host's style sheet shows an open card's subtitle green and an ended card's grey", () => {
+    const style = document.createElement('style');
+    style.textContent = fs.readFileSync(path.join(__dirname, '../../../simulator/host/host.css'), 'utf8');
+    document.head.append(style);
+    const list = renderMessages(
+      room,
+      [card(), card(undefined, 3)],
+      'o-bob',
+      { openPath: () => undefined },
+      hostTexts('en'),
+    );
+    document.body.append(list);
+    const [open, ended] = Array.from(list.querySelectorAll('.card-status'), (status) => getComputedStyle(status).color);
+    expect(open).toBe('rgb(7, 193, 96)');
+    expect(ended).toBe('rgb(153, 153, 153)');
+    style.remove();
+    list.remove();
   });
 
   test('every host text exists in both languages', () => {
