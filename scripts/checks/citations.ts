@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { listFiles } from './files';
+import { linesOf } from './positions';
 import { result, type CheckResult, type Problem } from './result';
 
 const NAME = 'citations';
@@ -119,12 +120,6 @@ function withoutUrls(text: string): string {
   return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s)>\]'"`]*/gi, (url) => ' '.repeat(url.length));
 }
 
-const lineStarts = (text: string) => {
-  const starts = [0];
-  for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-};
-
 export function checkCitations(root: string, files: string[] = repositoryFiles(root)): CheckResult {
   const present = new Set(files);
   const folders = new Set(
@@ -156,28 +151,15 @@ export function checkCitations(root: string, files: string[] = repositoryFiles(r
     if (NOT_TEXT.test(file)) continue;
     const text = fs.readFileSync(path.join(root, file), 'utf8');
     if (text.includes('\0')) continue;
-    const starts = lineStarts(text);
-    const lineOf = (offset: number) => {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (starts[middle]! <= offset) low = middle;
-        else high = middle - 1;
-      }
-      return low + 1;
-    };
+    const lines = linesOf(text);
     // One problem per citation: a span already reported (a notes path is also a missing name) is not reported again.
     const reported: [number, number][] = [];
     const report = (offset: number, length: number, message: string) => {
       if (reported.some(([start, end]) => offset < end && start < offset + length)) return;
       reported.push([offset, offset + length]);
-      problems.push({ file, line: lineOf(offset), message });
+      problems.push({ file, line: lines.at(offset).line, message });
     };
-    const lineHasLink = (offset: number) => {
-      const line = lineOf(offset);
-      return /:\/\//.test(text.slice(starts[line - 1], starts[line] ?? text.length));
-    };
+    const lineHasLink = (offset: number) => /:\/\//.test(lines.text(lines.at(offset).line));
 
     for (const passage of passagesOf(file, text)) {
       const plain = withoutUrls(passage.text);
