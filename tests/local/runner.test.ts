@@ -6,6 +6,7 @@ import type { ApiResult, CardShare, TaskView } from '../../packageChatTool/core/
 import * as actions from '../../cloudfunctions/groupTask/src/actions';
 import * as sdk from '../../cloudfunctions/groupTask/src/sdk';
 import { READING_PROFILES } from '../../emulator/readings';
+import type { EmulatedMember } from '../../emulator/types';
 import { configuredPermissions, createLocalBackend, type FunctionCode, type LocalBackend } from '../../local';
 
 type Created = ApiResult<{ task: TaskView; share: CardShare }>;
@@ -27,16 +28,26 @@ async function aliceSharesATask(backend: LocalBackend) {
   return { room, alice, bob, created };
 }
 
+/** `member` calls `action` on the task from its page in the chat, with the cloudID WeChat gives that page. */
+async function onTask(
+  backend: LocalBackend,
+  member: EmulatedMember,
+  action: 'getTask' | 'join' | 'endTask',
+  taskId: string,
+): Promise<ApiResult<TaskView>> {
+  return (await backend.callFunction(member, {
+    action,
+    cloudID: backend.wechat.issueCloudId(member),
+    taskId,
+  })) as ApiResult<TaskView>;
+}
+
 describe('the local backend', () => {
   it('runs the documented example: create, share, join, card text, system message', async () => {
     const backend = createLocalBackend();
     const { wechat } = backend;
     const { room, alice, bob, created } = await aliceSharesATask(backend);
-    const joined = (await backend.callFunction(bob, {
-      action: 'join',
-      cloudID: wechat.issueCloudId(bob),
-      taskId: created.data.task.id,
-    })) as ApiResult<TaskView>;
+    const joined = await onTask(backend, bob, 'join', created.data.task.id);
     // Under every reading: where WeChat refuses chattoolmsg.send by cloud call, the card moves through HTTPS.
     expect(joined).toMatchObject({ ok: true, data: { viewer: { status: 'done', cardText: '已参与' } } });
     expect(wechat.cardText(created.data.share.activityId, bob)).toBe('已参与');
@@ -63,11 +74,7 @@ describe('the local backend', () => {
     const { room, bob, created } = await aliceSharesATask(backend);
     const carol = wechat.addMember(room.id, { nickname: 'Carol' });
     for (const member of [bob, carol]) {
-      const joined = await backend.callFunction(member, {
-        action: 'join',
-        cloudID: wechat.issueCloudId(member),
-        taskId: created.data.task.id,
-      });
+      const joined = await onTask(backend, member, 'join', created.data.task.id);
       expect(joined).toMatchObject({ ok: true, data: { viewer: { cardText: '已参与' } } });
     }
     // One refused cloud call, one token, then every update over HTTPS.
@@ -95,11 +102,7 @@ describe('the local backend', () => {
     });
     const { wechat } = backend;
     const { room, alice, bob, created } = await aliceSharesATask(backend);
-    const joined = (await backend.callFunction(bob, {
-      action: 'join',
-      cloudID: wechat.issueCloudId(bob),
-      taskId: created.data.task.id,
-    })) as ApiResult<TaskView>;
+    const joined = await onTask(backend, bob, 'join', created.data.task.id);
     expect(joined).toMatchObject({ ok: true, data: { viewer: { status: 'done', cardText: '未参与' } } });
     expect(wechat.cardText(created.data.share.activityId, bob)).toBe('未参与');
     expect(wechat.cardText(created.data.share.activityId, alice)).toBe('0人已参与');
@@ -130,22 +133,16 @@ describe('the local backend', () => {
     const { wechat } = backend;
     const { alice, created } = await aliceSharesATask(backend);
     const taskId = created.data.task.id;
-    const view = async () =>
-      (await backend.callFunction(alice, {
-        action: 'getTask',
-        cloudID: wechat.issueCloudId(alice),
-        taskId,
-      })) as ApiResult<TaskView>;
     // The end's answer never comes (its outcome is unknown); then the token is refused and a new one is not given
     // (the API IP whitelist, 40164): the retried end never reached the card.
     wechat.setFault('setChatToolMsg', { mode: 'stall', times: 1 });
-    await backend.callFunction(alice, { action: 'endTask', cloudID: wechat.issueCloudId(alice), taskId });
+    await onTask(backend, alice, 'endTask', taskId);
     wechat.setFault('setChatToolMsg', { mode: 'fail', errcode: 40001, times: 1 });
     wechat.setFault('stableToken', { mode: 'fail', errcode: 40164 });
     expect(await backend.runTimer()).toMatchObject({ looked: 1, cardFailures: 1 });
     expect(wechat.calls('stableToken').at(-1)).toMatchObject({ errcode: 40164 });
     expect(wechat.card(created.data.share.activityId)?.state).toBe(1);
-    expect(await view()).toMatchObject({
+    expect(await onTask(backend, alice, 'getTask', taskId)).toMatchObject({
       ok: true,
       data: { viewer: { cardText: '0人已参与' }, card: { inSync: false } },
     });
@@ -175,11 +172,7 @@ describe('the local backend', () => {
     backend.reloadFunction();
     expect(loaded).toHaveLength(2);
     const dispatched = jest.spyOn(loaded[1]!, 'dispatch');
-    const read = await backend.callFunction(alice, {
-      action: 'getTask',
-      cloudID: wechat.issueCloudId(alice),
-      taskId: created.data.task.id,
-    });
+    const read = await onTask(backend, alice, 'getTask', created.data.task.id);
     expect(dispatched).toHaveBeenCalledTimes(1);
     expect(read).toMatchObject({ ok: true, data: { title: '周六爬山' } });
     expect(wechat.rooms()).toEqual([room]);
@@ -222,11 +215,7 @@ describe('the local backend', () => {
     });
     const { wechat } = backend;
     const { bob, created } = await aliceSharesATask(backend);
-    await backend.callFunction(bob, {
-      action: 'join',
-      cloudID: wechat.issueCloudId(bob),
-      taskId: created.data.task.id,
-    });
+    await onTask(backend, bob, 'join', created.data.task.id);
     expect(wechat.calls('setChatToolMsg')).toMatchObject([{ outcome: 'failed', errcode: -604101 }]);
     expect(wechat.card(created.data.share.activityId)?.done).toEqual([]);
     backend.close();
