@@ -38,6 +38,59 @@ export interface MemoryCloudbase {
   requests(): number;
   /** Bytes of documents returned so far (EJSON text), e.g. to show that list queries stay light. */
   bytesReturned(): number;
+  /** Every database request from now on takes between `min` and `max` ms (uniformly; 0 by default). */
+  setLatency(min: number, max?: number): void;
+  /** The next `times` (default 1) requests of `operation` (any when omitted) on `collection` (any) fail with `fault`. */
+  failNext(
+    fault: DatabaseFault,
+    options?: { operation?: DatabaseOperation; collection?: string; times?: number },
+  ): void;
+}
+
+/**
+ * The service's load errors as wx-server-sdk reports them (docs/platform.md, "CloudBase database under load"):
+ * `serverTimeout` -501002 before the request ran, `timeoutAfterCommit` -501002 after a write was applied (the
+ * caller cannot tell the two apart), `requestLimit` -501003 and `concurrentLimit` -501004, refused unrun.
+ */
+export type DatabaseFault = 'serverTimeout' | 'timeoutAfterCommit' | 'requestLimit' | 'concurrentLimit';
+export type DatabaseOperation = 'get' | 'count' | 'add' | 'update' | 'remove';
+
+/**
+ * How many documents one get() returns at most, whatever its limit(): WeChat's pages say 100 for the server
+ * SDK in one place and 1000 in another (docs/platform.md, "CloudBase database under load"), so it is a switch.
+ */
+export type GetCap = 100 | 1000;
+
+export interface MemoryCloudbaseOptions {
+  /** It also answers for cloud.DYNAMIC_CURRENT_ENV (the bundle test runs index.js on it). */
+  servesCurrentEnv?: boolean;
+  /** Per-request latency in ms, [min, max]; see setLatency. */
+  latencyMs?: readonly [number, number];
+  /** Default 100, the stricter reading. */
+  getCap?: GetCap;
+}
+
+/** The service's code for each fault, which wx-server-sdk turns into the errCode above. */
+const FAULT_CODES: Record<DatabaseFault, string> = {
+  serverTimeout: 'SERVER_TIMEOUT',
+  timeoutAfterCommit: 'SERVER_TIMEOUT',
+  requestLimit: 'EXCEED_REQUEST_LIMIT',
+  concurrentLimit: 'EXCEED_CONCURRENT_REQUEST_LIMIT',
+};
+
+const OPERATIONS: Record<string, DatabaseOperation> = {
+  'database.getDocument': 'get',
+  'database.calculateDocument': 'count',
+  'database.insertDocument': 'add',
+  'database.modifyDocument': 'update',
+  'database.removeDocument': 'remove',
+};
+
+interface PlannedFault {
+  fault: DatabaseFault;
+  operation: DatabaseOperation | undefined;
+  collection: string | undefined;
+  times: number;
 }
 
 const backends = new Map<string, Backend>();
@@ -60,7 +113,25 @@ class Backend {
   readonly collections = new Map<string, Document[]>();
   served = 0;
   returned = 0;
+  latency: readonly [number, number] = [0, 0];
+  readonly faults: PlannedFault[] = [];
   private ids = 0;
+
+  constructor(private readonly getCap: GetCap) {}
+
+  /** The planned fault this request meets, if any (spending one of its times). */
+  faultFor(action: string, params: Params): DatabaseFault | undefined {
+    const operation = OPERATIONS[action];
+    const planned = this.faults.find(
+      (f) =>
+        (f.operation === undefined || f.operation === operation) &&
+        (f.collection === undefined || f.collection === String(params.collectionName)),
+    );
+    if (planned === undefined) return undefined;
+    planned.times -= 1;
+    if (planned.times <= 0) this.faults.splice(this.faults.indexOf(planned), 1);
+    return planned.fault;
+  }
 
   private collection(name: unknown): Document[] {
     const key = String(name);
@@ -102,7 +173,7 @@ class Backend {
           });
         }
         const offset = typeof params.offset === 'number' ? params.offset : 0;
-        const limit = typeof params.limit === 'number' ? params.limit : 100;
+        const limit = Math.min(typeof params.limit === 'number' ? params.limit : 100, this.getCap);
         const page = params.queryType === 'DOC' ? found.slice(0, 1) : found.slice(offset, offset + limit);
         const projection = parse(params.projection);
         const shaped =
@@ -175,19 +246,31 @@ class Backend {
   }
 }
 
+/** Half the request's latency each way; a bare later turn without latency. */
+async function roundTrip(backend: Backend | undefined): Promise<void> {
+  const [min, max] = backend?.latency ?? [0, 0];
+  const ms = min + Math.random() * (max - min);
+  await new Promise((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
+}
+
 /** Takes the place of @cloudbase/node-sdk's HTTP requester. */
 class MemoryRequester {
   constructor(private readonly config: { env?: unknown }) {}
 
   async send(action: string, params: Params): Promise<Answer> {
-    // Answer on a later turn, like a network round trip, so concurrent requests interleave.
-    await new Promise((resolve) => setImmediate(resolve));
     const backend = backends.get(String(this.config.env));
+    // Answer on a later turn, like a network round trip, so concurrent requests interleave.
+    await roundTrip(backend);
     if (backend === undefined) {
       return { requestId: 'none', code: 'OFFLINE', message: `no in-memory environment '${String(this.config.env)}'` };
     }
-    // Documents leave and enter as EJSON text, as they would over the wire.
-    return backend.serve(action, params);
+    const fault = backend.faultFor(action, params);
+    if (fault === undefined || fault === 'timeoutAfterCommit') {
+      // Documents leave and enter as EJSON text, as they would over the wire.
+      const answer = backend.serve(action, params);
+      if (fault === undefined || answer.code !== undefined) return answer;
+    }
+    return { requestId: 'fault', code: FAULT_CODES[fault], message: `emulated fault: ${fault}` };
   }
 }
 
@@ -205,11 +288,12 @@ function lockTransport(): void {
  * A fresh in-memory environment. `servesCurrentEnv`: it also answers for cloud.DYNAMIC_CURRENT_ENV, the
  * environment a bundled function's own `cloud.database()` uses (the bundle test runs index.js on it).
  */
-export function createMemoryCloudbase(options: { servesCurrentEnv?: boolean } = {}): MemoryCloudbase {
+export function createMemoryCloudbase(options: MemoryCloudbaseOptions = {}): MemoryCloudbase {
   lockTransport();
   environments += 1;
   const env = `memory-${environments}`;
-  const backend = new Backend();
+  const backend = new Backend(options.getCap ?? 100);
+  if (options.latencyMs !== undefined) backend.latency = options.latencyMs;
   backends.set(env, backend);
   if (options.servesCurrentEnv === true) {
     // Outside WeChat's runtime the SDK resolves DYNAMIC_CURRENT_ENV to the environment it was first given.
@@ -221,5 +305,11 @@ export function createMemoryCloudbase(options: { servesCurrentEnv?: boolean } = 
     collections: backend.collections,
     requests: () => backend.served,
     bytesReturned: () => backend.returned,
+    setLatency: (min, max = min) => {
+      backend.latency = [min, max];
+    },
+    failNext: (fault, { operation, collection, times = 1 } = {}) => {
+      backend.faults.push({ fault, operation, collection, times });
+    },
   };
 }
