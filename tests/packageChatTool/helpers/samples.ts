@@ -21,6 +21,14 @@ export function summary(overrides: Partial<TaskSummary> = {}): TaskSummary {
   };
 }
 
+/** The task's creator as the viewer: not in their own audience, with every action a creator has. */
+export const CREATOR = {
+  isCreator: true,
+  groupOpenid: 'g-creator',
+  status: 'notInvited',
+  can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true },
+} satisfies Partial<TaskView['viewer']>;
+
 export function taskView(overrides: Partial<TaskView> = {}, viewer: Partial<TaskView['viewer']> = {}): TaskView {
   return {
     id: 't1',

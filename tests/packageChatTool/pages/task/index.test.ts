@@ -4,15 +4,9 @@
 import type { Mounted } from '../../../harness/glass-easel';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { expectAccessible, fire, openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
-import { cardShare, NOW, reminder, taskView } from '../../helpers/samples';
+import { cardShare, CREATOR, NOW, reminder, taskView } from '../../helpers/samples';
 
 const PAGE = 'packageChatTool/pages/task/index';
-const CREATOR = {
-  isCreator: true,
-  groupOpenid: 'g-creator',
-  status: 'notInvited' as const,
-  can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true },
-};
 let platform: FakeWeChat;
 let service: FakeTaskService;
 let page: Mounted | null = null;
@@ -34,6 +28,15 @@ async function open(query: Record<string, string> = { taskId: 't1' }): Promise<M
 }
 
 const data = (p: Mounted) => p.instance.data as { error: string; busy: boolean };
+
+/** The task as the server answers once Carol has joined too while the page was open. */
+const carolJoinedMeanwhile = () =>
+  taskView({
+    participants: [
+      { groupOpenid: 'g-alice', at: NOW },
+      { groupOpenid: 'g-carol', at: NOW },
+    ],
+  });
 
 describe('task page for a participant', () => {
   test('shows state, countdown, progress and who joined, in Chinese', async () => {
@@ -303,15 +306,7 @@ describe('task page for the creator', () => {
 test('pull to refresh reloads the task', async () => {
   service.getTask.mockResolvedValue({ ok: true, data: taskView() });
   const p = await open();
-  service.getTask.mockResolvedValue({
-    ok: true,
-    data: taskView({
-      participants: [
-        { groupOpenid: 'g-alice', at: NOW },
-        { groupOpenid: 'g-carol', at: NOW },
-      ],
-    }),
-  });
+  service.getTask.mockResolvedValue({ ok: true, data: carolJoinedMeanwhile() });
   fire(p, '.scroll', 'refresherrefresh', {});
   expect(p.instance.data.refreshing).toBe(true);
   await settle();
@@ -325,15 +320,7 @@ describe('an open page follows the task', () => {
     service.getTask.mockResolvedValue({ ok: true, data: taskView() });
     const p = await open();
     expect(service.getTask).toHaveBeenCalledTimes(1);
-    service.getTask.mockResolvedValue({
-      ok: true,
-      data: taskView({
-        participants: [
-          { groupOpenid: 'g-alice', at: NOW },
-          { groupOpenid: 'g-carol', at: NOW },
-        ],
-      }),
-    });
+    service.getTask.mockResolvedValue({ ok: true, data: carolJoinedMeanwhile() });
     await p.callMethod('onHide');
     await p.callMethod('onShow');
     expect(service.getTask).toHaveBeenCalledTimes(2);

@@ -10,16 +10,10 @@ import { installWxMock, type WxMock } from '../../../harness/wx-mock';
 import { createWeChat, useWeChat } from '../../../../packageChatTool/platform/wechat';
 import { fakeTaskService, fakeWeChat, type FakeTaskService } from '../../helpers/fakes';
 import { openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
-import { NOW, reminder, taskView } from '../../helpers/samples';
+import { CREATOR, NOW, reminder, taskView } from '../../helpers/samples';
 import { useTaskService } from '../../../../packageChatTool/services/task-service';
 
 const PAGE = 'packageChatTool/pages/task/index';
-const CREATOR = {
-  isCreator: true,
-  groupOpenid: 'g-creator',
-  status: 'notInvited' as const,
-  can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true },
-};
 
 let mock: WxMock;
 let service: FakeTaskService;

@@ -1,15 +1,9 @@
 import { en } from '../../../../packageChatTool/i18n/en';
 import { zhCN } from '../../../../packageChatTool/i18n/zh-CN';
 import { confirmation, taskPageView } from '../../../../packageChatTool/pages/task/view';
-import { NOW, taskView } from '../../helpers/samples';
+import { CREATOR, NOW, taskView } from '../../helpers/samples';
 
 const HOUR = 3600 * 1000;
-const creator = {
-  isCreator: true,
-  groupOpenid: 'g-creator',
-  status: 'notInvited' as const,
-  can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true },
-};
 
 describe('task page view', () => {
   test('a pending participant sees progress, countdown and a sign-up button', () => {
@@ -48,17 +42,17 @@ describe('task page view', () => {
   });
 
   test('the creator gets the management actions and card notices', () => {
-    expect(taskPageView(taskView({}, creator), zhCN, NOW).actions).toMatchObject({
+    expect(taskPageView(taskView({}, CREATOR), zhCN, NOW).actions).toMatchObject({
       remind: true,
       markClosingSoon: true,
       end: true,
       shareProgress: true,
       renewCard: true,
     });
-    const expired = taskView({ card: { activityExpiresAt: NOW - 1, expired: true, inSync: true } }, creator);
+    const expired = taskView({ card: { activityExpiresAt: NOW - 1, expired: true, inSync: true } }, CREATOR);
     expect(taskPageView(expired, zhCN, NOW).cardNotice).toBe(zhCN.cardExpired);
-    expect(taskPageView(taskView({}, creator), en, NOW, true).cardNotice).toBe(en.cardNotPosted);
-    const syncing = taskView({ card: { activityExpiresAt: NOW + HOUR, expired: false, inSync: false } }, creator);
+    expect(taskPageView(taskView({}, CREATOR), en, NOW, true).cardNotice).toBe(en.cardNotPosted);
+    const syncing = taskView({ card: { activityExpiresAt: NOW + HOUR, expired: false, inSync: false } }, CREATOR);
     expect(taskPageView(syncing, en, NOW).cardNotice).toBe(en.cardSyncing);
   });
 
@@ -75,7 +69,7 @@ describe('task page view', () => {
         {
           status: 'outsider',
           groupOpenid: null,
-          can: { ...creator.can, remind: false, markClosingSoon: false, end: false, renewCard: false },
+          can: { ...CREATOR.can, remind: false, markClosingSoon: false, end: false, renewCard: false },
         },
       ),
       en,
@@ -187,10 +181,10 @@ describe('the page never contradicts the card without saying why', () => {
   });
 
   test('the creator is told the card still counts members who left', () => {
-    const counted = taskView({}, { ...creator, cardText: '3人已参与' });
+    const counted = taskView({}, { ...CREATOR, cardText: '3人已参与' });
     expect(taskPageView(counted, en, NOW).cardNotice).toBe(
       'The card counts 3: members who left stay counted, as WeChat cards cannot take a mark back.',
     );
-    expect(taskPageView(taskView({}, { ...creator, cardText: '1人已参与' }), en, NOW).cardNotice).toBe('');
+    expect(taskPageView(taskView({}, { ...CREATOR, cardText: '1人已参与' }), en, NOW).cardNotice).toBe('');
   });
 });
