@@ -25,6 +25,24 @@ async function publish(task: object = everyoneDraft(), envVersion: 'release' | '
   return created;
 }
 
+/**
+ * A one-to-one chat in which `me` creates a task for the members selectGroupMembers returned there: the other
+ * person, or both parties (a reading WeChat leaves open).
+ */
+async function oneToOneTask(selected: 'other' | 'both') {
+  const single = world.backend.wechat.createRoom({ chatType: 1 });
+  const me = world.backend.wechat.addMember(single.id);
+  const you = world.backend.wechat.addMember(single.id);
+  const groupOpenids = selected === 'both' ? [me.groupOpenid, you.groupOpenid] : [you.groupOpenid];
+  const created = must(
+    await world.call(me, 'createTask', {
+      envVersion: 'release',
+      task: everyoneDraft({ audience: { kind: 'members', groupOpenids } }),
+    }),
+  );
+  return { me, you, created };
+}
+
 describe('creating and reading', () => {
   it('creates the activity, returns the share and shows each member their view', async () => {
     const [, alice, bob] = world.members;
@@ -78,30 +96,14 @@ describe('creating and reading', () => {
   });
 
   it('works in a one-to-one chat (open_single_roomid)', async () => {
-    const single = world.backend.wechat.createRoom({ chatType: 1 });
-    const me = world.backend.wechat.addMember(single.id);
-    const you = world.backend.wechat.addMember(single.id);
-    const created = must(
-      await world.call(me, 'createTask', {
-        envVersion: 'release',
-        task: everyoneDraft({ audience: { kind: 'members', groupOpenids: [you.groupOpenid] } }),
-      }),
-    );
+    const { me, you, created } = await oneToOneTask('other');
     expect(created.task.chatType).toBe(1);
     world.backend.wechat.shareCard(me, created.share);
     expect(must(await world.call(you, 'join', { taskId: created.task.id })).viewer.status).toBe('done');
   });
 
   it('never counts the creator in their own audience (selectGroupMembers may return both parties)', async () => {
-    const single = world.backend.wechat.createRoom({ chatType: 1 });
-    const me = world.backend.wechat.addMember(single.id);
-    const you = world.backend.wechat.addMember(single.id);
-    const created = must(
-      await world.call(me, 'createTask', {
-        envVersion: 'release',
-        task: everyoneDraft({ audience: { kind: 'members', groupOpenids: [me.groupOpenid, you.groupOpenid] } }),
-      }),
-    );
+    const { me, you, created } = await oneToOneTask('both');
     expect(created.task.audience).toEqual({ kind: 'members', groupOpenids: [you.groupOpenid] });
     expect(created.task.expected).toBe(1);
     expect(created.share.participant).toEqual([you.groupOpenid]);
