@@ -1,4 +1,4 @@
-// What miniprogram-api-typings 5.2.3 lacks or gets wrong for chat tools (chat-tool-api.md §3, §5, §6).
+// What miniprogram-api-typings 5.2.3 lacks or gets wrong for chat tools (docs/platform.md).
 
 /** wx.getApiCategory() results (documented since base library 2.33.0); 'chatTool' inside a chat tool. */
 type ApiCategory = 'default' | 'nativeFunctionalized' | 'browseOnly' | 'embedded' | 'chatTool';

@@ -1,4 +1,4 @@
-// The chat-tool rules miniprogram-ci does not check (chat-tool-api.md §6.5, toolchain notes): one
+// The chat-tool rules miniprogram-ci does not check (docs/platform.md#appjson): one
 // chatTools entry whose root is an independent glass-easel/Skyline subpackage with an entry file, an
 // entry page among its pages, custom navigation on every page, and nothing that reaches outside the
 // subpackage folder at run time (an independent subpackage can load nothing else).

@@ -392,7 +392,7 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
           this._$.addListener('tap', () => {
             if (this.data.disabled || this.data.openType !== 'share') return;
             if (services.chatToolMode()) {
-              // WeChat disables open-type=share inside chat tools (chat-tool-api.md §6.6).
+              // WeChat disables open-type=share inside chat tools (docs/platform.md#chat-tool-mode).
               services.note(
                 'button open-type=share',
                 {},

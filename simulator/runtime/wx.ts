@@ -162,7 +162,7 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
     }
   };
 
-  /** reLaunch and switchTab: a page outside the chat tool leaves chat-tool mode (chat-tool-api.md §6.2). */
+  /** reLaunch and switchTab: a page outside the chat tool leaves chat-tool mode (docs/platform.md#chat-tool-mode). */
   const relaunch = async (url: string): Promise<void> => {
     if (leavesChatTool(url)) await hostCall({ api: 'exitChatTool' });
     else await navigation.reLaunch(url);
@@ -365,7 +365,7 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
 
     openChatTool: asyncApi('openChatTool', async (o) => {
       if (typeof o.url !== 'string' || o.url === '') throw new ApiFailure('url is required');
-      // chat-tool-api.md §6.2: url is a page of the chat-tool subpackage.
+      // url is a page of the chat-tool subpackage (docs/platform.md#openchattool).
       if (!isChatToolRoute(parseUrl(o.url, navigation.currentRoute()).route)) {
         throw new ApiFailure('url must be a page of the chat-tool subpackage');
       }

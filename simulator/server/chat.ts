@@ -126,7 +126,7 @@ export class ChatService {
       case 'issueCloudId': {
         this.member(request.openid, request.roomId);
         // encryptedData/iv would need the session key of a real WeChat login; the cloudID path is what cloud
-        // functions use (chat-tool-api.md §5.2).
+        // functions use (docs/platform.md#cloudid-and-getopendata).
         return {
           cloudID: wechat.issueCloudId({ openid: request.openid, roomId: request.roomId }),
           encryptedData: '',

@@ -20,7 +20,7 @@ function join(task: Task, n: number): Task {
   return result.data.task;
 }
 
-describe('card text (template table §2.4)', () => {
+describe('card text (docs/platform.md#card-templates-and-subtitles)', () => {
   it.each([
     ['complete', 1, 'publisher', false, 3, '3人已完成'],
     ['complete', 2, 'publisher', false, 3, '3人已完成'],
