@@ -29,6 +29,15 @@ describe.each(STORES)('the card record is what WeChat shows (%s)', (store) => {
     }
   }
 
+  /** The creator ends the task; WeChat's answer never comes back in time, but the end lands on the card late. */
+  async function endLandingLate() {
+    const { wechat } = world.backend;
+    wechat.setFault('setChatToolMsg', { mode: 'stall', times: 1 });
+    must(await world.call(world.creator, 'endTask', { taskId }));
+    wechat.releaseStalled();
+    await until(async () => wechat.card(activityId)?.state === 3, 'the late end to land');
+  }
+
   afterEach(() => {
     world.backend.wechat.releaseStalled();
     world.close();
@@ -97,11 +106,8 @@ describe.each(STORES)('the card record is what WeChat shows (%s)', (store) => {
   it('records an end whose answer timed out but landed as ended, and stops sending it', async () => {
     world = makeWorld(store, 3, 100);
     await publish();
+    await endLandingLate();
     const { wechat } = world.backend;
-    wechat.setFault('setChatToolMsg', { mode: 'stall', times: 1 });
-    must(await world.call(world.creator, 'endTask', { taskId }));
-    wechat.releaseStalled();
-    await until(async () => wechat.card(activityId)?.state === 3, 'the late end to land');
     await world.backend.runTimer();
     const sent = wechat.calls('setChatToolMsg').length;
     expect(await world.backend.runTimer()).toMatchObject({ looked: 0 });
@@ -121,11 +127,8 @@ describe.each(STORES)('the card record is what WeChat shows (%s)', (store) => {
     });
     world = makeWorld(store, 3, 100, frozen);
     await publish();
+    await endLandingLate();
     const { wechat } = world.backend;
-    wechat.setFault('setChatToolMsg', { mode: 'stall', times: 1 });
-    must(await world.call(world.creator, 'endTask', { taskId }));
-    wechat.releaseStalled();
-    await until(async () => wechat.card(activityId)?.state === 3, 'the late end to land');
     expect(must(await world.call(world.creator, 'getTask', { taskId })).card.inSync).toBe(false);
     expect(await world.backend.runTimer()).toMatchObject({ looked: 1, cardUpdates: 0, cardFailures: 0 });
     expect(wechat.calls('setChatToolMsg').at(-1)).toMatchObject({ outcome: 'failed' });
