@@ -2,7 +2,8 @@
 // Identity never travels in these requests: the server takes the caller's openid from its own context
 // and the caller's room and group_openid from the cloudID it resolves itself (wx.getChatToolInfo).
 
-import type { Audience, CardTemplateId, ChatType, EnvVersion, TaskDraft, TaskKind, TaskState } from './types';
+import type { ActionName, TaskRequest, TaskResponse } from './task-actions';
+import type { Audience, CardTemplateId, ChatType, TaskKind, TaskState } from './types';
 
 /** Every error the server can return; the client maps each to a message in the user's language. */
 export const ERROR_CODES = [
@@ -32,6 +33,7 @@ export const ERROR_CODES = [
   'DEADLINE_PASSED',
   'WRONG_STATE',
   'PLATFORM_FAILED',
+  'OUTCOME_UNKNOWN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -120,40 +122,12 @@ export interface Reminder {
   type: TaskKind;
 }
 
-/** Each action: what the client sends and what it gets back. */
-export interface Actions {
-  /** envVersion: wx.getAccountInfoSync().miniProgram.envVersion; the server derives version_type from it. */
-  createTask: {
-    request: { cloudID: string; envVersion: EnvVersion; task: TaskDraft };
-    response: { task: TaskView; share: CardShare };
-  };
-  getTask: { request: { cloudID: string; taskId: string }; response: TaskView };
-  listRoomTasks: { request: { cloudID: string }; response: TaskSummary[] };
-  /** Tasks the caller created or signed up for, in any chat; a cloudID may be sent but is not needed. */
-  listMyTasks: { request: { cloudID?: string }; response: TaskSummary[] };
-  join: { request: { cloudID: string; taskId: string }; response: TaskView };
-  leave: { request: { cloudID: string; taskId: string }; response: TaskView };
-  pendingMembers: { request: { cloudID: string; taskId: string }; response: Reminder };
-  markClosingSoon: { request: { cloudID: string; taskId: string }; response: TaskView };
-  endTask: { request: { cloudID: string; taskId: string }; response: TaskView };
-  /**
-   * For the launcher (main package) opened from a chat: the cloudID of wx.getGroupEnterInfo → the `roomid` and
-   * `chatType` wx.openChatTool needs to open the chat tool bound to that chat.
-   */
-  resolveChat: { request: { cloudID: string }; response: { roomId: string; chatType: ChatType } };
-  /**
-   * A new card (a new activity_id) to post to the chat, every time; the old card stays in the chat history. Of
-   * two renewals at once, both get the same new card.
-   */
-  renewCard: {
-    request: { cloudID: string; taskId: string; envVersion?: EnvVersion };
-    response: { task: TaskView; share: CardShare };
-  };
-}
+/** Each action: what the client sends and what it gets back, derived from the action table (task-actions.ts). */
+export type Actions = { [A in ActionName]: { request: TaskRequest<A>; response: TaskResponse<A> } };
 
-export type ActionName = keyof Actions;
-export type ActionRequest<A extends ActionName> = { action: A } & Actions[A]['request'];
-export type ActionResponse<A extends ActionName> = ApiResult<Actions[A]['response']>;
+export type { ActionName };
+export type ActionRequest<A extends ActionName> = { action: A } & TaskRequest<A>;
+export type ActionResponse<A extends ActionName> = ApiResult<TaskResponse<A>>;
 
 /** The one cloud function the chat tool calls. */
 export const TASK_FUNCTION = 'groupTask';

@@ -1,6 +1,9 @@
-// Untrusted request → typed request, or the first problem as a typed error. Nothing here trusts identity:
-// openid, group_openid and room never come from a request, and a request carrying them is refused.
-import type { ActionName, ApiResult } from './api';
+// The fields of the groupTask requests: each untrusted value → a typed value, or its problem as a typed error.
+// The action table (task-actions.ts) puts them together; nothing here trusts identity: openid, group_openid and
+// room never come from a request, and a request carrying them is refused (action-table.ts, IDENTITY_FIELDS).
+import type { ApiResult } from './api';
+import type { Field } from './action-table';
+import { isRecord, unexpectedField } from './action-table';
 import { fail, ok } from './result';
 import { CAPACITY_MAX, countCharacters, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
 import { titleProblem } from './title';
@@ -14,83 +17,25 @@ const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const GROUP_OPENID = /^[A-Za-z0-9_-]{1,128}$/;
 const ENV_VERSIONS: readonly EnvVersion[] = ['develop', 'trial', 'release'];
 const KINDS: readonly TaskKind[] = ['participate', 'complete'];
-/** Fields that would claim an identity; the server derives all of them itself. */
-const IDENTITY_FIELDS = ['openid', 'groupOpenid', 'group_openid', 'room', 'roomId', 'opengid', 'creator', 'OPENID'];
 
-export type ParsedRequest =
-  | { action: 'createTask'; cloudID: string; envVersion: EnvVersion; task: TaskDraft }
-  | {
-      action: 'getTask' | 'join' | 'leave' | 'pendingMembers' | 'markClosingSoon' | 'endTask';
-      cloudID: string;
-      taskId: string;
-    }
-  | { action: 'listRoomTasks' | 'resolveChat'; cloudID: string }
-  | { action: 'listMyTasks'; cloudID: string | null }
-  | { action: 'renewCard'; cloudID: string; taskId: string; envVersion: EnvVersion | null };
-
-const FIELDS: Record<ActionName, readonly string[]> = {
-  createTask: ['cloudID', 'envVersion', 'task'],
-  getTask: ['cloudID', 'taskId'],
-  listRoomTasks: ['cloudID'],
-  listMyTasks: ['cloudID'],
-  join: ['cloudID', 'taskId'],
-  leave: ['cloudID', 'taskId'],
-  pendingMembers: ['cloudID', 'taskId'],
-  markClosingSoon: ['cloudID', 'taskId'],
-  endTask: ['cloudID', 'taskId'],
-  renewCard: ['cloudID', 'taskId', 'envVersion'],
-  resolveChat: ['cloudID'],
-};
-
-type Fields = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Characters of client input an error message may quote: enough to recognise it, never the whole of it. */
-export const QUOTE_MAX = 40;
-
-/** A short prefix of client input for an error message (whole characters; '…' when cut). */
-export function quote(text: string): string {
-  const characters = Array.from(text.slice(0, QUOTE_MAX * 2))
-    .slice(0, QUOTE_MAX)
-    .join('');
-  return characters.length < text.length ? `${characters}…` : characters;
-}
-
-const isActionName = (value: string): value is ActionName => Object.prototype.hasOwnProperty.call(FIELDS, value);
-
-export const ACTION_NAMES: ActionName[] = Object.keys(FIELDS).filter(isActionName);
-
-function unexpected(fields: Fields, allowed: readonly string[]): ApiResult<null> {
-  for (const key of Object.keys(fields)) {
-    if (key === 'action' || allowed.includes(key)) continue;
-    if (IDENTITY_FIELDS.includes(key)) {
-      return fail('INVALID_REQUEST', `'${key}' may not be sent: the server derives identity and room itself`);
-    }
-    return fail('INVALID_REQUEST', `unexpected field '${quote(key)}'`);
-  }
-  return ok(null);
-}
-
-function cloudIdOf(value: unknown): ApiResult<string> {
+/** The cloudID of wx.getChatToolInfo (or wx.getGroupEnterInfo), resolved by the server. */
+export const cloudId: Field<string> = (value) => {
   if (typeof value !== 'string') return fail('INVALID_REQUEST', 'cloudID must be the string from wx.getChatToolInfo');
   if (value.length === 0 || value.length > CLOUD_ID_MAX)
     return fail('CLOUD_ID_INVALID', 'cloudID is empty or too long');
   return ok(value);
-}
+};
 
-function taskIdOf(value: unknown): ApiResult<string> {
-  if (typeof value !== 'string' || !TASK_ID.test(value)) return fail('INVALID_REQUEST', 'taskId must be a task id');
-  return ok(value);
-}
+export const taskId: Field<string> = (value) =>
+  typeof value === 'string' && TASK_ID.test(value) ? ok(value) : fail('INVALID_REQUEST', 'taskId must be a task id');
 
-function envVersionOf(value: unknown): ApiResult<EnvVersion> {
+/** wx.getAccountInfoSync().miniProgram.envVersion; the server derives the card's version_type from it. */
+export const envVersion: Field<EnvVersion> = (value) => {
   const found = ENV_VERSIONS.find((version) => version === value);
   return found === undefined
     ? fail('INVALID_REQUEST', "envVersion must be 'develop', 'trial' or 'release'")
     : ok(found);
-}
+};
 
 function audienceOf(value: unknown): ApiResult<Audience> {
   if (!isRecord(value)) return fail('AUDIENCE_INVALID', 'audience must be an object');
@@ -150,9 +95,9 @@ export function textsShownToOthers(draft: TaskDraft): string[] {
 }
 
 /** Checks a create-page draft; `now` bounds the deadline. */
-export function validateDraft(value: unknown, now: number): ApiResult<TaskDraft> {
+export const taskDraft: Field<TaskDraft> = (value, now) => {
   if (!isRecord(value)) return fail('INVALID_REQUEST', 'task must be an object');
-  const extra = unexpected(value, DRAFT_FIELD_NAMES);
+  const extra = unexpectedField(value, DRAFT_FIELD_NAMES);
   if (!extra.ok) return extra;
   const { title, description, kind, capacity, deadline } = value;
   if (typeof title !== 'string') return fail('INVALID_REQUEST', 'title must be a string');
@@ -196,39 +141,4 @@ export function validateDraft(value: unknown, now: number): ApiResult<TaskDraft>
     deadline: typeof deadline === 'number' ? deadline : null,
   };
   return ok(draft);
-}
-
-/** Parses one cloud-function event from the chat tool. */
-export function validateRequest(value: unknown, now: number): ApiResult<ParsedRequest> {
-  if (!isRecord(value)) return fail('INVALID_REQUEST', 'the request must be an object');
-  const { action } = value;
-  if (typeof action !== 'string') return fail('INVALID_REQUEST', 'action is missing');
-  if (!isActionName(action)) return fail('UNKNOWN_ACTION', `unknown action '${quote(action)}'`);
-  const extra = unexpected(value, FIELDS[action]);
-  if (!extra.ok) return extra;
-  if (action === 'listMyTasks') {
-    if (value.cloudID === undefined) return ok({ action, cloudID: null });
-    const cloudID = cloudIdOf(value.cloudID);
-    return cloudID.ok ? ok({ action, cloudID: cloudID.data }) : cloudID;
-  }
-  const cloudID = cloudIdOf(value.cloudID);
-  if (!cloudID.ok) return cloudID;
-  if (action === 'listRoomTasks' || action === 'resolveChat') return ok({ action, cloudID: cloudID.data });
-  if (action === 'createTask') {
-    const envVersion = envVersionOf(value.envVersion);
-    if (!envVersion.ok) return envVersion;
-    const task = validateDraft(value.task, now);
-    if (!task.ok) return task;
-    return ok({ action, cloudID: cloudID.data, envVersion: envVersion.data, task: task.data });
-  }
-  const taskId = taskIdOf(value.taskId);
-  if (!taskId.ok) return taskId;
-  if (action === 'renewCard') {
-    if (value.envVersion === undefined)
-      return ok({ action, cloudID: cloudID.data, taskId: taskId.data, envVersion: null });
-    const envVersion = envVersionOf(value.envVersion);
-    if (!envVersion.ok) return envVersion;
-    return ok({ action, cloudID: cloudID.data, taskId: taskId.data, envVersion: envVersion.data });
-  }
-  return ok({ action, cloudID: cloudID.data, taskId: taskId.data });
-}
+};

@@ -1,27 +1,31 @@
-// The only way pages reach the server: typed calls to the `groupTask` cloud function.
-// Every call carries a fresh cloudID from wx.getChatToolInfo so the server derives the room and the
-// caller's group_openid itself; an expired cloudID is re-read once and the call retried.
-import type { ActionName, Actions, ApiResult, ErrorCode } from '../core/api';
+// The only way pages reach the server: typed calls to the `groupTask` cloud function, derived from its action
+// table (core/task-actions.ts, imported for its types only: the chat tool carries no validator). Every call
+// carries a fresh cloudID from wx.getChatToolInfo so the server derives the room and the caller's group_openid
+// itself; an expired cloudID is re-read once and the call retried.
+import type { ApiResult, ErrorCode } from '../core/api';
 import { ERROR_CODES, TASK_FUNCTION } from '../core/api';
-import type { TaskDraft } from '../core/types';
+import type { ActionName, TaskRequest, TaskResponse } from '../core/task-actions';
 import type { WeChat } from '../platform/wechat';
 import { weChat } from '../platform/wechat';
 import { fail, succeed, type Outcome } from './failure';
 
-type Response<A extends ActionName> = Actions[A]['response'];
+/** What a page passes for action `A`: its request without the cloudID, which the service adds itself. */
+type Arguments<A extends ActionName> = Omit<TaskRequest<A>, 'cloudID'>;
+type Answer<A extends ActionName> = Promise<Outcome<TaskResponse<A>>>;
+type TaskId = TaskRequest<'getTask'>['taskId'];
 
 export interface TaskService {
   /** The chat the tool is open in: its room and its type (one-to-one or group). */
-  chat(): Promise<Outcome<Response<'resolveChat'>>>;
-  listRoomTasks(): Promise<Outcome<Response<'listRoomTasks'>>>;
-  getTask(taskId: string): Promise<Outcome<Response<'getTask'>>>;
-  createTask(task: TaskDraft): Promise<Outcome<Response<'createTask'>>>;
-  join(taskId: string): Promise<Outcome<Response<'join'>>>;
-  leave(taskId: string): Promise<Outcome<Response<'leave'>>>;
-  pendingMembers(taskId: string): Promise<Outcome<Response<'pendingMembers'>>>;
-  markClosingSoon(taskId: string): Promise<Outcome<Response<'markClosingSoon'>>>;
-  endTask(taskId: string): Promise<Outcome<Response<'endTask'>>>;
-  renewCard(taskId: string): Promise<Outcome<Response<'renewCard'>>>;
+  chat(): Answer<'resolveChat'>;
+  listRoomTasks(): Answer<'listRoomTasks'>;
+  getTask(taskId: TaskId): Answer<'getTask'>;
+  createTask(task: TaskRequest<'createTask'>['task']): Answer<'createTask'>;
+  join(taskId: TaskId): Answer<'join'>;
+  leave(taskId: TaskId): Answer<'leave'>;
+  pendingMembers(taskId: TaskId): Answer<'pendingMembers'>;
+  markClosingSoon(taskId: TaskId): Answer<'markClosingSoon'>;
+  endTask(taskId: TaskId): Answer<'endTask'>;
+  renewCard(taskId: TaskId): Answer<'renewCard'>;
 }
 
 /** A cloudID is valid 5 minutes (docs/platform.md, "cloudID and getOpenData"); reuse it for 4 to save a round trip. */
@@ -58,7 +62,7 @@ export function createTaskService(platform: () => WeChat = weChat, now: () => nu
     }
   }
 
-  async function send<A extends ActionName>(action: A, body: object, fresh: boolean): Promise<Outcome<Response<A>>> {
+  async function send<A extends ActionName>(action: A, body: Arguments<A>, fresh: boolean): Answer<A> {
     const id = await cloudID(fresh);
     if (id === null) return fail('NOT_IN_CHAT');
     let result: unknown;
@@ -68,18 +72,20 @@ export function createTaskService(platform: () => WeChat = weChat, now: () => nu
       return fail('NETWORK');
     }
     if (!isApiResult(result)) return fail('INTERNAL');
-    return result.ok ? succeed(result.data as Response<A>) : fail(result.error.code);
+    // The one trust in the server's shape: the handler of `action` answers TaskResponse<A> (the action table
+    // makes it), and the client carries no schema to check it again.
+    return result.ok ? succeed(result.data as TaskResponse<A>) : fail(result.error.code);
   }
 
-  async function call<A extends ActionName>(action: A, body: object = {}): Promise<Outcome<Response<A>>> {
+  async function call<A extends ActionName>(action: A, body: Arguments<A>): Answer<A> {
     const first = await send(action, body, false);
     if (first.ok || !RETRY_WITH_NEW_CLOUD_ID.has(first.code as ErrorCode)) return first;
     return send(action, body, true);
   }
 
   return {
-    chat: () => call('resolveChat'),
-    listRoomTasks: () => call('listRoomTasks'),
+    chat: () => call('resolveChat', {}),
+    listRoomTasks: () => call('listRoomTasks', {}),
     getTask: (taskId) => call('getTask', { taskId }),
     createTask: (task) => call('createTask', { envVersion: platform().envVersion(), task }),
     join: (taskId) => call('join', { taskId }),

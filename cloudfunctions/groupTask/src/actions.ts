@@ -1,7 +1,9 @@
 // The groupTask actions, written against ports only. Identity: the caller's openid from the server
 // context, and the room and group_openid the platform resolves from the cloudID string. Every action
 // returns an ApiResult; nothing thrown by a store or the platform escapes.
-import type { ApiResult, TaskSummary } from '../../../packageChatTool/core/api';
+import type { Handlers } from '../../../packageChatTool/core/action-table';
+import { route } from '../../../packageChatTool/core/action-table';
+import type { ApiResult } from '../../../packageChatTool/core/api';
 import type { CardAnswer, CardSync, SetChatToolMsgBody } from '../../../packageChatTool/core/card';
 import { cardInSync, cardUpdates, VERSION_TYPE } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
@@ -9,8 +11,9 @@ import type { Activity } from '../../../packageChatTool/core/task';
 import { checkRenewal, checkRoom, createTask, deadlinePassed, tickTask } from '../../../packageChatTool/core/task';
 import type { Member, Room, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import { isOneToOneChat } from '../../../packageChatTool/core/types';
-import type { ParsedRequest } from '../../../packageChatTool/core/validate';
-import { audienceWithout, textsShownToOthers, validateRequest } from '../../../packageChatTool/core/validate';
+import type { TaskActions } from '../../../packageChatTool/core/task-actions';
+import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
+import { audienceWithout, textsShownToOthers } from '../../../packageChatTool/core/validate';
 import type { Viewer } from '../../../packageChatTool/core/view';
 import {
   pendingGroupOpenids,
@@ -20,7 +23,7 @@ import {
   viewTask,
 } from '../../../packageChatTool/core/view';
 import type { Clock, OpenData, OpenDataResult, TaskRepository, TextCheck, WeChatPlatform } from './ports';
-import { PlatformError } from './ports';
+import { OutcomeUnknownError, PlatformError } from './ports';
 
 export interface GroupTaskDeps {
   tasks: TaskRepository;
@@ -238,112 +241,121 @@ export function createGroupTask(deps: GroupTaskDeps) {
     groupOpenid: caller.member.groupOpenid,
   });
 
-  async function run(request: ParsedRequest, openid: string): Promise<ApiResult<unknown>> {
-    if (request.action === 'resolveChat') {
-      const chat = await chatOfCloudId(request.cloudID, openid);
+  /** A handler that needs the caller in their room: identity first, from the request's cloudID. */
+  const asCaller =
+    <R extends { cloudID: string }, T>(handler: (request: R, caller: Caller) => Promise<ApiResult<T>>) =>
+    async (request: R, openid: string): Promise<ApiResult<T>> => {
+      const caller = await identify(request.cloudID, openid);
+      return caller.ok ? handler(request, caller.data) : caller;
+    };
+
+  const show = (task: Task, caller: Caller) => viewTask(task, viewerOf(caller), clock.now());
+
+  /** Each action of the table (core/task-actions.ts), answered for the caller's openid from the server context. */
+  const handlers: Handlers<TaskActions, string> = {
+    resolveChat: async ({ cloudID }, openid) => {
+      const chat = await chatOfCloudId(cloudID, openid);
       return chat.ok ? ok({ roomId: chat.data.room.id, chatType: chat.data.room.chatType }) : chat;
-    }
-    if (request.action === 'listMyTasks') {
+    },
+    listMyTasks: async (_request, openid) => {
       const mine = await tasks.listByMember(openid, LIST_LIMIT);
       const viewer: Viewer = { openid, roomId: null, groupOpenid: null };
-      return ok(mine.map((listing): TaskSummary => summarizeListing(listing, viewer)));
-    }
-    const caller = await identify(request.cloudID, openid);
-    if (!caller.ok) return caller;
-    const viewer = viewerOf(caller.data);
-    const show = (task: Task) => viewTask(task, viewer, clock.now());
-
-    if (request.action === 'listRoomTasks') {
-      const list = await tasks.listByRoom(caller.data.room.id, caller.data.member, LIST_LIMIT);
-      return ok(list.map((listing) => summarizeListing(listing, viewer)));
-    }
-    if (request.action === 'createTask') {
-      const audience = audienceWithout(request.task.audience, caller.data.member.groupOpenid);
+      return ok(mine.map((listing) => summarizeListing(listing, viewer)));
+    },
+    listRoomTasks: asCaller(async (_request, caller) => {
+      const list = await tasks.listByRoom(caller.room.id, caller.member, LIST_LIMIT);
+      return ok(list.map((listing) => summarizeListing(listing, viewerOf(caller))));
+    }),
+    createTask: asCaller(async (request, caller) => {
+      const audience = audienceWithout(request.task.audience, caller.member.groupOpenid);
       if (!audience.ok) return audience;
-      const checked = await checkContent(request.task, openid);
+      const checked = await checkContent(request.task, caller.member.openid);
       if (!checked.ok) return checked;
       const activity = await newActivity('WeChat did not create the card; nothing was saved');
       if (!activity.ok) return activity;
       const task = createTask({
         id: deps.newId(),
         draft: { ...request.task, audience: audience.data },
-        room: caller.data.room,
-        creator: caller.data.member,
+        room: caller.room,
+        creator: caller.member,
         activity: activity.data,
         versionType: VERSION_TYPE[request.envVersion],
         now: clock.now(),
       });
       await tasks.insert(task);
-      return ok({ task: show(task), share: shareOf(task) });
-    }
-
-    const { room, member } = caller.data;
-    const now = clock.now();
-    switch (request.action) {
-      case 'getTask': {
-        const found = await taskInRoom(request.taskId, room);
-        return found.ok ? ok(show(found.data)) : found;
+      return ok({ task: show(task, caller), share: shareOf(task) });
+    }),
+    getTask: asCaller(async (request, caller) => {
+      const found = await taskInRoom(request.taskId, caller.room);
+      return found.ok ? ok(show(found.data, caller)) : found;
+    }),
+    join: asCaller(async (request, caller) => {
+      const joined = await tasks.join(request.taskId, caller.room.id, caller.member, clock.now());
+      if (!joined.ok) return joined;
+      if (joined.data.outcome === 'waitlisted') return ok(show(joined.data.task, caller));
+      return ok(show((await syncCard(joined.data.task)).task, caller));
+    }),
+    leave: asCaller(async (request, caller) => {
+      const left = await tasks.leave(request.taskId, caller.room.id, caller.member.openid, clock.now());
+      if (!left.ok) return left;
+      if (left.data.promoted === null) return ok(show(left.data.task, caller));
+      return ok(show((await syncCard(left.data.task)).task, caller));
+    }),
+    markClosingSoon: asCaller(async (request, caller) => {
+      const changed = await tasks.markClosingSoon(request.taskId, caller.room.id, caller.member.openid, clock.now());
+      return changed.ok ? ok(show((await syncCard(changed.data)).task, caller)) : changed;
+    }),
+    endTask: asCaller(async (request, caller) => {
+      const changed = await tasks.end(request.taskId, caller.room.id, caller.member.openid, clock.now());
+      return changed.ok ? ok(show((await syncCard(changed.data)).task, caller)) : changed;
+    }),
+    pendingMembers: asCaller(async (request, caller) => {
+      const found = await taskInRoom(request.taskId, caller.room);
+      if (!found.ok) return found;
+      const task = found.data;
+      if (task.creator.openid !== caller.member.openid) {
+        return fail('NOT_CREATOR', 'only the creator can remind members');
       }
-      case 'join': {
-        const joined = await tasks.join(request.taskId, room.id, member, now);
-        if (!joined.ok) return joined;
-        if (joined.data.outcome === 'waitlisted') return ok(show(joined.data.task));
-        return ok(show((await syncCard(joined.data.task)).task));
-      }
-      case 'leave': {
-        const left = await tasks.leave(request.taskId, room.id, openid, now);
-        if (!left.ok) return left;
-        if (left.data.promoted === null) return ok(show(left.data.task));
-        return ok(show((await syncCard(left.data.task)).task));
-      }
-      case 'markClosingSoon':
-      case 'endTask': {
-        const changed =
-          request.action === 'endTask'
-            ? await tasks.end(request.taskId, room.id, openid, now)
-            : await tasks.markClosingSoon(request.taskId, room.id, openid, now);
-        if (!changed.ok) return changed;
-        return ok(show((await syncCard(changed.data)).task));
-      }
-      case 'pendingMembers': {
-        const found = await taskInRoom(request.taskId, room);
-        if (!found.ok) return found;
-        const task = found.data;
-        if (task.creator.openid !== openid) return fail('NOT_CREATOR', 'only the creator can remind members');
-        if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
-        // As sign-ups are: the deadline ends the task whether or not the timer has run yet.
-        if (deadlinePassed(task, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
-        const members = task.audience.kind === 'everyone' ? await tasks.roomMembers(task.room.id, REMIND_LIMIT) : [];
-        return ok(reminderOf(task, pendingGroupOpenids(task, members)));
-      }
-      case 'renewCard': {
-        const found = await taskInRoom(request.taskId, room);
-        if (!found.ok) return found;
-        const allowed = checkRenewal(found.data, openid);
-        if (!allowed.ok) return allowed;
-        // Every re-send is a new card with a new activity_id (docs/platform.md#second-share-of-one-activity_id).
-        const activity = await newActivity('WeChat did not create a new card; the current one is unchanged');
-        if (!activity.ok) return activity;
-        const versionType = request.envVersion === null ? found.data.versionType : VERSION_TYPE[request.envVersion];
-        const replaces = found.data.activityId;
-        const renewed = await tasks.renew(request.taskId, room.id, replaces, activity.data, versionType, now);
-        if (!renewed.ok) return renewed;
-        // A renewal that lost to another one hands out the winner's card, never its own unused activity_id.
-        return ok({ task: show(renewed.data.task), share: shareOf(renewed.data.task) });
-      }
-    }
-  }
+      if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+      // As sign-ups are: the deadline ends the task whether or not the timer has run yet.
+      if (deadlinePassed(task, clock.now())) return fail('DEADLINE_PASSED', 'the deadline has passed');
+      const members = task.audience.kind === 'everyone' ? await tasks.roomMembers(task.room.id, REMIND_LIMIT) : [];
+      return ok(reminderOf(task, pendingGroupOpenids(task, members)));
+    }),
+    renewCard: asCaller(async (request, caller) => {
+      const found = await taskInRoom(request.taskId, caller.room);
+      if (!found.ok) return found;
+      const allowed = checkRenewal(found.data, caller.member.openid);
+      if (!allowed.ok) return allowed;
+      // Every re-send is a new card with a new activity_id (docs/platform.md#second-share-of-one-activity_id).
+      const activity = await newActivity('WeChat did not create a new card; the current one is unchanged');
+      if (!activity.ok) return activity;
+      const versionType = request.envVersion === null ? found.data.versionType : VERSION_TYPE[request.envVersion];
+      const replaces = found.data.activityId;
+      const renewed = await tasks.renew(
+        request.taskId,
+        caller.room.id,
+        replaces,
+        activity.data,
+        versionType,
+        clock.now(),
+      );
+      if (!renewed.ok) return renewed;
+      // A renewal that lost to another one hands out the winner's card, never its own unused activity_id.
+      return ok({ task: show(renewed.data.task, caller), share: shareOf(renewed.data.task) });
+    }),
+  };
 
   return {
     /** One call from the chat tool: `event` is untrusted, `openid` comes from the server context. */
     async handle(event: unknown, openid: string): Promise<ApiResult<unknown>> {
       try {
-        const request = validateRequest(event, clock.now());
-        if (!request.ok) return request;
-        return await run(request.data, openid);
+        return await route(TASK_ACTIONS, handlers, event, clock.now(), openid);
       } catch (error) {
         log('groupTask failed', error);
-        return fail('INTERNAL', 'the service failed; nothing was changed by this error');
+        // A write that may have landed is never reported as one that changed nothing.
+        if (error instanceof OutcomeUnknownError) return fail('OUTCOME_UNKNOWN', error.message);
+        return fail('INTERNAL', 'the service failed');
       }
     },
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { ApiResult, CardShare, TaskView } from '../../../packageChatTool/core/api';
 import { TARGET_STATE } from '../../../packageChatTool/core/card';
 import { ERROR_CODES } from '../../../packageChatTool/core/api';
-import { ACTION_NAMES } from '../../../packageChatTool/core/validate';
+import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
 import { HOUR, makeWorld, MINUTE, must } from './world';
 import type { StoreKind, World } from './world';
 
@@ -219,7 +219,7 @@ describe('random payloads', () => {
       fc.anything(),
       fc.record(
         {
-          action: fc.oneof(fc.constantFrom(...ACTION_NAMES), fc.string(), fc.anything()),
+          action: fc.oneof(fc.constantFrom(...Object.keys(TASK_ACTIONS)), fc.string(), fc.anything()),
           cloudID: fc.oneof(fc.constant('VALID'), fc.string(), fc.anything()),
           taskId: fc.oneof(fc.constant(taskId), fc.string(), fc.anything()),
           envVersion: fc.oneof(fc.constantFrom('develop', 'trial', 'release'), fc.anything()),

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { countCharacters, DESCRIPTION_MAX } from '../../../packageChatTool/core/limits';
-import { QUOTE_MAX, quote, validateDraft, validateRequest } from '../../../packageChatTool/core/validate';
+import { parseRequest, QUOTE_MAX, quote } from '../../../packageChatTool/core/action-table';
+import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
+import { taskDraft } from '../../../packageChatTool/core/validate';
 import { NOW } from './fixtures';
+
+const validateRequest = (value: unknown, now: number) => parseRequest(TASK_ACTIONS, value, now);
 
 const codeOf = (value: unknown) => {
   const result = validateRequest(value, NOW);
@@ -76,7 +80,7 @@ describe('request validation', () => {
   });
 
   it('normalises an accepted draft', () => {
-    const result = validateDraft({ ...draft, capacity: 3, deadline: NOW + 3_600_000 }, NOW);
+    const result = taskDraft({ ...draft, capacity: 3, deadline: NOW + 3_600_000 }, NOW);
     expect(result).toEqual({
       ok: true,
       data: { ...draft, description: '', capacity: 3, deadline: NOW + 3_600_000 },

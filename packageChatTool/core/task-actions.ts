@@ -1,0 +1,47 @@
+// The groupTask actions, each declared once: its request schema (a parser per field) and its response type.
+// The chat tool's service methods, the server's validation and its router all derive from this table
+// (action-table.ts), so changing a request or a response fails to compile wherever it matters. Identity never
+// travels in a request: the server takes the caller's openid from its own context and the room and group_openid
+// from the cloudID it resolves itself (wx.getChatToolInfo).
+import type { ActionTable, ParsedOf, RequestOf, ResponseOf } from './action-table';
+import { optional, returns } from './action-table';
+import type { CardShare, Reminder, TaskSummary, TaskView } from './api';
+import type { ChatType } from './types';
+import { cloudId, envVersion, taskDraft, taskId } from './validate';
+
+export const TASK_ACTIONS = {
+  createTask: {
+    request: { cloudID: cloudId, envVersion, task: taskDraft },
+    response: returns<{ task: TaskView; share: CardShare }>(),
+  },
+  getTask: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
+  listRoomTasks: { request: { cloudID: cloudId }, response: returns<TaskSummary[]>() },
+  /** Tasks the caller created or signed up for, in any chat; a cloudID may be sent but is not needed. */
+  listMyTasks: { request: { cloudID: optional(cloudId) }, response: returns<TaskSummary[]>() },
+  join: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
+  leave: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
+  pendingMembers: { request: { cloudID: cloudId, taskId }, response: returns<Reminder>() },
+  markClosingSoon: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
+  endTask: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
+  /**
+   * A new card (a new activity_id) to post to the chat, every time; the old card stays in the chat history. Of
+   * two renewals at once, both get the same new card. Without envVersion the card keeps its version type.
+   */
+  renewCard: {
+    request: { cloudID: cloudId, taskId, envVersion: optional(envVersion) },
+    response: returns<{ task: TaskView; share: CardShare }>(),
+  },
+  /**
+   * For the launcher (main package) opened from a chat: the cloudID of wx.getGroupEnterInfo → the `roomid` and
+   * `chatType` wx.openChatTool needs to open the chat tool bound to that chat.
+   */
+  resolveChat: { request: { cloudID: cloudId }, response: returns<{ roomId: string; chatType: ChatType }>() },
+} satisfies ActionTable;
+
+export type TaskActions = typeof TASK_ACTIONS;
+export type ActionName = keyof TaskActions;
+/** What the client sends for action `A` (besides `action` itself). */
+export type TaskRequest<A extends ActionName> = RequestOf<TaskActions, A>;
+/** What the handler of action `A` receives once the request is valid. */
+export type ParsedTaskRequest<A extends ActionName> = ParsedOf<TaskActions, A>;
+export type TaskResponse<A extends ActionName> = ResponseOf<TaskActions, A>;
