@@ -41,12 +41,21 @@ export function repositoryFiles(root: string): string[] {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
       });
-      return [...new Set(listed.split('\0').filter(Boolean))].filter((file) => fs.existsSync(path.join(root, file)));
+      return [...new Set(listed.split('\0').filter(Boolean))].filter((file) => isPlainFile(root, file));
     }
   } catch {
     // Not a git work tree: walk the folder instead.
   }
-  return listFiles(root, '');
+  return listFiles(root, '').filter((file) => isPlainFile(root, file));
+}
+
+/** A regular file that exists (not a symlink, such as a fixture's link to node_modules, nor a deleted file). */
+function isPlainFile(root: string, file: string): boolean {
+  try {
+    return fs.lstatSync(path.join(root, file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function codeComments(file: string, text: string): Passage[] {

@@ -1,6 +1,7 @@
 // Runs every check on a project root, in the order `npm run check` prints them.
 import { checkBudget } from './budget';
 import { checkChatToolRules } from './chat-tool-rules';
+import { checkCitations } from './citations';
 import { checkCompile, compileOffline } from './compile';
 import { checkImports } from './imports';
 import { checkLint } from './lint';
@@ -33,6 +34,7 @@ export async function runChecks(root: string, report: (check: CheckResult) => vo
   await run('types', () => checkTypes(root));
   await run('lint', () => checkLint(root));
   await run('emulator imports', () => checkImports(root));
+  await run('citations', () => checkCitations(root));
   const compiled = await compiling;
   await run('miniprogram-ci offline compile', () => checkCompile(compiled));
   if (compiled.ok) {

@@ -152,4 +152,8 @@ describe('the repository', () => {
     expect(files).toEqual(expect.arrayContaining(['docs/platform.md', 'scripts/checks/citations.ts']));
     expect(files.some((file) => file.startsWith('node_modules/'))).toBe(false);
   });
+
+  test('cites nothing outside itself, and every section it cites exists', () => {
+    expect(messages(checkCitations(root))).toEqual([]);
+  });
 });

@@ -128,6 +128,7 @@ test('runChecks on a good project: every check runs and passes', async () => {
     'types (tsc --noEmit)',
     'lint (eslint, prettier)',
     'emulator imports',
+    'citations',
     'miniprogram-ci offline compile',
     'packaged file list',
     'chat-tool size budget',
