@@ -1,8 +1,8 @@
 // `npm start`: the chat-tool simulator. Options: --port N (or SIMULATOR_PORT; default 5230, 0 = any
-// free port), --db FILE (default .simulator/tasks.sqlite), --root DIR (the mini program to run;
-// default this repository), --readings PROFILE (or WECHAT_READINGS; how the WeChat emulator reads the points its
-// documents leave open: documented, alternate, or a profile with switches such as "alternate,afterExpiry=refused"),
-// --no-watch, --no-open. Opens the browser unless CI is set or --no-open.
+// free port), --db FILE (default .simulator/database.sqlite), --root DIR (the mini program to run, with the
+// cloud functions under its cloudfunctions/; default this repository), --readings PROFILE (or WECHAT_READINGS;
+// how the WeChat emulator reads the points its documents leave open: documented, alternate, or a profile with
+// switches such as "alternate,afterExpiry=refused"), --no-watch, --no-open. Opens the browser unless CI is set or --no-open.
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -24,7 +24,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, root: string):
   const options: CliOptions = {
     root,
     port: env.SIMULATOR_PORT ? Number(env.SIMULATOR_PORT) : DEFAULT_PORT,
-    databaseFile: path.join(root, '.simulator', 'tasks.sqlite'),
+    databaseFile: path.join(root, '.simulator', 'database.sqlite'),
     watch: true,
     open: !env.CI,
     readings: parseReadings(env.WECHAT_READINGS ?? ''),

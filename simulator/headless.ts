@@ -11,16 +11,30 @@ import { chromium, type Browser } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** What `--root` needs to run the app: app.json and everything it loads. */
-const PROJECT_FILES = [
-  'app.json',
-  'app.ts',
-  'app.wxss',
-  'theme.json',
-  'sitemap.json',
-  'miniprogram',
-  'packageChatTool',
-];
+/**
+ * What `--root` needs to run the app and its cloud functions, read from app.json: the app's own files, the
+ * folders of its pages and subpackages, the theme and sitemap it names, and cloudfunctions/.
+ */
+export function projectEntries(root: string): string[] {
+  const appJson = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as {
+    pages?: string[];
+    subPackages?: { root: string }[];
+    subpackages?: { root: string }[];
+    themeLocation?: string;
+    sitemapLocation?: string;
+  };
+  const top = (file: string): string => file.replace(/^\/+/, '').split('/')[0]!;
+  const appFiles = fs.readdirSync(root).filter((name) => /^app\.\w+$/.test(name));
+  return [
+    ...new Set([
+      ...appFiles,
+      ...[appJson.themeLocation, appJson.sitemapLocation].filter((f): f is string => typeof f === 'string'),
+      ...(appJson.pages ?? []).map(top),
+      ...[...(appJson.subPackages ?? []), ...(appJson.subpackages ?? [])].map((s) => top(s.root)),
+      'cloudfunctions',
+    ]),
+  ];
+}
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -44,13 +58,20 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
 }
 
-/** Copies the app's files into a new temporary folder (the caller removes it), so edits never touch the checkout. */
-export function copyProject(prefix: string): string {
+/**
+ * Copies the project's files into a new temporary folder (the caller removes it), so edits never touch the
+ * checkout; its node_modules is this repository's, linked (the functions load their packages from it).
+ */
+export function copyProject(prefix: string, root: string = ROOT): string {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  for (const entry of PROJECT_FILES) {
-    if (fs.existsSync(path.join(ROOT, entry)))
-      fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+  for (const entry of projectEntries(root)) {
+    if (fs.existsSync(path.join(root, entry)))
+      fs.cpSync(path.join(root, entry), path.join(copy, entry), {
+        recursive: true,
+        filter: (source) => path.basename(source) !== 'node_modules',
+      });
   }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
   return copy;
 }
 
@@ -77,7 +98,7 @@ export function startServer(extraArgs: string[] = []): Promise<RunningServer> {
       '--port',
       '0',
       '--db',
-      path.join(dir, 'tasks.sqlite'),
+      path.join(dir, 'database.sqlite'),
       // Other people's edits to the checkout must not reload the app mid-run; `--watch` turns it back on.
       ...(extraArgs.includes('--watch') ? [] : ['--no-watch']),
       ...extraArgs.filter((a) => a !== '--watch'),

@@ -133,12 +133,9 @@ export class ChatService {
           iv: '',
         };
       }
-      case 'callFunction': {
-        if (request.name !== 'groupTask') {
-          throw new Error(`FunctionName parameter could not be found: ${request.name} (errCode -501000)`);
-        }
-        return this.backend.callFunction({ openid: request.openid }, request.data);
-      }
+      case 'callFunction':
+        // Whichever function of the project has that name; another is refused as CloudBase refuses it.
+        return this.backend.call(request.name, { openid: request.openid }, request.data);
       case 'shareCard': {
         // As the page passed it; the emulator checks every field as WeChat does.
         const share = request.share as unknown as CardShareRequest;
@@ -177,8 +174,15 @@ export class ChatService {
       case 'releaseStalled':
         wechat.releaseStalled();
         return {};
-      case 'runTimer':
-        return this.backend.runTimer();
+      case 'runTimer': {
+        // Every timer trigger of every function, as if each schedule came due now.
+        const results: Record<string, unknown> = {};
+        for (const fn of this.backend.functions()) {
+          for (const trigger of fn.timers)
+            results[`${fn.name}.${trigger}`] = await this.backend.runTimer(fn.name, trigger);
+        }
+        return results;
+      }
     }
   }
 }

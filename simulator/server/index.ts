@@ -1,28 +1,31 @@
 // The simulator's Node server: builds the app (and rebuilds it on every edit), serves the chat host,
-// the phone frame and the project's static files on 127.0.0.1, runs the cloud function through
-// the local runner (emulator/), and pushes build results and chat state to the page over server-sent events.
+// the phone frame and the project's static files on 127.0.0.1, runs the project's cloud functions through
+// the local runner (local/, on emulator/), and pushes build results and chat state to the page over server-sent
+// events.
 
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import type { LocalBackend } from '../../local/types';
 import { describeReadings, readingsFromEnvironment, type Readings } from '../../emulator/readings';
 import { AppBuilder, diskFiles, type BuildOutput } from '../build';
 import { walkApp } from '../build/app-json';
 import { formatBuildError } from '../shared/protocol';
 import type { AppInfo, BuildStatus, ServerCall, ServerReply } from '../shared/server-api';
-import { createReloadableBackend } from './backend';
+import { createReloadableBackend, RUNNER_FOLDERS, type ReloadableBackend } from './backend';
 import { ChatService } from './chat';
 import { APP_HTML, HOST_HTML } from './pages';
-import { watchProject, type ChangeKind } from './watch';
+import { planReload, watchProject, type LoadedProject } from './watch';
 
 export interface SimulatorOptions {
-  /** The mini program to run (app.json's folder). The cloud function and emulator always come from this repository. */
+  /**
+   * The mini program to run: app.json's folder, whose `cloudfunctions/` holds its cloud functions. The runner
+   * and the emulator come from this repository.
+   */
   root: string;
   /** 0 picks a free port. */
   port: number;
-  /** SQLite file of the local cloud database; emptied at start so it matches the fresh simulated chats. */
+  /** SQLite file of the local cloud database (all functions'); emptied at start so it matches the fresh simulated chats. */
   databaseFile: string;
   watch: boolean;
   /** How the emulator reads WeChat where its documents conflict or are silent. Default: WECHAT_READINGS. */
@@ -115,7 +118,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   const readings = options.readings ?? readingsFromEnvironment();
   log(`WeChat readings: ${describeReadings(readings)}`);
-  let backend: LocalBackend = createReloadableBackend(REPO_ROOT, options.databaseFile, readings);
+  const newBackend = (): ReloadableBackend => {
+    const created = createReloadableBackend(REPO_ROOT, root, options.databaseFile, readings);
+    log(
+      `cloud functions: ${
+        created
+          .functions()
+          .map((fn) => fn.name)
+          .join(', ') || 'none'
+      }`,
+    );
+    return created;
+  };
+  let backend = newBackend();
   let chat = new ChatService(backend);
   const clients = new Set<http.ServerResponse>();
   const send = (event: string, data: unknown): void => {
@@ -136,24 +151,47 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     send('build', status);
     return status;
   };
-  /** Function code: reloaded in place. The emulator itself: started over with fresh chats. */
-  const reloadBackend = (files: string[]): void => {
+  /** What the app build and each function last read, relative to `base` (the project, or this repository). */
+  const loaded = (base: string): LoadedProject => {
+    const relative = (file: string): string => path.relative(base, file).split(path.sep).join('/');
+    const files = backend.functionFiles();
+    return {
+      app: { files: new Set(base === root ? output.files : []), ok: base !== root || output.ok },
+      functions: backend.functions().map((fn) => ({
+        name: fn.name,
+        dir: relative(fn.dir),
+        files: new Set([...(files.get(fn.name) ?? [])].map(relative)),
+      })),
+      functionsFolder: relative(path.join(root, 'cloudfunctions')),
+      runnerFolders: base === REPO_ROOT ? RUNNER_FOLDERS : [],
+    };
+  };
+  /** Function code: reloaded in place. The runner itself: started over with fresh chats. */
+  const reloadBackend = (plan: { functions: string[]; rediscover: boolean; runner: boolean }): void => {
     const started = performance.now();
-    const emulatorEdited = files.some(
-      (f) => f.split(path.sep).join('/').startsWith('emulator/') || f.split(path.sep).join('/').startsWith('local/'),
-    );
+    const ms = (): number => Math.round(performance.now() - started);
     try {
-      if (emulatorEdited) {
+      if (plan.runner) {
         backend.close();
-        backend = createReloadableBackend(REPO_ROOT, options.databaseFile, readings);
+        backend = newBackend();
         chat = new ChatService(backend);
         subscribeChat();
         send('state', chat.state());
         send('reset', {});
-        log(`reloaded the emulator and started the chats over in ${Math.round(performance.now() - started)} ms`);
-      } else {
+        log(`reloaded the emulator and started the chats over in ${ms()} ms`);
+      } else if (plan.rediscover) {
         backend.reloadFunction();
-        log(`reloaded the cloud function in ${Math.round(performance.now() - started)} ms`);
+        log(
+          `reloaded the cloud functions (${
+            backend
+              .functions()
+              .map((fn) => fn.name)
+              .join(', ') || 'none'
+          }) in ${ms()} ms`,
+        );
+      } else if (plan.functions.length > 0) {
+        for (const name of plan.functions) backend.reloadFunction(name);
+        log(`reloaded the cloud function ${plan.functions.join(', ')} in ${ms()} ms`);
       }
     } catch (err) {
       log(`cloud function reload failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -202,7 +240,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           req.on('close', () => clients.delete(res));
           return;
         }
-        // The app's own images and fonts, by their path in the project (e.g. /packageChatTool/assets/x.png).
+        // The app's own images and fonts, by their path in the project (e.g. /<subpackage root>/assets/x.png).
         const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
         const type = STATIC_TYPES[path.extname(file).toLowerCase()];
         if (
@@ -238,19 +276,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const stopWatching: (() => void)[] = [];
   if (options.watch) {
     stopWatching.push(
-      watchProject(root, (kinds: Set<ChangeKind>, files: string[]) => {
-        if (kinds.has('function') && root === REPO_ROOT) reloadBackend(files);
-        // Only files the last build read matter (a failed build may be missing one: rebuild on anything).
-        const used = new Set(output.files);
-        const relevant = !output.ok || files.some((f) => used.has(f.split(path.sep).join('/')));
-        if (kinds.has('app') && relevant) scheduleRebuild();
+      watchProject(root, (files: string[]) => {
+        // Only files the last build or a function read matter (a failed build may be missing one: rebuild on anything).
+        const plan = planReload(files, loaded(root));
+        reloadBackend(plan);
+        if (plan.app) scheduleRebuild();
       }),
     );
-    // With --root, the cloud function and the emulator still come from this repository.
+    // With --root, the runner and the emulator still come from this repository (and a function may load a file
+    // of it); the project's own files are the watcher's above.
     if (root !== REPO_ROOT) {
       stopWatching.push(
-        watchProject(REPO_ROOT, (kinds: Set<ChangeKind>, files: string[]) => {
-          if (kinds.has('function')) reloadBackend(files);
+        watchProject(REPO_ROOT, (files: string[]) => {
+          const outside = files.filter((f) => !path.resolve(REPO_ROOT, f).startsWith(root + path.sep));
+          reloadBackend({ ...planReload(outside, loaded(REPO_ROOT)), rediscover: false });
         }),
       );
     }

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, CardShare, TaskView } from '../../packageChatTool/core/api';
-import * as actions from '../../cloudfunctions/groupTask/src/actions';
+import { local } from '../../cloudfunctions/groupTask/src/local';
 import * as sdk from '../../cloudfunctions/groupTask/src/sdk';
 import { READING_PROFILES } from '../../emulator/readings';
 import type { EmulatedMember } from '../../emulator/types';
-import { configuredPermissions, createLocalBackend, type FunctionCode, type LocalBackend } from '../../local';
+import { configuredPermissions, createLocalBackend, type LocalBackend, type LocalFunction } from '../../local';
 
 type Created = ApiResult<{ task: TaskView; share: CardShare }>;
 
@@ -151,15 +151,24 @@ describe('the local backend', () => {
   });
 
   it('reloadFunction builds the function again from loadFunction and keeps rooms, cards and tasks', async () => {
-    const loaded: FunctionCode[] = [];
+    const loaded: LocalFunction[] = [];
+    /** Events each loaded copy handled. */
+    const handled: number[] = [];
     // Each load hands out a new copy of the code, as re-requiring an edited file does.
     const backend = createLocalBackend({
-      loadFunction: () => {
-        const code: FunctionCode = {
-          createGroupTask: actions.createGroupTask,
-          dispatch: actions.dispatch,
-          platformOf: sdk.platformOf,
-          callerOpenid: sdk.callerOpenid,
+      loadFunction: (fn) => {
+        expect(fn.name).toBe('groupTask');
+        const copy = loaded.length;
+        handled.push(0);
+        const code: LocalFunction = {
+          ...local,
+          createMain: (database, context, options) => {
+            const main = local.createMain(database as Parameters<typeof local.createMain>[0], context, options);
+            return (event) => {
+              handled[copy] += 1;
+              return main(event);
+            };
+          },
         };
         loaded.push(code);
         return code;
@@ -171,9 +180,8 @@ describe('the local backend', () => {
 
     backend.reloadFunction();
     expect(loaded).toHaveLength(2);
-    const dispatched = jest.spyOn(loaded[1]!, 'dispatch');
     const read = await onTask(backend, alice, 'getTask', created.data.task.id);
-    expect(dispatched).toHaveBeenCalledTimes(1);
+    expect(handled).toEqual([1, 1]);
     expect(read).toMatchObject({ ok: true, data: { title: '周六爬山' } });
     expect(wechat.rooms()).toEqual([room]);
     expect(wechat.cards(room.id).map((c) => c.activityId)).toEqual([created.data.share.activityId]);
@@ -223,10 +231,7 @@ describe('the local backend', () => {
 
   it('runs the production adapter over the SDK surface, each call as its own caller, in the readings given', async () => {
     const spied = jest.spyOn(sdk, 'platformOf');
-    const backend = createLocalBackend({
-      readings: READING_PROFILES.alternate,
-      loadFunction: () => ({ ...actions, platformOf: sdk.platformOf, callerOpenid: sdk.callerOpenid }),
-    });
+    const backend = createLocalBackend({ readings: READING_PROFILES.alternate });
     expect(spied).toHaveBeenCalledTimes(1);
     expect(backend.wechat.readings).toEqual(READING_PROFILES.alternate);
     const { wechat } = backend;

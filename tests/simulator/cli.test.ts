@@ -9,7 +9,7 @@ describe('npm start options', () => {
     expect(parseArgs([], {}, root)).toEqual({
       root,
       port: DEFAULT_PORT,
-      databaseFile: path.join(root, '.simulator', 'tasks.sqlite'),
+      databaseFile: path.join(root, '.simulator', 'database.sqlite'),
       watch: true,
       open: true,
       readings: READING_PROFILES.documented,

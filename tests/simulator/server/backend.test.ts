@@ -17,7 +17,7 @@ import { createReloadableBackend } from ${JSON.stringify(path.join(ROOT, 'simula
 
 async function main(): Promise<void> {
   const root = ${JSON.stringify(ROOT)};
-  const backend = createReloadableBackend(root, process.argv[2]!);
+  const backend = createReloadableBackend(root, root, process.argv[2]!);
   const { wechat } = backend;
   const room = wechat.createRoom({ name: 'g', chatType: 3 });
   const alice = wechat.addMember(room.id, { nickname: 'Alice' });
@@ -29,18 +29,22 @@ async function main(): Promise<void> {
   })) as { ok: boolean; data: { task: { id: string } } };
   const nodeRequire = createRequire(__filename);
   const actionsFile = nodeRequire.resolve(path.join(root, 'cloudfunctions/groupTask/src/actions'));
+  const files = [...(backend.functionFiles().get('groupTask') ?? [])].map((f) => path.relative(root, f));
+  const shared = nodeRequire.resolve(path.join(root, files.find((f) => f.startsWith('packageChatTool/core/'))!));
   const before = nodeRequire.cache[actionsFile]?.exports;
-  backend.reloadFunction();
+  const sharedBefore = nodeRequire.cache[shared]?.exports;
+  backend.reloadFunction('groupTask');
   const after = nodeRequire.cache[actionsFile]?.exports;
   const read = await backend.callFunction(alice, { action: 'getTask', cloudID: wechat.issueCloudId(alice), taskId: created.data.task.id });
-  console.log(JSON.stringify({ created: created.ok, loaded: before !== undefined, reloaded: after !== undefined && after !== before, rooms: wechat.rooms().length, read }));
+  const sharedReloaded = nodeRequire.cache[shared]?.exports !== sharedBefore;
+  console.log(JSON.stringify({ created: created.ok, loaded: before !== undefined, reloaded: after !== undefined && after !== before, sharedReloaded, files, rooms: wechat.rooms().length, read }));
   backend.close();
 }
 void main();
 `;
 
 describe('reloadable local backend', () => {
-  test('reloading the function re-reads its code and keeps rooms and tasks', () => {
+  test('reloading the function re-reads its code and what it imports, and keeps rooms and tasks', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simulator-backend-'));
     try {
       const script = path.join(dir, 'scenario.ts');
@@ -58,6 +62,13 @@ describe('reloadable local backend', () => {
         created: true,
         loaded: true,
         reloaded: true,
+        // The domain the function shares with the pages is found by following its imports, and reloaded too.
+        sharedReloaded: true,
+        files: expect.arrayContaining([
+          'cloudfunctions/groupTask/src/local.ts',
+          'cloudfunctions/groupTask/src/actions.ts',
+          expect.stringMatching(/^packageChatTool\/core\/\w+\.ts$/),
+        ]),
         rooms: 1,
         read: { ok: true, data: { title: '周六爬山' } },
       });
