@@ -29,7 +29,7 @@ interface Answer {
 export interface MemoryCloudbase {
   /**
    * The wx-server-sdk database bound to this in-memory environment, as `cloud.database()` returns it: a store
-   * takes it through the function's own SDK adapter (databaseOf in cloudfunctions/groupTask/src/sdk.ts).
+   * takes it through its function's own SDK adapter (e.g. a databaseOf in the function's src/sdk.ts).
    */
   database: ReturnType<typeof cloud.database>;
   /** Documents by collection (live; tests may inspect them). */

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     await page.waitForSelector('#app-frame[data-ready]');
     const interactive = performance.now() - server.startedAt;
 
-    const wxss = path.join(copy, 'miniprogram/pages/launcher/index.wxss');
+    // The first page of app.json, which the phone opens at the start.
+    const [firstPage] = (JSON.parse(fs.readFileSync(path.join(copy, 'app.json'), 'utf8')) as { pages: string[] }).pages;
+    const wxss = path.join(copy, `${firstPage}.wxss`);
     const original = fs.readFileSync(wxss, 'utf8');
     const reloads: number[] = [];
     for (let i = 1; i <= EDITS; i += 1) {

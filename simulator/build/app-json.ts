@@ -23,7 +23,7 @@ export interface ComponentConfig {
 }
 
 export interface ComponentSource {
-  /** e.g. `packageChatTool/pages/entry/index`. */
+  /** e.g. `packageA/pages/entry/index`. */
   path: string;
   isPage: boolean;
   /** The subpackage root it belongs to; null for the main package. */

@@ -14,7 +14,7 @@ export interface AppSession {
   viewer: { openid: string; nickname: string };
   /** The chat the tool runs in; null when the app runs outside a chat (the launcher). */
   chat: { roomId: string; chatType: 1 | 2 | 3 | 4; name: string } | null;
-  /** The page to open first, e.g. `packageChatTool/pages/entry/index`, and its query. */
+  /** The page to open first, e.g. `packageA/pages/entry/index`, and its query. */
   launch: { path: string; query: Record<string, string> };
   language: 'zh_CN' | 'en';
   theme: 'light' | 'dark';
