@@ -188,6 +188,7 @@ export const en: Messages = {
     DEADLINE_PASSED: 'The deadline has passed',
     WRONG_STATE: 'The task changed; refresh',
     PLATFORM_FAILED: 'WeChat could not update the card; try again later',
+    OUTCOME_UNKNOWN: 'The service did not confirm the change; refresh to see whether it was saved',
     INTERNAL: 'The service is unavailable; try again later',
   },
 };

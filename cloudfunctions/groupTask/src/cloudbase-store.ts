@@ -7,12 +7,14 @@ import type { ApiResult } from '../../../packageChatTool/core/api';
 import type { CardSync } from '../../../packageChatTool/core/card';
 import { cardAfter, cardInSync, markedBy } from '../../../packageChatTool/core/card';
 import { fail, ok } from '../../../packageChatTool/core/result';
-import { CLOSING_SOON_BEFORE_MS, peopleOf } from '../../../packageChatTool/core/task';
+import type { JoinOutcome } from '../../../packageChatTool/core/task';
+import { CLOSING_SOON_BEFORE_MS, inRoom, leaveTask, peopleOf } from '../../../packageChatTool/core/task';
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
-import type { Member, Task } from '../../../packageChatTool/core/types';
+import type { Member, Participant, Task } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
 import { expectedCount, listing } from '../../../packageChatTool/core/view';
 import type { TaskRepository } from './ports';
+import { OutcomeUnknownError } from './ports';
 import { joinRule, ruleSteps } from './task-steps';
 
 /** An operator built by db.command; opaque to the store. */
@@ -34,6 +36,7 @@ export interface DbCommand {
   inc(value: number): DbOperator;
   max(value: number): DbOperator;
   push(values: unknown[]): DbOperator;
+  pull(condition: unknown): DbOperator;
   addToSet(value: unknown): DbOperator;
   set(value: unknown): DbOperator;
 }
@@ -44,6 +47,7 @@ export interface DbQuery<T> {
   field<P>(projection: Record<string, boolean>): DbQuery<P>;
   orderBy(field: string, order: 'asc' | 'desc'): DbQuery<T>;
   limit(max: number): DbQuery<T>;
+  skip(offset: number): DbQuery<T>;
   get(): Promise<{ data: T[] }>;
   update(options: { data: Condition }): Promise<{ stats: { updated: number } }>;
 }
@@ -120,8 +124,26 @@ export interface RoomMemberDocument {
 
 export const TASKS = 'group_tasks';
 export const ROOM_MEMBERS = 'group_task_members';
-/** Attempts of one atomic change before giving up with a "busy" refusal. */
-export const MAX_ATTEMPTS = 12;
+/**
+ * One change keeps retrying lost races and requests the service refused unrun for at least this long AND at
+ * least MIN_ATTEMPTS times before giving up with a "busy" refusal: time, so a burst at 20–50 ms per request
+ * has passed before it gives up, well inside the function's 3 s default timeout (docs/platform.md, "CloudBase
+ * database under load"); attempts, so slow answers alone never make it give up after one or two.
+ */
+export const RETRY_BUDGET_MS = 1500;
+export const MIN_ATTEMPTS = 12;
+/** The most documents one get() may return: 100 in one of WeChat's pages, 1000 in another; lists page by it. */
+export const GET_PAGE = 100;
+
+/** The service timed out (-501002): a read may be retried, a write may or may not have landed. */
+const SERVER_TIMEOUT = -501002;
+/** Request-count and concurrency limits (-501003, -501004): the service refused the request without running it. */
+const REFUSED_UNRUN = new Set([-501003, -501004]);
+
+function errCodeOf(error: unknown): number | undefined {
+  const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'errCode') : undefined;
+  return typeof code === 'number' ? code : undefined;
+}
 
 export function toTask(doc: TaskDocument): Task {
   return {
@@ -161,9 +183,62 @@ export function toDocument(task: Task): TaskDocument {
 }
 
 const busy = <T>(): ApiResult<T> => fail('WRONG_STATE', 'the task is busy; try again');
+const unknownOutcome = <T>(error: OutcomeUnknownError): ApiResult<T> => fail('OUTCOME_UNKNOWN', error.message);
 
-/** A short random pause between attempts, so competing writers spread out. */
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+/** A random pause between attempts, growing to 100 ms, so competing writers spread out. */
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** attempt)));
+
+/** Whether an attempt may follow attempt number `attempt` (from 0) of a change started at `startedAt`. */
+const mayRetry = (attempt: number, startedAt: number) =>
+  attempt + 1 < MIN_ATTEMPTS || Date.now() - startedAt < RETRY_BUDGET_MS;
+
+/** Runs `step` until it answers (not undefined: it lost a race) or the retry budget is spent, then `otherwise`. */
+async function retrying<T>(step: () => Promise<T | undefined>, otherwise: () => T): Promise<T> {
+  const startedAt = Date.now();
+  for (let attempt = 0; ; attempt += 1) {
+    const answer = await step();
+    if (answer !== undefined) return answer;
+    if (!mayRetry(attempt, startedAt)) return otherwise();
+    await pause(attempt);
+  }
+}
+
+/** A change answered to its caller: a write that timed out may have landed, so it is never "nothing changed". */
+async function answered<T>(change: Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  try {
+    return await change;
+  } catch (error) {
+    if (error instanceof OutcomeUnknownError) return unknownOutcome(error);
+    throw error;
+  }
+}
+
+/** One database request; a read that timed out and any request refused unrun are sent again within the budget. */
+async function request<T>(kind: 'read' | 'write', send: () => Promise<T>): Promise<T> {
+  const startedAt = Date.now();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      const code = errCodeOf(error);
+      if (kind === 'write' && code === SERVER_TIMEOUT) {
+        throw new OutcomeUnknownError('the database timed out on a write that may have landed');
+      }
+      const again = code === SERVER_TIMEOUT || (code !== undefined && REFUSED_UNRUN.has(code));
+      if (!again || !mayRetry(attempt, startedAt)) throw error;
+      await pause(attempt);
+    }
+  }
+}
+
+/**
+ * Task fields that are plain values. A rule that changes only these (closing soon, end, the timer's deadline
+ * rule) decides on them alone, so its write is guarded by their values as read, not by the revision: the
+ * sign-ups' atomic operators, which never touch them, cannot make it lose its race.
+ */
+const PLAIN_FIELDS = ['state', 'activityId', 'activityExpiresAt', 'versionType'] as const;
+const PLAIN = new Set<string>([...PLAIN_FIELDS, 'updatedAt', 'revision']);
 
 export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
   const _ = db.command;
@@ -171,13 +246,33 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
   const members = db.collection<RoomMemberDocument>(ROOM_MEMBERS);
 
   async function read(taskId: string): Promise<TaskDocument | null> {
-    const { data } = await tasks.where({ _id: taskId }).limit(1).get();
+    const { data } = await request('read', () => tasks.where({ _id: taskId }).limit(1).get());
     return data[0] ?? null;
   }
 
+  /** Throws OutcomeUnknownError when the request timed out: the update may have landed. */
   async function updated(condition: Condition, data: Condition): Promise<boolean> {
-    const { stats } = await tasks.where(condition).update({ data });
+    const { stats } = await request('write', () => tasks.where(condition).update({ data }));
     return stats.updated === 1;
+  }
+
+  /** Every document `query` matches, page by page under the get() cap, up to `limit`. */
+  async function paged<T>(query: DbQuery<T>, limit: number): Promise<T[]> {
+    const found: T[] = [];
+    while (found.length < limit) {
+      const size = Math.min(GET_PAGE, limit - found.length);
+      const { data } = await request('read', () => query.skip(found.length).limit(size).get());
+      found.push(...data);
+      if (data.length < size) break;
+    }
+    return found;
+  }
+
+  /** Whether only plain fields (and the bookkeeping of any change) differ between the task read and the rule's. */
+  function plainChange(next: Task, before: Task): boolean {
+    return (Object.keys(next) as (keyof Task)[]).every(
+      (key) => PLAIN.has(key) || JSON.stringify(next[key]) === JSON.stringify(before[key]),
+    );
   }
 
   /**
@@ -211,40 +306,37 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
     rule: (task: Task) => ApiResult<R>,
     taskOf: (result: R) => Task | null,
   ): Promise<ApiResult<R>> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const doc = await read(taskId);
-      if (doc === null) return fail('NOT_FOUND', 'no such task');
-      const before = toTask(doc);
-      const result = rule(before);
-      if (!result.ok) return result;
-      const next = taskOf(result.data);
-      if (next === null) return result;
-      if (await updated({ _id: taskId, revision: doc.revision }, replacement(next, before))) return result;
-      await pause(attempt);
-    }
-    return busy();
+    return answered(
+      retrying<ApiResult<R>>(async () => {
+        const doc = await read(taskId);
+        if (doc === null) return fail('NOT_FOUND', 'no such task');
+        const before = toTask(doc);
+        const result = rule(before);
+        if (!result.ok) return result;
+        const next = taskOf(result.data);
+        if (next === null) return result;
+        if (plainChange(next, before)) {
+          const guard = Object.fromEntries(PLAIN_FIELDS.map((field) => [field, before[field]]));
+          const { state, activityId, activityExpiresAt, versionType, updatedAt } = next;
+          const dirty = cardInSync(next) ? {} : { cardDirty: true };
+          const change = { state, activityId, activityExpiresAt, versionType, updatedAt, revision: _.inc(1), ...dirty };
+          return (await updated({ _id: taskId, ...guard }, change)) ? result : undefined;
+        }
+        return (await updated({ _id: taskId, revision: doc.revision }, replacement(next, before))) ? result : undefined;
+      }, busy),
+    );
   }
 
   /** Which of `ids` match `condition`, loading only their ids. */
   async function idsWhere(ids: string[], condition: Condition): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const { data } = await tasks
-      .where({ _id: _.in(ids), ...condition })
-      .limit(ids.length)
-      .field<{ _id: string }>({ _id: true })
-      .get();
-    return new Set(data.map((doc) => doc._id));
+    const query = tasks.where({ _id: _.in(ids), ...condition }).field<{ _id: string }>({ _id: true });
+    return new Set((await paged(query, ids.length)).map((doc) => doc._id));
   }
 
   /** The newest tasks matching `condition`, projected to what a list shows. */
   async function newest(condition: Condition, limit: number): Promise<ListedDocument[]> {
-    const { data } = await tasks
-      .where(condition)
-      .orderBy('createdAt', 'desc')
-      .limit(limit)
-      .field<ListedDocument>(LISTED_FIELDS)
-      .get();
-    return data;
+    return paged(tasks.where(condition).orderBy('createdAt', 'desc').field<ListedDocument>(LISTED_FIELDS), limit);
   }
 
   /** Which of the tasks `ids` the member `openid` signed up for, and which they wait for. */
@@ -265,7 +357,14 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
 
   return {
     async insert(task) {
-      await tasks.add({ data: toDocument(task) });
+      const add = () => request('write', () => tasks.add({ data: toDocument(task) }));
+      try {
+        await add();
+      } catch (error) {
+        // The task's own id tells whether a timed-out add landed; if it did not, it is added once more.
+        if (!(error instanceof OutcomeUnknownError) || (await read(task.id)) !== null) return;
+        await add();
+      }
     },
     async get(taskId) {
       const doc = await read(taskId);
@@ -296,39 +395,84 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       return docs.map((doc) => listed(doc, memberStanding, doc.creator.openid === openid ? false : null));
     },
     async join(taskId, roomId, member: Member, now) {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const doc = await read(taskId);
-        if (doc === null) return fail('NOT_FOUND', 'no such task');
-        const result = joinRule(roomId, member, now)(toTask(doc));
-        if (!result.ok) return result;
-        const { task, outcome } = result.data;
-        // The guards restate what joinTask relied on, so the operators apply exactly its decision.
-        const guards: Condition = {
-          _id: taskId,
-          state: _.in(['open', 'closingSoon']),
-          'participants.openid': _.neq(member.openid),
-          'waitlist.openid': _.neq(member.openid),
-        };
-        const common = { people: _.addToSet(member.openid), revision: _.inc(1), updatedAt: now };
-        const done =
-          outcome === 'joined'
-            ? await updated(doc.capacity === null ? guards : { ...guards, participantCount: _.lt(doc.capacity) }, {
-                ...common,
-                participants: _.push([task.participants[task.participants.length - 1]]),
-                participantCount: _.inc(1),
-                cardDirty: true,
-              })
-            : await updated(
-                { ...guards, participantCount: _.gte(doc.capacity ?? 0), waitlistCount: _.lt(WAITLIST_MAX) },
-                { ...common, waitlist: _.push([task.waitlist[task.waitlist.length - 1]]), waitlistCount: _.inc(1) },
-              );
-        // The answer is the task as this sign-up left it; the card sync that follows reads it fresh.
-        if (done) return ok({ task, outcome });
-        await pause(attempt);
-      }
-      return busy();
+      return answered(
+        retrying<ApiResult<{ task: Task; outcome: JoinOutcome }>>(async () => {
+          const doc = await read(taskId);
+          if (doc === null) return fail('NOT_FOUND', 'no such task');
+          const result = joinRule(roomId, member, now)(toTask(doc));
+          if (!result.ok) return result;
+          const { task, outcome } = result.data;
+          // The guards restate what joinTask relied on, so the operators apply exactly its decision.
+          const guards: Condition = {
+            _id: taskId,
+            state: _.in(['open', 'closingSoon']),
+            'participants.openid': _.neq(member.openid),
+            'waitlist.openid': _.neq(member.openid),
+          };
+          const common = { people: _.addToSet(member.openid), revision: _.inc(1), updatedAt: now };
+          const done =
+            outcome === 'joined'
+              ? await updated(doc.capacity === null ? guards : { ...guards, participantCount: _.lt(doc.capacity) }, {
+                  ...common,
+                  participants: _.push([task.participants[task.participants.length - 1]]),
+                  participantCount: _.inc(1),
+                  cardDirty: true,
+                })
+              : await updated(
+                  { ...guards, participantCount: _.gte(doc.capacity ?? 0), waitlistCount: _.lt(WAITLIST_MAX) },
+                  { ...common, waitlist: _.push([task.waitlist[task.waitlist.length - 1]]), waitlistCount: _.inc(1) },
+                );
+          // The answer is the task as this sign-up left it; the card sync that follows reads it fresh.
+          return done ? ok({ task, outcome }) : undefined;
+        }, busy),
+      );
     },
     ...ruleSteps(compareAndSet),
+    async leave(taskId, roomId, openid, now) {
+      const rule = inRoom(roomId, (task) => leaveTask(task, openid, now));
+      return answered(
+        retrying<ApiResult<{ task: Task; promoted: Participant | null }>>(async () => {
+          const doc = await read(taskId);
+          if (doc === null) return fail('NOT_FOUND', 'no such task');
+          const result = rule(toTask(doc));
+          if (!result.ok) return result;
+          const { task, promoted } = result.data;
+          // Like a sign-up, atomic operators guarded by what leaveTask relied on, so the sign-ups of a burst, which
+          // only ever append, do not make it lose its race.
+          const common = { people: _.pull(openid), revision: _.inc(1), updatedAt: now };
+          const live = { _id: taskId, state: _.in(['open', 'closingSoon']) };
+          const fromWaitlist = doc.waitlist.some((p) => p.openid === openid);
+          const done = fromWaitlist
+            ? await updated(
+                { ...live, 'waitlist.openid': openid },
+                { ...common, waitlist: _.pull({ openid }), waitlistCount: _.inc(-1) },
+              )
+            : promoted === null
+              ? // Nobody waits: a sign-up landing on the waitlist meanwhile would be owed the place, so retry then.
+                await updated(
+                  { ...live, 'participants.openid': openid, waitlistCount: 0 },
+                  { ...common, participants: _.pull({ openid }), participantCount: _.inc(-1), cardDirty: true },
+                )
+              : // While anyone waits the places are full, so only a promotion changes them, and it moves the head.
+                await updated(
+                  {
+                    ...live,
+                    'participants.openid': openid,
+                    participantCount: doc.participantCount,
+                    'waitlist.0.openid': promoted.openid,
+                  },
+                  {
+                    ...common,
+                    participants: _.set(task.participants),
+                    waitlist: _.pull({ openid: promoted.openid }),
+                    waitlistCount: _.inc(-1),
+                    cardDirty: true,
+                  },
+                );
+          return done ? result : undefined;
+        }, busy),
+      );
+    },
     async recordCard(taskId, activityId, sync: CardSync) {
       const onlyMarks = sync.answers.every(({ body }) => body.target_state === 1);
       const marked = sync.answers.flatMap(({ body, answer }) => (answer === 'accepted' ? markedBy(body) : []));
@@ -341,16 +485,21 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
           { _id: taskId, activityId, state: 'open' },
           { 'card.doneGroupOpenids': _.addToSet({ $each: marked }), 'card.version': _.inc(1) },
         ));
-      for (let attempt = 0; !collecting && attempt < MAX_ATTEMPTS; attempt += 1) {
-        const doc = await read(taskId);
-        if (doc === null || doc.activityId !== activityId) return null;
-        const card = cardAfter(doc.card, doc.state, sync);
-        if (card === doc.card) break;
-        // Guarded by the record read and the task state cardAfter relied on; a concurrent record means retry.
-        const guard = { _id: taskId, activityId, state: doc.state, 'card.version': doc.card.version };
-        if (await updated(guard, { card: _.set(card) })) break;
-        await pause(attempt);
-      }
+      const renewed =
+        !collecting &&
+        (await retrying(
+          async () => {
+            const doc = await read(taskId);
+            if (doc === null || doc.activityId !== activityId) return true;
+            const card = cardAfter(doc.card, doc.state, sync);
+            if (card === doc.card) return false;
+            // Guarded by the record read and the task state cardAfter relied on; a concurrent record means retry.
+            const guard = { _id: taskId, activityId, state: doc.state, 'card.version': doc.card.version };
+            return (await updated(guard, { card: _.set(card) })) ? false : undefined;
+          },
+          () => false,
+        ));
+      if (renewed) return null;
       const doc = await read(taskId);
       if (doc === null || doc.activityId !== activityId) return null;
       const task = toTask(doc);
@@ -364,7 +513,7 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       return task;
     },
     async dueForTimer(now, limit) {
-      const { data } = await tasks
+      const due = tasks
         .where(
           _.or([
             { state: _.in(['open', 'closingSoon']), deadline: _.lte(now + CLOSING_SOON_BEFORE_MS) },
@@ -372,34 +521,37 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
           ]),
         )
         .orderBy('sweptAt', 'asc')
-        .limit(limit)
-        .field<{ _id: string }>({ _id: true })
-        .get();
-      return data.map((doc) => doc._id);
+        .field<{ _id: string }>({ _id: true });
+      return (await paged(due, limit)).map((doc) => doc._id);
     },
     async markSwept(taskId, now) {
       await updated({ _id: taskId }, { sweptAt: now });
     },
     async bindMember(roomId, member, now) {
       const _id = `${roomId}:${member.groupOpenid}`;
-      const owner = async () => (await members.where({ _id }).limit(1).get()).data[0]?.openid;
-      const bound = await owner();
-      if (bound !== undefined) return bound;
-      try {
-        // add() refuses an _id that exists: of two first presentations, one wins and the other reads it.
-        await members.add({
-          data: { _id, roomId, groupOpenid: member.groupOpenid, openid: member.openid, boundAt: now },
-        });
-        return member.openid;
-      } catch (error) {
-        const winner = await owner();
-        if (winner === undefined) throw error;
-        return winner;
+      const owner = async () => (await request('read', () => members.where({ _id }).limit(1).get())).data[0]?.openid;
+      const startedAt = Date.now();
+      for (let attempt = 0; ; attempt += 1) {
+        const bound = await owner();
+        if (bound !== undefined) return bound;
+        try {
+          // add() refuses an _id that exists: of two first presentations, one wins and the other reads it.
+          await request('write', () =>
+            members.add({
+              data: { _id, roomId, groupOpenid: member.groupOpenid, openid: member.openid, boundAt: now },
+            }),
+          );
+          return member.openid;
+        } catch (error) {
+          // Refused because another won, or timed out after it may have landed: the next read says who holds it.
+          if (!mayRetry(attempt, startedAt)) throw error;
+        }
+        await pause(attempt);
       }
     },
     async roomMembers(roomId, limit) {
-      const { data } = await members.where({ roomId }).orderBy('boundAt', 'desc').limit(limit).get();
-      return data.map((doc) => ({ openid: doc.openid, groupOpenid: doc.groupOpenid }));
+      const docs = await paged(members.where({ roomId }).orderBy('boundAt', 'desc'), limit);
+      return docs.map((doc) => ({ openid: doc.openid, groupOpenid: doc.groupOpenid }));
     },
   };
 }
