@@ -127,7 +127,6 @@ export type Actions = { [A in ActionName]: { request: TaskRequest<A>; response: 
 
 export type { ActionName };
 export type ActionRequest<A extends ActionName> = { action: A } & TaskRequest<A>;
-export type ActionResponse<A extends ActionName> = ApiResult<TaskResponse<A>>;
 
 /** The one cloud function the chat tool calls. */
 export const TASK_FUNCTION = 'groupTask';

@@ -5,10 +5,10 @@ import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
 import { taskDraft } from '../../../packageChatTool/core/validate';
 import { NOW } from './fixtures';
 
-const validateRequest = (value: unknown, now: number) => parseRequest(TASK_ACTIONS, value, now);
+const parse = (value: unknown, now: number) => parseRequest(TASK_ACTIONS, value, now);
 
 const codeOf = (value: unknown) => {
-  const result = validateRequest(value, NOW);
+  const result = parse(value, NOW);
   return result.ok ? 'ok' : result.error.code;
 };
 
@@ -69,7 +69,7 @@ describe('request validation', () => {
 
   it('refuses identity sent as data, and any unexpected field', () => {
     for (const field of ['openid', 'groupOpenid', 'group_openid', 'room', 'roomId', 'opengid']) {
-      const result = validateRequest({ action: 'join', cloudID: 'cid', taskId: 'a', [field]: 'forged' }, NOW);
+      const result = parse({ action: 'join', cloudID: 'cid', taskId: 'a', [field]: 'forged' }, NOW);
       expect(result.ok ? 'ok' : result.error).toEqual({
         code: 'INVALID_REQUEST',
         message: expect.stringContaining('derives identity'),
@@ -101,12 +101,12 @@ describe('request validation', () => {
   it('never echoes more than a short prefix of client input', () => {
     const huge = 'k'.repeat(1_000_000);
     const messages = [
-      validateRequest({ action: 'join', cloudID: 'cid', taskId: 'a', [huge]: 1 }, NOW),
-      validateRequest(create({ ...draft, [huge]: 1 }), NOW),
-      validateRequest({ action: huge }, NOW),
-      validateRequest({ action: '😀'.repeat(500_000) }, NOW),
-      validateRequest(create({ ...draft, title: huge, description: huge }), NOW),
-      validateRequest(create({ ...draft, description: huge }), NOW),
+      parse({ action: 'join', cloudID: 'cid', taskId: 'a', [huge]: 1 }, NOW),
+      parse(create({ ...draft, [huge]: 1 }), NOW),
+      parse({ action: huge }, NOW),
+      parse({ action: '😀'.repeat(500_000) }, NOW),
+      parse(create({ ...draft, title: huge, description: huge }), NOW),
+      parse(create({ ...draft, description: huge }), NOW),
     ].map((result) => (result.ok ? '' : result.error.message));
     for (const message of messages) {
       expect(message).not.toBe('');
@@ -127,7 +127,7 @@ describe('request validation', () => {
     );
     fc.assert(
       fc.property(payload, (value) => {
-        const result = validateRequest(value, NOW);
+        const result = parse(value, NOW);
         return result.ok || result.error.message.length <= 200;
       }),
       { numRuns: 300 },
