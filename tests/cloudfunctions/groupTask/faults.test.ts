@@ -1,5 +1,6 @@
 // WeChat failing or stalling never loses or undoes a sign-up; the timer brings the card in line.
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
+import { OutcomeUnknownError } from '../../../cloudfunctions/groupTask/src/ports';
 import { createLocalBackend } from '../../../local';
 import { codeOf, everyoneDraft, makeWorld, must, STORES } from './world';
 import type { World } from './world';
@@ -96,5 +97,25 @@ describe('a failing store', () => {
     });
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
     await expect(backend.runTimer()).resolves.toMatchObject({ storeFailures: 1 });
+  });
+});
+
+describe('a store whose write timed out', () => {
+  it('answers OUTCOME_UNKNOWN, never INTERNAL ("nothing changed"), whichever store method it was', async () => {
+    const unsure = new Proxy({} as TaskRepository, {
+      get: () => async () => {
+        throw new OutcomeUnknownError('the database timed out on a write that may have landed');
+      },
+    });
+    const backend = createLocalBackend({ tasks: unsure });
+    const room = backend.wechat.createRoom();
+    const alice = backend.wechat.addMember(room.id);
+    const result = await backend.callFunction(alice, {
+      action: 'createTask',
+      cloudID: backend.wechat.issueCloudId(alice),
+      envVersion: 'release',
+      task: everyoneDraft(),
+    });
+    expect(result).toEqual({ ok: false, error: { code: 'OUTCOME_UNKNOWN', message: expect.any(String) } });
   });
 });
