@@ -307,6 +307,15 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(await store.roomMembers(room1, 10)).toEqual([{ openid: owners[0], groupOpenid: `g${run}` }]);
     });
 
+    it('lists every bound member of a room beyond one page of get() (an "everyone" reminder)', async () => {
+      const room1 = `crowd${run}`;
+      const crowd = Array.from({ length: 150 }, (_, i) => member(i + 1));
+      await Promise.all(crowd.map((m, i) => store.bindMember(room1, m, NOW + i)));
+      const listed = await store.roomMembers(room1, 500);
+      expect(listed).toEqual([...crowd].reverse());
+      expect(await store.roomMembers(room1, 120)).toEqual([...crowd].reverse().slice(0, 120));
+    });
+
     it('keeps concurrent sign-ups exact: capacity 20, 60 members, 20 repeats', async () => {
       const task = await newTask({ capacity: 20 });
       const attempts = [
