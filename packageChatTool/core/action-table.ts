@@ -27,9 +27,9 @@ export const returns = <T>(): Returns<T> => ({});
 
 export type Schema = Record<string, Field<unknown> | Optional<unknown>>;
 
-export interface ActionSpec<S extends Schema = Schema, R = unknown> {
-  request: S;
-  response: Returns<R>;
+export interface ActionSpec {
+  request: Schema;
+  response: Returns<unknown>;
 }
 
 export type ActionTable = Record<string, ActionSpec>;
