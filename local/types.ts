@@ -13,7 +13,7 @@ import type {
 /**
  * Options a function reads (`createLocalBackend(options)` hands every function all of them). Empty here: each
  * function's src/local.ts declares its own by declaration merging, e.g.
- * `declare module '../../../local/types' { interface LocalFunctionOptions { cardSyncTimeoutMs?: number } }`.
+ * `declare module '../../../local/types' { interface LocalFunctionOptions { pollCloseAfterMs?: number } }`.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface LocalFunctionOptions {}

@@ -1,4 +1,4 @@
-// The simulator and the emulator serve any chat tool: nothing in them names this repository's example (its cloud
+// The simulator, the emulator and the local runner serve any chat tool: nothing in them names this repository's example (its cloud
 // functions, its chat tool's folder, its domain's words), so a cloner who renames or replaces it keeps `npm start`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,11 +32,11 @@ function exampleNames(): RegExp[] {
   ];
 }
 
-test('nothing in simulator/ or emulator/ names the example', () => {
+test('nothing in simulator/, emulator/ or local/ names the example', () => {
   const names = exampleNames();
   expect(names.length).toBeGreaterThanOrEqual(4);
   const found: string[] = [];
-  for (const file of [...sourceFiles('simulator'), ...sourceFiles('emulator')]) {
+  for (const file of ['simulator', 'emulator', 'local'].flatMap(sourceFiles)) {
     fs.readFileSync(path.join(ROOT, file), 'utf8')
       .split('\n')
       .forEach((line, i) => {
