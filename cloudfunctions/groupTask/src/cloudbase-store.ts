@@ -233,12 +233,11 @@ async function request<T>(kind: 'read' | 'write', send: () => Promise<T>): Promi
 }
 
 /**
- * Task fields that are plain values. A rule that changes only these (closing soon, end, the timer's deadline
- * rule) decides on them alone, so its write is guarded by their values as read, not by the revision: the
- * sign-ups' atomic operators, which never touch them, cannot make it lose its race.
+ * A rule that changes only the state (closing soon, end, the timer's deadline rule) decides on the state alone,
+ * so its write is guarded by the state as read, not by the revision: the sign-ups' atomic operators, which never
+ * touch it, cannot make it lose its race. (A renewal also replaces the card record: it compares the revision.)
  */
-const PLAIN_FIELDS = ['state', 'activityId', 'activityExpiresAt', 'versionType'] as const;
-const PLAIN = new Set<string>([...PLAIN_FIELDS, 'updatedAt', 'revision']);
+const STATE_ONLY = new Set<string>(['state', 'updatedAt', 'revision']);
 
 export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
   const _ = db.command;
@@ -268,10 +267,10 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
     return found;
   }
 
-  /** Whether only plain fields (and the bookkeeping of any change) differ between the task read and the rule's. */
-  function plainChange(next: Task, before: Task): boolean {
+  /** Whether only the state (and the bookkeeping of any change) differs between the task read and the rule's. */
+  function stateChange(next: Task, before: Task): boolean {
     return (Object.keys(next) as (keyof Task)[]).every(
-      (key) => PLAIN.has(key) || JSON.stringify(next[key]) === JSON.stringify(before[key]),
+      (key) => STATE_ONLY.has(key) || JSON.stringify(next[key]) === JSON.stringify(before[key]),
     );
   }
 
@@ -315,12 +314,10 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
         if (!result.ok) return result;
         const next = taskOf(result.data);
         if (next === null) return result;
-        if (plainChange(next, before)) {
-          const guard = Object.fromEntries(PLAIN_FIELDS.map((field) => [field, before[field]]));
-          const { state, activityId, activityExpiresAt, versionType, updatedAt } = next;
+        if (stateChange(next, before)) {
           const dirty = cardInSync(next) ? {} : { cardDirty: true };
-          const change = { state, activityId, activityExpiresAt, versionType, updatedAt, revision: _.inc(1), ...dirty };
-          return (await updated({ _id: taskId, ...guard }, change)) ? result : undefined;
+          const change = { state: next.state, updatedAt: next.updatedAt, revision: _.inc(1), ...dirty };
+          return (await updated({ _id: taskId, state: before.state }, change)) ? result : undefined;
         }
         return (await updated({ _id: taskId, revision: doc.revision }, replacement(next, before))) ? result : undefined;
       }, busy),
