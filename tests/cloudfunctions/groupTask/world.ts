@@ -4,6 +4,7 @@ import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/clou
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
 import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
+import type { MemoryCloudbaseOptions } from '../../../emulator/cloudbase-memory';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createLocalBackend } from '../../../local';
 import type { EmulatedMember, LocalBackend } from '../../../local';
@@ -33,16 +34,20 @@ export interface World {
   close(): void;
 }
 
-/** `wrap` stands between the function and the store, e.g. to make one of its methods fail. */
+/**
+ * `wrap` stands between the function and the store, e.g. to make one of its methods fail; `database` sets the
+ * offline CloudBase database's switches (latency, get() cap) for the 'cloudbase' store.
+ */
 export function makeWorld(
   store: StoreKind,
   memberCount = 5,
   cardSyncTimeoutMs = 200,
   wrap = (tasks: TaskRepository): TaskRepository => tasks,
+  database: MemoryCloudbaseOptions = {},
 ): World {
   const clock = { now: NOW };
   const sqlite = store === 'sqlite' ? createSqliteStore(':memory:') : null;
-  const tasks = wrap(sqlite ?? createCloudbaseStore(databaseOf(createMemoryCloudbase().database)));
+  const tasks = wrap(sqlite ?? createCloudbaseStore(databaseOf(createMemoryCloudbase(database).database)));
   const backend = createLocalBackend({ now: () => clock.now, tasks, cardSyncTimeoutMs });
   const room = backend.wechat.createRoom({ name: 'Test chat' });
   const members = Array.from({ length: memberCount }, (_, i) =>
