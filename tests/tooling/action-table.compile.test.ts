@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../..');
 const TABLE = path.join(root, 'packageChatTool/core/task-actions.ts');
 
 function options(): ts.CompilerOptions {
