@@ -134,7 +134,18 @@ function sequences(store: StoreKind, numRuns: number) {
           ),
         }),
         async ({ kind, capacity, deadlineHours, batches }) => {
-          const world = makeWorld(store, 7, 20);
+          // Every card record the function writes, so the end can wait for the late ones to land.
+          const recording = new Set<Promise<unknown>>();
+          const world = makeWorld(store, 7, 20, (tasks) => ({
+            ...tasks,
+            recordCard(...args) {
+              const write = tasks.recordCard(...args);
+              recording.add(write);
+              const done = () => recording.delete(write);
+              write.then(done, done);
+              return write;
+            },
+          }));
           try {
             const cap = kind === 'complete' ? null : capacity;
             const created = must(
@@ -169,9 +180,12 @@ function sequences(store: StoreKind, numRuns: number) {
             const { wechat } = world.backend;
             wechat.setFault('setChatToolMsg', null);
             wechat.releaseStalled();
-            // Late answers are recorded as they come, a few event-loop turns after the release.
-            if (wechat.calls('setChatToolMsg').some((call) => call.outcome === 'stalled')) {
-              await new Promise((resolve) => setTimeout(resolve, 100));
+            // Late answers are recorded as they come, some event-loop turns after the release: wait until every
+            // record the function started has landed (a record may start while another lands).
+            await new Promise((resolve) => setImmediate(resolve));
+            while (recording.size > 0) {
+              await Promise.allSettled([...recording]);
+              await new Promise((resolve) => setImmediate(resolve));
             }
             await world.backend.runTimer();
             const view = must(await world.call(world.creator, 'getTask', { taskId }));
