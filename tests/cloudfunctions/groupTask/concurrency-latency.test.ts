@@ -1,18 +1,14 @@
 // Sign-ups through the whole function (identity binding, the store, the card sync) while the offline CloudBase
 // database answers each request in 20–50 ms: the places stay exact and the creator's end is not refused as busy.
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
-import { codeOf, everyoneDraft, makeWorld, must } from './world';
+import { codeOf, makeWorld, must, publishedTask } from './world';
 
 jest.setTimeout(120_000);
 
 it('300 members sign up at once for 100 places at 20–50 ms per request: exactly 100, the rest waiting, then the end', async () => {
   const world = makeWorld('cloudbase', 301, 200, undefined, { latencyMs: [20, 50] });
-  const { creator, call, backend } = world;
-  const created = must(
-    await call(creator, 'createTask', { envVersion: 'release', task: everyoneDraft({ capacity: 100 }) }),
-  );
-  backend.wechat.shareCard(creator, created.share);
-  const taskId = created.task.id;
+  const { creator, call } = world;
+  const taskId = await publishedTask(world, 100);
   const signers = world.members.slice(1);
   const burst = Promise.all(signers.map((who) => call(who, 'join', { taskId })));
   const closing = await call(creator, 'markClosingSoon', { taskId });

@@ -14,7 +14,7 @@ import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { READING_PROFILES, readingsFromEnvironment } from '../../../emulator/readings';
 import { createLocalBackend } from '../../../local';
-import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must, NOW, STORES } from './world';
+import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must, NOW, publishedTask, STORES } from './world';
 import type { World } from './world';
 
 describe.each(STORES)('forged identity is refused and changes nothing (%s)', (store) => {
@@ -24,12 +24,8 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
 
   beforeEach(async () => {
     world = makeWorld(store, 4);
-    const { creator, call, backend } = world;
-    const created = must(
-      await call(creator, 'createTask', { envVersion: 'release', task: everyoneDraft({ capacity: 5 }) }),
-    );
-    backend.wechat.shareCard(creator, created.share);
-    taskId = created.task.id;
+    const { creator, call } = world;
+    taskId = await publishedTask(world, 5);
     must(await call(world.members[1]!, 'join', { taskId }));
     before = must(await call(creator, 'getTask', { taskId }));
   });

@@ -11,7 +11,7 @@ import type { EmulatedMember, LocalBackend } from '../../../local';
 
 // Shared with the store contract, which cannot import this module: loading the emulator's in-memory
 // CloudBase locks the SDK's transport, and the contract also runs against a real environment.
-import { NOW } from './store-contract';
+import { must, NOW } from './store-contract';
 export { codeOf, HOUR, must, NOW } from './store-contract';
 export const MINUTE = 60_000;
 
@@ -90,3 +90,11 @@ export const everyoneDraft = (extra: object = {}) => ({
   audience: { kind: 'everyone' as const },
   ...extra,
 });
+
+/** The creator publishes a task for everyone with `capacity` places and shares its card; its id. */
+export async function publishedTask(world: World, capacity: number): Promise<string> {
+  const { creator, call, backend } = world;
+  const created = must(await call(creator, 'createTask', { envVersion: 'release', task: everyoneDraft({ capacity }) }));
+  backend.wechat.shareCard(creator, created.share);
+  return created.task.id;
+}
