@@ -26,6 +26,11 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
+// The offenders' notes beside the repository, spelled in pieces so this file itself cites none of them.
+const BESIDE = ['..', 'shared'].join('/');
+const SEED_FILE = ['seeds', '004_0123456789abcdef.txt'].join('/');
+const SEED_NUMBER = ['seed', '004'].join(' ');
+
 const messages = (check: CheckResult) => check.problems.map((p) => `${p.file}:${p.line} ${p.message}`);
 
 describe('headings and their anchors', () => {
@@ -81,28 +86,28 @@ describe('each offender, with its file and line', () => {
   test.each([
     [
       'a document name no file has, in a code comment',
-      { 'core/title.ts': 'export const max = 30;\n// Chinese counts 2 (chat-tool-api.md §6.4).\n' },
-      'core/title.ts:2 cites chat-tool-api.md, which is not in the repository; cite docs/platform.md (or link the document)',
+      { 'core/title.ts': 'export const max = 30;\n// Chinese counts 2 (vendor-api.md §6.4).\n' },
+      'core/title.ts:2 cites vendor-api.md, which is not in the repository; cite docs/platform.md (or link the document)',
     ],
     [
       'a path into the notes beside the repository',
-      { 'core/x.ts': '/**\n * From ../shared/docs/platform-doubts.md §1.\n */\nexport const x = 1;\n' },
-      'core/x.ts:2 cites "../shared/docs/platform-doubts.md", part of notes beside the repository that a cloner does not have; cite docs/platform.md instead',
+      { 'core/x.ts': `/**\n * From ${BESIDE}/docs/doubts.md §1.\n */\nexport const x = 1;\n` },
+      `core/x.ts:2 cites "${BESIDE}/docs/doubts.md", part of notes beside the repository that a cloner does not have; cite docs/platform.md instead`,
     ],
     [
       'a seed file',
-      { 'launcher.ts': 'export const y = 2; // getGroupEnterInfo: seeds/004_519fcad8527c8a98.txt\n' },
-      'launcher.ts:1 cites "seeds/004_519fcad8527c8a98.txt", part of notes beside the repository that a cloner does not have; cite docs/platform.md instead',
+      { 'launcher.ts': `export const y = 2; // getGroupEnterInfo: ${SEED_FILE}\n` },
+      `launcher.ts:1 cites "${SEED_FILE}", part of notes beside the repository that a cloner does not have; cite docs/platform.md instead`,
     ],
     [
       'a seed by number',
-      { 'launcher.ts': '// wx.getGroupEnterInfo is in seed 004.\nexport const y = 2;\n' },
-      'launcher.ts:1 cites "seed 004", part of notes beside the repository that a cloner does not have; cite docs/platform.md instead',
+      { 'launcher.ts': `// wx.getGroupEnterInfo is in ${SEED_NUMBER}.\nexport const y = 2;\n` },
+      `launcher.ts:1 cites "${SEED_NUMBER}", part of notes beside the repository that a cloner does not have; cite docs/platform.md instead`,
     ],
     [
       'a document name in Markdown prose',
-      { 'docs/pages.md': '# Pages\n\nWeCom is out of scope (wecom-feishu.md).\n' },
-      'docs/pages.md:3 cites wecom-feishu.md, which is not in the repository; cite docs/platform.md (or link the document)',
+      { 'docs/pages.md': '# Pages\n\nWeCom is out of scope (team-notes.md).\n' },
+      'docs/pages.md:3 cites team-notes.md, which is not in the repository; cite docs/platform.md (or link the document)',
     ],
     [
       'a Markdown link that leaves the repository',
@@ -131,13 +136,13 @@ describe('each offender, with its file and line', () => {
     ],
     [
       'a WXML comment',
-      { 'pages/a.wxml': '<view>\n  <!-- subtitle table: chat-tool-api.md -->\n</view>\n' },
-      'pages/a.wxml:2 cites chat-tool-api.md, which is not in the repository; cite docs/platform.md (or link the document)',
+      { 'pages/a.wxml': '<view>\n  <!-- subtitle table: vendor-api.md -->\n</view>\n' },
+      'pages/a.wxml:2 cites vendor-api.md, which is not in the repository; cite docs/platform.md (or link the document)',
     ],
     [
       'a WXSS comment',
-      { 'pages/a.wxss': '.a {\n  /* Skyline ignores pre-wrap (toolchain-notes.md) */\n}\n' },
-      'pages/a.wxss:2 cites toolchain-notes.md, which is not in the repository; cite docs/platform.md (or link the document)',
+      { 'pages/a.wxss': '.a {\n  /* Skyline ignores pre-wrap (old-notes.md) */\n}\n' },
+      'pages/a.wxss:2 cites old-notes.md, which is not in the repository; cite docs/platform.md (or link the document)',
     ],
   ])('%s', (_kind, files, expected) => {
     expect(messages(checkCitations(tree(files)))).toEqual([expected]);
