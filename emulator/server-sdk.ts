@@ -30,7 +30,7 @@ export class CloudSdkError extends Error {
   }
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 /** The emulated WeChat server behind the SDK. */
 export interface WeChatServer {
@@ -56,7 +56,7 @@ export const toSnakeCase = (value: unknown): unknown =>
 export const toCamelCase = (value: unknown): unknown =>
   convertKeys(value, (key) => key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()));
 
-const isRecord = (value: unknown): value is Json =>
+export const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A chainable proxy: `openapi.a.b(data)` calls `call('a.b', data)`. */

@@ -29,7 +29,7 @@ import {
   type TargetState,
   type TemplateKind,
 } from './rules';
-import { WeChatRefusal, createCloudFunction, type WeChatServer } from './server-sdk';
+import { WeChatRefusal, createCloudFunction, isRecord, type Json, type WeChatServer } from './server-sdk';
 import {
   CONTENT_CHECK_SETTINGS,
   type ContentCheckSetting,
@@ -82,12 +82,8 @@ interface AccessToken {
 
 type Via = PlatformCall['via'];
 
-type Json = Record<string, unknown>;
-
 const token = (bytes: number) => randomBytes(bytes).toString('base64url');
 const invalid = (message: string) => new WeChatRefusal(ERRCODE.INVALID, `argument invalid! ${message}`);
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeChatEmulator {
   const now = options.now ?? Date.now;
