@@ -41,6 +41,18 @@ export function countdown(deadline: number | null, now: number, t: Messages): st
   return format(t.countdownMinutes, { m: Math.ceil(left / MINUTE) });
 }
 
+/**
+ * True when the deadline fell between `loadedAt` and `now`: what a page loaded before it may still offer actions
+ * the server no longer allows, so the page reloads instead of moving its countdown on.
+ */
+export function deadlinePassedSince(
+  task: { state: TaskState; deadline: number | null },
+  loadedAt: number,
+  now: number,
+): boolean {
+  return task.state !== 'ended' && task.deadline !== null && loadedAt < task.deadline && now >= task.deadline;
+}
+
 /** "3 人已参与", or "3/5 人已参与" when the task expects chosen members. */
 export function progressText(kind: TaskKind, done: number, expected: number | null, t: Messages): string {
   if (expected === null) return format(kind === 'participate' ? t.progressParticipate : t.progressComplete, { done });

@@ -8,6 +8,7 @@ import { failureMessage, type Messages } from '../../i18n/index';
 import { weChat } from '../../platform/wechat';
 import { taskService } from '../../services/task-service';
 import { CREATE_PAGE, taskPage } from '../../view/routes';
+import { deadlinePassedSince } from '../../view/task-text';
 import { taskListItems, type TaskListItem } from './view';
 
 type Mode = 'chat' | 'outside';
@@ -55,10 +56,7 @@ Component({
     tick() {
       const { summaries, loadedAt, t } = this.data;
       const now = Date.now();
-      const passed = summaries.some(
-        (task) => task.state !== 'ended' && task.deadline !== null && loadedAt < task.deadline && now >= task.deadline,
-      );
-      if (passed) return this.refresh();
+      if (summaries.some((task) => deadlinePassedSince(task, loadedAt, now))) return this.refresh();
       this.setData({ tasks: taskListItems(summaries, t, now) });
       return undefined;
     },

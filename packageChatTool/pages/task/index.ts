@@ -8,6 +8,7 @@ import { failureMessage, type Messages } from '../../i18n/index';
 import { weChat } from '../../platform/wechat';
 import type { FailureCode, Outcome } from '../../services/failure';
 import { taskService } from '../../services/task-service';
+import { deadlinePassedSince } from '../../view/task-text';
 import { PROGRESS_IMAGE_SELECTOR, progressImage, type ProgressImage } from './progress-image';
 import { confirmation, taskPageView, type Confirmable, type TaskPageView } from './view';
 
@@ -60,16 +61,7 @@ Component({
     /** Moves the countdown on; once it passes the deadline, the server's answer replaces what the page offered. */
     tick() {
       const { task, loadedAt } = this.data;
-      const now = Date.now();
-      if (
-        task &&
-        task.state !== 'ended' &&
-        task.deadline !== null &&
-        loadedAt < task.deadline &&
-        now >= task.deadline
-      ) {
-        return this.load();
-      }
+      if (task && deadlinePassedSince(task, loadedAt, Date.now())) return this.load();
       this.render();
       return undefined;
     },

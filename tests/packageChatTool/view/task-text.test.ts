@@ -2,6 +2,7 @@ import { en } from '../../../packageChatTool/i18n/en';
 import { zhCN } from '../../../packageChatTool/i18n/zh-CN';
 import {
   countdown,
+  deadlinePassedSince,
   formatDate,
   formatDateTime,
   kindTag,
@@ -59,4 +60,13 @@ describe('task texts', () => {
 test('the creator outside the audience reads as the one who posted it', () => {
   expect(statusText('participate', 'notInvited', 'open', zhCN, true)).toBe('你发布了这个任务');
   expect(statusText('participate', 'pending', 'open', en, true)).toBe('Waiting for you to join');
+});
+
+test('a deadline passed since loading only when it fell between the load and now, on a task not ended', () => {
+  const task = { state: 'open' as const, deadline: 1000 };
+  expect(deadlinePassedSince(task, 900, 1000)).toBe(true);
+  expect(deadlinePassedSince(task, 900, 999)).toBe(false);
+  expect(deadlinePassedSince(task, 1000, 2000)).toBe(false);
+  expect(deadlinePassedSince({ state: 'ended', deadline: 1000 }, 900, 2000)).toBe(false);
+  expect(deadlinePassedSince({ state: 'closingSoon', deadline: null }, 900, 2000)).toBe(false);
 });
