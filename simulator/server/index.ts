@@ -118,16 +118,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   const readings = options.readings ?? readingsFromEnvironment();
   log(`WeChat readings: ${describeReadings(readings)}`);
+  /** The backend's functions by name, for the log. */
+  const functionNames = (of: ReloadableBackend): string =>
+    of
+      .functions()
+      .map((fn) => fn.name)
+      .join(', ') || 'none';
   const newBackend = (): ReloadableBackend => {
     const created = createReloadableBackend(REPO_ROOT, root, options.databaseFile, readings);
-    log(
-      `cloud functions: ${
-        created
-          .functions()
-          .map((fn) => fn.name)
-          .join(', ') || 'none'
-      }`,
-    );
+    log(`cloud functions: ${functionNames(created)}`);
     return created;
   };
   let backend = newBackend();
@@ -181,14 +180,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         log(`reloaded the emulator and started the chats over in ${ms()} ms`);
       } else if (plan.rediscover) {
         backend.reloadFunction();
-        log(
-          `reloaded the cloud functions (${
-            backend
-              .functions()
-              .map((fn) => fn.name)
-              .join(', ') || 'none'
-          }) in ${ms()} ms`,
-        );
+        log(`reloaded the cloud functions (${functionNames(backend)}) in ${ms()} ms`);
       } else if (plan.functions.length > 0) {
         for (const name of plan.functions) backend.reloadFunction(name);
         log(`reloaded the cloud function ${plan.functions.join(', ')} in ${ms()} ms`);
