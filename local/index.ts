@@ -173,13 +173,9 @@ export function createLocalBackend(options: LocalBackendOptions = {}): LocalBack
       root,
     ).name;
 
-  const call = (name: string, caller: { openid: string }, data: unknown): Promise<unknown> => {
-    let fn: RunningFunction;
-    try {
-      fn = get(name);
-    } catch (err) {
-      return Promise.reject(err);
-    }
+  // async, so an unknown name rejects as CloudBase's callFunction does, rather than throwing.
+  const call = async (name: string, caller: { openid: string }, data: unknown): Promise<unknown> => {
+    const fn = get(name);
     // WeChat adds userInfo to an event from the mini program.
     const event =
       typeof data === 'object' && data !== null && !Array.isArray(data)
