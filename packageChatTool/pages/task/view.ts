@@ -51,7 +51,7 @@ function percentOf(done: number, target: number | null): number | null {
 const CARD_MARKED: Record<TaskView['kind'], string> = { participate: '已参与', complete: '已完成' };
 
 /** True when the viewer's card marks them, whatever the task says now. */
-export const cardMarksViewer = (task: TaskView): boolean => task.viewer.cardText === CARD_MARKED[task.kind];
+const cardMarksViewer = (task: TaskView): boolean => task.viewer.cardText === CARD_MARKED[task.kind];
 
 const cardKeeps = (task: TaskView, t: Messages): string =>
   task.kind === 'participate' ? t.cardKeepsJoined : t.cardKeepsDone;
