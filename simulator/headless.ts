@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '..');
  * What `--root` needs to run the app and its cloud functions, read from app.json: the app's own files, the
  * folders of its pages and subpackages, the theme and sitemap it names, and cloudfunctions/.
  */
-export function projectEntries(root: string): string[] {
+function projectEntries(root: string): string[] {
   const appJson = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as {
     pages?: string[];
     subPackages?: { root: string }[];

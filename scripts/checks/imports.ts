@@ -11,8 +11,8 @@ import { result, type CheckResult, type Problem } from './result';
 const NAME = 'emulator imports';
 
 /** The twins of the platform, and the app code they must not load at run time. */
-export const PLATFORM_TWINS = ['emulator', 'simulator'];
-export const APP_CODE = ['packageChatTool', 'cloudfunctions'];
+const PLATFORM_TWINS = ['emulator', 'simulator'];
+const APP_CODE = ['packageChatTool', 'cloudfunctions'];
 
 const SOURCE = /\.(ts|js|mjs|cjs)$/;
 
