@@ -61,9 +61,9 @@ async function callWx(sim: Simulator, api: string, options: object): Promise<Rec
   );
 }
 
-async function roomsOf(sim: Simulator): Promise<ChatState['rooms']> {
-  const state = (await (await sim.page.request.get(new URL('/api/state', sim.page.url()).href)).json()) as ChatState;
-  return state.rooms;
+/** The chats as the server has them now (GET /api/state). */
+async function stateOf(sim: Simulator): Promise<ChatState> {
+  return (await (await sim.page.request.get(new URL('/api/state', sim.page.url()).href)).json()) as ChatState;
 }
 
 type Rgba = [number, number, number, number];
@@ -374,7 +374,7 @@ describeWithBrowser('built-in components and page lifetimes', () => {
 
   test('openChatTool with roomid opens that chat directly and needs its chatType', async () => {
     await sim.viewAs('Dave');
-    const group = (await roomsOf(sim)).find((room) => room.name === GROUP)!;
+    const group = (await stateOf(sim)).rooms.find((room) => room.name === GROUP)!;
     const url = '/packageChatTool/pages/playground/index';
     expect(await callWx(sim, 'openChatTool', { url, roomid: group.id })).toEqual({
       errMsg: 'openChatTool:fail chatType is required with roomid',
@@ -396,7 +396,7 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     await sim.viewAs('Alice');
     await sim.showChat('Alice & Bob');
     await sim.openTool();
-    const state = (await (await sim.page.request.get(new URL('/api/state', sim.page.url()).href)).json()) as ChatState;
+    const state = await stateOf(sim);
     const room = state.rooms.find((r) => r.name === 'Alice & Bob')!;
     const idOf = (name: string): string => room.members.find((m) => m.nickname === name)!.groupOpenid;
     const bothParties = state.readings === 'alternate' || state.readings.includes('oneToOneSelection=bothParties');
@@ -410,12 +410,10 @@ describeWithBrowser('built-in components and page lifetimes', () => {
   });
 
   test('the panel switches what msgSecCheck answers and shows the readings profile', async () => {
-    const state = async (): Promise<ChatState> =>
-      (await (await sim.page.request.get(new URL('/api/state', sim.page.url()).href)).json()) as ChatState;
-    expect(await sim.page.locator('#readings').innerText()).toContain((await state()).readings);
+    expect(await sim.page.locator('#readings').innerText()).toContain((await stateOf(sim)).readings);
     for (const setting of ['risky', 'review', 'failing', 'pass'] as const) {
       await sim.page.selectOption('select[data-content-check]', setting);
-      await eventually(async () => (await state()).contentCheck, setting);
+      await eventually(async () => (await stateOf(sim)).contentCheck, setting);
     }
   });
 
