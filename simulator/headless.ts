@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import type { AppJson } from './build/app-json';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -16,13 +17,7 @@ const ROOT = path.resolve(__dirname, '..');
  * folders of its pages and subpackages, the theme and sitemap it names, and cloudfunctions/.
  */
 function projectEntries(root: string): string[] {
-  const appJson = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as {
-    pages?: string[];
-    subPackages?: { root: string }[];
-    subpackages?: { root: string }[];
-    themeLocation?: string;
-    sitemapLocation?: string;
-  };
+  const appJson = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as AppJson;
   const top = (file: string): string => file.replace(/^\/+/, '').split('/')[0]!;
   const appFiles = fs.readdirSync(root).filter((name) => /^app\.\w+$/.test(name));
   return [
