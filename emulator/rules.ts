@@ -30,6 +30,14 @@ export const ACCESS_TOKEN_RENEW_MS = 5 * 60 * 1000;
 export const CONTENT_CHECK_ACTIVE_MS = 2 * 60 * 60 * 1000;
 /** msgSecCheck's content is at most 2,500 characters (docs/platform.md, "msgSecCheck"). */
 export const CONTENT_CHECK_MAX_CHARACTERS = 2500;
+/** msgSecCheck's result.suggest (docs/platform.md, "msgSecCheck"). */
+export type ContentSuggestion = 'pass' | 'review' | 'risky';
+/**
+ * The emulator's content-check switch: what msgSecCheck answers, or failing (errcode -1, system busy). Stated here,
+ * with no Node API, so the simulator's browser code shares the one list.
+ */
+export const CONTENT_CHECK_SETTINGS = ['pass', 'review', 'risky', 'failing'] as const;
+export type ContentCheckSetting = (typeof CONTENT_CHECK_SETTINGS)[number];
 /** msgSecCheck scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志 (docs/platform.md, "msgSecCheck"). */
 export const CONTENT_CHECK_SCENES: readonly number[] = [1, 2, 3, 4];
 

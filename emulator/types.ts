@@ -2,7 +2,7 @@
 // that the simulator and tests drive (chats, members, cards, reminders) and the server side that a cloud
 // function sees through wx-server-sdk (openapi, getOpenData, getWXContext). See docs/backend.md.
 import type { Readings } from './readings';
-import type { ChatType, TargetState, TemplateKind } from './rules';
+import type { ChatType, ContentCheckSetting, ContentSuggestion, TargetState, TemplateKind } from './rules';
 
 export type { ChatType, TargetState, TemplateKind } from './rules';
 export type { Readings } from './readings';
@@ -110,9 +110,7 @@ export interface PlatformCall {
 /** Make the next `times` calls (default: all, until cleared) fail with errcode, or hang for `ms` (default: until released). */
 export type Fault = { mode: 'fail'; errcode?: number; times?: number } | { mode: 'stall'; ms?: number; times?: number };
 
-/** What security.msgSecCheck answers: pass, review, risky, or failing (errcode -1, system busy). */
-export type ContentCheckSetting = 'pass' | 'review' | 'risky' | 'failing';
-export const CONTENT_CHECK_SETTINGS: readonly ContentCheckSetting[] = ['pass', 'review', 'risky', 'failing'];
+export { CONTENT_CHECK_SETTINGS, type ContentCheckSetting } from './rules';
 
 /** setChatToolMsg's body (chattoolmsg.send), snake_case as WeChat takes it. */
 export interface ChatToolMsgBody {
@@ -142,7 +140,7 @@ export interface CreateActivityIdResult {
 }
 
 export interface MsgSecCheckResult {
-  result: { suggest: 'pass' | 'review' | 'risky'; label: number };
+  result: { suggest: ContentSuggestion; label: number };
   detail: { strategy: string; errcode: number; suggest: string; label: number; prob?: number }[];
   traceId: string;
   errCode: 0;

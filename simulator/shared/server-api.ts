@@ -1,5 +1,6 @@
 // The HTTP API between the chat host page and the simulator's Node server.
 
+import type { ContentCheckSetting } from '../../emulator/rules';
 import type { BuildErrorInfo } from './protocol';
 
 export interface ChatMember {
@@ -61,9 +62,7 @@ export interface AppInfo {
   chatTool: { root: string; entryPage: string } | null;
 }
 
-/** The content-check switch: what security.msgSecCheck answers (failing: errcode -1, system busy). */
-export const CONTENT_CHECK_SETTINGS = ['pass', 'review', 'risky', 'failing'] as const;
-export type ContentCheckSetting = (typeof CONTENT_CHECK_SETTINGS)[number];
+export { CONTENT_CHECK_SETTINGS, type ContentCheckSetting } from '../../emulator/rules';
 
 export interface BuildStatus {
   version: number;
