@@ -8,6 +8,7 @@ import type * as CloudbaseDatabase from '@cloudbase/database';
 import type * as Bson from 'bson';
 import { Query, update } from 'mingo';
 import cloud from 'wx-server-sdk';
+import { isRecord } from './server-sdk';
 
 // The copies wx-server-sdk really uses, resolved through its own dependency tree.
 const here = createRequire(__filename);
@@ -97,9 +98,6 @@ const backends = new Map<string, Backend>();
 let environments = 0;
 
 type Modifier = Parameters<typeof update>[1];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parse(text: unknown): Record<string, unknown> {
   const value: unknown = typeof text === 'string' ? EJSON.parse(text) : {};
