@@ -56,14 +56,23 @@ export function installRefresher(scroller: HTMLElement, area: HTMLElement, optio
     dragFrom = null;
     release();
   };
+  // A mouse pull may leave the scroll view, so the window follows it, only while the button is down: a scroll
+  // view that is gone leaves no listener behind.
+  const mouseMove = (ev: MouseEvent): void => move(ev.clientY);
+  const mouseUp = (): void => {
+    window.removeEventListener('mousemove', mouseMove);
+    window.removeEventListener('mouseup', mouseUp);
+    end();
+  };
   scroller.addEventListener('mousedown', (ev) => {
     if (ev.button !== 0) return;
     start(ev.clientY);
+    if (dragFrom === null) return;
     // A pull selects no text: a drag of selected text would swallow the mouse events that follow.
-    if (dragFrom !== null) ev.preventDefault();
+    ev.preventDefault();
+    window.addEventListener('mousemove', mouseMove);
+    window.addEventListener('mouseup', mouseUp);
   });
-  window.addEventListener('mousemove', (ev) => move(ev.clientY));
-  window.addEventListener('mouseup', end);
   scroller.addEventListener('touchstart', (ev) => start(ev.touches[0]?.clientY ?? 0), { passive: true });
   scroller.addEventListener('touchmove', (ev) => move(ev.touches[0]?.clientY ?? 0), { passive: true });
   scroller.addEventListener('touchend', end);

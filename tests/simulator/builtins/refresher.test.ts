@@ -37,6 +37,28 @@ describe('scroll-view pull-to-refresh', () => {
     expect(events[2]).toBe('refresherrestore {}');
   });
 
+  test('the window hears the mouse only during a pull: a scroll view leaves no window listener behind', () => {
+    const listening = new Set<EventListenerOrEventListenerObject>();
+    const add = jest.spyOn(window, 'addEventListener').mockImplementation((_type, listener) => {
+      if (listener) listening.add(listener);
+    });
+    const remove = jest.spyOn(window, 'removeEventListener').mockImplementation((_type, listener) => {
+      if (listener) listening.delete(listener);
+    });
+    try {
+      const { scroller } = setup();
+      expect(listening.size).toBe(0);
+      scroller.dispatchEvent(new MouseEvent('mousedown', { button: 0, clientY: 100, bubbles: true }));
+      expect(listening.size).toBe(2);
+      const [, mouseUp] = [...listening] as EventListener[];
+      mouseUp!(new MouseEvent('mouseup', { clientY: 100 }));
+      expect(listening.size).toBe(0);
+    } finally {
+      add.mockRestore();
+      remove.mockRestore();
+    }
+  });
+
   test('a shorter pull aborts', () => {
     const { area, events, drag } = setup();
     drag(20);
