@@ -6,7 +6,8 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/',
-      'packageChatTool/miniprogram_npm/',
+      '**/miniprogram_npm/',
+      'kit/miniprogram_dist/',
       'cloudfunctions/*/index.js',
       'artifacts/',
       'coverage/',

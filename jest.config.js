@@ -16,5 +16,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  modulePathIgnorePatterns: ['<rootDir>/packageChatTool/miniprogram_npm/'],
+  // The kit by its package name, as the chat tool imports it (WeChat resolves it through miniprogram_npm).
+  moduleNameMapper: { '^chat-tool-kit$': '<rootDir>/kit/index.ts' },
+  modulePathIgnorePatterns: ['<rootDir>/packageChatTool/miniprogram_npm/', '<rootDir>/kit/miniprogram_dist/'],
 };

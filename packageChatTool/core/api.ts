@@ -2,28 +2,20 @@
 // Identity never travels in these requests: the server takes the caller's openid from its own context
 // and the caller's room and group_openid from the cloudID it resolves itself (wx.getChatToolInfo).
 
+import type { ApiError as KitApiError, ApiResult as KitApiResult } from 'chat-tool-kit';
+import { KIT_ERROR_CODES } from 'chat-tool-kit';
 import type { ActionName, TaskRequest, TaskResponse } from './task-actions';
 import type { Audience, CardTemplateId, ChatType, TaskKind, TaskState } from './types';
 
-/** Every error the server can return; the client maps each to a message in the user's language. */
-export const ERROR_CODES = [
-  'INVALID_REQUEST',
-  'UNKNOWN_ACTION',
+/** The group task's own refusals, beside the kit's (chat-tool-kit KIT_ERROR_CODES); the client has a text for each. */
+export const TASK_ERROR_CODES = [
   'TITLE_EMPTY',
   'TITLE_TOO_LONG',
   'TITLE_CHARACTERS',
   'DESCRIPTION_TOO_LONG',
-  'CONTENT_RISKY',
-  'CONTENT_REVIEW',
-  'CONTENT_CHECK_FAILED',
   'CAPACITY_INVALID',
   'DEADLINE_INVALID',
   'AUDIENCE_INVALID',
-  'CLOUD_ID_INVALID',
-  'CLOUD_ID_EXPIRED',
-  'CLOUD_ID_FOREIGN',
-  'NOT_FOUND',
-  'WRONG_ROOM',
   'NOT_CREATOR',
   'NOT_INVITED',
   'NOT_JOINED',
@@ -32,19 +24,14 @@ export const ERROR_CODES = [
   'TASK_FULL',
   'DEADLINE_PASSED',
   'WRONG_STATE',
-  'PLATFORM_FAILED',
-  'OUTCOME_UNKNOWN',
-  'INTERNAL',
 ] as const;
+
+/** Every error the server can return; the client maps each to a message in the user's language. */
+export const ERROR_CODES = [...KIT_ERROR_CODES, ...TASK_ERROR_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ApiError {
-  code: ErrorCode;
-  /** English, for logs; the user sees the client's localized text for `code`. */
-  message: string;
-}
-
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+export type ApiError = KitApiError<ErrorCode>;
+export type ApiResult<T> = KitApiResult<T, ErrorCode>;
 
 /** A participant as other members may see them: group_openids only, never openids. */
 export interface ParticipantView {

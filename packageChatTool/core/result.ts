@@ -1,9 +1,7 @@
-// Building ApiResult values: every refusal carries its code and an English message for logs.
+// Building the group task's results: the kit's ok/fail, with refusals limited to the task's codes.
+import { fail as kitFail } from 'chat-tool-kit';
 import type { ApiResult, ErrorCode } from './api';
 
-export const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data });
+export { ok } from 'chat-tool-kit';
 
-export const fail = <T = never>(code: ErrorCode, message: string): ApiResult<T> => ({
-  ok: false,
-  error: { code, message },
-});
+export const fail = <T = never>(code: ErrorCode, message: string): ApiResult<T> => kitFail(code, message);

@@ -3,8 +3,8 @@
 // (action-table.ts), so changing a request or a response fails to compile wherever it matters. Identity never
 // travels in a request: the server takes the caller's openid from its own context and the room and group_openid
 // from the cloudID it resolves itself (wx.getChatToolInfo).
-import type { ActionTable, ParsedOf, RequestOf, ResponseOf } from './action-table';
-import { optional, returns } from './action-table';
+import type { ActionTable, ParsedOf, RequestOf, ResponseOf } from 'chat-tool-kit';
+import { optional, returns } from 'chat-tool-kit';
 import type { CardShare, Reminder, TaskSummary, TaskView } from './api';
 import type { ChatType } from './types';
 import { cloudId, envVersion, taskDraft, taskId } from './validate';

@@ -2,8 +2,8 @@
 // The action table (task-actions.ts) puts them together; nothing here trusts identity: openid, group_openid and
 // room never come from a request, and a request carrying them is refused (action-table.ts, IDENTITY_FIELDS).
 import type { ApiResult } from './api';
-import type { Field } from './action-table';
-import { isRecord, unexpectedField } from './action-table';
+import type { Field } from 'chat-tool-kit';
+import { isRecord, unexpectedField } from 'chat-tool-kit';
 import { fail, ok } from './result';
 import { CAPACITY_MAX, countCharacters, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
 import { titleProblem } from './title';

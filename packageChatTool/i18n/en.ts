@@ -187,6 +187,7 @@ export const en: Messages = {
     TASK_FULL: 'No places left',
     DEADLINE_PASSED: 'The deadline has passed',
     WRONG_STATE: 'The task changed; refresh',
+    BUSY: 'Too many people are acting on this at once; try again',
     PLATFORM_FAILED: 'WeChat could not update the card; try again later',
     OUTCOME_UNKNOWN: 'The service did not confirm the change; refresh to see whether it was saved',
     INTERNAL: 'The service is unavailable; try again later',

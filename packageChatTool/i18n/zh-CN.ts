@@ -177,6 +177,7 @@ export const zhCN = {
     TASK_FULL: '名额已满',
     DEADLINE_PASSED: '已过截止时间',
     WRONG_STATE: '任务状态已变化，请刷新',
+    BUSY: '同时操作的人太多，请稍后重试',
     PLATFORM_FAILED: '微信暂时无法更新卡片，请稍后重试',
     OUTCOME_UNKNOWN: '服务未确认本次操作，请刷新查看是否已保存',
     INTERNAL: '服务暂时不可用，请稍后重试',

@@ -1,8 +1,8 @@
 // The groupTask actions, written against ports only. Identity: the caller's openid from the server
 // context, and the room and group_openid the platform resolves from the cloudID string. Every action
 // returns an ApiResult; nothing thrown by a store or the platform escapes.
-import type { Handlers } from '../../../packageChatTool/core/action-table';
-import { route } from '../../../packageChatTool/core/action-table';
+import type { ApiResult as Answer, Handlers } from 'chat-tool-kit';
+import { route } from 'chat-tool-kit';
 import type { ApiResult } from '../../../packageChatTool/core/api';
 import type { CardAnswer, CardSync, SetChatToolMsgBody } from '../../../packageChatTool/core/card';
 import { cardInSync, cardUpdates, VERSION_TYPE } from '../../../packageChatTool/core/card';
@@ -348,7 +348,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
 
   return {
     /** One call from the chat tool: `event` is untrusted, `openid` comes from the server context. */
-    async handle(event: unknown, openid: string): Promise<ApiResult<unknown>> {
+    async handle(event: unknown, openid: string): Promise<Answer<unknown>> {
       try {
         return await route(TASK_ACTIONS, handlers, event, clock.now(), openid);
       } catch (error) {

@@ -182,7 +182,7 @@ export function toDocument(task: Task): TaskDocument {
   };
 }
 
-const busy = <T>(): ApiResult<T> => fail('WRONG_STATE', 'the task is busy; try again');
+const busy = <T>(): ApiResult<T> => fail('BUSY', 'the task is busy; try again');
 const unknownOutcome = <T>(error: OutcomeUnknownError): ApiResult<T> => fail('OUTCOME_UNKNOWN', error.message);
 
 /** A random pause between attempts, growing to 100 ms, so competing writers spread out. */

@@ -1,5 +1,5 @@
-import type { Field, Handlers } from '../../../packageChatTool/core/action-table';
-import { optional, parseRequest, returns, route } from '../../../packageChatTool/core/action-table';
+import type { Field, Handlers } from 'chat-tool-kit';
+import { optional, parseRequest, returns, route } from 'chat-tool-kit';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import type { ParsedTaskRequest, TaskActions, TaskRequest } from '../../../packageChatTool/core/task-actions';
 import { createTaskService } from '../../../packageChatTool/services/task-service';

@@ -2,7 +2,7 @@
 // its request schema (one parser per field) and its response type. The request types the client sends, the
 // parsed request a handler receives, the server's validation and routing all derive from that declaration.
 // Nothing here runs on the client: the chat tool imports these types only, so its package carries no validator.
-import type { ApiResult } from './api';
+import type { ApiResult } from './result';
 import { fail, ok } from './result';
 
 /**

@@ -1,0 +1,38 @@
+// Results as values: every refusal carries a code and an English message for logs. The kit's codes are the
+// ones any chat tool meets (identity, room, platform, store); a tool extends them with its own
+// (docs/customize.md, "Error codes"), and its client maps every code to a text in the user's language.
+
+/** Codes the kit itself answers with, whatever the tool. */
+export const KIT_ERROR_CODES = [
+  'INVALID_REQUEST',
+  'UNKNOWN_ACTION',
+  'CLOUD_ID_INVALID',
+  'CLOUD_ID_EXPIRED',
+  'CLOUD_ID_FOREIGN',
+  'NOT_FOUND',
+  'WRONG_ROOM',
+  'CONTENT_RISKY',
+  'CONTENT_REVIEW',
+  'CONTENT_CHECK_FAILED',
+  'PLATFORM_FAILED',
+  'BUSY',
+  'OUTCOME_UNKNOWN',
+  'INTERNAL',
+] as const;
+export type KitErrorCode = (typeof KIT_ERROR_CODES)[number];
+
+export interface ApiError<C extends string = string> {
+  code: C;
+  /** English, for logs; the user sees the client's localized text for `code`. */
+  message: string;
+}
+
+/** An answer or a typed refusal; `C` is the codes a refusal may carry (a tool's own plus the kit's). */
+export type ApiResult<T, C extends string = string> = { ok: true; data: T } | { ok: false; error: ApiError<C> };
+
+export const ok = <T>(data: T): { ok: true; data: T } => ({ ok: true, data });
+
+export const fail = <C extends string>(code: C, message: string): { ok: false; error: ApiError<C> } => ({
+  ok: false,
+  error: { code, message },
+});
