@@ -1,0 +1,100 @@
+// The one store primitive every chat tool's records live in: documents with compare-and-set, plus a guarded
+// change for documents many members write at once. Two stores implement it (CloudBase in production, SQLite
+// locally); a tool's repository is written once over it, so a new field persists on both with no store edit.
+import type { ApiResult, KitErrorCode } from '../../core/result';
+
+export interface StoredDocument {
+  _id: string;
+}
+
+export type Scalar = string | number | boolean | null;
+
+/** Conditions on a document's paths: dot paths into objects, never into arrays of objects. */
+export type Condition =
+  | Scalar
+  | { in: Scalar[] }
+  | { lt: number }
+  | { lte: number }
+  | { gt: number }
+  | { gte: number }
+  | { ne: Scalar }
+  /** An array of scalars at the path holds the value. */
+  | { contains: Scalar };
+
+export type Where = { [path: string]: Condition } | { or: Where[] };
+
+export interface Query {
+  where: Where;
+  orderBy?: { path: string; order: 'asc' | 'desc' };
+  limit: number;
+  /** A projection: stores may return more fields than asked, never fewer. */
+  fields?: string[];
+}
+
+/** A change as data, applied atomically without comparing the whole document (see Collection.change). */
+export interface Change {
+  /** Paths set to whole values. */
+  set?: Record<string, unknown>;
+  /** List path → one item appended. */
+  append?: Record<string, unknown>;
+  /** List path → the items whose item[key] equals value are removed. */
+  remove?: Record<string, { key: string; value: Scalar }>;
+  /** Array-of-scalars path → values added unless present. */
+  addToSet?: Record<string, Scalar[]>;
+}
+
+/** What a change relied on; the store commits the change only while every premise still holds. */
+export type Premise =
+  | { path: string; equals: Scalar }
+  | { path: string; oneOf: Scalar[] }
+  | { list: string; lacks: { key: string; value: Scalar } }
+  | { list: string; has: { key: string; value: Scalar } }
+  | { list: string; sizeBelow: number }
+  | { list: string; sizeAtLeast: number }
+  | { list: string; sizeIs: number }
+  | { list: string; firstHas: { key: string; value: Scalar } };
+
+/** An edit by compare-and-set: the next document (null: commit nothing) and what to answer. */
+export interface Replacement<D, R> {
+  next: D | null;
+  result: R;
+}
+
+/** An edit by guarded change: the change (null: commit nothing), the premises it relied on, what to answer. */
+export interface GuardedChange<R> {
+  change: Change | null;
+  premises: Premise[];
+  result: R;
+}
+
+export interface Collection<D extends StoredDocument> {
+  /** Adds a document with a new _id; 'exists' when one has it (a timed-out insert is checked by reading it). */
+  insert(doc: D): Promise<'inserted' | 'exists'>;
+  get(id: string): Promise<D | null>;
+  /** Every match up to `limit`, page by page under the service's cap on one read. */
+  find(query: Query): Promise<D[]>;
+  /**
+   * Read → edit → commit only if the document is unchanged since the read (compare-and-set), retried within the
+   * budget. Answers NOT_FOUND, the edit's refusal, BUSY once the budget is spent; throws OutcomeUnknownError
+   * (ports.ts) after a write that may have landed.
+   */
+  update<R, C extends string>(
+    id: string,
+    edit: (doc: D) => ApiResult<Replacement<D, R>, C>,
+  ): Promise<ApiResult<R, C | KitErrorCode>>;
+  /**
+   * For documents many members write at once: the edit states its change and the premises it relied on, and the
+   * change is committed while they hold (retried as update is), whatever else changed meanwhile.
+   */
+  change<R, C extends string>(
+    id: string,
+    edit: (doc: D) => ApiResult<GuardedChange<R>, C>,
+  ): Promise<ApiResult<R, C | KitErrorCode>>;
+  /** Unguarded write of a few fields: bookkeeping no decision rests on (e.g. when the timer last looked). */
+  patch(id: string, fields: Record<string, unknown>): Promise<void>;
+}
+
+export interface DocumentStore {
+  collection<D extends StoredDocument>(name: string): Collection<D>;
+  close(): Promise<void>;
+}
