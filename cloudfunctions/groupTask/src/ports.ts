@@ -113,16 +113,7 @@ export interface TaskRepository {
   roomMembers(roomId: string, limit: number): Promise<Member[]>;
 }
 
-/**
- * A store's write failed in a way after which it may have landed (the database timed out, -501002): the caller
- * cannot know whether anything changed, so it says so (OUTCOME_UNKNOWN) and never "nothing changed".
- */
-export class OutcomeUnknownError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutcomeUnknownError';
-  }
-}
+export { OutcomeUnknownError } from '../../../kit/server/outcome';
 
 export interface Clock {
   now(): number;
