@@ -4,3 +4,5 @@
 // function and never reaches the chat tool.
 export * from './core/result';
 export * from './core/action-table';
+export * from './core/chat';
+export * from './core/fields';

@@ -1,5 +1,10 @@
 // The group task domain, shared by the chat tool and the cloud function (which bundles it).
 // Pure types: no wx, cloud or database import may ever appear under core/.
+import type { Member, Room, VersionType } from 'chat-tool-kit';
+
+// The chat and its members are the kit's (kit/core/chat.ts); the task domain names them from here too.
+export type { ChatType, EnvVersion, Member, Room, VersionType } from 'chat-tool-kit';
+export { isOneToOneChat } from 'chat-tool-kit';
 
 /** Card template ids documented for chat-tool dynamic messages (docs/platform.md, "Card templates and subtitles"). */
 export const CARD_TEMPLATE = {
@@ -16,31 +21,8 @@ export type CardTemplateId = (typeof CARD_TEMPLATE)[TaskKind];
 export type TaskState = 'open' | 'closingSoon' | 'ended';
 export type CardTargetState = 1 | 2 | 3;
 
-/** wx.getAccountInfoSync().miniProgram.envVersion of the client that published the card. */
-export type EnvVersion = 'develop' | 'trial' | 'release';
-/** setChatToolMsg version_type: which build the card's system-message link opens (0 release, 1 develop, 2 trial). */
-export type VersionType = 0 | 1 | 2;
-
-/** chat_type from getChatToolInfo: 1 WeChat 1:1, 2 WeCom 1:1, 3 WeChat group, 4 WeCom group. */
-export type ChatType = 1 | 2 | 3 | 4;
-
-/** One-to-one chats are identified by open_single_roomid, group chats by opengid. */
-export const isOneToOneChat = (chatType: ChatType): boolean => chatType === 1 || chatType === 2;
-
-/** A chat as the server resolved it: opengid for groups, open_single_roomid for 1:1 chats. */
-export interface Room {
-  id: string;
-  chatType: ChatType;
-}
-
 /** Who the task is for: members picked with wx.selectGroupMembers (chooseType 1) or everyone (chooseType 2). */
 export type Audience = { kind: 'everyone' } | { kind: 'members'; groupOpenids: string[] };
-
-/** A member of one chat: openid is global to the app, groupOpenid is per chat (docs/platform.md, "group_openid"). */
-export interface Member {
-  openid: string;
-  groupOpenid: string;
-}
 
 export interface Participant extends Member {
   /** Epoch milliseconds when they signed up (participate) or marked done (complete). */

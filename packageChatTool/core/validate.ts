@@ -3,39 +3,23 @@
 // room never come from a request, and a request carrying them is refused (action-table.ts, IDENTITY_FIELDS).
 import type { ApiResult } from './api';
 import type { Field } from 'chat-tool-kit';
-import { isRecord, unexpectedField } from 'chat-tool-kit';
+import { countCharacters, isRecord, recordId, unexpectedField } from 'chat-tool-kit';
 import { fail, ok } from './result';
-import { CAPACITY_MAX, countCharacters, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
+import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
 import { titleProblem } from './title';
-import type { Audience, EnvVersion, TaskDraft, TaskKind } from './types';
+import type { Audience, TaskDraft, TaskKind } from './types';
 
-export const CLOUD_ID_MAX = 1024;
+// The cloudID and envVersion fields are every chat tool's (kit/core/fields.ts).
+export { cloudId, envVersion } from 'chat-tool-kit';
+
 /** wx.selectGroupMembers documents no maximum; the card's participant list is kept to the capacity limit. */
 export const AUDIENCE_MAX = CAPACITY_MAX;
 
-const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const GROUP_OPENID = /^[A-Za-z0-9_-]{1,128}$/;
-const ENV_VERSIONS: readonly EnvVersion[] = ['develop', 'trial', 'release'];
 const KINDS: readonly TaskKind[] = ['participate', 'complete'];
 
-/** The cloudID of wx.getChatToolInfo (or wx.getGroupEnterInfo), resolved by the server. */
-export const cloudId: Field<string> = (value) => {
-  if (typeof value !== 'string') return fail('INVALID_REQUEST', 'cloudID must be the string from wx.getChatToolInfo');
-  if (value.length === 0 || value.length > CLOUD_ID_MAX)
-    return fail('CLOUD_ID_INVALID', 'cloudID is empty or too long');
-  return ok(value);
-};
-
-export const taskId: Field<string> = (value) =>
-  typeof value === 'string' && TASK_ID.test(value) ? ok(value) : fail('INVALID_REQUEST', 'taskId must be a task id');
-
-/** wx.getAccountInfoSync().miniProgram.envVersion; the server derives the card's version_type from it. */
-export const envVersion: Field<EnvVersion> = (value) => {
-  const found = ENV_VERSIONS.find((version) => version === value);
-  return found === undefined
-    ? fail('INVALID_REQUEST', "envVersion must be 'develop', 'trial' or 'release'")
-    : ok(found);
-};
+/** A task's id, as createTask made it. */
+export const taskId: Field<string> = recordId;
 
 function audienceOf(value: unknown): ApiResult<Audience> {
   if (!isRecord(value)) return fail('AUDIENCE_INVALID', 'audience must be an object');

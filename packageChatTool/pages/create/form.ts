@@ -3,13 +3,8 @@
 import type { TaskKind } from '../../core/types';
 import type { TaskDraft } from '../../core/types';
 import { TITLE_MAX_UNITS, titleCounter } from '../../core/title';
-import {
-  CAPACITY_MAX,
-  countCharacters,
-  DEADLINE_MAX_AHEAD_MS,
-  DEADLINE_MIN_AHEAD_MS,
-  DESCRIPTION_MAX,
-} from '../../core/limits';
+import { countCharacters } from 'chat-tool-kit';
+import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from '../../core/limits';
 import { format, type Messages } from '../../i18n/index';
 
 export interface CreateForm {

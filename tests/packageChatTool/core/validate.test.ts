@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { countCharacters, DESCRIPTION_MAX } from '../../../packageChatTool/core/limits';
+import { countCharacters } from 'chat-tool-kit';
+import { DESCRIPTION_MAX } from '../../../packageChatTool/core/limits';
 import { parseRequest, QUOTE_MAX, quote } from 'chat-tool-kit';
 import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
 import { taskDraft } from '../../../packageChatTool/core/validate';
