@@ -41,6 +41,8 @@ export interface Change {
   remove?: Record<string, { key: string; value: Scalar }>;
   /** Array-of-scalars path → values added unless present. */
   addToSet?: Record<string, Scalar[]>;
+  /** Array-of-scalars path → values removed wherever present (addToSet's inverse). */
+  removeFromSet?: Record<string, Scalar[]>;
   /** Number path → added to it. */
   increment?: Record<string, number>;
 }
