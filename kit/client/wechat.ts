@@ -1,8 +1,8 @@
-// The only place the chat tool touches `wx`. Pages and services depend on the `WeChat` interface;
-// tests and the local simulator replace it with `useWeChat`.
+// The only place a chat tool touches `wx`. Pages and services depend on the `WeChat` interface; tests and the
+// simulator replace it with `useWeChat`. It knows nothing of what the tool does: what to post comes from the tool.
 
-import type { CardShare, Reminder } from '../core/api';
-import type { EnvVersion } from '../core/types';
+import type { EnvVersion } from '../core/chat';
+import type { CardShare, Reminder } from '../core/share';
 
 export interface ChatToolInfo {
   /** Resolved by the cloud function with cloud.getOpenData; valid 5 minutes, only for this user. */
@@ -28,12 +28,6 @@ export interface SelectorScope {
   createSelectorQuery(): WechatMiniprogram.SelectorQuery;
 }
 
-/**
- * The card's own picture, 5:4, in the package: without `imageUrl` WeChat shows a screenshot of the page that
- * posted the card (docs/platform.md, "shareAppMessageToGroup").
- */
-export const CARD_IMAGE = '/packageChatTool/assets/card.png';
-
 /** Skyline paints a subtree on its next frame; the official demo waits 20 ms after setData before takeSnapshot. */
 const SNAPSHOT_SETTLE_MS = 20;
 
@@ -43,8 +37,12 @@ export interface WeChat {
   chatToolInfo(): Promise<ChatToolInfo>;
   /** group_openids of the members the user picked (in a 1:1 chat WeChat returns without a picker). */
   selectGroupMembers(): Promise<string[]>;
-  /** Declares the dynamic card (updateShareMenu) and posts it to the chat (shareAppMessageToGroup). */
-  publishCard(share: CardShare): Promise<void>;
+  /**
+   * Declares the dynamic card (updateShareMenu) and posts it to the chat (shareAppMessageToGroup). `imageUrl` is
+   * the card's picture, 5:4, inside the tool's subpackage: without it WeChat shows a screenshot of the page that
+   * posted the card (docs/platform.md, "shareAppMessageToGroup").
+   */
+  publishCard(share: CardShare, imageUrl: string): Promise<void>;
   /** "@A @B 请完成：title"; WeChat only allows it from a tap. */
   remind(reminder: Reminder): Promise<void>;
   /** Posts an image into the chat with an entrance back to the tool; WeChat only allows it from a tap. */
@@ -92,7 +90,7 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
       const { members } = await api.selectGroupMembers({});
       return members;
     },
-    publishCard: async (share) => {
+    publishCard: async (share, imageUrl) => {
       await api.updateShareMenu({
         withShareTicket: true,
         isUpdatableMessage: true,
@@ -103,7 +101,7 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
         // Chat-tool cards take only templateId (typings/chat-tool.d.ts: ChatToolShareMenuOption).
         templateInfo: { templateId: share.templateId },
       });
-      await api.shareAppMessageToGroup({ title: share.title, path: share.path, imageUrl: CARD_IMAGE });
+      await api.shareAppMessageToGroup({ title: share.title, path: share.path, imageUrl });
     },
     remind: async (reminder) => {
       await api.notifyGroupMembers(reminder);

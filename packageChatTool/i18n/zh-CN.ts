@@ -1,5 +1,8 @@
 // Simplified Chinese texts. Every user-facing string of the chat tool lives here and in en.ts;
-// `{name}` placeholders are filled by format() in ./index.ts.
+// `{name}` placeholders are filled by the kit's format(). Every code a page may meet has a text in `errors`
+// (FailureTexts: the compiler names a missing one here, and en.ts must have the same keys).
+import type { FailureTexts } from 'chat-tool-kit';
+import type { ErrorCode } from '../core/api';
 
 export const zhCN = {
   toolName: '群任务',
@@ -181,7 +184,7 @@ export const zhCN = {
     PLATFORM_FAILED: '微信暂时无法更新卡片，请稍后重试',
     OUTCOME_UNKNOWN: '服务未确认本次操作，请刷新查看是否已保存',
     INTERNAL: '服务暂时不可用，请稍后重试',
-  },
+  } satisfies FailureTexts<ErrorCode>,
 };
 
 export type Messages = typeof zhCN;

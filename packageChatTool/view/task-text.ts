@@ -1,7 +1,8 @@
 // How a task's facts read in the user's language. Pure: no wx, no page; shared by every page.
 import type { ViewerStatus } from '../core/api';
 import type { TaskKind, TaskState } from '../core/types';
-import { format, type Messages } from '../i18n/index';
+import { format } from 'chat-tool-kit';
+import type { Messages } from '../i18n/index';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;

@@ -2,8 +2,8 @@
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
+import { format } from 'chat-tool-kit';
 import { en } from '../../packageChatTool/i18n/en';
-import { format } from '../../packageChatTool/i18n/index';
 import { zhCN as zh } from '../../packageChatTool/i18n/zh-CN';
 import { describeWithBrowser, eventually, simulatorTests, type Simulator } from './harness';
 

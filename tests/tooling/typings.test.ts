@@ -1,6 +1,6 @@
 // typings/chat-tool.d.ts, checked by tsc (this file is type-checked by `npm run check`) and at run time
 // through the wx adapter that relies on it.
-import { apiCategoryOf, createWeChat } from '../../packageChatTool/platform/wechat';
+import { apiCategoryOf, createWeChat } from 'chat-tool-kit';
 import { createWxMock } from '../harness/wx-mock';
 
 test('getApiCategory values narrow to ApiCategory; unknown ones count as default', () => {
@@ -11,15 +11,18 @@ test('getApiCategory values narrow to ApiCategory; unknown ones count as default
 
 test('a chat-tool card is declared with templateId only', async () => {
   const mock = createWxMock();
-  await createWeChat(mock.wx as unknown as WechatMiniprogram.Wx).publishCard({
-    activityId: 'act_1',
-    activityExpiresAt: 0,
-    chooseType: 1,
-    participant: ['gid-1'],
-    templateId: '2A84254B945674A2F88CE4970782C402795EB607',
-    title: 'Dinner',
-    path: '/packageChatTool/pages/task/index?taskId=t1',
-  });
+  await createWeChat(mock.wx as unknown as WechatMiniprogram.Wx).publishCard(
+    {
+      activityId: 'act_1',
+      activityExpiresAt: 0,
+      chooseType: 1,
+      participant: ['gid-1'],
+      templateId: '2A84254B945674A2F88CE4970782C402795EB607',
+      title: 'Dinner',
+      path: '/packageChatTool/pages/task/index?taskId=t1',
+    },
+    '/packageChatTool/assets/card.png',
+  );
   expect(mock.api('updateShareMenu').mock.calls[0]![0]).toMatchObject({
     useForChatTool: true,
     templateInfo: { templateId: '2A84254B945674A2F88CE4970782C402795EB607' },

@@ -1,7 +1,7 @@
 // The custom navigation bar every chat-tool page shows ("navigationStyle": "custom" is required for
 // Skyline pages). With `back`, a back button returns to the previous page.
-import { currentMessages } from '../../i18n/current';
-import { weChat } from '../../platform/wechat';
+import { weChat } from 'chat-tool-kit';
+import { messagesFor } from '../../i18n/index';
 import { navBarLayout } from './layout';
 
 Component({
@@ -14,7 +14,7 @@ Component({
     attached() {
       this.setData({
         ...navBarLayout(weChat().windowMetrics()),
-        backLabel: currentMessages().back,
+        backLabel: messagesFor().back,
       });
     },
   },

@@ -1,6 +1,6 @@
 // Where the custom navigation bar sits: below the status bar, as tall as WeChat's own bar, so its title
 // lines up with the capsule button.
-import type { WindowMetrics } from '../../platform/wechat';
+import type { WindowMetrics } from 'chat-tool-kit';
 
 export interface NavBarLayout {
   /** px above the bar (the status bar). */

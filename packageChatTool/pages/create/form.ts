@@ -5,7 +5,8 @@ import type { TaskDraft } from '../../core/types';
 import { TITLE_MAX_UNITS, titleCounter } from '../../core/title';
 import { countCharacters } from 'chat-tool-kit';
 import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from '../../core/limits';
-import { format, type Messages } from '../../i18n/index';
+import { format } from 'chat-tool-kit';
+import type { Messages } from '../../i18n/index';
 
 export interface CreateForm {
   title: string;

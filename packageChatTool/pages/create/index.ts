@@ -1,11 +1,10 @@
 // Create a task and post its card to the chat: the server creates the task and its activity_id, then
 // WeChat declares the dynamic card (updateShareMenu) and posts it (shareAppMessageToGroup).
+import { format, weChat } from 'chat-tool-kit';
 import { isOneToOneChat, type TaskKind } from '../../core/types';
-import { currentMessages } from '../../i18n/current';
-import { failureMessage, format, type Messages } from '../../i18n/index';
-import { weChat } from '../../platform/wechat';
+import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
 import { taskService } from '../../services/task-service';
-import { taskPage } from '../../view/routes';
+import { CARD_IMAGE, taskPage } from '../../view/routes';
 import { formatDate } from '../../view/task-text';
 import { checkForm, draftOf, EMPTY_CHECK, EMPTY_FORM, firstError, shownErrors, type CreateForm } from './form';
 
@@ -42,7 +41,7 @@ Component({
   },
   methods: {
     onLoad() {
-      this.setData({ t: currentMessages(), today: formatDate(Date.now()) });
+      this.setData({ t: messagesFor(), today: formatDate(Date.now()) });
       this.update({});
       return this.checkChat();
     },
@@ -136,7 +135,7 @@ Component({
       const { task, share } = created.data;
       // The task exists now; if posting the card fails, the task page offers to send it again.
       const posted = await weChat()
-        .publishCard(share)
+        .publishCard(share, CARD_IMAGE)
         .then(
           () => true,
           () => false,

@@ -2,10 +2,9 @@
 // and offers to create one; opened anywhere else it explains what the tool is and how to open it.
 // Cards, reminders and progress images link here with ?taskId (core/api.ts taskPagePath): that task
 // opens at once.
+import { weChat } from 'chat-tool-kit';
 import type { TaskSummary } from '../../core/api';
-import { currentMessages } from '../../i18n/current';
-import { failureMessage, type Messages } from '../../i18n/index';
-import { weChat } from '../../platform/wechat';
+import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
 import { taskService } from '../../services/task-service';
 import { CREATE_PAGE, taskPage } from '../../view/routes';
 import { deadlinePassedSince } from '../../view/task-text';
@@ -35,7 +34,7 @@ Component({
   methods: {
     onLoad(query: { taskId?: string }) {
       const inChat = weChat().apiCategory() === 'chatTool';
-      this.setData({ t: currentMessages(), mode: inChat ? 'chat' : 'outside' });
+      this.setData({ t: messagesFor(), mode: inChat ? 'chat' : 'outside' });
       if (inChat && query.taskId)
         return weChat()
           .redirectTo(taskPage(query.taskId))

@@ -1,6 +1,7 @@
 // The entry page's list of this chat's tasks: open ones first (newest first), ended ones last.
 import type { TaskSummary } from '../../core/api';
-import { format, type Messages } from '../../i18n/index';
+import { format } from 'chat-tool-kit';
+import type { Messages } from '../../i18n/index';
 import { countdown, kindTag, progressText, stateLabel, statusText } from '../../view/task-text';
 
 export interface TaskListItem {

@@ -3,11 +3,10 @@
 // shares a progress image and sends the card again. Everyone else gets a read-only view.
 import type { Reminder, TaskView } from '../../core/api';
 import { ENTRY_PAGE, taskPagePath } from '../../core/api';
-import { currentMessages } from '../../i18n/current';
-import { failureMessage, type Messages } from '../../i18n/index';
-import { weChat } from '../../platform/wechat';
-import type { FailureCode, Outcome } from '../../services/failure';
-import { taskService } from '../../services/task-service';
+import { weChat } from 'chat-tool-kit';
+import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
+import { taskService, type FailureCode, type Outcome } from '../../services/task-service';
+import { CARD_IMAGE } from '../../view/routes';
 import { deadlinePassedSince } from '../../view/task-text';
 import { PROGRESS_IMAGE_SELECTOR, progressImage, type ProgressImage } from './progress-image';
 import { confirmation, taskPageView, type Confirmable, type TaskPageView } from './view';
@@ -39,7 +38,7 @@ Component({
   methods: {
     onLoad(query: { taskId?: string; unposted?: string }) {
       this.setData({
-        t: currentMessages(),
+        t: messagesFor(),
         taskId: decodeURIComponent(query.taskId ?? ''),
         unposted: query.unposted === '1',
       });
@@ -221,7 +220,7 @@ Component({
         return;
       }
       const posted = await weChat()
-        .publishCard(result.data.share)
+        .publishCard(result.data.share, CARD_IMAGE)
         .then(
           () => true,
           () => false,

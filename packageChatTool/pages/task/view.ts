@@ -1,6 +1,7 @@
 // What the task page shows for one TaskView, in the viewer's language. Pure, tested directly.
 import type { TaskView } from '../../core/api';
-import { format, type Messages } from '../../i18n/index';
+import { format } from 'chat-tool-kit';
+import type { Messages } from '../../i18n/index';
 import { countdown, formatDateTime, kindTag, progressText, stateLabel, statusText } from '../../view/task-text';
 
 export interface TaskPageView {

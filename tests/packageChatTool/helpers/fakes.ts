@@ -1,8 +1,7 @@
-// Test doubles for the two ports pages depend on: the WeChat platform and the task service.
+// Test doubles for the two ports pages depend on: the WeChat platform (the kit's) and the task service.
+import { useWeChat, type WeChat } from 'chat-tool-kit';
 import type { TaskService } from '../../../packageChatTool/services/task-service';
 import { useTaskService } from '../../../packageChatTool/services/task-service';
-import type { WeChat } from '../../../packageChatTool/platform/wechat';
-import { useWeChat } from '../../../packageChatTool/platform/wechat';
 
 export type FakeWeChat = { [K in keyof WeChat]: jest.Mock } & WeChat;
 

@@ -1,20 +1,18 @@
+// The group task's texts; the plumbing (language, placeholders) is the kit's (tests/kit/client/i18n.test.ts).
+import { CLIENT_FAILURES, useWeChat, type WeChat } from 'chat-tool-kit';
 import { ERROR_CODES } from '../../../packageChatTool/core/api';
 import { titleProblem } from '../../../packageChatTool/core/title';
 import { en } from '../../../packageChatTool/i18n/en';
-import { failureMessage, format, localeOf, messagesFor } from '../../../packageChatTool/i18n/index';
+import { failureMessage, messagesFor, type Messages } from '../../../packageChatTool/i18n/index';
 import { zhCN } from '../../../packageChatTool/i18n/zh-CN';
 
 describe('i18n', () => {
-  test.each([
-    ['zh_CN', 'zh-CN'],
-    ['zh_TW', 'zh-CN'],
-    ['zh_HK', 'zh-CN'],
-    ['en', 'en'],
-    ['en_US', 'en'],
-    ['fr', 'en'],
-    ['', 'en'],
-  ])('system language %p reads as %p', (language, locale) => {
-    expect(localeOf(language)).toBe(locale);
+  test('the texts follow the language WeChat runs in', () => {
+    useWeChat({ language: () => 'en_US' } as unknown as WeChat);
+    expect(messagesFor()).toBe(en);
+    useWeChat({ language: () => 'zh_HK' } as unknown as WeChat);
+    expect(messagesFor()).toBe(zhCN);
+    useWeChat(null);
   });
 
   test('both languages have the same keys and no empty text', () => {
@@ -39,7 +37,7 @@ describe('i18n', () => {
   });
 
   test('every server error code and every client failure has a message in both languages', () => {
-    for (const code of [...ERROR_CODES, 'NETWORK', 'NOT_IN_CHAT', 'PLATFORM'] as const) {
+    for (const code of [...ERROR_CODES, ...CLIENT_FAILURES]) {
       expect(failureMessage(messagesFor('zh-CN'), code)).toMatch(/\S/);
       expect(failureMessage(messagesFor('en'), code)).toMatch(/\S/);
     }
@@ -69,8 +67,10 @@ describe('i18n', () => {
     expect(en.errors.TITLE_CHARACTERS).toMatch(/punctuation/);
   });
 
-  test('format fills placeholders and keeps unknown ones visible', () => {
-    expect(format('{done}/{expected}', { done: 2, expected: 5 })).toBe('2/5');
-    expect(format('{a} {missing}', { a: 'x' })).toBe('x {missing}');
+  test('types: a code without its text fails to compile', () => {
+    const { TASK_FULL: full, ...withoutOne } = en.errors;
+    // @ts-expect-error every code of ERROR_CODES and of the client needs a text in each language
+    const english: Messages = { ...en, errors: withoutOne };
+    expect([full, english.errors.TASK_FULL]).toEqual(['No places left', undefined]);
   });
 });

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { renderComponent } from '../../../harness/simulate';
-import { useWeChat } from '../../../../packageChatTool/platform/wechat';
+import { useWeChat } from 'chat-tool-kit';
 import { fakeWeChat } from '../../helpers/fakes';
 import { attr } from '../../helpers/simulate';
 

@@ -2,9 +2,10 @@
  * @jest-environment jsdom
  */
 import type { Mounted } from '../../../harness/glass-easel';
-import { useWeChat } from '../../../../packageChatTool/platform/wechat';
+import { useWeChat } from 'chat-tool-kit';
 import { fakeWeChat, installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { cardShare, taskView } from '../../helpers/samples';
+import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
 import { expectAccessible, fire, openPage, tapAndSettle } from '../../helpers/glass-easel';
 
 const PAGE = 'packageChatTool/pages/create/index';
@@ -81,7 +82,7 @@ describe('create page', () => {
       capacity: null,
       deadline: null,
     });
-    expect(platform.publishCard).toHaveBeenCalledWith(cardShare());
+    expect(platform.publishCard).toHaveBeenCalledWith(cardShare(), CARD_IMAGE);
     expect(platform.redirectTo).toHaveBeenCalledWith('/packageChatTool/pages/task/index?taskId=t7');
   });
 

@@ -5,6 +5,7 @@ import type { Mounted } from '../../../harness/glass-easel';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { expectAccessible, fire, openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
 import { cardShare, CREATOR, NOW, reminder, taskView } from '../../helpers/samples';
+import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
 
 const PAGE = 'packageChatTool/pages/task/index';
 let platform: FakeWeChat;
@@ -282,7 +283,7 @@ describe('task page for the creator', () => {
     expect(p.text('.notice')).toBe('卡片已过期，成员无法从旧卡片进入，请重新发送。');
     await tap(p, '.renew-card');
     expect(service.renewCard).toHaveBeenCalledWith('t1');
-    expect(platform.publishCard).toHaveBeenCalledWith(cardShare({ activityId: 'act-2' }));
+    expect(platform.publishCard).toHaveBeenCalledWith(cardShare({ activityId: 'act-2' }), CARD_IMAGE);
     expect(p.query('.notice')).toBeNull();
   });
 

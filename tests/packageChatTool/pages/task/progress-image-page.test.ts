@@ -7,7 +7,7 @@
 import type { Mounted } from '../../../harness/glass-easel';
 import { takenSnapshots } from '../../../harness/glass-easel-builtins';
 import { installWxMock, type WxMock } from '../../../harness/wx-mock';
-import { createWeChat, useWeChat } from '../../../../packageChatTool/platform/wechat';
+import { createWeChat, useWeChat } from 'chat-tool-kit';
 import { fakeTaskService, fakeWeChat, type FakeTaskService } from '../../helpers/fakes';
 import { openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
 import { CREATOR, NOW, reminder, taskView } from '../../helpers/samples';

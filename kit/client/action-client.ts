@@ -1,0 +1,95 @@
+// The only way a chat tool's pages reach its cloud function: typed calls derived from the tool's action table
+// (imported for its types only, so the chat tool carries no validator). Every call carries a fresh cloudID from
+// wx.getChatToolInfo so the server derives the room and the caller's group_openid itself; an expired cloudID is
+// re-read once and the call retried.
+import type { ActionTable, RequestOf, ResponseOf } from '../core/action-table';
+import { KIT_ERROR_CODES, type ApiResult, type KitErrorCode } from '../core/result';
+import { failed, succeed, type Outcome } from './failure';
+import { weChat, type WeChat } from './wechat';
+
+/** A cloudID is valid 5 minutes (docs/platform.md, "cloudID and getOpenData"); reuse it for 4 to save a round trip. */
+export const CLOUD_ID_REUSE_MS = 4 * 60 * 1000;
+
+const RETRY_WITH_NEW_CLOUD_ID: ReadonlySet<string> = new Set<KitErrorCode>(['CLOUD_ID_EXPIRED', 'CLOUD_ID_INVALID']);
+
+/** What a page passes for action `A`: its request without the cloudID, which the client adds itself. */
+export type ActionBody<T extends ActionTable, A extends keyof T> = Omit<RequestOf<T, A>, 'cloudID'>;
+
+/** The answer to action `A`: its response, or a code of the server's (`C` and the kit's) or of the client's. */
+export type ActionOutcome<T extends ActionTable, A extends keyof T, C extends string> = Promise<
+  Outcome<ResponseOf<T, A>, C | KitErrorCode>
+>;
+
+export interface ActionClient<T extends ActionTable, C extends string> {
+  /** Calls `action` as the user in the chat the tool is open in (NOT_IN_CHAT outside one). */
+  call<A extends keyof T & string>(action: A, body: ActionBody<T, A>): ActionOutcome<T, A, C>;
+  /** Calls an action whose request carries no cloudID: it works outside a chat too. */
+  callOutsideChat<A extends keyof T & string>(action: A, body: RequestOf<T, A>): ActionOutcome<T, A, C>;
+}
+
+/**
+ * A client of the cloud function `functionName`, whose table is `T` and whose own error codes are `errorCodes`
+ * (the kit's are always known). An answer that is no ApiResult, or carries a code neither knows, is INTERNAL.
+ * `platform` is read on every call, so a platform installed later with useWeChat takes effect.
+ */
+export function createActionClient<T extends ActionTable, C extends string>(
+  functionName: string,
+  errorCodes: readonly C[],
+  platform: () => WeChat = weChat,
+  now: () => number = Date.now,
+): ActionClient<T, C> {
+  const known: ReadonlySet<unknown> = new Set<string>([...KIT_ERROR_CODES, ...errorCodes]);
+  let cached: { cloudID: string; at: number } | null = null;
+
+  function isApiResult(value: unknown): value is ApiResult<unknown, C | KitErrorCode> {
+    if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+    if (value.ok === true) return 'data' in value;
+    if (value.ok !== false || !('error' in value)) return false;
+    const { error } = value;
+    return typeof error === 'object' && error !== null && 'code' in error && known.has(error.code);
+  }
+
+  async function cloudID(fresh: boolean): Promise<string | null> {
+    if (!fresh && cached && now() - cached.at < CLOUD_ID_REUSE_MS) return cached.cloudID;
+    try {
+      const info = await platform().chatToolInfo();
+      cached = { cloudID: info.cloudID, at: now() };
+      return info.cloudID;
+    } catch {
+      cached = null;
+      return null;
+    }
+  }
+
+  async function send<A extends keyof T & string>(action: A, request: object): ActionOutcome<T, A, C> {
+    let result: unknown;
+    try {
+      result = await platform().callFunction(functionName, { action, ...request });
+    } catch {
+      return failed('NETWORK');
+    }
+    if (!isApiResult(result)) return failed('INTERNAL');
+    // The one trust in the server's shape: the handler of `action` answers ResponseOf<T, A> (the action table
+    // makes it), and the client carries no schema to check it again.
+    return result.ok ? succeed(result.data as ResponseOf<T, A>) : failed(result.error.code);
+  }
+
+  async function sendInChat<A extends keyof T & string>(
+    action: A,
+    body: ActionBody<T, A>,
+    fresh: boolean,
+  ): ActionOutcome<T, A, C> {
+    const id = await cloudID(fresh);
+    if (id === null) return failed('NOT_IN_CHAT');
+    return send(action, { cloudID: id, ...body });
+  }
+
+  return {
+    call: async (action, body) => {
+      const first = await sendInChat(action, body, false);
+      if (first.ok || !RETRY_WITH_NEW_CLOUD_ID.has(first.code)) return first;
+      return sendInChat(action, body, true);
+    },
+    callOutsideChat: (action, body) => send(action, body),
+  };
+}
