@@ -3,29 +3,23 @@
 import type { ApiResult } from './api';
 import { WAITLIST_MAX } from './limits';
 import { fail, ok } from './result';
-import { NEW_CARD } from './card';
-import type { Member, Participant, Room, Task, TaskDraft, VersionType } from './types';
+import type { CardBinding, CardTarget, CardTargetState } from 'chat-tool-kit';
+import type { Member, Participant, Room, Task, TaskDraft, TaskState } from './types';
 
 /** The timer moves an open task to "closing soon" this long before its deadline. */
 export const CLOSING_SOON_BEFORE_MS = 60 * 60 * 1000;
-
-export interface Activity {
-  activityId: string;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-}
 
 export interface NewTask {
   id: string;
   draft: TaskDraft;
   room: Room;
   creator: Member;
-  activity: Activity;
-  versionType: VersionType;
+  /** The new card's binding (newBinding of a fresh activity_id). */
+  card: CardBinding;
   now: number;
 }
 
-export function createTask({ id, draft, room, creator, activity, versionType, now }: NewTask): Task {
+export function createTask({ id, draft, room, creator, card, now }: NewTask): Task {
   return {
     id,
     title: draft.title,
@@ -39,10 +33,7 @@ export function createTask({ id, draft, room, creator, activity, versionType, no
     state: 'open',
     participants: [],
     waitlist: [],
-    activityId: activity.activityId,
-    activityExpiresAt: activity.expiresAt,
-    versionType,
-    card: NEW_CARD,
+    card,
     createdAt: now,
     updatedAt: now,
     revision: 1,
@@ -157,26 +148,27 @@ export function checkRenewal(task: Task, openid: string): ApiResult<Task> {
 }
 
 /**
- * A new card replaces the one whose activity_id was `replaces`: it starts collecting with nobody marked, so
- * the next sync marks every participant on it once it has been shared. When another renewal replaced that
- * card first, `renewed` is false and the task is unchanged: both callers hand out the same live card.
+ * A new card (`card`, a new binding: collecting, nobody marked) replaces the one whose activity_id was
+ * `replaces`, so the next sync marks every participant on it once it has been shared. When another renewal
+ * replaced that card first, `renewed` is false and the task is unchanged: both callers hand out the same live card.
  */
 export function renewActivity(
   task: Task,
   replaces: string,
-  activity: Activity,
-  versionType: VersionType,
+  card: CardBinding,
   now: number,
 ): ApiResult<{ task: Task; renewed: boolean }> {
   if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
-  if (task.activityId !== replaces) return ok({ task, renewed: false });
-  return ok({
-    task: changed(task, now, {
-      activityId: activity.activityId,
-      activityExpiresAt: activity.expiresAt,
-      versionType,
-      card: NEW_CARD,
-    }),
-    renewed: true,
-  });
+  if (task.card.activityId !== replaces) return ok({ task, renewed: false });
+  return ok({ task: changed(task, now, { card }), renewed: true });
 }
+
+/** The card's target state per task state: a task's state never goes back, nor does its card's. */
+export const TARGET_STATE: Record<TaskState, CardTargetState> = { open: 1, closingSoon: 2, ended: 3 };
+
+/** What the task's card should show now: its template, its state, and the participants marked done. */
+export const cardTargetOf = (task: Task): CardTarget => ({
+  kind: task.kind,
+  state: TARGET_STATE[task.state],
+  done: task.participants.map((p) => p.groupOpenid),
+});

@@ -1,46 +1,12 @@
 // What each viewer sees: the task page (TaskView), and the card subtitle WeChat renders for them
 // (docs/platform.md#card-templates-and-subtitles) read from the card record (what WeChat shows), not from the task.
+import type { CardViewerRole } from 'chat-tool-kit';
+import { CARD_TEMPLATE, cardInSync, cardText } from 'chat-tool-kit';
 import type { CardShare, ParticipantView, Reminder, TaskSummary, TaskView, ViewerStatus } from './api';
 import { taskPagePath } from './api';
-import { cardInSync } from './card';
 import { WAITLIST_MAX } from './limits';
-import { deadlinePassed, isInvited } from './task';
-import type { CardTargetState, Member, Task, TaskKind } from './types';
-import { CARD_TEMPLATE } from './types';
-
-/** How WeChat classifies a card viewer: the one who shared it, a participant, or anyone else in the chat. */
-export type CardViewerRole = 'publisher' | 'participant' | 'nonParticipant';
-
-const CARD_WORDS: Record<TaskKind, { count: string; done: string; pending: string; notNeeded: string }> = {
-  complete: { count: '人已完成', done: '已完成', pending: '未完成', notNeeded: '你无需完成' },
-  participate: { count: '人已参与', done: '已参与', pending: '未参与', notNeeded: '你无需参与' },
-};
-
-/** The card subtitle (辅标题) for one viewer, exactly as the template table words it. */
-export function cardText(
-  kind: TaskKind,
-  state: CardTargetState,
-  role: CardViewerRole,
-  viewerDone: boolean,
-  doneCount: number,
-): string {
-  if (state === 3) return '已结束';
-  const words = CARD_WORDS[kind];
-  if (role === 'publisher') return `${doneCount}${words.count}`;
-  if (role === 'nonParticipant') return words.notNeeded;
-  if (viewerDone) return words.done;
-  return state === 2 ? '即将截止' : words.pending;
-}
-
-/** chooseType 2 makes everyone in the chat a participant; chooseType 1 only the listed group_openids. */
-export function cardRole(
-  card: { publisherGroupOpenid: string; chooseType: 1 | 2; participant: readonly string[] },
-  viewerGroupOpenid: string,
-): CardViewerRole {
-  if (viewerGroupOpenid === card.publisherGroupOpenid) return 'publisher';
-  if (card.chooseType === 2 || card.participant.includes(viewerGroupOpenid)) return 'participant';
-  return 'nonParticipant';
-}
+import { cardTargetOf, deadlinePassed, isInvited } from './task';
+import type { Member, Task } from './types';
 
 /** Who is looking: their openid (from the server context) and, when resolved, their room and group_openid. */
 export interface Viewer {
@@ -77,7 +43,8 @@ export function viewTask(task: Task, viewer: Viewer, now: number): TaskView {
     : groupOpenid !== null && isInvited(task, groupOpenid)
       ? 'participant'
       : 'nonParticipant';
-  const viewerDone = groupOpenid !== null && task.card.doneGroupOpenids.includes(groupOpenid);
+  const { shown } = task.card;
+  const viewerDone = groupOpenid !== null && shown.doneGroupOpenids.includes(groupOpenid);
   const roomFull = task.capacity !== null && task.participants.length >= task.capacity;
   return {
     id: task.id,
@@ -97,7 +64,7 @@ export function viewTask(task: Task, viewer: Viewer, now: number): TaskView {
       isCreator,
       groupOpenid,
       status,
-      cardText: cardText(task.kind, task.card.state, role, viewerDone, task.card.doneGroupOpenids.length),
+      cardText: cardText(task.kind, shown.state, role, viewerDone, shown.doneGroupOpenids.length),
       can: {
         join: live && status === 'pending' && (!roomFull || task.waitlist.length < WAITLIST_MAX),
         leave: live && (status === 'done' || status === 'waitlisted'),
@@ -108,9 +75,9 @@ export function viewTask(task: Task, viewer: Viewer, now: number): TaskView {
       },
     },
     card: {
-      activityExpiresAt: task.activityExpiresAt,
-      expired: now >= task.activityExpiresAt,
-      inSync: cardInSync(task),
+      activityExpiresAt: task.card.expiresAt,
+      expired: now >= task.card.expiresAt,
+      inSync: cardInSync(task.card, cardTargetOf(task)),
     },
     createdAt: task.createdAt,
   };
@@ -185,8 +152,8 @@ export function summarizeTask(task: Task, viewer: Viewer): TaskSummary {
 export function shareOf(task: Task): CardShare {
   const chosen = task.audience.kind === 'members';
   return {
-    activityId: task.activityId,
-    activityExpiresAt: task.activityExpiresAt,
+    activityId: task.card.activityId,
+    activityExpiresAt: task.card.expiresAt,
     templateId: CARD_TEMPLATE[task.kind],
     chooseType: chosen ? 1 : 2,
     participant: task.audience.kind === 'members' ? [...task.audience.groupOpenids] : [],

@@ -1,10 +1,10 @@
-// The app states WeChat's rules for itself (core/title.ts, core/view.ts) and the emulator states them from the
+// The app states WeChat's rules for itself (core/title.ts, kit/core/card.ts) and the emulator states them from the
 // documents (emulator/rules.ts). They may disagree, and then this test shows it: a title the app takes must be
 // one WeChat takes, and the card text the app predicts must be the one WeChat shows.
+import { cardText } from 'chat-tool-kit';
 import fc from 'fast-check';
 import { cardSubtitle, notifyTitleProblem, type CardViewer, type TargetState } from '../../emulator/rules';
 import { titleProblem } from '../../packageChatTool/core/title';
-import { cardText } from '../../packageChatTool/core/view';
 
 /** Characters a user may type: ASCII, Chinese and its punctuation, full-width forms, accents, emoji. */
 const typed = fc.oneof(

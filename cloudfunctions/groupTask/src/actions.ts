@@ -4,11 +4,17 @@
 import type { ApiResult as Answer, Handlers } from 'chat-tool-kit';
 import { route } from 'chat-tool-kit';
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { CardAnswer, CardSync, SetChatToolMsgBody } from '../../../packageChatTool/core/card';
-import { cardInSync, cardUpdates, VERSION_TYPE } from '../../../packageChatTool/core/card';
+import type { CardActivity, CardAnswer, CardSync, SetChatToolMsgBody } from 'chat-tool-kit';
+import { cardInSync, cardUpdates, newBinding, VERSION_TYPE } from 'chat-tool-kit';
 import { fail, ok } from '../../../packageChatTool/core/result';
-import type { Activity } from '../../../packageChatTool/core/task';
-import { checkRenewal, checkRoom, createTask, deadlinePassed, tickTask } from '../../../packageChatTool/core/task';
+import {
+  cardTargetOf,
+  checkRenewal,
+  checkRoom,
+  createTask,
+  deadlinePassed,
+  tickTask,
+} from '../../../packageChatTool/core/task';
 import type { Member, Room, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import { isOneToOneChat } from '../../../packageChatTool/core/types';
 import type { TaskActions } from '../../../packageChatTool/core/task-actions';
@@ -144,7 +150,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
   /** Records an answer that came after its sync gave up: its place among the card's calls is unknown. */
   function recordLate(task: Task, body: SetChatToolMsgBody): void {
     const late: CardSync = { version: null, answers: [{ body, answer: 'accepted' }] };
-    tasks.recordCard(task.id, task.activityId, late).catch((error: unknown) => {
+    tasks.recordCard(task.id, task.card.activityId, late).catch((error: unknown) => {
       log(`recording a late card answer of task ${task.id} failed`, error);
     });
   }
@@ -171,12 +177,12 @@ export function createGroupTask(deps: GroupTaskDeps) {
   }
 
   /**
-   * Brings the card in line with the stored task and records what WeChat answered (core/card.ts cardAfter).
+   * Brings the card in line with the stored task and records what WeChat answered (kit/core/card.ts cardAfter).
    * Best effort: what is left undone or unknown keeps the task on the timer's list.
    */
   async function syncCard(task: Task): Promise<{ task: Task; sent: number; failed: boolean }> {
     const answers: CardSync['answers'] = [];
-    for (const body of cardUpdates(task, clock.now())) {
+    for (const body of cardUpdates(task.card, cardTargetOf(task), clock.now())) {
       const answer = await send(task, body);
       answers.push({ body, answer });
       if (answer !== 'accepted') break;
@@ -184,10 +190,11 @@ export function createGroupTask(deps: GroupTaskDeps) {
     const sent = answers.filter(({ answer }) => answer === 'accepted').length;
     const failed = answers.some(({ answer }) => answer !== 'accepted');
     try {
-      const recorded = await tasks.recordCard(task.id, task.activityId, { version: task.card.version, answers });
+      const sync = { version: task.card.shown.version, answers };
+      const recorded = await tasks.recordCard(task.id, task.card.activityId, sync);
       if (recorded === null) return { task, sent, failed };
       // A refused end that proves an earlier one landed leaves the card in sync: an answer, not a failure.
-      return { task: recorded, sent, failed: failed && !cardInSync(recorded) };
+      return { task: recorded, sent, failed: failed && !cardInSync(recorded.card, cardTargetOf(recorded)) };
     } catch (error) {
       log(`recording the card of task ${task.id} failed`, error);
       return { task, sent, failed: true };
@@ -195,7 +202,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
   }
 
   /** A new activity_id, or PLATFORM_FAILED with `refusal`, which tells the user what was kept. */
-  async function newActivity(refusal: string): Promise<ApiResult<Activity>> {
+  async function newActivity(refusal: string): Promise<ApiResult<CardActivity>> {
     try {
       return ok(await wechat.createActivityId());
     } catch (error) {
@@ -278,8 +285,7 @@ export function createGroupTask(deps: GroupTaskDeps) {
         draft: { ...request.task, audience: audience.data },
         room: caller.room,
         creator: caller.member,
-        activity: activity.data,
-        versionType: VERSION_TYPE[request.envVersion],
+        card: newBinding(activity.data, VERSION_TYPE[request.envVersion]),
         now: clock.now(),
       });
       await tasks.insert(task);
@@ -330,16 +336,10 @@ export function createGroupTask(deps: GroupTaskDeps) {
       // Every re-send is a new card with a new activity_id (docs/platform.md#second-share-of-one-activity_id).
       const activity = await newActivity('WeChat did not create a new card; the current one is unchanged');
       if (!activity.ok) return activity;
-      const versionType = request.envVersion === null ? found.data.versionType : VERSION_TYPE[request.envVersion];
-      const replaces = found.data.activityId;
-      const renewed = await tasks.renew(
-        request.taskId,
-        caller.room.id,
-        replaces,
-        activity.data,
-        versionType,
-        clock.now(),
-      );
+      const { card } = found.data;
+      const versionType = request.envVersion === null ? card.versionType : VERSION_TYPE[request.envVersion];
+      const renewal = newBinding(activity.data, versionType);
+      const renewed = await tasks.renew(request.taskId, caller.room.id, card.activityId, renewal, clock.now());
       if (!renewed.ok) return renewed;
       // A renewal that lost to another one hands out the winner's card, never its own unused activity_id.
       return ok({ task: show(renewed.data.task, caller), share: shareOf(renewed.data.task) });

@@ -4,11 +4,11 @@
 // Sign-ups use atomic operators (push/inc) guarded by the very conditions core/task.ts checked, so
 // concurrent sign-ups never overwrite each other; rarer changes compare-and-set the revision.
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { CardSync } from '../../../packageChatTool/core/card';
-import { cardAfter, cardInSync, markedBy } from '../../../packageChatTool/core/card';
+import type { CardSync } from 'chat-tool-kit';
+import { cardAfter, cardInSync, markedBy } from 'chat-tool-kit';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import type { JoinOutcome } from '../../../packageChatTool/core/task';
-import { CLOSING_SOON_BEFORE_MS, inRoom, leaveTask, peopleOf } from '../../../packageChatTool/core/task';
+import { cardTargetOf, CLOSING_SOON_BEFORE_MS, inRoom, leaveTask, peopleOf } from '../../../packageChatTool/core/task';
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
 import type { Member, Participant, Task } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
@@ -16,52 +16,11 @@ import { expectedCount, listing } from '../../../packageChatTool/core/view';
 import type { TaskRepository } from './ports';
 import { OutcomeUnknownError } from './ports';
 import { joinRule, ruleSteps } from './task-steps';
+import type { CloudDatabase, DbQuery } from '../../../kit/server/store/cloudbase';
 
-/** An operator built by db.command; opaque to the store. */
-export interface DbOperator {
-  readonly __dbOperator: true;
-}
+export type { CloudDatabase } from '../../../kit/server/store/cloudbase';
 
 type Condition = Record<string, unknown>;
-
-/** The part of wx-server-sdk's db.command this store uses. */
-export interface DbCommand {
-  neq(value: unknown): DbOperator;
-  lt(value: number): DbOperator;
-  lte(value: number): DbOperator;
-  gt(value: number): DbOperator;
-  gte(value: number): DbOperator;
-  in(values: unknown[]): DbOperator;
-  or(conditions: Condition[]): DbOperator;
-  inc(value: number): DbOperator;
-  max(value: number): DbOperator;
-  push(values: unknown[]): DbOperator;
-  pull(condition: unknown): DbOperator;
-  addToSet(value: unknown): DbOperator;
-  set(value: unknown): DbOperator;
-}
-
-export interface DbQuery<T> {
-  where(condition: Condition | DbOperator): DbQuery<T>;
-  /** A projection; `P` names the shape of what it keeps. */
-  field<P>(projection: Record<string, boolean>): DbQuery<P>;
-  orderBy(field: string, order: 'asc' | 'desc'): DbQuery<T>;
-  limit(max: number): DbQuery<T>;
-  skip(offset: number): DbQuery<T>;
-  get(): Promise<{ data: T[] }>;
-  update(options: { data: Condition }): Promise<{ stats: { updated: number } }>;
-}
-
-export interface DbCollection<T> extends DbQuery<T> {
-  add(options: { data: T }): Promise<unknown>;
-  doc(id: string): { set(options: { data: Omit<T, '_id'> }): Promise<unknown> };
-}
-
-/** The part of wx-server-sdk's cloud.database() this store uses (typed by the adapter in sdk.ts). */
-export interface CloudDatabase {
-  command: DbCommand;
-  collection<T>(name: string): DbCollection<T>;
-}
 
 /** The stored task: the domain task plus the fields its queries and guards need. */
 export interface TaskDocument extends Task {
@@ -159,9 +118,6 @@ export function toTask(doc: TaskDocument): Task {
     state: doc.state,
     participants: doc.participants,
     waitlist: doc.waitlist,
-    activityId: doc.activityId,
-    activityExpiresAt: doc.activityExpiresAt,
-    versionType: doc.versionType,
     card: doc.card,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
@@ -176,11 +132,13 @@ export function toDocument(task: Task): TaskDocument {
     participantCount: task.participants.length,
     waitlistCount: task.waitlist.length,
     people: peopleOf(task),
-    cardDirty: !cardInSync(task),
+    cardDirty: !inSync(task),
     audienceSize: expectedCount(task),
     sweptAt: 0,
   };
 }
+
+const inSync = (task: Task): boolean => cardInSync(task.card, cardTargetOf(task));
 
 const busy = <T>(): ApiResult<T> => fail('BUSY', 'the task is busy; try again');
 const unknownOutcome = <T>(error: OutcomeUnknownError): ApiResult<T> => fail('OUTCOME_UNKNOWN', error.message);
@@ -286,10 +244,7 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
       state: doc.state,
       participants: _.set(doc.participants),
       waitlist: _.set(doc.waitlist),
-      activityId: doc.activityId,
-      activityExpiresAt: doc.activityExpiresAt,
-      versionType: doc.versionType,
-      ...(task.activityId === read.activityId ? {} : { card: _.set(doc.card) }),
+      ...(task.card.activityId === read.card.activityId ? {} : { card: _.set(doc.card) }),
       updatedAt: doc.updatedAt,
       revision: doc.revision,
       participantCount: doc.participantCount,
@@ -315,7 +270,7 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
         const next = taskOf(result.data);
         if (next === null) return result;
         if (stateChange(next, before)) {
-          const dirty = cardInSync(next) ? {} : { cardDirty: true };
+          const dirty = inSync(next) ? {} : { cardDirty: true };
           const change = { state: next.state, updatedAt: next.updatedAt, revision: _.inc(1), ...dirty };
           return (await updated({ _id: taskId, state: before.state }, change)) ? result : undefined;
         }
@@ -479,32 +434,38 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
         onlyMarks &&
         sync.answers.length > 0 &&
         (await updated(
-          { _id: taskId, activityId, state: 'open' },
-          { 'card.doneGroupOpenids': _.addToSet({ $each: marked }), 'card.version': _.inc(1) },
+          { _id: taskId, 'card.activityId': activityId, state: 'open' },
+          { 'card.shown.doneGroupOpenids': _.addToSet({ $each: marked }), 'card.shown.version': _.inc(1) },
         ));
       const renewed =
         !collecting &&
         (await retrying(
           async () => {
             const doc = await read(taskId);
-            if (doc === null || doc.activityId !== activityId) return true;
-            const card = cardAfter(doc.card, doc.state, sync);
-            if (card === doc.card) return false;
+            if (doc === null || doc.card.activityId !== activityId) return true;
+            const shown = cardAfter(doc.card.shown, cardTargetOf(doc).state, sync);
+            if (shown === doc.card.shown) return false;
             // Guarded by the record read and the task state cardAfter relied on; a concurrent record means retry.
-            const guard = { _id: taskId, activityId, state: doc.state, 'card.version': doc.card.version };
-            return (await updated(guard, { card: _.set(card) })) ? false : undefined;
+            const guard = {
+              _id: taskId,
+              'card.activityId': activityId,
+              state: doc.state,
+              'card.shown.version': doc.card.shown.version,
+            };
+            return (await updated(guard, { 'card.shown': _.set(shown) })) ? false : undefined;
           },
           () => false,
         ));
       if (renewed) return null;
       const doc = await read(taskId);
-      if (doc === null || doc.activityId !== activityId) return null;
+      if (doc === null || doc.card.activityId !== activityId) return null;
       const task = toTask(doc);
-      const inSync = cardInSync(task);
+      const caughtUp = inSync(task);
       // Cleared only if neither the task nor its card record moved since this read; raised whenever it lags.
-      if (inSync && doc.cardDirty) {
-        await updated({ _id: taskId, revision: doc.revision, 'card.version': doc.card.version }, { cardDirty: false });
-      } else if (!inSync && !doc.cardDirty) {
+      if (caughtUp && doc.cardDirty) {
+        const unmoved = { _id: taskId, revision: doc.revision, 'card.shown.version': doc.card.shown.version };
+        await updated(unmoved, { cardDirty: false });
+      } else if (!caughtUp && !doc.cardDirty) {
         await updated({ _id: taskId }, { cardDirty: true });
       }
       return task;
@@ -514,7 +475,7 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
         .where(
           _.or([
             { state: _.in(['open', 'closingSoon']), deadline: _.lte(now + CLOSING_SOON_BEFORE_MS) },
-            { cardDirty: true, activityExpiresAt: _.gt(now) },
+            { cardDirty: true, 'card.expiresAt': _.gt(now) },
           ]),
         )
         .orderBy('sweptAt', 'asc')

@@ -1,9 +1,9 @@
 // The interfaces the actions are written against. Production: wx-server-sdk (sdk.ts) and CloudBase
 // (cloudbase-store.ts). Locally: the WeChat emulator and SQLite (emulator/).
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { CardSync, SetChatToolMsgBody } from '../../../packageChatTool/core/card';
-import type { Activity, JoinOutcome } from '../../../packageChatTool/core/task';
-import type { Member, Participant, Task, VersionType } from '../../../packageChatTool/core/types';
+import type { CardActivity, CardBinding, CardSync, SetChatToolMsgBody } from 'chat-tool-kit';
+import type { JoinOutcome } from '../../../packageChatTool/core/task';
+import type { Member, Participant, Task } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
 
 /** The decrypted payload of wx.getChatToolInfo (docs/platform.md, "getChatToolInfo"), as the platform returns it. */
@@ -45,7 +45,7 @@ export interface TextCheck {
 
 export interface WeChatPlatform {
   /** updatableMessage.createActivityId, without openid (chat-tool cards). */
-  createActivityId(): Promise<Activity>;
+  createActivityId(): Promise<CardActivity>;
   /** chattoolmsg.send; rejects with PlatformError when WeChat refuses. */
   setChatToolMsg(body: SetChatToolMsgBody): Promise<void>;
   /** cloud.getOpenData for a cloudID string, in the context of the calling user `openid`. */
@@ -85,14 +85,13 @@ export interface TaskRepository {
     taskId: string,
     roomId: string,
     replaces: string,
-    activity: Activity,
-    versionType: VersionType,
+    card: CardBinding,
     now: number,
   ): Promise<ApiResult<{ task: Task; renewed: boolean }>>;
   /** The timer's deadline rule (core tickTask); null when nothing changed. */
   tick(taskId: string, now: number): Promise<Task | null>;
   /**
-   * Records what a sync learned about the card of `activityId` (core/card.ts cardAfter; null, and nothing
+   * Records what a sync learned about the card of `activityId` (kit/core/card.ts cardAfter; null, and nothing
    * recorded, if the card was renewed meanwhile), and whether the card still lags behind the task.
    */
   recordCard(taskId: string, activityId: string, sync: CardSync): Promise<Task | null>;

@@ -2,10 +2,10 @@
 // so each action is atomic even with several processes on one file. The rules come from core/task.ts.
 import Database from 'better-sqlite3';
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { CardSync } from '../../../packageChatTool/core/card';
-import { cardAfter, cardInSync } from '../../../packageChatTool/core/card';
+import type { CardSync } from 'chat-tool-kit';
+import { cardAfter, cardInSync } from 'chat-tool-kit';
 import { fail, ok } from '../../../packageChatTool/core/result';
-import { CLOSING_SOON_BEFORE_MS, peopleOf } from '../../../packageChatTool/core/task';
+import { cardTargetOf, CLOSING_SOON_BEFORE_MS, peopleOf } from '../../../packageChatTool/core/task';
 import type { Member, Task } from '../../../packageChatTool/core/types';
 import { listingOf } from '../../../packageChatTool/core/view';
 import type { TaskRepository } from './ports';
@@ -111,8 +111,8 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       roomId: task.room.id,
       state: task.state,
       deadline: task.deadline,
-      activityExpiresAt: task.activityExpiresAt,
-      cardDirty: cardInSync(task) ? 0 : 1,
+      activityExpiresAt: task.card.expiresAt,
+      cardDirty: cardInSync(task.card, cardTargetOf(task)) ? 0 : 1,
       createdAt: task.createdAt,
       doc: JSON.stringify(task),
     });
@@ -166,8 +166,9 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
       const result = mutate(
         taskId,
         (task) => {
-          if (task.activityId !== activityId) return fail('WRONG_STATE', 'the card was renewed meanwhile');
-          return ok({ ...task, card: cardAfter(task.card, task.state, sync) });
+          if (task.card.activityId !== activityId) return fail('WRONG_STATE', 'the card was renewed meanwhile');
+          const shown = cardAfter(task.card.shown, cardTargetOf(task).state, sync);
+          return ok({ ...task, card: { ...task.card, shown } });
         },
         (task) => task,
       );

@@ -61,10 +61,10 @@ export function ruleSteps(step: AtomicStep): RuleSteps {
         same,
       );
     },
-    async renew(taskId, roomId, replaces, activity, versionType, now) {
+    async renew(taskId, roomId, replaces, card, now) {
       return step(
         taskId,
-        inRoom(roomId, (task) => renewActivity(task, replaces, activity, versionType, now)),
+        inRoom(roomId, (task) => renewActivity(task, replaces, card, now)),
         (r) => (r.renewed ? r.task : null),
       );
     },

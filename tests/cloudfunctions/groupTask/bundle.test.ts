@@ -1,5 +1,6 @@
 // The deployable index.js: built by scripts/build-functions.ts, run on the real wx-server-sdk whose
 // database transport is the in-memory CloudBase (no call here can reach WeChat or the network).
+import { newBinding } from 'chat-tool-kit';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -45,8 +46,7 @@ describe('the groupTask bundle', () => {
       room: { id: 'G', chatType: 3 },
       creator: { openid: 'oC', groupOpenid: 'gC' },
       // An expired card needs no WeChat call, so the sweep stays offline.
-      activity: { activityId: 'a', expiresAt: now - 1 },
-      versionType: 0,
+      card: newBinding({ activityId: 'a', expiresAt: now - 1 }, 0),
       now: now - 2000,
     });
     await createCloudbaseStore(databaseOf(memory.database)).insert(overdue);

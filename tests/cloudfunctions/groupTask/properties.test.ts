@@ -1,8 +1,8 @@
 // Property tests: random action sequences (some concurrent) and random payloads never break the rules.
 import fc from 'fast-check';
 import type { ApiResult, CardShare, TaskView } from '../../../packageChatTool/core/api';
-import { TARGET_STATE } from '../../../packageChatTool/core/card';
 import { ERROR_CODES } from '../../../packageChatTool/core/api';
+import { TARGET_STATE } from '../../../packageChatTool/core/task';
 import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
 import { HOUR, makeWorld, MINUTE, must } from './world';
 import type { StoreKind, World } from './world';

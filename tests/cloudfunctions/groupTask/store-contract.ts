@@ -1,10 +1,10 @@
 // One behavioural contract for every TaskRepository: SQLite, the CloudBase store offline, and the
 // CloudBase store against a real environment. Ids are unique per run so a shared real database is fine.
 import { randomUUID } from 'node:crypto';
+import type { CardAnswer, CardSync } from 'chat-tool-kit';
+import { cardUpdates, NEW_CARD, newBinding } from 'chat-tool-kit';
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { CardAnswer, CardSync } from '../../../packageChatTool/core/card';
-import { cardUpdates, NEW_CARD } from '../../../packageChatTool/core/card';
-import { createTask, joinTask } from '../../../packageChatTool/core/task';
+import { cardTargetOf, createTask, joinTask } from '../../../packageChatTool/core/task';
 import type { Member, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
 import type { TaskListing } from '../../../packageChatTool/core/view';
@@ -45,8 +45,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
         draft: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, ...draft },
         room: { id: room, chatType: 3 },
         creator: creator(),
-        activity: { activityId: `a${run}`, expiresAt: NOW + 24 * HOUR },
-        versionType: 0,
+        card: newBinding({ activityId: `a${run}`, expiresAt: NOW + 24 * HOUR }, 0),
         now: at,
       });
       await store.insert(task);
@@ -105,29 +104,18 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
     it('renews the card it replaces with a new one, and hands a late renewal the winner’s card', async () => {
       const task = await newTask();
       must(await store.join(task.id, room, member(1), NOW));
-      const renewed = must(
-        await store.renew(
-          task.id,
-          room,
-          task.activityId,
-          { activityId: `b${run}`, expiresAt: NOW + 48 * HOUR },
-          1,
-          NOW,
-        ),
-      );
+      const card = newBinding({ activityId: `b${run}`, expiresAt: NOW + 48 * HOUR }, 1);
+      const renewed = must(await store.renew(task.id, room, task.card.activityId, card, NOW));
       expect(renewed.renewed).toBe(true);
-      expect(renewed.task).toMatchObject({ activityId: `b${run}`, versionType: 1, card: NEW_CARD });
+      expect(renewed.task.card).toEqual({
+        activityId: `b${run}`,
+        expiresAt: NOW + 48 * HOUR,
+        versionType: 1,
+        shown: NEW_CARD,
+      });
       expect(await store.get(task.id)).toEqual(renewed.task);
-      const late = must(
-        await store.renew(
-          task.id,
-          room,
-          task.activityId,
-          { activityId: `c${run}`, expiresAt: NOW + 48 * HOUR },
-          0,
-          NOW,
-        ),
-      );
+      const mine = newBinding({ activityId: `c${run}`, expiresAt: NOW + 48 * HOUR }, 0);
+      const late = must(await store.renew(task.id, room, task.card.activityId, mine, NOW));
       expect(late).toEqual({ task: renewed.task, renewed: false });
       expect(await store.get(task.id)).toEqual(renewed.task);
     });
@@ -137,19 +125,25 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const results = await Promise.all(
         ['x', 'y', 'z'].map(async (id) =>
           must(
-            await store.renew(task.id, room, task.activityId, { activityId: `${id}${run}`, expiresAt: NOW }, 0, NOW),
+            await store.renew(
+              task.id,
+              room,
+              task.card.activityId,
+              newBinding({ activityId: `${id}${run}`, expiresAt: NOW }, 0),
+              NOW,
+            ),
           ),
         ),
       );
       expect(results.filter((r) => r.renewed)).toHaveLength(1);
       const stored = await store.get(task.id);
-      expect(new Set(results.map((r) => r.task.activityId))).toEqual(new Set([stored?.activityId]));
+      expect(new Set(results.map((r) => r.task.card.activityId))).toEqual(new Set([stored?.card.activityId]));
     });
 
     /** What a sync that read `task` learned when WeChat answered each of its bodies with `answer`. */
-    const synced = (task: Task, answer: CardAnswer = 'accepted', version = task.card.version): CardSync => ({
+    const synced = (task: Task, answer: CardAnswer = 'accepted', version = task.card.shown.version): CardSync => ({
       version,
-      answers: cardUpdates(task, NOW).map((body) => ({ body, answer })),
+      answers: cardUpdates(task.card, cardTargetOf(task), NOW).map((body) => ({ body, answer })),
     });
 
     it('records what the card shows, ignores a stale activity_id, and leaves the timer list when in sync', async () => {
@@ -157,33 +151,33 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const joined = must(await store.join(task.id, room, member(1), NOW)).task;
       expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
       expect(await store.recordCard(task.id, 'stale', synced(joined))).toBeNull();
-      const recorded = await store.recordCard(task.id, joined.activityId, synced(joined));
-      expect(recorded?.card).toEqual({ ...NEW_CARD, version: 1, doneGroupOpenids: [member(1).groupOpenid] });
+      const recorded = await store.recordCard(task.id, joined.card.activityId, synced(joined));
+      expect(recorded?.card.shown).toEqual({ ...NEW_CARD, version: 1, doneGroupOpenids: [member(1).groupOpenid] });
       expect(await store.dueForTimer(NOW, 1000)).not.toContain(task.id);
-      const again = await store.recordCard(task.id, joined.activityId, synced(joined));
-      expect(again?.card).toEqual({ ...NEW_CARD, version: 2, doneGroupOpenids: [member(1).groupOpenid] });
+      const again = await store.recordCard(task.id, joined.card.activityId, synced(joined));
+      expect(again?.card.shown).toEqual({ ...NEW_CARD, version: 2, doneGroupOpenids: [member(1).groupOpenid] });
     });
 
     it('settles the state only for a sync nobody raced, re-sends it after an unknown outcome, and keeps ended ended', async () => {
       const task = await newTask();
       const closing = must(await store.markClosingSoon(task.id, room, creator().openid, NOW));
       // The closing-soon call timed out: its outcome is unknown, so the card is due for it again.
-      await store.recordCard(task.id, closing.activityId, synced(closing, 'unknown'));
+      await store.recordCard(task.id, closing.card.activityId, synced(closing, 'unknown'));
       const doubted = await store.get(task.id);
-      expect(doubted?.card).toMatchObject({ state: 1, settled: false });
+      expect(doubted?.card.shown).toMatchObject({ state: 1, settled: false });
       expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
       // Two syncs read the same record; the one recording second cannot tell whose call WeChat applied last.
       if (doubted === null) throw new Error('missing');
-      await store.recordCard(task.id, doubted.activityId, synced(doubted));
-      expect((await store.get(task.id))?.card).toMatchObject({ state: 2, settled: true });
+      await store.recordCard(task.id, doubted.card.activityId, synced(doubted));
+      expect((await store.get(task.id))?.card.shown).toMatchObject({ state: 2, settled: true });
       expect(await store.dueForTimer(NOW, 1000)).not.toContain(task.id);
-      await store.recordCard(task.id, doubted.activityId, synced(doubted));
-      expect((await store.get(task.id))?.card).toMatchObject({ state: 2, settled: false });
+      await store.recordCard(task.id, doubted.card.activityId, synced(doubted));
+      expect((await store.get(task.id))?.card.shown).toMatchObject({ state: 2, settled: false });
       expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
       const ended = must(await store.end(task.id, room, creator().openid, NOW));
-      await store.recordCard(task.id, ended.activityId, synced(ended));
-      await store.recordCard(task.id, ended.activityId, synced(doubted));
-      expect((await store.get(task.id))?.card).toMatchObject({ state: 3, settled: true });
+      await store.recordCard(task.id, ended.card.activityId, synced(ended));
+      await store.recordCard(task.id, ended.card.activityId, synced(doubted));
+      expect((await store.get(task.id))?.card.shown).toMatchObject({ state: 3, settled: true });
       expect(await store.dueForTimer(NOW, 1000)).not.toContain(task.id);
     });
 
@@ -197,10 +191,10 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       await Promise.all([
         ...signers.slice(0, 6).map((m) => store.leave(task.id, room, m.openid, NOW)),
         store.markClosingSoon(task.id, room, creator().openid, NOW),
-        store.recordCard(task.id, joined.activityId, synced(joined)),
+        store.recordCard(task.id, joined.card.activityId, synced(joined)),
       ]);
       const stored = await store.get(task.id);
-      expect(new Set(stored?.card.doneGroupOpenids)).toEqual(new Set(signers.map((m) => m.groupOpenid)));
+      expect(new Set(stored?.card.shown.doneGroupOpenids)).toEqual(new Set(signers.map((m) => m.groupOpenid)));
       expect(stored?.participants).toHaveLength(6);
       expect(stored?.state).toBe('closingSoon');
       // The closing-soon change left the card lagging (it shows 1): the timer still sends 2.
@@ -212,7 +206,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const far = await newTask({ deadline: NOW + 5 * HOUR });
       const ended = await newTask({ deadline: NOW + HOUR / 2 });
       const endedTask = must(await store.end(ended.id, room, creator().openid, NOW));
-      await store.recordCard(ended.id, ended.activityId, synced(endedTask));
+      await store.recordCard(ended.id, ended.card.activityId, synced(endedTask));
       const due = await store.dueForTimer(NOW, 1000);
       expect(due).toContain(near.id);
       expect(due).not.toContain(far.id);

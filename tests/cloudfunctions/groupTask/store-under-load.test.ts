@@ -1,5 +1,6 @@
 // The CloudBase store where its guarantees are at risk: the offline database at 20–50 ms per request, with the
 // service's timeouts and limits (emulator/cloudbase-memory.ts). SQLite runs the same bursts where they apply.
+import { newBinding } from 'chat-tool-kit';
 import { createCloudbaseStore, ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
 import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
@@ -23,8 +24,7 @@ async function newTask(store: TaskRepository, capacity: number | null): Promise<
     draft: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, capacity },
     room: { id: ROOM, chatType: 3 },
     creator: CREATOR,
-    activity: { activityId: 'a', expiresAt: NOW + 24 * HOUR },
-    versionType: 0,
+    card: newBinding({ activityId: 'a', expiresAt: NOW + 24 * HOUR }, 0),
     now: NOW,
   });
   await store.insert(task);

@@ -1,3 +1,4 @@
+import { newBinding } from 'chat-tool-kit';
 import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
 import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
@@ -25,8 +26,7 @@ describe('CloudBase lists under the 1 MB query cap', () => {
       draft: { title: '大群接龙', kind: 'participate', audience: { kind: 'everyone' } },
       room: { id: room, chatType: 3 },
       creator: { openid: 'oCreator', groupOpenid: 'gCreator' },
-      activity: { activityId: 'a', expiresAt: NOW + 24 * HOUR },
-      versionType: 0,
+      card: newBinding({ activityId: 'a', expiresAt: NOW + 24 * HOUR }, 0),
       now: NOW,
     });
     await store.insert(task);

@@ -1,4 +1,5 @@
 // Tasks and members for the core tests.
+import { newBinding } from 'chat-tool-kit';
 import { createTask } from '../../../packageChatTool/core/task';
 import type { Member, Task, TaskDraft } from '../../../packageChatTool/core/types';
 
@@ -14,8 +15,7 @@ export function aTask(draft: Partial<TaskDraft> = {}): Task {
     draft: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, ...draft },
     room: { id: 'room1', chatType: 3 },
     creator,
-    activity: { activityId: '1001_abc+/=', expiresAt: NOW + 24 * HOUR },
-    versionType: 1,
+    card: newBinding({ activityId: '1001_abc+/=', expiresAt: NOW + 24 * HOUR }, 1),
     now: NOW,
   });
 }

@@ -1,4 +1,6 @@
+import { NEW_CARD, newBinding } from 'chat-tool-kit';
 import {
+  cardTargetOf,
   CLOSING_SOON_BEFORE_MS,
   checkRoom,
   endTask,
@@ -8,7 +10,6 @@ import {
   renewActivity,
   tickTask,
 } from '../../../packageChatTool/core/task';
-import { NEW_CARD } from '../../../packageChatTool/core/card';
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
 import type { Task } from '../../../packageChatTool/core/types';
 import { aTask, creator, HOUR, member, NOW } from './fixtures';
@@ -126,21 +127,44 @@ describe('the timer rule', () => {
 describe('renewing the card', () => {
   it('puts a new card in place of the one it replaces, which starts collecting with nobody marked', () => {
     const task = withJoined(aTask(), 1);
-    const shown = { ...task, card: { ...task.card, version: 3, doneGroupOpenids: ['group1'] } };
-    const renewed = must(
-      renewActivity(shown, task.activityId, { activityId: 'new', expiresAt: NOW + 48 * HOUR }, 2, NOW),
-    );
+    const shown = { ...task, card: { ...task.card, shown: { ...NEW_CARD, version: 3, doneGroupOpenids: ['group1'] } } };
+    const card = newBinding({ activityId: 'new', expiresAt: NOW + 48 * HOUR }, 2);
+    const renewed = must(renewActivity(shown, task.card.activityId, card, NOW));
     expect(renewed.renewed).toBe(true);
-    expect(renewed.task).toMatchObject({ activityId: 'new', versionType: 2, card: NEW_CARD });
+    expect(renewed.task.card).toEqual({
+      activityId: 'new',
+      expiresAt: NOW + 48 * HOUR,
+      versionType: 2,
+      shown: NEW_CARD,
+    });
     expect(renewed.task.participants).toEqual(task.participants);
   });
 
   it('changes nothing when another renewal replaced the card first, and refuses an ended task', () => {
     const task = withJoined(aTask(), 1);
-    const late = must(renewActivity(task, 'older', { activityId: 'mine', expiresAt: NOW + 48 * HOUR }, 2, NOW));
+    const late = must(
+      renewActivity(task, 'older', newBinding({ activityId: 'mine', expiresAt: NOW + 48 * HOUR }, 2), NOW),
+    );
     expect(late).toEqual({ task, renewed: false });
     const ended = must(endTask(task, creator.openid, NOW));
-    const refused = renewActivity(ended, task.activityId, { activityId: 'x', expiresAt: NOW + HOUR }, 0, NOW);
+    const refused = renewActivity(
+      ended,
+      task.card.activityId,
+      newBinding({ activityId: 'x', expiresAt: NOW + HOUR }, 0),
+      NOW,
+    );
     expect(refused.ok ? 'ok' : refused.error.code).toBe('TASK_ENDED');
+  });
+});
+
+describe('what the card should show (cardTargetOf)', () => {
+  it('takes the template from the kind, the state from the task state, and marks the participants only', () => {
+    const task = withJoined(aTask({ kind: 'complete', capacity: 1 }), 1, 2);
+    expect(task.waitlist.map((p) => p.groupOpenid)).toEqual(['group2']);
+    expect(cardTargetOf(task)).toEqual({ kind: 'complete', state: 1, done: ['group1'] });
+    const closing = must(markClosingSoon(task, creator.openid, NOW));
+    expect(cardTargetOf(closing).state).toBe(2);
+    expect(cardTargetOf(must(endTask(closing, creator.openid, NOW))).state).toBe(3);
+    expect(cardTargetOf(aTask())).toEqual({ kind: 'participate', state: 1, done: [] });
   });
 });
