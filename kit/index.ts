@@ -7,3 +7,8 @@ export * from './core/action-table';
 export * from './core/chat';
 export * from './core/fields';
 export * from './core/card';
+export * from './core/share';
+export * from './client/failure';
+export * from './client/wechat';
+export * from './client/action-client';
+export * from './client/i18n';
