@@ -5,7 +5,7 @@
 import type { ApiError as KitApiError, ApiResult as KitApiResult } from 'chat-tool-kit';
 import { KIT_ERROR_CODES } from 'chat-tool-kit';
 import type { ActionName, TaskRequest, TaskResponse } from './task-actions';
-import type { Audience, CardTemplateId, ChatType, TaskKind, TaskState } from './types';
+import type { Audience, ChatType, TaskKind, TaskState } from './types';
 
 /** The group task's own refusals, beside the kit's (chat-tool-kit KIT_ERROR_CODES); the client has a text for each. */
 export const TASK_ERROR_CODES = [
@@ -88,26 +88,8 @@ export type TaskSummary = Pick<
   'id' | 'title' | 'kind' | 'state' | 'deadline' | 'capacity' | 'expected' | 'createdAt'
 > & { done: number; status: ViewerStatus; isCreator: boolean };
 
-/** Everything wx.updateShareMenu and wx.shareAppMessageToGroup need to publish or re-share the card. */
-export interface CardShare {
-  activityId: string;
-  activityExpiresAt: number;
-  templateId: CardTemplateId;
-  /** 1: only `participant` take part; 2: everyone in the chat. */
-  chooseType: 1 | 2;
-  participant: string[];
-  title: string;
-  /** Starts with '/', reopens this task's page. */
-  path: string;
-}
-
-/** What wx.notifyGroupMembers needs to remind pending members. */
-export interface Reminder {
-  title: string;
-  members: string[];
-  entrancePath: string;
-  type: TaskKind;
-}
+// What the client hands WeChat to post the card and to remind members is the kit's (kit/core/share.ts).
+export type { CardShare, Reminder } from 'chat-tool-kit';
 
 /** Each action: what the client sends and what it gets back, derived from the action table (task-actions.ts). */
 export type Actions = { [A in ActionName]: { request: TaskRequest<A>; response: TaskResponse<A> } };
