@@ -11,7 +11,7 @@ import type { ApiResult, CardShare, TaskView } from '../packageChatTool/core/api
 import { createCloudbaseStore } from '../cloudfunctions/groupTask/src/cloudbase-store';
 import { createLocalBackend } from '../local';
 import type { EmulatedMember, LocalBackend } from '../local';
-import { databaseOf } from '../cloudfunctions/groupTask/src/sdk';
+import { databaseOf } from '../kit/server/sdk';
 import { createMemoryCloudbase } from '../emulator/cloudbase-memory';
 import { buildOptions, functionEntries } from '../scripts/build-functions';
 

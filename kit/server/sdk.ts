@@ -3,8 +3,8 @@
 // Casts and `any` are allowed here and nowhere else; everything past this file is typed by the ports.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type * as WxServerSdk from 'wx-server-sdk';
-import type { Activity } from '../../../packageChatTool/core/task';
-import type { CloudDatabase } from './cloudbase-store';
+import type { CardActivity } from '../core/card';
+import type { CloudDatabase } from './store/cloudbase';
 import type { OpenData, OpenDataResult, TextVerdict, WeChatPlatform } from './ports';
 import { CLOUD_ID_EXPIRED_ERRCODE, PlatformError } from './ports';
 import {
@@ -101,7 +101,7 @@ export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): WeCh
   }
 
   return {
-    async createActivityId(): Promise<Activity> {
+    async createActivityId(): Promise<CardActivity> {
       let result: any;
       try {
         // Without openid/unionid: those are for private messages only (docs/platform.md, "createActivityId"). The SDK

@@ -4,7 +4,7 @@
 // offers has it, while global fetch needs Node 18.
 import http from 'node:http';
 import https from 'node:https';
-import type { SetChatToolMsgBody } from '../../../packageChatTool/core/card';
+import type { SetChatToolMsgBody } from '../core/card';
 import { PlatformError } from './ports';
 
 /** One POST of a JSON body; resolves with the HTTP status and the response text. */

@@ -1,6 +1,6 @@
 // The offline CloudBase database's load switches: latency, the service's load errors (a timeout may come after
 // the write was applied) and the get() cap, each as wx-server-sdk reports it.
-import { databaseOf } from '../../cloudfunctions/groupTask/src/sdk';
+import { databaseOf } from '../../kit/server/sdk';
 import { createMemoryCloudbase } from '../../emulator/cloudbase-memory';
 
 interface Counter {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, CardShare, TaskView } from '../../packageChatTool/core/api';
 import { local } from '../../cloudfunctions/groupTask/src/local';
-import * as sdk from '../../cloudfunctions/groupTask/src/sdk';
+import * as sdk from '../../kit/server/sdk';
 import { READING_PROFILES } from '../../emulator/readings';
 import type { EmulatedMember } from '../../emulator/types';
 import { configuredPermissions, createLocalBackend, type LocalBackend, type LocalFunction } from '../../local';

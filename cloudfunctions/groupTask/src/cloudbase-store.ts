@@ -14,7 +14,7 @@ import type { Member, Participant, Task } from '../../../packageChatTool/core/ty
 import type { TaskListing } from '../../../packageChatTool/core/view';
 import { expectedCount, listing } from '../../../packageChatTool/core/view';
 import type { TaskRepository } from './ports';
-import { OutcomeUnknownError } from './ports';
+import { OutcomeUnknownError } from '../../../kit/server/outcome';
 import { joinRule, ruleSteps } from './task-steps';
 import type { CloudDatabase, DbQuery } from '../../../kit/server/store/cloudbase';
 

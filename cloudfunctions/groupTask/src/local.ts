@@ -3,11 +3,11 @@
 // src/main.ts), so it may use the SQLite store.
 import { randomUUID } from 'node:crypto';
 import type { LocalFunction } from '../../../local/types';
-import { createGroupTask, dispatch } from './actions';
+import { createGroupTask } from './actions';
 import type { TaskRepository } from './ports';
-import { callerOpenid, platformOf } from './sdk';
+import { callerOpenid, platformOf } from '../../../kit/server/sdk';
 import { createSqliteStore } from './sqlite-store';
-import { APPID_VARIABLE, APPSECRET_VARIABLE } from './wechat-https';
+import { APPID_VARIABLE, APPSECRET_VARIABLE } from '../../../kit/server/wechat-https';
 
 declare module '../../../local/types' {
   interface LocalFunctionOptions {
@@ -27,6 +27,7 @@ export const local: LocalFunction<TaskRepository> = {
   createMain(tasks, { sdk, env, https, now, log }, { cardSyncTimeoutMs = 2000 }) {
     const groupTask = createGroupTask({
       tasks,
+      bindings: tasks,
       wechat: platformOf(sdk, { env, transport: https, now, log }),
       clock: { now },
       newId: () => randomUUID().replace(/-/g, ''),
@@ -34,7 +35,7 @@ export const local: LocalFunction<TaskRepository> = {
       log,
     });
     // One invocation, as src/main.ts handles it: the caller comes from getWXContext.
-    return (event) => dispatch(groupTask, event, callerOpenid(sdk));
+    return (event) => groupTask.main(event, callerOpenid(sdk));
   },
   // Where WeChat refuses chattoolmsg.send by cloud call, the function falls back to the HTTPS API with these
   // (docs/backend.md, Deploy).

@@ -1,17 +1,20 @@
-// Production entry of the `groupTask` cloud function: wires wx-server-sdk to the actions.
+// Production entry of the `groupTask` cloud function: wires wx-server-sdk to the handlers, on the kit's server part.
 // Bundled by scripts/build-functions.ts into ../index.js (wx-server-sdk stays external).
 import cloud from 'wx-server-sdk';
 import { randomUUID } from 'node:crypto';
-import { createGroupTask, dispatch } from './actions';
+import { createGroupTask } from './actions';
 import { createCloudbaseStore } from './cloudbase-store';
-import { callerOpenid, databaseOf, initSdk, platformOf } from './sdk';
+import { callerOpenid, databaseOf, initSdk, platformOf } from '../../../kit/server/sdk';
 
 initSdk(cloud);
 
 const log = (message: string, detail?: unknown) => console.warn(`[groupTask] ${message}`, detail ?? '');
 
+const tasks = createCloudbaseStore(databaseOf(cloud.database()));
+
 const groupTask = createGroupTask({
-  tasks: createCloudbaseStore(databaseOf(cloud.database())),
+  tasks,
+  bindings: tasks,
   // WECHAT_APPID / WECHAT_APPSECRET, set in the console, let setChatToolMsg fall back to HTTPS where WeChat
   // refuses the cloud call (docs/backend.md, Deploy).
   wechat: platformOf(cloud, { env: process.env, log }),
@@ -24,5 +27,5 @@ const groupTask = createGroupTask({
 });
 
 export async function main(event: unknown): Promise<unknown> {
-  return dispatch(groupTask, event, callerOpenid(cloud));
+  return groupTask.main(event, callerOpenid(cloud));
 }

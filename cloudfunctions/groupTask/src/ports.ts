@@ -1,58 +1,10 @@
-// The interfaces the actions are written against. Production: wx-server-sdk (sdk.ts) and CloudBase
-// (cloudbase-store.ts). Locally: the WeChat emulator and SQLite (emulator/).
+// The group task's own port: its repository. The platform, the clock and the member bindings are the kit's ports
+// (kit/server/ports.ts). Production: CloudBase (cloudbase-store.ts). Locally: SQLite.
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import type { CardActivity, CardBinding, CardSync, SetChatToolMsgBody } from 'chat-tool-kit';
+import type { CardBinding, CardSync } from 'chat-tool-kit';
 import type { JoinOutcome } from '../../../packageChatTool/core/task';
 import type { Member, Participant, Task } from '../../../packageChatTool/core/types';
 import type { TaskListing } from '../../../packageChatTool/core/view';
-
-/** The decrypted payload of wx.getChatToolInfo (docs/platform.md, "getChatToolInfo"), as the platform returns it. */
-export interface OpenData {
-  opengid?: string;
-  open_single_roomid?: string;
-  group_openid?: string;
-  chat_type?: number;
-}
-
-export type OpenDataResult =
-  | { ok: true; data: OpenData }
-  | { ok: false; code: 'CLOUD_ID_INVALID' | 'CLOUD_ID_EXPIRED' | 'CLOUD_ID_FOREIGN'; message: string };
-
-/** getOpenData's errcode for an expired or unknown cloudID (docs/platform.md, "cloudID and getOpenData"). */
-export const CLOUD_ID_EXPIRED_ERRCODE = -601006;
-
-/** A refusal from WeChat: its errcode and errmsg. */
-export class PlatformError extends Error {
-  constructor(
-    readonly errcode: number,
-    readonly errmsg: string,
-  ) {
-    super(`WeChat error ${errcode}: ${errmsg}`);
-    this.name = 'PlatformError';
-  }
-}
-
-/** security.msgSecCheck version 2's verdict on a text (docs/platform.md, "msgSecCheck"). */
-export type TextVerdict = 'pass' | 'review' | 'risky';
-
-/** What msgSecCheck checks: `content` written by `openid`, shown in `scene` (1 资料, 2 评论, 3 论坛, 4 社交日志). */
-export interface TextCheck {
-  openid: string;
-  scene: 1 | 2 | 3 | 4;
-  title: string;
-  content: string;
-}
-
-export interface WeChatPlatform {
-  /** updatableMessage.createActivityId, without openid (chat-tool cards). */
-  createActivityId(): Promise<CardActivity>;
-  /** chattoolmsg.send; rejects with PlatformError when WeChat refuses. */
-  setChatToolMsg(body: SetChatToolMsgBody): Promise<void>;
-  /** cloud.getOpenData for a cloudID string, in the context of the calling user `openid`. */
-  resolveOpenData(cloudID: string, openid: string): Promise<OpenDataResult>;
-  /** security.msgSecCheck version 2; rejects with PlatformError when WeChat fails or is busy. */
-  checkText(check: TextCheck): Promise<{ verdict: TextVerdict; traceId: string }>;
-}
 
 /**
  * Every method that changes a task is one atomic step: it reads, applies the rule from core/task.ts and
@@ -110,10 +62,4 @@ export interface TaskRepository {
   bindMember(roomId: string, member: Member, now: number): Promise<string>;
   /** Who opened the tool in a room (their bindings), newest first: the only members an "everyone" reminder can name. */
   roomMembers(roomId: string, limit: number): Promise<Member[]>;
-}
-
-export { OutcomeUnknownError } from '../../../kit/server/outcome';
-
-export interface Clock {
-  now(): number;
 }

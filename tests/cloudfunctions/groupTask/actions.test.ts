@@ -3,9 +3,9 @@ import type { ApiResult } from '../../../packageChatTool/core/api';
 import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
 import { DRAFT_FIELDS, textsShownToOthers } from '../../../packageChatTool/core/validate';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
-import { createGroupTask, dispatch } from '../../../cloudfunctions/groupTask/src/actions';
-import type { OpenData, TextCheck, TextVerdict } from '../../../cloudfunctions/groupTask/src/ports';
-import { PlatformError } from '../../../cloudfunctions/groupTask/src/ports';
+import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
+import type { OpenData, TextCheck, TextVerdict } from '../../../kit/server/ports';
+import { PlatformError } from '../../../kit/server/ports';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createLocalBackend } from '../../../local';
 import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must, NOW } from './world';
@@ -268,6 +268,7 @@ describe('the content check on text shown to others', () => {
     close = () => tasks.close();
     groupTask = createGroupTask({
       tasks,
+      bindings: tasks,
       wechat: {
         createActivityId: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
         setChatToolMsg: async () => undefined,
@@ -290,13 +291,9 @@ describe('the content check on text shown to others', () => {
   afterEach(() => close());
 
   const create = (task: object) =>
-    dispatch(
-      groupTask,
-      { action: 'createTask', cloudID: 'c', envVersion: 'release', task: everyoneDraft(task) },
-      me.openid,
-    );
+    groupTask.main({ action: 'createTask', cloudID: 'c', envVersion: 'release', task: everyoneDraft(task) }, me.openid);
   const listed = async () =>
-    must((await dispatch(groupTask, { action: 'listRoomTasks', cloudID: 'c' }, me.openid)) as ApiResult<unknown[]>);
+    must((await groupTask.main({ action: 'listRoomTasks', cloudID: 'c' }, me.openid)) as ApiResult<unknown[]>);
 
   it('sends the creator, scene 3 and every text the chat will see, then stores the task', async () => {
     must((await create({ description: '带水\n和伞' })) as ApiResult<unknown>);
@@ -343,6 +340,7 @@ describe('resolveChat: the launcher opened from a chat', () => {
     const tasks = createSqliteStore();
     const groupTask = createGroupTask({
       tasks,
+      bindings: tasks,
       wechat: {
         createActivityId: async () => ({ activityId: 'act', expiresAt: NOW + HOUR }),
         setChatToolMsg: async () => undefined,
@@ -354,7 +352,7 @@ describe('resolveChat: the launcher opened from a chat', () => {
       cardSyncTimeoutMs: 100,
       log: () => undefined,
     });
-    const call = (openid: string, action: string) => dispatch(groupTask, { action, cloudID: 'c' }, openid);
+    const call = (openid: string, action: string) => groupTask.main({ action, cloudID: 'c' }, openid);
     expect(await call('oA', 'resolveChat')).toEqual({ ok: true, data: { roomId: 'tGenter', chatType: 4 } });
     // The chat tool's own actions need the caller's group_openid.
     expect(codeOf((await call('oA', 'listRoomTasks')) as ApiResult<unknown>)).toBe('CLOUD_ID_INVALID');

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { buildOptions, functionEntries } from '../../../scripts/build-functions';
 import { createCloudbaseStore, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
 import { createTask } from '../../../packageChatTool/core/task';
-import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
+import { databaseOf } from '../../../kit/server/sdk';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 
 /** Generous: the bundle is ≈25 KB; a jump means a dependency slipped in. */

@@ -7,7 +7,7 @@ const json = (file: string): unknown => JSON.parse(readFileSync(join(dir, file),
 
 describe('groupTask deployment config', () => {
   it('grants exactly the cloud calls the SDK adapter makes', () => {
-    const adapter = readFileSync(join(dir, 'src/sdk.ts'), 'utf8');
+    const adapter = readFileSync(join(__dirname, '../../../kit/server/sdk.ts'), 'utf8');
     const called = [...adapter.matchAll(/\bopenapi\.(\w+)\.(\w+)\(/g)].map(([, group, api]) => `${group}.${api}`);
     expect(called).toEqual(
       expect.arrayContaining(['updatableMessage.createActivityId', 'chattoolmsg.send', 'security.msgSecCheck']),

@@ -1,6 +1,6 @@
 // WeChat failing or stalling never loses or undoes a sign-up; the timer brings the card in line.
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
-import { OutcomeUnknownError } from '../../../cloudfunctions/groupTask/src/ports';
+import { OutcomeUnknownError } from '../../../kit/server/ports';
 import { createLocalBackend } from '../../../local';
 import { codeOf, everyoneDraft, makeWorld, must, STORES } from './world';
 import type { World } from './world';

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import type { ApiResult, TaskView } from '../../../packageChatTool/core/api';
 import type { Member } from '../../../packageChatTool/core/types';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
-import { createGroupTask, dispatch } from '../../../cloudfunctions/groupTask/src/actions';
+import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createCloudbaseStore, ROOM_MEMBERS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
-import type { OpenData, WeChatPlatform } from '../../../cloudfunctions/groupTask/src/ports';
-import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
+import type { OpenData, WeChatPlatform } from '../../../kit/server/ports';
+import { databaseOf } from '../../../kit/server/sdk';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { READING_PROFILES, readingsFromEnvironment } from '../../../emulator/readings';
@@ -138,7 +138,7 @@ describe.each(STORES)('a replayed cloudID, on a platform that resolves it for an
     issued.set(cloudID, { opengid: ROOM, group_openid: member.groupOpenid, chat_type: 3 });
     return cloudID;
   };
-  const call = async (openid: string, data: object) => (await dispatch(groupTask, data, openid)) as ApiResult<TaskView>;
+  const call = async (openid: string, data: object) => (await groupTask.main(data, openid)) as ApiResult<TaskView>;
 
   beforeEach(() => {
     issued = new Map();
@@ -158,6 +158,7 @@ describe.each(STORES)('a replayed cloudID, on a platform that resolves it for an
     };
     groupTask = createGroupTask({
       tasks,
+      bindings: tasks,
       wechat: platform,
       clock: { now: () => NOW },
       newId: () => 'task1',

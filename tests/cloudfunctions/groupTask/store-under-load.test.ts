@@ -1,10 +1,11 @@
 // The CloudBase store where its guarantees are at risk: the offline database at 20–50 ms per request, with the
 // service's timeouts and limits (emulator/cloudbase-memory.ts). SQLite runs the same bursts where they apply.
 import { newBinding } from 'chat-tool-kit';
-import { createCloudbaseStore, ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { createTaskStore, ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/task-store';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
-import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
-import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
+import { databaseOf } from '../../../kit/server/sdk';
+import { cloudbaseDocuments } from '../../../kit/server/store';
+import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import type { MemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { WAITLIST_MAX } from '../../../packageChatTool/core/limits';
@@ -31,14 +32,16 @@ async function newTask(store: TaskRepository, capacity: number | null): Promise<
   return task;
 }
 
+const cloudbaseTasks = (memory: MemoryCloudbase) => createTaskStore(cloudbaseDocuments(databaseOf(memory.database)));
+
 const slowCloudbase = () => {
   const memory = createMemoryCloudbase({ latencyMs: [20, 50] });
-  return { memory, store: createCloudbaseStore(databaseOf(memory.database)) };
+  return { memory, store: cloudbaseTasks(memory) };
 };
 
 const STORES: [string, () => TaskRepository][] = [
   ['CloudBase at 20–50 ms per request', () => slowCloudbase().store],
-  ['SQLite', () => createSqliteStore(':memory:')],
+  ['SQLite', () => createTaskStore(sqliteDocuments(':memory:'))],
 ];
 
 describe.each(STORES)('under a sign-up burst (%s)', (_name, open) => {
@@ -109,7 +112,7 @@ describe('the CloudBase store when a request fails', () => {
   let store: TaskRepository;
   beforeEach(() => {
     memory = createMemoryCloudbase();
-    store = createCloudbaseStore(databaseOf(memory.database));
+    store = cloudbaseTasks(memory);
   });
 
   it('reports a write that timed out as an unknown outcome, whether or not it landed', async () => {
@@ -159,7 +162,7 @@ describe('the CloudBase store when a request fails', () => {
 
   it('lists every member of a 500-member room for an "everyone" reminder, whatever the get() cap', async () => {
     for (const getCap of [100, 1000] as const) {
-      const capped = createCloudbaseStore(databaseOf(createMemoryCloudbase({ getCap }).database));
+      const capped = cloudbaseTasks(createMemoryCloudbase({ getCap }));
       await Promise.all(Array.from({ length: 500 }, (_, i) => capped.bindMember(ROOM, member(i), NOW + i)));
       const members = await capped.roomMembers(ROOM, 500);
       expect(members).toHaveLength(500);

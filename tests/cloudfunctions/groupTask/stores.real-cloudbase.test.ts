@@ -5,7 +5,7 @@
 // 2026-01-01T08:00Z) in the group_tasks / group_task_members collections.
 import cloud from 'wx-server-sdk';
 import { createCloudbaseStore, ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
-import { databaseOf, initSdkWithKeys } from '../../../cloudfunctions/groupTask/src/sdk';
+import { databaseOf, initSdkWithKeys } from '../../../kit/server/sdk';
 import { storeContract } from './store-contract';
 
 const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY, TCB_SESSION_TOKEN } = process.env;

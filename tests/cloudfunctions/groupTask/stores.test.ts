@@ -1,25 +1,27 @@
 import { newBinding } from 'chat-tool-kit';
-import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
-import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
+import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
+import { databaseOf } from '../../../kit/server/sdk';
+import { cloudbaseDocuments } from '../../../kit/server/store';
+import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
-import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createTask } from '../../../packageChatTool/core/task';
 import { HOUR, must, NOW, storeContract } from './store-contract';
 
 storeContract('SQLite (better-sqlite3, :memory:)', async () => {
-  const store = createSqliteStore(':memory:');
-  return { store, close: async () => store.close() };
+  const documents = sqliteDocuments(':memory:');
+  return { store: createTaskStore(documents), close: () => documents.close() };
 });
 
 storeContract('CloudBase store on the in-memory database (wx-server-sdk serializers + mingo)', async () => {
   const { database } = createMemoryCloudbase();
-  return { store: createCloudbaseStore(databaseOf(database)), close: async () => undefined };
+  const documents = cloudbaseDocuments(databaseOf(database));
+  return { store: createTaskStore(documents), close: () => documents.close() };
 });
 
 describe('CloudBase lists under the 1 MB query cap', () => {
   it('load a few hundred bytes per task, however many members signed up', async () => {
     const memory = createMemoryCloudbase();
-    const store = createCloudbaseStore(databaseOf(memory.database));
+    const store = createTaskStore(cloudbaseDocuments(databaseOf(memory.database)));
     const room = 'busyRoom';
     const task = createTask({
       id: 'busyTask',

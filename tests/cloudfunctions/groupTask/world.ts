@@ -1,9 +1,10 @@
 // A chat with members, the local backend on a chosen store, and typed calls as any member.
 import type { ActionName, Actions, ApiResult } from '../../../packageChatTool/core/api';
-import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
-import { databaseOf } from '../../../cloudfunctions/groupTask/src/sdk';
-import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
+import { databaseOf } from '../../../kit/server/sdk';
+import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
+import { cloudbaseDocuments } from '../../../kit/server/store';
+import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import type { MemoryCloudbaseOptions } from '../../../emulator/cloudbase-memory';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createLocalBackend } from '../../../local';
@@ -46,8 +47,11 @@ export function makeWorld(
   database: MemoryCloudbaseOptions = {},
 ): World {
   const clock = { now: NOW };
-  const sqlite = store === 'sqlite' ? createSqliteStore(':memory:') : null;
-  const tasks = wrap(sqlite ?? createCloudbaseStore(databaseOf(createMemoryCloudbase(database).database)));
+  const documents =
+    store === 'sqlite'
+      ? sqliteDocuments(':memory:')
+      : cloudbaseDocuments(databaseOf(createMemoryCloudbase(database).database));
+  const tasks = wrap(createTaskStore(documents));
   const backend = createLocalBackend({ now: () => clock.now, tasks, cardSyncTimeoutMs });
   const room = backend.wechat.createRoom({ name: 'Test chat' });
   const members = Array.from({ length: memberCount }, (_, i) =>
@@ -70,7 +74,7 @@ export function makeWorld(
     raw: async (who, data) => (await backend.callFunction(who, data)) as ApiResult<unknown>,
     close: () => {
       backend.close();
-      sqlite?.close();
+      void documents.close();
     },
   };
 }

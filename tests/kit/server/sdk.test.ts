@@ -1,9 +1,9 @@
 // The wx-server-sdk adapter against stand-ins of the SDK's documented behaviour (docs/platform.md, "wx-server-sdk").
-import { PlatformError } from '../../../cloudfunctions/groupTask/src/ports';
-import type { SdkSurface } from '../../../cloudfunctions/groupTask/src/sdk';
-import { callerOpenid, platformOf, toMilliseconds } from '../../../cloudfunctions/groupTask/src/sdk';
-import type { HttpsTransport } from '../../../cloudfunctions/groupTask/src/wechat-https';
-import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
+import { PlatformError } from '../../../kit/server/ports';
+import type { SdkSurface } from '../../../kit/server/sdk';
+import { callerOpenid, platformOf, toMilliseconds } from '../../../kit/server/sdk';
+import type { HttpsTransport } from '../../../kit/server/wechat-https';
+import { CARD_TEMPLATE } from 'chat-tool-kit';
 
 function fakeSdk(
   overrides: Partial<{

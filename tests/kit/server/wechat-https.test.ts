@@ -3,15 +3,15 @@
 // and the secret in no error.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PlatformError } from '../../../cloudfunctions/groupTask/src/ports';
+import { PlatformError } from '../../../kit/server/ports';
 import {
   createWeChatHttpsClient,
   credentialsFrom,
   nodeTransport,
   type HttpsTransport,
-} from '../../../cloudfunctions/groupTask/src/wechat-https';
+} from '../../../kit/server/wechat-https';
 import { createWeChatEmulator } from '../../../emulator/wechat';
-import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
+import { CARD_TEMPLATE } from 'chat-tool-kit';
 
 const SECRET = 'S3cr3tAppSecretValue0123456789ab';
 const body = {

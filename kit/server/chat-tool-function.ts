@@ -1,0 +1,79 @@
+// The shell of every chat tool's cloud function: one invocation → the tool's handler through its action table, or
+// the tool's timer. Whatever a handler throws becomes a typed answer: OUTCOME_UNKNOWN after a write that may have
+// landed (the client re-reads), INTERNAL otherwise; nothing escapes to the client as an exception.
+import type { ActionTable, Handlers } from '../core/action-table';
+import { isRecord, route } from '../core/action-table';
+import type { ApiResult, KitErrorCode } from '../core/result';
+import { fail } from '../core/result';
+import type { Clock, Log } from './ports';
+import { OutcomeUnknownError } from './ports';
+
+export interface ChatToolFunctionOptions<T extends ActionTable, R> {
+  /** The tool's action table (core/action-table.ts): what a client may call, and how each request parses. */
+  actions: T;
+  /** One handler per action, given the parsed request and the caller's openid from the server context. */
+  handlers: Handlers<T, string>;
+  clock: Clock;
+  log: Log;
+  /** What a timer trigger runs (e.g. a sweep over due records, sweep.ts); without one a timer event is refused. */
+  timer?: () => Promise<R>;
+}
+
+export interface ChatToolFunction<R> {
+  /** One call from the chat tool: `event` is untrusted, `openid` comes from the server context. */
+  handle(event: unknown, openid: string): Promise<ApiResult<unknown>>;
+  /** The timer's run; INVALID_REQUEST when the tool has no timer. */
+  sweep(): Promise<R | ApiResult<never, KitErrorCode>>;
+  /**
+   * Routes one invocation. A mini program call always carries OPENID and goes to handle(); timer triggers carry
+   * none and run the timer. A client therefore cannot start a timer run (its OPENID routes it to handle(), which
+   * refuses the timer's shape); an event with neither is refused.
+   */
+  main(event: unknown, openid: string): Promise<unknown>;
+}
+
+/** CloudBase timer events look like { Type: 'Timer', TriggerName, Time }. */
+const isTimerEvent = (event: unknown): boolean => isRecord(event) && event.Type === 'Timer';
+
+/** WeChat adds `userInfo` ({appId, openId}) to client events; identity comes from getWXContext instead. */
+function withoutPlatformFields(event: unknown): unknown {
+  if (!isRecord(event)) return event;
+  return Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'userInfo'));
+}
+
+export function createChatToolFunction<T extends ActionTable, R = never>(
+  options: ChatToolFunctionOptions<T, R>,
+): ChatToolFunction<R> {
+  const { actions, handlers, clock, log, timer } = options;
+
+  async function handle(event: unknown, openid: string): Promise<ApiResult<unknown>> {
+    try {
+      return await route(actions, handlers, event, clock.now(), openid);
+    } catch (error) {
+      log('an action failed', error);
+      // A write that may have landed is never reported as one that changed nothing.
+      if (error instanceof OutcomeUnknownError) return fail('OUTCOME_UNKNOWN', error.message);
+      return fail('INTERNAL', 'the service failed');
+    }
+  }
+
+  async function sweep(): Promise<R | ApiResult<never, KitErrorCode>> {
+    if (timer === undefined) return fail('INVALID_REQUEST', 'this function has no timer');
+    try {
+      return await timer();
+    } catch (error) {
+      log('the timer failed', error);
+      return fail('INTERNAL', 'the timer failed');
+    }
+  }
+
+  return {
+    handle,
+    sweep,
+    async main(event, openid) {
+      if (openid !== '') return handle(withoutPlatformFields(event), openid);
+      if (isTimerEvent(event)) return sweep();
+      return fail('INVALID_REQUEST', 'no caller identity');
+    },
+  };
+}

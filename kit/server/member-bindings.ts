@@ -1,0 +1,49 @@
+// Who presented which group_openid in which room, on the store primitive: one document per room and
+// group_openid (_id `${roomId}:${groupOpenid}`), written once by the first openid that presented it. It is what
+// stops a cloudID replayed by another user (docs/platform.md, "Replayed cloudID") and the only member list an
+// "everyone" reminder can name.
+import type { Member } from '../core/chat';
+import type { MemberBindings } from './ports';
+import type { DocumentStore } from './store/types';
+
+export const MEMBERS_COLLECTION = 'chat_members';
+
+export interface MemberDocument {
+  _id: string;
+  roomId: string;
+  groupOpenid: string;
+  openid: string;
+  /** When it was first presented: reminders list the newest first. */
+  boundAt: number;
+}
+
+/**
+ * Reads after an 'exists' that found nothing: a store that answered 'exists' holds the document, so another read
+ * finds it unless the store is inconsistent, which is then reported rather than guessed.
+ */
+const OWNER_READS = 3;
+
+export function memberBindings(documents: DocumentStore, collection = MEMBERS_COLLECTION): MemberBindings {
+  const members = documents.collection<MemberDocument>(collection);
+  return {
+    async bindMember(roomId, member, now) {
+      const _id = `${roomId}:${member.groupOpenid}`;
+      // Every call presents its group_openid, and nearly always it is bound already: one read.
+      const bound = await members.get(_id);
+      if (bound !== null) return bound.openid;
+      const { openid, groupOpenid } = member;
+      // The store refuses a second document with this _id: of simultaneous first presentations one is inserted,
+      // the others read who won.
+      if ((await members.insert({ _id, roomId, groupOpenid, openid, boundAt: now })) === 'inserted') return openid;
+      for (let read = 0; read < OWNER_READS; read += 1) {
+        const owner = await members.get(_id);
+        if (owner !== null) return owner.openid;
+      }
+      throw new Error(`the binding ${_id} exists but cannot be read`);
+    },
+    async roomMembers(roomId, limit) {
+      const docs = await members.find({ where: { roomId }, orderBy: { path: 'boundAt', order: 'desc' }, limit });
+      return docs.map((doc): Member => ({ openid: doc.openid, groupOpenid: doc.groupOpenid }));
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// The function shell: routing through the tool's action table, typed answers for whatever a handler throws, and
+// the split between client calls (they carry OPENID) and timer triggers (they carry none).
+import type { Field, Handlers } from 'chat-tool-kit';
+import { fail, ok, returns } from 'chat-tool-kit';
+import { createChatToolFunction } from '../../../kit/server/chat-tool-function';
+import { OutcomeUnknownError } from '../../../kit/server/ports';
+
+const text: Field<string> = (value) =>
+  typeof value === 'string' ? ok(value) : fail('INVALID_REQUEST', 'text must be a string');
+
+const ACTIONS = {
+  echo: { request: { text }, response: returns<{ text: string; openid: string }>() },
+  explode: { request: {}, response: returns<null>() },
+};
+
+describe('kit function shell', () => {
+  let thrown: unknown;
+  let logged: string[];
+  let timerRuns: number;
+  const handlers: Handlers<typeof ACTIONS, string> = {
+    echo: async ({ text: said }, openid) => ok({ text: said, openid }),
+    explode: async () => {
+      throw thrown;
+    },
+  };
+  const make = (withTimer = true) =>
+    createChatToolFunction({
+      actions: ACTIONS,
+      handlers,
+      clock: { now: () => 0 },
+      log: (message) => logged.push(message),
+      timer: withTimer
+        ? async () => {
+            timerRuns += 1;
+            return { looked: timerRuns };
+          }
+        : undefined,
+    });
+
+  beforeEach(() => {
+    thrown = new Error('disk on fire');
+    logged = [];
+    timerRuns = 0;
+  });
+
+  it("routes a call to its handler with the caller's openid, without WeChat's userInfo", async () => {
+    const event = { action: 'echo', text: 'hi', userInfo: { appId: 'wx1', openId: 'oForged' } };
+    expect(await make().main(event, 'oAlice')).toEqual({ ok: true, data: { text: 'hi', openid: 'oAlice' } });
+    expect(await make().handle({ action: 'echo', text: 'hi' }, 'oBob')).toEqual({
+      ok: true,
+      data: { text: 'hi', openid: 'oBob' },
+    });
+  });
+
+  it('refuses what the table does not declare', async () => {
+    const codeOf = async (event: unknown) => {
+      const answer = (await make().main(event, 'oAlice')) as { ok: boolean; error?: { code: string } };
+      return answer.ok ? 'ok' : answer.error?.code;
+    };
+    expect(await codeOf({ action: 'nope' })).toBe('UNKNOWN_ACTION');
+    expect(await codeOf({ action: 'echo', text: 1 })).toBe('INVALID_REQUEST');
+    expect(await codeOf({ action: 'echo', text: 'hi', openid: 'oBob' })).toBe('INVALID_REQUEST');
+    expect(await codeOf('echo')).toBe('INVALID_REQUEST');
+  });
+
+  it('answers OUTCOME_UNKNOWN after a write that may have landed, INTERNAL for anything else, and logs both', async () => {
+    thrown = new OutcomeUnknownError('the database timed out on a write');
+    expect(await make().main({ action: 'explode' }, 'oAlice')).toEqual({
+      ok: false,
+      error: { code: 'OUTCOME_UNKNOWN', message: 'the database timed out on a write' },
+    });
+    thrown = new Error('disk on fire');
+    expect(await make().main({ action: 'explode' }, 'oAlice')).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'the service failed' },
+    });
+    thrown = 'not even an Error';
+    expect(await make().handle({ action: 'explode' }, 'oAlice')).toMatchObject({ error: { code: 'INTERNAL' } });
+    expect(logged).toEqual(['an action failed', 'an action failed', 'an action failed']);
+  });
+
+  it('runs the timer for a timer trigger only: never for a client, nor for an event without identity', async () => {
+    const fn = make();
+    expect(await fn.main({ Type: 'Timer', TriggerName: 'sweep', Time: '2026-01-01' }, '')).toEqual({ looked: 1 });
+    expect(await fn.main({ Type: 'Timer', TriggerName: 'sweep' }, 'oAlice')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    expect(await fn.main({ action: 'echo', text: 'hi' }, '')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: 'no caller identity' },
+    });
+    expect(await fn.main(null, '')).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(timerRuns).toBe(1);
+    expect(await fn.sweep()).toEqual({ looked: 2 });
+  });
+
+  it('refuses a timer event when the tool has no timer, and turns a throwing timer into INTERNAL', async () => {
+    expect(await make(false).main({ Type: 'Timer' }, '')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    const broken = createChatToolFunction({
+      actions: ACTIONS,
+      handlers,
+      clock: { now: () => 0 },
+      log: (message) => logged.push(message),
+      timer: async () => {
+        throw new Error('no database');
+      },
+    });
+    expect(await broken.main({ Type: 'Timer' }, '')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(logged).toEqual(['the timer failed']);
+  });
+});

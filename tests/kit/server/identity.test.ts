@@ -1,0 +1,126 @@
+// Identity from the cloudID only: the room WeChat resolves it to, and the caller bound to their group_openid.
+import type { Member } from 'chat-tool-kit';
+import { createIdentity } from '../../../kit/server/identity';
+import type { MemberBindings, OpenData, OpenDataResult } from '../../../kit/server/ports';
+import { PlatformError } from '../../../kit/server/ports';
+
+const NOW = 1_767_254_400_000;
+
+/** Bindings held in memory: the first openid to present a group_openid in a room keeps it. */
+function memoryBindings(): MemberBindings & { bound: Map<string, { openid: string; at: number }> } {
+  const bound = new Map<string, { openid: string; at: number }>();
+  return {
+    bound,
+    async bindMember(roomId: string, member: Member, now: number) {
+      const key = `${roomId}:${member.groupOpenid}`;
+      if (!bound.has(key)) bound.set(key, { openid: member.openid, at: now });
+      return bound.get(key)!.openid;
+    },
+    async roomMembers() {
+      return [];
+    },
+  };
+}
+
+describe('kit identity', () => {
+  let resolved: OpenDataResult | Error;
+  let logged: string[];
+  let bindings: ReturnType<typeof memoryBindings>;
+  const data = (openData: OpenData): OpenDataResult => ({ ok: true, data: openData });
+  const identity = () =>
+    createIdentity({
+      wechat: {
+        resolveOpenData: async () => {
+          if (resolved instanceof Error) throw resolved;
+          return resolved;
+        },
+      },
+      bindings,
+      clock: { now: () => NOW },
+      log: (message) => logged.push(message),
+    });
+
+  beforeEach(() => {
+    logged = [];
+    bindings = memoryBindings();
+    resolved = data({ opengid: 'tG1', group_openid: 'gAlice', chat_type: 3 });
+  });
+
+  it('names a group by opengid and a one-to-one chat by open_single_roomid, binding the caller', async () => {
+    expect(await identity().caller('cid', 'oAlice')).toEqual({
+      ok: true,
+      data: { room: { id: 'tG1', chatType: 3 }, member: { openid: 'oAlice', groupOpenid: 'gAlice' } },
+    });
+    expect(bindings.bound.get('tG1:gAlice')).toEqual({ openid: 'oAlice', at: NOW });
+    resolved = data({ opengid: 'tGignored', open_single_roomid: 'sR1', group_openid: 'gBob', chat_type: 1 });
+    expect(await identity().caller('cid', 'oBob')).toMatchObject({
+      ok: true,
+      data: { room: { id: 'sR1', chatType: 1 } },
+    });
+    resolved = data({ open_single_roomid: 'sR2', group_openid: 'gBob', chat_type: 2 });
+    expect(await identity().chatOf('cid', 'oBob')).toMatchObject({
+      ok: true,
+      data: { room: { id: 'sR2', chatType: 2 } },
+    });
+    resolved = data({ opengid: 'tG4', group_openid: 'gBob', chat_type: 4 });
+    expect(await identity().chatOf('cid', 'oBob')).toMatchObject({
+      ok: true,
+      data: { room: { id: 'tG4', chatType: 4 } },
+    });
+  });
+
+  it('gives the chat without a member when the cloudID carries no group_openid, which a caller needs', async () => {
+    resolved = data({ opengid: 'tG1', chat_type: 3 });
+    expect(await identity().chatOf('cid', 'oAlice')).toEqual({
+      ok: true,
+      data: { room: { id: 'tG1', chatType: 3 }, member: null },
+    });
+    expect(await identity().caller('cid', 'oAlice')).toMatchObject({ ok: false, error: { code: 'CLOUD_ID_INVALID' } });
+    resolved = data({ opengid: 'tG1', group_openid: '', chat_type: 3 });
+    expect(await identity().caller('cid', 'oAlice')).toMatchObject({ ok: false, error: { code: 'CLOUD_ID_INVALID' } });
+    expect(bindings.bound.size).toBe(0);
+  });
+
+  it.each([
+    ['an unknown chat_type', { opengid: 'tG1', group_openid: 'g', chat_type: 5 }],
+    ['no chat_type', { opengid: 'tG1', group_openid: 'g' }],
+    ['a group without opengid', { open_single_roomid: 'sR1', group_openid: 'g', chat_type: 3 }],
+    ['a one-to-one chat without its roomid', { opengid: 'tG1', group_openid: 'g', chat_type: 1 }],
+    ['an empty opengid', { opengid: '', group_openid: 'g', chat_type: 3 }],
+  ])('refuses open data describing no chat: %s', async (_, openData) => {
+    resolved = data(openData);
+    expect(await identity().chatOf('cid', 'oAlice')).toMatchObject({ ok: false, error: { code: 'CLOUD_ID_INVALID' } });
+    expect(bindings.bound.size).toBe(0);
+  });
+
+  it("passes on WeChat's refusal of the cloudID, and reports WeChat failing as PLATFORM_FAILED", async () => {
+    for (const code of ['CLOUD_ID_INVALID', 'CLOUD_ID_EXPIRED', 'CLOUD_ID_FOREIGN'] as const) {
+      resolved = { ok: false, code, message: 'refused' };
+      expect(await identity().caller('cid', 'oAlice')).toEqual({ ok: false, error: { code, message: 'refused' } });
+    }
+    resolved = new PlatformError(-1, 'system error');
+    expect(await identity().chatOf('cid', 'oAlice')).toMatchObject({ ok: false, error: { code: 'PLATFORM_FAILED' } });
+    expect(logged).toEqual(['getOpenData failed']);
+    expect(bindings.bound.size).toBe(0);
+  });
+
+  it('refuses a group_openid another openid presented first, logs it, and keeps its owner working', async () => {
+    expect((await identity().caller('cid', 'oAlice')).ok).toBe(true);
+    for (const intruder of ['oMallory', 'oBob']) {
+      expect(await identity().caller('cid', intruder)).toMatchObject({
+        ok: false,
+        error: { code: 'CLOUD_ID_FOREIGN' },
+      });
+      expect(await identity().chatOf('cid', intruder)).toMatchObject({
+        ok: false,
+        error: { code: 'CLOUD_ID_FOREIGN' },
+      });
+    }
+    expect(logged.filter((line) => line.includes('bound to another openid'))).toHaveLength(4);
+    expect((await identity().caller('cid', 'oAlice')).ok).toBe(true);
+    // The same openid in another room is another binding.
+    resolved = data({ opengid: 'tG2', group_openid: 'gAlice', chat_type: 3 });
+    expect((await identity().caller('cid', 'oBob')).ok).toBe(true);
+    expect(bindings.bound.get('tG2:gAlice')?.openid).toBe('oBob');
+  });
+});

@@ -1,0 +1,75 @@
+// The timer's walk: a budget of wall time, one record's failure isolated, what is left for the next run.
+import { sweepDue } from '../../../kit/server/sweep';
+
+describe('kit sweep driver', () => {
+  let logged: string[];
+  const log = (message: string) => logged.push(message);
+  beforeEach(() => {
+    logged = [];
+  });
+
+  it('visits every due record in order, reporting what the visits did', async () => {
+    const visited: string[] = [];
+    const run = await sweepDue({
+      due: async () => ['a', 'b', 'c'],
+      visit: async (id) => {
+        visited.push(id);
+        return id === 'b' ? null : { id };
+      },
+      log,
+    });
+    expect(visited).toEqual(['a', 'b', 'c']);
+    expect(run).toEqual({ looked: 3, steps: [{ id: 'a' }, { id: 'c' }], failures: 0 });
+  });
+
+  it('keeps going past a record that fails, counting and logging it', async () => {
+    const run = await sweepDue({
+      due: async () => ['a', 'b', 'c'],
+      visit: async (id) => {
+        if (id === 'b') throw new Error('disk on fire');
+        return id;
+      },
+      log,
+    });
+    expect(run).toEqual({ looked: 3, steps: ['a', 'c'], failures: 1 });
+    expect(logged).toEqual(['the timer failed on b']);
+  });
+
+  it('reports a due list it cannot read as one failure, visiting nothing', async () => {
+    const visit = jest.fn(async () => 'x');
+    const run = await sweepDue({
+      due: async () => {
+        throw new Error('no database');
+      },
+      visit,
+      log,
+    });
+    expect(run).toEqual({ looked: 0, steps: [], failures: 1 });
+    expect(visit).not.toHaveBeenCalled();
+    expect(logged).toEqual(['the timer could not list what is due']);
+  });
+
+  it('stops when the wall-clock budget is spent, leaving the rest for the next run', async () => {
+    let wallClock = 1000;
+    const now = jest.spyOn(Date, 'now').mockImplementation(() => wallClock);
+    try {
+      const visited: string[] = [];
+      const run = await sweepDue({
+        due: async () => ['a', 'b', 'c', 'd'],
+        visit: async (id) => {
+          visited.push(id);
+          wallClock += 30;
+          return id;
+        },
+        budgetMs: 45,
+        log,
+      });
+      expect(visited).toEqual(['a', 'b']);
+      expect(run.looked).toBe(2);
+      const none = await sweepDue({ due: async () => ['a'], visit: async (id) => id, budgetMs: 0, log });
+      expect(none).toEqual({ looked: 0, steps: [], failures: 0 });
+    } finally {
+      now.mockRestore();
+    }
+  });
+});
