@@ -1,0 +1,126 @@
+// Member bindings on the store primitive, on both stores: a group_openid belongs to the first openid that presented
+// it in the room; simultaneous first presentations agree on one owner; reminders read every member, page by page.
+import type { Member } from 'chat-tool-kit';
+import { MEMBERS_COLLECTION, memberBindings } from '../../../kit/server/member-bindings';
+import { databaseOf } from '../../../kit/server/sdk';
+import type { DocumentStore } from '../../../kit/server/store';
+import { cloudbaseDocuments } from '../../../kit/server/store';
+import { sqliteDocuments } from '../../../kit/server/store/sqlite';
+import type { MemoryCloudbase } from '../../../emulator/cloudbase-memory';
+import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
+
+const NOW = 1_767_254_400_000;
+const alice: Member = { openid: 'oAlice', groupOpenid: 'gAlice' };
+
+interface Setup {
+  store: DocumentStore;
+  cloudbase: MemoryCloudbase | null;
+}
+
+const STORES: [string, () => Setup][] = [
+  ['SQLite', () => ({ store: sqliteDocuments(':memory:'), cloudbase: null })],
+  [
+    'CloudBase (offline)',
+    () => {
+      const cloudbase = createMemoryCloudbase();
+      return { store: cloudbaseDocuments(databaseOf(cloudbase.database)), cloudbase };
+    },
+  ],
+];
+
+describe.each(STORES)('member bindings (%s)', (_, setup) => {
+  let store: DocumentStore;
+  let cloudbase: MemoryCloudbase | null;
+  beforeEach(() => {
+    ({ store, cloudbase } = setup());
+  });
+  afterEach(() => store.close());
+
+  it('binds a group_openid to the first openid that presents it, per room, and never to another', async () => {
+    const bindings = memberBindings(store);
+    expect(await bindings.bindMember('tG1', alice, NOW)).toBe(alice.openid);
+    expect(await bindings.bindMember('tG1', { openid: 'oMallory', groupOpenid: alice.groupOpenid }, NOW)).toBe(
+      alice.openid,
+    );
+    expect(await bindings.bindMember('tG1', alice, NOW + 1)).toBe(alice.openid);
+    expect(await bindings.bindMember('tG2', { openid: 'oBob', groupOpenid: alice.groupOpenid }, NOW)).toBe('oBob');
+    expect(await bindings.roomMembers('tG1', 10)).toEqual([alice]);
+  });
+
+  it('agrees on one owner when the first presentations race, without failing any of them', async () => {
+    const bindings = memberBindings(store);
+    const openids = Array.from({ length: 12 }, (_, i) => `o${i}`);
+    const owners = await Promise.all(
+      openids.map((openid) => bindings.bindMember('tG1', { openid, groupOpenid: 'gShared' }, NOW)),
+    );
+    expect(new Set(owners).size).toBe(1);
+    expect(openids).toContain(owners[0]);
+    expect(await bindings.roomMembers('tG1', 10)).toEqual([{ openid: owners[0], groupOpenid: 'gShared' }]);
+  });
+
+  it("lists a room's members newest first, that room's only, up to the limit, beyond one read's cap", async () => {
+    const bindings = memberBindings(store, 'my_tool_members');
+    const count = 230;
+    for (let i = 0; i < count; i += 1) {
+      await bindings.bindMember('tG1', { openid: `o${i}`, groupOpenid: `g${i}` }, NOW + i);
+    }
+    await bindings.bindMember('tGother', { openid: 'oElsewhere', groupOpenid: 'gElsewhere' }, NOW + count);
+    const all = await bindings.roomMembers('tG1', 500);
+    expect(all).toHaveLength(count);
+    expect(all[0]).toEqual({ openid: `o${count - 1}`, groupOpenid: `g${count - 1}` });
+    expect(all[count - 1]).toEqual({ openid: 'o0', groupOpenid: 'g0' });
+    expect(new Set(all.map((member) => member.openid)).size).toBe(count);
+    expect(await bindings.roomMembers('tG1', 150)).toEqual(all.slice(0, 150));
+    expect(await bindings.roomMembers('tGnobody', 10)).toEqual([]);
+    if (cloudbase !== null) {
+      expect(cloudbase.collections.get('my_tool_members')).toHaveLength(count + 1);
+      expect(cloudbase.collections.get(MEMBERS_COLLECTION)).toBeUndefined();
+    }
+  });
+
+  it('reads a bound group_openid and writes nothing more', async () => {
+    const bindings = memberBindings(store);
+    await bindings.bindMember('tG1', alice, NOW);
+    const before = await bindings.roomMembers('tG1', 10);
+    const stored = JSON.stringify(cloudbase?.collections.get(MEMBERS_COLLECTION));
+    const requests = cloudbase?.requests() ?? 0;
+    expect(await bindings.bindMember('tG1', alice, NOW + 1000)).toBe(alice.openid);
+    expect(await bindings.bindMember('tG1', { openid: 'oMallory', groupOpenid: alice.groupOpenid }, NOW)).toBe(
+      alice.openid,
+    );
+    expect(await bindings.roomMembers('tG1', 10)).toEqual(before);
+    if (cloudbase !== null) {
+      expect(cloudbase.requests() - requests).toBe(3);
+      expect(JSON.stringify(cloudbase.collections.get(MEMBERS_COLLECTION))).toBe(stored);
+    }
+  });
+});
+
+describe('member bindings under CloudBase faults', () => {
+  it('keeps the first presenter as owner when its insert timed out after landing', async () => {
+    const cloudbase = createMemoryCloudbase();
+    const store = cloudbaseDocuments(databaseOf(cloudbase.database));
+    const bindings = memberBindings(store);
+    cloudbase.failNext('timeoutAfterCommit', { operation: 'add' });
+    expect(await bindings.bindMember('tG1', alice, NOW)).toBe(alice.openid);
+    expect(await bindings.bindMember('tG1', { openid: 'oMallory', groupOpenid: alice.groupOpenid }, NOW)).toBe(
+      alice.openid,
+    );
+    expect(cloudbase.collections.get(MEMBERS_COLLECTION)).toHaveLength(1);
+    await store.close();
+  });
+
+  it('agrees on one owner for a burst of first presentations at 20–50 ms per request', async () => {
+    const cloudbase = createMemoryCloudbase({ latencyMs: [20, 50] });
+    const store = cloudbaseDocuments(databaseOf(cloudbase.database));
+    const bindings = memberBindings(store);
+    const owners = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        bindings.bindMember('tG1', { openid: `o${i}`, groupOpenid: 'gShared' }, NOW),
+      ),
+    );
+    expect(new Set(owners).size).toBe(1);
+    expect(cloudbase.collections.get(MEMBERS_COLLECTION)).toHaveLength(1);
+    await store.close();
+  });
+});
