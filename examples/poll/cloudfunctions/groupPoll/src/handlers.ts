@@ -1,0 +1,190 @@
+// The groupPoll function: one handler per action of the poll's table (packagePoll/core/actions.ts), on the kit's
+// server part: identity from the cloudID, the content check, the store primitive, card sync and the function
+// shell. The rules are the domain's (packagePoll/core/poll.ts); here they meet the store and WeChat.
+import type { Handlers } from 'chat-tool-kit';
+import { cardAfter, cardInSync, newBinding, ok, VERSION_TYPE } from 'chat-tool-kit';
+import { createCardSync, type CardRecorded, type CardRecords } from '../../../../../kit/server/card-sync';
+import { createChatToolFunction } from '../../../../../kit/server/chat-tool-function';
+import { createContentCheck } from '../../../../../kit/server/content-check';
+import { createIdentity } from '../../../../../kit/server/identity';
+import { memberBindings } from '../../../../../kit/server/member-bindings';
+import type { Clock, Log, WeChatPlatform } from '../../../../../kit/server/ports';
+import { sweepDue } from '../../../../../kit/server/sweep';
+import type { DocumentStore, Premise } from '../../../../../kit/server/store/types';
+import { POLL_ACTIONS, type PollActions } from '../../../packagePoll/core/actions';
+import { refuse } from '../../../packagePoll/core/errors';
+import { cardTargetOf, castVote, closePoll, inRoom, newPoll, type Poll } from '../../../packagePoll/core/poll';
+import { pollSummary, pollView, shareOf } from '../../../packagePoll/core/view';
+
+export const POLLS_COLLECTION = 'group_polls';
+/** Who presented which group_openid in which chat (the kit's member bindings), the poll's own. */
+export const MEMBERS_COLLECTION = 'group_poll_members';
+/** The newest polls of a chat the entry page lists. */
+export const LIST_LIMIT = 50;
+/** Polls whose card one timer run brings back in line, at most. */
+const SWEEP_LIMIT = 100;
+/** msgSecCheck's scene for text the whole chat reads: 3 论坛 (docs/platform.md, "msgSecCheck"). */
+const CONTENT_SCENE = 3;
+
+/** A poll as stored: `cardBehind` tells the timer the card may lag behind the poll (set with every change). */
+export type PollDocument = Poll & { cardBehind: boolean };
+
+export interface GroupPollDeps {
+  documents: DocumentStore;
+  wechat: WeChatPlatform;
+  clock: Clock;
+  newId(): string;
+  /** How long an action waits for setChatToolMsg before answering anyway; the timer retries. */
+  cardSyncTimeoutMs: number;
+  log: Log;
+}
+
+export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeoutMs, log }: GroupPollDeps) {
+  const polls = documents.collection<PollDocument>(POLLS_COLLECTION);
+  const identity = createIdentity({ wechat, bindings: memberBindings(documents, MEMBERS_COLLECTION), clock, log });
+  const checkContent = createContentCheck({ wechat, scene: CONTENT_SCENE, log });
+
+  /**
+   * What WeChat answered, beside the poll: committed only while the card, the poll's state and its votes are as
+   * the answers were weighed against, so `cardBehind` is never cleared for a vote the card lacks.
+   */
+  const records: CardRecords<CardRecorded & { poll: PollDocument }> = {
+    async recordCard(pollId, activityId, sync) {
+      const recorded = await polls.change(pollId, (poll) => {
+        if (poll.card.activityId !== activityId) return ok({ change: null, premises: [], result: null });
+        const target = cardTargetOf(poll);
+        const binding = { ...poll.card, shown: cardAfter(poll.card.shown, target.state, sync) };
+        const cardBehind = !cardInSync(binding, target);
+        const premises: Premise[] = [
+          { path: 'card.activityId', equals: activityId },
+          { path: 'card.shown.version', equals: poll.card.shown.version },
+          { path: 'state', equals: poll.state },
+          { list: 'votes', sizeIs: poll.votes.length },
+        ];
+        return ok({
+          change: { set: { 'card.shown': binding.shown, cardBehind } },
+          premises,
+          result: { binding, target, poll: { ...poll, card: binding, cardBehind } },
+        });
+      });
+      if (recorded.ok) return recorded.data;
+      if (recorded.error.code === 'NOT_FOUND') return null;
+      throw new Error(`the card of poll ${pollId} was not recorded: ${recorded.error.code}`);
+    },
+  };
+  const cards = createCardSync({ wechat, clock, timeoutMs: cardSyncTimeoutMs, log, records });
+
+  /** The card brought in line with the poll after the poll's change committed; the poll as it was then recorded. */
+  async function synced(poll: Poll): Promise<Poll> {
+    const { recorded } = await cards.sync(poll._id, poll.card, cardTargetOf(poll));
+    return recorded?.poll ?? poll;
+  }
+
+  /** A poll of the caller's room. */
+  async function pollOf(pollId: string, roomId: string) {
+    const poll = await polls.get(pollId);
+    return poll === null ? refuse<Poll>('NOT_FOUND', 'no such poll') : inRoom(poll, roomId);
+  }
+
+  const handlers: Handlers<PollActions, string> = {
+    async createPoll({ cloudID, envVersion, poll: draft }, openid) {
+      const caller = await identity.caller(cloudID, openid);
+      if (!caller.ok) return caller;
+      const checked = await checkContent(openid, { title: draft.question, content: draft.options.join('\n') });
+      if (!checked.ok) return checked;
+      const activity = await cards.newActivity('WeChat did not create the card; nothing was saved');
+      if (!activity.ok) return activity;
+      const poll = newPoll({
+        id: newId(),
+        draft,
+        room: caller.data.room,
+        creator: caller.data.member,
+        card: newBinding(activity.data, VERSION_TYPE[envVersion]),
+        now: clock.now(),
+      });
+      if ((await polls.insert({ ...poll, cardBehind: false })) === 'exists') {
+        return refuse('INTERNAL', 'a poll id was given twice');
+      }
+      return ok({ poll: pollView(poll, openid), share: shareOf(poll) });
+    },
+
+    async listPolls({ cloudID }, openid) {
+      const caller = await identity.caller(cloudID, openid);
+      if (!caller.ok) return caller;
+      const found = await polls.find({
+        where: { 'room.id': caller.data.room.id },
+        orderBy: { path: 'createdAt', order: 'desc' },
+        limit: LIST_LIMIT,
+      });
+      return ok(found.map((poll) => pollSummary(poll, openid)));
+    },
+
+    async getPoll({ cloudID, pollId }, openid) {
+      const caller = await identity.caller(cloudID, openid);
+      if (!caller.ok) return caller;
+      const poll = await pollOf(pollId, caller.data.room.id);
+      return poll.ok ? ok(pollView(poll.data, openid)) : poll;
+    },
+
+    /** A guarded change: the vote lands only while the poll is open and holds no vote of this member. */
+    async vote({ cloudID, pollId, option }, openid) {
+      const caller = await identity.caller(cloudID, openid);
+      if (!caller.ok) return caller;
+      const { room, member } = caller.data;
+      const voted = await polls.change(pollId, (poll) => {
+        const here = inRoom(poll, room.id);
+        if (!here.ok) return here;
+        const vote = castVote(poll, member, option, clock.now());
+        if (!vote.ok) return vote;
+        return ok({
+          change: { append: { votes: vote.data }, set: { cardBehind: true } },
+          premises: [
+            { path: 'state', equals: 'open' },
+            { list: 'votes', lacks: { key: 'openid', value: member.openid } },
+          ],
+          result: { ...poll, votes: [...poll.votes, vote.data] },
+        });
+      });
+      return voted.ok ? ok(pollView(await synced(voted.data), openid)) : voted;
+    },
+
+    async closePoll({ cloudID, pollId }, openid) {
+      const caller = await identity.caller(cloudID, openid);
+      if (!caller.ok) return caller;
+      const { room } = caller.data;
+      const closed = await polls.change(pollId, (poll) => {
+        const here = inRoom(poll, room.id);
+        if (!here.ok) return here;
+        const next = closePoll(poll, openid);
+        if (!next.ok) return next;
+        return ok({
+          change: { set: { state: 'closed', cardBehind: true } },
+          premises: [{ path: 'state', equals: 'open' }],
+          result: next.data,
+        });
+      });
+      return closed.ok ? ok(pollView(await synced(closed.data), openid)) : closed;
+    },
+  };
+
+  /** The timer: every poll whose card may lag behind (a time-out, WeChat failing) is synced again. */
+  const sweep = () =>
+    sweepDue({
+      due: async () => {
+        const behind = await polls.find({
+          where: { cardBehind: true, 'card.expiresAt': { gt: clock.now() } },
+          limit: SWEEP_LIMIT,
+          fields: ['_id'],
+        });
+        return behind.map((poll) => poll._id);
+      },
+      visit: async (pollId) => {
+        const poll = await polls.get(pollId);
+        if (poll === null) return null;
+        return cards.sync(pollId, poll.card, cardTargetOf(poll));
+      },
+      log,
+    });
+
+  return createChatToolFunction({ actions: POLL_ACTIONS, handlers, clock, log, timer: sweep });
+}

@@ -1,0 +1,37 @@
+// The local runner's entry to this function (local/types.ts LocalFunction): what src/main.ts wires in production,
+// on the runner's SQLite file, SDK, clock and console variables. Never bundled, so it may use the SQLite store.
+import { randomUUID } from 'node:crypto';
+import type { LocalFunction } from '../../../../../local/types';
+import { callerOpenid, platformOf } from '../../../../../kit/server/sdk';
+import type { DocumentStore } from '../../../../../kit/server/store';
+import { sqliteDocuments } from '../../../../../kit/server/store/sqlite';
+import { APPID_VARIABLE, APPSECRET_VARIABLE } from '../../../../../kit/server/wechat-https';
+import { createGroupPoll } from './handlers';
+
+declare module '../../../../../local/types' {
+  interface LocalFunctionOptions {
+    /** Another store for the poll's documents than SQLite, e.g. the CloudBase one on emulator/cloudbase-memory.ts. */
+    pollDocuments?: DocumentStore;
+  }
+}
+
+export const local: LocalFunction<DocumentStore> = {
+  openDatabase(file, { pollDocuments }) {
+    if (pollDocuments) return { database: pollDocuments, close: () => undefined };
+    const documents = sqliteDocuments(file);
+    return { database: documents, close: () => void documents.close() };
+  },
+  createMain(documents, { sdk, env, https, now, log }) {
+    const groupPoll = createGroupPoll({
+      documents,
+      wechat: platformOf(sdk, { env, transport: https, now, log }),
+      clock: { now },
+      newId: () => randomUUID().replace(/-/g, ''),
+      cardSyncTimeoutMs: 2000,
+      log,
+    });
+    return (event) => groupPoll.main(event, callerOpenid(sdk));
+  },
+  // Where WeChat refuses chattoolmsg.send by cloud call, card updates go over HTTPS with these.
+  environment: ({ appid, appSecret }) => ({ [APPID_VARIABLE]: appid, [APPSECRET_VARIABLE]: appSecret }),
+};

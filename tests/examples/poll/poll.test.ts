@@ -1,0 +1,123 @@
+// The poll's domain, pure: the draft's rules, one vote per member, closing, what the card should show and what
+// each member sees.
+import { newBinding, parseRequest } from 'chat-tool-kit';
+import { POLL_ACTIONS } from '../../../examples/poll/packagePoll/core/actions';
+import {
+  cardTargetOf,
+  castVote,
+  closePoll,
+  newPoll,
+  pollDraft,
+  type Poll,
+} from '../../../examples/poll/packagePoll/core/poll';
+import { pollView, shareOf } from '../../../examples/poll/packagePoll/core/view';
+
+const NOW = 1_700_000_000_000;
+const alice = { openid: 'o-alice', groupOpenid: 'g-alice' };
+const bob = { openid: 'o-bob', groupOpenid: 'g-bob' };
+
+function aPoll(changes: Partial<Poll> = {}): Poll {
+  return {
+    ...newPoll({
+      id: 'p1',
+      draft: { question: '周六去哪里', options: ['山顶', '湖边'] },
+      room: { id: 'room-1', chatType: 3 },
+      creator: alice,
+      card: newBinding({ activityId: 'a1', expiresAt: NOW + 86_400_000 }, 1),
+      now: NOW,
+    }),
+    ...changes,
+  };
+}
+
+const codeOf = (result: { ok: boolean; error?: { code: string } }): string | undefined => result.error?.code;
+
+describe('the draft', () => {
+  test('a question and 2 to 6 distinct options, trimmed', () => {
+    expect(pollDraft({ question: ' 去哪 ', options: [' 山顶', '湖边 '] }, NOW)).toEqual({
+      ok: true,
+      data: { question: '去哪', options: ['山顶', '湖边'] },
+    });
+  });
+
+  test.each([
+    [{ question: '  ', options: ['a', 'b'] }, 'QUESTION_EMPTY'],
+    [{ question: '问'.repeat(61), options: ['a', 'b'] }, 'QUESTION_TOO_LONG'],
+    [{ question: 'q', options: ['a'] }, 'OPTIONS_COUNT'],
+    [{ question: 'q', options: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }, 'OPTIONS_COUNT'],
+    [{ question: 'q', options: ['a', ' '] }, 'OPTION_EMPTY'],
+    [{ question: 'q', options: ['a', 'b'.repeat(31)] }, 'OPTION_TOO_LONG'],
+    [{ question: 'q', options: ['a', ' a'] }, 'OPTION_DUPLICATE'],
+    [{ question: 'q', options: ['a', 2] }, 'INVALID_REQUEST'],
+    [{ question: 'q', options: ['a', 'b'], creator: 'o-x' }, 'INVALID_REQUEST'],
+    ['q', 'INVALID_REQUEST'],
+  ])('%j is refused with %s', (draft, code) => {
+    expect(codeOf(pollDraft(draft, NOW))).toBe(code);
+  });
+
+  test('lengths count characters, not UTF-16 units: 60 emoji are a question', () => {
+    expect(pollDraft({ question: '😀'.repeat(60), options: ['a', 'b'] }, NOW).ok).toBe(true);
+  });
+
+  test('the vote request takes an option index and nothing that claims an identity', () => {
+    const vote = { action: 'vote', cloudID: 'c', pollId: 'p1' };
+    expect(parseRequest(POLL_ACTIONS, { ...vote, option: 1 }, NOW).ok).toBe(true);
+    expect(codeOf(parseRequest(POLL_ACTIONS, { ...vote, option: 1.5 }, NOW))).toBe('INVALID_REQUEST');
+    expect(codeOf(parseRequest(POLL_ACTIONS, { ...vote, option: 6 }, NOW))).toBe('INVALID_REQUEST');
+    expect(codeOf(parseRequest(POLL_ACTIONS, { ...vote, option: 0, openid: 'o-x' }, NOW))).toBe('INVALID_REQUEST');
+  });
+});
+
+describe('voting and closing', () => {
+  test('one vote per member, for an option the poll has, while it is open', () => {
+    expect(castVote(aPoll(), bob, 1, NOW)).toEqual({ ok: true, data: { ...bob, option: 1, at: NOW } });
+    const voted = aPoll({ votes: [{ ...bob, option: 0, at: NOW }] });
+    expect(codeOf(castVote(voted, bob, 1, NOW))).toBe('ALREADY_VOTED');
+    expect(codeOf(castVote(aPoll(), bob, 2, NOW))).toBe('OPTION_UNKNOWN');
+    expect(codeOf(castVote(aPoll({ state: 'closed' }), bob, 0, NOW))).toBe('POLL_CLOSED');
+  });
+
+  test('only the creator closes, once', () => {
+    expect(codeOf(closePoll(aPoll(), bob.openid))).toBe('NOT_CREATOR');
+    const closed = closePoll(aPoll(), alice.openid);
+    expect(closed.ok && closed.data.state).toBe('closed');
+    expect(codeOf(closePoll(aPoll({ state: 'closed' }), alice.openid))).toBe('POLL_CLOSED');
+  });
+});
+
+describe('the card and the views', () => {
+  const votes = [
+    { ...alice, option: 0, at: NOW },
+    { ...bob, option: 1, at: NOW + 1 },
+  ];
+
+  test('the card counts the voters with the participate template, the creator not among them', () => {
+    expect(cardTargetOf(aPoll({ votes }))).toEqual({ kind: 'participate', state: 1, done: ['g-bob'] });
+    expect(cardTargetOf(aPoll({ votes, state: 'closed' }))).toEqual({ kind: 'participate', state: 3, done: ['g-bob'] });
+  });
+
+  test('members see counts per option and their own vote, never who voted for what', () => {
+    const view = pollView(aPoll({ votes }), bob.openid);
+    expect(view.options).toEqual([
+      { text: '山顶', votes: 1 },
+      { text: '湖边', votes: 1 },
+    ]);
+    expect(view.voters).toBe(2);
+    expect(view.viewer).toEqual({ isCreator: false, option: 1, can: { vote: false, close: false } });
+    expect(JSON.stringify(view)).not.toContain('o-alice');
+    expect(pollView(aPoll(), alice.openid).viewer.can).toEqual({ vote: true, close: true });
+    expect(pollView(aPoll({ state: 'closed' }), alice.openid).viewer.can).toEqual({ vote: false, close: false });
+  });
+
+  test('the card is shared with everyone in the chat, titled by the question, opening the poll', () => {
+    expect(shareOf(aPoll())).toEqual({
+      activityId: 'a1',
+      activityExpiresAt: NOW + 86_400_000,
+      templateId: '2A84254B945674A2F88CE4970782C402795EB607',
+      chooseType: 2,
+      participant: [],
+      title: '周六去哪里',
+      path: '/packagePoll/pages/entry/index?pollId=p1',
+    });
+  });
+});
