@@ -1,0 +1,129 @@
+// Card sync: brings a record's card in line with what the tool wants it to show (kit/core/card.ts), through
+// setChatToolMsg, and has the tool record what WeChat answered beside its record (CardRecords). Also the
+// activity_id's creation, for a record's first card and every renewal. Best effort: what is left undone or
+// unknown keeps the record's card lagging, which the tool's timer retries.
+import type { CardActivity, CardAnswer, CardBinding, CardSync, CardTarget, SetChatToolMsgBody } from '../core/card';
+import { cardInSync, cardUpdates } from '../core/card';
+import type { ApiResult } from '../core/result';
+import { fail, ok } from '../core/result';
+import type { Clock, Log, WeChatPlatform } from './ports';
+import { PlatformError } from './ports';
+import { within } from './within';
+
+/** WeChat's system error (docs/platform.md, "Error codes"): nothing says whether the call was applied. */
+const SYSTEM_ERROR = -1;
+/**
+ * Refusals of the call itself, before WeChat looks at the card (docs/platform.md, "Error codes"): cloud call not
+ * supported or not permitted, token, capability not granted, malformed JSON, and, over HTTPS, no access token to
+ * be had (grant_type, appid, secret, IP whitelist). They say nothing about the card.
+ */
+const API_REFUSALS = new Set([-604100, -604101, 40001, 42001, 48001, 47001, 40002, 40013, 40125, 40164]);
+
+/** A record's card as recorded: its binding and what the record wants it to show at that moment. */
+export interface CardRecorded {
+  binding: CardBinding;
+  target: CardTarget;
+}
+
+/**
+ * The port a tool implements beside its records (the platform seam: WeChat's binding lives with the record, the
+ * kit decides what to send). `R` may carry more than the binding, e.g. the whole record as recorded.
+ */
+export interface CardRecords<R extends CardRecorded = CardRecorded> {
+  /**
+   * Records what a sync learned about the card of `activityId`: in ONE atomic step with the record, the binding's
+   * `shown` becomes cardAfter(shown, the record's target state now, sync). Null, recording nothing, when the record
+   * is gone or its card was renewed meanwhile (it has another activity_id).
+   */
+  recordCard(recordId: string, activityId: string, sync: CardSync): Promise<R | null>;
+}
+
+export interface CardSyncDeps<R extends CardRecorded> {
+  wechat: Pick<WeChatPlatform, 'createActivityId' | 'setChatToolMsg'>;
+  clock: Clock;
+  /** How long a sync waits for one setChatToolMsg before calling its outcome unknown (the timer retries). */
+  timeoutMs: number;
+  log: Log;
+  records: CardRecords<R>;
+}
+
+export interface CardSynced<R> {
+  /** The record as recordCard returned it; null when nothing was recorded (renewed, gone, or the record failed). */
+  recorded: R | null;
+  /** Calls WeChat accepted. */
+  sent: number;
+  /** Whether the card still lags behind after a call that was not accepted (or the record could not be written). */
+  failed: boolean;
+}
+
+export interface CardSyncer<R> {
+  /** Sends what `binding` lacks to show `target` (as read with the record `recordId`) and records the answers. */
+  sync(recordId: string, binding: CardBinding, target: CardTarget): Promise<CardSynced<R>>;
+  /** A new activity_id, or PLATFORM_FAILED with `refusal`, which tells the user what was kept. */
+  newActivity(refusal: string): Promise<ApiResult<CardActivity, 'PLATFORM_FAILED'>>;
+}
+
+export function createCardSync<R extends CardRecorded>(deps: CardSyncDeps<R>): CardSyncer<R> {
+  const { wechat, clock, log, records } = deps;
+
+  /** Records an answer that came after its sync gave up: its place among the card's calls is unknown. */
+  function recordLate(recordId: string, body: SetChatToolMsgBody): void {
+    const late: CardSync = { version: null, answers: [{ body, answer: 'accepted' }] };
+    records.recordCard(recordId, body.activity_id, late).catch((error: unknown) => {
+      log(`recording a late card answer of record ${recordId} failed`, error);
+    });
+  }
+
+  /**
+   * WeChat's answer to one call. A refusal applied nothing; after a time-out, a system error or a network error
+   * the call may still land, so its outcome is unknown.
+   */
+  async function send(recordId: string, body: SetChatToolMsgBody): Promise<CardAnswer> {
+    const call = wechat.setChatToolMsg(body);
+    try {
+      if ((await within(call, deps.timeoutMs)) !== 'timeout') return 'accepted';
+      log(`setChatToolMsg timed out for record ${recordId}; its outcome is unknown`);
+      call.then(
+        () => recordLate(recordId, body),
+        () => undefined,
+      );
+      return 'unknown';
+    } catch (error) {
+      log(`setChatToolMsg failed for record ${recordId}`, error instanceof PlatformError ? error.message : error);
+      if (!(error instanceof PlatformError) || error.errcode === SYSTEM_ERROR) return 'unknown';
+      return API_REFUSALS.has(error.errcode) ? 'failed' : 'refused';
+    }
+  }
+
+  return {
+    async sync(recordId, binding, target) {
+      const answers: CardSync['answers'] = [];
+      for (const body of cardUpdates(binding, target, clock.now())) {
+        const answer = await send(recordId, body);
+        answers.push({ body, answer });
+        if (answer !== 'accepted') break;
+      }
+      const sent = answers.filter(({ answer }) => answer === 'accepted').length;
+      const failed = answers.some(({ answer }) => answer !== 'accepted');
+      try {
+        const sync = { version: binding.shown.version, answers };
+        const recorded = await records.recordCard(recordId, binding.activityId, sync);
+        if (recorded === null) return { recorded, sent, failed };
+        // A refused end that proves an earlier one landed leaves the card in sync: an answer, not a failure.
+        return { recorded, sent, failed: failed && !cardInSync(recorded.binding, recorded.target) };
+      } catch (error) {
+        log(`recording the card of record ${recordId} failed`, error);
+        return { recorded: null, sent, failed: true };
+      }
+    },
+
+    async newActivity(refusal) {
+      try {
+        return ok(await wechat.createActivityId());
+      } catch (error) {
+        log('createActivityId failed', error);
+        return fail('PLATFORM_FAILED', refusal);
+      }
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// Card sync, kit-level: a fake setChatToolMsg answering as WeChat may, and records kept in memory beside a target.
+import type { CardBinding, CardSync, CardTarget, SetChatToolMsgBody } from 'chat-tool-kit';
+import { cardAfter, NEW_CARD, newBinding } from 'chat-tool-kit';
+import type { CardRecorded, CardRecords } from '../../../kit/server/card-sync';
+import { createCardSync } from '../../../kit/server/card-sync';
+import { PlatformError } from '../../../kit/server/ports';
+
+const NOW = Date.UTC(2026, 0, 1, 8, 0, 0);
+const HOUR = 3_600_000;
+
+type Answer = 'accept' | Error | 'stall';
+
+/** One record's card kept in memory, recorded as a tool's repository would: cardAfter with its target now. */
+function memoryRecords(binding: CardBinding, target: CardTarget) {
+  const record: CardRecorded = { binding, target };
+  const syncs: CardSync[] = [];
+  const records: CardRecords = {
+    async recordCard(recordId, activityId, sync) {
+      syncs.push(sync);
+      if (recordId !== 'r1' || activityId !== record.binding.activityId) return null;
+      record.binding = { ...record.binding, shown: cardAfter(record.binding.shown, record.target.state, sync) };
+      return { ...record };
+    },
+  };
+  return { record, syncs, records };
+}
+
+function setup(
+  answers: Answer[],
+  target: CardTarget,
+  binding = newBinding({ activityId: 'act', expiresAt: NOW + HOUR }, 0),
+) {
+  const sent: SetChatToolMsgBody[] = [];
+  const stalled: (() => void)[] = [];
+  const logs: string[] = [];
+  const memory = memoryRecords(binding, target);
+  const cards = createCardSync({
+    wechat: {
+      async createActivityId() {
+        return { activityId: 'new', expiresAt: NOW + 24 * HOUR };
+      },
+      setChatToolMsg(body) {
+        sent.push(body);
+        const answer = answers.shift() ?? 'accept';
+        if (answer === 'stall') return new Promise<void>((resolve) => stalled.push(resolve));
+        return answer === 'accept' ? Promise.resolve() : Promise.reject(answer);
+      },
+    },
+    clock: { now: () => NOW },
+    timeoutMs: 20,
+    log: (message) => logs.push(message),
+    records: memory.records,
+  });
+  return { cards, sent, stalled, logs, ...memory };
+}
+
+const target = (state: 1 | 2 | 3, done: string[] = []): CardTarget => ({ kind: 'participate', state, done });
+
+describe('card sync', () => {
+  it('sends what the card lacks, records the answers with the version it read, and reports the calls accepted', async () => {
+    const { cards, sent, syncs, record } = setup([], target(2, ['g1']));
+    const synced = await cards.sync('r1', record.binding, record.target);
+    expect(sent.map((body) => body.target_state)).toEqual([1, 2]);
+    expect(syncs).toEqual([{ version: 0, answers: sent.map((body) => ({ body, answer: 'accepted' })) }]);
+    expect(synced).toEqual({ recorded: record, sent: 2, failed: false });
+    expect(record.binding.shown).toEqual({ ...NEW_CARD, state: 2, version: 1, doneGroupOpenids: ['g1'] });
+  });
+
+  it('stops at the first call not accepted: a refusal applied nothing and leaves the card lagging', async () => {
+    const { cards, sent, syncs, record } = setup([new PlatformError(9800001, 'refused')], target(2, ['g1']));
+    const synced = await cards.sync('r1', record.binding, record.target);
+    expect(sent).toHaveLength(1);
+    expect(syncs[0]?.answers.map((a) => a.answer)).toEqual(['refused']);
+    expect(synced).toMatchObject({ sent: 0, failed: true });
+    expect(record.binding.shown.doneGroupOpenids).toEqual([]);
+  });
+
+  it('tells a refusal of the call itself (permission, token, cloud call) from a refusal of the body', async () => {
+    for (const errcode of [-604101, -604100, 40001, 42001, 48001, 47001, 40002, 40013, 40125, 40164]) {
+      const { cards, syncs, record } = setup([new PlatformError(errcode, 'api')], target(1, ['g1']));
+      expect(await cards.sync('r1', record.binding, record.target)).toMatchObject({ sent: 0, failed: true });
+      expect(syncs[0]?.answers.map((a) => a.answer)).toEqual(['failed']);
+    }
+  });
+
+  it('calls a system error or a network error an unknown outcome, and doubts the card', async () => {
+    for (const error of [new PlatformError(-1, 'system error'), new Error('socket hang up')]) {
+      const { cards, syncs, record } = setup([error], target(2));
+      expect(await cards.sync('r1', record.binding, record.target)).toMatchObject({ sent: 0, failed: true });
+      expect(syncs[0]?.answers.map((a) => a.answer)).toEqual(['unknown']);
+      expect(record.binding.shown).toMatchObject({ state: 1, settled: false });
+    }
+  });
+
+  it('answers after its time-out with an unknown outcome, and records the late answer with no place in the order', async () => {
+    const { cards, stalled, syncs, record, logs } = setup(['stall'], target(3));
+    expect(await cards.sync('r1', record.binding, record.target)).toMatchObject({ sent: 0, failed: true });
+    expect(syncs[0]?.answers.map((a) => a.answer)).toEqual(['unknown']);
+    expect(record.binding.shown).toMatchObject({ state: 1, settled: false, endSent: true });
+    expect(logs).toContain('setChatToolMsg timed out for record r1; its outcome is unknown');
+    stalled[0]?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(syncs[1]).toEqual({
+      version: null,
+      answers: [{ body: expect.objectContaining({ target_state: 3 }), answer: 'accepted' }],
+    });
+    expect(record.binding.shown).toMatchObject({ state: 3, settled: true });
+  });
+
+  it('takes WeChat refusing an end after an end of unknown outcome as ended: in sync, not a failure', async () => {
+    const binding = newBinding({ activityId: 'act', expiresAt: NOW + HOUR }, 0);
+    const doubted = { ...binding, shown: { ...NEW_CARD, settled: false, endSent: true, version: 1 } };
+    const { cards, record } = setup([new PlatformError(9800002, 'already ended')], target(3), doubted);
+    expect(await cards.sync('r1', record.binding, record.target)).toMatchObject({ sent: 0, failed: false });
+    expect(record.binding.shown).toMatchObject({ state: 3, settled: true });
+  });
+
+  it('sends nothing for an expired activity_id or a card in sync', async () => {
+    const expired = newBinding({ activityId: 'act', expiresAt: NOW }, 0);
+    const { cards, sent } = setup([], target(1, ['g1']), expired);
+    expect(await cards.sync('r1', expired, target(1, ['g1']))).toMatchObject({ sent: 0, failed: false });
+    const live = setup([], target(1));
+    expect(await live.cards.sync('r1', live.record.binding, live.record.target)).toMatchObject({
+      sent: 0,
+      failed: false,
+    });
+    expect([...sent, ...live.sent]).toEqual([]);
+  });
+
+  it('reports nothing recorded when the card was renewed meanwhile, and a failure when the record fails', async () => {
+    const { cards, record } = setup([], target(1, ['g1']));
+    const renewed = { ...record.binding, activityId: 'older' };
+    expect(await cards.sync('r1', renewed, record.target)).toEqual({ recorded: null, sent: 1, failed: false });
+    const logs: string[] = [];
+    const broken = createCardSync({
+      wechat: { createActivityId: () => Promise.reject(new Error('no')), setChatToolMsg: () => Promise.resolve() },
+      clock: { now: () => NOW },
+      timeoutMs: 20,
+      log: (message) => logs.push(message),
+      records: { recordCard: () => Promise.reject(new Error('database down')) },
+    });
+    expect(await broken.sync('r1', record.binding, target(1, ['g2']))).toEqual({
+      recorded: null,
+      sent: 1,
+      failed: true,
+    });
+    expect(logs).toEqual(['recording the card of record r1 failed']);
+  });
+});
+
+describe('new activity_ids', () => {
+  it('creates one, or refuses with PLATFORM_FAILED and the message that says what was kept', async () => {
+    const { cards } = setup([], target(1));
+    expect(await cards.newActivity('kept')).toEqual({
+      ok: true,
+      data: { activityId: 'new', expiresAt: NOW + 24 * HOUR },
+    });
+    const logs: string[] = [];
+    const refusing = createCardSync({
+      wechat: {
+        createActivityId: () => Promise.reject(new PlatformError(-1, 'busy')),
+        setChatToolMsg: () => Promise.resolve(),
+      },
+      clock: { now: () => NOW },
+      timeoutMs: 20,
+      log: (message) => logs.push(message),
+      records: { recordCard: async () => null },
+    });
+    expect(await refusing.newActivity('nothing was saved')).toEqual({
+      ok: false,
+      error: { code: 'PLATFORM_FAILED', message: 'nothing was saved' },
+    });
+    expect(logs).toEqual(['createActivityId failed']);
+  });
+});
