@@ -8,6 +8,8 @@ import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createLocalBackend, type EmulatedMember, type LocalBackend } from '../../../local';
 import type { PollActions } from '../../../examples/poll/packagePoll/core/actions';
 import type { RequestOf, ResponseOf } from 'chat-tool-kit';
+// The runner's option pollDocuments is declared by the function's local entry.
+import type {} from '../../../examples/poll/cloudfunctions/groupPoll/src/local';
 
 const POLL_ROOT = path.resolve(__dirname, '../../../examples/poll');
 
