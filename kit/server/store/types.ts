@@ -80,7 +80,7 @@ export interface Collection<D extends StoredDocument> {
   /**
    * Read → edit → commit only if the document is unchanged since the read (compare-and-set), retried within the
    * budget. Answers NOT_FOUND, the edit's refusal, BUSY once the budget is spent; throws OutcomeUnknownError
-   * (ports.ts) after a write that may have landed.
+   * (kit/server/outcome.ts) after a write that may have landed.
    */
   update<R, C extends string>(
     id: string,
