@@ -72,16 +72,8 @@ const LISTED_FIELDS: Record<string, boolean> = Object.fromEntries(
   ].map((field) => [field, true]),
 );
 
-/** A group_openid bound to the openid that first presented it in the room; `_id` is `${roomId}:${groupOpenid}`. */
-export interface RoomMemberDocument {
-  _id: string;
-  roomId: string;
-  groupOpenid: string;
-  openid: string;
-  boundAt: number;
-}
-
 export const TASKS = 'group_tasks';
+/** Where the kit's member bindings of the group task live (kit/server/member-bindings.ts). */
 export const ROOM_MEMBERS = 'group_task_members';
 /**
  * One change keeps retrying lost races and requests the service refused unrun for at least this long AND at
@@ -200,7 +192,6 @@ const STATE_ONLY = new Set<string>(['state', 'updatedAt', 'revision']);
 export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
   const _ = db.command;
   const tasks = db.collection<TaskDocument>(TASKS);
-  const members = db.collection<RoomMemberDocument>(ROOM_MEMBERS);
 
   async function read(taskId: string): Promise<TaskDocument | null> {
     const { data } = await request('read', () => tasks.where({ _id: taskId }).limit(1).get());
@@ -484,32 +475,6 @@ export function createCloudbaseStore(db: CloudDatabase): TaskRepository {
     },
     async markSwept(taskId, now) {
       await updated({ _id: taskId }, { sweptAt: now });
-    },
-    async bindMember(roomId, member, now) {
-      const _id = `${roomId}:${member.groupOpenid}`;
-      const owner = async () => (await request('read', () => members.where({ _id }).limit(1).get())).data[0]?.openid;
-      const startedAt = Date.now();
-      for (let attempt = 0; ; attempt += 1) {
-        const bound = await owner();
-        if (bound !== undefined) return bound;
-        try {
-          // add() refuses an _id that exists: of two first presentations, one wins and the other reads it.
-          await request('write', () =>
-            members.add({
-              data: { _id, roomId, groupOpenid: member.groupOpenid, openid: member.openid, boundAt: now },
-            }),
-          );
-          return member.openid;
-        } catch (error) {
-          // Refused because another won, or timed out after it may have landed: the next read says who holds it.
-          if (!mayRetry(attempt, startedAt)) throw error;
-        }
-        await pause(attempt);
-      }
-    },
-    async roomMembers(roomId, limit) {
-      const docs = await paged(members.where({ roomId }).orderBy('boundAt', 'desc'), limit);
-      return docs.map((doc) => ({ openid: doc.openid, groupOpenid: doc.groupOpenid }));
     },
   };
 }

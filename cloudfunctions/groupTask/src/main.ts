@@ -3,18 +3,20 @@
 import cloud from 'wx-server-sdk';
 import { randomUUID } from 'node:crypto';
 import { createGroupTask } from './actions';
-import { createCloudbaseStore } from './cloudbase-store';
+import { createCloudbaseStore, ROOM_MEMBERS } from './cloudbase-store';
+import { memberBindings } from '../../../kit/server/member-bindings';
 import { callerOpenid, databaseOf, initSdk, platformOf } from '../../../kit/server/sdk';
+import { cloudbaseDocuments } from '../../../kit/server/store';
 
 initSdk(cloud);
 
 const log = (message: string, detail?: unknown) => console.warn(`[groupTask] ${message}`, detail ?? '');
 
-const tasks = createCloudbaseStore(databaseOf(cloud.database()));
+const database = databaseOf(cloud.database());
 
 const groupTask = createGroupTask({
-  tasks,
-  bindings: tasks,
+  tasks: createCloudbaseStore(database),
+  bindings: memberBindings(cloudbaseDocuments(database), ROOM_MEMBERS),
   // WECHAT_APPID / WECHAT_APPSECRET, set in the console, let setChatToolMsg fall back to HTTPS where WeChat
   // refuses the cloud call (docs/backend.md, Deploy).
   wechat: platformOf(cloud, { env: process.env, log }),

@@ -54,12 +54,4 @@ export interface TaskRepository {
   dueForTimer(now: number, limit: number): Promise<string[]>;
   /** Notes that the timer looked at the task (its place in the next dueForTimer). */
   markSwept(taskId: string, now: number): Promise<void>;
-  /**
-   * Binds `member.groupOpenid` in the room to `member.openid` if nobody holds it yet (insert if absent; a read
-   * only when it is bound already) and returns the openid that holds it: the first one that presented it.
-   * No guarantee may rest on WeChat refusing a cloudID replayed by another user (docs/platform.md, "Replayed cloudID").
-   */
-  bindMember(roomId: string, member: Member, now: number): Promise<string>;
-  /** Who opened the tool in a room (their bindings), newest first: the only members an "everyone" reminder can name. */
-  roomMembers(roomId: string, limit: number): Promise<Member[]>;
 }

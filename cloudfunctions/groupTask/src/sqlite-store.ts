@@ -33,14 +33,6 @@ CREATE TABLE IF NOT EXISTS task_people (
   PRIMARY KEY (task_id, openid)
 );
 CREATE INDEX IF NOT EXISTS task_people_openid ON task_people (openid, created_at);
-CREATE TABLE IF NOT EXISTS member_bindings (
-  room_id TEXT NOT NULL,
-  group_openid TEXT NOT NULL,
-  openid TEXT NOT NULL,
-  bound_at INTEGER NOT NULL,
-  PRIMARY KEY (room_id, group_openid)
-);
-CREATE INDEX IF NOT EXISTS member_bindings_room ON member_bindings (room_id, bound_at);
 `;
 
 interface DocRow {
@@ -63,11 +55,6 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
     db.exec('ALTER TABLE tasks ADD COLUMN swept_at INTEGER NOT NULL DEFAULT 0');
   }
   db.exec('CREATE INDEX IF NOT EXISTS tasks_swept ON tasks (swept_at)');
-  // Files written before the bindings kept who opened the tool per openid: each becomes a binding.
-  if (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'room_members'").get()) {
-    db.exec(`INSERT OR IGNORE INTO member_bindings SELECT room_id, group_openid, openid, seen_at FROM room_members;
-      DROP TABLE room_members;`);
-  }
 
   const selectTask = db.prepare<[string], DocRow>('SELECT doc FROM tasks WHERE id = ?');
   const upsertTask = db.prepare(
@@ -93,16 +80,6 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
      ORDER BY swept_at LIMIT ?`,
   );
   const swept = db.prepare<[number, string]>('UPDATE tasks SET swept_at = ? WHERE id = ?');
-  const ownerStmt = db.prepare<[string, string], { openid: string }>(
-    'SELECT openid FROM member_bindings WHERE room_id = ? AND group_openid = ?',
-  );
-  const bindStmt = db.prepare<[string, string, string, number]>(
-    `INSERT INTO member_bindings (room_id, group_openid, openid, bound_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (room_id, group_openid) DO NOTHING`,
-  );
-  const membersStmt = db.prepare<[string, number], { openid: string; group_openid: string }>(
-    'SELECT openid, group_openid FROM member_bindings WHERE room_id = ? ORDER BY bound_at DESC LIMIT ?',
-  );
 
   /** Writes the task; `previous` lets the people index change by difference instead of being rewritten. */
   function write(task: Task, previous: Task | null): void {
@@ -179,16 +156,6 @@ export function createSqliteStore(file = ':memory:'): TaskRepository & { close()
     },
     async markSwept(taskId, now) {
       swept.run(now, taskId);
-    },
-    async bindMember(roomId, member, now) {
-      const bound = ownerStmt.get(roomId, member.groupOpenid);
-      if (bound !== undefined) return bound.openid;
-      // DO NOTHING: another process that bound it in between keeps it.
-      bindStmt.run(roomId, member.groupOpenid, member.openid, now);
-      return ownerStmt.get(roomId, member.groupOpenid)?.openid ?? member.openid;
-    },
-    async roomMembers(roomId, limit) {
-      return membersStmt.all(roomId, limit).map((row) => ({ openid: row.openid, groupOpenid: row.group_openid }));
     },
     close() {
       db.close();

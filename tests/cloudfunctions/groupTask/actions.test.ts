@@ -7,6 +7,8 @@ import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import type { OpenData, TextCheck, TextVerdict } from '../../../kit/server/ports';
 import { PlatformError } from '../../../kit/server/ports';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
+import { memberBindings } from '../../../kit/server/member-bindings';
+import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import { createLocalBackend } from '../../../local';
 import { codeOf, everyoneDraft, HOUR, makeWorld, MINUTE, must, NOW } from './world';
 import type { World } from './world';
@@ -265,10 +267,14 @@ describe('the content check on text shown to others', () => {
     activities = 0;
     answer = async () => ({ verdict: 'pass', traceId: 't' });
     const tasks = createSqliteStore();
-    close = () => tasks.close();
+    const documents = sqliteDocuments();
+    close = () => {
+      tasks.close();
+      void documents.close();
+    };
     groupTask = createGroupTask({
       tasks,
-      bindings: tasks,
+      bindings: memberBindings(documents),
       wechat: {
         createActivityId: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
         setChatToolMsg: async () => undefined,
@@ -338,9 +344,11 @@ describe('resolveChat: the launcher opened from a chat', () => {
   it('needs no group_openid (getGroupEnterInfo without needGroupOpenID), and binds one when given', async () => {
     let data: OpenData = { opengid: 'tGenter', chat_type: 4 };
     const tasks = createSqliteStore();
+    const documents = sqliteDocuments();
+    const bindings = memberBindings(documents);
     const groupTask = createGroupTask({
       tasks,
-      bindings: tasks,
+      bindings,
       wechat: {
         createActivityId: async () => ({ activityId: 'act', expiresAt: NOW + HOUR }),
         setChatToolMsg: async () => undefined,
@@ -359,10 +367,11 @@ describe('resolveChat: the launcher opened from a chat', () => {
     data = { ...data, group_openid: 'gA' };
     expect(await call('oA', 'resolveChat')).toEqual({ ok: true, data: { roomId: 'tGenter', chatType: 4 } });
     expect(codeOf((await call('oB', 'resolveChat')) as ApiResult<unknown>)).toBe('CLOUD_ID_FOREIGN');
-    expect(await tasks.roomMembers('tGenter', 10)).toEqual([{ openid: 'oA', groupOpenid: 'gA' }]);
+    expect(await bindings.roomMembers('tGenter', 10)).toEqual([{ openid: 'oA', groupOpenid: 'gA' }]);
     data = { open_single_roomid: '', chat_type: 1 };
     expect(codeOf((await call('oA', 'resolveChat')) as ApiResult<unknown>)).toBe('CLOUD_ID_INVALID');
     tasks.close();
+    await documents.close();
   });
 });
 

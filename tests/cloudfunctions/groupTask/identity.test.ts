@@ -1,15 +1,14 @@
 // Identity comes only from the server context (OPENID) and the cloudID the server resolves itself.
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ApiResult, TaskView } from '../../../packageChatTool/core/api';
 import type { Member } from '../../../packageChatTool/core/types';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
-import { createCloudbaseStore, ROOM_MEMBERS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
 import type { OpenData, WeChatPlatform } from '../../../kit/server/ports';
+import { memberBindings } from '../../../kit/server/member-bindings';
 import { databaseOf } from '../../../kit/server/sdk';
+import { cloudbaseDocuments } from '../../../kit/server/store';
+import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { READING_PROFILES, readingsFromEnvironment } from '../../../emulator/readings';
@@ -144,8 +143,13 @@ describe.each(STORES)('a replayed cloudID, on a platform that resolves it for an
     issued = new Map();
     logged = [];
     const sqlite = store === 'sqlite' ? createSqliteStore() : null;
-    const tasks = sqlite ?? createCloudbaseStore(databaseOf(createMemoryCloudbase().database));
-    close = () => sqlite?.close();
+    const database = databaseOf(createMemoryCloudbase().database);
+    const tasks = sqlite ?? createCloudbaseStore(database);
+    const documents = sqlite ? sqliteDocuments() : cloudbaseDocuments(database);
+    close = () => {
+      sqlite?.close();
+      void documents.close();
+    };
     let activities = 0;
     const platform: WeChatPlatform = {
       createActivityId: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
@@ -158,7 +162,7 @@ describe.each(STORES)('a replayed cloudID, on a platform that resolves it for an
     };
     groupTask = createGroupTask({
       tasks,
-      bindings: tasks,
+      bindings: memberBindings(documents),
       wechat: platform,
       clock: { now: () => NOW },
       newId: () => 'task1',
@@ -198,42 +202,6 @@ describe.each(STORES)('a replayed cloudID, on a platform that resolves it for an
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => codeOf(result) === 'CLOUD_ID_FOREIGN')).toHaveLength(3);
-  });
-});
-
-describe('member bindings in the stores', () => {
-  const alice: Member = { openid: 'oAlice', groupOpenid: 'gAlice' };
-
-  it('CloudBase: a bound group_openid is read, never written again', async () => {
-    const cloudbase = createMemoryCloudbase();
-    const tasks = createCloudbaseStore(databaseOf(cloudbase.database));
-    expect(await tasks.bindMember('tG1', alice, NOW)).toBe(alice.openid);
-    const stored = JSON.stringify(cloudbase.collections.get(ROOM_MEMBERS));
-    const requests = cloudbase.requests();
-    expect(await tasks.bindMember('tG1', alice, NOW + HOUR)).toBe(alice.openid);
-    expect(await tasks.bindMember('tG1', { openid: 'oMallory', groupOpenid: alice.groupOpenid }, NOW)).toBe(
-      alice.openid,
-    );
-    expect(cloudbase.requests() - requests).toBe(2);
-    expect(JSON.stringify(cloudbase.collections.get(ROOM_MEMBERS))).toBe(stored);
-  });
-
-  it('SQLite: a file from before the bindings keeps who opened the tool, each as a binding', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'bindings-'));
-    const file = join(folder, 'old.sqlite');
-    const old = new Database(file);
-    old.exec(`CREATE TABLE room_members (room_id TEXT NOT NULL, openid TEXT NOT NULL, group_openid TEXT NOT NULL,
-      seen_at INTEGER NOT NULL, PRIMARY KEY (room_id, openid));
-      INSERT INTO room_members VALUES ('tG1', 'oAlice', 'gAlice', 1), ('tG1', 'oBob', 'gBob', 2);`);
-    old.close();
-    const tasks = createSqliteStore(file);
-    expect(await tasks.roomMembers('tG1', 10)).toEqual([{ openid: 'oBob', groupOpenid: 'gBob' }, alice]);
-    expect(await tasks.bindMember('tG1', { openid: 'oMallory', groupOpenid: 'gAlice' }, NOW)).toBe(alice.openid);
-    tasks.close();
-    const reopened = createSqliteStore(file);
-    expect(await reopened.roomMembers('tG1', 10)).toHaveLength(2);
-    reopened.close();
-    rmSync(folder, { recursive: true, force: true });
   });
 });
 

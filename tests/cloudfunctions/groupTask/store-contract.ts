@@ -274,42 +274,6 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       }
     });
 
-    it('binds a group_openid to the first openid that presents it in a room, and lists the bound members', async () => {
-      const room1 = `room${run}`;
-      expect(await store.bindMember(room1, member(1), NOW)).toBe(member(1).openid);
-      expect(await store.bindMember(room1, member(2), NOW + 1)).toBe(member(2).openid);
-      expect(await store.bindMember(room1, member(1), NOW + 2)).toBe(member(1).openid);
-      const thief = { openid: member(3).openid, groupOpenid: member(1).groupOpenid };
-      expect(await store.bindMember(room1, thief, NOW + 3)).toBe(member(1).openid);
-      // The same group_openid string in another room is another binding.
-      expect(await store.bindMember(`other${run}`, thief, NOW + 4)).toBe(member(3).openid);
-      expect(await store.roomMembers(room1, 10)).toEqual(
-        [member(2), member(1)].map(({ openid, groupOpenid }) => ({ openid, groupOpenid })),
-      );
-      expect(await store.roomMembers(`none${run}`, 10)).toEqual([]);
-    });
-
-    it('binds once when the first presentations race', async () => {
-      const room1 = `race${run}`;
-      const contenders = Array.from({ length: 8 }, (_, i) => ({
-        openid: member(i + 1).openid,
-        groupOpenid: `g${run}`,
-      }));
-      const owners = await Promise.all(contenders.map((m) => store.bindMember(room1, m, NOW)));
-      expect(new Set(owners).size).toBe(1);
-      expect(contenders.map((m) => m.openid)).toContain(owners[0]);
-      expect(await store.roomMembers(room1, 10)).toEqual([{ openid: owners[0], groupOpenid: `g${run}` }]);
-    });
-
-    it('lists every bound member of a room beyond one page of get() (an "everyone" reminder)', async () => {
-      const room1 = `crowd${run}`;
-      const crowd = Array.from({ length: 150 }, (_, i) => member(i + 1));
-      await Promise.all(crowd.map((m, i) => store.bindMember(room1, m, NOW + i)));
-      const listed = await store.roomMembers(room1, 500);
-      expect(listed).toEqual([...crowd].reverse());
-      expect(await store.roomMembers(room1, 120)).toEqual([...crowd].reverse().slice(0, 120));
-    });
-
     it('keeps concurrent sign-ups exact: capacity 20, 60 members, 20 repeats', async () => {
       const task = await newTask({ capacity: 20 });
       const attempts = [

@@ -66,10 +66,9 @@ describe.each(STORES)('member bindings (%s)', (_, setup) => {
     }
     await bindings.bindMember('tGother', { openid: 'oElsewhere', groupOpenid: 'gElsewhere' }, NOW + count);
     const all = await bindings.roomMembers('tG1', 500);
-    expect(all).toHaveLength(count);
-    expect(all[0]).toEqual({ openid: `o${count - 1}`, groupOpenid: `g${count - 1}` });
-    expect(all[count - 1]).toEqual({ openid: 'o0', groupOpenid: 'g0' });
-    expect(new Set(all.map((member) => member.openid)).size).toBe(count);
+    expect(all).toEqual(
+      Array.from({ length: count }, (_, i) => ({ openid: `o${count - 1 - i}`, groupOpenid: `g${count - 1 - i}` })),
+    );
     expect(await bindings.roomMembers('tG1', 150)).toEqual(all.slice(0, 150));
     expect(await bindings.roomMembers('tGnobody', 10)).toEqual([]);
     if (cloudbase !== null) {
@@ -122,5 +121,34 @@ describe('member bindings under CloudBase faults', () => {
     expect(new Set(owners).size).toBe(1);
     expect(cloudbase.collections.get(MEMBERS_COLLECTION)).toHaveLength(1);
     await store.close();
+  });
+  it('retries simultaneous first writes of one binding instead of failing, whatever the service answers', async () => {
+    const cloudbase = createMemoryCloudbase({ latencyMs: [5, 20] });
+    const store = cloudbaseDocuments(databaseOf(cloudbase.database));
+    const bindings = memberBindings(store);
+    for (const fault of ['concurrentLimit', 'requestLimit', 'timeoutAfterCommit', 'serverTimeout'] as const) {
+      const room = `race-${fault}`;
+      cloudbase.failNext(fault, { operation: 'add', collection: MEMBERS_COLLECTION, times: 3 });
+      const contenders = Array.from({ length: 8 }, (_, i) => ({ openid: `o${i}`, groupOpenid: 'gSame' }));
+      const owners = await Promise.all(contenders.map((m) => bindings.bindMember(room, m, NOW)));
+      expect(new Set(owners).size).toBe(1);
+      expect(await bindings.roomMembers(room, 10)).toEqual([{ openid: owners[0], groupOpenid: 'gSame' }]);
+    }
+    await store.close();
+  });
+
+  it('lists every member of a 500-member room for an "everyone" reminder, whatever the get() cap', async () => {
+    for (const getCap of [100, 1000] as const) {
+      const cloudbase = createMemoryCloudbase({ getCap });
+      const store = cloudbaseDocuments(databaseOf(cloudbase.database));
+      const bindings = memberBindings(store);
+      const member = (i: number): Member => ({ openid: `o${i}`, groupOpenid: `g${i}` });
+      await Promise.all(Array.from({ length: 500 }, (_, i) => bindings.bindMember('tG1', member(i), NOW + i)));
+      const members = await bindings.roomMembers('tG1', 500);
+      expect(members).toHaveLength(500);
+      expect(new Set(members.map((m) => m.groupOpenid)).size).toBe(500);
+      expect(members[0]).toEqual(member(499));
+      await store.close();
+    }
   });
 });
