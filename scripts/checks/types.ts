@@ -1,14 +1,21 @@
 // `tsc --noEmit` on tsconfig.json (app code), tsconfig.node.json (tooling and tests) and, when the project
-// has the simulator, simulator/tsconfig.json (its browser code, DOM lib), through the compiler API so every
-// diagnostic comes back with its file and line.
+// has them, simulator/tsconfig.json (its browser code, DOM lib) and the example poll's (its pages, its cloud
+// function), through the compiler API so every diagnostic comes back with its file and line.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { result, type CheckResult, type Problem } from './result';
 
 export const TSCONFIGS = ['tsconfig.json', 'tsconfig.node.json'];
-/** Checked when present: a starter without the simulator folder is still a valid project. */
-export const OPTIONAL_TSCONFIGS = ['simulator/tsconfig.json'];
+/**
+ * Checked when present: a starter without the simulator folder, or without the example poll (its pages and its
+ * cloud function), is still a valid project.
+ */
+export const OPTIONAL_TSCONFIGS = [
+  'simulator/tsconfig.json',
+  'examples/poll/tsconfig.json',
+  'examples/poll/cloudfunctions/groupPoll/tsconfig.json',
+];
 
 function toProblem(root: string, diagnostic: ts.Diagnostic, config: string): Problem {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
