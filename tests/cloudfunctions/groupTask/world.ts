@@ -52,7 +52,8 @@ export function makeWorld(
       ? sqliteDocuments(':memory:')
       : cloudbaseDocuments(databaseOf(createMemoryCloudbase(database).database));
   const tasks = wrap(createTaskStore(documents));
-  const backend = createLocalBackend({ now: () => clock.now, tasks, cardSyncTimeoutMs });
+  // The member bindings share the world's store.
+  const backend = createLocalBackend({ now: () => clock.now, documents, tasks, cardSyncTimeoutMs });
   const room = backend.wechat.createRoom({ name: 'Test chat' });
   const members = Array.from({ length: memberCount }, (_, i) =>
     backend.wechat.addMember(room.id, { nickname: `M${i}` }),
