@@ -10,17 +10,26 @@ import { result, type CheckResult, type Problem } from './result';
 
 const NAME = 'emulator imports';
 
-/** The twins of the platform, and the app code they must not load at run time. */
+/** The twins of the platform, and the app code they must not load at run time (the kit is the app's too). */
 const PLATFORM_TWINS = ['emulator', 'simulator'];
-const APP_CODE = ['packageChatTool', 'cloudfunctions'];
+const APP_CODE = ['packageChatTool', 'cloudfunctions', 'kit'];
+/** The kit by its package name (package.json: "chat-tool-kit": "file:kit"). */
+const KIT_PACKAGE = 'chat-tool-kit';
+
+/** The folder of this repository an import reaches, or null for a package's. */
+function targetOf(file: string, specifier: string): string | null {
+  if (specifier === KIT_PACKAGE || specifier.startsWith(`${KIT_PACKAGE}/`)) return 'kit';
+  if (!specifier.startsWith('.')) return null;
+  return path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
+}
 
 const SOURCE = /\.(ts|js|mjs|cjs)$/;
 
 function problemsOf(root: string, file: string): Problem[] {
   const source = fs.readFileSync(path.join(root, file), 'utf8');
   return runtimeImports(file, source).flatMap(({ specifier, line }) => {
-    if (!specifier.startsWith('.')) return [];
-    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
+    const target = targetOf(file, specifier);
+    if (target === null) return [];
     const app = APP_CODE.find((dir) => target === dir || isInside(dir, target));
     return app === undefined
       ? []

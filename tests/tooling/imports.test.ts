@@ -17,6 +17,8 @@ describe('emulator imports', () => {
         "import type { Task } from '../packageChatTool/core/types';",
         "import { type CardShare, type Reminder } from '../packageChatTool/core/api';",
         "export type * from '../cloudfunctions/groupTask/src/ports';",
+        "import type { Member } from 'chat-tool-kit';",
+        "import type { WeChatPlatform } from '../kit/server/ports';",
         "import { randomBytes } from 'node:crypto';",
         "import { ERRCODE } from './rules';",
         '',
@@ -31,7 +33,7 @@ describe('emulator imports', () => {
     expect(messages(root)).toEqual([]);
   });
 
-  test('every run-time reach into packageChatTool/ or cloudfunctions/ is reported with file and line', () => {
+  test('every run-time reach into packageChatTool/, cloudfunctions/ or kit/ is reported with file and line', () => {
     const root = project({
       'emulator/wechat.ts': [
         '// The emulator judging the app by its own rule:',
@@ -40,6 +42,8 @@ describe('emulator imports', () => {
         "export { PlatformError } from '../cloudfunctions/groupTask/src/ports';",
         "const sdk = require('../cloudfunctions/groupTask/src/sdk');",
         "void import('../packageChatTool');",
+        "import { platformOf } from '../kit/server/sdk';",
+        "import { cloudId } from 'chat-tool-kit';",
         '',
       ].join('\n'),
       'simulator/runtime/wx.ts': "import * as title from '../../packageChatTool/core/title';\n",
@@ -50,6 +54,8 @@ describe('emulator imports', () => {
       'emulator/wechat.ts:4 imports cloudfunctions/ at run time ("../cloudfunctions/groupTask/src/ports"); only `import type` may reach app code',
       'emulator/wechat.ts:5 imports cloudfunctions/ at run time ("../cloudfunctions/groupTask/src/sdk"); only `import type` may reach app code',
       'emulator/wechat.ts:6 imports packageChatTool/ at run time ("../packageChatTool"); only `import type` may reach app code',
+      'emulator/wechat.ts:7 imports kit/ at run time ("../kit/server/sdk"); only `import type` may reach app code',
+      'emulator/wechat.ts:8 imports kit/ at run time ("chat-tool-kit"); only `import type` may reach app code',
       'simulator/runtime/wx.ts:1 imports packageChatTool/ at run time ("../../packageChatTool/core/title"); only `import type` may reach app code',
     ]);
   });
