@@ -95,7 +95,7 @@ export interface CloudbaseOptions {
 }
 
 /** The store's own field on every document: the revision compare-and-set guards. Never returned. */
-const REVISION = '_rev';
+export const REVISION = '_rev';
 
 type Stored = StoredDocument & { [REVISION]?: number };
 
@@ -127,6 +127,30 @@ function withoutRevision<D extends StoredDocument>(doc: Stored): D {
   delete rest[REVISION];
   return rest as D;
 }
+
+/** A premise as conditions on the stored document (list sizes by whether an index exists). */
+function premiseConditions(_: DbCommand, premise: Premise): DbCondition[] {
+  const nothing = { _id: _.in([]) };
+  if ('equals' in premise) return [{ [premise.path]: _.eq(premise.equals) }];
+  if ('oneOf' in premise) return [{ [premise.path]: _.in(premise.oneOf) }];
+  if ('lacks' in premise) return [{ [`${premise.list}.${premise.lacks.key}`]: _.neq(premise.lacks.value) }];
+  if ('has' in premise) return [{ [`${premise.list}.${premise.has.key}`]: _.eq(premise.has.value) }];
+  if ('firstHas' in premise) return [{ [`${premise.list}.0.${premise.firstHas.key}`]: _.eq(premise.firstHas.value) }];
+  // A list holds at least n items exactly when its item n-1 exists.
+  const atLeast = (n: number): DbCondition[] => (n <= 0 ? [] : [{ [`${premise.list}.${n - 1}`]: _.exists(true) }]);
+  const below = (n: number): DbCondition[] =>
+    n <= 0 ? [nothing] : [{ [`${premise.list}.${n - 1}`]: _.exists(false) }];
+  if ('sizeBelow' in premise) return below(premise.sizeBelow);
+  if ('sizeAtLeast' in premise) return atLeast(premise.sizeAtLeast);
+  return [...atLeast(premise.sizeIs), ...below(premise.sizeIs + 1)];
+}
+
+/**
+ * The condition a guarded change of document `id` commits under: its premises as conditions on the stored
+ * document (exported for scripts/verify-cloud.ts, which checks that the service honours them).
+ */
+export const guardOf = (_: DbCommand, id: string, premises: readonly Premise[]): DbOperator =>
+  _.and([{ _id: id }, ...premises.flatMap((premise) => premiseConditions(_, premise))]);
 
 const isOr = (where: Where): where is { or: Where[] } => Array.isArray(where.or);
 
@@ -190,23 +214,6 @@ export function cloudbaseDocuments(db: CloudDatabase, options: CloudbaseOptions 
     if (isOr(where)) return _.or(where.or.map(whereOf));
     const parts = Object.entries(where).map(([path, condition]) => ({ [path]: conditionOf(condition) }));
     return parts.length <= 1 ? (parts[0] ?? {}) : _.and(parts);
-  }
-
-  /** A premise as conditions on the stored document (list sizes by whether an index exists). */
-  function premiseConditions(premise: Premise): DbCondition[] {
-    const nothing = { _id: _.in([]) };
-    if ('equals' in premise) return [{ [premise.path]: _.eq(premise.equals) }];
-    if ('oneOf' in premise) return [{ [premise.path]: _.in(premise.oneOf) }];
-    if ('lacks' in premise) return [{ [`${premise.list}.${premise.lacks.key}`]: _.neq(premise.lacks.value) }];
-    if ('has' in premise) return [{ [`${premise.list}.${premise.has.key}`]: _.eq(premise.has.value) }];
-    if ('firstHas' in premise) return [{ [`${premise.list}.0.${premise.firstHas.key}`]: _.eq(premise.firstHas.value) }];
-    // A list holds at least n items exactly when its item n-1 exists.
-    const atLeast = (n: number): DbCondition[] => (n <= 0 ? [] : [{ [`${premise.list}.${n - 1}`]: _.exists(true) }]);
-    const below = (n: number): DbCondition[] =>
-      n <= 0 ? [nothing] : [{ [`${premise.list}.${n - 1}`]: _.exists(false) }];
-    if ('sizeBelow' in premise) return below(premise.sizeBelow);
-    if ('sizeAtLeast' in premise) return atLeast(premise.sizeAtLeast);
-    return [...atLeast(premise.sizeIs), ...below(premise.sizeIs + 1)];
   }
 
   /** A change as update operators, plus the revision every write increments. */
@@ -328,7 +335,7 @@ export function cloudbaseDocuments(db: CloudDatabase, options: CloudbaseOptions 
           // Applied in memory first, so a change the database would refuse (overlapping paths, a list that is not
           // one) fails as it does on every store.
           applyChange(before, change);
-          const guard = _.and([{ _id: id }, ...premises.flatMap(premiseConditions)]);
+          const guard = guardOf(_, id, premises);
           return (await updated(guard, operatorsOf(change))) ? ok(result) : undefined;
         });
       },
