@@ -1,7 +1,7 @@
 // The groupTask handlers and the task timer's step, written against ports only, on the kit's server part
 // (kit/server): identity from the cloudID (the room, the caller bound to their group_openid), the content check,
-// the function shell that routes through the action table and turns anything thrown into a typed answer, and
-// the sweep driver. Every action returns an ApiResult; nothing thrown by a store or the platform escapes.
+// card sync, the function shell that routes through the action table and turns anything thrown into a typed
+// answer, and the sweep driver. Every action returns an ApiResult; nothing thrown by a store or the platform escapes.
 import type { Handlers } from 'chat-tool-kit';
 import type { ApiResult } from '../../../packageChatTool/core/api';
 import { newBinding, VERSION_TYPE } from 'chat-tool-kit';
