@@ -1,11 +1,12 @@
 // The poll is held to the chat tool's own checks: `npm run check` type-checks its pages and its cloud function,
 // and its subpackage passes the chat-tool rules, Skyline's rules and the WXML compile.
+import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { checkChatToolRules } from '../../../scripts/checks/chat-tool-rules';
 import { skylineFindings } from '../../../scripts/checks/skyline';
 import { OPTIONAL_TSCONFIGS } from '../../../scripts/checks/types';
-import { checkWxml } from '../../../scripts/checks/wxml';
+import { checkWxml, compileWxml } from '../../../scripts/checks/wxml';
 
 const REPOSITORY = path.resolve(__dirname, '../../..');
 const POLL_ROOT = path.join(REPOSITORY, 'examples/poll');
@@ -50,4 +51,7 @@ test('the poll subpackage passes the chat-tool rules, Skyline and the WXML compi
   expect(checkChatToolRules(POLL_ROOT).problems).toEqual([]);
   expect(skylineFindings(POLL_ROOT).map((finding) => `${finding.file}:${finding.line} ${finding.rule.id}`)).toEqual([]);
   expect(checkWxml(POLL_ROOT).problems).toEqual([]);
+  // The check walks the subpackages (and a main package under miniprogram/); the poll's main page is at pages/.
+  const mainPage = 'pages/index/index.wxml';
+  expect(compileWxml(mainPage, fs.readFileSync(path.join(POLL_ROOT, mainPage), 'utf8'))).toEqual([]);
 });

@@ -29,6 +29,7 @@ Component({
     inChat: false,
     loaded: false,
     hidden: false,
+    refreshing: false,
     polls: [] as PollRow[],
     error: '',
   },
@@ -55,6 +56,12 @@ Component({
       const listed = await pollService().call('listPolls', {});
       if (listed.ok) this.setData({ loaded: true, polls: listed.data.map((poll) => rowOf(poll, t)) });
       else this.setData({ error: t.errors[listed.code] });
+    },
+    /** Pull to refresh. */
+    async onRefresh() {
+      this.setData({ refreshing: true });
+      await this.refresh();
+      this.setData({ refreshing: false });
     },
     onCreate() {
       return weChat().navigateTo(CREATE_PAGE);

@@ -45,6 +45,7 @@ Component({
     status: '',
     yourVote: '',
     busy: false,
+    refreshing: false,
     error: '',
   },
   methods: {
@@ -56,6 +57,12 @@ Component({
       const answer = await pollService().call('getPoll', { pollId: this.data.pollId });
       if (answer.ok) this.setData(shown(answer.data, this.data.t));
       else this.setData({ error: this.data.t.errors[answer.code] });
+    },
+    /** Pull to refresh: the votes cast since the page opened. */
+    async onRefresh() {
+      this.setData({ refreshing: true, error: '' });
+      await this.load();
+      this.setData({ refreshing: false });
     },
     async onVote(event: Tap) {
       const { poll, busy, t } = this.data;
