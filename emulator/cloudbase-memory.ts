@@ -104,6 +104,10 @@ function parse(text: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 
+/** The value at a dot path, as the service sorts by it (`orderBy('room.createdAt')`). */
+const valueAt = (doc: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), doc);
+
 // Relaxed EJSON keeps plain numbers plain; the SDK parses either form.
 const encode = (doc: Record<string, unknown>): string => EJSON.stringify(doc, { relaxed: true });
 
@@ -161,8 +165,8 @@ class Backend {
         if (keys.length > 0) {
           found = [...found].sort((a, b) => {
             for (const [field, direction] of keys) {
-              const x = a[field];
-              const y = b[field];
+              const x = valueAt(a, field);
+              const y = valueAt(b, field);
               if (x === y) continue;
               const less = typeof x === 'number' && typeof y === 'number' ? x < y : String(x) < String(y);
               return (less ? -1 : 1) * (direction === -1 ? -1 : 1);

@@ -60,6 +60,16 @@ describe('the offline CloudBase database under load', () => {
     }
   });
 
+  it('orders by a field inside an object, as by a top-level one', async () => {
+    const { database } = await world();
+    const rows = database.collection<{ _id: string; inner: { at: number } }>('rows');
+    await Promise.all([3, 1, 2].map((at) => rows.add({ data: { _id: `r${at}`, inner: { at } } })));
+    const order = async (direction: 'asc' | 'desc') =>
+      (await rows.orderBy('inner.at', direction).get()).data.map((row) => row.inner.at);
+    expect(await order('asc')).toEqual([1, 2, 3]);
+    expect(await order('desc')).toEqual([3, 2, 1]);
+  });
+
   it('answers each request after the latency set, and concurrent requests overlap', async () => {
     const { memory, value } = await world({ latencyMs: [20, 30] });
     let started = Date.now();

@@ -189,6 +189,9 @@ export function collectionContract(label: string, open: () => Promise<StoreHarne
         expect(await ordered({ where: {}, orderBy: { path: 's', order: 'asc' }, limit: 12 })).toEqual([
           0, 3, 6, 9, 1, 4, 7, 10, 2, 5, 8, 11,
         ]);
+        expect(
+          await ordered({ where: { n: { lt: 4 } }, orderBy: { path: 'inner.k', order: 'desc' }, limit: 4 }),
+        ).toEqual([1, 3, 0, 2]);
         expect(await ordered({ where: {}, limit: 0 })).toEqual([]);
         const projected = await rows.find({ where: { n: 1 }, fields: ['s', 'inner.k'], limit: 1 });
         expect(projected).toHaveLength(1);
