@@ -185,8 +185,10 @@ describe.each(STORES)('the group poll on %s', (_name, store) => {
     expect(backend.wechat.cardText(activityId, alice)).toBe('0人已参与');
 
     backend.wechat.setFault('setChatToolMsg', null);
-    await backend.runTimer();
+    expect(await backend.runTimer()).toEqual({ looked: 1, steps: [{ pollId, sent: 1, failed: false }], failures: 0 });
     expect(backend.wechat.cardText(activityId, alice)).toBe('1人已参与');
+    // In line again: the next run has nothing to do.
+    expect(await backend.runTimer()).toEqual({ looked: 0, steps: [], failures: 0 });
     const poll = await call(bob, 'getPoll', { pollId });
     expect(poll.ok && poll.data.cardInSync).toBe(true);
   });

@@ -181,7 +181,8 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
       visit: async (pollId) => {
         const poll = await polls.get(pollId);
         if (poll === null) return null;
-        return cards.sync(pollId, poll.card, cardTargetOf(poll));
+        const { sent, failed } = await cards.sync(pollId, poll.card, cardTargetOf(poll));
+        return { pollId, sent, failed };
       },
       log,
     });
