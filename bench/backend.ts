@@ -8,10 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { ApiResult, CardShare, TaskView } from '../packageChatTool/core/api';
-import { createCloudbaseStore } from '../cloudfunctions/groupTask/src/cloudbase-store';
 import { createLocalBackend } from '../local';
 import type { EmulatedMember, LocalBackend } from '../local';
 import { databaseOf } from '../kit/server/sdk';
+import { cloudbaseDocuments } from '../kit/server/store';
 import { createMemoryCloudbase } from '../emulator/cloudbase-memory';
 import { buildOptions, functionEntries } from '../scripts/build-functions';
 
@@ -51,9 +51,9 @@ async function timedJoin(backend: LocalBackend, who: EmulatedMember, taskId: str
 }
 
 async function benchStore(store: Store): Promise<void> {
-  const tasks =
-    store === 'cloudbase-offline' ? createCloudbaseStore(databaseOf(createMemoryCloudbase().database)) : undefined;
-  const backend = createLocalBackend({ tasks });
+  const documents =
+    store === 'cloudbase-offline' ? cloudbaseDocuments(databaseOf(createMemoryCloudbase().database)) : undefined;
+  const backend = createLocalBackend({ documents });
   const room = backend.wechat.createRoom({ name: 'bench' });
   const members = Array.from({ length: DISTINCT + 1 }, () => backend.wechat.addMember(room.id));
   const [creator, ...signers] = members;

@@ -5,20 +5,19 @@ import { randomUUID } from 'node:crypto';
 import type { LocalFunction } from '../../../local/types';
 import { createGroupTask } from './actions';
 import type { TaskRepository } from './ports';
-import { ROOM_MEMBERS } from './cloudbase-store';
+import { createTaskStore, ROOM_MEMBERS } from './task-store';
 import { memberBindings } from '../../../kit/server/member-bindings';
 import type { MemberBindings } from '../../../kit/server/ports';
 import { callerOpenid, platformOf } from '../../../kit/server/sdk';
 import type { DocumentStore } from '../../../kit/server/store';
 import { sqliteDocuments } from '../../../kit/server/store/sqlite';
-import { createSqliteStore } from './sqlite-store';
 import { APPID_VARIABLE, APPSECRET_VARIABLE } from '../../../kit/server/wechat-https';
 
 declare module '../../../local/types' {
   interface LocalFunctionOptions {
     /** Another document store instead of SQLite, e.g. cloudbaseDocuments on emulator/cloudbase-memory.ts. */
     documents?: DocumentStore;
-    /** Another task store instead of SQLite's, e.g. one whose methods fail. */
+    /** Another task repository instead of one on `documents`, e.g. one whose methods fail. */
     tasks?: TaskRepository;
     /** How long an action waits for setChatToolMsg before answering anyway; the timer retries. Default 2000. */
     cardSyncTimeoutMs?: number;
@@ -34,21 +33,14 @@ interface GroupTaskDatabase {
 export const local: LocalFunction<GroupTaskDatabase> = {
   openDatabase(file, options) {
     // What the runner opens it closes; a store it was given stays its giver's.
-    const closers: (() => unknown)[] = [];
-    let { documents, tasks } = options;
-    if (documents === undefined) {
-      const sqlite = sqliteDocuments(file);
-      closers.push(() => sqlite.close());
-      documents = sqlite;
-    }
-    if (tasks === undefined) {
-      const sqlite = createSqliteStore(file);
-      closers.push(() => sqlite.close());
-      tasks = sqlite;
-    }
+    const given = options.documents;
+    const documents = given ?? sqliteDocuments(file);
     return {
-      database: { tasks, bindings: memberBindings(documents, ROOM_MEMBERS) },
-      close: () => closers.forEach((close) => void close()),
+      database: {
+        tasks: options.tasks ?? createTaskStore(documents),
+        bindings: memberBindings(documents, ROOM_MEMBERS),
+      },
+      close: () => void (given === undefined && documents.close()),
     };
   },
   createMain({ tasks, bindings }, { sdk, env, https, now, log }, { cardSyncTimeoutMs = 2000 }) {

@@ -3,7 +3,7 @@
 import cloud from 'wx-server-sdk';
 import { randomUUID } from 'node:crypto';
 import { createGroupTask } from './actions';
-import { createCloudbaseStore, ROOM_MEMBERS } from './cloudbase-store';
+import { createTaskStore, ROOM_MEMBERS } from './task-store';
 import { memberBindings } from '../../../kit/server/member-bindings';
 import { callerOpenid, databaseOf, initSdk, platformOf } from '../../../kit/server/sdk';
 import { cloudbaseDocuments } from '../../../kit/server/store';
@@ -12,11 +12,11 @@ initSdk(cloud);
 
 const log = (message: string, detail?: unknown) => console.warn(`[groupTask] ${message}`, detail ?? '');
 
-const database = databaseOf(cloud.database());
+const documents = cloudbaseDocuments(databaseOf(cloud.database()));
 
 const groupTask = createGroupTask({
-  tasks: createCloudbaseStore(database),
-  bindings: memberBindings(cloudbaseDocuments(database), ROOM_MEMBERS),
+  tasks: createTaskStore(documents),
+  bindings: memberBindings(documents, ROOM_MEMBERS),
   // WECHAT_APPID / WECHAT_APPSECRET, set in the console, let setChatToolMsg fall back to HTTPS where WeChat
   // refuses the cloud call (docs/backend.md, Deploy).
   wechat: platformOf(cloud, { env: process.env, log }),

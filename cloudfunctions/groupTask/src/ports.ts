@@ -1,5 +1,5 @@
 // The group task's own port: its repository. The platform, the clock and the member bindings are the kit's ports
-// (kit/server/ports.ts). Production: CloudBase (cloudbase-store.ts). Locally: SQLite.
+// (kit/server/ports.ts). task-store.ts implements it once, on the kit's store primitive (CloudBase or SQLite).
 import type { ApiResult } from '../../../packageChatTool/core/api';
 import type { CardBinding, CardSync } from 'chat-tool-kit';
 import type { JoinOutcome } from '../../../packageChatTool/core/task';

@@ -6,7 +6,7 @@ import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import type { OpenData, TextCheck, TextVerdict } from '../../../kit/server/ports';
 import { PlatformError } from '../../../kit/server/ports';
-import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
+import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
 import { memberBindings } from '../../../kit/server/member-bindings';
 import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import { createLocalBackend } from '../../../local';
@@ -266,12 +266,9 @@ describe('the content check on text shown to others', () => {
     checks = [];
     activities = 0;
     answer = async () => ({ verdict: 'pass', traceId: 't' });
-    const tasks = createSqliteStore();
     const documents = sqliteDocuments();
-    close = () => {
-      tasks.close();
-      void documents.close();
-    };
+    const tasks = createTaskStore(documents);
+    close = () => void documents.close();
     groupTask = createGroupTask({
       tasks,
       bindings: memberBindings(documents),
@@ -343,8 +340,8 @@ describe('resolveChat: the launcher opened from a chat', () => {
 
   it('needs no group_openid (getGroupEnterInfo without needGroupOpenID), and binds one when given', async () => {
     let data: OpenData = { opengid: 'tGenter', chat_type: 4 };
-    const tasks = createSqliteStore();
     const documents = sqliteDocuments();
+    const tasks = createTaskStore(documents);
     const bindings = memberBindings(documents);
     const groupTask = createGroupTask({
       tasks,
@@ -370,7 +367,6 @@ describe('resolveChat: the launcher opened from a chat', () => {
     expect(await bindings.roomMembers('tGenter', 10)).toEqual([{ openid: 'oA', groupOpenid: 'gA' }]);
     data = { open_single_roomid: '', chat_type: 1 };
     expect(codeOf((await call('oA', 'resolveChat')) as ApiResult<unknown>)).toBe('CLOUD_ID_INVALID');
-    tasks.close();
     await documents.close();
   });
 });

@@ -5,9 +5,10 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { buildOptions, functionEntries } from '../../../scripts/build-functions';
-import { createCloudbaseStore, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { createTaskStore, TASKS } from '../../../cloudfunctions/groupTask/src/task-store';
 import { createTask } from '../../../packageChatTool/core/task';
 import { databaseOf } from '../../../kit/server/sdk';
+import { cloudbaseDocuments } from '../../../kit/server/store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 
 /** Generous: the bundle is ≈25 KB; a jump means a dependency slipped in. */
@@ -49,7 +50,7 @@ describe('the groupTask bundle', () => {
       card: newBinding({ activityId: 'a', expiresAt: now - 1 }, 0),
       now: now - 2000,
     });
-    await createCloudbaseStore(databaseOf(memory.database)).insert(overdue);
+    await createTaskStore(cloudbaseDocuments(databaseOf(memory.database))).insert(overdue);
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fn: { main(event: unknown): Promise<unknown> } = require(outfile);

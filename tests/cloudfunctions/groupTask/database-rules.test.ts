@@ -2,7 +2,7 @@
 // writes go through the cloud function, which checks identity itself.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/task-store';
 
 describe('database security rules', () => {
   const rules: unknown = JSON.parse(

@@ -3,13 +3,12 @@ import type { ApiResult, TaskView } from '../../../packageChatTool/core/api';
 import type { Member } from '../../../packageChatTool/core/types';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
-import { createCloudbaseStore } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
 import type { OpenData, WeChatPlatform } from '../../../kit/server/ports';
 import { memberBindings } from '../../../kit/server/member-bindings';
 import { databaseOf } from '../../../kit/server/sdk';
 import { cloudbaseDocuments } from '../../../kit/server/store';
 import { sqliteDocuments } from '../../../kit/server/store/sqlite';
-import { createSqliteStore } from '../../../cloudfunctions/groupTask/src/sqlite-store';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { READING_PROFILES, readingsFromEnvironment } from '../../../emulator/readings';
 import { createLocalBackend } from '../../../local';
@@ -142,14 +141,10 @@ describe.each(STORES)('a replayed cloudID, on a platform that resolves it for an
   beforeEach(() => {
     issued = new Map();
     logged = [];
-    const sqlite = store === 'sqlite' ? createSqliteStore() : null;
-    const database = databaseOf(createMemoryCloudbase().database);
-    const tasks = sqlite ?? createCloudbaseStore(database);
-    const documents = sqlite ? sqliteDocuments() : cloudbaseDocuments(database);
-    close = () => {
-      sqlite?.close();
-      void documents.close();
-    };
+    const documents =
+      store === 'sqlite' ? sqliteDocuments() : cloudbaseDocuments(databaseOf(createMemoryCloudbase().database));
+    const tasks = createTaskStore(documents);
+    close = () => void documents.close();
     let activities = 0;
     const platform: WeChatPlatform = {
       createActivityId: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),

@@ -2,10 +2,11 @@
 //   TCB_ENV=<env id> TCB_SECRET_ID=… TCB_SECRET_KEY=… [TCB_SESSION_TOKEN=…] npx jest stores.real-cloudbase
 // Otherwise it is skipped, and its title (the reason) is printed at the end of `npm test` by
 // tests/harness/skipped-tests-reporter.js. It leaves its test documents (unique ids, createdAt
-// 2026-01-01T08:00Z) in the group_tasks / group_task_members collections.
+// 2026-01-01T08:00Z) in the group_tasks collection.
 import cloud from 'wx-server-sdk';
-import { createCloudbaseStore, ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/cloudbase-store';
+import { createTaskStore, TASKS } from '../../../cloudfunctions/groupTask/src/task-store';
 import { databaseOf, initSdkWithKeys } from '../../../kit/server/sdk';
+import { cloudbaseDocuments } from '../../../kit/server/store';
 import { storeContract } from './store-contract';
 
 const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY, TCB_SESSION_TOKEN } = process.env;
@@ -20,8 +21,9 @@ if (TCB_ENV && TCB_SECRET_ID && TCB_SECRET_KEY) {
       sessionToken: TCB_SESSION_TOKEN,
     });
     const raw = cloud.database();
-    for (const name of [TASKS, ROOM_MEMBERS]) await raw.createCollection(name).catch(() => undefined);
-    return { store: createCloudbaseStore(databaseOf(raw)), close: async () => undefined };
+    await raw.createCollection(TASKS).catch(() => undefined);
+    const documents = cloudbaseDocuments(databaseOf(raw));
+    return { store: createTaskStore(documents), close: () => documents.close() };
   });
 } else {
   describe('TaskRepository contract: real CloudBase', () => {
