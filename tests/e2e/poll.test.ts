@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { format } from 'chat-tool-kit';
+import { en } from '../../examples/poll/packagePoll/i18n/en';
 import { zhCN as zh } from '../../examples/poll/packagePoll/i18n/zh-CN';
 import {
   describeWithBrowser,
@@ -75,6 +76,20 @@ describeWithBrowser('the group poll in the simulator', () => {
     await eventually(() => sim.cardStatus(question), '已结束');
     await sim.viewAs('Bob');
     expect(await sim.cardStatus(question)).toBe('已结束');
+    expect(sim.errors).toEqual([]);
+  });
+
+  test('in English and dark mode: the closed poll as Bob sees it', async () => {
+    await sim.page.selectOption('select[aria-label="Language"]', 'en');
+    await sim.page.selectOption('select[aria-label="Theme"]', 'dark');
+    await sim.ready();
+    await sim.openCard('周六去哪里爬山');
+    await sim.phone.getByText(`${en.closed} · ${format(en.voters, { count: 1 })}`).waitFor();
+    await sim.phone.getByText(format(en.yourVote, { option: '湖边' })).waitFor();
+    expect(await sim.byRole('button', en.closePoll).count()).toBe(0);
+    const page = sim.phone.locator('wx-page[data-route="packagePoll/pages/poll/index"] .page').first();
+    expect(await page.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(17, 17, 17)');
+    await sim.screenshot('poll-english-dark');
     expect(sim.errors).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ export const en: Messages = {
   shareAgain: 'The card was not posted: tap to post it again',
 
   voteFor: 'Vote for: {option}',
-  votes: '{count} votes',
+  votes: 'Votes: {count}',
   yourVote: 'You voted for: {option} (one vote each)',
   creatorNote: 'You started this poll: the card does not count your own vote.',
   closePoll: 'Close the poll',
