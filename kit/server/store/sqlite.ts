@@ -72,23 +72,28 @@ function conditionSql(path: string, condition: Condition): Sql {
     text: `COALESCE(${type} IN ('integer', 'real') AND ${value} ${operator} ?, 0)`,
     values: [bound],
   });
-  if (typeof condition !== 'object' || condition === null) return equalsSql(value, type, condition);
-  if ('in' in condition) return any(condition.in.map((scalar) => equalsSql(value, type, scalar)));
+  /** As the database reads a value on a path: the value there, or any item of a list there. */
+  const matches = (scalar: Scalar): Sql => {
+    const item = equalsSql('item.value', 'item.type', scalar);
+    return any([
+      equalsSql(value, type, scalar),
+      {
+        text: `(${type} = 'array' AND EXISTS (SELECT 1 FROM json_each(doc, ${at}) AS item WHERE ${item.text}))`,
+        values: item.values,
+      },
+    ]);
+  };
+  if (typeof condition !== 'object' || condition === null) return matches(condition);
+  if ('in' in condition) return any(condition.in.map(matches));
   if ('lt' in condition) return number('<', condition.lt);
   if ('lte' in condition) return number('<=', condition.lte);
   if ('gt' in condition) return number('>', condition.gt);
   if ('gte' in condition) return number('>=', condition.gte);
   if ('ne' in condition) {
-    const equal = equalsSql(value, type, condition.ne);
-    return { text: `NOT (${equal.text})`, values: equal.values };
+    const matched = matches(condition.ne);
+    return { text: `NOT ${matched.text}`, values: matched.values };
   }
-  // A list holding the value, or (as the database reads it) a scalar equal to it.
-  const held = equalsSql('item.value', 'item.type', condition.contains);
-  const inList = {
-    text: `EXISTS (SELECT 1 FROM json_each(doc, ${at}) AS item WHERE ${held.text})`,
-    values: held.values,
-  };
-  return condition.contains === null ? any([equalsSql(value, type, null), inList]) : inList;
+  return matches(condition.contains);
 }
 
 const isOr = (where: Where): where is { or: Where[] } => Array.isArray(where.or);

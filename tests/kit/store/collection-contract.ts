@@ -166,6 +166,10 @@ export function collectionContract(label: string, open: () => Promise<StoreHarne
         expect(await ids({ where: { n: { gte: 9 } } })).toEqual([9, 10, 11]);
         expect(await ids({ where: { s: { ne: 's0' }, n: { lt: 6 } } })).toEqual([1, 2, 4, 5]);
         expect(await ids({ where: { tags: { contains: 'five' } } })).toEqual([0, 5, 10]);
+        // On a list, a value, in and ne read its items, as the database reads them.
+        expect(await ids({ where: { tags: 'five' } })).toEqual([0, 5, 10]);
+        expect(await ids({ where: { tags: { in: ['five', 'none'] } } })).toEqual([0, 5, 10]);
+        expect(await ids({ where: { tags: { ne: 'five' }, n: { lt: 6 } } })).toEqual([1, 2, 3, 4]);
         expect(await ids({ where: { extra: 'x' } })).toEqual([7]);
         expect(await ids({ where: { extra: { ne: 'x' }, n: { lt: 3 } } })).toEqual([0, 1, 2]);
         expect(await ids({ where: { n: { in: [] } } })).toEqual([]);
