@@ -41,17 +41,17 @@ describe('the draft', () => {
   });
 
   test.each([
-    [{ question: '  ', options: ['a', 'b'] }, 'QUESTION_EMPTY'],
-    [{ question: '问'.repeat(61), options: ['a', 'b'] }, 'QUESTION_TOO_LONG'],
-    [{ question: 'q', options: ['a'] }, 'OPTIONS_COUNT'],
-    [{ question: 'q', options: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }, 'OPTIONS_COUNT'],
-    [{ question: 'q', options: ['a', ' '] }, 'OPTION_EMPTY'],
-    [{ question: 'q', options: ['a', 'b'.repeat(31)] }, 'OPTION_TOO_LONG'],
-    [{ question: 'q', options: ['a', ' a'] }, 'OPTION_DUPLICATE'],
-    [{ question: 'q', options: ['a', 2] }, 'INVALID_REQUEST'],
-    [{ question: 'q', options: ['a', 'b'], creator: 'o-x' }, 'INVALID_REQUEST'],
-    ['q', 'INVALID_REQUEST'],
-  ])('%j is refused with %s', (draft, code) => {
+    ['QUESTION_EMPTY', { question: '  ', options: ['a', 'b'] }],
+    ['QUESTION_TOO_LONG', { question: '问'.repeat(61), options: ['a', 'b'] }],
+    ['OPTIONS_COUNT', { question: 'q', options: ['a'] }],
+    ['OPTIONS_COUNT', { question: 'q', options: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }],
+    ['OPTION_EMPTY', { question: 'q', options: ['a', ' '] }],
+    ['OPTION_TOO_LONG', { question: 'q', options: ['a', 'b'.repeat(31)] }],
+    ['OPTION_DUPLICATE', { question: 'q', options: ['a', ' a'] }],
+    ['INVALID_REQUEST', { question: 'q', options: ['a', 2] }],
+    ['INVALID_REQUEST', { question: 'q', options: ['a', 'b'], creator: 'o-x' }],
+    ['INVALID_REQUEST', 'q'],
+  ])('%s: draft %# is refused', (code, draft) => {
     expect(codeOf(pollDraft(draft, NOW))).toBe(code);
   });
 
