@@ -42,9 +42,17 @@ describeWithBrowser('the group poll in the simulator', () => {
     await sim.viewAs('Alice');
     await sim.openTool();
     await sim.tap('button', zh.createPoll);
+    // The form refuses what the server would, before anything is sent.
+    await sim.tap('button', zh.publish);
+    await sim.phone.getByText(zh.errors.QUESTION_EMPTY).waitFor();
     await sim.type(zh.questionLabel, question);
     await sim.type(format(zh.optionLabel, { index: 1 }), '山顶');
     await sim.type(format(zh.optionLabel, { index: 2 }), '湖边');
+    await sim.tap('button', zh.addOption);
+    await sim.tap('button', zh.publish);
+    await sim.phone.getByText(zh.errors.OPTION_EMPTY).waitFor();
+    await sim.tap('button', format(zh.removeOption, { index: 3 }));
+    expect(await sim.page.locator('.messages .card').count()).toBe(0);
     await sim.tap('button', zh.publish);
     // The card in the chat, with the subtitle its publisher sees.
     await eventually(() => sim.cardStatus(question), '0人已参与');
