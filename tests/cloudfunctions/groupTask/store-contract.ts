@@ -58,6 +58,33 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(await store.get(`missing${run}`)).toBeNull();
     });
 
+    it('keeps a field the repository has never heard of, through every kind of write', async () => {
+      // What a cloner adding a field to Task does: the task gains it, and no store or repository edit follows.
+      const task: Task & { pinned: { by: string; notes: string[]; at: number | null } } = {
+        ...createTask({
+          id: `t${run}pinned`,
+          draft: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, capacity: 1 },
+          room: { id: room, chatType: 3 },
+          creator: creator(),
+          card: newBinding({ activityId: `a${run}`, expiresAt: NOW + 24 * HOUR }, 0),
+          now: NOW,
+        }),
+        pinned: { by: creator().openid, notes: ['带水', '7:00 集合'], at: null },
+      };
+      await store.insert(task);
+      expect(await store.get(task.id)).toEqual(task);
+      must(await store.join(task.id, room, member(1), NOW));
+      must(await store.join(task.id, room, member(2), NOW));
+      must(await store.leave(task.id, room, member(1).openid, NOW));
+      must(await store.markClosingSoon(task.id, room, creator().openid, NOW));
+      const renewal = newBinding({ activityId: `b${run}`, expiresAt: NOW + 48 * HOUR }, 0);
+      const renewed = must(await store.renew(task.id, room, task.card.activityId, renewal, NOW));
+      expect(renewed.renewed).toBe(true);
+      await store.recordCard(task.id, renewal.activityId, synced(renewed.task));
+      await store.markSwept(task.id, NOW);
+      expect(await store.get(task.id)).toMatchObject({ pinned: task.pinned, state: 'closingSoon' });
+    });
+
     it('joins, refuses a duplicate, waitlists when full, and says NOT_FOUND for a missing task', async () => {
       const task = await newTask({ capacity: 1 });
       const first = must(await store.join(task.id, room, member(1), NOW + 1));
