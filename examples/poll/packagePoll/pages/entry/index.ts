@@ -38,7 +38,11 @@ Component({
       const inChat = weChat().apiCategory() === 'chatTool';
       this.setData({ t: messages(), inChat });
       if (!inChat) return undefined;
-      if (query.pollId) return weChat().redirectTo(pollPage(query.pollId));
+      // A card's ?pollId opens that poll; should the page not open, the chat's list is shown instead.
+      if (query.pollId)
+        return weChat()
+          .redirectTo(pollPage(query.pollId))
+          .catch(() => this.refresh());
       return this.refresh();
     },
     onHide() {
