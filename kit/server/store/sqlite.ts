@@ -106,10 +106,15 @@ function whereSql(where: Where): Sql {
 const isBusy = (error: unknown) =>
   typeof error === 'object' && error !== null && Reflect.get(error, 'code') === 'SQLITE_BUSY';
 
-export function sqliteDocuments(file = ':memory:'): DocumentStore {
+export interface SqliteOptions {
+  /** How long a write waits for another connection's transaction before answering BUSY (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
+export function sqliteDocuments(file = ':memory:', options: SqliteOptions = {}): DocumentStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.exec(SCHEMA);
   const select = db.prepare<[string, string], DocRow>('SELECT doc FROM documents WHERE collection = ? AND id = ?');
   const insert = db.prepare<[string, string, string]>(

@@ -1,5 +1,9 @@
 // The store primitive's contract on SQLite and on the CloudBase store over the offline database, then what only
 // CloudBase meets: the service's timeouts and limits, the get() cap, and a burst at 20–50 ms per request.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { fail, ok } from 'chat-tool-kit';
 import { OutcomeUnknownError } from '../../../kit/server/outcome';
 import { databaseOf } from '../../../kit/server/sdk';
@@ -135,6 +139,24 @@ describe('the CloudBase store under the service’s faults', () => {
     memory.collections.set('boards', [{ ...board() }]);
     const boards = store.collection<Board>('boards');
     expect(await Promise.all([bump(boards), bump(boards)])).toEqual(expect.arrayContaining([ok(1), ok(2)]));
+  });
+});
+
+describe('the SQLite store shared by several processes', () => {
+  it('answers BUSY while another connection holds the file past the busy timeout, then writes', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kit-store-'));
+    const file = path.join(dir, 'documents.sqlite');
+    const store = sqliteDocuments(file, { busyTimeoutMs: 50 });
+    const boards = await boardIn(store);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    expect(codeOf(await bump(boards))).toBe('BUSY');
+    expect(codeOf(await bumpByChange(boards))).toBe('BUSY');
+    other.exec('COMMIT');
+    other.close();
+    expect(await bump(boards)).toEqual(ok(1));
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
