@@ -20,8 +20,40 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** One text in every language, side by side, so that no translation can go missing. */
+export type Translations<V = string> = Readonly<Record<Locale, V>>;
+
+export const text = <V>(zhCN: V, en: V): Translations<V> => ({ 'zh-CN': zhCN, en });
+
 /** A text for every code a page may meet (`C`: the tool's codes and the kit's); the compiler names a missing one. */
 export type FailureTexts<C extends string> = Readonly<Record<FailureCode<C>, string>>;
+
+/** FailureTexts written side by side with text(zh-CN, en). */
+export type FailureTranslations<C extends string> = Readonly<Record<FailureCode<C>, Translations>>;
+
+/** A tree of translations, as one language sees it. */
+export type InLocale<T> = T extends Translations<infer V> ? V : { readonly [K in keyof T]: InLocale<T[K]> };
+
+const isTranslations = (value: object): value is Translations<unknown> =>
+  Object.keys(value).length === 2 && 'zh-CN' in value && 'en' in value;
+
+function pick<T>(tree: T, locale: Locale): InLocale<T> {
+  if (typeof tree !== 'object' || tree === null) throw new Error('texts: a leaf must be text(zh-CN, en)');
+  const picked = isTranslations(tree)
+    ? tree[locale]
+    : Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, pick(value, locale)]));
+  // Each leaf was replaced by its `locale` text and each group walked, which is what InLocale<T> describes.
+  return picked as InLocale<T>;
+}
+
+/**
+ * A tool's texts, each written with text(zh-CN, en) → the texts of one language: the language WeChat runs in
+ * unless `locale` is given. Each language is picked once.
+ */
+export function texts<T>(tree: T): (locale?: Locale) => InLocale<T> {
+  const byLocale: Partial<Record<Locale, InLocale<T>>> = {};
+  return (locale = currentLocale()) => (byLocale[locale] ??= pick(tree, locale));
+}
 
 /**
  * A tool's texts in every language (the compiler names a missing language) → the texts of one: the language

@@ -1,11 +1,13 @@
 // End to end in headless Chromium: the project's real pages on glass-easel, beside the simulated
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
+import { messagesFor } from '../../packageChatTool/i18n/index';
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
 import { format } from 'chat-tool-kit';
-import { en } from '../../packageChatTool/i18n/en';
-import { zhCN as zh } from '../../packageChatTool/i18n/zh-CN';
 import { describeWithBrowser, eventually, simulatorTests, type Simulator } from './harness';
+
+const en = messagesFor('en');
+const zh = messagesFor('zh-CN');
 
 jest.setTimeout(120_000);
 

@@ -1,11 +1,13 @@
 // The launcher (the main package's page) in the simulator: opened from a chat, it opens the chat tool bound to
 // that chat (wx.getGroupEnterInfo → resolveChat → wx.openChatTool({ url, roomid, chatType })) without the chat
 // picker; opened anywhere else, the picker as before.
+import { messagesFor } from '../../packageChatTool/i18n/index';
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
-import { zhCN as zh } from '../../packageChatTool/i18n/zh-CN';
-import { en } from '../../packageChatTool/i18n/en';
 import { describeWithBrowser, eventually, simulatorTests, type Simulator } from './harness';
+
+const zh = messagesFor('zh-CN');
+const en = messagesFor('en');
 
 jest.setTimeout(120_000);
 

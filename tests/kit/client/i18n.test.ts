@@ -1,5 +1,5 @@
 // The kit's i18n plumbing: the language WeChat runs in, placeholders, a tool's texts by language.
-import { currentLocale, format, localeOf, localized, useWeChat, type WeChat } from 'chat-tool-kit';
+import { currentLocale, format, localeOf, localized, text, texts, useWeChat, type WeChat } from 'chat-tool-kit';
 
 const speaking = (language: string) => () => ({ language: () => language }) as unknown as WeChat;
 
@@ -42,5 +42,38 @@ describe('localized texts', () => {
     // @ts-expect-error English is missing
     const partial = localized({ 'zh-CN': { hello: '你好' } });
     expect(partial).toBeInstanceOf(Function);
+  });
+});
+
+describe('texts side by side', () => {
+  const messages = texts({
+    hello: text('你好', 'Hello'),
+    steps: text(['一', '二'], ['one', 'two']),
+    errors: { NETWORK: text('网络不通', 'No network') },
+  });
+
+  test('each leaf becomes the text of the language asked for, groups kept', () => {
+    expect(messages('zh-CN')).toEqual({ hello: '你好', steps: ['一', '二'], errors: { NETWORK: '网络不通' } });
+    expect(messages('en')).toEqual({ hello: 'Hello', steps: ['one', 'two'], errors: { NETWORK: 'No network' } });
+  });
+
+  test('without a language, the one WeChat runs in; each language is picked once', () => {
+    useWeChat(speaking('en_US')());
+    expect(messages().hello).toBe('Hello');
+    expect(messages()).toBe(messages('en'));
+    useWeChat(speaking('zh_CN')());
+    expect(messages().hello).toBe('你好');
+  });
+
+  test('a leaf that is not text(zh-CN, en) is refused', () => {
+    expect(() => texts({ hello: 'Hello' })('en')).toThrow('a leaf must be text(zh-CN, en)');
+  });
+
+  test('types: a text needs both languages, of one type', () => {
+    // @ts-expect-error English is missing
+    const half = text('你好');
+    // @ts-expect-error a list in one language and a text in the other
+    const mixed = text(['一'], 'one');
+    expect([half, mixed]).toHaveLength(2);
   });
 });

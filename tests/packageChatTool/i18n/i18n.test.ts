@@ -2,9 +2,10 @@
 import { CLIENT_FAILURES, useWeChat, type WeChat } from 'chat-tool-kit';
 import { ERROR_CODES } from '../../../packageChatTool/core/api';
 import { titleProblem } from '../../../packageChatTool/core/title';
-import { en } from '../../../packageChatTool/i18n/en';
 import { failureMessage, messagesFor, type Messages } from '../../../packageChatTool/i18n/index';
-import { zhCN } from '../../../packageChatTool/i18n/zh-CN';
+
+const en = messagesFor('en');
+const zhCN = messagesFor('zh-CN');
 
 describe('i18n', () => {
   test('the texts follow the language WeChat runs in', () => {

@@ -1,5 +1,4 @@
-import { en } from '../../../packageChatTool/i18n/en';
-import { zhCN } from '../../../packageChatTool/i18n/zh-CN';
+import { messagesFor } from '../../../packageChatTool/i18n/index';
 import {
   countdown,
   deadlinePassedSince,
@@ -10,6 +9,9 @@ import {
   stateLabel,
   statusText,
 } from '../../../packageChatTool/view/task-text';
+
+const en = messagesFor('en');
+const zhCN = messagesFor('zh-CN');
 
 const MIN = 60 * 1000;
 const HOUR = 60 * MIN;

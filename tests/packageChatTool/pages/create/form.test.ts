@@ -1,5 +1,4 @@
-import { en } from '../../../../packageChatTool/i18n/en';
-import { zhCN } from '../../../../packageChatTool/i18n/zh-CN';
+import { messagesFor } from '../../../../packageChatTool/i18n/index';
 import {
   checkForm,
   deadlineOf,
@@ -9,6 +8,9 @@ import {
   shownErrors,
   type CreateForm,
 } from '../../../../packageChatTool/pages/create/form';
+
+const en = messagesFor('en');
+const zhCN = messagesFor('zh-CN');
 
 const NOW = new Date(2026, 10, 21, 12, 0).getTime();
 const form = (change: Partial<CreateForm>): CreateForm => ({ ...EMPTY_FORM, title: '周六爬山', ...change });

@@ -1,8 +1,10 @@
-import { en } from '../../../../packageChatTool/i18n/en';
-import { zhCN } from '../../../../packageChatTool/i18n/zh-CN';
+import { messagesFor } from '../../../../packageChatTool/i18n/index';
 import { progressImage } from '../../../../packageChatTool/pages/task/progress-image';
 import { taskPageView } from '../../../../packageChatTool/pages/task/view';
 import { NOW, taskView } from '../../helpers/samples';
+
+const en = messagesFor('en');
+const zhCN = messagesFor('zh-CN');
 
 test('title, kind and state, progress with its bar, and the details, in Chinese', () => {
   const image = progressImage(taskPageView(taskView({ capacity: 5 }), zhCN, NOW));

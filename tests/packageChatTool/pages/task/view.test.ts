@@ -1,7 +1,9 @@
-import { en } from '../../../../packageChatTool/i18n/en';
-import { zhCN } from '../../../../packageChatTool/i18n/zh-CN';
+import { messagesFor } from '../../../../packageChatTool/i18n/index';
 import { confirmation, taskPageView } from '../../../../packageChatTool/pages/task/view';
 import { CREATOR, NOW, taskView } from '../../helpers/samples';
+
+const en = messagesFor('en');
+const zhCN = messagesFor('zh-CN');
 
 const HOUR = 3600 * 1000;
 
