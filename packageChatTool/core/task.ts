@@ -65,11 +65,6 @@ export function isInvited(task: Task, groupOpenid: string): boolean {
   return task.audience.kind === 'everyone' || task.audience.groupOpenids.includes(groupOpenid);
 }
 
-/** The openids of everyone in the task (creator, participants, waitlist), once each: whose "my tasks" list it is on. */
-export const peopleOf = (task: Task): string[] => [
-  ...new Set([task.creator.openid, ...task.participants.map((p) => p.openid), ...task.waitlist.map((p) => p.openid)]),
-];
-
 export const deadlinePassed = (task: Task, now: number): boolean => task.deadline !== null && now >= task.deadline;
 
 export type JoinOutcome = 'joined' | 'waitlisted';
