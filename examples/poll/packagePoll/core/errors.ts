@@ -1,7 +1,7 @@
 // The poll's own refusals, beside the kit's (chat-tool-kit KIT_ERROR_CODES): the client has a text for each in
 // both languages (i18n/), and the compiler names a code without one.
-import type { ApiResult } from 'chat-tool-kit';
-import { fail, KIT_ERROR_CODES } from 'chat-tool-kit';
+import type { ApiResult, KitErrorCode } from 'chat-tool-kit';
+import { fail } from 'chat-tool-kit';
 
 export const POLL_ERROR_CODES = [
   'QUESTION_EMPTY',
@@ -16,9 +16,8 @@ export const POLL_ERROR_CODES = [
   'NOT_CREATOR',
 ] as const;
 
-/** Every code the groupPoll function answers with. */
-export const ERROR_CODES = [...KIT_ERROR_CODES, ...POLL_ERROR_CODES] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Every code the groupPoll function answers with: the poll's own and the kit's. */
+export type ErrorCode = KitErrorCode | (typeof POLL_ERROR_CODES)[number];
 
 export type PollResult<T> = ApiResult<T, ErrorCode>;
 

@@ -6,7 +6,7 @@ import { cardTargetOf, type Poll, type PollState } from './poll';
 /** The chat tool's entry page; with ?pollId it opens that poll (the card's path). */
 export const ENTRY_PAGE = '/packagePoll/pages/entry/index';
 
-export const pollPath = (pollId: string): string => `${ENTRY_PAGE}?pollId=${encodeURIComponent(pollId)}`;
+const pollPath = (pollId: string): string => `${ENTRY_PAGE}?pollId=${encodeURIComponent(pollId)}`;
 
 export const CREATE_PAGE = '/packagePoll/pages/create/index';
 

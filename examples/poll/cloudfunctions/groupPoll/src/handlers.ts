@@ -18,9 +18,9 @@ import { pollSummary, pollView, shareOf } from '../../../packagePoll/core/view';
 
 export const POLLS_COLLECTION = 'group_polls';
 /** Who presented which group_openid in which chat (the kit's member bindings), the poll's own. */
-export const MEMBERS_COLLECTION = 'group_poll_members';
+const MEMBERS_COLLECTION = 'group_poll_members';
 /** The newest polls of a chat the entry page lists. */
-export const LIST_LIMIT = 50;
+const LIST_LIMIT = 50;
 /** Polls whose card one timer run brings back in line, at most. */
 const SWEEP_LIMIT = 100;
 /** msgSecCheck's scene for text the whole chat reads: 3 论坛 (docs/platform.md, "msgSecCheck"). */
