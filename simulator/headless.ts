@@ -13,8 +13,26 @@ import type { AppJson } from './build/app-json';
 const ROOT = path.resolve(__dirname, '..');
 
 /**
+ * The folders of the project's local packages (package.json's `file:` dependencies, e.g. the kit): its cloud
+ * functions import their server parts by path, so a copy needs them beside it.
+ */
+function localPackages(root: string): string[] {
+  const file = path.join(root, 'package.json');
+  if (!fs.existsSync(file)) return [];
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  return Object.values({ ...dependencies, ...devDependencies })
+    .filter((version) => version.startsWith('file:'))
+    .map((version) => path.normalize(version.slice('file:'.length)).split(path.sep)[0]!)
+    .filter((folder) => folder !== '..' && folder !== '.');
+}
+
+/**
  * What `--root` needs to run the app and its cloud functions, read from app.json: the app's own files, the
- * folders of its pages and subpackages, the theme and sitemap it names, and cloudfunctions/.
+ * folders of its pages and subpackages, the theme and sitemap it names, cloudfunctions/ and the project's local
+ * packages.
  */
 function projectEntries(root: string): string[] {
   const appJson = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as AppJson;
@@ -27,6 +45,7 @@ function projectEntries(root: string): string[] {
       ...(appJson.pages ?? []).map(top),
       ...[...(appJson.subPackages ?? []), ...(appJson.subpackages ?? [])].map((s) => top(s.root)),
       'cloudfunctions',
+      ...localPackages(root),
     ]),
   ];
 }
