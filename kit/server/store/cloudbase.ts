@@ -293,7 +293,7 @@ export function cloudbaseDocuments(db: CloudDatabase, options: CloudbaseOptions 
         if (query.fields !== undefined) {
           found = found.field<Stored>(Object.fromEntries(['_id', ...query.fields].map((path) => [path, true])));
         }
-        return (await paged(found, query.limit)).map((doc) => withoutRevision<D>(doc));
+        return (await paged(found, Math.floor(query.limit))).map((doc) => withoutRevision<D>(doc));
       },
 
       async update<R, C extends string>(id: string, edit: (doc: D) => ApiResult<Replacement<D, R>, C>) {

@@ -161,7 +161,8 @@ export function sqliteDocuments(file = ':memory:', options: SqliteOptions = {}):
           .prepare<(string | number)[], DocRow>(
             `SELECT doc FROM documents WHERE collection = ? AND ${where.text} ORDER BY ${order}id LIMIT ?`,
           )
-          .all(name, ...where.values, Math.max(0, query.limit));
+          // LIMIT -1: no limit (a limit of Infinity asks for every match).
+          .all(name, ...where.values, Number.isFinite(query.limit) ? Math.max(0, Math.floor(query.limit)) : -1);
         return rows.map((row) => JSON.parse(row.doc) as D);
       },
 

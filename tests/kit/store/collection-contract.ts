@@ -197,6 +197,7 @@ export function collectionContract(label: string, open: () => Promise<StoreHarne
           await ordered({ where: { n: { lt: 4 } }, orderBy: { path: 'inner.k', order: 'desc' }, limit: 4 }),
         ).toEqual([1, 3, 0, 2]);
         expect(await ordered({ where: {}, limit: 0 })).toEqual([]);
+        expect(await ordered({ where: {}, limit: Infinity })).toHaveLength(12);
         const projected = await rows.find({ where: { n: 1 }, fields: ['s', 'inner.k'], limit: 1 });
         expect(projected).toHaveLength(1);
         expect(projected[0]).toMatchObject({ _id: 'r01', s: 's1', inner: { k: 'k1' } });
