@@ -6,7 +6,7 @@
 import type { CardSync } from 'chat-tool-kit';
 import { cardInSync } from 'chat-tool-kit';
 import { OutcomeUnknownError } from '../../../kit/server/outcome';
-import type { Change, DocumentStore, GuardedChange, Scalar, Where } from '../../../kit/server/store/types';
+import type { Change, DocumentStore, GuardedChange, Premise, Scalar, Where } from '../../../kit/server/store/types';
 import type { ApiResult } from '../../../packageChatTool/core/api';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import { cardTargetOf, CLOSING_SOON_BEFORE_MS, inRoom, renewActivity } from '../../../packageChatTool/core/task';
@@ -267,30 +267,28 @@ export function createTaskStore(documents: DocumentStore): TaskRepository {
     async recordCard(taskId, activityId, sync: CardSync) {
       const recorded = await answered(
         tasks.change(taskId, (doc) => {
-          const decided = cardRecordChange(toTask(doc), activityId, sync);
-          if (!decided.ok) return decided;
-          return ok({ change: decided.data?.change ?? null, premises: decided.data?.premises ?? [], result: null });
-        }),
-      );
-      // Renewed meanwhile, or gone: nothing to say about this card. Busy or unknown: the flag below still follows.
-      if (!recorded.ok && (recorded.error.code === 'WRONG_STATE' || recorded.error.code === 'NOT_FOUND')) return null;
-      // The timer's flag, from the task and record as they now stand: cleared only while neither moves.
-      const flagged = await answered(
-        tasks.change(taskId, (doc) => {
           const task = toTask(doc);
-          if (task.card.activityId !== activityId) return fail('WRONG_STATE', 'the card was renewed meanwhile');
-          const cardDirty = !cardInSync(task.card, cardTargetOf(task));
+          const decided = cardRecordChange(task, activityId, sync);
+          if (!decided.ok) return decided;
+          const after = decided.data?.task ?? task;
+          const { change, premises } = decided.data ?? { change: null, premises: [] };
+          // The timer's flag, with the record: raised whenever the card lags; cleared only while neither the task
+          // nor its record moves, since a sign-up landing meanwhile may need a mark the record does not show.
+          const cardDirty = !cardInSync(after.card, cardTargetOf(after));
+          if (cardDirty === doc.cardDirty) return ok({ change, premises, result: after });
+          const unmoved: Premise[] = [
+            { path: 'revision', equals: task.revision },
+            { path: 'card.shown.version', equals: task.card.shown.version },
+          ];
           return ok({
-            change: cardDirty === doc.cardDirty ? null : { set: { cardDirty } },
-            premises: [
-              { path: 'revision', equals: task.revision },
-              { path: 'card.shown.version', equals: task.card.shown.version },
-            ],
-            result: task,
+            change: { ...change, set: { ...change?.set, cardDirty } },
+            premises: cardDirty ? premises : [...premises, ...unmoved],
+            result: after,
           });
         }),
       );
-      return flagged.ok ? flagged.data : null;
+      // Renewed meanwhile or gone: nothing to say about this card. Busy or unknown: the timer's next look decides.
+      return recorded.ok ? recorded.data : null;
     },
     async dueForTimer(now, limit) {
       const due = await tasks.find({
