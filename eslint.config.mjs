@@ -1,4 +1,5 @@
-// Lint rules: typescript-eslint's recommended set, strict about `any` (allowed only in the one SDK adapter).
+// Lint rules: typescript-eslint's recommended set, strict about `any` (allowed only in the one SDK adapter,
+// kit/server/sdk.ts, named below).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -24,6 +25,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // wx-server-sdk's typings are loose; its one adapter casts them to the kit's ports.
+    files: ['kit/server/sdk.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -1,7 +1,7 @@
 // The ONE adapter around wx-server-sdk, whose typings are loose (openapi is Record<string, any>,
 // database results are unions with void, DYNAMIC_CURRENT_ENV is a symbol where a string is typed).
-// Casts and `any` are allowed here and nowhere else; everything past this file is typed by the ports.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// Casts and `any` are allowed here and nowhere else (eslint.config.mjs names this file); everything past this
+// file is typed by the ports.
 import type * as WxServerSdk from 'wx-server-sdk';
 import type { CardActivity } from '../core/card';
 import type { CloudDatabase } from './store/cloudbase';
