@@ -196,8 +196,9 @@ export function createTaskStore(documents: DocumentStore): TaskRepository {
 
   return {
     async insert(task) {
-      // 'exists': an insert that timed out had landed; the task is the same.
-      await tasks.insert(documentOf(task, 0));
+      // Ids are new (an insert that timed out but landed counts as inserted): another task under this one is a defect,
+      // and it is kept, never overwritten.
+      if ((await tasks.insert(documentOf(task, 0))) === 'exists') throw new Error(`task ${task.id} exists already`);
     },
     async get(taskId) {
       const doc = await tasks.get(taskId);

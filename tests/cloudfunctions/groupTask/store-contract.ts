@@ -58,6 +58,12 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(await store.get(`missing${run}`)).toBeNull();
     });
 
+    it('refuses a second task under an id already taken, keeping the first', async () => {
+      const task = await newTask();
+      await expect(store.insert({ ...task, title: '另一个任务' })).rejects.toThrow(task.id);
+      expect(await store.get(task.id)).toEqual(task);
+    });
+
     it('keeps a field the repository has never heard of, through every kind of write', async () => {
       // What a cloner adding a field to Task does: the task gains it, and no store or repository edit follows.
       const task: Task & { pinned: { by: string; notes: string[]; at: number | null } } = {
