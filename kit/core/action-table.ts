@@ -11,12 +11,32 @@ import { fail, ok } from './result';
  */
 export type Field<T> = (value: unknown, now: number) => ApiResult<T>;
 
-/** A field the client may leave out; absent, the handler gets null. */
-export interface Optional<T> {
+/** A field the client may leave out; absent, the handler gets `fallback` (null unless another is given). */
+export interface Optional<T, D = T | null> {
   readonly optional: Field<T>;
+  readonly fallback: D;
 }
 
-export const optional = <T>(field: Field<T>): Optional<T> => ({ optional: field });
+export function optional<T>(field: Field<T>): Optional<T, null>;
+export function optional<T>(field: Field<T>, fallback: T): Optional<T, T>;
+export function optional<T>(field: Field<T>, fallback: T | null = null): Optional<T> {
+  return { optional: field, fallback };
+}
+
+/**
+ * A field that is itself a record of fields (for example everything a create form sends), with a rule across
+ * them once each parsed; the client sends Sent<S>, the handler receives Parsed<S>.
+ */
+export interface Fields<S extends Schema> {
+  readonly fields: S;
+  // A method, so a record of particular fields still counts as a record of fields (parameters are bivariant).
+  across(parsed: Parsed<S>): ApiResult<Parsed<S>>;
+}
+
+export const record = <S extends Schema>(
+  fields: S,
+  across: (parsed: Parsed<S>) => ApiResult<Parsed<S>> = ok,
+): Fields<S> => ({ fields, across });
 
 /** The response type of an action; a declaration only, it holds no value at run time. */
 export interface Returns<T> {
@@ -25,7 +45,9 @@ export interface Returns<T> {
 
 export const returns = <T>(): Returns<T> => ({});
 
-export type Schema = Record<string, Field<unknown> | Optional<unknown>>;
+export interface Schema {
+  [name: string]: Field<unknown> | Optional<unknown, unknown> | Fields<Schema>;
+}
 
 export interface ActionSpec {
   request: Schema;
@@ -34,16 +56,31 @@ export interface ActionSpec {
 
 export type ActionTable = Record<string, ActionSpec>;
 
-type FieldType<F> = F extends Optional<infer T> ? T : F extends Field<infer T> ? T : never;
-type OptionalKeys<S> = { [K in keyof S]: S[K] extends Optional<unknown> ? K : never }[keyof S];
+type SentType<F> =
+  F extends Optional<infer T, unknown>
+    ? T
+    : F extends Fields<infer S>
+      ? Sent<S>
+      : F extends Field<infer T>
+        ? T
+        : never;
+type ParsedType<F> =
+  F extends Optional<infer T, infer D>
+    ? T | D
+    : F extends Fields<infer S>
+      ? Parsed<S>
+      : F extends Field<infer T>
+        ? T
+        : never;
+type OptionalKeys<S> = { [K in keyof S]: S[K] extends Optional<unknown, unknown> ? K : never }[keyof S];
 
 /** What the client sends for a schema: optional fields may be left out. */
-export type Sent<S> = { [K in Exclude<keyof S, OptionalKeys<S>>]: FieldType<S[K]> } & {
-  [K in OptionalKeys<S>]?: FieldType<S[K]>;
+export type Sent<S> = { [K in Exclude<keyof S, OptionalKeys<S>>]: SentType<S[K]> } & {
+  [K in OptionalKeys<S>]?: SentType<S[K]>;
 };
 
-/** What a handler receives for a schema: every field present, a left-out optional one as null. */
-export type Parsed<S> = { [K in keyof S]: S[K] extends Optional<infer T> ? T | null : FieldType<S[K]> };
+/** What a handler receives for a schema: every field present, a left-out optional one as its fallback. */
+export type Parsed<S> = { [K in keyof S]: ParsedType<S[K]> };
 
 export type RequestOf<T extends ActionTable, A extends keyof T> = Sent<T[A]['request']>;
 export type ParsedOf<T extends ActionTable, A extends keyof T> = Parsed<T[A]['request']>;
@@ -101,20 +138,33 @@ export function parseFields<S extends Schema>(
 ): ApiResult<Parsed<S>> {
   const parsed: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(schema)) {
-    if (typeof field === 'function') {
-      const result = field(value[name], now);
-      if (!result.ok) return result;
-      parsed[name] = result.data;
-    } else if (value[name] === undefined) {
-      parsed[name] = null;
-    } else {
-      const result = field.optional(value[name], now);
-      if (!result.ok) return result;
-      parsed[name] = result.data;
-    }
+    const result =
+      typeof field === 'function'
+        ? field(value[name], now)
+        : 'optional' in field
+          ? value[name] === undefined
+            ? ok(field.fallback)
+            : field.optional(value[name], now)
+          : parseRecord(field, name, value[name], now);
+    if (!result.ok) return result;
+    parsed[name] = result.data;
   }
   // Each declared field was parsed by its own parser above, so the record has exactly the shape of Parsed<S>.
   return ok(parsed as Parsed<S>);
+}
+
+/** A record field: an object with only its declared fields, each parsed, then the rule across them. */
+function parseRecord<S extends Schema>(
+  { fields, across }: Fields<S>,
+  name: string,
+  value: unknown,
+  now: number,
+): ApiResult<Parsed<S>> {
+  if (!isRecord(value)) return fail('INVALID_REQUEST', `${name} must be an object`);
+  const extra = unexpectedField(value, Object.keys(fields));
+  if (!extra.ok) return extra;
+  const parsed = parseFields(fields, value, now);
+  return parsed.ok ? across(parsed.data) : parsed;
 }
 
 /** A request the table accepted: its action and its parsed fields. */

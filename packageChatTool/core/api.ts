@@ -5,7 +5,8 @@
 import type { ApiError as KitApiError, ApiResult as KitApiResult } from 'chat-tool-kit';
 import { KIT_ERROR_CODES } from 'chat-tool-kit';
 import type { ActionName, TaskRequest, TaskResponse } from './task-actions';
-import type { Audience, ChatType, TaskKind, TaskState } from './types';
+import type { TaskDraft } from './task-fields';
+import type { ChatType, TaskState } from './types';
 
 /** The group task's own refusals, beside the kit's (chat-tool-kit KIT_ERROR_CODES); the client has a text for each. */
 export const TASK_ERROR_CODES = [
@@ -51,17 +52,12 @@ export interface ViewerActions {
   renewCard: boolean;
 }
 
-export interface TaskView {
+/** A task as one viewer sees it: its fields (task-fields.ts) and where the viewer and the card stand. */
+export interface TaskView extends TaskDraft {
   id: string;
-  title: string;
-  description: string;
-  kind: TaskKind;
   state: TaskState;
   chatType: ChatType;
   creatorGroupOpenid: string;
-  audience: Audience;
-  capacity: number | null;
-  deadline: number | null;
   participants: ParticipantView[];
   waitlist: ParticipantView[];
   /** Members expected to act: the chosen members, or null when the task is for everyone. */

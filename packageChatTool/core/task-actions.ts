@@ -7,7 +7,7 @@ import type { ActionTable, ParsedOf, RequestOf, ResponseOf } from 'chat-tool-kit
 import { optional, returns } from 'chat-tool-kit';
 import type { CardShare, Reminder, TaskSummary, TaskView } from './api';
 import type { ChatType } from './types';
-import { cloudId, envVersion, taskDraft, taskId } from './validate';
+import { cloudId, envVersion, taskDraft, taskId } from './task-fields';
 
 export const TASK_ACTIONS = {
   createTask: {

@@ -4,14 +4,17 @@ import type { ApiResult } from './api';
 import { WAITLIST_MAX } from './limits';
 import { fail, ok } from './result';
 import type { CardBinding, CardTarget, CardTargetState } from 'chat-tool-kit';
-import type { Member, Participant, Room, Task, TaskDraft, TaskState } from './types';
+import type { Member, Participant, Room, Task, TaskState } from './types';
+import type { SentDraft } from './task-fields';
+import { draftOf } from './task-fields';
 
 /** The timer moves an open task to "closing soon" this long before its deadline. */
 export const CLOSING_SOON_BEFORE_MS = 60 * 60 * 1000;
 
 export interface NewTask {
   id: string;
-  draft: TaskDraft;
+  /** The fields the creator filled in (task-fields.ts); left-out optional ones take their fallbacks. */
+  draft: SentDraft;
   room: Room;
   creator: Member;
   /** The new card's binding (newBinding of a fresh activity_id). */
@@ -21,15 +24,10 @@ export interface NewTask {
 
 export function createTask({ id, draft, room, creator, card, now }: NewTask): Task {
   return {
+    ...draftOf(draft),
     id,
-    title: draft.title,
-    description: draft.description ?? '',
-    kind: draft.kind,
     room,
     creator,
-    audience: draft.audience,
-    capacity: draft.capacity ?? null,
-    deadline: draft.deadline ?? null,
     state: 'open',
     participants: [],
     waitlist: [],

@@ -1,6 +1,7 @@
 // The group task domain, shared by the chat tool and the cloud function (which bundles it).
 // Pure types: no wx, cloud or database import may ever appear under core/.
 import type { CardBinding, CardTemplateKind, Member, Room } from 'chat-tool-kit';
+import type { TaskDraft } from './task-fields';
 
 // The chat and its members are the kit's (kit/core/chat.ts); the task domain names them from here too.
 export type { ChatType, EnvVersion, Member, Room, VersionType } from 'chat-tool-kit';
@@ -22,18 +23,11 @@ export interface Participant extends Member {
   at: number;
 }
 
-export interface Task {
+/** A task: the fields its creator filled in (task-fields.ts) and what the chat tool keeps about it. */
+export interface Task extends TaskDraft {
   id: string;
-  title: string;
-  description: string;
-  kind: TaskKind;
   room: Room;
   creator: Member;
-  audience: Audience;
-  /** Maximum participants; null means unlimited. */
-  capacity: number | null;
-  /** Epoch milliseconds; null means no deadline. */
-  deadline: number | null;
   state: TaskState;
   participants: Participant[];
   /** In order of arrival; the first is promoted when a participant leaves. */
@@ -46,12 +40,4 @@ export interface Task {
   revision: number;
 }
 
-/** What a draft from the create page holds before the server accepts it. */
-export interface TaskDraft {
-  title: string;
-  description?: string;
-  kind: TaskKind;
-  audience: Audience;
-  capacity?: number | null;
-  deadline?: number | null;
-}
+export type { TaskDraft };

@@ -6,6 +6,7 @@ import type { CardShare, ParticipantView, Reminder, TaskSummary, TaskView, Viewe
 import { taskPagePath } from './api';
 import { WAITLIST_MAX } from './limits';
 import { cardTargetOf, deadlinePassed, isInvited } from './task';
+import { draftOf } from './task-fields';
 import type { Member, Task } from './types';
 
 /** Who is looking: their openid (from the server context) and, when resolved, their room and group_openid. */
@@ -47,16 +48,11 @@ export function viewTask(task: Task, viewer: Viewer, now: number): TaskView {
   const viewerDone = groupOpenid !== null && shown.doneGroupOpenids.includes(groupOpenid);
   const roomFull = task.capacity !== null && task.participants.length >= task.capacity;
   return {
+    ...draftOf(task),
     id: task.id,
-    title: task.title,
-    description: task.description,
-    kind: task.kind,
     state: task.state,
     chatType: task.room.chatType,
     creatorGroupOpenid: task.creator.groupOpenid,
-    audience: task.audience,
-    capacity: task.capacity,
-    deadline: task.deadline,
     participants: task.participants.map(participantView),
     waitlist: task.waitlist.map(participantView),
     expected: expectedCount(task),

@@ -1,9 +1,10 @@
 // Every user-facing text of the chat tool, in Simplified Chinese and English side by side: text(zh-CN, en).
 // `{name}` placeholders are filled by the kit's format(). Every code a page may meet has a text in `errors`
 // (FailureTranslations: the compiler names a missing one, and a text without its translation).
-import type { FailureTranslations, InLocale } from 'chat-tool-kit';
+import type { FailureTranslations, InLocale, Translations } from 'chat-tool-kit';
 import { text, texts } from 'chat-tool-kit';
 import type { ErrorCode } from '../core/api';
+import type { TaskFieldName } from '../core/task-fields';
 
 const TEXTS = {
   toolName: text('群任务', 'Group Tasks'),
@@ -84,13 +85,15 @@ const TEXTS = {
   membersRequired: text('请至少选择一位成员', 'Choose at least one member'),
   /** Publishing an invalid form: the first problem, with the name of its field. */
   fieldProblem: text('{field}：{problem}', '{field}: {problem}'),
+  /** Each task field's name, as the create page's errors name it (a new field in core/task-fields.ts needs one). */
   fields: {
     title: text('标题', 'Title'),
     description: text('说明', 'Description'),
-    members: text('参与成员', 'Who takes part'),
+    kind: text('类型', 'Kind'),
+    audience: text('参与成员', 'Who takes part'),
     capacity: text('人数上限', 'Capacity'),
     deadline: text('截止时间', 'Deadline'),
-  },
+  } satisfies Record<TaskFieldName, Translations>,
 
   taskHeading: text('任务详情', 'Task'),
   allTasks: text('全部任务', 'All tasks'),

@@ -17,7 +17,7 @@ import {
 import type { Room, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import type { TaskActions } from '../../../packageChatTool/core/task-actions';
 import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
-import { audienceWithout, textsShownToOthers } from '../../../packageChatTool/core/validate';
+import { audienceWithout, textsShownToOthers } from '../../../packageChatTool/core/task-fields';
 import type { Viewer } from '../../../packageChatTool/core/view';
 import {
   pendingGroupOpenids,

@@ -1,7 +1,7 @@
 // The create page's form as plain data: live checks in the user's language, and the draft sent to the
 // server. The title rule comes from core/title.ts, the limits from core/, so client and server agree.
 import type { TaskKind } from '../../core/types';
-import type { TaskDraft } from '../../core/types';
+import type { SentDraft, TaskFieldName } from '../../core/task-fields';
 import { TITLE_MAX_UNITS, titleCounter } from '../../core/title';
 import { countCharacters } from 'chat-tool-kit';
 import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from '../../core/limits';
@@ -103,14 +103,14 @@ export function checkForm(form: CreateForm, now: number, t: Messages): FormCheck
   };
 }
 
-/** A field an error can point at; the page gives each an anchor `field-<name>` to scroll to. */
-export type FormField = keyof Messages['fields'];
+/** A field an error can point at: a task field (core/task-fields.ts); the page anchors each as `field-<name>`. */
+export type FormField = TaskFieldName;
 
 /** Each field with its error, in the order the form shows them. */
 const FIELD_ERRORS: readonly (readonly [FormField, Exclude<keyof FormCheck, 'titleUsed' | 'titleMax' | 'valid'>])[] = [
   ['title', 'titleError'],
   ['description', 'descriptionError'],
-  ['members', 'membersError'],
+  ['audience', 'membersError'],
   ['capacity', 'capacityError'],
   ['deadline', 'deadlineError'],
 ];
@@ -126,8 +126,17 @@ export function firstError(check: FormCheck, t: Messages): { field: FormField; m
   return null;
 }
 
-/** What createTask sends; call only when checkForm says valid. */
-export function draftOf(form: CreateForm): TaskDraft {
+/** The form values a text input edits by its data-field (the page's onFieldInput). */
+export const isTextField = (name: string): name is TextField =>
+  Object.prototype.hasOwnProperty.call(EMPTY_FORM, name) && typeof EMPTY_FORM[name as keyof CreateForm] === 'string';
+
+type TextField = { [K in keyof CreateForm]: CreateForm[K] extends string ? K : never }[keyof CreateForm];
+
+/**
+ * What createTask sends, every task field (core/task-fields.ts) from the form: a new field fails to compile
+ * here until the form gives it. Call only when checkForm says valid.
+ */
+export function draftOf(form: CreateForm): Required<SentDraft> {
   return {
     title: form.title,
     description: form.description.trim(),

@@ -6,9 +6,18 @@ import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
 import { taskService } from '../../services/task-service';
 import { CARD_IMAGE, taskPage } from '../../view/routes';
 import { formatDate } from '../../view/task-text';
-import { checkForm, draftOf, EMPTY_CHECK, EMPTY_FORM, firstError, shownErrors, type CreateForm } from './form';
+import {
+  checkForm,
+  draftOf,
+  EMPTY_CHECK,
+  EMPTY_FORM,
+  firstError,
+  isTextField,
+  shownErrors,
+  type CreateForm,
+} from './form';
 
-type Input = WechatMiniprogram.Input;
+type FieldInput = WechatMiniprogram.Input<Record<string, never>, { field: string }>;
 type Picked = WechatMiniprogram.CustomEvent<{ value: string }>;
 type Choice<T> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: T }>;
 
@@ -82,14 +91,10 @@ Component({
         },
       });
     },
-    onTitleInput(event: Input) {
-      this.update({ title: event.detail.value });
-    },
-    onDescriptionInput(event: Input) {
-      this.update({ description: event.detail.value });
-    },
-    onCapacityInput(event: Input) {
-      this.update({ capacity: event.detail.value });
+    /** Any text input: its data-field names the form value it edits, so a new text field needs no handler. */
+    onFieldInput(event: FieldInput) {
+      const { field } = event.currentTarget.dataset;
+      if (isTextField(field)) this.update({ [field]: event.detail.value });
     },
     onKind(event: Choice<TaskKind>) {
       this.update({ kind: event.currentTarget.dataset.value });

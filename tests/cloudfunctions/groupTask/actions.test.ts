@@ -1,7 +1,7 @@
 // The actions end to end on the local backend: what each member sees, and what the card shows.
 import type { ApiResult } from '../../../packageChatTool/core/api';
 import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
-import { DRAFT_FIELDS, textsShownToOthers } from '../../../packageChatTool/core/validate';
+import { SHOWN_TO_OTHERS, textsShownToOthers } from '../../../packageChatTool/core/task-fields';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import type { OpenData, TextCheck, TextVerdict } from '../../../kit/server/ports';
@@ -320,7 +320,7 @@ describe('the content check on text shown to others', () => {
 
   it('declares every draft field, so a new one cannot skip the check', () => {
     const draft = { ...everyoneDraft(), description: '说明', capacity: 3, deadline: NOW + HOUR };
-    expect(Object.keys(DRAFT_FIELDS).sort()).toEqual(Object.keys(draft).sort());
+    expect(Object.keys(SHOWN_TO_OTHERS).sort()).toEqual(Object.keys(draft).sort());
     expect(textsShownToOthers(draft)).toEqual(['周六爬山', '说明']);
   });
 });

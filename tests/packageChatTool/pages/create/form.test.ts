@@ -97,7 +97,7 @@ describe('create form', () => {
     const check = checkForm(form({ title: '', audience: 'members', capacity: '0' }), NOW, en);
     expect(firstError(check, en)).toEqual({ field: 'title', message: 'Title: Enter a title' });
     const later = checkForm(form({ audience: 'members', capacity: '0' }), NOW, zhCN);
-    expect(firstError(later, zhCN)).toEqual({ field: 'members', message: '参与成员：请至少选择一位成员' });
+    expect(firstError(later, zhCN)).toEqual({ field: 'audience', message: '参与成员：请至少选择一位成员' });
     expect(firstError(checkForm(form({ capacity: 'x' }), NOW, zhCN), zhCN)?.field).toBe('capacity');
     expect(firstError(checkForm(form({}), NOW, zhCN), zhCN)).toBeNull();
   });

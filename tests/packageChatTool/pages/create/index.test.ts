@@ -5,6 +5,7 @@ import type { Mounted } from '../../../harness/glass-easel';
 import { useWeChat } from 'chat-tool-kit';
 import { fakeWeChat, installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { cardShare, taskView } from '../../helpers/samples';
+import { TASK_FIELD_NAMES } from '../../../../packageChatTool/core/task-fields';
 import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
 import { expectAccessible, fire, openPage, tapAndSettle } from '../../helpers/glass-easel';
 
@@ -50,8 +51,8 @@ describe('create page', () => {
     await tap(page, '.publish');
     expect(service.createTask).not.toHaveBeenCalled();
     expect(page.text('.toptips')).toBe('参与成员：请至少选择一位成员');
-    expect(page.attribute('.scroll', 'scroll-into-view')).toBe('field-members');
-    expect(page.query('#field-members')).not.toBeNull();
+    expect(page.attribute('.scroll', 'scroll-into-view')).toBe('field-audience');
+    expect(page.query('#field-audience')).not.toBeNull();
     // The button keeps working: the next tap scrolls again to what is still wrong.
     await tap(page, '.audience-everyone');
     await tap(page, '.publish');
@@ -61,9 +62,9 @@ describe('create page', () => {
     expect(page.query('.publish.disabled')).toBeNull();
   });
 
-  test('each field an error can point at has its anchor', async () => {
+  test('each task field has its anchor, for the errors that point at it', async () => {
     const page = await mountPage(PAGE);
-    for (const field of ['title', 'description', 'members', 'capacity', 'deadline']) {
+    for (const field of TASK_FIELD_NAMES) {
       expect([field, page.query(`#field-${field}`)]).toEqual([field, expect.anything()]);
     }
   });

@@ -3,7 +3,6 @@ import { countCharacters } from 'chat-tool-kit';
 import { DESCRIPTION_MAX } from '../../../packageChatTool/core/limits';
 import { parseRequest, QUOTE_MAX, quote } from 'chat-tool-kit';
 import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
-import { taskDraft } from '../../../packageChatTool/core/validate';
 import { NOW } from './fixtures';
 
 const parse = (value: unknown, now: number) => parseRequest(TASK_ACTIONS, value, now);
@@ -81,10 +80,13 @@ describe('request validation', () => {
   });
 
   it('normalises an accepted draft', () => {
-    const result = taskDraft({ ...draft, capacity: 3, deadline: NOW + 3_600_000 }, NOW);
-    expect(result).toEqual({
-      ok: true,
-      data: { ...draft, description: '', capacity: 3, deadline: NOW + 3_600_000 },
+    const result = parse(create({ ...draft, capacity: 3, deadline: NOW + 3_600_000 }), NOW);
+    expect(result.ok && result.data.request).toMatchObject({
+      task: { ...draft, description: '', capacity: 3, deadline: NOW + 3_600_000 },
+    });
+    const left = parse(create(draft), NOW);
+    expect(left.ok && left.data.request).toMatchObject({
+      task: { ...draft, description: '', capacity: null, deadline: null },
     });
   });
 

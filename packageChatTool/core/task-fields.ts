@@ -1,0 +1,168 @@
+// The fields of a task its creator fills in, each declared ONCE here: its parser (every request is checked with
+// it on the server) and whether the whole chat sees it (then WeChat's content check reads it first). The draft's
+// type, the stored task's fields and the task page's data derive from this table; the create page's form and both
+// pages' WXML are held to it by the compiler and by tests (docs/customize.md, "Add a field"). Nothing here trusts
+// identity: openid, group_openid and room never come from a request (kit/core/action-table.ts, IDENTITY_FIELDS).
+import type { Field, Parsed, Sent } from 'chat-tool-kit';
+import { countCharacters, isRecord, optional, record, recordId } from 'chat-tool-kit';
+import type { ApiResult } from './api';
+import { fail, ok } from './result';
+import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
+import { titleProblem } from './title';
+import type { Audience, TaskKind } from './types';
+
+// The cloudID and envVersion fields are every chat tool's (kit/core/fields.ts).
+export { cloudId, envVersion } from 'chat-tool-kit';
+
+/** wx.selectGroupMembers documents no maximum; the card's participant list is kept to the capacity limit. */
+export const AUDIENCE_MAX = CAPACITY_MAX;
+
+const GROUP_OPENID = /^[A-Za-z0-9_-]{1,128}$/;
+const KINDS: readonly TaskKind[] = ['participate', 'complete'];
+
+/** A task's id, as createTask made it. */
+export const taskId: Field<string> = recordId;
+
+const title: Field<string> = (value) => {
+  if (typeof value !== 'string') return fail('INVALID_REQUEST', 'title must be a string');
+  const problem = titleProblem(value);
+  if (problem === 'TITLE_EMPTY') return fail(problem, 'title is empty');
+  if (problem === 'TITLE_CHARACTERS') {
+    return fail(problem, 'title may hold only Chinese characters, letters and digits');
+  }
+  if (problem === 'TITLE_TOO_LONG') return fail(problem, 'title exceeds 30 units (a Chinese character counts 2)');
+  return ok(value);
+};
+
+const description: Field<string> = (value) => {
+  if (typeof value !== 'string') return fail('INVALID_REQUEST', 'description must be a string');
+  if (countCharacters(value) > DESCRIPTION_MAX) {
+    return fail('DESCRIPTION_TOO_LONG', `description exceeds ${DESCRIPTION_MAX} characters`);
+  }
+  return ok(value);
+};
+
+const kind: Field<TaskKind> = (value) => {
+  const found = KINDS.find((k) => k === value);
+  return found === undefined ? fail('INVALID_REQUEST', "kind must be 'participate' or 'complete'") : ok(found);
+};
+
+const audience: Field<Audience> = (value) => {
+  if (!isRecord(value)) return fail('AUDIENCE_INVALID', 'audience must be an object');
+  if (value.kind === 'everyone' && Object.keys(value).length === 1) return ok({ kind: 'everyone' });
+  if (value.kind !== 'members' || Object.keys(value).length !== 2) {
+    return fail('AUDIENCE_INVALID', "audience must be {kind:'everyone'} or {kind:'members', groupOpenids}");
+  }
+  const ids = value.groupOpenids;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > AUDIENCE_MAX) {
+    return fail('AUDIENCE_INVALID', `groupOpenids must list 1 to ${AUDIENCE_MAX} members`);
+  }
+  const groupOpenids: string[] = [];
+  for (const id of ids) {
+    if (typeof id !== 'string' || !GROUP_OPENID.test(id)) {
+      return fail('AUDIENCE_INVALID', 'a group_openid is malformed');
+    }
+    if (groupOpenids.includes(id)) return fail('AUDIENCE_INVALID', 'a member is listed twice');
+    groupOpenids.push(id);
+  }
+  return ok({ kind: 'members', groupOpenids });
+};
+
+/** Null (or left out): unlimited. */
+const capacity: Field<number | null> = (value) => {
+  if (value === null) return ok(null);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > CAPACITY_MAX) {
+    return fail('CAPACITY_INVALID', `capacity must be a whole number from 1 to ${CAPACITY_MAX}`);
+  }
+  return ok(value);
+};
+
+/** Null (or left out): no deadline; otherwise epoch milliseconds between a minute and a year from `now`. */
+const deadline: Field<number | null> = (value, now) => {
+  if (value === null) return ok(null);
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    return fail('DEADLINE_INVALID', 'deadline must be epoch milliseconds');
+  }
+  if (value < now + DEADLINE_MIN_AHEAD_MS || value > now + DEADLINE_MAX_AHEAD_MS) {
+    return fail('DEADLINE_INVALID', 'deadline must be between a minute and a year from now');
+  }
+  return ok(value);
+};
+
+/** Every field of a task its creator fills in, with its parser; checked in this order, the first problem wins. */
+export const TASK_FIELDS = {
+  title,
+  description: optional(description, ''),
+  kind,
+  audience,
+  capacity: optional(capacity),
+  deadline: optional(deadline),
+};
+
+export type TaskFieldName = keyof typeof TASK_FIELDS;
+
+/** A task's fields as the create page sends them: optional ones may be left out. */
+export type SentDraft = Sent<typeof TASK_FIELDS>;
+/** A task's fields as the server accepted them: every field present, a left-out optional one as its fallback. */
+export type TaskDraft = Parsed<typeof TASK_FIELDS>;
+
+/**
+ * Whether the whole chat sees what the creator typed in each field. Text shown to others passes WeChat's content
+ * check before it is stored (docs/platform.md, "msgSecCheck"); a new field must say here, so it cannot skip the
+ * check by accident.
+ */
+export const SHOWN_TO_OTHERS: Readonly<Record<TaskFieldName, boolean>> = {
+  title: true,
+  description: true,
+  kind: false,
+  audience: false,
+  capacity: false,
+  deadline: false,
+};
+
+const isFieldName = (key: string): key is TaskFieldName => Object.prototype.hasOwnProperty.call(TASK_FIELDS, key);
+export const TASK_FIELD_NAMES: readonly TaskFieldName[] = Object.keys(TASK_FIELDS).filter(isFieldName);
+
+/**
+ * A task's fields, from what the creator sent (a left-out optional field becomes its fallback) or from anything
+ * that carries them (a stored task, for its page): exactly the declared fields, nothing else.
+ */
+export function draftOf(sent: SentDraft): TaskDraft {
+  const draft: Record<string, unknown> = {};
+  for (const name of TASK_FIELD_NAMES) {
+    const field = TASK_FIELDS[name];
+    draft[name] = sent[name] === undefined && 'optional' in field ? field.fallback : sent[name];
+  }
+  // Every declared field is set, a left-out optional one to its fallback: the shape Parsed<TASK_FIELDS> describes.
+  return draft as TaskDraft;
+}
+
+/** The non-empty texts of a draft that the chat will see, in field order. */
+export function textsShownToOthers(draft: TaskDraft): string[] {
+  return TASK_FIELD_NAMES.filter((field) => SHOWN_TO_OTHERS[field])
+    .map((field) => draft[field])
+    .filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+/** Rules across fields, once each field parsed on its own. */
+function acrossFields(draft: TaskDraft): ApiResult<TaskDraft> {
+  if (draft.capacity !== null && draft.kind === 'complete') {
+    return fail('CAPACITY_INVALID', 'capacity applies to participate tasks only: everyone may complete');
+  }
+  return ok(draft);
+}
+
+/** A create-page draft: only declared fields, each by its parser, then the rules across them. */
+export const taskDraft = record(TASK_FIELDS, acrossFields);
+
+/**
+ * The audience without its creator: the creator never counts in their own audience, whatever
+ * wx.selectGroupMembers returned (in a one-to-one chat it may return both parties:
+ * docs/platform.md, "One-to-one selectGroupMembers"). Nobody left is AUDIENCE_INVALID.
+ */
+export function audienceWithout(audience: Audience, creatorGroupOpenid: string): ApiResult<Audience> {
+  if (audience.kind === 'everyone') return ok(audience);
+  const groupOpenids = audience.groupOpenids.filter((id) => id !== creatorGroupOpenid);
+  if (groupOpenids.length === 0) return fail('AUDIENCE_INVALID', 'choose at least one member other than yourself');
+  return ok({ kind: 'members', groupOpenids });
+}
