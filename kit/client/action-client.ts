@@ -93,3 +93,36 @@ export function createActionClient<T extends ActionTable, C extends string>(
     callOutsideChat: (action, body) => send(action, body),
   };
 }
+
+/** What a page sends for action `A`: its request without what the client fills in (cloudID, envVersion). */
+export type PageBody<T extends ActionTable, A extends keyof T> = Omit<RequestOf<T, A>, 'cloudID' | 'envVersion'>;
+
+/** One method per action of a table, each taking what a page sends and answering that action's outcome. */
+export type ActionMethods<T extends ActionTable, C extends string> = {
+  [A in keyof T & string]: (body: PageBody<T, A>) => ActionOutcome<T, A, C>;
+};
+
+/**
+ * A method for every action of `table` (a new action needs no client code): the client adds the cloudID where the
+ * request declares one (NOT_IN_CHAT outside a chat) and the build's envVersion where it declares that, which the
+ * server turns into the card's version_type.
+ */
+export function actionMethods<T extends ActionTable, C extends string>(
+  table: T,
+  client: ActionClient<T, C>,
+  platform: () => WeChat = weChat,
+): ActionMethods<T, C> {
+  const methods: Record<string, (body: object) => Promise<unknown>> = {};
+  for (const action of Object.keys(table)) {
+    const { request } = table[action]!;
+    methods[action] = (body) => {
+      const sent = 'envVersion' in request ? { ...body, envVersion: platform().envVersion() } : body;
+      // The request's own declaration decides what the client adds; each body is that action's PageBody.
+      return 'cloudID' in request
+        ? client.call(action, sent as ActionBody<T, typeof action>)
+        : client.callOutsideChat(action, sent as RequestOf<T, typeof action>);
+    };
+  }
+  // Every action of the table got its method above, which is what ActionMethods<T, C> describes.
+  return methods as ActionMethods<T, C>;
+}

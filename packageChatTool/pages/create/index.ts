@@ -60,7 +60,7 @@ Component({
      * "One-to-one selectGroupMembers"). Otherwise, or if either call fails, the choice is offered.
      */
     async checkChat() {
-      const chat = await taskService().chat();
+      const chat = await taskService().resolveChat({});
       const oneToOne = chat.ok && isOneToOneChat(chat.data.chatType);
       const members = oneToOne
         ? await weChat()
@@ -132,7 +132,7 @@ Component({
         return;
       }
       this.setData({ publishing: true });
-      const created = await taskService().createTask(draftOf(this.data.form));
+      const created = await taskService().createTask({ task: draftOf(this.data.form) });
       if (!created.ok) {
         this.setData({ publishing: false, error: failureMessage(this.data.t, created.code) });
         return;

@@ -70,7 +70,7 @@ Component({
     },
     async refresh() {
       this.setData({ loading: true, error: '' });
-      const result = await taskService().listRoomTasks();
+      const result = await taskService().listRoomTasks({});
       if (result.ok) {
         const now = Date.now();
         this.setData({

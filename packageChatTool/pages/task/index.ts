@@ -74,7 +74,7 @@ Component({
         this.setData({ loading: false, error: failureMessage(this.data.t, 'NOT_FOUND') });
         return;
       }
-      const result = await taskService().getTask(this.data.taskId);
+      const result = await taskService().getTask({ taskId: this.data.taskId });
       this.setData({ loading: false });
       this.apply(result);
     },
@@ -102,7 +102,7 @@ Component({
         this.setData({ reminder: null });
         return null;
       }
-      const result = await taskService().pendingMembers(task.id);
+      const result = await taskService().pendingMembers({ taskId: task.id });
       this.setData({ reminder: result.ok ? result.data : null });
       return result.ok ? null : result.code;
     },
@@ -127,9 +127,9 @@ Component({
       if (!task) return;
       const service = taskService();
       const run = {
-        leave: () => service.leave(taskId),
-        closing: () => service.markClosingSoon(taskId),
-        end: () => service.endTask(taskId),
+        leave: () => service.leave({ taskId }),
+        closing: () => service.markClosingSoon({ taskId }),
+        end: () => service.endTask({ taskId }),
       }[action];
       const { title, content, done } = confirmation(action, task, t);
       const confirmed = await weChat()
@@ -140,7 +140,7 @@ Component({
     onJoin() {
       const { t, taskId } = this.data;
       return this.act(
-        () => taskService().join(taskId),
+        () => taskService().join({ taskId }),
         (task) =>
           task.viewer.status === 'waitlisted' ? t.waitlisted : task.kind === 'complete' ? t.markedDone : t.joined,
       );
@@ -213,7 +213,7 @@ Component({
       if (this.data.busy) return;
       const { t, taskId } = this.data;
       this.setData({ busy: true, error: '' });
-      const result = await taskService().renewCard(taskId);
+      const result = await taskService().renewCard({ taskId });
       if (!result.ok) {
         this.setData({ busy: false });
         this.fail(result.code);

@@ -90,8 +90,8 @@ describe('types derived from the groupTask table', () => {
     const platform = fakeWeChat({ callFunction: async () => ({ ok: true, data: { roomId: 'r1', chatType: 1 } }) });
     const service = createTaskService(() => platform);
     // @ts-expect-error the service's join takes a task id
-    await service.join();
-    const chat = await service.chat();
+    await service.join({});
+    const chat = await service.resolveChat({});
     expect(chat.ok && chat.data.roomId).toBe('r1');
     // @ts-expect-error resolveChat answers a room, which has no title
     expect(chat.ok && chat.data.title).toBeUndefined();

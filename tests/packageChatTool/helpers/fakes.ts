@@ -1,5 +1,6 @@
 // Test doubles for the two ports pages depend on: the WeChat platform (the kit's) and the task service.
 import { useWeChat, type WeChat } from 'chat-tool-kit';
+import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
 import type { TaskService } from '../../../packageChatTool/services/task-service';
 import { useTaskService } from '../../../packageChatTool/services/task-service';
 
@@ -33,21 +34,11 @@ export function fakeWeChat(overrides: Partial<WeChat> = {}): FakeWeChat {
 
 export type FakeTaskService = { [K in keyof TaskService]: jest.Mock } & TaskService;
 
-/** A task service whose every call fails with NETWORK until a test gives it an answer. */
+/** A task service whose every call (one per action of the table) fails with NETWORK until a test gives it an answer. */
 export function fakeTaskService(): FakeTaskService {
   const network = async () => ({ ok: false, code: 'NETWORK' });
-  return {
-    chat: jest.fn(network),
-    listRoomTasks: jest.fn(network),
-    getTask: jest.fn(network),
-    createTask: jest.fn(network),
-    join: jest.fn(network),
-    leave: jest.fn(network),
-    pendingMembers: jest.fn(network),
-    markClosingSoon: jest.fn(network),
-    endTask: jest.fn(network),
-    renewCard: jest.fn(network),
-  } as FakeTaskService;
+  // A jest.fn for each action of the table: the shape of TaskService, whose methods are the table's actions.
+  return Object.fromEntries(Object.keys(TASK_ACTIONS).map((action) => [action, jest.fn(network)])) as FakeTaskService;
 }
 
 /** Fresh fakes of both ports, installed as the ones the pages use; call it in beforeEach. */

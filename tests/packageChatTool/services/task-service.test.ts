@@ -1,6 +1,7 @@
-// The group task's service: each method is the kit's action client (tests/kit/client/action-client.test.ts)
-// calling one action of the groupTask table with the page's arguments.
+// The group task's service: a method per action of the groupTask table (the kit's actionMethods over its action
+// client, tests/kit/client/action-client.test.ts), each sending the page's body.
 import { ERROR_CODES } from '../../../packageChatTool/core/api';
+import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
 import { createTaskService } from '../../../packageChatTool/services/task-service';
 import { fakeWeChat } from '../helpers/fakes';
 import { summary, taskView } from '../helpers/samples';
@@ -11,7 +12,7 @@ describe('task service', () => {
   test('sends the action, a cloudID and the arguments to the groupTask function', async () => {
     const platform = fakeWeChat({ callFunction: async () => ({ ok: true, data: taskView() }) });
     const service = createTaskService(() => platform);
-    const result = await service.join('t1');
+    const result = await service.join({ taskId: 't1' });
     expect(platform.callFunction).toHaveBeenCalledWith('groupTask', {
       action: 'join',
       cloudID: 'cloud-1',
@@ -24,14 +25,14 @@ describe('task service', () => {
     const platform = fakeWeChat({ callFunction: async () => ({ ok: true, data: [summary()] }) });
     const service = createTaskService(() => platform);
     const draft = { title: 'a', kind: 'complete' as const, audience: { kind: 'everyone' as const } };
-    await service.createTask(draft);
+    await service.createTask({ task: draft });
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupTask', {
       action: 'createTask',
       cloudID: 'cloud-1',
       envVersion: 'develop',
       task: draft,
     });
-    expect(await service.listRoomTasks()).toEqual({ ok: true, data: [summary()] });
+    expect(await service.listRoomTasks({})).toEqual({ ok: true, data: [summary()] });
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupTask', {
       action: 'listRoomTasks',
       cloudID: 'cloud-1',
@@ -40,7 +41,10 @@ describe('task service', () => {
 
   test('asks the server which chat the tool is open in', async () => {
     const platform = fakeWeChat({ callFunction: async () => ({ ok: true, data: { roomId: 'r1', chatType: 1 } }) });
-    expect(await createTaskService(() => platform).chat()).toEqual({ ok: true, data: { roomId: 'r1', chatType: 1 } });
+    expect(await createTaskService(() => platform).resolveChat({})).toEqual({
+      ok: true,
+      data: { roomId: 'r1', chatType: 1 },
+    });
     expect(platform.callFunction).toHaveBeenCalledWith('groupTask', { action: 'resolveChat', cloudID: 'cloud-1' });
   });
 
@@ -48,16 +52,21 @@ describe('task service', () => {
     'turns the server error %s into a typed failure without retrying',
     async (code) => {
       const platform = fakeWeChat({ callFunction: async () => failure(code) });
-      const result = await createTaskService(() => platform).endTask('t1');
+      const result = await createTaskService(() => platform).endTask({ taskId: 't1' });
       expect(result).toEqual({ ok: false, code });
       expect(platform.callFunction).toHaveBeenCalledTimes(1);
     },
   );
 });
 
+test('there is a method for every action of the table, so a new action needs no client code', () => {
+  const service = createTaskService(() => fakeWeChat());
+  expect(Object.keys(service).sort()).toEqual(Object.keys(TASK_ACTIONS).sort());
+});
+
 test('renewCard tells the server which build re-shares the card', async () => {
   const platform = fakeWeChat({ envVersion: () => 'trial', callFunction: async () => ({ ok: true, data: {} }) });
-  await createTaskService(() => platform).renewCard('t1');
+  await createTaskService(() => platform).renewCard({ taskId: 't1' });
   expect(platform.callFunction).toHaveBeenCalledWith('groupTask', {
     action: 'renewCard',
     cloudID: 'cloud-1',

@@ -76,12 +76,14 @@ describe('create page', () => {
     await tap(page, '.kind-complete');
     await tap(page, '.publish');
     expect(service.createTask).toHaveBeenCalledWith({
-      title: '周六爬山',
-      description: '',
-      kind: 'complete',
-      audience: { kind: 'everyone' },
-      capacity: null,
-      deadline: null,
+      task: {
+        title: '周六爬山',
+        description: '',
+        kind: 'complete',
+        audience: { kind: 'everyone' },
+        capacity: null,
+        deadline: null,
+      },
     });
     expect(platform.publishCard).toHaveBeenCalledWith(cardShare(), CARD_IMAGE);
     expect(platform.redirectTo).toHaveBeenCalledWith('/packageChatTool/pages/task/index?taskId=t7');
@@ -97,7 +99,7 @@ describe('create page', () => {
     type(page, '.title-input', '周六爬山');
     type(page, '.capacity-input', '5');
     await tap(page, '.publish');
-    expect(service.createTask.mock.calls[0][0]).toMatchObject({
+    expect(service.createTask.mock.calls[0][0].task).toMatchObject({
       audience: { kind: 'members', groupOpenids: ['g-alice', 'g-bob'] },
       capacity: 5,
     });
@@ -136,7 +138,7 @@ describe('create page', () => {
     await tap(page, '.clear-deadline');
     expect(page.query('.deadline-error')).toBeNull();
     await tap(page, '.publish');
-    expect(service.createTask.mock.calls[0][0].deadline).toBeNull();
+    expect(service.createTask.mock.calls[0][0].task.deadline).toBeNull();
   });
 
   test.each([
@@ -168,12 +170,12 @@ describe('create page', () => {
     [2, 'en', 'This is a one-to-one chat: the task is for the other person.'],
   ])('a one-to-one chat (chat_type %s) offers no audience choice (%s)', async (chatType, language, line) => {
     platform.language.mockReturnValue(language);
-    service.chat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType } });
+    service.resolveChat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType } });
     service.createTask.mockResolvedValue({ ok: true, data: { task: taskView(), share: cardShare() } });
     // A reading of the documents: both parties, the creator included (docs/platform.md).
     platform.selectGroupMembers.mockResolvedValue(['g-creator', 'g-bob']);
     const page = await mountPage(PAGE);
-    expect(service.chat).toHaveBeenCalled();
+    expect(service.resolveChat).toHaveBeenCalled();
     expect(page.queryAll('.option')).toHaveLength(2);
     expect(page.query('.audience-members')).toBeNull();
     expect(page.query('.audience-everyone')).toBeNull();
@@ -184,13 +186,13 @@ describe('create page', () => {
     await tap(page, '.publish');
     expect(platform.selectGroupMembers).toHaveBeenCalledTimes(1);
     // The server drops the creator from the audience it receives.
-    expect(service.createTask.mock.calls[0][0]).toMatchObject({
+    expect(service.createTask.mock.calls[0][0].task).toMatchObject({
       audience: { kind: 'members', groupOpenids: ['g-creator', 'g-bob'] },
     });
   });
 
   test('in a one-to-one chat where WeChat does not answer, the choice is offered', async () => {
-    service.chat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType: 1 } });
+    service.resolveChat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType: 1 } });
     platform.selectGroupMembers.mockRejectedValue({ errMsg: 'selectGroupMembers:fail' });
     const page = await mountPage(PAGE);
     expect(page.query('.audience-members')).not.toBeNull();
@@ -198,11 +200,11 @@ describe('create page', () => {
   });
 
   test('a group chat offers the choice; so does a chat the server could not tell', async () => {
-    service.chat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType: 3 } });
+    service.resolveChat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType: 3 } });
     const group = await mountPage(PAGE);
     expect(group.query('.audience-members')).not.toBeNull();
     expect(group.query('.audience-other-person')).toBeNull();
-    service.chat.mockResolvedValue({ ok: false, code: 'NETWORK' });
+    service.resolveChat.mockResolvedValue({ ok: false, code: 'NETWORK' });
     const unknown = await mountPage(PAGE);
     expect(unknown.query('.audience-members')).not.toBeNull();
   });

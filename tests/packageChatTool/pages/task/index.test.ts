@@ -43,7 +43,7 @@ describe('task page for a participant', () => {
   test('shows state, countdown, progress and who joined, in Chinese', async () => {
     service.getTask.mockResolvedValue({ ok: true, data: taskView() });
     const p = await open();
-    expect(service.getTask).toHaveBeenCalledWith('t1');
+    expect(service.getTask).toHaveBeenCalledWith({ taskId: 't1' });
     expect(p.text('.task-title')).toBe('周六爬山');
     expect(p.text('.tag')).toBe('进行中');
     expect(p.text('.countdown')).toBe('剩余 1 天 2 小时');
@@ -75,7 +75,7 @@ describe('task page for a participant', () => {
     });
     const p = await open();
     await tap(p, '.join');
-    expect(service.join).toHaveBeenCalledWith('t1');
+    expect(service.join).toHaveBeenCalledWith({ taskId: 't1' });
     expect(p.text('.progress')).toBe('2/3 人已参与');
     expect(p.text('.status')).toBe('你已参与');
     expect(platform.toast).toHaveBeenCalledWith('已报名', 'success');
@@ -116,7 +116,7 @@ describe('task page for a participant', () => {
     platform.confirm.mockResolvedValue(true);
     service.leave.mockResolvedValue({ ok: true, data: taskView() });
     await tap(p, '.leave');
-    expect(service.leave).toHaveBeenCalledWith('t1');
+    expect(service.leave).toHaveBeenCalledWith({ taskId: 't1' });
     expect(platform.toast).toHaveBeenCalledWith('已退出', 'success');
   });
 
@@ -140,7 +140,7 @@ describe('task page for a participant', () => {
       confirmText: 'OK',
       cancelText: 'Cancel',
     });
-    expect(service.leave).toHaveBeenCalledWith('t1');
+    expect(service.leave).toHaveBeenCalledWith({ taskId: 't1' });
     expect(platform.toast).toHaveBeenCalledWith('No longer done', 'success');
     expect(p.text('.notice')).toBe(
       'The card keeps showing you as done, and its count does not go down: WeChat cards cannot take a check-off back.',
@@ -215,7 +215,7 @@ describe('task page for the creator', () => {
   test('reminds only the pending members, prepared before the tap', async () => {
     const p = await open();
     expect(p.text('.status')).toBe('你发布了这个任务');
-    expect(service.pendingMembers).toHaveBeenCalledWith('t1');
+    expect(service.pendingMembers).toHaveBeenCalledWith({ taskId: 't1' });
     await tap(p, '.remind');
     expect(platform.remind).toHaveBeenCalledWith(reminder());
     expect(service.pendingMembers).toHaveBeenCalledTimes(1);
@@ -248,11 +248,11 @@ describe('task page for the creator', () => {
     });
     const p = await open();
     await tap(p, '.closing-soon');
-    expect(service.markClosingSoon).toHaveBeenCalledWith('t1');
+    expect(service.markClosingSoon).toHaveBeenCalledWith({ taskId: 't1' });
     expect(p.text('.tag')).toBe('即将截止');
     await tap(p, '.end');
     expect(platform.confirm).toHaveBeenLastCalledWith(expect.objectContaining({ title: '结束任务？' }));
-    expect(service.endTask).toHaveBeenCalledWith('t1');
+    expect(service.endTask).toHaveBeenCalledWith({ taskId: 't1' });
     expect(p.text('.tag')).toBe('已结束');
     expect(p.query('.end')).toBeNull();
   });
@@ -282,7 +282,7 @@ describe('task page for the creator', () => {
     const p = await open();
     expect(p.text('.notice')).toBe('卡片已过期，成员无法从旧卡片进入，请重新发送。');
     await tap(p, '.renew-card');
-    expect(service.renewCard).toHaveBeenCalledWith('t1');
+    expect(service.renewCard).toHaveBeenCalledWith({ taskId: 't1' });
     expect(platform.publishCard).toHaveBeenCalledWith(cardShare({ activityId: 'act-2' }), CARD_IMAGE);
     expect(p.query('.notice')).toBeNull();
   });
