@@ -1,8 +1,10 @@
 // The kit's action client, on a table that knows nothing of tasks, as a second tool would declare its own.
 import {
+  actionMethods,
   CLOUD_ID_REUSE_MS,
   cloudId,
   createActionClient,
+  envVersion,
   KIT_ERROR_CODES,
   parseRequest,
   recordId,
@@ -182,4 +184,60 @@ test('types: the body is the request without its cloudID, the answer is the resp
     const other: typeof voted.code = 'TASK_FULL';
     expect([code, other]).toBeDefined();
   }
+});
+
+describe('action methods', () => {
+  const TABLE = {
+    ...POLL,
+    createPoll: { request: { cloudID: cloudId, envVersion, question: recordId }, response: returns<string>() },
+  };
+
+  function methodsOf(platform: FakeWeChat & { envVersion?: jest.Mock }) {
+    const weChat = () => platform as unknown as WeChat;
+    return actionMethods(
+      TABLE,
+      createActionClient<typeof TABLE, PollErrorCode>('groupPoll', POLL_ERROR_CODES, weChat),
+      weChat,
+    );
+  }
+
+  test('one method per action of the table', () => {
+    expect(Object.keys(methodsOf(fakeWeChat())).sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  test('adds the cloudID where the request declares it, and the build where it declares envVersion', async () => {
+    const platform = { ...fakeWeChat(), envVersion: jest.fn(() => 'trial') };
+    const methods = methodsOf(platform);
+    await methods.vote({ pollId: 'p1', option: 'a' });
+    expect(platform.callFunction).toHaveBeenLastCalledWith('groupPoll', {
+      action: 'vote',
+      cloudID: 'cloud-1',
+      pollId: 'p1',
+      option: 'a',
+    });
+    await methods.createPoll({ question: 'lunch' });
+    expect(platform.callFunction).toHaveBeenLastCalledWith('groupPoll', {
+      action: 'createPoll',
+      cloudID: 'cloud-1',
+      question: 'lunch',
+      envVersion: 'trial',
+    });
+    const [, sent] = platform.callFunction.mock.calls[1] as [string, unknown];
+    expect(parseRequest(TABLE, sent, Date.now()).ok).toBe(true);
+  });
+
+  test('an action without a cloudID works outside a chat', async () => {
+    const platform = fakeWeChat({ chatToolInfo: async () => Promise.reject(new Error('not in a chat tool')) });
+    expect(await methodsOf(platform).about({})).toEqual({ ok: true, data: null });
+    expect(await methodsOf(platform).listPolls({})).toEqual({ ok: false, code: 'NOT_IN_CHAT' });
+  });
+
+  test('types: a method takes what a page sends, without the fields the client fills in', async () => {
+    const methods = methodsOf(fakeWeChat());
+    // @ts-expect-error the client adds the cloudID itself
+    await methods.vote({ pollId: 'p1', option: 'a', cloudID: 'c' });
+    // @ts-expect-error the option is required
+    await methods.vote({ pollId: 'p1' });
+    expect(methods.vote).toBeInstanceOf(Function);
+  });
 });
