@@ -87,10 +87,7 @@ Component({
         return;
       }
       this.setData({ publishing: true, error: '' });
-      const created = await pollService().call('createPoll', {
-        envVersion: weChat().envVersion(),
-        poll: { question, options: this.texts() },
-      });
+      const created = await pollService().createPoll({ poll: { question, options: this.texts() } });
       if (!created.ok) {
         this.setData({ publishing: false, error: t.errors[created.code] });
         return;

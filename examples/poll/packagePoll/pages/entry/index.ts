@@ -57,7 +57,7 @@ Component({
     async refresh() {
       this.setData({ error: '' });
       const { t } = this.data;
-      const listed = await pollService().call('listPolls', {});
+      const listed = await pollService().listPolls({});
       if (listed.ok) this.setData({ loaded: true, polls: listed.data.map((poll) => rowOf(poll, t)) });
       else this.setData({ error: t.errors[listed.code] });
     },

@@ -54,7 +54,7 @@ Component({
       return this.load();
     },
     async load() {
-      const answer = await pollService().call('getPoll', { pollId: this.data.pollId });
+      const answer = await pollService().getPoll({ pollId: this.data.pollId });
       if (answer.ok) this.setData(shown(answer.data, this.data.t));
       else this.setData({ error: this.data.t.errors[answer.code] });
     },
@@ -68,7 +68,7 @@ Component({
       const { poll, busy, t } = this.data;
       if (!poll || poll.state !== 'open' || busy) return;
       this.setData({ busy: true, error: '' });
-      const answer = await pollService().call('vote', { pollId: poll.id, option: event.currentTarget.dataset.index });
+      const answer = await pollService().vote({ pollId: poll.id, option: event.currentTarget.dataset.index });
       this.setData(
         answer.ok ? { busy: false, ...shown(answer.data, t) } : { busy: false, error: t.errors[answer.code] },
       );
@@ -84,7 +84,7 @@ Component({
       });
       if (!sure) return;
       this.setData({ busy: true, error: '' });
-      const answer = await pollService().call('closePoll', { pollId: poll.id });
+      const answer = await pollService().closePoll({ pollId: poll.id });
       this.setData(
         answer.ok ? { busy: false, ...shown(answer.data, t) } : { busy: false, error: t.errors[answer.code] },
       );
