@@ -57,13 +57,7 @@ export interface ActionSpec {
 export type ActionTable = Record<string, ActionSpec>;
 
 type SentType<F> =
-  F extends Optional<infer T, unknown>
-    ? T
-    : F extends Fields<infer S>
-      ? Sent<S>
-      : F extends Field<infer T>
-        ? T
-        : never;
+  F extends Optional<infer T, unknown> ? T : F extends Fields<infer S> ? Sent<S> : F extends Field<infer T> ? T : never;
 type ParsedType<F> =
   F extends Optional<infer T, infer D>
     ? T | D
