@@ -1,6 +1,6 @@
 // The action table's promise, shown on the real tree: change an action's request or response in
-// core/task-actions.ts and the compiler names the files that must follow (the chat tool's service, the cloud
-// function's handler, the page that reads the answer). Each change is compiled in memory; only the errors the
+// core/task-actions.ts and the compiler names the files that must follow (the page that sends the request, the
+// cloud function's handler, the page that reads the answer). Each change is compiled in memory; only the errors the
 // change adds are compared, so the test holds whatever else is being edited at the time.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,7 +73,7 @@ const COMPILE_MS = 60_000;
 
 describe('a change to the action table fails to compile where it matters', () => {
   it(
-    'a new request field: the chat tool service that sends the request',
+    'a new request field: the page that sends the request (the service is derived from the table)',
     () => {
       const broken = filesBrokenBy((source) =>
         source.replace(
@@ -81,7 +81,7 @@ describe('a change to the action table fails to compile where it matters', () =>
           'join: { request: { cloudID: cloudId, taskId, note: taskId },',
         ),
       );
-      expect(broken).toEqual(['packageChatTool/services/task-service.ts']);
+      expect(broken).toEqual(['packageChatTool/pages/task/index.ts']);
     },
     COMPILE_MS,
   );
