@@ -8,8 +8,8 @@ import { buildOptions } from '../../../scripts/build-functions';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { databaseOf } from '../../../kit/server/sdk';
 import { cloudbaseDocuments } from '../../../kit/server/store';
-import { POLLS_COLLECTION, type PollDocument } from '../../../examples/poll/cloudfunctions/groupPoll/src/handlers';
-import { newPoll } from '../../../examples/poll/packagePoll/core/poll';
+import { POLLS_COLLECTION } from '../../../examples/poll/cloudfunctions/groupPoll/src/handlers';
+import { newPoll, type Poll } from '../../../examples/poll/packagePoll/core/poll';
 
 /** Generous: a jump means a dependency slipped in. */
 const BUNDLE_BUDGET_BYTES = 100 * 1024;
@@ -48,7 +48,7 @@ describe('the groupPoll bundle', () => {
       now,
     });
     // Flagged, though the card already shows all it can: the timer records that without a WeChat call.
-    const polls = cloudbaseDocuments(databaseOf(memory.database)).collection<PollDocument>(POLLS_COLLECTION);
+    const polls = cloudbaseDocuments(databaseOf(memory.database)).collection<Poll>(POLLS_COLLECTION);
     await polls.insert({ ...poll, cardBehind: true });
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports

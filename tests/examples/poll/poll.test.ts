@@ -1,7 +1,9 @@
 // The poll's domain, pure: the draft's rules, one vote per member, closing, what the card should show and what
 // each member sees.
-import { newBinding, parseRequest } from 'chat-tool-kit';
+import { cardUpdates, newBinding, parseRequest } from 'chat-tool-kit';
+import { applyChange, premisesHold } from '../../../kit/server/store/change';
 import { POLL_ACTIONS } from '../../../examples/poll/packagePoll/core/actions';
+import { cardRecordChange, closeChange, voteChange } from '../../../examples/poll/packagePoll/core/changes';
 import {
   cardTargetOf,
   castVote,
@@ -15,6 +17,7 @@ import { pollView, shareOf } from '../../../examples/poll/packagePoll/core/view'
 const NOW = 1_700_000_000_000;
 const alice = { openid: 'o-alice', groupOpenid: 'g-alice' };
 const bob = { openid: 'o-bob', groupOpenid: 'g-bob' };
+const carol = { openid: 'o-carol', groupOpenid: 'g-carol' };
 
 function aPoll(changes: Partial<Poll> = {}): Poll {
   return {
@@ -119,5 +122,40 @@ describe('the card and the views', () => {
       title: '周六去哪里',
       path: '/packagePoll/pages/entry/index?pollId=p1',
     });
+  });
+});
+
+describe('the changes as data, for the store', () => {
+  const bobVote = { ...bob, option: 1, at: NOW };
+
+  test('a vote appends itself while the poll is open and lacks the voter; the result is the change applied', () => {
+    const decided = voteChange(aPoll(), bob, 1, NOW);
+    if (!decided.ok) throw new Error(decided.error.code);
+    const { change, premises, result } = decided.data;
+    expect(applyChange(aPoll(), change!)).toEqual(result);
+    expect(result).toMatchObject({ votes: [bobVote], cardBehind: true });
+    // The premises refuse what another request committed meanwhile: Bob's own vote, or the end of the poll.
+    expect(premisesHold(aPoll({ votes: [{ ...alice, option: 0, at: NOW }] }), premises)).toBe(true);
+    expect(premisesHold(aPoll({ votes: [bobVote] }), premises)).toBe(false);
+    expect(premisesHold(aPoll({ state: 'closed' }), premises)).toBe(false);
+  });
+
+  test('closing is guarded by the state alone, so a burst of votes cannot starve it', () => {
+    const decided = closeChange(aPoll(), alice.openid);
+    if (!decided.ok) throw new Error(decided.error.code);
+    expect(applyChange(aPoll(), decided.data.change!)).toEqual(decided.data.result);
+    expect(premisesHold(aPoll({ votes: [bobVote] }), decided.data.premises)).toBe(true);
+    expect(codeOf(closeChange(aPoll(), bob.openid))).toBe('NOT_CREATOR');
+  });
+
+  test('a card record clears the lag only while the votes are the ones it was weighed against', () => {
+    const voted = aPoll({ votes: [bobVote], cardBehind: true });
+    const [body] = cardUpdates(voted.card, cardTargetOf(voted), NOW);
+    const recorded = cardRecordChange(voted, 'a1', { version: 0, answers: [{ body: body!, answer: 'accepted' }] })!;
+    expect(applyChange(voted, recorded.change!)).toEqual(recorded.result);
+    expect(recorded.result).toMatchObject({ cardBehind: false, card: { shown: { doneGroupOpenids: ['g-bob'] } } });
+    const later = aPoll({ votes: [bobVote, { ...carol, option: 0, at: NOW }], cardBehind: true });
+    expect(premisesHold(later, recorded.premises)).toBe(false);
+    expect(cardRecordChange(voted, 'another card', { version: 0, answers: [] })).toBeNull();
   });
 });

@@ -36,6 +36,8 @@ export interface Poll {
   /** One per member, in the order they voted. */
   votes: Vote[];
   card: CardBinding;
+  /** The card may lag behind the poll (raised by every change, cleared by a sync): the timer syncs it again. */
+  cardBehind: boolean;
   createdAt: number;
 }
 
@@ -95,7 +97,7 @@ export function newPoll(input: {
   now: number;
 }): Poll {
   const { id, draft, room, creator, card, now } = input;
-  return { _id: id, ...draft, room, creator, state: 'open', votes: [], card, createdAt: now };
+  return { _id: id, ...draft, room, creator, state: 'open', votes: [], card, cardBehind: false, createdAt: now };
 }
 
 /** The caller's vote: refused once the poll is closed, for an option it lacks, or a second time. */

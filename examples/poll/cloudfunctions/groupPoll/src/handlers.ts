@@ -2,7 +2,7 @@
 // server part: identity from the cloudID, the content check, the store primitive, card sync and the function
 // shell. The rules are the domain's (packagePoll/core/poll.ts); here they meet the store and WeChat.
 import type { Handlers } from 'chat-tool-kit';
-import { cardAfter, cardInSync, newBinding, ok, VERSION_TYPE } from 'chat-tool-kit';
+import { newBinding, ok, VERSION_TYPE } from 'chat-tool-kit';
 import { createCardSync, type CardRecorded, type CardRecords } from '../../../../../kit/server/card-sync';
 import { createChatToolFunction } from '../../../../../kit/server/chat-tool-function';
 import { createContentCheck } from '../../../../../kit/server/content-check';
@@ -10,10 +10,11 @@ import { createIdentity } from '../../../../../kit/server/identity';
 import { memberBindings } from '../../../../../kit/server/member-bindings';
 import type { Clock, Log, WeChatPlatform } from '../../../../../kit/server/ports';
 import { sweepDue } from '../../../../../kit/server/sweep';
-import type { DocumentStore, Premise } from '../../../../../kit/server/store/types';
+import type { DocumentStore } from '../../../../../kit/server/store/types';
 import { POLL_ACTIONS, type PollActions } from '../../../packagePoll/core/actions';
 import { refuse } from '../../../packagePoll/core/errors';
-import { cardTargetOf, castVote, closePoll, inRoom, newPoll, type Poll } from '../../../packagePoll/core/poll';
+import { cardRecordChange, closeChange, voteChange } from '../../../packagePoll/core/changes';
+import { cardTargetOf, inRoom, newPoll, type Poll } from '../../../packagePoll/core/poll';
 import { pollSummary, pollView, shareOf } from '../../../packagePoll/core/view';
 
 export const POLLS_COLLECTION = 'group_polls';
@@ -26,9 +27,6 @@ const SWEEP_LIMIT = 100;
 /** msgSecCheck's scene for text the whole chat reads: 3 论坛 (docs/platform.md, "msgSecCheck"). */
 const CONTENT_SCENE = 3;
 
-/** A poll as stored: `cardBehind` tells the timer the card may lag behind the poll (set with every change). */
-export type PollDocument = Poll & { cardBehind: boolean };
-
 export interface GroupPollDeps {
   documents: DocumentStore;
   wechat: WeChatPlatform;
@@ -40,36 +38,22 @@ export interface GroupPollDeps {
 }
 
 export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeoutMs, log }: GroupPollDeps) {
-  const polls = documents.collection<PollDocument>(POLLS_COLLECTION);
+  const polls = documents.collection<Poll>(POLLS_COLLECTION);
   const identity = createIdentity({ wechat, bindings: memberBindings(documents, MEMBERS_COLLECTION), clock, log });
   const checkContent = createContentCheck({ wechat, scene: CONTENT_SCENE, log });
 
-  /**
-   * What WeChat answered, beside the poll: committed only while the card, the poll's state and its votes are as
-   * the answers were weighed against, so `cardBehind` is never cleared for a vote the card lacks.
-   */
-  const records: CardRecords<CardRecorded & { poll: PollDocument }> = {
+  /** What WeChat answered, recorded beside the poll as the domain decides (core/changes.ts). */
+  const records: CardRecords<CardRecorded & { poll: Poll }> = {
     async recordCard(pollId, activityId, sync) {
-      const recorded = await polls.change(pollId, (poll) => {
-        if (poll.card.activityId !== activityId) return ok({ change: null, premises: [], result: null });
-        const target = cardTargetOf(poll);
-        const binding = { ...poll.card, shown: cardAfter(poll.card.shown, target.state, sync) };
-        const cardBehind = !cardInSync(binding, target);
-        const premises: Premise[] = [
-          { path: 'card.activityId', equals: activityId },
-          { path: 'card.shown.version', equals: poll.card.shown.version },
-          { path: 'state', equals: poll.state },
-          { list: 'votes', sizeIs: poll.votes.length },
-        ];
-        return ok({
-          change: { set: { 'card.shown': binding.shown, cardBehind } },
-          premises,
-          result: { binding, target, poll: { ...poll, card: binding, cardBehind } },
-        });
-      });
-      if (recorded.ok) return recorded.data;
-      if (recorded.error.code === 'NOT_FOUND') return null;
-      throw new Error(`the card of poll ${pollId} was not recorded: ${recorded.error.code}`);
+      const recorded = await polls.change(pollId, (poll) =>
+        ok(cardRecordChange(poll, activityId, sync) ?? { change: null, premises: [], result: null }),
+      );
+      if (!recorded.ok) {
+        if (recorded.error.code === 'NOT_FOUND') return null;
+        throw new Error(`the card of poll ${pollId} was not recorded: ${recorded.error.code}`);
+      }
+      const poll = recorded.data;
+      return poll && { binding: poll.card, target: cardTargetOf(poll), poll };
     },
   };
   const cards = createCardSync({ wechat, clock, timeoutMs: cardSyncTimeoutMs, log, records });
@@ -102,7 +86,7 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
         card: newBinding(activity.data, VERSION_TYPE[envVersion]),
         now: clock.now(),
       });
-      if ((await polls.insert({ ...poll, cardBehind: false })) === 'exists') {
+      if ((await polls.insert(poll)) === 'exists') {
         return refuse('INTERNAL', 'a poll id was given twice');
       }
       return ok({ poll: pollView(poll, openid), share: shareOf(poll) });
@@ -126,24 +110,14 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
       return poll.ok ? ok(pollView(poll.data, openid)) : poll;
     },
 
-    /** A guarded change: the vote lands only while the poll is open and holds no vote of this member. */
+    /** A guarded change (core/changes.ts): the vote lands only while the poll is open and holds no vote of the member. */
     async vote({ cloudID, pollId, option }, openid) {
       const caller = await identity.caller(cloudID, openid);
       if (!caller.ok) return caller;
       const { room, member } = caller.data;
       const voted = await polls.change(pollId, (poll) => {
         const here = inRoom(poll, room.id);
-        if (!here.ok) return here;
-        const vote = castVote(poll, member, option, clock.now());
-        if (!vote.ok) return vote;
-        return ok({
-          change: { append: { votes: vote.data }, set: { cardBehind: true } },
-          premises: [
-            { path: 'state', equals: 'open' },
-            { list: 'votes', lacks: { key: 'openid', value: member.openid } },
-          ],
-          result: { ...poll, votes: [...poll.votes, vote.data] },
-        });
+        return here.ok ? voteChange(poll, member, option, clock.now()) : here;
       });
       return voted.ok ? ok(pollView(await synced(voted.data), openid)) : voted;
     },
@@ -154,14 +128,7 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
       const { room } = caller.data;
       const closed = await polls.change(pollId, (poll) => {
         const here = inRoom(poll, room.id);
-        if (!here.ok) return here;
-        const next = closePoll(poll, openid);
-        if (!next.ok) return next;
-        return ok({
-          change: { set: { state: 'closed', cardBehind: true } },
-          premises: [{ path: 'state', equals: 'open' }],
-          result: next.data,
-        });
+        return here.ok ? closeChange(poll, openid) : here;
       });
       return closed.ok ? ok(pollView(await synced(closed.data), openid)) : closed;
     },
