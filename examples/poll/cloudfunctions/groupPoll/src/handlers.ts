@@ -1,6 +1,7 @@
 // The groupPoll function: one handler per action of the poll's table (packagePoll/core/actions.ts), on the kit's
 // server part: identity from the cloudID, the content check, the store primitive, card sync and the function
-// shell. The rules are the domain's (packagePoll/core/poll.ts); here they meet the store and WeChat.
+// shell. The rules and their changes are the domain's (packagePoll/core/poll.ts, changes.ts); here they meet the
+// store and WeChat.
 import type { Handlers } from 'chat-tool-kit';
 import { newBinding, ok, VERSION_TYPE } from 'chat-tool-kit';
 import { createCardSync, type CardRecorded, type CardRecords } from '../../../../../kit/server/card-sync';
