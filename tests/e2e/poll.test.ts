@@ -4,8 +4,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { format } from 'chat-tool-kit';
-import { en } from '../../examples/poll/packagePoll/i18n/en';
-import { zhCN as zh } from '../../examples/poll/packagePoll/i18n/zh-CN';
+import { messages } from '../../examples/poll/packagePoll/i18n/texts';
 import {
   describeWithBrowser,
   eventually,
@@ -19,6 +18,8 @@ import {
 jest.setTimeout(120_000);
 
 const POLL_ROOT = path.resolve(__dirname, '../../examples/poll');
+const zh = messages('zh-CN');
+const en = messages('en');
 
 describeWithBrowser('the group poll in the simulator', () => {
   let server: RunningServer;

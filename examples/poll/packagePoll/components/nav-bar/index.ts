@@ -2,7 +2,7 @@
 // docs/platform.md "app.json"), lined up with the status bar and WeChat's capsule button.
 import { weChat } from 'chat-tool-kit';
 import { ENTRY_PAGE } from '../../core/view';
-import { messages } from '../../i18n/index';
+import { messages } from '../../i18n/texts';
 
 /** Below the status bar, as tall as the capsule button and its margins above and below; 44 px without one. */
 function barOf(): { top: number; height: number } {

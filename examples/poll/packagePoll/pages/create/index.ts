@@ -4,7 +4,7 @@ import type { CardShare } from 'chat-tool-kit';
 import { countCharacters, format, weChat } from 'chat-tool-kit';
 import { OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX, optionsProblem, questionProblem } from '../../core/poll';
 import { pollPage } from '../../core/view';
-import { messages, type Messages } from '../../i18n/index';
+import { messages, type Messages } from '../../i18n/texts';
 import { pollService } from '../../services/poll-service';
 
 /** The card's own 5:4 picture: without one WeChat shows a screenshot of this form (docs/platform.md). */

@@ -2,7 +2,7 @@
 // one; a card opens it with ?pollId, which goes straight to that poll. Anywhere else it says where the tool is.
 import { format, weChat } from 'chat-tool-kit';
 import { CREATE_PAGE, pollPage, type PollSummary } from '../../core/view';
-import { messages, type Messages } from '../../i18n/index';
+import { messages, type Messages } from '../../i18n/texts';
 import { pollService } from '../../services/poll-service';
 
 interface PollRow {

@@ -2,7 +2,7 @@
 // creator the end of the poll. The server is the truth: a second vote is refused there, whatever the page showed.
 import { format, weChat } from 'chat-tool-kit';
 import type { PollView } from '../../core/view';
-import { messages, type Messages } from '../../i18n/index';
+import { messages, type Messages } from '../../i18n/texts';
 import { pollService } from '../../services/poll-service';
 
 interface OptionRow {
