@@ -10,6 +10,7 @@ export default tseslint.config(
       '**/miniprogram_npm/',
       'kit/miniprogram_dist/',
       'cloudfunctions/*/index.js',
+      'examples/*/cloudfunctions/*/index.js',
       'artifacts/',
       'coverage/',
       '.simulator/',

@@ -25,11 +25,11 @@ export type Translations<V = string> = Readonly<Record<Locale, V>>;
 
 export const text = <V>(zhCN: V, en: V): Translations<V> => ({ 'zh-CN': zhCN, en });
 
-/** A text for every code a page may meet (`C`: the tool's codes and the kit's); the compiler names a missing one. */
-export type FailureTexts<C extends string> = Readonly<Record<FailureCode<C>, string>>;
-
-/** FailureTexts written side by side with text(zh-CN, en). */
-export type FailureTranslations<C extends string> = Readonly<Record<FailureCode<C>, Translations>>;
+/**
+ * A text for every code a page may meet (`C`: the tool's codes and the kit's), each text(zh-CN, en); the compiler
+ * names a missing one.
+ */
+export type FailureTexts<C extends string> = Readonly<Record<FailureCode<C>, Translations>>;
 
 /** A tree of translations, as one language sees it. */
 export type InLocale<T> = T extends Translations<infer V> ? V : { readonly [K in keyof T]: InLocale<T[K]> };
@@ -53,12 +53,4 @@ function pick<T>(tree: T, locale: Locale): InLocale<T> {
 export function texts<T>(tree: T): (locale?: Locale) => InLocale<T> {
   const byLocale: Partial<Record<Locale, InLocale<T>>> = {};
   return (locale = currentLocale()) => (byLocale[locale] ??= pick(tree, locale));
-}
-
-/**
- * A tool's texts in every language (the compiler names a missing language) → the texts of one: the language
- * WeChat runs in unless `locale` is given.
- */
-export function localized<M>(byLocale: Readonly<Record<Locale, M>>): (locale?: Locale) => M {
-  return (locale = currentLocale()) => byLocale[locale];
 }

@@ -1,7 +1,7 @@
 // Every user-facing text of the chat tool, in Simplified Chinese and English side by side: text(zh-CN, en).
 // `{name}` placeholders are filled by the kit's format(). Every code a page may meet has a text in `errors`
-// (FailureTranslations: the compiler names a missing one, and a text without its translation).
-import type { FailureTranslations, InLocale, Translations } from 'chat-tool-kit';
+// (FailureTexts: the compiler names a missing one, and a text without its translation).
+import type { FailureTexts, InLocale, Translations } from 'chat-tool-kit';
 import { text, texts } from 'chat-tool-kit';
 import type { ErrorCode } from '../core/api';
 import type { TaskFieldName } from '../core/task-fields';
@@ -270,7 +270,7 @@ const TEXTS = {
       'The service did not confirm the change; refresh to see whether it was saved',
     ),
     INTERNAL: text('服务暂时不可用，请稍后重试', 'The service is unavailable; try again later'),
-  } satisfies FailureTranslations<ErrorCode>,
+  } satisfies FailureTexts<ErrorCode>,
 };
 
 /** The texts of `locale`, or of the language WeChat runs in; pages call it once in onLoad. */

@@ -1,5 +1,5 @@
 // The kit's i18n plumbing: the language WeChat runs in, placeholders, a tool's texts by language.
-import { currentLocale, format, localeOf, localized, text, texts, useWeChat, type WeChat } from 'chat-tool-kit';
+import { currentLocale, format, localeOf, text, texts, useWeChat, type WeChat } from 'chat-tool-kit';
 
 const speaking = (language: string) => () => ({ language: () => language }) as unknown as WeChat;
 
@@ -21,28 +21,6 @@ test.each([
 test('format fills placeholders and keeps unknown ones visible', () => {
   expect(format('{done}/{expected}', { done: 2, expected: 5 })).toBe('2/5');
   expect(format('{a} {missing}', { a: 'x' })).toBe('x {missing}');
-});
-
-describe('localized texts', () => {
-  const texts = localized({ 'zh-CN': { hello: '你好' }, en: { hello: 'Hello' } });
-
-  test('gives the texts of a language', () => {
-    expect(texts('zh-CN').hello).toBe('你好');
-    expect(texts('en').hello).toBe('Hello');
-  });
-
-  test('without one, the texts of the language WeChat runs in, read at each call', () => {
-    useWeChat(speaking('en_US')());
-    expect(texts().hello).toBe('Hello');
-    useWeChat(speaking('zh_CN')());
-    expect(texts().hello).toBe('你好');
-  });
-
-  test('types: every language needs its texts', () => {
-    // @ts-expect-error English is missing
-    const partial = localized({ 'zh-CN': { hello: '你好' } });
-    expect(partial).toBeInstanceOf(Function);
-  });
 });
 
 describe('texts side by side', () => {

@@ -1,7 +1,7 @@
 // Every text of the poll, in Simplified Chinese and English side by side: text(zh-CN, en). `{name}` placeholders
-// are filled by the kit's format(). Every code a page may meet has a text in `errors` (FailureTranslations: the
+// are filled by the kit's format(). Every code a page may meet has a text in `errors` (FailureTexts: the
 // compiler names a missing one, and a text without its translation).
-import type { FailureTranslations, InLocale } from 'chat-tool-kit';
+import type { FailureTexts, InLocale } from 'chat-tool-kit';
 import { text, texts } from 'chat-tool-kit';
 import type { ErrorCode } from '../core/errors';
 import { OPTION_TEXT_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX } from '../core/poll';
@@ -104,7 +104,7 @@ const TEXTS = {
     NETWORK: text('网络不可用，请稍后重试', 'No network: try again later'),
     NOT_IN_CHAT: text('请在聊天中打开群投票', 'Open the group poll in a chat'),
     PLATFORM: text('微信没有完成操作，请重试', 'WeChat did not finish: try again'),
-  } satisfies FailureTranslations<ErrorCode>,
+  } satisfies FailureTexts<ErrorCode>,
 };
 
 /** The texts of `locale`, or of the language WeChat runs in; pages call it once in onLoad. */
