@@ -2,10 +2,13 @@
 // project (the checkout is never touched) and headless Chromium, then prints:
 // - cold start: CLI spawn → server ready, and → the app's first page interactive in the browser;
 // - rebuild: a page style edit → the page reloaded with it (median and worst of several edits),
-//   and the build time the server reports.
+//   and the build time the server reports;
+// - first screen: the bytes the browser downloads until the first page is interactive (the app bundle among them;
+//   its source map is fetched only when devtools are open).
 
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Response } from 'playwright-core';
 import { chromiumPath, copyProject, launchBrowser, startServer, type RunningServer } from './headless';
 
 const EDITS = 7;
@@ -25,9 +28,20 @@ async function main(): Promise<void> {
   try {
     server = await startServer(['--root', copy, '--watch']);
     const serverReady = server.readyMs;
+    const downloads: Promise<{ url: string; bytes: number }>[] = [];
+    const count = (response: Response) => {
+      // The event stream never ends; everything else is a whole download.
+      if (new URL(response.url()).pathname === '/events') return;
+      downloads.push(response.body().then((body) => ({ url: response.url(), bytes: body.length })));
+    };
+    page.on('response', count);
     await page.goto(server.url);
     await page.waitForSelector('#app-frame[data-ready]');
     const interactive = performance.now() - server.startedAt;
+    page.off('response', count);
+    const firstScreen = await Promise.all(downloads);
+    const bundle = firstScreen.find(({ url }) => new URL(url).pathname === '/app.js')?.bytes ?? 0;
+    const map = Buffer.byteLength(await (await fetch(new URL('/app.js.map', server.url))).text());
 
     // The first page of app.json, which the phone opens at the start.
     const [firstPage] = (JSON.parse(fs.readFileSync(path.join(copy, 'app.json'), 'utf8')) as { pages: string[] }).pages;
@@ -54,6 +68,11 @@ async function main(): Promise<void> {
       `  style edit → page reloaded (median):  ${Math.round(median(reloads))} ms  (worst ${Math.round(Math.max(...reloads))} ms, ${EDITS} edits)`,
     );
     if (builds.length > 0) console.log(`  rebuild after an edit (median):       ${median(builds)} ms`);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    const total = firstScreen.reduce((sum, { bytes }) => sum + bytes, 0);
+    console.log(
+      `  first screen downloaded:              ${kb(total)} in ${firstScreen.length} responses (app bundle ${kb(bundle)}; its source map ${kb(map)}, fetched only with devtools open)`,
+    );
   } finally {
     await server?.stop();
     await browser.close();

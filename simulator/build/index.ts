@@ -17,6 +17,11 @@ export interface BuildOutput {
   ok: boolean;
   /** The app bundle, or a script that shows `errors` in the page. */
   js: string;
+  /**
+   * The bundle's source map, served beside it as /app.js.map: the browser fetches it only when its devtools are
+   * open, so the first screen and every reload download the bundle alone. Empty after a failed build.
+   */
+  map: string;
   errors: BuildErrorInfo[];
   warnings: string[];
   /** Project files the build read: an edit to one of them needs a rebuild. */
@@ -25,6 +30,8 @@ export interface BuildOutput {
 }
 
 const REGISTRY = 'simulator:registry';
+/** Where the host page loads the app bundle from (the server's /app.js). */
+export const APP_BUNDLE = 'app.js';
 const RUNTIME_ENTRY = path.resolve(__dirname, '../runtime/main.ts');
 
 export function diskFiles(root: string): ProjectFiles {
@@ -180,7 +187,9 @@ export class AppBuilder {
       format: 'iife',
       platform: 'browser',
       target: 'es2020',
-      sourcemap: 'inline',
+      sourcemap: 'linked',
+      // Nothing is written (write: false); the name gives the map its file and the bundle its sourceMappingURL.
+      outfile: path.join(this.root, APP_BUNDLE),
       metafile: true,
       logLevel: 'silent',
       absWorkingDir: this.root,
@@ -197,6 +206,7 @@ export class AppBuilder {
     const failed = (errors: BuildErrorInfo[]): BuildOutput => ({
       ok: false,
       js: errorScript(errors),
+      map: '',
       errors,
       warnings: [],
       files: this.watchList(registryFiles),
@@ -215,10 +225,11 @@ export class AppBuilder {
       this.bundleInputs = Object.keys(result.metafile?.inputs ?? {})
         .filter((f) => !f.includes('node_modules') && !f.startsWith('registry:'))
         .map((f) => f.split(path.sep).join('/'));
-      const js = result.outputFiles?.[0]?.text ?? '';
+      const output = (suffix: string) => result.outputFiles?.find((file) => file.path.endsWith(suffix))?.text ?? '';
       return {
         ok: true,
-        js,
+        js: output(APP_BUNDLE),
+        map: output(`${APP_BUNDLE}.map`),
         errors: [],
         warnings: this.registry.warnings,
         files: this.watchList(registryFiles),

@@ -208,6 +208,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           if (building) await building;
           return reply(200, 'text/javascript; charset=utf-8', output.js);
         }
+        if (url.pathname === '/app.js.map') {
+          if (building) await building;
+          return reply(200, 'application/json', output.map);
+        }
         if (url.pathname === '/api/app') return reply(200, 'application/json', JSON.stringify(appInfo(root)));
         if (url.pathname === '/api/build') return reply(200, 'application/json', JSON.stringify(toStatus(output)));
         if (url.pathname === '/api/state') return reply(200, 'application/json', JSON.stringify(chat.state()));

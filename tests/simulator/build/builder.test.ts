@@ -53,6 +53,15 @@ describe('AppBuilder', () => {
     );
   });
 
+  test('the source map is a file of its own, linked from the bundle: the first screen downloads the bundle alone', async () => {
+    const out = await builder.build();
+    expect(out.js).not.toContain('sourceMappingURL=data:');
+    expect(out.js.trimEnd()).toMatch(/\/\/# sourceMappingURL=app\.js\.map$/);
+    const map = JSON.parse(out.map) as { version: number; sources: string[] };
+    expect(map.version).toBe(3);
+    expect(map.sources.some((source) => source.endsWith('pages/home/index.ts'))).toBe(true);
+  });
+
   test('style isolation as WeChat documents it: pages shared, components isolated unless they say otherwise', () => {
     expect(isolationOf({}, true)).toBe('shared');
     expect(isolationOf({ styleIsolation: 'page-isolated' }, true)).toBe('page-isolated');
