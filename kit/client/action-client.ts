@@ -1,5 +1,5 @@
 // The only way a chat tool's pages reach its cloud function: typed calls derived from the tool's action table
-// (imported for its types only, so the chat tool carries no validator). Every call carries a fresh cloudID from
+// (actionMethods reads which actions it has and what each request declares; the server alone validates). Every call carries a fresh cloudID from
 // wx.getChatToolInfo so the server derives the room and the caller's group_openid itself; an expired cloudID is
 // re-read once and the call retried.
 import type { ActionTable, RequestOf, ResponseOf } from '../core/action-table';

@@ -1,7 +1,8 @@
 // The machinery of a typed action table, knowing nothing of what a tool does: each action is declared once as
 // its request schema (one parser per field) and its response type. The request types the client sends, the
 // parsed request a handler receives, the server's validation and routing all derive from that declaration.
-// Nothing here runs on the client: the chat tool imports these types only, so its package carries no validator.
+// The chat tool loads the table too (for a method per action, kit/client/action-client.ts) but never validates
+// with it: the server parses every request.
 import type { ApiResult } from './result';
 import { fail, ok } from './result';
 

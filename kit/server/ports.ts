@@ -74,3 +74,14 @@ export interface MemberBindings {
   /** Who opened the tool in a room (their bindings), newest first, up to `limit`. */
   roomMembers(roomId: string, limit: number): Promise<Member[]>;
 }
+
+/** What a tool's handlers are built from, whether production wires it (production.ts) or the local runner does. */
+export interface ToolContext {
+  wechat: WeChatPlatform;
+  clock: Clock;
+  /** A new unique record id ([A-Za-z0-9_-], at most 64 characters). */
+  newId(): string;
+  /** How long an action waits for setChatToolMsg before answering anyway; the timer retries the card. */
+  cardSyncTimeoutMs: number;
+  log: Log;
+}

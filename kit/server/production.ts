@@ -5,7 +5,7 @@
 // repositories and handlers on top.
 import { randomUUID } from 'node:crypto';
 import type * as WxServerSdk from 'wx-server-sdk';
-import type { Clock, Log, WeChatPlatform } from './ports';
+import type { Log, ToolContext } from './ports';
 import { callerOpenid, databaseOf, initSdk, platformOf } from './sdk';
 import type { DocumentStore } from './store';
 import { cloudbaseDocuments } from './store';
@@ -17,14 +17,8 @@ import { cloudbaseDocuments } from './store';
  */
 export const CARD_SYNC_TIMEOUT_MS = 2500;
 
-export interface Production {
+export interface Production extends ToolContext {
   documents: DocumentStore;
-  wechat: WeChatPlatform;
-  clock: Clock;
-  /** A new unique record id ([A-Za-z0-9_-], 32 characters). */
-  newId(): string;
-  cardSyncTimeoutMs: number;
-  log: Log;
   /** The caller of the current invocation, as WeChat injected it; empty for timer triggers. */
   callerOpenid(): string;
 }

@@ -33,25 +33,18 @@ import { createContentCheck } from '../../../kit/server/content-check';
 import { createCardSync } from '../../../kit/server/card-sync';
 import type { Caller } from '../../../kit/server/identity';
 import { createIdentity } from '../../../kit/server/identity';
-import type { Clock, Log, MemberBindings, TextCheck, WeChatPlatform } from '../../../kit/server/ports';
+import type { MemberBindings, TextCheck, ToolContext } from '../../../kit/server/ports';
 import { sweepDue } from '../../../kit/server/sweep';
 import type { TaskRepository } from './ports';
 
-export interface GroupTaskDeps {
+export interface GroupTaskDeps extends ToolContext {
   tasks: TaskRepository;
   /** Who presented which group_openid in which room (kit/server/member-bindings.ts). */
   bindings: MemberBindings;
-  wechat: WeChatPlatform;
-  clock: Clock;
-  /** A new unique task id ([A-Za-z0-9_-], at most 64 characters). */
-  newId(): string;
-  /** How long an action waits for setChatToolMsg before answering; the timer retries. */
-  cardSyncTimeoutMs: number;
   /** How long createTask waits for WeChat's content check (default: the kit's CONTENT_CHECK_TIMEOUT_MS). */
   contentCheckTimeoutMs?: number;
   /** Wall time one timer run may spend (default: the kit's SWEEP_BUDGET_MS); the rest waits for the next run. */
   sweepBudgetMs?: number;
-  log: Log;
 }
 
 /** Tasks listed per room or per member; the newest first. */

@@ -9,7 +9,7 @@ import { createChatToolFunction } from '../../../../../kit/server/chat-tool-func
 import { createContentCheck } from '../../../../../kit/server/content-check';
 import { createIdentity } from '../../../../../kit/server/identity';
 import { memberBindings } from '../../../../../kit/server/member-bindings';
-import type { Clock, Log, WeChatPlatform } from '../../../../../kit/server/ports';
+import type { ToolContext } from '../../../../../kit/server/ports';
 import { sweepDue } from '../../../../../kit/server/sweep';
 import type { DocumentStore } from '../../../../../kit/server/store/types';
 import { POLL_ACTIONS, type PollActions } from '../../../packagePoll/core/actions';
@@ -28,14 +28,8 @@ const SWEEP_LIMIT = 100;
 /** msgSecCheck's scene for text the whole chat reads: 3 论坛 (docs/platform.md, "msgSecCheck"). */
 const CONTENT_SCENE = 3;
 
-export interface GroupPollDeps {
+export interface GroupPollDeps extends ToolContext {
   documents: DocumentStore;
-  wechat: WeChatPlatform;
-  clock: Clock;
-  newId(): string;
-  /** How long an action waits for setChatToolMsg before answering anyway; the timer retries. */
-  cardSyncTimeoutMs: number;
-  log: Log;
 }
 
 export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeoutMs, log }: GroupPollDeps) {
