@@ -6,6 +6,7 @@ export * from './core/result';
 export * from './core/action-table';
 export * from './core/chat';
 export * from './core/fields';
+export * from './core/page';
 export * from './core/card';
 export * from './core/share';
 export * from './client/failure';

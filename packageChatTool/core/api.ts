@@ -2,7 +2,7 @@
 // Identity never travels in these requests: the server takes the caller's openid from its own context
 // and the caller's room and group_openid from the cloudID it resolves itself (wx.getChatToolInfo).
 
-import type { ApiError as KitApiError, ApiResult as KitApiResult } from 'chat-tool-kit';
+import type { ApiError as KitApiError, ApiResult as KitApiResult, Page } from 'chat-tool-kit';
 import { KIT_ERROR_CODES } from 'chat-tool-kit';
 import type { ActionName, TaskRequest, TaskResponse } from './task-actions';
 import type { TaskDraft } from './task-fields';
@@ -14,6 +14,7 @@ export const TASK_ERROR_CODES = [
   'TITLE_TOO_LONG',
   'TITLE_CHARACTERS',
   'DESCRIPTION_TOO_LONG',
+  'DESCRIPTION_CHARACTERS',
   'CAPACITY_INVALID',
   'DEADLINE_INVALID',
   'AUDIENCE_INVALID',
@@ -40,6 +41,27 @@ export interface ParticipantView {
   at: number;
 }
 
+/** The two lists of a task a page reads a page at a time (listMembers). */
+export type MemberList = 'participants' | 'waitlist';
+export const MEMBER_LISTS: readonly MemberList[] = ['participants', 'waitlist'];
+
+/**
+ * A page of a member list, in order of arrival: MEMBERS_FIRST_PAGE items in a TaskView, MEMBERS_PAGE from
+ * listMembers (core/limits.ts), and the cursor listMembers takes for the next page (null at the end). The page keeps one entry per groupOpenid: a member who
+ * left and signed up again between two pages may come back on a later one.
+ */
+export type MemberPage = Page<ParticipantView>;
+
+/** How many have signed up, are waiting and were chosen (null when the task is for everyone). */
+export interface TaskCounts {
+  joined: number;
+  waitlisted: number;
+  expected: number | null;
+}
+
+/** Who the task is for, as a page shows it: the chosen members' ids stay on the server (shareOf hands them to the share menu). */
+export type AudienceSummary = { kind: 'everyone' } | { kind: 'members'; count: number };
+
 /** Where the viewer stands: what the page offers them and what their card says. */
 export type ViewerStatus = 'done' | 'waitlisted' | 'pending' | 'notInvited' | 'outsider';
 
@@ -52,16 +74,20 @@ export interface ViewerActions {
   renewCard: boolean;
 }
 
-/** A task as one viewer sees it: its fields (task-fields.ts) and where the viewer and the card stand. */
-export interface TaskView extends TaskDraft {
+/**
+ * A task as one viewer sees it, sized for them whatever the task's size: its fields (task-fields.ts, the audience
+ * summarized), the counts, the first page of each list and where the viewer and the card stand.
+ */
+export interface TaskView extends Omit<TaskDraft, 'audience'> {
   id: string;
   state: TaskState;
   chatType: ChatType;
   creatorGroupOpenid: string;
-  participants: ParticipantView[];
-  waitlist: ParticipantView[];
-  /** Members expected to act: the chosen members, or null when the task is for everyone. */
-  expected: number | null;
+  audience: AudienceSummary;
+  counts: TaskCounts;
+  /** The first page; listMembers({ list: 'participants', after: participants.next }) gives the next. */
+  participants: MemberPage;
+  waitlist: MemberPage;
   viewer: {
     isCreator: boolean;
     groupOpenid: string | null;
@@ -79,10 +105,12 @@ export interface TaskView extends TaskDraft {
   createdAt: number;
 }
 
-export type TaskSummary = Pick<
-  TaskView,
-  'id' | 'title' | 'kind' | 'state' | 'deadline' | 'capacity' | 'expected' | 'createdAt'
-> & { done: number; status: ViewerStatus; isCreator: boolean };
+/** A task in a list: `done` is how many signed up (or marked done), `expected` as in TaskCounts. */
+export type TaskSummary = Pick<TaskView, 'id' | 'title' | 'kind' | 'state' | 'deadline' | 'capacity' | 'createdAt'> &
+  Pick<TaskCounts, 'expected'> & { done: number; status: ViewerStatus; isCreator: boolean };
+
+/** A page of a task list, newest first (TASKS_PAGE items at most, core/limits.ts). */
+export type TaskSummaryPage = Page<TaskSummary>;
 
 // What the client hands WeChat to post the card and to remind members is the kit's (kit/core/share.ts).
 export type { CardShare, Reminder } from 'chat-tool-kit';

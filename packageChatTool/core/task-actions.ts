@@ -4,10 +4,10 @@
 // travels in a request: the server takes the caller's openid from its own context and the room and group_openid
 // from the cloudID it resolves itself (wx.getChatToolInfo).
 import type { ActionTable, ParsedOf, RequestOf, ResponseOf } from 'chat-tool-kit';
-import { optional, returns } from 'chat-tool-kit';
-import type { CardShare, Reminder, TaskSummary, TaskView } from './api';
+import { cursor, optional, returns } from 'chat-tool-kit';
+import type { CardShare, MemberPage, Reminder, TaskSummaryPage, TaskView } from './api';
 import type { ChatType } from './types';
-import { cloudId, envVersion, taskDraft, taskId } from './task-fields';
+import { cloudId, envVersion, memberList, taskDraft, taskId } from './task-fields';
 
 export const TASK_ACTIONS = {
   createTask: {
@@ -15,9 +15,18 @@ export const TASK_ACTIONS = {
     response: returns<{ task: TaskView; share: CardShare }>(),
   },
   getTask: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
-  listRoomTasks: { request: { cloudID: cloudId }, response: returns<TaskSummary[]>() },
-  /** Tasks the caller created or signed up for, in any chat; a cloudID may be sent but is not needed. */
-  listMyTasks: { request: { cloudID: optional(cloudId) }, response: returns<TaskSummary[]>() },
+  /** The page of a task's list after `after` (the `next` of the page before: TaskView's first page, then each). */
+  listMembers: {
+    request: { cloudID: cloudId, taskId, list: memberList, after: cursor },
+    response: returns<MemberPage>(),
+  },
+  /** The chat's tasks, newest first, a page at a time: no `after` for the first page, then the last page's `next`. */
+  listRoomTasks: { request: { cloudID: cloudId, after: optional(cursor) }, response: returns<TaskSummaryPage>() },
+  /** Tasks the caller created or signed up for, in any chat, paged as listRoomTasks; a cloudID may be sent but is not needed. */
+  listMyTasks: {
+    request: { cloudID: optional(cloudId), after: optional(cursor) },
+    response: returns<TaskSummaryPage>(),
+  },
   join: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
   leave: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
   pendingMembers: { request: { cloudID: cloudId, taskId }, response: returns<Reminder>() },

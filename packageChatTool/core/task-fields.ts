@@ -5,7 +5,8 @@
 // identity: openid, group_openid and room never come from a request (kit/core/action-table.ts, IDENTITY_FIELDS).
 import type { Field, Parsed, Sent } from 'chat-tool-kit';
 import { countCharacters, isRecord, optional, record, recordId } from 'chat-tool-kit';
-import type { ApiResult } from './api';
+import type { ApiResult, MemberList } from './api';
+import { MEMBER_LISTS } from './api';
 import { fail, ok } from './result';
 import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
 import { titleProblem } from './title';
@@ -18,10 +19,20 @@ export { cloudId, envVersion } from 'chat-tool-kit';
 export const AUDIENCE_MAX = CAPACITY_MAX;
 
 const GROUP_OPENID = /^[A-Za-z0-9_-]{1,128}$/;
+// Control characters but tab and line breaks, and a surrogate not in a pair (a lookahead and no lookbehind, which
+// the chat tool's oldest engines lack).
+const UNSHOWABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
 const KINDS: readonly TaskKind[] = ['participate', 'complete'];
 
 /** A task's id, as createTask made it. */
 export const taskId: Field<string> = recordId;
+
+/** Which of a task's lists a page asks the next page of. */
+export const memberList: Field<MemberList> = (value) => {
+  const found = MEMBER_LISTS.find((list) => list === value);
+  return found === undefined ? fail('INVALID_REQUEST', "list must be 'participants' or 'waitlist'") : ok(found);
+};
 
 const title: Field<string> = (value) => {
   if (typeof value !== 'string') return fail('INVALID_REQUEST', 'title must be a string');
@@ -38,6 +49,11 @@ const description: Field<string> = (value) => {
   if (typeof value !== 'string') return fail('INVALID_REQUEST', 'description must be a string');
   if (countCharacters(value) > DESCRIPTION_MAX) {
     return fail('DESCRIPTION_TOO_LONG', `description exceeds ${DESCRIPTION_MAX} characters`);
+  }
+  // Control characters and unpaired surrogates show as nothing (or as boxes) and each costs six bytes of JSON
+  // in every answer: refused, so the answer's size bound holds (core/limits.ts).
+  if (UNSHOWABLE.test(value)) {
+    return fail('DESCRIPTION_CHARACTERS', 'description may hold no control characters other than tabs and line breaks');
   }
   return ok(value);
 };

@@ -235,6 +235,7 @@ const TEXTS = {
       'Only Chinese characters, letters and digits: no spaces or punctuation',
     ),
     DESCRIPTION_TOO_LONG: text('说明太长了', 'The description is too long'),
+    DESCRIPTION_CHARACTERS: text('说明里有无法显示的字符', 'The description holds characters that cannot be shown'),
     CONTENT_RISKY: text(
       '你填写的内容未通过微信内容安全检测，请修改后再发布',
       'WeChat’s content check refused the text you entered; change it and publish again',
