@@ -54,11 +54,17 @@ export interface CardSynced<R> {
   sent: number;
   /** Whether the card still lags behind after a call that was not accepted (or the record could not be written). */
   failed: boolean;
+  /** Calls left unsent because they could have ended after `until`: the card lags until the next sync sends them. */
+  deferred: number;
 }
 
 export interface CardSyncer<R> {
-  /** Sends what `binding` lacks to show `target` (as read with the record `recordId`) and records the answers. */
-  sync(recordId: string, binding: CardBinding, target: CardTarget): Promise<CardSynced<R>>;
+  /**
+   * Sends what `binding` lacks to show `target` (as read with the record `recordId`) and records the answers.
+   * With `until` (wall time, Date.now()), a call starts only while its answer, or its time-out, comes by then:
+   * the timer's run never outlasts its budget, and the calls left are the next sync's.
+   */
+  sync(recordId: string, binding: CardBinding, target: CardTarget, until?: number): Promise<CardSynced<R>>;
   /** A new activity_id, or PLATFORM_FAILED with `refusal`, which tells the user what was kept. */
   newActivity(refusal: string): Promise<ApiResult<CardActivity, 'PLATFORM_FAILED'>>;
 }
@@ -96,24 +102,29 @@ export function createCardSync<R extends CardRecorded>(deps: CardSyncDeps<R>): C
   }
 
   return {
-    async sync(recordId, binding, target) {
+    async sync(recordId, binding, target, until = Infinity) {
       const answers: CardSync['answers'] = [];
-      for (const body of cardUpdates(binding, target, clock.now())) {
+      const bodies = cardUpdates(binding, target, clock.now());
+      for (const body of bodies) {
+        if (Date.now() + deps.timeoutMs > until) break;
         const answer = await send(recordId, body);
         answers.push({ body, answer });
         if (answer !== 'accepted') break;
       }
       const sent = answers.filter(({ answer }) => answer === 'accepted').length;
       const failed = answers.some(({ answer }) => answer !== 'accepted');
+      const deferred = failed ? 0 : bodies.length - answers.length;
+      // Nothing sent, nothing learned: no record to write (the card was already as recorded).
+      if (answers.length === 0 && deferred > 0) return { recorded: null, sent, failed, deferred };
       try {
         const sync = { version: binding.shown.version, answers };
         const recorded = await records.recordCard(recordId, binding.activityId, sync);
-        if (recorded === null) return { recorded, sent, failed };
+        if (recorded === null) return { recorded, sent, failed, deferred };
         // A refused end that proves an earlier one landed leaves the card in sync: an answer, not a failure.
-        return { recorded, sent, failed: failed && !cardInSync(recorded.binding, recorded.target) };
+        return { recorded, sent, failed: failed && !cardInSync(recorded.binding, recorded.target), deferred };
       } catch (error) {
         log(`recording the card of record ${recordId} failed`, error);
-        return { recorded: null, sent, failed: true };
+        return { recorded: null, sent, failed: true, deferred };
       }
     },
 

@@ -62,7 +62,7 @@ describe('card sync', () => {
     const synced = await cards.sync('r1', record.binding, record.target);
     expect(sent.map((body) => body.target_state)).toEqual([1, 2]);
     expect(syncs).toEqual([{ version: 0, answers: sent.map((body) => ({ body, answer: 'accepted' })) }]);
-    expect(synced).toEqual({ recorded: record, sent: 2, failed: false });
+    expect(synced).toEqual({ recorded: record, sent: 2, failed: false, deferred: 0 });
     expect(record.binding.shown).toEqual({ ...NEW_CARD, state: 2, version: 1, doneGroupOpenids: ['g1'] });
   });
 
@@ -130,7 +130,12 @@ describe('card sync', () => {
   it('reports nothing recorded when the card was renewed meanwhile, and a failure when the record fails', async () => {
     const { cards, record } = setup([], target(1, ['g1']));
     const renewed = { ...record.binding, activityId: 'older' };
-    expect(await cards.sync('r1', renewed, record.target)).toEqual({ recorded: null, sent: 1, failed: false });
+    expect(await cards.sync('r1', renewed, record.target)).toEqual({
+      recorded: null,
+      sent: 1,
+      failed: false,
+      deferred: 0,
+    });
     const logs: string[] = [];
     const broken = createCardSync({
       wechat: { createActivityId: () => Promise.reject(new Error('no')), setChatToolMsg: () => Promise.resolve() },
@@ -143,8 +148,60 @@ describe('card sync', () => {
       recorded: null,
       sent: 1,
       failed: true,
+      deferred: 0,
     });
     expect(logs).toEqual(['recording the card of record r1 failed']);
+  });
+});
+
+describe('card sync within a deadline', () => {
+  it('starts no call that could end after `until`, records what was accepted, and leaves the rest to the next sync', async () => {
+    // 250 members to mark: three calls of at most 100 (kit/core/card.ts MAX_PARTICIPATORS_PER_CALL).
+    const members = Array.from({ length: 250 }, (_, i) => `g${i}`);
+    let wall = 1000;
+    const now = jest.spyOn(Date, 'now').mockImplementation(() => wall);
+    try {
+      const sent: SetChatToolMsgBody[] = [];
+      const memory = memoryRecords(newBinding({ activityId: 'act', expiresAt: NOW + HOUR }, 0), target(1, members));
+      const cards = createCardSync({
+        wechat: {
+          createActivityId: () => Promise.reject(new Error('not used')),
+          async setChatToolMsg(body) {
+            sent.push(body);
+            wall += 10;
+          },
+        },
+        clock: { now: () => NOW },
+        timeoutMs: 20,
+        log: () => undefined,
+        records: memory.records,
+      });
+      const { record, syncs } = memory;
+      // Calls start at 1000 and 1010 (their time-outs end by 1020 and 1030); at 1020 one could end at 1040 > 1035.
+      expect(await cards.sync('r1', record.binding, record.target, 1035)).toMatchObject({
+        sent: 2,
+        failed: false,
+        deferred: 1,
+      });
+      expect(syncs).toHaveLength(1);
+      expect(record.binding.shown.doneGroupOpenids).toHaveLength(200);
+      // No time left at all: nothing sent and nothing to record.
+      expect(await cards.sync('r1', record.binding, record.target, wall + 19)).toMatchObject({
+        recorded: null,
+        sent: 0,
+        deferred: 1,
+      });
+      expect(syncs).toHaveLength(1);
+      // The next sync sends only the members not yet accepted.
+      expect(await cards.sync('r1', record.binding, record.target, wall + 1000)).toMatchObject({
+        sent: 1,
+        deferred: 0,
+      });
+      const marked = sent.flatMap((body) => (body.participator_info_list ?? []).map((p) => p.group_openid));
+      expect(marked).toEqual(members);
+    } finally {
+      now.mockRestore();
+    }
   });
 });
 

@@ -73,3 +73,64 @@ describe('kit sweep driver', () => {
     }
   });
 });
+
+describe('kit sweep driver, concurrently', () => {
+  const log = () => undefined;
+
+  it('never has more than `concurrency` visits in flight, and visits every due record', async () => {
+    const ids = Array.from({ length: 25 }, (_, i) => `r${i}`);
+    let inFlight = 0;
+    let most = 0;
+    const visited: string[] = [];
+    const run = await sweepDue({
+      due: async () => ids,
+      visit: async (id) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        visited.push(id);
+        // Answers come back in another order than the calls went out.
+        await new Promise((resolve) => setTimeout(resolve, (Number(id.slice(1)) * 7) % 5));
+        inFlight -= 1;
+        return id;
+      },
+      concurrency: 4,
+      log,
+    });
+    expect(most).toBe(4);
+    expect(visited.sort()).toEqual([...ids].sort());
+    // Reported in the due order, whatever order the answers came in.
+    expect(run).toEqual({ looked: 25, steps: ids, failures: 0 });
+  });
+
+  it("gives each visit the run's end, and starts none after it", async () => {
+    let wallClock = 5000;
+    const now = jest.spyOn(Date, 'now').mockImplementation(() => wallClock);
+    try {
+      const ends: number[] = [];
+      const run = await sweepDue({
+        due: async () => ['a', 'b', 'c', 'd', 'e'],
+        visit: async (id, until) => {
+          ends.push(until);
+          wallClock += 40;
+          return id;
+        },
+        budgetMs: 100,
+        concurrency: 2,
+        log,
+      });
+      expect(new Set(ends)).toEqual(new Set([5100]));
+      // Each visit moves the wall clock 40 ms as it starts: a at 5000, b at 5040, c at 5080; 5120 is past the end.
+      expect(run.looked).toBe(3);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('refuses a concurrency that is not a positive whole number', async () => {
+    for (const concurrency of [0, -1, 1.5, Number.NaN]) {
+      await expect(sweepDue({ due: async () => ['a'], visit: async () => null, concurrency, log })).rejects.toThrow(
+        RangeError,
+      );
+    }
+  });
+});
