@@ -25,7 +25,8 @@ let current: TaskService | null = null;
 
 /** The service pages use: the cloud function unless a test or the simulator installed another. */
 export function taskService(): TaskService {
-  current ??= createTaskService();
+  // Not `??=` (ES2021): the chat tool ships as written, at ES2020 (docs/platform.md#engines).
+  if (current === null) current = createTaskService();
   return current;
 }
 
