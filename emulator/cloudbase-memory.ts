@@ -37,6 +37,8 @@ export interface MemoryCloudbase {
   collections: Map<string, Document[]>;
   /** Database requests served so far. */
   requests(): number;
+  /** Database requests served so far, by operation (get, count, add, update, remove). */
+  requestsByKind(): Record<DatabaseOperation, number>;
   /** Bytes of documents returned so far (EJSON text), e.g. to show that list queries stay light. */
   bytesReturned(): number;
   /** Every database request from now on takes between `min` and `max` ms (uniformly; 0 by default). */
@@ -114,6 +116,7 @@ const encode = (doc: Record<string, unknown>): string => EJSON.stringify(doc, { 
 class Backend {
   readonly collections = new Map<string, Document[]>();
   served = 0;
+  readonly servedByKind: Record<DatabaseOperation, number> = { get: 0, count: 0, add: 0, update: 0, remove: 0 };
   returned = 0;
   latency: readonly [number, number] = [0, 0];
   readonly faults: PlannedFault[] = [];
@@ -156,6 +159,8 @@ class Backend {
 
   serve(action: string, params: Params): Answer {
     this.served += 1;
+    const operation = OPERATIONS[action];
+    if (operation !== undefined) this.servedByKind[operation] += 1;
     const requestId = `memory-${this.served}`;
     switch (action) {
       case 'database.getDocument': {
@@ -226,10 +231,12 @@ class Backend {
           }
           return { requestId, data: { updated } };
         }
-        // Like MongoDB, `updated` counts documents that actually changed.
+        // Like MongoDB, `updated` counts documents that actually changed; `list.$` names the item the query's
+        // condition on that list matched (docs/platform.md, "Projections").
         const modifier: Modifier = data;
+        const condition = parse(params.query);
         let updated = 0;
-        for (const target of targets) if (update(target, modifier).length > 0) updated += 1;
+        for (const target of targets) if (update(target, modifier, undefined, condition).length > 0) updated += 1;
         return { requestId, data: { updated } };
       }
       case 'database.removeDocument': {
@@ -306,6 +313,7 @@ export function createMemoryCloudbase(options: MemoryCloudbaseOptions = {}): Mem
     database: cloud.database({ env }),
     collections: backend.collections,
     requests: () => backend.served,
+    requestsByKind: () => ({ ...backend.servedByKind }),
     bytesReturned: () => backend.returned,
     setLatency: (min, max = min) => {
       backend.latency = [min, max];

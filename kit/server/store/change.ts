@@ -1,7 +1,7 @@
 // A change and its premises as plain functions on a document: what every store commits, stated once. SQLite
 // applies them inside its transaction; CloudBase translates them into its operators and where-conditions and
 // checks with premisesHold that the edit's premises held on the document it read. A tool may use them in memory.
-import type { Change, Premise, Scalar } from './types';
+import type { Change, Premise, Projection, Scalar } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -38,7 +38,15 @@ const keyOf = (item: unknown, key: string): unknown => (isObject(item) ? (item[k
 
 /** The database refuses two operators on one path or on a path inside another, so every store does. */
 function checkDisjoint(change: Change): void {
-  const parts = [change.set, change.increment, change.append, change.remove, change.addToSet, change.removeFromSet];
+  const parts = [
+    change.set,
+    change.increment,
+    change.append,
+    change.remove,
+    change.addToSet,
+    change.removeFromSet,
+    change.replace,
+  ];
   const paths = parts.flatMap((part) => Object.keys(part ?? {}));
   paths.forEach((a, i) =>
     paths.forEach((b, j) => {
@@ -78,6 +86,15 @@ export function applyChange<D>(doc: D, change: Change): D {
       return [...list, ...values.filter((value, i) => !list.includes(value) && values.indexOf(value) === i)];
     });
   }
+  for (const [path, { key, value, item }] of Object.entries(change.replace ?? {})) {
+    edit(path, (current) => {
+      const list = [...listAt(current, path)];
+      const at = list.findIndex((entry) => keyOf(entry, key) === value);
+      if (at < 0) throw new TypeError(`${path} holds no item whose ${key} is ${String(value)}`);
+      list[at] = item;
+      return list;
+    });
+  }
   for (const [path, values] of Object.entries(change.removeFromSet ?? {})) {
     if (valueAt(next, path) === undefined) continue;
     edit(path, (current) => listAt(current, path).filter((value) => !values.includes(value as Scalar)));
@@ -106,6 +123,14 @@ export function premiseHolds(doc: unknown, premise: Premise): boolean {
   if ('oneOf' in premise) return premise.oneOf.includes(scalarAt(doc, premise.path) as Scalar);
   if ('lacks' in premise) return !holdsItem(doc, premise.list, premise.lacks);
   if ('has' in premise) return holdsItem(doc, premise.list, premise.has);
+  if ('below' in premise) {
+    const value = valueAt(doc, premise.path);
+    return typeof value === 'number' && value < premise.below;
+  }
+  if ('atLeast' in premise) {
+    const value = valueAt(doc, premise.path);
+    return typeof value === 'number' && value >= premise.atLeast;
+  }
   if ('sizeBelow' in premise) return sizeOf(doc, premise.list) < premise.sizeBelow;
   if ('sizeAtLeast' in premise) return sizeOf(doc, premise.list) >= premise.sizeAtLeast;
   if ('sizeIs' in premise) return sizeOf(doc, premise.list) === premise.sizeIs;
@@ -121,3 +146,36 @@ export function premisesHold<D>(doc: D, premises: readonly Premise[]): boolean {
 /** The premises among `premises` that do not hold on `doc`, for an error that says which. */
 export const failingPremises = <D>(doc: D, premises: readonly Premise[]): Premise[] =>
   premises.filter((premise) => !premiseHolds(doc, premise));
+
+/** A change's replacements as premises: each commits only while its list holds the item it replaces. */
+export const replacedItems = (change: Change): Premise[] =>
+  Object.entries(change.replace ?? {}).map(([list, { key, value }]) => ({ list, has: { key, value } }));
+
+/** `doc` with the value at `path` set, objects on the way created (for building a projection). */
+function placed(doc: Json, path: string[], value: unknown): Json {
+  const [key, ...rest] = path;
+  if (rest.length === 0) return { ...doc, [key]: value };
+  const inner = doc[key];
+  return { ...doc, [key]: placed(isObject(inner) ? inner : {}, rest, value) };
+}
+
+/** What a read with `projection` returns of `doc` (types.ts Projection), as every store returns it. */
+export function project<P>(doc: { _id: string }, projection: Projection): P {
+  let shown: Json = { _id: doc._id };
+  for (const path of projection.fields) {
+    const value = valueAt(doc, path);
+    if (value !== undefined) shown = placed(shown, path.split('.'), value);
+  }
+  for (const [path, { skip, count }] of Object.entries(projection.slices ?? {})) {
+    const value = valueAt(doc, path);
+    if (Array.isArray(value)) shown = placed(shown, path.split('.'), value.slice(skip, skip + count));
+  }
+  return shown as P;
+}
+
+const within = (path: string, fields: readonly string[]) =>
+  fields.some((field) => path === field || path.startsWith(`${field}.`));
+
+/** Whether what `projection` reads shows everything `premise` is about, so a store can check it on the read. */
+export const shownBy = (premise: Premise, projection: Projection | undefined): boolean =>
+  projection === undefined || within('path' in premise ? premise.path : premise.list, projection.fields);

@@ -5,7 +5,7 @@
 import type { ApiResult, KitErrorCode } from '../../core/result';
 import { fail, ok } from '../../core/result';
 import { OutcomeUnknownError } from '../outcome';
-import { applyChange, failingPremises } from './change';
+import { applyChange, failingPremises, replacedItems, shownBy } from './change';
 import type {
   Change,
   Collection,
@@ -13,6 +13,7 @@ import type {
   DocumentStore,
   GuardedChange,
   Premise,
+  Projection,
   Query,
   Replacement,
   StoredDocument,
@@ -30,10 +31,10 @@ type DbCondition = Record<string, unknown>;
 export interface DbCommand {
   eq(value: unknown): DbOperator;
   neq(value: unknown): DbOperator;
-  lt(value: number): DbOperator;
-  lte(value: number): DbOperator;
-  gt(value: number): DbOperator;
-  gte(value: number): DbOperator;
+  lt(value: number | string): DbOperator;
+  lte(value: number | string): DbOperator;
+  gt(value: number | string): DbOperator;
+  gte(value: number | string): DbOperator;
   in(values: unknown[]): DbOperator;
   exists(present: boolean): DbOperator;
   and(conditions: (DbCondition | DbOperator)[]): DbOperator;
@@ -45,12 +46,14 @@ export interface DbCommand {
   addToSet(value: unknown): DbOperator;
   set(value: unknown): DbOperator;
   remove(): DbOperator;
+  /** Projection operators for field() (docs/platform.md, "Projections"). */
+  project: { slice(range: [number, number]): DbOperator };
 }
 
 export interface DbQuery<T> {
   where(condition: DbCondition | DbOperator): DbQuery<T>;
   /** A projection; `P` names the shape of what it keeps. */
-  field<P>(projection: Record<string, boolean>): DbQuery<P>;
+  field<P>(projection: Record<string, boolean | DbOperator>): DbQuery<P>;
   orderBy(field: string, order: 'asc' | 'desc'): DbQuery<T>;
   limit(max: number): DbQuery<T>;
   skip(offset: number): DbQuery<T>;
@@ -135,6 +138,8 @@ function premiseConditions(_: DbCommand, premise: Premise): DbCondition[] {
   if ('oneOf' in premise) return [{ [premise.path]: _.in(premise.oneOf) }];
   if ('lacks' in premise) return [{ [`${premise.list}.${premise.lacks.key}`]: _.neq(premise.lacks.value) }];
   if ('has' in premise) return [{ [`${premise.list}.${premise.has.key}`]: _.eq(premise.has.value) }];
+  if ('below' in premise) return [{ [premise.path]: _.lt(premise.below) }];
+  if ('atLeast' in premise) return [{ [premise.path]: _.gte(premise.atLeast) }];
   if ('firstHas' in premise) return [{ [`${premise.list}.0.${premise.firstHas.key}`]: _.eq(premise.firstHas.value) }];
   // A list holds at least n items exactly when its item n-1 exists.
   const atLeast = (n: number): DbCondition[] => (n <= 0 ? [] : [{ [`${premise.list}.${n - 1}`]: _.exists(true) }]);
@@ -149,8 +154,20 @@ function premiseConditions(_: DbCommand, premise: Premise): DbCondition[] {
  * The condition a guarded change of document `id` commits under: its premises as conditions on the stored
  * document (exported for scripts/verify-cloud.ts, which checks that the service honours them).
  */
-export const guardOf = (_: DbCommand, id: string, premises: readonly Premise[]): DbOperator =>
-  _.and([{ _id: id }, ...premises.flatMap((premise) => premiseConditions(_, premise))]);
+export function guardOf(_: DbCommand, id: string, premises: readonly Premise[]): DbCondition | DbOperator {
+  const conditions = [{ _id: id }, ...premises.flatMap((premise) => premiseConditions(_, premise))];
+  const paths = conditions.flatMap((condition) => Object.keys(condition));
+  // One flat query when no path repeats, so that `list.$` finds its list's condition at the top (docs/platform.md,
+  // "Projections"); an `and` of the conditions otherwise.
+  return new Set(paths).size === paths.length ? Object.assign({}, ...conditions) : _.and(conditions);
+}
+
+/**
+ * The guard of a change: its premises, and first the item each replacement replaces, which `list.$` then names
+ * (the update takes the first array condition of the query: docs/platform.md, "Projections").
+ */
+const changeGuardOf = (_: DbCommand, id: string, change: Change, premises: readonly Premise[]) =>
+  guardOf(_, id, [...replacedItems(change), ...premises]);
 
 const isOr = (where: Where): where is { or: Where[] } => Array.isArray(where.or);
 
@@ -225,6 +242,7 @@ export function cloudbaseDocuments(db: CloudDatabase, options: CloudbaseOptions 
     for (const [path, { key, value }] of Object.entries(change.remove ?? {})) data[path] = _.pull({ [key]: value });
     for (const [path, values] of Object.entries(change.addToSet ?? {})) data[path] = _.addToSet({ $each: values });
     for (const [path, values] of Object.entries(change.removeFromSet ?? {})) data[path] = _.pull(_.in(values));
+    for (const [path, { item }] of Object.entries(change.replace ?? {})) data[`${path}.$`] = written(item);
     return { ...data, [REVISION]: _.inc(1) };
   }
 
@@ -235,6 +253,47 @@ export function cloudbaseDocuments(db: CloudDatabase, options: CloudbaseOptions 
     async function read(id: string): Promise<Stored | null> {
       const { data } = await request('read', () => documents.where({ _id: id }).limit(1).get());
       return data[0] ?? null;
+    }
+
+    /** What `projection` names of document `id`, and its revision. */
+    async function readProjected<P>(id: string, projection: Projection): Promise<(P & Stored) | null> {
+      const shape: Record<string, boolean | DbOperator> = { _id: true, [REVISION]: true };
+      for (const path of projection.fields) shape[path] = true;
+      for (const [path, { skip, count }] of Object.entries(projection.slices ?? {})) {
+        shape[path] = _.project.slice([skip, count]);
+      }
+      const { data } = await request('read', () =>
+        documents.where({ _id: id }).field<P & Stored>(shape).limit(1).get(),
+      );
+      return data[0] ?? null;
+    }
+
+    /** A guarded change of document `id`, on the whole document or on what `projection` reads of it. */
+    function changeOn<P, R, C extends string>(
+      id: string,
+      projection: Projection | undefined,
+      edit: (doc: P) => ApiResult<GuardedChange<R>, C>,
+    ): Promise<ApiResult<R, C | KitErrorCode>> {
+      return retrying<R, C>(async () => {
+        const doc = projection === undefined ? await read(id) : await readProjected<P>(id, projection);
+        if (doc === null) return notFound(id);
+        const before = withoutRevision<P & StoredDocument>(doc);
+        const answer = edit(before);
+        if (!answer.ok) return answer;
+        const { change, premises, result } = answer.data;
+        if (change === null) return ok(result);
+        const failing = failingPremises(
+          before,
+          premises.filter((premise) => shownBy(premise, projection)),
+        );
+        if (failing.length > 0) {
+          throw new Error(`the edit's premises do not hold on the document it read: ${JSON.stringify(failing)}`);
+        }
+        // Applied in memory first (on a whole document), so a change the database would refuse (overlapping paths,
+        // a list that is not one) fails as it does on every store.
+        if (projection === undefined) applyChange(before, change);
+        return (await updated(changeGuardOf(_, id, change, premises), operatorsOf(change))) ? ok(result) : undefined;
+      });
     }
 
     /** Throws OutcomeUnknownError when the request timed out: the update may have landed. */
@@ -319,25 +378,25 @@ export function cloudbaseDocuments(db: CloudDatabase, options: CloudbaseOptions 
         });
       },
 
-      async change<R, C extends string>(id: string, edit: (doc: D) => ApiResult<GuardedChange<R>, C>) {
-        return retrying<R, C>(async () => {
-          const doc = await read(id);
-          if (doc === null) return notFound(id);
-          const before = withoutRevision<D>(doc);
-          const answer = edit(before);
-          if (!answer.ok) return answer;
-          const { change, premises, result } = answer.data;
-          if (change === null) return ok(result);
-          const failing = failingPremises(before, premises);
-          if (failing.length > 0) {
-            throw new Error(`the edit's premises do not hold on the document it read: ${JSON.stringify(failing)}`);
-          }
-          // Applied in memory first, so a change the database would refuse (overlapping paths, a list that is not
-          // one) fails as it does on every store.
-          applyChange(before, change);
-          const guard = guardOf(_, id, premises);
-          return (await updated(guard, operatorsOf(change))) ? ok(result) : undefined;
-        });
+      change<R, C extends string>(id: string, edit: (doc: D) => ApiResult<GuardedChange<R>, C>) {
+        return changeOn<D, R, C>(id, undefined, edit);
+      },
+
+      changeProjected<P, R, C extends string>(
+        id: string,
+        projection: Projection,
+        edit: (doc: P) => ApiResult<GuardedChange<R>, C>,
+      ) {
+        return changeOn<P, R, C>(id, projection, edit);
+      },
+
+      async changeIf(id: string, change: Change, premises: readonly Premise[]) {
+        return updated(changeGuardOf(_, id, change, premises), operatorsOf(change));
+      },
+
+      async read<P>(id: string, projection: Projection) {
+        const doc = await readProjected<P>(id, projection);
+        return doc === null ? null : withoutRevision<P & StoredDocument>(doc);
       },
 
       async patch(id, fields) {

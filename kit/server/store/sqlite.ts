@@ -5,12 +5,17 @@
 import Database from 'better-sqlite3';
 import type { ApiResult, KitErrorCode } from '../../core/result';
 import { fail, ok } from '../../core/result';
-import { applyChange, failingPremises } from './change';
+import { applyChange, failingPremises, premisesHold, project, replacedItems, shownBy } from './change';
 import type {
+  Change,
   Collection,
+  CollectionOptions,
   Condition,
   DocumentStore,
   GuardedChange,
+  Index,
+  Premise,
+  Projection,
   Query,
   Replacement,
   Scalar,
@@ -68,8 +73,10 @@ function conditionSql(path: string, condition: Condition): Sql {
   const at = jsonPath(path);
   const value = `json_extract(doc, ${at})`;
   const type = `json_type(doc, ${at})`;
-  const number = (operator: string, bound: number): Sql => ({
-    text: `COALESCE(${type} IN ('integer', 'real') AND ${value} ${operator} ?, 0)`,
+  // The comparison first and bare (no COALESCE: a range is never negated, and NULL excludes a row as 0 does), so a
+  // declared index on the path serves it.
+  const number = (operator: string, bound: number | string): Sql => ({
+    text: `(${value} ${operator} ? AND ${type} ${typeof bound === 'number' ? "IN ('integer', 'real')" : "= 'text'"})`,
     values: [bound],
   });
   /** As the database reads a value on a path: the value there, or any item of a list there. */
@@ -103,6 +110,30 @@ function whereSql(where: Where): Sql {
   return all(Object.entries(where).map(([path, condition]) => conditionSql(path, condition)));
 }
 
+/**
+ * A declared index as an expression index over the JSON paths, after the collection: what a query's condition and
+ * ORDER BY say on those paths (the same json_extract text), the planner reads through it.
+ */
+function indexSql(collection: string, index: Index): string {
+  if (!/^\w+$/.test(index.name) || !/^\w+$/.test(collection)) throw new Error(`not an index name: ${index.name}`);
+  const fields = index.fields.map(({ path, order }) => `json_extract(doc, ${jsonPath(path)}) ${order.toUpperCase()}`);
+  return `CREATE INDEX IF NOT EXISTS "${collection}__${index.name}" ON documents (collection, ${fields.join(', ')})`;
+}
+
+/** The statement find() runs for `query` on `collection` (exported so a test can ask SQLite for its plan). */
+export function findSql(collection: string, query: Query): Sql {
+  const where = whereSql(query.where);
+  const order =
+    query.orderBy === undefined
+      ? ''
+      : `json_extract(doc, ${jsonPath(query.orderBy.path)}) ${query.orderBy.order === 'asc' ? 'ASC' : 'DESC'}, `;
+  return {
+    text: `SELECT doc FROM documents WHERE collection = ? AND ${where.text} ORDER BY ${order}id LIMIT ?`,
+    // LIMIT -1: no limit (a limit of Infinity asks for every match).
+    values: [collection, ...where.values, Number.isFinite(query.limit) ? Math.max(0, Math.floor(query.limit)) : -1],
+  };
+}
+
 const isBusy = (error: unknown) =>
   typeof error === 'object' && error !== null && Reflect.get(error, 'code') === 'SQLITE_BUSY';
 
@@ -122,7 +153,8 @@ export function sqliteDocuments(file = ':memory:', options: SqliteOptions = {}):
   );
   const replace = db.prepare<[string, string, string]>('UPDATE documents SET doc = ? WHERE collection = ? AND id = ?');
 
-  function collection<D extends StoredDocument>(name: string): Collection<D> {
+  function collection<D extends StoredDocument>(name: string, options: CollectionOptions = {}): Collection<D> {
+    for (const index of options.indexes ?? []) db.exec(indexSql(name, index));
     const read = (id: string): D | null => {
       const row = select.get(name, id);
       return row === undefined ? null : (JSON.parse(row.doc) as D);
@@ -142,6 +174,38 @@ export function sqliteDocuments(file = ':memory:', options: SqliteOptions = {}):
       }
     }
 
+    /**
+     * A guarded change in one transaction: the edit sees the latest document (or what `projection` reads of it), so
+     * every premise on what it saw holds. One on what it did not see may not: then nothing is written and the answer
+     * is BUSY, as CloudBase's would be once its attempts are spent (the edit would decide alike on every one).
+     */
+    function changeOn<P, R, C extends string>(
+      id: string,
+      projection: Projection | undefined,
+      edit: (doc: P) => ApiResult<GuardedChange<R>, C>,
+    ): Promise<ApiResult<R, C | KitErrorCode>> {
+      return transaction<R, C>(() => {
+        const doc = read(id);
+        if (doc === null) return notFound(id);
+        const answer = edit(projection === undefined ? (doc as unknown as P) : project<P>(doc, projection));
+        if (!answer.ok) return answer;
+        const { change, premises, result } = answer.data;
+        if (change === null) return ok(result);
+        const failing = failingPremises(
+          doc,
+          premises.filter((premise) => shownBy(premise, projection)),
+        );
+        if (failing.length > 0) {
+          throw new Error(`the edit's premises do not hold on the document it read: ${JSON.stringify(failing)}`);
+        }
+        if (!premisesHold(doc, [...premises, ...replacedItems(change)])) {
+          return fail('BUSY', 'the change rests on something it did not read, which does not hold');
+        }
+        write(id, applyChange(doc, change));
+        return ok(result);
+      });
+    }
+
     return {
       async insert(doc) {
         return insert.run(name, doc._id, JSON.stringify(doc)).changes === 1 ? 'inserted' : 'exists';
@@ -151,18 +215,14 @@ export function sqliteDocuments(file = ':memory:', options: SqliteOptions = {}):
         return read(id);
       },
 
+      async read<P>(id: string, projection: Projection) {
+        const doc = read(id);
+        return doc === null ? null : project<P>(doc, projection);
+      },
+
       async find(query: Query) {
-        const where = whereSql(query.where);
-        const order =
-          query.orderBy === undefined
-            ? ''
-            : `json_extract(doc, ${jsonPath(query.orderBy.path)}) ${query.orderBy.order === 'asc' ? 'ASC' : 'DESC'}, `;
-        const rows = db
-          .prepare<(string | number)[], DocRow>(
-            `SELECT doc FROM documents WHERE collection = ? AND ${where.text} ORDER BY ${order}id LIMIT ?`,
-          )
-          // LIMIT -1: no limit (a limit of Infinity asks for every match).
-          .all(name, ...where.values, Number.isFinite(query.limit) ? Math.max(0, Math.floor(query.limit)) : -1);
+        const { text, values } = findSql(name, query);
+        const rows = db.prepare<(string | number)[], DocRow>(text).all(...values);
         return rows.map((row) => JSON.parse(row.doc) as D);
       },
 
@@ -178,20 +238,26 @@ export function sqliteDocuments(file = ':memory:', options: SqliteOptions = {}):
       },
 
       change<R, C extends string>(id: string, edit: (doc: D) => ApiResult<GuardedChange<R>, C>) {
-        return transaction<R, C>(() => {
-          const doc = read(id);
-          if (doc === null) return notFound(id);
-          const answer = edit(doc);
-          if (!answer.ok) return answer;
-          const { change, premises, result } = answer.data;
-          if (change === null) return ok(result);
-          const failing = failingPremises(doc, premises);
-          if (failing.length > 0) {
-            throw new Error(`the edit's premises do not hold on the document it read: ${JSON.stringify(failing)}`);
-          }
-          write(id, applyChange(doc, change));
-          return ok(result);
-        });
+        return changeOn<D, R, C>(id, undefined, edit);
+      },
+
+      changeProjected<P, R, C extends string>(
+        id: string,
+        projection: Projection,
+        edit: (doc: P) => ApiResult<GuardedChange<R>, C>,
+      ) {
+        return changeOn<P, R, C>(id, projection, edit);
+      },
+
+      async changeIf(id: string, change: Change, premises: readonly Premise[]) {
+        return db
+          .transaction(() => {
+            const doc = read(id);
+            if (doc === null || !premisesHold(doc, [...premises, ...replacedItems(change)])) return false;
+            write(id, applyChange(doc, change));
+            return true;
+          })
+          .immediate();
       },
 
       async patch(id, fields) {

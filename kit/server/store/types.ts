@@ -13,10 +13,11 @@ export type Scalar = string | number | boolean | null;
 export type Condition =
   | Scalar
   | { in: Scalar[] }
-  | { lt: number }
-  | { lte: number }
-  | { gt: number }
-  | { gte: number }
+  /** Numbers compare as numbers, strings as strings (code units); a value of the other kind never matches. */
+  | { lt: number | string }
+  | { lte: number | string }
+  | { gt: number | string }
+  | { gte: number | string }
   | { ne: Scalar }
   /** An array of scalars at the path holds the value. */
   | { contains: Scalar };
@@ -29,6 +30,16 @@ export interface Query {
   limit: number;
   /** A projection: stores may return more fields than asked, never fewer. */
   fields?: string[];
+}
+
+/**
+ * What a read returns of a document, exactly: `_id`, the paths in `fields` (dot paths; a missing one is left out) and,
+ * of each list in `slices`, `count` items from position `skip` (the database's project.slice, docs/platform.md,
+ * "Projections"). Whatever else the document holds is never read, so the read costs what it returns.
+ */
+export interface Projection {
+  fields: readonly string[];
+  slices?: Readonly<Record<string, { skip: number; count: number }>>;
 }
 
 /** A change as data, applied atomically without comparing the whole document (see Collection.change). */
@@ -45,6 +56,11 @@ export interface Change {
   removeFromSet?: Record<string, Scalar[]>;
   /** Number path → added to it. */
   increment?: Record<string, number>;
+  /**
+   * List path → its first item whose item[key] equals value, replaced by `item` in place (the database's `list.$`
+   * update, docs/platform.md, "Projections"); the change commits only while the list holds such an item.
+   */
+  replace?: Record<string, { key: string; value: Scalar; item: unknown }>;
 }
 
 /** What a change relied on; the store commits the change only while every premise still holds. */
@@ -56,7 +72,11 @@ export type Premise =
   | { list: string; sizeBelow: number }
   | { list: string; sizeAtLeast: number }
   | { list: string; sizeIs: number }
-  | { list: string; firstHas: { key: string; value: Scalar } };
+  | { list: string; firstHas: { key: string; value: Scalar } }
+  /** The number at the path is below `below` (a missing value never is). */
+  | { path: string; below: number }
+  /** The number at the path is at least `atLeast` (a missing value never is). */
+  | { path: string; atLeast: number };
 
 /** An edit by compare-and-set: the next document (null: commit nothing) and what to answer. */
 export interface Replacement<D, R> {
@@ -75,6 +95,8 @@ export interface Collection<D extends StoredDocument> {
   /** Adds a document with a new _id; 'exists' when one has it (a timed-out insert is checked by reading it). */
   insert(doc: D): Promise<'inserted' | 'exists'>;
   get(id: string): Promise<D | null>;
+  /** What `projection` names of the document (see Projection); null when there is none. */
+  read<P>(id: string, projection: Projection): Promise<P | null>;
   /** Every match up to `limit`, page by page under the service's cap on one read. */
   find(query: Query): Promise<D[]>;
   /**
@@ -94,11 +116,40 @@ export interface Collection<D extends StoredDocument> {
     id: string,
     edit: (doc: D) => ApiResult<GuardedChange<R>, C>,
   ): Promise<ApiResult<R, C | KitErrorCode>>;
+  /**
+   * change, on what `projection` reads of the document: the edit sees only that, so its premises must rest on what
+   * it saw (a premise on something unread could fail on every attempt and end in BUSY).
+   */
+  changeProjected<P, R, C extends string>(
+    id: string,
+    projection: Projection,
+    edit: (doc: P) => ApiResult<GuardedChange<R>, C>,
+  ): Promise<ApiResult<R, C | KitErrorCode>>;
+  /**
+   * One change committed while its premises hold, without reading the document first: true when it was committed,
+   * false when a premise failed or there is no such document. Throws OutcomeUnknownError when it may have landed.
+   */
+  changeIf(id: string, change: Change, premises: readonly Premise[]): Promise<boolean>;
   /** Unguarded write of a few fields: bookkeeping no decision rests on (e.g. when the timer last looked). */
   patch(id: string, fields: Record<string, unknown>): Promise<void>;
 }
 
+/**
+ * An index a collection declares: its paths in order, each ascending or descending. Queries whose condition and
+ * order run along it read only what they return, whatever else the collection holds. The SQLite store creates it
+ * when the collection opens; on CloudBase it is created in the console (docs/backend.md, "Indexes").
+ */
+export interface Index {
+  /** Letters, digits and underscores, unique within the collection. */
+  name: string;
+  fields: { path: string; order: 'asc' | 'desc' }[];
+}
+
+export interface CollectionOptions {
+  indexes?: readonly Index[];
+}
+
 export interface DocumentStore {
-  collection<D extends StoredDocument>(name: string): Collection<D>;
+  collection<D extends StoredDocument>(name: string, options?: CollectionOptions): Collection<D>;
   close(): Promise<void>;
 }

@@ -174,6 +174,10 @@ export function collectionContract(label: string, open: () => Promise<StoreHarne
         expect(await ids({ where: { extra: { ne: 'x' }, n: { lt: 3 } } })).toEqual([0, 1, 2]);
         expect(await ids({ where: { n: { in: [] } } })).toEqual([]);
         expect(await ids({ where: { s: 1 } })).toEqual([]);
+        // Strings compare as strings, and never with numbers.
+        expect(await ids({ where: { s: { gt: 's1' } } })).toEqual([2, 5, 8, 11]);
+        expect(await ids({ where: { s: { lte: 's0' } } })).toEqual([0, 3, 6, 9]);
+        expect(await ids({ where: { n: { gt: '' } } })).toEqual([]);
       });
 
       it('matches any of several conditions (or), nested', async () => {
@@ -374,6 +378,90 @@ export function collectionContract(label: string, open: () => Promise<StoreHarne
         });
         expect(codes).toEqual(['EMPTY', 'EMPTY', 'EMPTY', 'ok', 'ok']);
         expect(after).toMatchObject({ items: [], spare: items });
+      });
+
+      it('below / atLeast: a counter never passes its bound, a missing one meets neither', async () => {
+        const { codes, after } = await race(
+          'kit_below',
+          {},
+          6,
+          () => (doc) =>
+            doc.counter >= 4
+              ? fail('FULL', 'full')
+              : guarded({ increment: { counter: 1 } }, [{ path: 'counter', below: 4 }], doc.counter),
+        );
+        expect(codes).toEqual(['FULL', 'FULL', 'ok', 'ok', 'ok', 'ok']);
+        expect(after?.counter).toBe(4);
+        const boards = await withBoard('kit_bounds', { counter: 4 });
+        const missing = { increment: { other: 1 } };
+        expect(await boards.changeIf('b', missing, [{ path: 'nothing', below: 10 }])).toBe(false);
+        expect(await boards.changeIf('b', missing, [{ path: 'nothing', atLeast: 0 }])).toBe(false);
+        expect(await boards.changeIf('b', missing, [{ path: 'counter', atLeast: 4 }])).toBe(true);
+        expect(await boards.changeIf('b', missing, [{ path: 'counter', atLeast: 5 }])).toBe(false);
+      });
+
+      it('replace: an item changes in place, while the list holds it', async () => {
+        const boards = await withBoard('kit_replace', {
+          items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+          spare: [{ id: 'd' }],
+        });
+        const promote = {
+          replace: { items: { key: 'id', value: 'b', item: { id: 'd', by: 1 } } },
+          remove: { spare: { key: 'id', value: 'd' } },
+        };
+        const premises: Premise[] = [{ list: 'spare', firstHas: { key: 'id', value: 'd' } }];
+        expect(await boards.changeIf('b', promote, premises)).toBe(true);
+        expect(await boards.get('b')).toMatchObject({
+          items: [{ id: 'a' }, { id: 'd', by: 1 }, { id: 'c' }],
+          spare: [],
+        });
+        expect(
+          await boards.changeIf('b', { replace: { items: { key: 'id', value: 'b', item: { id: 'x' } } } }, []),
+        ).toBe(false);
+        expect((await boards.get('b'))?.items.map((item) => item.id)).toEqual(['a', 'd', 'c']);
+      });
+    });
+
+    describe('projected reads and changes', () => {
+      const items = Array.from({ length: 30 }, (_, n) => ({ id: `i${n}` }));
+
+      it('reads exactly the fields and slices named, nested ones too', async () => {
+        const boards = await withBoard('kit_read', { items, tags: ['x'], counter: 3 });
+        await boards.changeIf('b', { set: { 'map.k1': 'one', 'map.k2': 'two' } }, []);
+        const read = await boards.read<Record<string, unknown>>('b', {
+          fields: ['counter', 'map.k2', 'map.k9', 'absent'],
+          slices: { items: { skip: 10, count: 5 } },
+        });
+        expect(read).toMatchObject({ _id: 'b', counter: 3, map: { k2: 'two' }, items: items.slice(10, 15) });
+        expect(read).not.toHaveProperty('tags');
+        expect(read).not.toHaveProperty('map.k1');
+        expect(read).not.toHaveProperty('absent');
+        expect(read).not.toHaveProperty('_rev');
+        const past = await boards.read<Board>('b', { fields: [], slices: { items: { skip: 28, count: 5 } } });
+        expect(past?.items).toEqual(items.slice(28));
+        expect(await boards.read('nothing', { fields: ['counter'] })).toBeNull();
+      });
+
+      it('changes on what it read; a premise on the unread part that fails ends in BUSY, never in a write', async () => {
+        const boards = await withBoard('kit_projected', { items, counter: 0 });
+        const seen: unknown[] = [];
+        const changed = await boards.changeProjected<Pick<Board, '_id' | 'counter' | 'items'>, number, never>(
+          'b',
+          { fields: ['counter'], slices: { items: { skip: 0, count: 1 } } },
+          (doc) => {
+            seen.push(doc);
+            return guarded({ increment: { counter: 1 } }, [{ path: 'counter', equals: doc.counter }], doc.counter);
+          },
+        );
+        expect(changed).toEqual(ok(0));
+        expect(seen).toEqual([{ _id: 'b', counter: 0, items: [{ id: 'i0' }] }]);
+        const unread = await boards.changeProjected<Pick<Board, '_id' | 'counter'>, null, never>(
+          'b',
+          { fields: ['counter'] },
+          () => guarded({ increment: { counter: 1 } }, [{ list: 'items', sizeIs: 0 }], null),
+        );
+        expect(codeOf(unread)).toBe('BUSY');
+        expect((await boards.get('b'))?.counter).toBe(1);
       });
     });
   });
