@@ -117,7 +117,9 @@ const TEXTS = {
   participantsHeading: text('已参与的成员', 'Joined'),
   doneHeading: text('已完成的成员', 'Done'),
   waitlistHeading: text('候补', 'Waitlist'),
-  pendingHeading: text('尚未行动的成员', 'Not yet'),
+  pendingCount: text('{count} 人尚未行动', '{count} not yet'),
+  showMore: text('显示更多', 'Show more'),
+  listEnd: text('没有更多了', 'No more'),
   nobodyYet: text('还没有人', 'Nobody yet'),
   everyoneExpected: text('聊天里的所有人都可参与', 'Everyone in the chat may take part'),
 

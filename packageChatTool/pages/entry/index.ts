@@ -6,17 +6,24 @@ import { weChat } from 'chat-tool-kit';
 import type { TaskSummary } from '../../core/api';
 import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
 import { taskService } from '../../services/task-service';
+import { changes } from '../../view/changes';
+import { pagedFrom, withFirstPage, withPage, type Paged } from '../../view/paged';
 import { CREATE_PAGE, taskPage } from '../../view/routes';
 import { deadlinePassedSince } from '../../view/task-text';
 import { taskListItems, type TaskListItem } from './view';
 
 type Mode = 'chat' | 'outside';
+/** The end of the list: its next page on its way, more to load, or all of it shown (more than one page). */
+type More = 'loading' | 'next' | 'end' | '';
 
 /** The countdowns move on every 30 s while the list is open; the tick after a deadline reloads the list. */
 const TICK_MS = 30 * 1000;
 const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
+const idOf = (task: TaskSummary) => task.id;
 
 Component({
+  // `_list` (every summary loaded) stays in the logic layer: only the rows it makes are rendered.
+  options: { pureDataPattern: /^_/ },
   data: {
     // Set in onLoad; the page renders nothing before (wx:if).
     t: null as unknown as Messages,
@@ -25,10 +32,11 @@ Component({
     loaded: false,
     hidden: false,
     refreshing: false,
-    /** The server's list as loaded, and when: the rows are rebuilt from it as time passes. */
-    summaries: [] as TaskSummary[],
+    /** The server's list as loaded, a page at a time, and when: the rows are rebuilt from it as time passes. */
+    _list: null as Paged<TaskSummary> | null,
     loadedAt: 0,
     tasks: [] as TaskListItem[],
+    more: '' as More,
     error: '',
   },
   methods: {
@@ -53,11 +61,18 @@ Component({
     },
     /** Moves the countdowns on; once one passes its deadline, the server's list replaces the page's. */
     tick() {
-      const { summaries, loadedAt, t } = this.data;
+      const { _list: list, loadedAt } = this.data;
       const now = Date.now();
-      if (summaries.some((task) => deadlinePassedSince(task, loadedAt, now))) return this.refresh();
-      this.setData({ tasks: taskListItems(summaries, t, now) });
+      if (list?.pages.some((page) => page.some((task) => deadlinePassedSince(task, loadedAt, now))))
+        return this.refresh();
+      this.show(list, now);
       return undefined;
+    },
+    /** Sends the rows that changed (a countdown, a page loaded), not the whole list again. */
+    show(list: Paged<TaskSummary> | null, now: number, loaded: Record<string, unknown> = {}) {
+      const rows = list ? taskListItems(list.pages.flat(), this.data.t, now) : [];
+      const more: More = list?.next ? 'next' : list && list.pages.length > 1 ? 'end' : '';
+      this.setData({ ...loaded, _list: list, more, ...changes('tasks', this.data.tasks, rows) });
     },
     onHide() {
       this.setData({ hidden: true });
@@ -71,17 +86,28 @@ Component({
     async refresh() {
       this.setData({ loading: true, error: '' });
       const result = await taskService().listRoomTasks({});
-      if (result.ok) {
-        const now = Date.now();
-        this.setData({
-          loading: false,
-          loaded: true,
-          summaries: result.data,
-          loadedAt: now,
-          tasks: taskListItems(result.data, this.data.t, now),
-        });
-      } else {
+      if (!result.ok) {
         this.setData({ loading: false, error: failureMessage(this.data.t, result.code) });
+        return;
+      }
+      // Pages loaded further down stay: coming back from a task does not lose the place in a long list.
+      const list = this.data._list;
+      const now = Date.now();
+      const fresh = list ? withFirstPage(list, result.data, idOf) : pagedFrom(result.data);
+      this.show(fresh, now, { loading: false, loaded: true, loadedAt: now });
+    },
+    /** The next page, once: a tap on "show more" or the scroll reaching the end. */
+    async onMore() {
+      const { _list: list, more } = this.data;
+      const after = list?.next;
+      if (!after || more === 'loading') return;
+      this.setData({ more: 'loading' });
+      const result = await taskService().listRoomTasks({ after });
+      const current = this.data._list;
+      if (!result.ok) {
+        this.setData({ more: 'next', error: failureMessage(this.data.t, result.code) });
+      } else if (current) {
+        this.show(withPage(current, result.data, after, idOf), Date.now());
       }
     },
     onRetry() {

@@ -1,4 +1,4 @@
-// The entry page's list of this chat's tasks: open ones first (newest first), ended ones last.
+// The entry page's list of this chat's tasks, as the server pages it: newest first, ended ones greyed.
 import type { TaskSummary } from '../../core/api';
 import { format } from 'chat-tool-kit';
 import type { Messages } from '../../i18n/index';
@@ -17,19 +17,18 @@ export interface TaskListItem {
   ariaLabel: string;
 }
 
+/** The rows in the server's order, newest first, page after page: a page loaded later only adds rows below. */
 export function taskListItems(tasks: readonly TaskSummary[], t: Messages, now: number): TaskListItem[] {
-  return [...tasks]
-    .sort((a, b) => Number(a.state === 'ended') - Number(b.state === 'ended') || b.createdAt - a.createdAt)
-    .map((task) => ({
-      id: task.id,
-      title: task.title,
-      kindTag: kindTag(task.kind, t),
-      stateLabel: stateLabel(task.state, t),
-      ended: task.state === 'ended',
-      progress: progressText(task.kind, task.done, task.expected, t),
-      status: statusText(task.kind, task.status, task.state, t, task.isCreator),
-      deadline: task.state === 'ended' ? '' : countdown(task.deadline, now, t),
-      mine: task.isCreator,
-      ariaLabel: format(t.openTask, { title: task.title }),
-    }));
+  return tasks.map((task) => ({
+    id: task.id,
+    title: task.title,
+    kindTag: kindTag(task.kind, t),
+    stateLabel: stateLabel(task.state, t),
+    ended: task.state === 'ended',
+    progress: progressText(task.kind, task.done, task.expected, t),
+    status: statusText(task.kind, task.status, task.state, t, task.isCreator),
+    deadline: task.state === 'ended' ? '' : countdown(task.deadline, now, t),
+    mine: task.isCreator,
+    ariaLabel: format(t.openTask, { title: task.title }),
+  }));
 }

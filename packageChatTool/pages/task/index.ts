@@ -1,11 +1,13 @@
 // What tapping the card opens: one task, as its viewer may see and act on it. Participants sign up,
 // mark done or leave; the creator reminds pending members, marks the task closing soon, ends it,
 // shares a progress image and sends the card again. Everyone else gets a read-only view.
-import type { Reminder, TaskView } from '../../core/api';
-import { ENTRY_PAGE, taskPagePath } from '../../core/api';
+import type { MemberList, MemberPage, Reminder, TaskView } from '../../core/api';
+import { ENTRY_PAGE, MEMBER_LISTS, taskPagePath } from '../../core/api';
 import { weChat } from 'chat-tool-kit';
 import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
 import { taskService, type FailureCode, type Outcome } from '../../services/task-service';
+import { changes } from '../../view/changes';
+import { pagedFrom, withFirstPage, withPage, type Paged } from '../../view/paged';
 import { CARD_IMAGE } from '../../view/routes';
 import { deadlinePassedSince } from '../../view/task-text';
 import { PROGRESS_IMAGE_SELECTOR, progressImage, type ProgressImage } from './progress-image';
@@ -15,6 +17,11 @@ import { confirmation, taskPageView, type Confirmable, type TaskPageView } from 
 const TICK_MS = 30 * 1000;
 const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
 
+/** The member-list component takes groupOpenids; a member is shown once, by groupOpenid. */
+type Members = Paged<string>;
+const idsOf = (page: MemberPage) => ({ items: page.items.map((member) => member.groupOpenid), next: page.next });
+const same = (id: string) => id;
+
 Component({
   data: {
     // Set in onLoad; the page renders nothing before (wx:if).
@@ -23,6 +30,13 @@ Component({
     unposted: false,
     task: null as TaskView | null,
     view: null as TaskPageView | null,
+    /**
+     * The members loaded so far, a page each (one member-list per page): kept across refreshes and the countdown's
+     * ticks, which send only the view's head, so a long list is never sent or drawn again.
+     */
+    lists: null as Record<MemberList, Members> | null,
+    /** The list whose next page is on its way. */
+    more: null as MemberList | null,
     reminder: null as Reminder | null,
     /** When the shown task was loaded: a deadline after it means the page may still offer what it no longer allows. */
     loadedAt: 0,
@@ -78,9 +92,45 @@ Component({
       this.setData({ loading: false });
       this.apply(result);
     },
+    /** Sends the parts of the view that changed (the countdown, on most ticks). */
     render() {
-      const { task, t, unposted } = this.data;
-      if (task) this.setData({ view: taskPageView(task, t, Date.now(), unposted) });
+      const { task, t, unposted, view } = this.data;
+      if (task) this.setData(changes('view', view, taskPageView(task, t, Date.now(), unposted)));
+    },
+    /** A task the server answered: its head replaces the shown one, its first pages the loaded lists' first. */
+    show(task: TaskView) {
+      const { lists } = this.data;
+      const next = Object.fromEntries(
+        MEMBER_LISTS.map((list) => {
+          const first = idsOf(task[list]);
+          return [list, lists ? withFirstPage(lists[list], first, same) : pagedFrom(first)];
+        }),
+      ) as Record<MemberList, Members>;
+      this.setData({ task, loadedAt: Date.now(), error: '', ...changes('lists', lists, next) });
+      this.render();
+    },
+    /** The next page of `list`, once: a tap on "show more" or the scroll reaching the end. */
+    async loadMore(list: MemberList) {
+      const { task, lists, more } = this.data;
+      const after = lists?.[list].next;
+      if (!task || more || !after) return;
+      this.setData({ more: list });
+      const result = await taskService().listMembers({ taskId: task.id, list, after });
+      this.setData({ more: null });
+      if (!result.ok) {
+        this.fail(result.code);
+        return;
+      }
+      const loaded = this.data.lists?.[list];
+      if (loaded) this.setData(changes(`lists.${list}`, loaded, withPage(loaded, idsOf(result.data), after, same)));
+    },
+    onMore(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { list: MemberList }>) {
+      return this.loadMore(event.currentTarget.dataset.list);
+    },
+    /** The scroll view reached its end: the first list with more to show, participants before the waitlist. */
+    onScrollEnd() {
+      const list = MEMBER_LISTS.find((name) => this.data.lists?.[name].next);
+      return list ? this.loadMore(list) : undefined;
     },
     /** Shows the task a call returned, or the failure. */
     apply(result: Outcome<TaskView>) {
@@ -88,8 +138,7 @@ Component({
         this.fail(result.code);
         return;
       }
-      this.setData({ task: result.data, loadedAt: Date.now(), error: '' });
-      this.render();
+      this.show(result.data);
       void this.prepareReminder();
     },
     fail(code: FailureCode) {
@@ -225,8 +274,8 @@ Component({
           () => true,
           () => false,
         );
-      this.setData({ busy: false, unposted: !posted, task: result.data.task });
-      this.render();
+      this.setData({ busy: false, unposted: !posted });
+      this.show(result.data.task);
       if (posted) await weChat().toast(t.shared, 'success');
       else this.fail('PLATFORM');
     },

@@ -25,10 +25,8 @@ export interface TaskPageView {
    */
   cardNotice: string;
   participantsHeading: string;
-  participantIds: string[];
-  waitlistIds: string[];
-  /** Chosen members who have not acted yet (empty when the task is for everyone). */
-  pendingIds: string[];
+  /** How many chosen members have not acted yet ('' when the task is for everyone or all have). */
+  pending: string;
   actions: {
     join: boolean;
     joinLabel: string;
@@ -76,7 +74,7 @@ function cardNotice(task: TaskView, t: Messages, unposted: boolean): string {
   if (task.card.expired) return t.cardExpired;
   if (!task.card.inSync) return t.cardSyncing;
   const counted = cardCount(task);
-  return counted > task.participants.length ? format(t.cardCountsLeavers, { count: counted }) : '';
+  return counted > task.counts.joined ? format(t.cardCountsLeavers, { count: counted }) : '';
 }
 
 export type Confirmable = 'leave' | 'end' | 'closing';
@@ -94,7 +92,8 @@ export function confirmation(action: Confirmable, task: TaskView, t: Messages): 
   const join = (...sentences: string[]): string =>
     sentences.filter(Boolean).reduce((first, next) => format(t.sentences, { first, next }));
   if (action === 'end') {
-    const waiting = task.waitlist.length ? format(t.endDropsWaitlist, { count: task.waitlist.length }) : '';
+    const { waitlisted } = task.counts;
+    const waiting = waitlisted ? format(t.endDropsWaitlist, { count: waitlisted }) : '';
     return {
       title: t.confirmEndTitle,
       content: join(participate ? t.confirmEndParticipate : t.confirmEndComplete, waiting),
@@ -114,7 +113,7 @@ export function confirmation(action: Confirmable, task: TaskView, t: Messages): 
   }
   if (!participate) return { title: t.confirmUndoDoneTitle, content: join(t.undoDoneBody, keeps), done: t.undidDone };
   // Only a task with a capacity has a waitlist; leaving it hands the place to the first one waiting.
-  const place = task.capacity === null ? '' : task.waitlist.length ? t.leavePromotes : t.leaveFreesPlace;
+  const place = task.capacity === null ? '' : task.counts.waitlisted ? t.leavePromotes : t.leaveFreesPlace;
   return { title: t.confirmLeaveTitle, content: join(t.leaveBody, place, keeps), done: t.left };
 }
 
@@ -124,8 +123,9 @@ function leaveLabel(task: TaskView, t: Messages): string {
 }
 
 export function taskPageView(task: TaskView, t: Messages, now: number, unposted = false): TaskPageView {
-  const done = task.participants.length;
-  const acted = new Set([...task.participants, ...task.waitlist].map((p) => p.groupOpenid));
+  const { joined: done, waitlisted, expected } = task.counts;
+  // Only chosen members may sign up or wait, so those who have not acted are the rest of the chosen.
+  const pending = expected === null ? 0 : Math.max(0, expected - done - waitlisted);
   const full = task.capacity !== null && done >= task.capacity;
   const { can, isCreator } = task.viewer;
   const ended = task.state === 'ended';
@@ -137,16 +137,14 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
     state: task.state,
     deadline: task.deadline === null ? t.noDeadline : format(t.deadlineAt, { time: formatDateTime(task.deadline) }),
     countdown: ended || task.deadline === null ? '' : countdown(task.deadline, now, t),
-    progress: progressText(task.kind, done, task.expected, t),
-    percent: percentOf(done, task.expected ?? task.capacity),
+    progress: progressText(task.kind, done, expected, t),
+    percent: percentOf(done, expected ?? task.capacity),
     capacity: task.capacity === null ? '' : format(t.capacityOf, { count: done, capacity: task.capacity }),
-    waitlist: task.waitlist.length ? format(t.waitlistCount, { count: task.waitlist.length }) : '',
+    waitlist: waitlisted ? format(t.waitlistCount, { count: waitlisted }) : '',
     status: statusText(task.kind, task.viewer.status, task.state, t, isCreator),
     cardNotice: cardNotice(task, t, unposted),
     participantsHeading: task.kind === 'participate' ? t.participantsHeading : t.doneHeading,
-    participantIds: task.participants.map((p) => p.groupOpenid),
-    waitlistIds: task.waitlist.map((p) => p.groupOpenid),
-    pendingIds: task.audience.kind === 'members' ? task.audience.groupOpenids.filter((id) => !acted.has(id)) : [],
+    pending: pending ? format(t.pendingCount, { count: pending }) : '',
     actions: {
       join: can.join,
       joinLabel: task.kind === 'complete' ? t.markDone : full ? t.joinFull : t.join,

@@ -1,5 +1,12 @@
 // Realistic server answers for page tests.
-import type { CardShare, Reminder, TaskSummary, TaskView } from '../../../packageChatTool/core/api';
+import type {
+  CardShare,
+  MemberPage,
+  Reminder,
+  TaskSummary,
+  TaskSummaryPage,
+  TaskView,
+} from '../../../packageChatTool/core/api';
 
 export const NOW = new Date(2026, 10, 21, 12, 0).getTime();
 const HOUR = 3600 * 1000;
@@ -21,6 +28,16 @@ export function summary(overrides: Partial<TaskSummary> = {}): TaskSummary {
   };
 }
 
+/** A page of members who joined (or wait) at NOW, in this order; `next` for a page with more after it. */
+export function members(ids: string[], next: string | null = null): MemberPage {
+  return { items: ids.map((groupOpenid) => ({ groupOpenid, at: NOW })), next };
+}
+
+/** A page of a task list, as listRoomTasks answers it. */
+export function tasks(items: TaskSummary[], next: string | null = null): TaskSummaryPage {
+  return { items, next };
+}
+
 /** The task's creator as the viewer: not in their own audience, with every action a creator has. */
 export const CREATOR = {
   isCreator: true,
@@ -29,7 +46,14 @@ export const CREATOR = {
   can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true },
 } satisfies Partial<TaskView['viewer']>;
 
+/**
+ * A task as the server answers it; unless `overrides` gives them, its counts are those of its first pages (the
+ * lists fit in one page) with three chosen members.
+ */
 export function taskView(overrides: Partial<TaskView> = {}, viewer: Partial<TaskView['viewer']> = {}): TaskView {
+  const participants = overrides.participants ?? members(['g-alice']);
+  const waitlist = overrides.waitlist ?? members([]);
+  const audience = overrides.audience ?? { kind: 'members', count: 3 };
   return {
     id: 't1',
     title: '周六爬山',
@@ -38,12 +62,16 @@ export function taskView(overrides: Partial<TaskView> = {}, viewer: Partial<Task
     state: 'open',
     chatType: 3,
     creatorGroupOpenid: 'g-creator',
-    audience: { kind: 'members', groupOpenids: ['g-alice', 'g-bob', 'g-carol'] },
+    audience,
     capacity: null,
     deadline: NOW + 26 * HOUR,
-    participants: [{ groupOpenid: 'g-alice', at: NOW - HOUR }],
-    waitlist: [],
-    expected: 3,
+    participants,
+    waitlist,
+    counts: {
+      joined: participants.items.length,
+      waitlisted: waitlist.items.length,
+      expected: audience.kind === 'members' ? audience.count : null,
+    },
     card: { activityExpiresAt: NOW + 20 * HOUR, expired: false, inSync: true },
     createdAt: NOW - 2 * HOUR,
     ...overrides,

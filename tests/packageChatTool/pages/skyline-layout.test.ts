@@ -11,7 +11,7 @@ import postcss from 'postcss';
 import { mountGlassEasel, projectRoot, type Mounted } from '../../harness/glass-easel';
 import { installFakes, type FakeTaskService } from '../helpers/fakes';
 import { openPage } from '../helpers/glass-easel';
-import { NOW, summary, taskView } from '../helpers/samples';
+import { NOW, summary, tasks, taskView } from '../helpers/samples';
 
 let service: FakeTaskService;
 const mounted: Mounted[] = [];
@@ -92,7 +92,7 @@ describe('long titles end in "…"', () => {
   });
 
   test('each title in the entry list is a one-line <text> that ellipsizes', async () => {
-    service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary()] });
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([summary()]) });
     const page = await open('packageChatTool/pages/entry/index');
     expect(page.text('.task-title')).toBe('周六爬山');
     expect(tagOf(page.get('.task-title'))).toBe('text');

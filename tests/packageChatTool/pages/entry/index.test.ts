@@ -3,7 +3,7 @@
  */
 import { mountPage } from '../../../harness/simulate';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
-import { summary } from '../../helpers/samples';
+import { summary, tasks } from '../../helpers/samples';
 import { attr, expectAccessible, texts } from '../../helpers/simulate';
 
 const PAGE = 'packageChatTool/pages/entry/index';
@@ -34,13 +34,13 @@ describe('entry page outside a chat', () => {
 });
 
 describe('entry page in a chat', () => {
-  test('lists the chat tasks once, open ones first', async () => {
+  test("lists the chat's tasks once, in the server's order (newest first)", async () => {
     service.listRoomTasks.mockResolvedValue({
       ok: true,
-      data: [
-        summary({ id: 'old', title: '旧任务', state: 'ended' }),
+      data: tasks([
         summary({ id: 'new', title: '周六爬山', expected: 5, done: 3, isCreator: true }),
-      ],
+        summary({ id: 'old', title: '旧任务', state: 'ended' }),
+      ]),
     });
     const page = await mountPage(PAGE);
     expect(service.listRoomTasks).toHaveBeenCalledTimes(1);
@@ -51,10 +51,12 @@ describe('entry page in a chat', () => {
     expect(items[0]).toContain('我发布的');
     expect(items[1]).toContain('已结束');
     expect(attr(page.get('.task'), 'aria-label')).toBe('打开任务：周六爬山');
+    expect(page.has('.more')).toBe(false);
+    expect(page.has('.more-state')).toBe(false);
   });
 
   test('opens a task and the create page on tap', async () => {
-    service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary({ id: 'a/b' })] });
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([summary({ id: 'a/b' })]) });
     const page = await mountPage(PAGE);
     await page.tap('.task');
     expect(platform.navigateTo).toHaveBeenCalledWith('/packageChatTool/pages/task/index?taskId=a%2Fb');
@@ -69,7 +71,7 @@ describe('entry page in a chat', () => {
   });
 
   test('says so when the chat has no task yet', async () => {
-    service.listRoomTasks.mockResolvedValue({ ok: true, data: [] });
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([]) });
     const page = await mountPage(PAGE);
     expect(page.text()).toContain('还没有任务');
   });
@@ -78,7 +80,7 @@ describe('entry page in a chat', () => {
     platform.language.mockReturnValue('en');
     const page = await mountPage(PAGE);
     expect(page.text('.failure')).toContain('No connection');
-    service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary()] });
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([summary()]) });
     await page.tap('.retry');
     expect(page.text()).not.toContain('No connection');
     expect(texts(page, '.task')).toHaveLength(1);
@@ -96,9 +98,9 @@ describe('entry page in a chat', () => {
   });
 
   test('refreshes the list when shown again after another page', async () => {
-    service.listRoomTasks.mockResolvedValue({ ok: true, data: [] });
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([]) });
     const page = await mountPage(PAGE);
-    service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary()] });
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([summary()]) });
     const methods = page.instance as unknown as { onHide(): void; onShow(): Promise<void> };
     methods.onHide();
     await methods.onShow();
@@ -110,7 +112,7 @@ describe('entry page in a chat', () => {
     const now = Date.now();
     jest.spyOn(Date, 'now').mockReturnValue(now);
     const deadline = now + 3 * 60 * 1000;
-    service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary({ deadline })] });
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([summary({ deadline })]) });
     const page = await mountPage(PAGE);
     const methods = page.instance as unknown as { tick(): Promise<void> | undefined; onUnload(): void };
     expect(texts(page, '.task')[0]).toContain('剩余 3 分钟');
@@ -119,7 +121,7 @@ describe('entry page in a chat', () => {
     expect(texts(page, '.task')[0]).toContain('剩余 2 分钟');
     expect(service.listRoomTasks).toHaveBeenCalledTimes(1);
     jest.spyOn(Date, 'now').mockReturnValue(deadline + 1);
-    service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary({ deadline, state: 'ended' })] });
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([summary({ deadline, state: 'ended' })]) });
     await methods.tick();
     expect(service.listRoomTasks).toHaveBeenCalledTimes(2);
     expect(texts(page, '.task')[0]).toContain('已结束');
@@ -130,7 +132,7 @@ describe('entry page in a chat', () => {
   });
 
   test('every interactive control has a role and a label', async () => {
-    service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary()] });
+    service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([summary()]) });
     const page = await mountPage(PAGE);
     expectAccessible(page, '.create');
     expectAccessible(page, '.task');
@@ -138,9 +140,9 @@ describe('entry page in a chat', () => {
 });
 
 test('pull to refresh reloads the list in a chat, and does nothing outside one', async () => {
-  service.listRoomTasks.mockResolvedValue({ ok: true, data: [] });
+  service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([]) });
   const page = await mountPage(PAGE);
-  service.listRoomTasks.mockResolvedValue({ ok: true, data: [summary()] });
+  service.listRoomTasks.mockResolvedValue({ ok: true, data: tasks([summary()]) });
   await (page.instance as unknown as { onRefresh(): Promise<void> }).onRefresh();
   expect(texts(page, '.task')).toHaveLength(1);
   expect(page.instance.data.refreshing).toBe(false);
@@ -150,4 +152,58 @@ test('pull to refresh reloads the list in a chat, and does nothing outside one',
   const outside = await mountPage(PAGE);
   await (outside.instance as unknown as { onRefresh(): Promise<void> }).onRefresh();
   expect(service.listRoomTasks).not.toHaveBeenCalled();
+});
+
+describe('a long task list loads page by page', () => {
+  const many = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => summary({ id: `t${from + i}`, title: `任务${from + i}` }));
+
+  test('"show more" and the scroll reaching the end append the next page, and the list says when it ends', async () => {
+    service.listRoomTasks.mockImplementation(async ({ after }: { after?: string }) => {
+      if (after === undefined) return { ok: true, data: tasks(many(0, 10), 'c10') };
+      // t9 comes again (a task moved between the two requests): it is listed once.
+      return after === 'c10' ? { ok: true, data: tasks(many(9, 20), 'c20') } : { ok: true, data: tasks(many(20, 25)) };
+    });
+    const page = await mountPage(PAGE);
+    expect(texts(page, '.task')).toHaveLength(10);
+    expectAccessible(page, '.more');
+    expect(attr(page.get('.more'), 'aria-label')).toBe('显示更多');
+    await page.tap('.more');
+    expect(service.listRoomTasks).toHaveBeenLastCalledWith({ after: 'c10' });
+    expect(texts(page, '.task')).toHaveLength(20);
+    await (page.instance as unknown as { onMore(): Promise<void> }).onMore();
+    expect(service.listRoomTasks).toHaveBeenLastCalledWith({ after: 'c20' });
+    const rows = texts(page, '.task');
+    expect(rows).toHaveLength(25);
+    expect(rows[24]).toContain('任务24');
+    expect(page.has('.more')).toBe(false);
+    expect(page.text('.more-state')).toBe('没有更多了');
+    await (page.instance as unknown as { onMore(): Promise<void> }).onMore();
+    expect(service.listRoomTasks).toHaveBeenCalledTimes(3);
+  });
+
+  test('coming back keeps the pages loaded and refreshes the first', async () => {
+    service.listRoomTasks.mockResolvedValueOnce({ ok: true, data: tasks(many(0, 10), 'c10') });
+    service.listRoomTasks.mockResolvedValueOnce({ ok: true, data: tasks(many(10, 20), 'c20') });
+    const page = await mountPage(PAGE);
+    await page.tap('.more');
+    const fresh = [summary({ id: 'tnew', title: '新任务' }), ...many(0, 9)];
+    service.listRoomTasks.mockResolvedValueOnce({ ok: true, data: tasks(fresh, 'c9') });
+    const methods = page.instance as unknown as { onHide(): void; onShow(): Promise<void> };
+    methods.onHide();
+    await methods.onShow();
+    const rows = texts(page, '.task');
+    expect(rows).toHaveLength(21);
+    expect(rows[0]).toContain('新任务');
+    expect(page.has('.more')).toBe(true);
+  });
+
+  test('a page that fails says why and leaves the list and "show more" in place', async () => {
+    service.listRoomTasks.mockResolvedValueOnce({ ok: true, data: tasks(many(0, 10), 'c10') });
+    const page = await mountPage(PAGE);
+    await page.tap('.more');
+    expect(page.text('.failure')).toContain('网络不通');
+    expect(texts(page, '.task')).toHaveLength(10);
+    expect(page.has('.more')).toBe(true);
+  });
 });

@@ -4,7 +4,7 @@
 import type { Mounted } from '../../../harness/glass-easel';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { expectAccessible, fire, openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
-import { cardShare, CREATOR, NOW, reminder, taskView } from '../../helpers/samples';
+import { cardShare, CREATOR, members, NOW, reminder, taskView } from '../../helpers/samples';
 import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
 
 const PAGE = 'packageChatTool/pages/task/index';
@@ -31,13 +31,7 @@ async function open(query: Record<string, string> = { taskId: 't1' }): Promise<M
 const data = (p: Mounted) => p.instance.data as { error: string; busy: boolean };
 
 /** The task as the server answers once Carol has joined too while the page was open. */
-const carolJoinedMeanwhile = () =>
-  taskView({
-    participants: [
-      { groupOpenid: 'g-alice', at: NOW },
-      { groupOpenid: 'g-carol', at: NOW },
-    ],
-  });
+const carolJoinedMeanwhile = () => taskView({ participants: members(['g-alice', 'g-carol']) });
 
 describe('task page for a participant', () => {
   test('shows state, countdown, progress and who joined, in Chinese', async () => {
@@ -49,7 +43,7 @@ describe('task page for a participant', () => {
     expect(p.text('.countdown')).toBe('剩余 1 天 2 小时');
     expect(p.text('.progress')).toBe('1/3 人已参与');
     expect(p.text('.participants')).toContain('Alice');
-    expect(p.text('.pending')).toContain('Bob');
+    expect(p.text('.pending')).toBe('2 人尚未行动');
     expect(p.text('.join')).toBe('报名');
     expect(p.query('.end')).toBeNull();
     expect(p.query('.remind')).toBeNull();
@@ -60,12 +54,7 @@ describe('task page for a participant', () => {
     service.join.mockResolvedValue({
       ok: true,
       data: taskView(
-        {
-          participants: [
-            { groupOpenid: 'g-alice', at: NOW },
-            { groupOpenid: 'g-bob', at: NOW },
-          ],
-        },
+        { participants: members(['g-alice', 'g-bob']) },
         {
           status: 'done',
           cardText: '已参与',
@@ -382,5 +371,103 @@ describe('reminding is a tap-only call', () => {
     await tap(p, '.remind');
     expect(platform.remind).not.toHaveBeenCalled();
     expect(data(p).error).toBe('No connection. Check the network and try again');
+  });
+});
+
+describe('a long list loads page by page', () => {
+  const names = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`g-${i}`, `Member${i}`]));
+  const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `g-${from + i}`);
+  /** 30 joined, 2 waiting: the answer carries the first 4 of each list, listMembers the rest 20 at a time. */
+  const big = (overrides = {}) =>
+    taskView({
+      capacity: 30,
+      audience: { kind: 'everyone' },
+      participants: members(ids(0, 4), 'p4'),
+      waitlist: members(['g-w1'], 'w1'),
+      counts: { joined: 30, waitlisted: 2, expected: null },
+      ...overrides,
+    });
+  const shown = (p: Mounted, list: string) => p.queryAll(`.${list} >>> .member`).length;
+
+  async function openBig(): Promise<Mounted> {
+    service.getTask.mockResolvedValue({ ok: true, data: big() });
+    page = await openPage(PAGE, { taskId: 't1' }, { memberNames: { ...names, 'g-w1': 'W1', 'g-w2': 'W2' } });
+    return page;
+  }
+
+  test('counts come from the counts; the first page shows, then "show more" appends the next and stops at the end', async () => {
+    service.listMembers.mockImplementation(async ({ list, after }: { list: string; after: string }) => {
+      if (list === 'waitlist') return { ok: true, data: members(['g-w2']) };
+      // The second page repeats g-3 (someone left between the two requests): it is shown once.
+      return after === 'p4' ? { ok: true, data: members(ids(3, 24), 'p24') } : { ok: true, data: members(ids(24, 30)) };
+    });
+    const p = await openBig();
+    expect(p.text('.progress')).toBe('30 人已参与');
+    expect(p.text('.waitlist')).toBe('候补 2 人');
+    expect(shown(p, 'participants')).toBe(4);
+    expectAccessible(p, '.more');
+    expect(p.attribute('.more', 'aria-label')).toBe('显示更多');
+    await tap(p, '.more');
+    expect(service.listMembers).toHaveBeenLastCalledWith({ taskId: 't1', list: 'participants', after: 'p4' });
+    expect(shown(p, 'participants')).toBe(24);
+    await tap(p, '.more');
+    expect(service.listMembers).toHaveBeenLastCalledWith({ taskId: 't1', list: 'participants', after: 'p24' });
+    expect(shown(p, 'participants')).toBe(30);
+    expect(p.text()).toContain('Member29');
+    // The participants are all shown; the only "show more" left is the waitlist's.
+    expect(p.queryAll('.more')).toHaveLength(1);
+    expect(p.queryAll('.more-state')).toHaveLength(1);
+    expect(p.text('.more-state')).toBe('没有更多了');
+    await tap(p, '.more');
+    expect(service.listMembers).toHaveBeenLastCalledWith({ taskId: 't1', list: 'waitlist', after: 'w1' });
+    expect(shown(p, 'waitlisted')).toBe(2);
+    expect(p.query('.more')).toBeNull();
+    expect(service.listMembers).toHaveBeenCalledTimes(3);
+  });
+
+  test('the scroll reaching the end loads the next page, once at a time, and says it is loading', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    service.listMembers.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const p = await openBig();
+    fire(p, '.scroll', 'scrolltolower', { direction: 'bottom' });
+    fire(p, '.scroll', 'scrolltolower', { direction: 'bottom' });
+    await settle();
+    expect(service.listMembers).toHaveBeenCalledTimes(1);
+    expect(service.listMembers).toHaveBeenCalledWith({ taskId: 't1', list: 'participants', after: 'p4' });
+    expect(p.text('.more-state')).toBe('加载中…');
+    answer({ ok: true, data: members(ids(4, 24), 'p24') });
+    await settle();
+    expect(shown(p, 'participants')).toBe(24);
+  });
+
+  test('a failed page says why and can be asked for again', async () => {
+    platform.language.mockReturnValue('en');
+    const p = await openBig();
+    await tap(p, '.more');
+    expect(data(p).error).toBe('No connection. Check the network and try again');
+    expect(shown(p, 'participants')).toBe(4);
+    expect(p.text('.more')).toBe('Show more');
+  });
+
+  test('a refresh and the countdown keep the loaded members, and the countdown sends only the head', async () => {
+    service.listMembers.mockResolvedValue({ ok: true, data: members(ids(4, 24), 'p24') });
+    const p = await openBig();
+    await tap(p, '.more');
+    expect(shown(p, 'participants')).toBe(24);
+    const setData = jest.spyOn(p.instance, 'setData');
+    jest.spyOn(Date, 'now').mockReturnValue(NOW + 60 * 60 * 1000);
+    await p.callMethod('tick');
+    expect(setData.mock.calls.map(([sent]) => Object.keys(sent))).toEqual([['view.countdown']]);
+    setData.mockClear();
+    service.getTask.mockResolvedValue({
+      ok: true,
+      data: big({ counts: { joined: 31, waitlisted: 2, expected: null } }),
+    });
+    fire(p, '.scroll', 'refresherrefresh', {});
+    await settle();
+    expect(p.text('.progress')).toBe('31 人已参与');
+    expect(shown(p, 'participants')).toBe(24);
+    const sent = setData.mock.calls.flatMap(([data]) => Object.keys(data));
+    expect(sent.filter((key) => key.startsWith('lists'))).toEqual([]);
   });
 });

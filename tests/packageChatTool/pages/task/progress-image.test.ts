@@ -28,7 +28,7 @@ test('in English, from the same view the page shows', () => {
 });
 
 test('no bar where the page shows none (everyone, no capacity); the deadline once the countdown is over', () => {
-  const view = taskPageView(taskView({ audience: { kind: 'everyone' }, expected: null, capacity: null }), zhCN, NOW);
+  const view = taskPageView(taskView({ audience: { kind: 'everyone' }, capacity: null }), zhCN, NOW);
   expect(view.percent).toBeNull();
   expect(progressImage(view).percent).toBeNull();
   const ended = taskPageView(taskView({ state: 'ended', deadline: NOW - 1000 }), zhCN, NOW);

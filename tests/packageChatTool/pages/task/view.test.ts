@@ -1,6 +1,6 @@
 import { messagesFor } from '../../../../packageChatTool/i18n/index';
 import { confirmation, taskPageView } from '../../../../packageChatTool/pages/task/view';
-import { CREATOR, NOW, taskView } from '../../helpers/samples';
+import { CREATOR, members, NOW, taskView } from '../../helpers/samples';
 
 const en = messagesFor('en');
 const zhCN = messagesFor('zh-CN');
@@ -17,8 +17,7 @@ describe('task page view', () => {
       percent: 33,
       countdown: '剩余 1 天 2 小时',
       status: '等你参与',
-      participantIds: ['g-alice'],
-      pendingIds: ['g-bob', 'g-carol'],
+      pending: '2 人尚未行动',
       cardNotice: '',
       actions: { join: true, joinLabel: '报名', leave: false, remind: false, end: false, shareProgress: false },
     });
@@ -27,20 +26,39 @@ describe('task page view', () => {
 
   test('a complete task offers "mark done"; a full one offers the waitlist', () => {
     expect(taskPageView(taskView({ kind: 'complete' }), en, NOW).actions.joinLabel).toBe('Mark done');
-    const full = taskView({ audience: { kind: 'everyone' }, expected: null, capacity: 1 });
+    const full = taskView({ audience: { kind: 'everyone' }, capacity: 1 });
     const view = taskPageView(full, en, NOW);
-    expect(view).toMatchObject({ capacity: 'Places 1/1', percent: 100, pendingIds: [] });
+    expect(view).toMatchObject({ capacity: 'Places 1/1', percent: 100, pending: '' });
     expect(view.actions.joinLabel).toBe('Join the waitlist');
   });
 
-  test('waitlisted members are counted and listed', () => {
+  test('waitlisted members are counted, and so are the chosen who have not acted', () => {
     const view = taskPageView(
-      taskView({ capacity: 1, waitlist: [{ groupOpenid: 'g-bob', at: NOW }] }, { status: 'waitlisted' }),
+      taskView({ capacity: 1, waitlist: members(['g-bob']) }, { status: 'waitlisted' }),
       zhCN,
       NOW,
     );
-    expect(view).toMatchObject({ waitlist: '候补 1 人', waitlistIds: ['g-bob'], pendingIds: ['g-carol'] });
+    expect(view).toMatchObject({ waitlist: '候补 1 人', pending: '1 人尚未行动' });
     expect(view.status).toBe('你在候补名单中');
+  });
+
+  test("counts come from the answer's counts, not from the first pages it carries", () => {
+    const big = taskView({
+      capacity: 500,
+      audience: { kind: 'members', count: 1200 },
+      participants: members(['g-alice', 'g-bob'], 'cursor-p'),
+      waitlist: members(['g-carol'], 'cursor-w'),
+      counts: { joined: 500, waitlisted: 300, expected: 1200 },
+    });
+    expect(taskPageView(big, en, NOW)).toMatchObject({
+      progress: '500 of 1200 joined',
+      percent: 42,
+      capacity: 'Places 500/500',
+      waitlist: '300 waiting',
+      pending: '400 not yet',
+      actions: { joinLabel: 'Join the waitlist' },
+    });
+    expect(confirmation('end', big, en).content).toContain('The 300 on the waitlist will not get a place.');
   });
 
   test('the creator gets the management actions and card notices', () => {
@@ -82,7 +100,7 @@ describe('task page view', () => {
   });
 
   test('without a deadline or a target there is no countdown and no bar', () => {
-    const view = taskPageView(taskView({ deadline: null, audience: { kind: 'everyone' }, expected: null }), en, NOW);
+    const view = taskPageView(taskView({ deadline: null, audience: { kind: 'everyone' } }), en, NOW);
     expect(view).toMatchObject({ deadline: 'No deadline', countdown: '', percent: null, progress: '1 joined' });
   });
 });
@@ -94,7 +112,7 @@ test('the description is split into the lines typed (Skyline ignores white-space
 
 describe('every dialog says what happens to this task and what its card keeps showing', () => {
   const joined = { status: 'done' as const, cardText: '已参与' };
-  const participants = [{ groupOpenid: 'g-bob', at: NOW }];
+  const participants = members(['g-bob']);
 
   test('leaving a task without capacity says nothing about places or a waitlist', () => {
     const dialog = confirmation('leave', taskView({ participants }, joined), zhCN);
@@ -111,7 +129,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
       'The task no longer counts you as joined. Your place becomes free for others to sign up. ' +
         'The card keeps showing you as joined, and its count does not go down: WeChat cards cannot take a sign-up back.',
     );
-    const waiting = taskView({ participants, capacity: 1, waitlist: [{ groupOpenid: 'g-carol', at: NOW }] }, joined);
+    const waiting = taskView({ participants, capacity: 1, waitlist: members(['g-carol']) }, joined);
     expect(confirmation('leave', waiting, zhCN).content).toContain('你的名额会让给候补的第一位成员。');
   });
 
@@ -121,7 +139,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
   });
 
   test('leaving the waitlist is its own dialog', () => {
-    const waiting = taskView({ capacity: 1, waitlist: [{ groupOpenid: 'g-bob', at: NOW }] }, { status: 'waitlisted' });
+    const waiting = taskView({ capacity: 1, waitlist: members(['g-bob']) }, { status: 'waitlisted' });
     expect(confirmation('leave', waiting, zhCN)).toEqual({
       title: '退出候补？',
       content: '你会离开候补名单。',
@@ -147,7 +165,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
     expect(confirmation('end', taskView({ kind: 'complete' }), en).content).toBe(
       'Nobody can check off any more and the card shows "Ended" to everyone. This cannot be undone.',
     );
-    const waiting = taskView({ capacity: 1, waitlist: [{ groupOpenid: 'g-carol', at: NOW }] });
+    const waiting = taskView({ capacity: 1, waitlist: members(['g-carol']) });
     expect(confirmation('end', waiting, zhCN).content).toBe(
       '结束后成员不能再报名，卡片对所有人显示「已结束」，无法恢复。候补的 1 人不会再补上。',
     );
