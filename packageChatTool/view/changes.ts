@@ -1,5 +1,5 @@
-// setData sends what it is given to the render layer: a page that re-sends a whole view every 30 s re-renders it
-// all (a task with 1,000 members would redraw 1,000 avatars). changes() gives the data paths that differ, only those.
+// setData copies what it is given to the render layer (docs/platform.md#long-lists-and-setdata): a page that re-sent
+// its whole view every 30 s would send and diff all of it. changes() gives the data paths that differ, only those.
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

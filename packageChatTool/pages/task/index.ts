@@ -127,7 +127,10 @@ Component({
     onMore(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { list: MemberList }>) {
       return this.loadMore(event.currentTarget.dataset.list);
     },
-    /** The scroll view reached its end: the first list with more to show, participants before the waitlist. */
+    /**
+     * The scroll view reached its end: the first list with more to show, participants before the waitlist. A list
+     * too short to scroll never gets here, hence the button too (docs/platform.md#long-lists-and-setdata).
+     */
     onScrollEnd() {
       const list = MEMBER_LISTS.find((name) => this.data.lists?.[name].next);
       return list ? this.loadMore(list) : undefined;
