@@ -1,5 +1,6 @@
 // Size budget of the chat-tool subpackage: the bytes of every compiled file under its root (its own
-// miniprogram_npm included), from the offline compile. The budget lives in budget.json only.
+// miniprogram_npm included), from the offline compile with upload's settings, in KiB (1,024 bytes). The
+// budget lives in budget.json only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { readAppJson } from './files';
@@ -20,7 +21,7 @@ export function readBudget(root: string): Budget {
   return { chatTool: { maxKB } };
 }
 
-const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
 /** The compiled files under the subpackage root, named relative to it. */
 function subpackageFiles(files: Record<string, number>, subpackageRoot: string): [string, number][] {
@@ -39,7 +40,7 @@ export function largestFiles(files: Record<string, number>, subpackageRoot: stri
   return subpackageFiles(files, subpackageRoot)
     .sort(([, a], [, b]) => b - a)
     .slice(0, count)
-    .map(([file, bytes]) => `${file} ${kb(bytes)} KB`)
+    .map(([file, bytes]) => `${file} ${kib(bytes)} KiB`)
     .join(', ');
 }
 
@@ -54,10 +55,10 @@ export function checkBudget(root: string, files: Record<string, number>): CheckR
   const chatTool = readAppJson(root).chatTools?.[0];
   if (!chatTool) return result(name, [{ file: 'app.json', message: 'no chatTools entry to measure' }]);
   const bytes = subpackageBytes(files, chatTool.root);
-  const figure = `${chatTool.root}: ${kb(bytes)} KB (${bytes} bytes) of the ${maxKB} KB budget (platform limit ${PLATFORM_LIMIT_KB} KB)`;
+  const figure = `${chatTool.root}: ${kib(bytes)} KiB (${bytes} bytes) as upload sends it, of the ${maxKB} KiB budget (platform limit ${PLATFORM_LIMIT_KB} KiB)`;
   const problems =
     bytes > maxKB * 1024
-      ? [{ file: chatTool.root, message: `${kb(bytes)} KB is over the ${maxKB} KB budget in budget.json` }]
+      ? [{ file: chatTool.root, message: `${kib(bytes)} KiB is over the ${maxKB} KiB budget in budget.json` }]
       : [];
   return result(name, problems, [figure, `largest: ${largestFiles(files, chatTool.root)}`]);
 }

@@ -57,12 +57,16 @@ function ciProject({ root, appid, key }: ProjectRef): ci.Project {
 const progress = (onProgress: (message: string) => void) => (task: { message?: string; status?: string } | string) =>
   onProgress(typeof task === 'string' ? task : `${task.status ?? ''} ${task.message ?? ''}`.trim());
 
-/** What an upload and a preview both send: the project's own compile settings, robot 1, progress. */
+/** The compile settings an upload and a preview pass: the project's own (project.config.json `setting`).
+ * `npm run check` compiles with these too, so the size it prints is the size upload sends. */
+export const uploadSetting = { useProjectConfig: true } as const;
+
+/** What an upload and a preview both send: the project's compile settings, robot 1, progress. */
 const codeUpload = (project: ProjectRef, { version, description, onProgress }: UploadRequest) => ({
   project: ciProject(project),
   version,
   desc: description,
-  setting: { useProjectConfig: true },
+  setting: uploadSetting,
   robot: 1,
   onProgressUpdate: progress(onProgress),
 });
