@@ -2,4 +2,4 @@
 // a test keeps CLOUD_ENV equal to the chat tool's: set both to your environment id.
 
 /** Your WeChat Cloud Development environment id; empty: the account's default environment. */
-export const CLOUD_ENV = '';
+export var CLOUD_ENV = '';

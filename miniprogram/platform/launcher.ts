@@ -1,6 +1,7 @@
 // The launcher's port to WeChat. The main package cannot load files from packageChatTool (nor the
 // other way round), so it has its own small port over the global `wx`, which tests and the simulator replace.
-// `import type` is erased: the server contract is shared, no code is.
+// `import type` is erased: the server contract is shared, no code is. ES5 syntax and built-ins only, async
+// steps as promise chains: the launcher runs on clients too old for the chat tool (docs/platform.md#engines).
 import type { ActionRequest, Actions } from '../../packageChatTool/core/api';
 
 export interface LauncherEnvironment {
@@ -31,37 +32,43 @@ export interface LauncherPlatform {
 }
 
 /** The cloud function that resolves the chat; the chat tool calls the same one (a test keeps the names equal). */
-export const TASK_FUNCTION = 'groupTask';
+export var TASK_FUNCTION = 'groupTask';
 
-const CHAT_TYPES: readonly ChatRoom['chatType'][] = [1, 2, 3, 4];
+var CHAT_TYPES: readonly ChatRoom['chatType'][] = [1, 2, 3, 4];
 
 /** The `resolveChat` answer ({ ok: true, data: { roomId, chatType } }) as a ChatRoom, or null for anything else. */
 export function chatRoomOf(result: unknown): ChatRoom | null {
   if (typeof result !== 'object' || result === null || !('ok' in result) || result.ok !== true) return null;
   if (!('data' in result) || typeof result.data !== 'object' || result.data === null) return null;
-  const { data } = result;
+  var data = result.data;
   if (!('roomId' in data) || typeof data.roomId !== 'string' || data.roomId === '') return null;
   if (!('chatType' in data)) return null;
-  const chatType = CHAT_TYPES.find((type) => type === data.chatType);
-  return chatType === undefined ? null : { roomId: data.roomId, chatType };
+  for (var i = 0; i < CHAT_TYPES.length; i += 1) {
+    if (CHAT_TYPES[i] === data.chatType) return { roomId: data.roomId, chatType: CHAT_TYPES[i]! };
+  }
+  return null;
 }
 
 /** wx.getGroupEnterInfo's cloudID; it fails (40097) when the mini program was not opened from a chat. */
 function groupEnterCloudID(api: WechatMiniprogram.Wx): Promise<string | null> {
-  return new Promise((resolve) => {
+  return new Promise(function (resolve) {
     api.getGroupEnterInfo({
       // A one-to-one chat answers too, with its open_single_roomid (docs/platform.md, "getGroupEnterInfo").
       allowSingleChat: true,
-      success: ({ cloudID }) => resolve(cloudID || null),
-      fail: () => resolve(null),
+      success: function (answer) {
+        resolve(answer.cloudID || null);
+      },
+      fail: function () {
+        resolve(null);
+      },
     });
   });
 }
 
 export function createLauncherPlatform(api: WechatMiniprogram.Wx): LauncherPlatform {
   return {
-    environment: () => {
-      const info = api.getAppBaseInfo();
+    environment: function () {
+      var info = api.getAppBaseInfo();
       return {
         baseLibrary: info.SDKVersion,
         weChat: info.version,
@@ -69,32 +76,38 @@ export function createLauncherPlatform(api: WechatMiniprogram.Wx): LauncherPlatf
         theme: info.theme === 'dark' ? 'dark' : 'light',
       };
     },
-    enteredChat: async () => {
-      const cloudID = await groupEnterCloudID(api);
-      if (cloudID === null) return null;
-      try {
-        const data: ActionRequest<'resolveChat'> = { action: 'resolveChat', cloudID };
-        const { result } = await api.cloud.callFunction({ name: TASK_FUNCTION, data });
-        const chat = chatRoomOf(result);
-        if (chat === null) console.warn('resolveChat refused; the chat picker opens instead', result);
-        return chat;
-      } catch (error) {
-        console.warn('resolveChat failed; the chat picker opens instead', error);
-        return null;
-      }
+    enteredChat: function () {
+      return groupEnterCloudID(api)
+        .then(function (cloudID): Promise<ChatRoom | null> | null {
+          if (cloudID === null) return null;
+          var data: ActionRequest<'resolveChat'> = { action: 'resolveChat', cloudID: cloudID };
+          return api.cloud.callFunction({ name: TASK_FUNCTION, data: data }).then(function (answer) {
+            var chat = chatRoomOf(answer.result);
+            if (chat === null) console.warn('resolveChat refused; the chat picker opens instead', answer.result);
+            return chat;
+          });
+        })
+        .catch(function (error: unknown) {
+          console.warn('resolveChat failed; the chat picker opens instead', error);
+          return null;
+        });
     },
-    openChatTool: async (url, chat) => {
-      await api.openChatTool(chat ? { url, roomid: chat.roomId, chatType: chat.chatType } : { url });
+    openChatTool: function (url, chat) {
+      return api
+        .openChatTool(chat ? { url: url, roomid: chat.roomId, chatType: chat.chatType } : { url: url })
+        .then(function () {
+          return undefined;
+        });
     },
-    setTitle: (title) => {
-      api.setNavigationBarTitle({ title });
+    setTitle: function (title) {
+      api.setNavigationBarTitle({ title: title });
     },
   };
 }
 
-let current: LauncherPlatform | null = null;
+var current: LauncherPlatform | null = null;
 
 export function launcherPlatform(): LauncherPlatform {
-  current ??= createLauncherPlatform(wx);
+  if (current === null) current = createLauncherPlatform(wx);
   return current;
 }

@@ -1,2 +1,2 @@
 /** The chat tool's entry page, as wx.openChatTool takes it: '/' + chatTools root + entryPagePath (app.json). */
-export const CHAT_TOOL_ENTRY_URL = '/packageChatTool/pages/entry/index';
+export var CHAT_TOOL_ENTRY_URL = '/packageChatTool/pages/entry/index';

@@ -1,4 +1,5 @@
-// The launcher's text in zh-CN and English, chosen from the system language.
+// The launcher's text in zh-CN and English, chosen from the system language. ES5 syntax and built-ins only
+// (docs/platform.md#engines): the too-old message is shown on exactly the clients that run nothing newer.
 import { CHAT_TOOL_BASE_LIBRARY, MIN_BASE_LIBRARY, MIN_WECHAT, type Support } from './version';
 
 export interface LauncherTexts {
@@ -17,7 +18,7 @@ export interface LauncherTexts {
   requirements: string;
 }
 
-const zh: LauncherTexts = {
+var zh: LauncherTexts = {
   title: '群任务接龙',
   intro: '在群聊里发布任务，成员报名或标记完成，卡片实时显示进度。',
   steps: ['点击下方按钮并选择一个群聊', '在群里创建任务并发送卡片', '成员点开卡片即可报名或完成'],
@@ -28,11 +29,20 @@ const zh: LauncherTexts = {
   openHereLabel: '在你打开小程序的这个聊天中打开群任务接龙',
   openFailed: '没能打开聊天工具，请稍后重试。',
   requirements:
-    `需要微信 ${MIN_WECHAT} 及以上、基础库 ${MIN_BASE_LIBRARY} 及以上：聊天工具从基础库 ${CHAT_TOOL_BASE_LIBRARY}、` +
-    `微信 ${MIN_WECHAT} 起提供，本工具的页面使用 Skyline 渲染，从基础库 ${MIN_BASE_LIBRARY} 起启用。`,
+    '需要微信 ' +
+    MIN_WECHAT +
+    ' 及以上、基础库 ' +
+    MIN_BASE_LIBRARY +
+    ' 及以上：聊天工具从基础库 ' +
+    CHAT_TOOL_BASE_LIBRARY +
+    '、微信 ' +
+    MIN_WECHAT +
+    ' 起提供，本工具的页面使用 Skyline 渲染，从基础库 ' +
+    MIN_BASE_LIBRARY +
+    ' 起启用。',
 };
 
-const en: LauncherTexts = {
+var en: LauncherTexts = {
   title: 'Group tasks',
   intro: 'Post a task in a group chat; members sign up or mark it done, and the card shows progress live.',
   steps: [
@@ -51,13 +61,23 @@ const en: LauncherTexts = {
   openHereLabel: 'Open Group tasks in the chat you came from',
   openFailed: 'Could not open the chat tool. Please try again.',
   requirements:
-    `Needs WeChat ${MIN_WECHAT} or later and base library ${MIN_BASE_LIBRARY} or later: chat tools exist from ` +
-    `base library ${CHAT_TOOL_BASE_LIBRARY} and WeChat ${MIN_WECHAT}, and this tool's pages run on the Skyline ` +
-    `renderer, which it turns on from base library ${MIN_BASE_LIBRARY}.`,
+    'Needs WeChat ' +
+    MIN_WECHAT +
+    ' or later and base library ' +
+    MIN_BASE_LIBRARY +
+    ' or later: chat tools ' +
+    'exist from base library ' +
+    CHAT_TOOL_BASE_LIBRARY +
+    ' and WeChat ' +
+    MIN_WECHAT +
+    ", and this tool's " +
+    'pages run on the Skyline renderer, which it turns on from base library ' +
+    MIN_BASE_LIBRARY +
+    '.',
 };
 
 export function isChinese(language: string): boolean {
-  return language.toLowerCase().startsWith('zh');
+  return language.toLowerCase().indexOf('zh') === 0;
 }
 
 export function launcherTexts(language: string): LauncherTexts {
@@ -67,11 +87,26 @@ export function launcherTexts(language: string): LauncherTexts {
 /** The message shown when this WeChat is too old, or '' when it is supported. */
 export function supportMessage(support: Support, language: string): string {
   if (support.supported) return '';
-  const { component, current, required } = support;
+  var weChat = support.component === 'weChat';
   if (isChinese(language)) {
-    const what = component === 'weChat' ? '微信版本' : '基础库版本';
-    return `当前${what} ${current} 过低，群任务接龙需要 ${required} 或以上。请将微信升级到最新版本后再试。`;
+    return (
+      '当前' +
+      (weChat ? '微信版本' : '基础库版本') +
+      ' ' +
+      support.current +
+      ' 过低，群任务接龙需要 ' +
+      support.required +
+      ' 或以上。请将微信升级到最新版本后再试。'
+    );
   }
-  const what = component === 'weChat' ? 'WeChat' : 'the base library';
-  return `This version of ${what} (${current}) is too old: Group tasks needs ${required} or later. Please update WeChat and try again.`;
+  return (
+    'This version of ' +
+    (weChat ? 'WeChat' : 'the base library') +
+    ' (' +
+    support.current +
+    ') is too old: ' +
+    'Group tasks needs ' +
+    support.required +
+    ' or later. Please update WeChat and try again.'
+  );
 }

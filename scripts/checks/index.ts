@@ -3,6 +3,7 @@ import { checkBudget } from './budget';
 import { checkChatToolRules } from './chat-tool-rules';
 import { checkCitations } from './citations';
 import { checkCompile, compileOffline } from './compile';
+import { checkEngines } from './engines';
 import { checkImports } from './imports';
 import { checkLint } from './lint';
 import { checkPackagedFiles } from './packaged-files';
@@ -39,6 +40,7 @@ export async function runChecks(root: string, report: (check: CheckResult) => vo
   await run('miniprogram-ci offline compile', () => checkCompile(compiled));
   if (compiled.ok) {
     await run('packaged file list', () => checkPackagedFiles(root, compiled.files));
+    await run('engines (compiled syntax)', () => checkEngines(root, compiled));
     await run('chat-tool size budget', () => checkBudget(root, compiled.files));
   }
   return results;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkBudget, largestFiles, subpackageBytes } from '../../scripts/checks/budget';
-import { checkCompile, compileOffline, type Compiled } from '../../scripts/checks/compile';
+import { CACHE_DIR, checkCompile, compileKey, compileOffline, type Compiled } from '../../scripts/checks/compile';
 import { checkPackagedFiles, unexpectedFiles } from '../../scripts/checks/packaged-files';
 import { runChecks } from '../../scripts/checks';
 import { formatProblem } from '../../scripts/checks/result';
@@ -36,13 +36,36 @@ describe('a good project', () => {
     expect(check.info).toEqual([`${list.length} files in the package`]);
   });
 
+  test('the compiled files are kept beside their sizes, in a cache entry named by the content compiled', async () => {
+    if (!compiled.ok) throw new Error(compiled.message);
+    for (const [file, bytes] of Object.entries(compiled.files)) {
+      expect([file, fs.statSync(path.join(compiled.dir, file)).size]).toEqual([file, bytes]);
+    }
+    expect(compiled.dir).toBe(path.join(CACHE_DIR, compileKey(root), 'files'));
+    // The same content again is the cached compile; a fresh copy of the project has the same key.
+    expect(await compileOffline(root)).toEqual(compiled);
+    expect(compileKey(project())).toBe(compileKey(root));
+  });
+
+  test('the cache key follows what the compile reads, not what it never reads', () => {
+    const key = compileKey(root);
+    const edited = project({ 'packageChatTool/util/format.ts': 'export const shout = (text: string) => text;\n' });
+    expect(compileKey(edited)).not.toBe(key);
+    const configured = project({
+      'project.config.json': baseFiles['project.config.json']!.replace('"minified": true', '"minified": false'),
+    });
+    expect(compileKey(configured)).not.toBe(key);
+    // tests/ is in packOptions.ignore: nothing in it reaches the package.
+    expect(compileKey(project({ 'tests/another.test.ts': "test('x', () => undefined);\n" }))).toBe(key);
+  });
+
   test('the subpackage size is the sum of its compiled files and is printed', () => {
     const bytes = subpackageBytes(files(compiled), 'packageChatTool');
     expect(bytes).toBeGreaterThan(0);
     const check = checkBudget(root, files(compiled));
     expect(check.problems).toEqual([]);
     expect(check.info[0]).toMatch(
-      /^packageChatTool: \d+\.\d KB \(\d+ bytes\) of the 120 KB budget \(platform limit 500 KB\)$/,
+      /^packageChatTool: \d+\.\d KiB \(\d+ bytes\) as upload sends it, of the 120 KiB budget \(platform limit 500 KiB\)$/,
     );
   });
 
@@ -53,15 +76,15 @@ describe('a good project', () => {
       'packageChatTool/c.js': 4096,
       'x.js': 9999,
     };
-    expect(largestFiles(sizes, 'packageChatTool', 2)).toBe('c.js 4.0 KB, a.js 2.0 KB');
-    expect(checkBudget(root, files(compiled)).info[1]).toMatch(/^largest: \S+ \d+\.\d KB/);
+    expect(largestFiles(sizes, 'packageChatTool', 2)).toBe('c.js 4.0 KiB, a.js 2.0 KiB');
+    expect(checkBudget(root, files(compiled)).info[1]).toMatch(/^largest: \S+ \d+\.\d KiB/);
   });
 
   test('a subpackage over budget fails, naming budget.json', () => {
     fs.writeFileSync(path.join(root, 'budget.json'), JSON.stringify({ chatTool: { maxKB: 0.1 } }));
     const check = checkBudget(root, files(compiled));
     expect(check.problems).toEqual([
-      { file: 'packageChatTool', message: expect.stringMatching(/KB is over the 0\.1 KB budget in budget\.json$/) },
+      { file: 'packageChatTool', message: expect.stringMatching(/KiB is over the 0\.1 KiB budget in budget\.json$/) },
     ]);
   });
 
@@ -131,6 +154,7 @@ test('runChecks on a good project: every check runs and passes', async () => {
     'citations',
     'miniprogram-ci offline compile',
     'packaged file list',
+    'engines (compiled syntax)',
     'chat-tool size budget',
   ]);
 });
@@ -151,6 +175,6 @@ test('npm run check fails loudly: exit code 1, the file named, the failed checks
   expect(run.stdout).toMatch(
     /✔ skyline — .*\n {4}warning: packageChatTool\/styles\/base\.wxss:2:3: position: fixed — /,
   );
-  expect(run.stdout).toMatch(/✔ chat-tool size budget — packageChatTool: \d+\.\d KB/);
+  expect(run.stdout).toMatch(/✔ chat-tool size budget — packageChatTool: \d+\.\d KiB/);
   expect(run.stderr).toMatch(/check FAILED \(wxml \(glass-easel-template-compiler\)\)/);
 });

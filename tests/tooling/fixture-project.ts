@@ -37,7 +37,13 @@ export const baseFiles: Record<string, string> = {
     compileType: 'miniprogram',
     miniprogramRoot: '',
     libVersion: '3.7.12',
-    setting: { useCompilerPlugins: ['typescript'], es6: true, minified: true, ignoreUploadUnusedFiles: true },
+    setting: {
+      useCompilerPlugins: ['typescript'],
+      es6: false,
+      enhance: false,
+      minified: true,
+      ignoreUploadUnusedFiles: true,
+    },
     packOptions: {
       ignore: [
         ...ignored,
