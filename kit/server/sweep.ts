@@ -8,7 +8,7 @@ export const SWEEP_BUDGET_MS = 6000;
  * Records one timer run visits at once by default. A visit makes one WeChat call at a time, so this bounds the
  * calls in flight; WeChat publishes no rate limit for setChatToolMsg (docs/platform.md, "setChatToolMsg").
  */
-export const SWEEP_CONCURRENCY = 10;
+export const SWEEP_CONCURRENCY = 20;
 
 export interface SweepOptions<S> {
   /** The ids of due records, those waiting longest first (so records that keep failing cannot starve the rest). */
@@ -22,6 +22,11 @@ export interface SweepOptions<S> {
   budgetMs?: number;
   /** Visits in flight at most; default SWEEP_CONCURRENCY. */
   concurrency?: number;
+  /**
+   * A visit starts only while this much of the budget is left (default 0): what its first call may take, so the end
+   * of a run is not spent marking records looked at with no time to do anything for them.
+   */
+  reserveMs?: number;
   log(message: string, detail?: unknown): void;
 }
 
@@ -39,6 +44,7 @@ export async function sweepDue<S>({
   visit,
   budgetMs = SWEEP_BUDGET_MS,
   concurrency = SWEEP_CONCURRENCY,
+  reserveMs = 0,
   log,
 }: SweepOptions<S>): Promise<SweepRun<S>> {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`not a concurrency: ${concurrency}`);
@@ -56,7 +62,7 @@ export async function sweepDue<S>({
   let failures = 0;
   /** One of `concurrency` lanes: takes the next due record while the budget lasts. */
   async function lane(): Promise<void> {
-    while (looked < ids.length && Date.now() < until) {
+    while (looked < ids.length && Date.now() + reserveMs < until) {
       const index = looked;
       looked += 1;
       const id = ids[index] as string;

@@ -126,6 +126,28 @@ describe('kit sweep driver, concurrently', () => {
     }
   });
 
+  it('starts no visit with less than `reserveMs` of the budget left', async () => {
+    let wallClock = 5000;
+    const now = jest.spyOn(Date, 'now').mockImplementation(() => wallClock);
+    try {
+      const run = await sweepDue({
+        due: async () => ['a', 'b', 'c', 'd', 'e'],
+        visit: async (id) => {
+          wallClock += 40;
+          return id;
+        },
+        budgetMs: 100,
+        reserveMs: 30,
+        concurrency: 1,
+        log,
+      });
+      // a at 5000, b at 5040; at 5080 only 20 ms are left, less than the 30 a visit may need.
+      expect(run.looked).toBe(2);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('refuses a concurrency that is not a positive whole number', async () => {
     for (const concurrency of [0, -1, 1.5, Number.NaN]) {
       await expect(sweepDue({ due: async () => ['a'], visit: async () => null, concurrency, log })).rejects.toThrow(
