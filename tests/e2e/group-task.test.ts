@@ -15,7 +15,7 @@ jest.setTimeout(120_000);
 async function startTask(sim: Simulator, title: string): Promise<void> {
   await sim.openTool();
   await sim.tap('button', zh.createTask);
-  await sim.type(zh.titleLabel, title);
+  await sim.type(zh.fields.title, title);
 }
 
 /** An option's accessible name once selected (the create page puts the selection in the name). */
@@ -161,7 +161,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.phone.getByText(zh.errors.TITLE_TOO_LONG).first().waitFor();
     const createPage = sim.phone.locator('wx-page[data-route="packageChatTool/pages/create/index"]');
     const form = createPage.locator('wx-scroll-view.scroll .wxb--scroller');
-    const titleLabel = createPage.locator('wx-view.label', { hasText: zh.titleLabel }).first();
+    const titleLabel = createPage.locator('wx-view.label', { hasText: zh.fields.title }).first();
     const titleInView = (): Promise<boolean> =>
       titleLabel.evaluate((el) => {
         const view = el.closest('.wxb--scroller')!.getBoundingClientRect();
@@ -183,7 +183,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     expect(await sim.page.locator('.messages .card').count()).toBe(0);
 
     const title = '只要一人';
-    await sim.type(zh.titleLabel, title);
+    await sim.type(zh.fields.title, title);
     await choose(sim, zh.kindParticipate);
     await choose(sim, zh.audienceEveryone);
     await sim.type(zh.capacityLabel, '1');
