@@ -140,10 +140,10 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
         });
         return behind.map((poll) => poll._id);
       },
-      visit: async (pollId) => {
+      visit: async (pollId, until) => {
         const poll = await polls.get(pollId);
         if (poll === null) return null;
-        const { sent, failed } = await cards.sync(pollId, poll.card, cardTargetOf(poll));
+        const { sent, failed } = await cards.sync(pollId, poll.card, cardTargetOf(poll), until);
         return { pollId, sent, failed };
       },
       log,
