@@ -10,7 +10,8 @@ import { chromiumPath, launchBrowser, startServer, type RunningServer } from '..
 export { chromiumPath, copyProject, launchBrowser, startServer, type RunningServer } from '../../simulator/headless';
 
 const ROOT = path.resolve(__dirname, '../..');
-export const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
+/** Screenshots, a folder per readings: jest runs a file under both at once (jest.config.js). */
+export const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e', process.env.WECHAT_READINGS ?? 'documented');
 
 /**
  * The Chromium the tests drive; without one every e2e file is skipped with this printed reason, except in CI
