@@ -137,7 +137,7 @@ export interface Collection<D extends StoredDocument> {
 /**
  * An index a collection declares: its paths in order, each ascending or descending. Queries whose condition and
  * order run along it read only what they return, whatever else the collection holds. The SQLite store creates it
- * when the collection opens; on CloudBase it is created in the console (docs/backend.md, "Indexes").
+ * when the collection opens; on CloudBase it is created in the console (docs/backend.md, "Stores").
  */
 export interface Index {
   /** Letters, digits and underscores, unique within the collection. */
