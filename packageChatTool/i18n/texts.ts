@@ -5,6 +5,7 @@ import type { FailureTexts, InLocale, Translations } from 'chat-tool-kit';
 import { text as kitText, texts } from 'chat-tool-kit';
 import type { ErrorCode } from '../core/api';
 import type { TaskFieldName } from '../core/task-fields';
+import type { TaskKind } from '../core/types';
 
 /**
  * The kit's text() under a local name: each call of an imported function compiles to `(0, kit.text)(…)`, and the
@@ -104,6 +105,15 @@ const TEXTS = {
   stateEnded: text('已结束', 'Ended'),
   kindTagParticipate: text('报名', 'Sign-up'),
   kindTagComplete: text('打卡', 'Check-off'),
+  /** What a task's kind calls a member's mark ({mark}) and what members do ({act}), in texts both kinds share. */
+  marks: { participate: text('已参与', 'joined'), complete: text('已完成', 'done') } satisfies Record<
+    TaskKind,
+    Translations
+  >,
+  acts: { participate: text('报名', 'sign up'), complete: text('打卡', 'check off') } satisfies Record<
+    TaskKind,
+    Translations
+  >,
   noDeadline: text('不限时间', 'No deadline'),
   deadlineAt: text('截止：{time}', 'Deadline: {time}'),
   countdownDays: text('剩余 {d} 天 {h} 小时', '{d} d {h} h left'),
@@ -159,13 +169,9 @@ const TEXTS = {
     '卡片还没跟上：微信还没有接受最新的变化，服务器会自动重试。',
     'The card is behind: WeChat has not accepted the latest change yet; the server keeps retrying.',
   ),
-  cardBehindJoined: text(
-    '卡片上还没显示你「已参与」：微信还没有接受这次更新，服务器会自动重试。',
-    'The card does not show you as joined yet: WeChat has not accepted the update; the server keeps retrying.',
-  ),
-  cardBehindDone: text(
-    '卡片上还没显示你「已完成」：微信还没有接受这次更新，服务器会自动重试。',
-    'The card does not show you as done yet: WeChat has not accepted the update; the server keeps retrying.',
+  cardBehind: text(
+    '卡片上还没显示你「{mark}」：微信还没有接受这次更新，服务器会自动重试。',
+    'The card does not show you as {mark} yet: WeChat has not accepted the update; the server keeps retrying.',
   ),
   cardCountsLeavers: text(
     '卡片上的人数是 {count}：退出的成员仍计在内，微信卡片不能撤回。',
@@ -185,22 +191,14 @@ const TEXTS = {
   leavePromotes: text('你的名额会让给候补的第一位成员。', 'Your place goes to the first member on the waitlist.'),
   leaveWaitlistBody: text('你会离开候补名单。', 'You leave the waitlist.'),
   undoDoneBody: text('任务里你会变回未完成。', 'The task counts you as not done again.'),
-  cardKeepsJoined: text(
-    '卡片上你仍显示「已参与」，参与人数也不会减少：微信卡片不能撤回报名。',
-    'The card keeps showing you as joined, and its count does not go down: WeChat cards cannot take a sign-up back.',
-  ),
-  cardKeepsDone: text(
-    '卡片上你仍显示「已完成」，完成人数也不会减少：微信卡片不能撤回完成。',
-    'The card keeps showing you as done, and its count does not go down: WeChat cards cannot take a check-off back.',
+  cardKeeps: text(
+    '卡片上你仍显示「{mark}」，人数也不会减少：微信卡片不能撤回标记。',
+    'The card keeps showing you as {mark}, and its count does not go down: WeChat cards cannot take a mark back.',
   ),
   confirmEndTitle: text('结束任务？', 'End the task?'),
-  confirmEndParticipate: text(
-    '结束后成员不能再报名，卡片对所有人显示「已结束」，无法恢复。',
-    'Nobody can sign up any more and the card shows "Ended" to everyone. This cannot be undone.',
-  ),
-  confirmEndComplete: text(
-    '结束后成员不能再打卡，卡片对所有人显示「已结束」，无法恢复。',
-    'Nobody can check off any more and the card shows "Ended" to everyone. This cannot be undone.',
+  confirmEnd: text(
+    '结束后成员不能再{act}，卡片对所有人显示「已结束」，无法恢复。',
+    'Nobody can {act} any more and the card shows "Ended" to everyone. This cannot be undone.',
   ),
   endDropsWaitlist: text('候补的 {count} 人不会再补上。', 'The {count} on the waitlist will not get a place.'),
   confirmClosingTitle: text('标记即将截止？', 'Mark closing soon?'),

@@ -279,7 +279,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     // Until the card marks Bob, his page says so; the sign-up itself is never lost.
     await sim.openCard(title);
     await sim.byRole('button', zh.leave).waitFor();
-    expect(await sim.phone.getByText(zh.cardBehindJoined).count()).toBe(0);
+    expect(await sim.phone.getByText(format(zh.cardBehind, { mark: zh.marks.participate })).count()).toBe(0);
   });
 
   test('the phone follows the host language (wx.getAppBaseInfo().language)', async (sim) => {
@@ -355,10 +355,12 @@ describeWithBrowser('chat tool in the simulator: the page never contradicts the 
     await sim.openCard(title);
     await sim.tap('button', zh.leave);
     expect(await sim.phone.locator('.modal-title').innerText()).toBe(zh.confirmLeaveTitle);
-    expect(await sim.phone.locator('.modal-content').innerText()).toBe(`${zh.leaveBody}${zh.cardKeepsJoined}`);
+    expect(await sim.phone.locator('.modal-content').innerText()).toBe(
+      `${zh.leaveBody}${format(zh.cardKeeps, { mark: zh.marks.participate })}`,
+    );
     await sim.phone.locator('.modal-confirm').click();
     await sim.byRole('button', zh.join).waitFor();
-    expect(await sim.phone.getByText(zh.cardKeepsJoined).count()).toBe(1);
+    expect(await sim.phone.getByText(format(zh.cardKeeps, { mark: zh.marks.participate })).count()).toBe(1);
     expect(await sim.cardStatus(title)).toBe('已参与');
 
     await sim.viewAs('Alice');

@@ -52,8 +52,7 @@ const CARD_MARKED: Record<TaskView['kind'], string> = { participate: '已参与'
 /** True when the viewer's card marks them, whatever the task says now. */
 const cardMarksViewer = (task: TaskView): boolean => task.viewer.cardText === CARD_MARKED[task.kind];
 
-const cardKeeps = (task: TaskView, t: Messages): string =>
-  task.kind === 'participate' ? t.cardKeepsJoined : t.cardKeepsDone;
+const cardKeeps = (task: TaskView, t: Messages): string => format(t.cardKeeps, { mark: t.marks[task.kind] });
 
 /** The publisher's subtitle is "X人已参与": X counts every member ever marked, so it may exceed the page's count. */
 const cardCount = (task: TaskView): number => Number(/^\d+/.exec(task.viewer.cardText)?.[0] ?? 0);
@@ -63,7 +62,7 @@ function memberCardNotice(task: TaskView, t: Messages): string {
   const done = task.viewer.status === 'done';
   const marked = cardMarksViewer(task);
   if (!done && marked) return cardKeeps(task, t);
-  if (done && !marked) return task.kind === 'participate' ? t.cardBehindJoined : t.cardBehindDone;
+  if (done && !marked) return format(t.cardBehind, { mark: t.marks[task.kind] });
   return '';
 }
 
@@ -96,7 +95,7 @@ export function confirmation(action: Confirmable, task: TaskView, t: Messages): 
     const waiting = waitlisted ? format(t.endDropsWaitlist, { count: waitlisted }) : '';
     return {
       title: t.confirmEndTitle,
-      content: join(participate ? t.confirmEndParticipate : t.confirmEndComplete, waiting),
+      content: join(format(t.confirmEnd, { act: t.acts[task.kind] }), waiting),
       done: t.ended,
     };
   }

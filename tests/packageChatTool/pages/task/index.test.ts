@@ -125,14 +125,14 @@ describe('task page for a participant', () => {
       title: 'Undo "done"?',
       content:
         'The task counts you as not done again. The card keeps showing you as done, and its count does not go down: ' +
-        'WeChat cards cannot take a check-off back.',
+        'WeChat cards cannot take a mark back.',
       confirmText: 'OK',
       cancelText: 'Cancel',
     });
     expect(service.leave).toHaveBeenCalledWith({ taskId: 't1' });
     expect(platform.toast).toHaveBeenCalledWith('No longer done', 'success');
     expect(p.text('.notice')).toBe(
-      'The card keeps showing you as done, and its count does not go down: WeChat cards cannot take a check-off back.',
+      'The card keeps showing you as done, and its count does not go down: WeChat cards cannot take a mark back.',
     );
   });
 
