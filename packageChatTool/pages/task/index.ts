@@ -11,7 +11,7 @@ import { pagedFrom, withFirstPage, withPage, type Paged } from '../../view/paged
 import { CARD_IMAGE } from '../../view/routes';
 import { deadlinePassedSince } from '../../view/task-text';
 import { PROGRESS_IMAGE_SELECTOR, progressImage, type ProgressImage } from './progress-image';
-import { confirmation, taskPageView, type Confirmable, type TaskPageView } from './view';
+import { confirmation, taskPageView, type Confirmable, type TaskButton, type TaskPageView } from './view';
 
 /** The countdown moves on every 30 s while the page is open; the tick after the deadline reloads the task. */
 const TICK_MS = 30 * 1000;
@@ -188,6 +188,21 @@ Component({
         .confirm({ title, content, confirmText: t.confirm, cancelText: t.cancel })
         .catch(() => false);
       if (confirmed) await this.act(run, () => done);
+    },
+    /** Every button's tap runs its action's method at once: reminding and sharing must stay within the tap. */
+    onButton(
+      event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, Pick<TaskButton, 'action'>>,
+    ) {
+      const run: Record<TaskButton['action'], () => unknown> = {
+        join: () => this.onJoin(),
+        leave: () => this.onLeave(),
+        remind: () => this.onRemind(),
+        'share-progress': () => this.onShareProgress(),
+        'renew-card': () => this.onRenewCard(),
+        'closing-soon': () => this.onMarkClosingSoon(),
+        end: () => this.onEnd(),
+      };
+      return run[event.currentTarget.dataset.action]();
     },
     onJoin() {
       const { t, taskId } = this.data;

@@ -27,18 +27,15 @@ export interface TaskPageView {
   participantsHeading: string;
   /** How many chosen members have not acted yet ('' when the task is for everyone or all have). */
   pending: string;
-  actions: {
-    join: boolean;
-    joinLabel: string;
-    leave: boolean;
-    /** Leave, leave the waitlist, or undo "done" on a complete task. */
-    leaveLabel: string;
-    remind: boolean;
-    markClosingSoon: boolean;
-    end: boolean;
-    shareProgress: boolean;
-    renewCard: boolean;
-  };
+  /** The buttons the viewer may tap, in this order: the server's viewer.can decides which. */
+  buttons: TaskButton[];
+}
+
+/** A button of the task page: what it does (its class, and the page method its tap runs), its words and its look. */
+export interface TaskButton {
+  action: 'join' | 'leave' | 'remind' | 'share-progress' | 'renew-card' | 'closing-soon' | 'end';
+  label: string;
+  look: '' | 'primary' | 'danger';
 }
 
 function percentOf(done: number, target: number | null): number | null {
@@ -116,6 +113,7 @@ export function confirmation(action: Confirmable, task: TaskView, t: Messages): 
   return { title: t.confirmLeaveTitle, content: join(t.leaveBody, place, keeps), done: t.left };
 }
 
+/** Leave, leave the waitlist, or undo "done" on a complete task. */
 function leaveLabel(task: TaskView, t: Messages): string {
   if (task.viewer.status === 'waitlisted') return t.leaveWaitlist;
   return task.kind === 'complete' ? t.undoDone : t.leave;
@@ -128,6 +126,18 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
   const full = task.capacity !== null && done >= task.capacity;
   const { can, isCreator } = task.viewer;
   const ended = task.state === 'ended';
+  const offered: [boolean, TaskButton][] = [
+    [
+      can.join,
+      { action: 'join', label: task.kind === 'complete' ? t.markDone : full ? t.joinFull : t.join, look: 'primary' },
+    ],
+    [can.leave, { action: 'leave', label: leaveLabel(task, t), look: '' }],
+    [can.remind, { action: 'remind', label: t.remind, look: '' }],
+    [isCreator, { action: 'share-progress', label: t.shareProgress, look: '' }],
+    [can.renewCard, { action: 'renew-card', label: t.renewCard, look: '' }],
+    [can.markClosingSoon, { action: 'closing-soon', label: t.markClosingSoon, look: '' }],
+    [can.end, { action: 'end', label: t.end, look: 'danger' }],
+  ];
   return {
     title: task.title,
     descriptionLines: task.description === '' ? [] : task.description.split(/\r\n|\r|\n/),
@@ -144,16 +154,6 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
     cardNotice: cardNotice(task, t, unposted),
     participantsHeading: task.kind === 'participate' ? t.participantsHeading : t.doneHeading,
     pending: pending ? format(t.pendingCount, { count: pending }) : '',
-    actions: {
-      join: can.join,
-      joinLabel: task.kind === 'complete' ? t.markDone : full ? t.joinFull : t.join,
-      leave: can.leave,
-      leaveLabel: leaveLabel(task, t),
-      remind: can.remind,
-      markClosingSoon: can.markClosingSoon,
-      end: can.end,
-      shareProgress: isCreator,
-      renewCard: can.renewCard,
-    },
+    buttons: offered.filter(([shown]) => shown).map(([, button]) => button),
   };
 }

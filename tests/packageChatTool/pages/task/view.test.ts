@@ -19,17 +19,17 @@ describe('task page view', () => {
       status: '等你参与',
       pending: '2 人尚未行动',
       cardNotice: '',
-      actions: { join: true, joinLabel: '报名', leave: false, remind: false, end: false, shareProgress: false },
+      buttons: [{ action: 'join', label: '报名', look: 'primary' }],
     });
     expect(view.deadline).toMatch(/^截止：2026-11-22 14:00$/);
   });
 
   test('a complete task offers "mark done"; a full one offers the waitlist', () => {
-    expect(taskPageView(taskView({ kind: 'complete' }), en, NOW).actions.joinLabel).toBe('Mark done');
+    expect(taskPageView(taskView({ kind: 'complete' }), en, NOW).buttons[0]?.label).toBe('Mark done');
     const full = taskView({ audience: { kind: 'everyone' }, capacity: 1 });
     const view = taskPageView(full, en, NOW);
     expect(view).toMatchObject({ capacity: 'Places 1/1', percent: 100, pending: '' });
-    expect(view.actions.joinLabel).toBe('Join the waitlist');
+    expect(view.buttons[0]?.label).toBe('Join the waitlist');
   });
 
   test('waitlisted members are counted, and so are the chosen who have not acted', () => {
@@ -56,19 +56,19 @@ describe('task page view', () => {
       capacity: 'Places 500/500',
       waitlist: '300 waiting',
       pending: '400 not yet',
-      actions: { joinLabel: 'Join the waitlist' },
+      buttons: [{ action: 'join', label: 'Join the waitlist' }],
     });
     expect(confirmation('end', big, en).content).toContain('The 300 on the waitlist will not get a place.');
   });
 
   test('the creator gets the management actions and card notices', () => {
-    expect(taskPageView(taskView({}, CREATOR), zhCN, NOW).actions).toMatchObject({
-      remind: true,
-      markClosingSoon: true,
-      end: true,
-      shareProgress: true,
-      renewCard: true,
-    });
+    expect(taskPageView(taskView({}, CREATOR), zhCN, NOW).buttons).toEqual([
+      { action: 'remind', label: '提醒未参与的成员', look: '' },
+      { action: 'share-progress', label: '发送进度图', look: '' },
+      { action: 'renew-card', label: '重新发送卡片', look: '' },
+      { action: 'closing-soon', label: '标记即将截止', look: '' },
+      { action: 'end', label: '结束任务', look: 'danger' },
+    ]);
     const expired = taskView({ card: { activityExpiresAt: NOW - 1, expired: true, inSync: true } }, CREATOR);
     expect(taskPageView(expired, zhCN, NOW).cardNotice).toBe(zhCN.cardExpired);
     expect(taskPageView(taskView({}, CREATOR), en, NOW, true).cardNotice).toBe(en.cardNotPosted);
@@ -96,7 +96,7 @@ describe('task page view', () => {
       NOW,
     );
     expect(view.status).toBe('You are not in this chat; view only');
-    expect(Object.values(view.actions).filter((v) => v === true)).toEqual([]);
+    expect(view.buttons).toEqual([]);
   });
 
   test('without a deadline or a target there is no countdown and no bar', () => {
@@ -149,7 +149,15 @@ describe('every dialog says what happens to this task and what its card keeps sh
 
   test('"done" on a complete task is undone only with a dialog saying the card keeps it', () => {
     const done = taskView({ kind: 'complete', participants }, { status: 'done', cardText: '已完成' });
-    expect(taskPageView(done, zhCN, NOW).actions.leaveLabel).toBe('撤销完成');
+    const undo = taskView(
+      { kind: 'complete', participants },
+      {
+        status: 'done',
+        cardText: '已完成',
+        can: { ...CREATOR.can, remind: false, markClosingSoon: false, end: false, renewCard: false, leave: true },
+      },
+    );
+    expect(taskPageView(undo, zhCN, NOW).buttons).toEqual([{ action: 'leave', label: '撤销完成', look: '' }]);
     expect(confirmation('leave', done, zhCN)).toEqual({
       title: '撤销完成？',
       content: '任务里你会变回未完成。卡片上你仍显示「已完成」，人数也不会减少：微信卡片不能撤回标记。',
