@@ -215,3 +215,101 @@ describe('accessibility (real engine: simulate drops aria-*)', () => {
     expect(wxml).toMatch(/aria-role=/);
   });
 });
+
+describe('where a then callback runs as a task, as on iOS 15 and older (docs/platform.md#engines)', () => {
+  const NativePromise = Promise;
+  /** A timer turn: what the base library's Promise there waits for before each callback. */
+  const timerTurn = () => new NativePromise<void>((resolve) => setTimeout(resolve, 0));
+  /**
+   * The base library's Promise there: a callback waits for a timer set when it can run (at `then` on a settled
+   * promise, at settling otherwise), so it runs after timers already due instead of before them.
+   */
+  class TaskPromise<T> extends NativePromise<T> {
+    private readonly settled: { now: boolean };
+    constructor(executor: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason?: unknown) => void) => void) {
+      const settled = { now: false };
+      super((resolve, reject) =>
+        executor(
+          (value) => {
+            settled.now = true;
+            resolve(value);
+          },
+          (reason) => {
+            settled.now = true;
+            reject(reason);
+          },
+        ),
+      );
+      this.settled = settled;
+    }
+
+    override then<A = T, B = never>(
+      onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+      onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    ): Promise<A | B> {
+      const turn = this.settled.now ? timerTurn() : undefined;
+      const later =
+        <X, Y>(callback: (value: X) => Y | PromiseLike<Y>) =>
+        (value: X) =>
+          (turn ?? timerTurn()).then(() => callback(value));
+      return super.then(onFulfilled ? later(onFulfilled) : onFulfilled, onRejected ? later(onRejected) : onRejected);
+    }
+  }
+  beforeEach(() => {
+    global.Promise = TaskPromise as PromiseConstructor;
+  });
+  afterEach(() => {
+    global.Promise = NativePromise;
+  });
+
+  /** Enough timer turns for every callback of a lookup and a tap to have run. */
+  async function settle(): Promise<void> {
+    for (let turn = 0; turn < 20; turn += 1) await flush();
+  }
+
+  test("the stand-in orders callbacks as the JavaScript support page's example does on iOS 15", async () => {
+    const order: number[] = [];
+    setTimeout(() => order.push(6), 0);
+    order.push(1);
+    const promise = new Promise<void>((resolve) => {
+      order.push(2);
+      resolve();
+    });
+    order.push(3);
+    void promise.then(() => order.push(5));
+    order.push(4);
+    setTimeout(() => order.push(7), 0);
+    await settle();
+    expect(order).toEqual([1, 2, 3, 4, 6, 5, 7]);
+  });
+
+  test('a tap before the server answered still opens the tool in that chat', async () => {
+    const mock = wxFrom('group');
+    let answer: (value: unknown) => void = () => undefined;
+    mock.respond('cloud.callFunction', () => new Promise((resolve) => (answer = resolve)));
+    const launcher = await mountPage(page);
+    const tapped = launcher.tap('.open');
+    await settle();
+    expect(mock.api('openChatTool')).not.toHaveBeenCalled();
+    answer({ errMsg: 'cloud.callFunction:ok', result: { ok: true, data: GROUP } });
+    await tapped;
+    await settle();
+    expect(mock.api('openChatTool')).toHaveBeenCalledTimes(1);
+    expect(mock.api('openChatTool')).toHaveBeenCalledWith({ url: ENTRY, roomid: 'opengid-family', chatType: 3 });
+    expect(launcher.instance.data).toMatchObject({ locating: false, opening: false, error: '' });
+  });
+
+  test('a failing open says so and lets the user tap again', async () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const mock = wxFrom('elsewhere');
+    mock.failNext('openChatTool', { errMsg: 'openChatTool:fail cancel' });
+    const launcher = await mountPage(page);
+    await launcher.tap('.open');
+    await settle();
+    expect(launcher.instance.data).toMatchObject({ opening: false, error: '没能打开聊天工具，请稍后重试。' });
+    await launcher.tap('.open');
+    await settle();
+    expect(mock.api('openChatTool')).toHaveBeenCalledTimes(2);
+    expect(launcher.instance.data).toMatchObject({ opening: false, error: '' });
+  });
+});
