@@ -1,5 +1,6 @@
 // End to end in headless Chromium: the project's real pages on glass-easel, beside the simulated
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
+import { TASKS_PAGE } from '../../packageChatTool/core/limits';
 import { messagesFor } from '../../packageChatTool/i18n/index';
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
@@ -369,6 +370,51 @@ describeWithBrowser('chat tool in the simulator: the page never contradicts the 
     await sim.byRole('button', zh.remind).waitFor();
     // The card counts Bob, who left.
     await sim.phone.getByText(format(zh.cardCountsLeavers, { count: 1 })).waitFor();
+    expect(sim.errors).toEqual([]);
+  });
+});
+
+describeWithBrowser('chat tool in the simulator: long lists', () => {
+  const test = simulatorTests();
+
+  test("the chat's task list loads its next page when scrolled to its end, then says it has ended", async (sim) => {
+    await sim.viewAs('Alice');
+    // One task more than a page holds, created through the function as the create page creates them.
+    const created = await sim.page.evaluate(async (count) => {
+      type Reply = { ok: boolean; value: { cloudID?: string; ok?: boolean } };
+      const call = async (body: object): Promise<Reply> =>
+        (await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((response) => response.json())) as Reply;
+      const state = (await (await fetch('/api/state')).json()) as {
+        rooms: { id: string; chatType: number; members: { openid: string; nickname: string }[] }[];
+      };
+      const room = state.rooms.find((r) => r.chatType === 3)!;
+      const alice = room.members.find((m) => m.nickname === 'Alice')!;
+      let ok = 0;
+      for (let i = 0; i < count; i += 1) {
+        const issued = await call({ op: 'issueCloudId', openid: alice.openid, roomId: room.id });
+        const task = { title: `任务${i}`, kind: 'participate', audience: { kind: 'everyone' } };
+        const data = { action: 'createTask', cloudID: issued.value.cloudID, envVersion: 'develop', task };
+        const reply = await call({ op: 'callFunction', openid: alice.openid, name: 'groupTask', data });
+        if (reply.ok && reply.value.ok) ok += 1;
+      }
+      return ok;
+    }, TASKS_PAGE + 1);
+    expect(created).toBe(TASKS_PAGE + 1);
+
+    await sim.openTool();
+    const entry = sim.phone.locator('wx-page[data-route="packageChatTool/pages/entry/index"]');
+    const rows = entry.locator('.task');
+    await eventually(() => rows.count(), TASKS_PAGE);
+    expect(await entry.getByText(zh.listEnd).count()).toBe(0);
+    await entry.locator('wx-scroll-view.scroll .wxb--scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await eventually(() => rows.count(), TASKS_PAGE + 1);
+    await entry.getByText(zh.listEnd).waitFor();
+    // Newest first: the first task created is the last row.
+    expect(await rows.last().innerText()).toContain('任务0');
     expect(sim.errors).toEqual([]);
   });
 });
