@@ -16,7 +16,8 @@ export async function buildKit(): Promise<number> {
     outfile: KIT_BUNDLE,
     bundle: true,
     platform: 'neutral',
-    // The same language level as the pages' own TypeScript output; DevTools' es6/enhance settings take it to ES5.
+    // The chat tool's language level: it ships as written, with es6/enhance off (docs/platform.md#engines), and
+    // `npm run check` ("engines") parses the packed copy in its miniprogram_npm as ES2020.
     target: 'es2020',
     format: 'cjs',
     minify: true,
