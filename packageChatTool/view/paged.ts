@@ -43,5 +43,10 @@ export function withFirstPage<T>(list: Paged<T>, first: Page<T>, key: (item: T) 
   return { pages: [[...first.items], ...rest], next: grown ? (list.tail ?? first.next) : list.next, tail: list.tail };
 }
 
+/** The list without the item whose key is `id` (e.g. the viewer, who has just left it), wherever it was loaded. */
+export function without<T>(list: Paged<T>, id: string, key: (item: T) => string): Paged<T> {
+  return { ...list, pages: list.pages.map((page) => page.filter((item) => key(item) !== id)) };
+}
+
 /** How many items the loaded pages hold. */
 export const loadedCount = <T>(list: Paged<T>): number => list.pages.reduce((sum, page) => sum + page.length, 0);

@@ -7,7 +7,7 @@ import { weChat } from 'chat-tool-kit';
 import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
 import { taskService, type FailureCode, type Outcome } from '../../services/task-service';
 import { changes } from '../../view/changes';
-import { pagedFrom, withFirstPage, withPage, type Paged } from '../../view/paged';
+import { pagedFrom, withFirstPage, withPage, without, type Paged } from '../../view/paged';
 import { CARD_IMAGE } from '../../view/routes';
 import { deadlinePassedSince } from '../../view/task-text';
 import { PROGRESS_IMAGE_SELECTOR, progressImage, type ProgressImage } from './progress-image';
@@ -97,13 +97,19 @@ Component({
       const { task, t, unposted, view } = this.data;
       if (task) this.setData(changes('view', view, taskPageView(task, t, Date.now(), unposted)));
     },
-    /** A task the server answered: its head replaces the shown one, its first pages the loaded lists' first. */
+    /**
+     * A task the server answered: its head replaces the shown one, its first pages the loaded lists' first. The
+     * viewer's own place is known whatever was loaded: gone from a list they are no longer in (they just left).
+     */
     show(task: TaskView) {
       const { lists } = this.data;
+      const { groupOpenid, status } = task.viewer;
       const next = Object.fromEntries(
         MEMBER_LISTS.map((list) => {
           const first = idsOf(task[list]);
-          return [list, lists ? withFirstPage(lists[list], first, same) : pagedFrom(first)];
+          const shown = lists ? withFirstPage(lists[list], first, same) : pagedFrom(first);
+          const stays = status === (list === 'participants' ? 'done' : 'waitlisted');
+          return [list, groupOpenid === null || stays ? shown : without(shown, groupOpenid, same)];
         }),
       ) as Record<MemberList, Members>;
       this.setData({ task, loadedAt: Date.now(), error: '', ...changes('lists', lists, next) });

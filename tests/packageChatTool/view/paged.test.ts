@@ -1,4 +1,4 @@
-import { loadedCount, pagedFrom, withFirstPage, withPage } from '../../../packageChatTool/view/paged';
+import { loadedCount, pagedFrom, withFirstPage, withPage, without } from '../../../packageChatTool/view/paged';
 
 const id = (item: string) => item;
 const page = (items: string[], next: string | null = null) => ({ items, next });
@@ -67,5 +67,10 @@ describe('a list loaded a page at a time', () => {
       key,
     );
     expect(list.pages).toEqual([[{ id: 't1', done: 1 }], [{ id: 't2', done: 0 }]]);
+  });
+
+  test('an item is taken out wherever it was loaded', () => {
+    const loaded = withPage(pagedFrom(page(['a', 'b'], 'c1')), page(['c', 'd'], null), 'c1', id);
+    expect(without(loaded, 'c', id)).toEqual({ pages: [['a', 'b'], ['d']], next: null, tail: 'c1' });
   });
 });

@@ -470,4 +470,24 @@ describe('a long list loads page by page', () => {
     const sent = setData.mock.calls.flatMap(([data]) => Object.keys(data));
     expect(sent.filter((key) => key.startsWith('lists'))).toEqual([]);
   });
+
+  test('the viewer who leaves is gone from the list at once, wherever it was loaded', async () => {
+    service.listMembers.mockResolvedValue({ ok: true, data: members([...ids(4, 9), 'g-bob', ...ids(9, 23)], 'p24') });
+    const joined = {
+      status: 'done' as const,
+      can: { ...CREATOR.can, remind: false, markClosingSoon: false, end: false, renewCard: false, leave: true },
+    };
+    service.getTask.mockResolvedValue({ ok: true, data: { ...big(), viewer: { ...big().viewer, ...joined } } });
+    page = await openPage(PAGE, { taskId: 't1' }, { memberNames: { ...names, 'g-bob': 'Bob' } });
+    await tap(page, '.more');
+    expect(page.text()).toContain('Bob');
+    platform.confirm.mockResolvedValue(true);
+    service.leave.mockResolvedValue({ ok: true, data: big({ counts: { joined: 29, waitlisted: 2, expected: null } }) });
+    await tap(page, '.leave');
+    expect(service.leave).toHaveBeenCalledWith({ taskId: 't1' });
+    // What the member-lists are given (the harness's open-data-item reads its member once, when attached).
+    const lists = page.instance.data.lists as Record<string, { pages: string[][] }>;
+    expect(lists.participants!.pages.flat()).not.toContain('g-bob');
+    expect(shown(page, 'participants')).toBe(23);
+  });
 });
