@@ -8,8 +8,8 @@ import type { Task } from '../../../packageChatTool/core/types';
 import type { TaskRepository } from './ports';
 
 /**
- * Due tasks one run reads: more than a run gets through at the default budget and concurrency (about 18 tasks
- * per lane when WeChat answers in 200 ms: bench/timer.ts), so the budget, not the list, ends a busy run.
+ * Due tasks one run reads: more than a run gets through at the default budget and concurrency (about 290 when
+ * WeChat answers in 200 ms: bench/timer.ts), so the budget, not the list, ends a busy run.
  */
 export const SWEEP_LIMIT = 500;
 
