@@ -104,14 +104,15 @@ Component({
     show(task: TaskView) {
       const { lists } = this.data;
       const { groupOpenid, status } = task.viewer;
-      const next = Object.fromEntries(
-        MEMBER_LISTS.map((list) => {
-          const first = idsOf(task[list]);
-          const shown = lists ? withFirstPage(lists[list], first, same) : pagedFrom(first);
-          const stays = status === (list === 'participants' ? 'done' : 'waitlisted');
-          return [list, groupOpenid === null || stays ? shown : without(shown, groupOpenid, same)];
-        }),
-      ) as Record<MemberList, Members>;
+      const place = (list: MemberList, viewerIn: TaskView['viewer']['status']): Members => {
+        const first = idsOf(task[list]);
+        const shown = lists ? withFirstPage(lists[list], first, same) : pagedFrom(first);
+        return groupOpenid === null || status === viewerIn ? shown : without(shown, groupOpenid, same);
+      };
+      const next: Record<MemberList, Members> = {
+        participants: place('participants', 'done'),
+        waitlist: place('waitlist', 'waitlisted'),
+      };
       this.setData({ task, loadedAt: Date.now(), error: '', ...changes('lists', lists, next) });
       this.render();
     },
