@@ -136,6 +136,16 @@ export const markedBy = (body: SetChatToolMsgBody): string[] =>
   (body.participator_info_list ?? []).map((participator) => participator.group_openid);
 
 /**
+ * The members a sync marked when marking is all it did (every body collecting, target_state 1): then a record only
+ * gains those marks and needs nothing else of the binding, so a tool may add them without reading its record.
+ * Null when a body moved the state.
+ */
+export function marksOnly(sync: CardSync): string[] | null {
+  if (!sync.answers.every(({ body }) => body.target_state === 1)) return null;
+  return [...new Set(sync.answers.flatMap(({ body, answer }) => (answer === 'accepted' ? markedBy(body) : [])))];
+}
+
+/**
  * WeChat's answer to one call: it applied the body; refused the body (applied nothing); failed without looking
  * at the card (the API itself refused: permission, token, cloud call unsupported; applied nothing); or the
  * outcome is unknown (a time-out or a system error, after which the call may still land).

@@ -23,23 +23,47 @@ export interface MemberDocument {
  */
 const OWNER_READS = 3;
 
-export function memberBindings(documents: DocumentStore, collection = MEMBERS_COLLECTION): MemberBindings {
+/**
+ * Bindings an instance remembers at most (about 100 bytes each). A binding is never changed once written (the first
+ * presenter keeps it) and never removed, so a remembered owner stays true for the instance's life: only bindings
+ * found or written are remembered, never an absence, which a first presentation elsewhere could end at any time.
+ */
+export const BINDINGS_REMEMBERED = 10_000;
+
+export function memberBindings(
+  documents: DocumentStore,
+  collection = MEMBERS_COLLECTION,
+  remembered = BINDINGS_REMEMBERED,
+): MemberBindings {
   const members = documents.collection<MemberDocument>(collection);
+  // Insertion-ordered: the oldest entry goes first when the instance holds as many as it may.
+  const owners = new Map<string, string>();
+  const remember = (id: string, openid: string): string => {
+    if (owners.size >= remembered) owners.delete(owners.keys().next().value ?? id);
+    if (remembered > 0) owners.set(id, openid);
+    return openid;
+  };
+
+  async function ownerOf(_id: string, roomId: string, member: Member, now: number): Promise<string> {
+    // Every call presents its group_openid, and nearly always it is bound already: one read.
+    const bound = await members.get(_id);
+    if (bound !== null) return bound.openid;
+    const { openid, groupOpenid } = member;
+    // The store refuses a second document with this _id: of simultaneous first presentations one is inserted,
+    // the others read who won.
+    if ((await members.insert({ _id, roomId, groupOpenid, openid, boundAt: now })) === 'inserted') return openid;
+    for (let read = 0; read < OWNER_READS; read += 1) {
+      const owner = await members.get(_id);
+      if (owner !== null) return owner.openid;
+    }
+    throw new Error(`the binding ${_id} exists but cannot be read`);
+  }
+
   return {
     async bindMember(roomId, member, now) {
       const _id = `${roomId}:${member.groupOpenid}`;
-      // Every call presents its group_openid, and nearly always it is bound already: one read.
-      const bound = await members.get(_id);
-      if (bound !== null) return bound.openid;
-      const { openid, groupOpenid } = member;
-      // The store refuses a second document with this _id: of simultaneous first presentations one is inserted,
-      // the others read who won.
-      if ((await members.insert({ _id, roomId, groupOpenid, openid, boundAt: now })) === 'inserted') return openid;
-      for (let read = 0; read < OWNER_READS; read += 1) {
-        const owner = await members.get(_id);
-        if (owner !== null) return owner.openid;
-      }
-      throw new Error(`the binding ${_id} exists but cannot be read`);
+      // Seen by this instance: no request at all (the page's getTask came first, so a sign-up usually is).
+      return owners.get(_id) ?? remember(_id, await ownerOf(_id, roomId, member, now));
     },
     async roomMembers(roomId, limit) {
       const docs = await members.find({ where: { roomId }, orderBy: { path: 'boundAt', order: 'desc' }, limit });

@@ -16,7 +16,7 @@ export const DEADLINE_MAX_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
  * Members on the first page of each list in a task answer (TaskView): small enough that the answer stays within
  * 4 KB at any size with the longest title and description the rules allow (tests/packageChatTool/core/answer-size.test.ts).
  */
-export const MEMBERS_FIRST_PAGE = 4;
+export const MEMBERS_FIRST_PAGE = 3;
 /** Members on each further page (listMembers), within the same 4 KB. */
 export const MEMBERS_PAGE = 20;
 /** Tasks on each page of a task list (listRoomTasks, listMyTasks). */

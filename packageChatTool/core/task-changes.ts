@@ -4,13 +4,16 @@
 // then never makes a leave, a closing soon or an end lose its race. Pure: the primitive's types only, never loaded
 // by the chat tool.
 import type { CardSync } from 'chat-tool-kit';
-import { cardAfter, markedBy } from 'chat-tool-kit';
-import type { Change, Premise, Scalar } from '../../kit/server/store/types';
+import { cardAfter, marksOnly } from 'chat-tool-kit';
+import type { Change, Premise } from '../../kit/server/store/types';
 import type { ApiResult } from './api';
 import { WAITLIST_MAX } from './limits';
 import { fail, ok } from './result';
 import type { JoinOutcome } from './task';
-import { endTask, joinTask, leaveTask, markClosingSoon, TARGET_STATE, tickTask } from './task';
+import { endTask, joinOutcome, leaveOutcome, markClosingSoon, TARGET_STATE, tickTask } from './task';
+import type { Standing, TaskHead, TaskSight } from './task-record';
+import { indexOf, memberKey } from './task-record';
+import type { ListWindow } from './pages';
 import type { Member, Participant, Task } from './types';
 
 /** A rule's decision as data: applied to the task it was computed from, `change` gives `task`. */
@@ -20,93 +23,123 @@ export interface TaskChange {
   task: Task;
 }
 
-const has = (list: 'participants' | 'waitlist', openid: string): Premise => ({
-  list,
-  has: { key: 'openid', value: openid },
-});
-const lacks = (list: 'participants' | 'waitlist', openid: string): Premise => ({
-  list,
-  lacks: { key: 'openid', value: openid },
-});
+/** A sign-up's decision as data, on the task's record (core/task-record.ts), from what one read of it showed. */
+export interface SignUpChange {
+  change: Change;
+  premises: Premise[];
+  /** True when the card now lags: a member it may not mark yet took a place on a collecting card. */
+  cardLags: boolean;
+}
 
 /** What every sign-up and leave rests on: the task still takes them, and its deadline is the one checked. */
-const takingPart = (task: Task): Premise[] => [
+const takingPart = (head: Pick<TaskHead, 'deadline'>): Premise[] => [
   { path: 'state', oneOf: ['open', 'closingSoon'] },
-  { path: 'deadline', equals: task.deadline },
+  { path: 'deadline', equals: head.deadline },
 ];
 
 /** Every change of a task moves its clock and revision, as task.ts `changed` does. */
-const touched = (next: Task, change: Change): Change => ({
+const touched = (now: number, change: Change): Change => ({
   ...change,
-  set: { ...change.set, updatedAt: next.updatedAt },
+  set: { ...change.set, updatedAt: now },
   increment: { ...change.increment, revision: 1 },
 });
 
-/** joinTask as a change: the entry appended to the places while one is free, else to a waitlist with room. */
-export function joinChange(task: Task, member: Member, now: number): ApiResult<TaskChange & { outcome: JoinOutcome }> {
-  const decided = joinTask(task, member, now);
+const standingOf = (openid: string) => `standing.${memberKey(openid)}`;
+
+/**
+ * joinOutcome as a change: the entry appended to the places while one is free, else to a waitlist with room. It
+ * rests on the member's standing and the counts, never on the lists, so a burst of sign-ups commits without
+ * conflict while there is room.
+ */
+export function joinChange(
+  sight: TaskSight,
+  member: Member,
+  now: number,
+): ApiResult<SignUpChange & { outcome: JoinOutcome; entry: Participant }> {
+  const decided = joinOutcome(sight, member, now);
   if (!decided.ok) return decided;
-  const { task: next, outcome } = decided.data;
-  const list = outcome === 'joined' ? 'participants' : 'waitlist';
-  const entry = next[list][next[list].length - 1];
-  const premises = [...takingPart(task), lacks('participants', member.openid), lacks('waitlist', member.openid)];
-  if (task.capacity !== null) {
+  const { head, facts } = sight;
+  const outcome = decided.data;
+  const entry: Participant = { openid: member.openid, groupOpenid: member.groupOpenid, at: now };
+  const joined = outcome === 'joined';
+  const premises: Premise[] = [...takingPart(head), { path: standingOf(member.openid), equals: null }];
+  if (head.capacity !== null) {
     premises.push(
-      ...(outcome === 'joined'
-        ? [{ list: 'participants', sizeBelow: task.capacity }]
+      ...(joined
+        ? [{ path: 'participantCount', below: head.capacity }]
         : [
-            { list: 'participants', sizeAtLeast: task.capacity },
-            { list: 'waitlist', sizeBelow: WAITLIST_MAX },
+            { path: 'participantCount', atLeast: head.capacity },
+            { path: 'waitlistCount', below: WAITLIST_MAX },
           ]),
     );
   }
-  return ok({ change: touched(next, { append: { [list]: entry } }), premises, outcome, task: next });
+  const standing: Standing = joined ? 'joined' : 'waiting';
+  const change = touched(now, {
+    append: { [joined ? 'participants' : 'waitlist']: entry },
+    set: { [standingOf(member.openid)]: standing },
+    increment: { [joined ? 'participantCount' : 'waitlistCount']: 1 },
+  });
+  // Only a collecting card marks members (kit/core/card.ts): a member joining later is shown by the card's state.
+  return ok({ change, premises, outcome, entry, cardLags: joined && !facts.marked && head.state === 'open' });
 }
 
 /**
- * leaveTask as a change. From the waitlist: that entry goes. From the places while nobody waits: that entry goes,
- * and only while nobody waits (a sign-up landing on the waitlist meanwhile is owed the freed place). While anyone
- * waits the places are full, so only a promotion changes them: the places are replaced as the rule left them,
- * while their count and the waitlist's head are those read.
+ * leaveOutcome as a change. From the waitlist or from a place nobody waits for, that entry goes. While anyone waits,
+ * the first waiting member (the read's first waitlist item) takes the leaver's place where it is, resting on both
+ * standings and on that member still heading the waitlist: nothing of the lists is read beyond that one item.
  */
 export function leaveChange(
-  task: Task,
+  sight: TaskSight,
   openid: string,
   now: number,
-): ApiResult<TaskChange & { promoted: Participant | null }> {
-  const decided = leaveTask(task, openid, now);
+): ApiResult<SignUpChange & { promoted: Participant | null }> {
+  const decided = leaveOutcome(sight, now);
   if (!decided.ok) return decided;
-  const { task: next, promoted } = decided.data;
+  const { head } = sight;
   const byOpenid = (value: string) => ({ key: 'openid', value });
-  if (task.waitlist.some((p) => p.openid === openid)) {
+  const gone = { [standingOf(openid)]: undefined };
+  if (decided.data === 'fromWaitlist') {
     return ok({
-      change: touched(next, { remove: { waitlist: byOpenid(openid) } }),
-      premises: [...takingPart(task), has('waitlist', openid)],
-      promoted,
-      task: next,
+      change: touched(now, { remove: { waitlist: byOpenid(openid) }, set: gone, increment: { waitlistCount: -1 } }),
+      premises: [...takingPart(head), { path: standingOf(openid), equals: 'waiting' }],
+      promoted: null,
+      cardLags: false,
     });
   }
-  if (promoted === null) {
+  if (decided.data === 'freed') {
     return ok({
-      change: touched(next, { remove: { participants: byOpenid(openid) } }),
-      premises: [...takingPart(task), has('participants', openid), { list: 'waitlist', sizeIs: 0 }],
-      promoted,
-      task: next,
+      change: touched(now, {
+        remove: { participants: byOpenid(openid) },
+        set: gone,
+        increment: { participantCount: -1 },
+      }),
+      premises: [
+        ...takingPart(head),
+        { path: standingOf(openid), equals: 'joined' },
+        { path: 'waitlistCount', equals: 0 },
+      ],
+      promoted: null,
+      cardLags: false,
     });
   }
+  const first = sight.waitlist.items[0];
+  if (first === undefined) return fail('BUSY', 'the waitlist changed while it was read; try again');
+  const promoted: Participant = { ...first, at: now };
   return ok({
-    change: touched(next, {
-      set: { participants: next.participants },
-      remove: { waitlist: byOpenid(promoted.openid) },
+    change: touched(now, {
+      replace: { participants: { ...byOpenid(openid), item: promoted } },
+      remove: { waitlist: byOpenid(first.openid) },
+      set: { ...gone, [standingOf(first.openid)]: 'joined' },
+      increment: { waitlistCount: -1 },
     }),
     premises: [
-      ...takingPart(task),
-      has('participants', openid),
-      { list: 'participants', sizeIs: task.participants.length },
-      { list: 'waitlist', firstHas: byOpenid(promoted.openid) },
+      ...takingPart(head),
+      { path: standingOf(openid), equals: 'joined' },
+      { path: standingOf(first.openid), equals: 'waiting' },
+      { list: 'waitlist', firstHas: byOpenid(first.openid) },
     ],
     promoted,
-    task: next,
+    cardLags: head.state === 'open',
   });
 }
 
@@ -117,7 +150,7 @@ export function leaveChange(
 function stateChange(task: Task, next: Task): TaskChange {
   const premise: Premise =
     next.state === 'ended' ? { path: 'state', oneOf: ['open', 'closingSoon'] } : { path: 'state', equals: task.state };
-  return { change: touched(next, { set: { state: next.state } }), premises: [premise], task: next };
+  return { change: touched(next.updatedAt, { set: { state: next.state } }), premises: [premise], task: next };
 }
 
 export function closingSoonChange(task: Task, openid: string, now: number): ApiResult<TaskChange> {
@@ -136,11 +169,25 @@ export function tickChange(task: Task, now: number): TaskChange | null {
   return next === null ? null : stateChange(task, next);
 }
 
+const markOf = (groupOpenid: string) => `marks.${memberKey(groupOpenid)}`;
+
+/** Marks added to the record as a set, each counted once: each rests on its member not being marked yet. */
+function marksAdded(groupOpenids: readonly string[]): { change: Change; premises: Premise[] } {
+  return {
+    change: {
+      addToSet: { 'card.shown.doneGroupOpenids': [...groupOpenids] },
+      set: Object.fromEntries(groupOpenids.map((id) => [markOf(id), true])),
+      increment: { markCount: groupOpenids.length, 'card.shown.version': 1 },
+    },
+    premises: groupOpenids.map((id): Premise => ({ path: markOf(id), equals: null })),
+  };
+}
+
 /**
- * What a card sync learned, recorded beside the task (kit cardAfter); null when there is nothing to record. While the
- * task collects and the sync only marked members, the record only gains marks: added as a set, so the syncs of a
- * burst of sign-ups never conflict. Otherwise the whole record is replaced, resting on the record and the task
- * state it was computed from. Refused with WRONG_STATE when the card was renewed meanwhile.
+ * What a card sync learned, recorded beside the task (kit cardAfter) with the record's marks index; null when there
+ * is nothing to record. While the task collects and the sync only marked members, the record only gains marks: added
+ * as a set, so the syncs of a burst of sign-ups never conflict. Otherwise the whole record is replaced, resting on
+ * the record and the task state it was computed from. Refused with WRONG_STATE when the card was renewed meanwhile.
  */
 export function cardRecordChange(task: Task, activityId: string, sync: CardSync): ApiResult<TaskChange | null> {
   if (task.card.activityId !== activityId) return fail('WRONG_STATE', 'the card was renewed meanwhile');
@@ -148,16 +195,18 @@ export function cardRecordChange(task: Task, activityId: string, sync: CardSync)
   const shown = cardAfter(task.card.shown, TARGET_STATE[task.state], sync);
   const next: Task = { ...task, card: { ...task.card, shown } };
   const onCard: Premise = { path: 'card.activityId', equals: activityId };
-  if (task.state === 'open' && sync.answers.every(({ body }) => body.target_state === 1)) {
-    const marked: Scalar[] = sync.answers.flatMap(({ body, answer }) => (answer === 'accepted' ? markedBy(body) : []));
+  const marked = marksOnly(sync);
+  if (task.state === 'open' && marked !== null) {
+    const added = marksAdded(marked.filter((id) => !task.card.shown.doneGroupOpenids.includes(id)));
     return ok({
-      change: { addToSet: { 'card.shown.doneGroupOpenids': marked }, increment: { 'card.shown.version': 1 } },
-      premises: [onCard, { path: 'state', equals: 'open' }],
+      change: added.change,
+      premises: [onCard, { path: 'state', equals: 'open' }, ...added.premises],
       task: next,
     });
   }
+  const { marks, markCount } = indexOf(next);
   return ok({
-    change: { set: { 'card.shown': shown } },
+    change: { set: { 'card.shown': shown, marks, markCount } },
     premises: [
       onCard,
       { path: 'state', equals: task.state },
@@ -165,4 +214,113 @@ export function cardRecordChange(task: Task, activityId: string, sync: CardSync)
     ],
     task: next,
   });
+}
+
+/** What a mark rests on to say the card is in line again: the revision a sign-up left, the record version it read. */
+export interface CardInLine {
+  revision: number;
+  version: number;
+}
+
+/**
+ * A sign-up's card mark recorded without reading the record (one conditional write): while the card is the one the
+ * sync marked, the task collects and the member is not marked yet. With `inLine` (the revision the sign-up left
+ * and the record version it read, when the card was otherwise in line), it also says the card is in line again,
+ * resting on nothing else having moved since.
+ */
+export function markChange(
+  activityId: string,
+  groupOpenid: string,
+  inLine: CardInLine | null,
+): { change: Change; premises: Premise[] } {
+  const added = marksAdded([groupOpenid]);
+  const premises: Premise[] = [
+    { path: 'card.activityId', equals: activityId },
+    { path: 'state', equals: 'open' },
+    ...added.premises,
+  ];
+  if (inLine === null) return { change: added.change, premises };
+  return {
+    change: { ...added.change, set: { ...added.change.set, cardDirty: false } },
+    premises: [
+      ...premises,
+      { path: 'revision', equals: inLine.revision },
+      { path: 'card.shown.version', equals: inLine.version },
+    ],
+  };
+}
+
+/** A read list window with `item` appended when the window reaches the list's end and has room for it. */
+function appended<T>(window: ListWindow<T>, item: T, page: number): ListWindow<T> {
+  const whole = window.start + window.items.length === window.total;
+  return {
+    ...window,
+    items: whole && window.items.length < page ? [...window.items, item] : window.items,
+    total: window.total + 1,
+  };
+}
+
+function without(window: ListWindow<Participant>, openid: string): ListWindow<Participant> {
+  const items = window.items.filter((p) => p.openid !== openid);
+  return { ...window, items, total: window.total - 1 };
+}
+
+/** The sight a sign-up left (joinChange's decision applied to what was read): no second read needed. */
+export function joinedSight(
+  sight: TaskSight,
+  { outcome, entry, cardLags }: { outcome: JoinOutcome; entry: Participant; cardLags: boolean },
+  now: number,
+  page: number,
+): TaskSight {
+  const { head } = sight;
+  const joined = outcome === 'joined';
+  return {
+    head: {
+      ...head,
+      updatedAt: now,
+      revision: head.revision + 1,
+      counts: {
+        ...head.counts,
+        joined: head.counts.joined + (joined ? 1 : 0),
+        waitlisted: head.counts.waitlisted + (joined ? 0 : 1),
+      },
+      cardInSync: head.cardInSync && !cardLags,
+    },
+    facts: { ...sight.facts, standing: joined ? 'joined' : 'waiting' },
+    participants: joined ? appended(sight.participants, entry, page) : sight.participants,
+    waitlist: joined ? sight.waitlist : appended(sight.waitlist, entry, page),
+  };
+}
+
+/** The sight a leave left (leaveChange's decision applied to what was read). */
+export function leftSight(sight: TaskSight, openid: string, promoted: Participant | null, now: number): TaskSight {
+  const { head } = sight;
+  const fromWaitlist = sight.facts.standing === 'waiting';
+  const touchedHead = { ...head, updatedAt: now, revision: head.revision + 1 };
+  const facts = { ...sight.facts, standing: null };
+  if (fromWaitlist) {
+    return {
+      ...sight,
+      head: { ...touchedHead, counts: { ...head.counts, waitlisted: head.counts.waitlisted - 1 } },
+      facts,
+      waitlist: without(sight.waitlist, openid),
+    };
+  }
+  if (promoted === null) {
+    return {
+      ...sight,
+      head: { ...touchedHead, counts: { ...head.counts, joined: head.counts.joined - 1 } },
+      facts,
+      participants: without(sight.participants, openid),
+    };
+  }
+  return {
+    head: { ...touchedHead, counts: { ...head.counts, waitlisted: head.counts.waitlisted - 1 }, cardInSync: false },
+    facts,
+    participants: {
+      ...sight.participants,
+      items: sight.participants.items.map((p) => (p.openid === openid ? promoted : p)),
+    },
+    waitlist: without(sight.waitlist, promoted.openid),
+  };
 }

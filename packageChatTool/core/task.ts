@@ -5,6 +5,8 @@ import { WAITLIST_MAX } from './limits';
 import { fail, ok } from './result';
 import type { CardBinding, CardTarget, CardTargetState } from 'chat-tool-kit';
 import type { Member, Participant, Room, Task, TaskState } from './types';
+import type { MemberFacts, TaskHead } from './task-record';
+import { sightOf } from './task-record';
 import type { SentDraft } from './task-fields';
 import { draftOf } from './task-fields';
 
@@ -59,51 +61,87 @@ export function inRoom<R>(roomId: string, rule: (task: Task) => ApiResult<R>): (
 
 /** Whether the task asks this member to act. Never its creator: the card shows them as its publisher, not a participant. */
 export function isInvited(task: Task, groupOpenid: string): boolean {
-  if (groupOpenid === task.creator.groupOpenid) return false;
-  return task.audience.kind === 'everyone' || task.audience.groupOpenids.includes(groupOpenid);
+  return invites(
+    task,
+    groupOpenid,
+    task.audience.kind === 'everyone' || task.audience.groupOpenids.includes(groupOpenid),
+  );
 }
 
-export const deadlinePassed = (task: Task, now: number): boolean => task.deadline !== null && now >= task.deadline;
+/** isInvited on a head: `chosen` says whether the member is among the chosen ones (MemberFacts). */
+export const invites = (
+  task: Pick<Task, 'creator'> & { audience: { kind: Task['audience']['kind'] } },
+  groupOpenid: string,
+  chosen: boolean,
+): boolean => groupOpenid !== task.creator.groupOpenid && (task.audience.kind === 'everyone' || chosen);
+
+export const deadlinePassed = (task: Pick<Task, 'deadline'>, now: number): boolean =>
+  task.deadline !== null && now >= task.deadline;
 
 export type JoinOutcome = 'joined' | 'waitlisted';
 
-/** Sign up (participate) or mark done (complete); a full task puts the member on the waitlist. */
-export function joinTask(task: Task, member: Member, now: number): ApiResult<{ task: Task; outcome: JoinOutcome }> {
-  if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
-  if (deadlinePassed(task, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
-  if (!isInvited(task, member.groupOpenid)) return fail('NOT_INVITED', 'the task is for chosen members only');
-  if (task.participants.some((p) => p.openid === member.openid)) return fail('ALREADY_JOINED', 'already signed up');
-  if (task.waitlist.some((p) => p.openid === member.openid)) {
-    return fail('ALREADY_JOINED', 'already on the waitlist');
-  }
-  const entry: Participant = { openid: member.openid, groupOpenid: member.groupOpenid, at: now };
-  if (task.capacity === null || task.participants.length < task.capacity) {
-    return ok({ task: changed(task, now, { participants: [...task.participants, entry] }), outcome: 'joined' });
-  }
-  if (task.waitlist.length >= WAITLIST_MAX) return fail('TASK_FULL', 'no places and the waitlist is full');
-  return ok({ task: changed(task, now, { waitlist: [...task.waitlist, entry] }), outcome: 'waitlisted' });
+/** What a sign-up rule reads: the task without its lists, and the member's own facts (core/task-record.ts). */
+export interface SignUpFacts {
+  head: Pick<TaskHead, 'state' | 'deadline' | 'creator' | 'audience' | 'capacity' | 'counts'>;
+  facts: MemberFacts;
 }
 
+/** Sign up (participate) or mark done (complete); a full task puts the member on the waitlist. */
+export function joinOutcome({ head, facts }: SignUpFacts, member: Member, now: number): ApiResult<JoinOutcome> {
+  if (head.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+  if (deadlinePassed(head, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
+  if (!invites(head, member.groupOpenid, facts.chosen))
+    return fail('NOT_INVITED', 'the task is for chosen members only');
+  if (facts.standing === 'joined') return fail('ALREADY_JOINED', 'already signed up');
+  if (facts.standing === 'waiting') return fail('ALREADY_JOINED', 'already on the waitlist');
+  if (head.capacity === null || head.counts.joined < head.capacity) return ok('joined');
+  if (head.counts.waitlisted >= WAITLIST_MAX) return fail('TASK_FULL', 'no places and the waitlist is full');
+  return ok('waitlisted');
+}
+
+/** How a member leaves: off the waitlist, from a place nobody waits for, or from a place the first waiting takes. */
+export type LeaveOutcome = 'fromWaitlist' | 'freed' | 'promoting';
+
 /** Leave a place or the waitlist; the first waiting member takes a freed place. */
+export function leaveOutcome({ head, facts }: SignUpFacts, now: number): ApiResult<LeaveOutcome> {
+  if (head.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+  if (deadlinePassed(head, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
+  if (facts.standing === 'waiting') return ok('fromWaitlist');
+  if (facts.standing !== 'joined') return fail('NOT_JOINED', 'not signed up');
+  return ok(head.counts.waitlisted === 0 ? 'freed' : 'promoting');
+}
+
+/** joinOutcome on a whole task: the entry appended to the places or to the waitlist. */
+export function joinTask(task: Task, member: Member, now: number): ApiResult<{ task: Task; outcome: JoinOutcome }> {
+  const decided = joinOutcome(sightOf(task, member, 0), member, now);
+  if (!decided.ok) return decided;
+  const entry: Participant = { openid: member.openid, groupOpenid: member.groupOpenid, at: now };
+  const outcome = decided.data;
+  const list = outcome === 'joined' ? 'participants' : 'waitlist';
+  return ok({ task: changed(task, now, { [list]: [...task[list], entry] }), outcome });
+}
+
+/**
+ * leaveOutcome on a whole task. The first waiting member takes the leaver's place where it was (so nobody else's
+ * place in the list moves), with the time they were promoted.
+ */
 export function leaveTask(
   task: Task,
   openid: string,
   now: number,
 ): ApiResult<{ task: Task; promoted: Participant | null }> {
-  if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
-  if (deadlinePassed(task, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
-  if (task.waitlist.some((p) => p.openid === openid)) {
-    return ok({
-      task: changed(task, now, { waitlist: task.waitlist.filter((p) => p.openid !== openid) }),
-      promoted: null,
-    });
+  const decided = leaveOutcome(sightOf(task, { openid, groupOpenid: null }, 0), now);
+  if (!decided.ok) return decided;
+  const others = (list: readonly Participant[]) => list.filter((p) => p.openid !== openid);
+  if (decided.data === 'fromWaitlist')
+    return ok({ task: changed(task, now, { waitlist: others(task.waitlist) }), promoted: null });
+  if (decided.data === 'freed') {
+    return ok({ task: changed(task, now, { participants: others(task.participants) }), promoted: null });
   }
-  if (!task.participants.some((p) => p.openid === openid)) return fail('NOT_JOINED', 'not signed up');
-  const participants = task.participants.filter((p) => p.openid !== openid);
   const [first, ...waitlist] = task.waitlist;
-  if (first === undefined) return ok({ task: changed(task, now, { participants }), promoted: null });
   const promoted: Participant = { ...first, at: now };
-  return ok({ task: changed(task, now, { participants: [...participants, promoted], waitlist }), promoted });
+  const participants = task.participants.map((p) => (p.openid === openid ? promoted : p));
+  return ok({ task: changed(task, now, { participants, waitlist }), promoted });
 }
 
 function creatorOnly(task: Task, openid: string): ApiResult<Task> {

@@ -1,11 +1,15 @@
 // What each viewer sees: the task page (TaskView), and the card subtitle WeChat renders for them
 // (docs/platform.md#card-templates-and-subtitles) read from the card record (what WeChat shows), not from the task.
 import type { CardViewerRole } from 'chat-tool-kit';
-import { CARD_TEMPLATE, cardInSync, cardText } from 'chat-tool-kit';
-import type { CardShare, ParticipantView, Reminder, TaskSummary, TaskView, ViewerStatus } from './api';
+import { CARD_TEMPLATE, cardText } from 'chat-tool-kit';
+import type { CardShare, MemberPage, ParticipantView, Reminder, TaskSummary, TaskView, ViewerStatus } from './api';
 import { taskPagePath } from './api';
-import { WAITLIST_MAX } from './limits';
-import { cardTargetOf, deadlinePassed, isInvited } from './task';
+import { MEMBERS_FIRST_PAGE, WAITLIST_MAX } from './limits';
+import type { ListWindow } from './pages';
+import { memberPage } from './pages';
+import { deadlinePassed, invites, isInvited } from './task';
+import type { Asker, TaskSight } from './task-record';
+import { sightOf } from './task-record';
 import { draftOf } from './task-fields';
 import type { Member, Task } from './types';
 
@@ -17,9 +21,15 @@ export interface Viewer {
 }
 
 /** The viewer's group_openid; the creator's is on the task even when the caller has not resolved it. */
-function groupOpenidOf(task: Task, viewer: Viewer): string | null {
+function groupOpenidOf(task: Pick<Task, 'creator'>, viewer: Viewer): string | null {
   return viewer.groupOpenid ?? (viewer.openid === task.creator.openid ? task.creator.groupOpenid : null);
 }
+
+/** Who asks, as a store reads their facts (core/task-record.ts). */
+export const askerOf = (task: Pick<Task, 'creator'>, viewer: Viewer): Asker => ({
+  openid: viewer.openid,
+  groupOpenid: groupOpenidOf(task, viewer),
+});
 
 export function viewerStatus(task: Task, viewer: Viewer): ViewerStatus {
   return statusOf(listingOf(task, viewer), viewer);
@@ -34,50 +44,69 @@ const participantView = ({ groupOpenid, at }: { groupOpenid: string; at: number 
   at,
 });
 
-export function viewTask(task: Task, viewer: Viewer, now: number): TaskView {
-  const isCreator = viewer.openid === task.creator.openid;
-  const status = viewerStatus(task, viewer);
-  const live = task.state !== 'ended' && !deadlinePassed(task, now);
-  const groupOpenid = groupOpenidOf(task, viewer);
-  const role: CardViewerRole = isCreator
-    ? 'publisher'
-    : groupOpenid !== null && isInvited(task, groupOpenid)
-      ? 'participant'
-      : 'nonParticipant';
-  const { shown } = task.card;
-  const viewerDone = groupOpenid !== null && shown.doneGroupOpenids.includes(groupOpenid);
-  const roomFull = task.capacity !== null && task.participants.length >= task.capacity;
+/** The first page of a list as read (its first items and its size). */
+const firstPage = (window: ListWindow<ParticipantView>): MemberPage =>
+  memberPage({ ...window, items: window.items.map(participantView) }, null, MEMBERS_FIRST_PAGE);
+
+/** The task page for one viewer, from what one read of the task showed them (TaskSight). */
+export function viewSight(sight: TaskSight, viewer: Viewer, now: number): TaskView {
+  const { head, facts } = sight;
+  const isCreator = viewer.openid === head.creator.openid;
+  const groupOpenid = groupOpenidOf(head, viewer);
+  const invited = groupOpenid === null ? null : invites(head, groupOpenid, facts.chosen);
+  const status = statusOf(
+    {
+      roomId: head.room.id,
+      viewer: { joined: facts.standing === 'joined', waitlisted: facts.standing === 'waiting', invited },
+    },
+    viewer,
+  );
+  const live = head.state !== 'ended' && !deadlinePassed(head, now);
+  const role: CardViewerRole = isCreator ? 'publisher' : invited === true ? 'participant' : 'nonParticipant';
+  const { shown } = head.card;
+  const roomFull = head.capacity !== null && head.counts.joined >= head.capacity;
+  const { room, creator, card, counts } = head;
   return {
-    ...draftOf(task),
-    id: task.id,
-    state: task.state,
-    chatType: task.room.chatType,
-    creatorGroupOpenid: task.creator.groupOpenid,
-    participants: task.participants.map(participantView),
-    waitlist: task.waitlist.map(participantView),
-    expected: expectedCount(task),
+    // The draft's fields but the audience, which the page sees summarized.
+    ...draftOf({ ...head, audience: { kind: 'everyone' } }),
+    audience: head.audience,
+    id: head.id,
+    state: head.state,
+    chatType: room.chatType,
+    creatorGroupOpenid: creator.groupOpenid,
+    counts: {
+      joined: counts.joined,
+      waitlisted: counts.waitlisted,
+      expected: head.audience.kind === 'members' ? head.audience.count : null,
+    },
+    participants: firstPage(sight.participants),
+    waitlist: firstPage(sight.waitlist),
     viewer: {
       isCreator,
       groupOpenid,
       status,
-      cardText: cardText(task.kind, shown.state, role, viewerDone, shown.doneGroupOpenids.length),
+      cardText: cardText(head.kind, shown.state, role, facts.marked, counts.marked),
       can: {
-        join: live && status === 'pending' && (!roomFull || task.waitlist.length < WAITLIST_MAX),
+        join: live && status === 'pending' && (!roomFull || counts.waitlisted < WAITLIST_MAX),
         leave: live && (status === 'done' || status === 'waitlisted'),
         remind: isCreator && live,
-        markClosingSoon: isCreator && live && task.state === 'open',
-        end: isCreator && task.state !== 'ended',
-        renewCard: isCreator && task.state !== 'ended',
+        markClosingSoon: isCreator && live && head.state === 'open',
+        end: isCreator && head.state !== 'ended',
+        renewCard: isCreator && head.state !== 'ended',
       },
     },
     card: {
-      activityExpiresAt: task.card.expiresAt,
-      expired: now >= task.card.expiresAt,
-      inSync: cardInSync(task.card, cardTargetOf(task)),
+      activityExpiresAt: card.expiresAt,
+      expired: now >= card.expiresAt,
+      inSync: head.cardInSync,
     },
-    createdAt: task.createdAt,
+    createdAt: head.createdAt,
   };
 }
+
+/** The task page for one viewer, from the whole task. */
+export const viewTask = (task: Task, viewer: Viewer, now: number): TaskView =>
+  viewSight(sightOf(task, askerOf(task, viewer), MEMBERS_FIRST_PAGE), viewer, now);
 
 /**
  * What a list shows of a task, plus the facts about one viewer that decide their status. Stores can
@@ -127,7 +156,7 @@ export function listingOf(task: Task, viewer: Viewer): TaskListing {
 }
 
 /** Where the viewer stands, from the facts a listing keeps about them: lists and the task page agree. */
-function statusOf(listing: TaskListing, viewer: Viewer): ViewerStatus {
+function statusOf(listing: Pick<TaskListing, 'roomId' | 'viewer'>, viewer: Viewer): ViewerStatus {
   if (viewer.roomId !== null && viewer.roomId !== listing.roomId) return 'outsider';
   const facts = listing.viewer;
   if (facts.joined) return 'done';

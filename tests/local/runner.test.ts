@@ -60,6 +60,7 @@ describe('the local backend', () => {
       cardUpdates: 0,
       cardFailures: 0,
       storeFailures: 0,
+      cardsDeferred: 0,
     });
     backend.close();
   });
@@ -113,6 +114,7 @@ describe('the local backend', () => {
       cardUpdates: 0,
       cardFailures: 1,
       storeFailures: 0,
+      cardsDeferred: 0,
     });
     expect(wechat.calls('setChatToolMsg')).toMatchObject([
       { via: 'cloudCall', outcome: 'failed', errcode: -604100 },
@@ -206,7 +208,7 @@ describe('the local backend', () => {
       const listed = await second.callFunction({ openid: 'oAlice' }, { action: 'listMyTasks' });
       expect(listed).toMatchObject({
         ok: true,
-        data: [{ id: created.ok ? created.data.task.id : '', isCreator: true }],
+        data: { items: [{ id: created.ok ? created.data.task.id : '', isCreator: true }], next: null },
       });
       second.close();
     } finally {
@@ -239,7 +241,7 @@ describe('the local backend', () => {
     const members = ['A', 'B', 'C'].map((nickname) => wechat.addMember(room.id, { nickname }));
     // Concurrent calls: each is answered as its own caller (getWXContext per invocation).
     const listed = await Promise.all(members.map((member) => backend.callFunction(member, { action: 'listMyTasks' })));
-    expect(listed).toEqual(members.map(() => ({ ok: true, data: [] })));
+    expect(listed).toEqual(members.map(() => ({ ok: true, data: { items: [], next: null } })));
     const whoAmI = await Promise.all(
       members.map((member) =>
         backend.callFunction(member, {
@@ -253,8 +255,8 @@ describe('the local backend', () => {
     expect(whoAmI.map((result) => (result as ApiResult<unknown>).ok)).toEqual([true, true, true]);
     const mine = (await Promise.all(
       members.map((member) => backend.callFunction(member, { action: 'listMyTasks' })),
-    )) as ApiResult<{ title: string }[]>[];
-    expect(mine.map((result) => (result.ok ? result.data.map((task) => task.title) : result))).toEqual([
+    )) as ApiResult<{ items: { title: string }[] }>[];
+    expect(mine.map((result) => (result.ok ? result.data.items.map((task) => task.title) : result))).toEqual([
       ['TA'],
       ['TB'],
       ['TC'],

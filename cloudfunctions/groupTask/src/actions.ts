@@ -1,10 +1,21 @@
-// The groupTask handlers and the task timer's step, written against ports only, on the kit's server part
-// (kit/server): identity from the cloudID (the room, the caller bound to their group_openid), the content check,
-// card sync, the function shell that routes through the action table and turns anything thrown into a typed
-// answer, and the sweep driver. Every action returns an ApiResult; nothing thrown by a store or the platform escapes.
-import type { Handlers } from 'chat-tool-kit';
-import type { ApiResult } from '../../../packageChatTool/core/api';
-import { newBinding, VERSION_TYPE } from 'chat-tool-kit';
+// The groupTask handlers, written against ports only, on the kit's server part (kit/server): identity from the
+// cloudID (the room, the caller bound to their group_openid), the content check, card sync, the function shell that
+// routes through the action table and turns anything thrown into a typed answer, and the timer (./timer.ts). Every
+// action returns an ApiResult; nothing thrown by a store or the platform escapes.
+import type { CardBinding, CardTarget, Handlers } from 'chat-tool-kit';
+import type { ApiResult, TaskSummaryPage } from '../../../packageChatTool/core/api';
+import { marksOnly, newBinding, VERSION_TYPE } from 'chat-tool-kit';
+import { MEMBERS_FIRST_PAGE, MEMBERS_PAGE, TASKS_PAGE } from '../../../packageChatTool/core/limits';
+import type { TaskCursor } from '../../../packageChatTool/core/pages';
+import {
+  memberPage,
+  memberWindowAfter,
+  readMemberCursor,
+  readTaskCursor,
+  taskCursorText,
+} from '../../../packageChatTool/core/pages';
+import type { Asker, TaskSight } from '../../../packageChatTool/core/task-record';
+import { sightOf } from '../../../packageChatTool/core/task-record';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import {
   cardTargetOf,
@@ -12,30 +23,33 @@ import {
   checkRoom,
   createTask,
   deadlinePassed,
-  tickTask,
+  TARGET_STATE,
 } from '../../../packageChatTool/core/task';
 import type { Room, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import type { TaskActions } from '../../../packageChatTool/core/task-actions';
 import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
 import { audienceWithout, textsShownToOthers } from '../../../packageChatTool/core/task-fields';
-import type { Viewer } from '../../../packageChatTool/core/view';
+import type { TaskListing, Viewer } from '../../../packageChatTool/core/view';
 import {
   pendingGroupOpenids,
   reminderOf,
   shareOf,
   summarizeListing,
+  viewSight,
   viewTask,
 } from '../../../packageChatTool/core/view';
 import type { ChatToolFunction } from '../../../kit/server/chat-tool-function';
 import { createChatToolFunction } from '../../../kit/server/chat-tool-function';
 import type { TextsShown } from '../../../kit/server/content-check';
 import { createContentCheck } from '../../../kit/server/content-check';
+import type { CardRecorded } from '../../../kit/server/card-sync';
 import { createCardSync } from '../../../kit/server/card-sync';
 import type { Caller } from '../../../kit/server/identity';
 import { createIdentity } from '../../../kit/server/identity';
 import type { MemberBindings, TextCheck, ToolContext } from '../../../kit/server/ports';
-import { sweepDue } from '../../../kit/server/sweep';
-import type { TaskRepository } from './ports';
+import type { MarkInLine, TaskRepository } from './ports';
+import type { SweepReport } from './timer';
+import { createTaskTimer } from './timer';
 
 export interface GroupTaskDeps extends ToolContext {
   tasks: TaskRepository;
@@ -45,41 +59,39 @@ export interface GroupTaskDeps extends ToolContext {
   contentCheckTimeoutMs?: number;
   /** Wall time one timer run may spend (default: the kit's SWEEP_BUDGET_MS); the rest waits for the next run. */
   sweepBudgetMs?: number;
+  /** Tasks, hence setChatToolMsg calls, one timer run has in flight at once (default: the kit's SWEEP_CONCURRENCY). */
+  timerConcurrency?: number;
 }
 
-/** Tasks listed per room or per member; the newest first. */
-export const LIST_LIMIT = 50;
+/** A task list's cursor, when the request sent one. */
+const cursorOf = (after: string | null): ApiResult<TaskCursor | null> =>
+  after === null ? ok(null) : readTaskCursor(after);
+
+/** A page of a task list, from TASKS_PAGE + 1 tasks read: one more than a page says whether there is a next. */
+function tasksPage(listings: TaskListing[], viewer: Viewer): TaskSummaryPage {
+  const items = listings.slice(0, TASKS_PAGE).map((listing) => summarizeListing(listing, viewer));
+  const last = items[items.length - 1];
+  return {
+    items,
+    next:
+      listings.length > TASKS_PAGE && last !== undefined
+        ? taskCursorText({ createdAt: last.createdAt, id: last.id })
+        : null,
+  };
+}
 /** Room members read for an "everyone" reminder. */
 export const REMIND_LIMIT = 500;
-/** Tasks one timer run looks at, within its wall-time budget (kit/server/sweep.ts). */
-export const SWEEP_LIMIT = 100;
 /**
  * msgSecCheck's scene for a task: 3 (论坛, forum), a post the user publishes for a whole group to read; not 1
  * (资料, the user's profile), 2 (评论, a reply to someone else's post) nor 4 (社交日志, a personal feed entry).
  */
 export const CONTENT_SCENE: TextCheck['scene'] = 3;
 
-export interface SweepReport {
-  looked: number;
-  moved: number;
-  cardUpdates: number;
-  cardFailures: number;
-  /** Store errors; the next run tries again. */
-  storeFailures: number;
-}
-
 /** What the content check reads of a draft: every text the chat will see (validate.ts DRAFT_FIELDS). */
 const textsOf = (draft: TaskDraft): TextsShown => ({
   title: draft.title,
   content: textsShownToOthers(draft).join('\n'),
 });
-
-/** What one timer visit did to a task. */
-interface TaskSwept {
-  moved: boolean;
-  sent: number;
-  failed: boolean;
-}
 
 export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepReport> {
   const { tasks, bindings, wechat, clock, log } = deps;
@@ -99,10 +111,13 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
     },
   });
 
-  /** Brings the task's card in line with the task; the task as its card was recorded (or as given). */
-  async function syncCard(task: Task): Promise<{ task: Task; sent: number; failed: boolean }> {
-    const { recorded, sent, failed } = await cards.sync(task.id, task.card, cardTargetOf(task));
-    return { task: recorded?.task ?? task, sent, failed };
+  /**
+   * Brings the task's card in line with the task, starting no call that could end after `until` (the timer's
+   * budget); the task as its card was recorded (or as given).
+   */
+  async function syncCard(task: Task, until?: number) {
+    const { recorded, sent, failed, deferred } = await cards.sync(task.id, task.card, cardTargetOf(task), until);
+    return { task: recorded?.task ?? task, sent, failed, deferred };
   }
 
   async function taskInRoom(taskId: string, room: Room): Promise<ApiResult<Task>> {
@@ -126,6 +141,54 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
     };
 
   const show = (task: Task, caller: Caller) => viewTask(task, viewerOf(caller), clock.now());
+  const showSight = (sight: TaskSight, caller: Caller) => viewSight(sight, viewerOf(caller), clock.now());
+
+  /**
+   * Marks the member who just took a place on the card, knowing only what the sign-up read: the card is told to
+   * mark that one member, and the record gains the mark in one write, with no read (core markChange), while the
+   * card collects and marks nobody else meanwhile; otherwise the whole sync is recorded on the whole task. With
+   * `inLine` (the card showed everything before the sign-up), that write also says the card is in line again.
+   */
+  async function markOnCard(
+    sight: TaskSight,
+    groupOpenid: string,
+    inLine: MarkInLine | null,
+    asker: Asker,
+  ): Promise<TaskSight> {
+    const { head } = sight;
+    const binding: CardBinding = { ...head.card, shown: { ...head.card.shown, doneGroupOpenids: [] } };
+    const target: CardTarget = { kind: head.kind, state: TARGET_STATE[head.state], done: [groupOpenid] };
+    const marker = createCardSync<CardRecorded & { sight: TaskSight }>({
+      wechat,
+      clock,
+      timeoutMs: deps.cardSyncTimeoutMs,
+      log,
+      records: {
+        async recordCard(taskId, activityId, sync) {
+          const marked = marksOnly(sync);
+          if (marked !== null && marked.length === 1 && marked[0] === groupOpenid) {
+            for (const attempt of inLine === null ? [null] : [inLine, null]) {
+              if (await tasks.recordMark(taskId, activityId, groupOpenid, attempt)) {
+                const done = { ...binding, shown: { ...binding.shown, doneGroupOpenids: [groupOpenid] } };
+                const counts = { ...head.counts, marked: head.counts.marked + 1 };
+                const facts = { ...sight.facts, marked: sight.facts.marked || groupOpenid === asker.groupOpenid };
+                return {
+                  binding: done,
+                  target,
+                  sight: { ...sight, head: { ...head, counts, cardInSync: attempt !== null }, facts },
+                };
+              }
+            }
+          }
+          const task = await tasks.recordCard(taskId, activityId, sync);
+          if (task === null) return null;
+          return { binding: task.card, target: cardTargetOf(task), sight: sightOf(task, asker, MEMBERS_FIRST_PAGE) };
+        },
+      },
+    });
+    const { recorded } = await marker.sync(head.id, binding, target);
+    return recorded?.sight ?? sight;
+  }
 
   /** Each action of the table (core/task-actions.ts), answered for the caller's openid from the server context. */
   const handlers: Handlers<TaskActions, string> = {
@@ -133,14 +196,24 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
       const chat = await identity.chatOf(cloudID, openid);
       return chat.ok ? ok({ roomId: chat.data.room.id, chatType: chat.data.room.chatType }) : chat;
     },
-    listMyTasks: async (_request, openid) => {
-      const mine = await tasks.listByMember(openid, LIST_LIMIT);
+    listMyTasks: async (request, openid) => {
+      const after = cursorOf(request.after);
+      if (!after.ok) return after;
       const viewer: Viewer = { openid, roomId: null, groupOpenid: null };
-      return ok(mine.map((listing) => summarizeListing(listing, viewer)));
+      return ok(tasksPage(await tasks.listByMember(openid, after.data, TASKS_PAGE + 1), viewer));
     },
-    listRoomTasks: asCaller(async (_request, caller) => {
-      const list = await tasks.listByRoom(caller.room.id, caller.member, LIST_LIMIT);
-      return ok(list.map((listing) => summarizeListing(listing, viewerOf(caller))));
+    listRoomTasks: asCaller(async (request, caller) => {
+      const after = cursorOf(request.after);
+      if (!after.ok) return after;
+      const list = await tasks.listByRoom(caller.room.id, caller.member, after.data, TASKS_PAGE + 1);
+      return ok(tasksPage(list, viewerOf(caller)));
+    }),
+    listMembers: asCaller(async (request, caller) => {
+      const after = readMemberCursor(request.after);
+      if (!after.ok) return after;
+      const { start, count } = memberWindowAfter(after.data, MEMBERS_PAGE);
+      const read = await tasks.members(request.taskId, caller.room.id, request.list, start, count);
+      return read.ok ? ok(memberPage(read.data, after.data, MEMBERS_PAGE)) : read;
     }),
     createTask: asCaller(async (request, caller) => {
       const audience = audienceWithout(request.task.audience, caller.member.groupOpenid);
@@ -161,20 +234,22 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
       return ok({ task: show(task, caller), share: shareOf(task) });
     }),
     getTask: asCaller(async (request, caller) => {
-      const found = await taskInRoom(request.taskId, caller.room);
-      return found.ok ? ok(show(found.data, caller)) : found;
+      const sight = await tasks.sight(request.taskId, caller.room.id, caller.member, MEMBERS_FIRST_PAGE);
+      return sight.ok ? ok(showSight(sight.data, caller)) : sight;
     }),
     join: asCaller(async (request, caller) => {
-      const joined = await tasks.join(request.taskId, caller.room.id, caller.member, clock.now());
+      const joined = await tasks.join(request.taskId, caller.room.id, caller.member, clock.now(), MEMBERS_FIRST_PAGE);
       if (!joined.ok) return joined;
-      if (joined.data.outcome === 'waitlisted') return ok(show(joined.data.task, caller));
-      return ok(show((await syncCard(joined.data.task)).task, caller));
+      const { sight, cardLags, inLine } = joined.data;
+      if (!cardLags) return ok(showSight(sight, caller));
+      return ok(showSight(await markOnCard(sight, caller.member.groupOpenid, inLine, caller.member), caller));
     }),
     leave: asCaller(async (request, caller) => {
-      const left = await tasks.leave(request.taskId, caller.room.id, caller.member.openid, clock.now());
+      const left = await tasks.leave(request.taskId, caller.room.id, caller.member, clock.now(), MEMBERS_FIRST_PAGE);
       if (!left.ok) return left;
-      if (left.data.promoted === null) return ok(show(left.data.task, caller));
-      return ok(show((await syncCard(left.data.task)).task, caller));
+      const { sight, promoted, cardLags, inLine } = left.data;
+      if (promoted === null || !cardLags) return ok(showSight(sight, caller));
+      return ok(showSight(await markOnCard(sight, promoted.groupOpenid, inLine, caller.member), caller));
     }),
     markClosingSoon: asCaller(async (request, caller) => {
       const changed = await tasks.markClosingSoon(request.taskId, caller.room.id, caller.member.openid, clock.now());
@@ -215,40 +290,15 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
     }),
   };
 
-  /** One task's timer step: the deadline rule (core tickTask), then the card brought in line. */
-  async function sweepTask(taskId: string, now: number): Promise<TaskSwept | null> {
-    await tasks.markSwept(taskId, now);
-    let task = await tasks.get(taskId);
-    if (task === null) return null;
-    let moved = false;
-    if (tickTask(task, now) !== null) {
-      const ticked = await tasks.tick(task.id, now);
-      if (ticked !== null) {
-        moved = true;
-        task = ticked;
-      }
-    }
-    const synced = await syncCard(task);
-    return { moved, sent: synced.sent, failed: synced.failed };
-  }
-
-  /** The timer: deadlines move tasks to closing soon / ended; lagging cards are retried. Idempotent. */
-  async function sweep(): Promise<SweepReport> {
-    const now = clock.now();
-    const run = await sweepDue({
-      due: () => tasks.dueForTimer(now, SWEEP_LIMIT),
-      visit: (taskId) => sweepTask(taskId, now),
-      budgetMs: deps.sweepBudgetMs,
-      log,
-    });
-    return {
-      looked: run.looked,
-      moved: run.steps.filter((step) => step.moved).length,
-      cardUpdates: run.steps.reduce((sum, step) => sum + step.sent, 0),
-      cardFailures: run.steps.filter((step) => step.failed).length,
-      storeFailures: run.failures,
-    };
-  }
+  const sweep = createTaskTimer({
+    tasks,
+    syncCard,
+    clock,
+    log,
+    budgetMs: deps.sweepBudgetMs,
+    concurrency: deps.timerConcurrency,
+    callTimeoutMs: deps.cardSyncTimeoutMs,
+  });
 
   return createChatToolFunction({ actions: TASK_ACTIONS, handlers, clock, log, timer: sweep });
 }

@@ -4,7 +4,18 @@ import type { ApiResult } from '../../../packageChatTool/core/api';
 import type { CardBinding, CardSync } from 'chat-tool-kit';
 import type { JoinOutcome } from '../../../packageChatTool/core/task';
 import type { Member, Participant, Task } from '../../../packageChatTool/core/types';
+import type { MemberList } from '../../../packageChatTool/core/api';
+import type { ListWindow, TaskCursor } from '../../../packageChatTool/core/pages';
+import type { Asker, TaskSight } from '../../../packageChatTool/core/task-record';
+import type { CardInLine } from '../../../packageChatTool/core/task-changes';
 import type { TaskListing } from '../../../packageChatTool/core/view';
+
+/** What a sign-up on a card otherwise in line left: enough to say the card is in line again once it marks them. */
+export interface MarkInLine extends CardInLine {
+  /** The timer's bookkeeping as read, and its due time once the card is in line (task-store.ts timerDueOf). */
+  sweptAt: number;
+  timerDueAt: number | null;
+}
 
 /**
  * Every method that changes a task is one atomic step: it reads, applies the rule from core/task.ts and
@@ -14,22 +25,51 @@ import type { TaskListing } from '../../../packageChatTool/core/view';
 export interface TaskRepository {
   insert(task: Task): Promise<void>;
   get(taskId: string): Promise<Task | null>;
-  /** The room's tasks, newest first, as `viewer` (a member of that room) stands in them. */
-  listByRoom(roomId: string, viewer: Member, limit: number): Promise<TaskListing[]>;
-  /** Tasks the member created, signed up for or waits for; newest first. */
-  listByMember(openid: string, limit: number): Promise<TaskListing[]>;
+  /**
+   * One read of what the task page shows `asker` (core/task-record.ts TaskSight): the head, their facts and the first
+   * `page` items of each list; never a whole list. WRONG_ROOM from another room, NOT_FOUND when missing.
+   */
+  sight(taskId: string, roomId: string, asker: Asker, page: number): Promise<ApiResult<TaskSight>>;
+  /** `count` items of a list from position `start`, and the list's size: one read of that much. */
+  members(
+    taskId: string,
+    roomId: string,
+    list: MemberList,
+    start: number,
+    count: number,
+  ): Promise<ApiResult<ListWindow<Participant>>>;
+  /** The room's tasks after `after` (newest first, then by id), as `viewer` (a member of that room) stands in them. */
+  listByRoom(roomId: string, viewer: Member, after: TaskCursor | null, limit: number): Promise<TaskListing[]>;
+  /** Tasks the member created, signed up for or waits for; newest first, then by id, after `after`. */
+  listByMember(openid: string, after: TaskCursor | null, limit: number): Promise<TaskListing[]>;
+  /**
+   * A sign-up, decided on the member's sight of the task (read with `page` items of each list, by default a task
+   * page's first: MEMBERS_FIRST_PAGE) and committed in one guarded write; the sight as the sign-up left it.
+   */
   join(
     taskId: string,
     roomId: string,
     member: Member,
     now: number,
-  ): Promise<ApiResult<{ task: Task; outcome: JoinOutcome }>>;
+    page?: number,
+  ): Promise<ApiResult<{ sight: TaskSight; outcome: JoinOutcome; cardLags: boolean; inLine: MarkInLine | null }>>;
+  /** Leaving, as join: the first waiting member (one item read) takes a freed place. */
   leave(
     taskId: string,
     roomId: string,
-    openid: string,
+    member: Asker,
     now: number,
-  ): Promise<ApiResult<{ task: Task; promoted: Participant | null }>>;
+    page?: number,
+  ): Promise<
+    ApiResult<{ sight: TaskSight; promoted: Participant | null; cardLags: boolean; inLine: MarkInLine | null }>
+  >;
+  /**
+   * Records that WeChat marked `groupOpenid` on the card `activityId` without reading the task (core markChange);
+   * with `inLine` (what a sign-up on a card otherwise in line left), also that the card is in line again. False when
+   * not recorded (renewed, moved on, marked already, or not in line after all): the caller records the whole sync
+   * instead, or leaves it to the timer.
+   */
+  recordMark(taskId: string, activityId: string, groupOpenid: string, inLine: MarkInLine | null): Promise<boolean>;
   markClosingSoon(taskId: string, roomId: string, openid: string, now: number): Promise<ApiResult<Task>>;
   end(taskId: string, roomId: string, openid: string, now: number): Promise<ApiResult<Task>>;
   /** A new card in place of the one whose activity_id is `replaces`; if another renewal came first, its card. */

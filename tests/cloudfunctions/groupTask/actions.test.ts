@@ -81,7 +81,8 @@ describe('creating and reading', () => {
     world.clock.now += 1;
     const second = await publish({ title: '周日打球' });
     const listed = must(await world.call(alice, 'listRoomTasks', {}));
-    expect(listed.map((t) => t.id)).toEqual([second.task.id, first.task.id]);
+    expect(listed.items.map((t) => t.id)).toEqual([second.task.id, first.task.id]);
+    expect(listed.next).toBeNull();
     must(await world.call(alice, 'join', { taskId: first.task.id }));
 
     const other = world.backend.wechat.createRoom();
@@ -90,7 +91,7 @@ describe('creating and reading', () => {
       await world.call(aliceThere, 'createTask', { envVersion: 'release', task: everyoneDraft({ title: '别处' }) }),
     );
     const mine = must(await world.call(alice, 'listMyTasks', {}));
-    expect(mine.map((t) => [t.id, t.status, t.isCreator])).toEqual([
+    expect(mine.items.map((t) => [t.id, t.status, t.isCreator])).toEqual([
       [there.task.id, 'notInvited', true],
       [first.task.id, 'done', false],
     ]);
@@ -106,8 +107,8 @@ describe('creating and reading', () => {
 
   it('never counts the creator in their own audience (selectGroupMembers may return both parties)', async () => {
     const { me, you, created } = await oneToOneTask('both');
-    expect(created.task.audience).toEqual({ kind: 'members', groupOpenids: [you.groupOpenid] });
-    expect(created.task.expected).toBe(1);
+    expect(created.task.audience).toEqual({ kind: 'members', count: 1 });
+    expect(created.task.counts.expected).toBe(1);
     expect(created.share.participant).toEqual([you.groupOpenid]);
     expect(created.task.viewer.status).toBe('notInvited');
     world.backend.wechat.shareCard(me, created.share);
@@ -124,7 +125,7 @@ describe('creating and reading', () => {
     });
     expect(codeOf(refused)).toBe('AUDIENCE_INVALID');
     expect(world.backend.wechat.calls('createActivityId')).toEqual([]);
-    expect(must(await world.call(world.creator, 'listRoomTasks', {}))).toEqual([]);
+    expect(must(await world.call(world.creator, 'listRoomTasks', {}))).toEqual({ items: [], next: null });
   });
 
   it('answers a huge field name or value with a short message', async () => {
@@ -147,11 +148,12 @@ describe('leaving and the waitlist', () => {
     const { task, share } = await publish({ capacity: 1 });
     must(await world.call(alice!, 'join', { taskId: task.id }));
     expect(must(await world.call(bob!, 'join', { taskId: task.id })).viewer.status).toBe('waitlisted');
-    expect(must(await world.call(carol!, 'join', { taskId: task.id })).waitlist).toHaveLength(2);
+    expect(must(await world.call(carol!, 'join', { taskId: task.id })).waitlist.items).toHaveLength(2);
     const left = must(await world.call(alice!, 'leave', { taskId: task.id }));
     expect(left.viewer.status).toBe('pending');
-    expect(left.participants.map((p) => p.groupOpenid)).toEqual([bob!.groupOpenid]);
-    expect(left.waitlist.map((p) => p.groupOpenid)).toEqual([carol!.groupOpenid]);
+    expect(left.participants.items.map((p) => p.groupOpenid)).toEqual([bob!.groupOpenid]);
+    expect(left.waitlist.items.map((p) => p.groupOpenid)).toEqual([carol!.groupOpenid]);
+    expect(left.counts).toEqual({ joined: 1, waitlisted: 1, expected: null });
     const card = world.backend.wechat.card(share.activityId);
     expect(card?.done).toEqual([alice!.groupOpenid, bob!.groupOpenid]);
     expect(world.backend.wechat.cardText(share.activityId, alice!)).toBe('已参与');
@@ -296,7 +298,8 @@ describe('the content check on text shown to others', () => {
   const create = (task: object) =>
     groupTask.main({ action: 'createTask', cloudID: 'c', envVersion: 'release', task: everyoneDraft(task) }, me.openid);
   const listed = async () =>
-    must((await groupTask.main({ action: 'listRoomTasks', cloudID: 'c' }, me.openid)) as ApiResult<unknown[]>);
+    must((await groupTask.main({ action: 'listRoomTasks', cloudID: 'c' }, me.openid)) as ApiResult<{ items: unknown[] }>)
+      .items;
 
   it('sends the creator, scene 3 and every text the chat will see, then stores the task', async () => {
     must((await create({ description: '带水\n和伞' })) as ApiResult<unknown>);
@@ -383,7 +386,7 @@ describe('the content check through the production adapter on the emulator', () 
     expect(codeOf(result)).toBe(code);
     expect(world.backend.wechat.calls('msgSecCheck')).toHaveLength(1);
     expect(world.backend.wechat.calls('createActivityId')).toHaveLength(code === 'ok' ? 1 : 0);
-    expect(must(await world.call(world.creator, 'listRoomTasks', {}))).toHaveLength(code === 'ok' ? 1 : 0);
+    expect(must(await world.call(world.creator, 'listRoomTasks', {})).items).toHaveLength(code === 'ok' ? 1 : 0);
   });
 
   it('stores nothing when config.json lacks the permission (-604101)', async () => {

@@ -33,7 +33,7 @@ describe.each(STORES)('faults (%s)', (store) => {
     expect(joined.card.inSync).toBe(false);
     expect(wechat.card(activityId)?.done).toEqual([]);
     expect(await world.backend.runTimer()).toMatchObject({ cardFailures: 1 });
-    expect(must(await world.call(alice, 'getTask', { taskId })).participants).toHaveLength(1);
+    expect(must(await world.call(alice, 'getTask', { taskId })).participants.items).toHaveLength(1);
     expect(await world.backend.runTimer()).toMatchObject({ cardUpdates: 1, cardFailures: 0 });
     expect(wechat.card(activityId)?.done).toEqual([alice.groupOpenid]);
     expect(wechat.cardText(activityId, alice)).toBe('已参与');
@@ -75,7 +75,7 @@ describe.each(STORES)('faults (%s)', (store) => {
     wechat.setFault('createActivityId', { mode: 'fail', times: 1 });
     const failed = await world.call(world.creator, 'createTask', { envVersion: 'release', task: everyoneDraft() });
     expect(codeOf(failed)).toBe('PLATFORM_FAILED');
-    expect(must(await world.call(world.creator, 'listRoomTasks', {}))).toHaveLength(1);
+    expect(must(await world.call(world.creator, 'listRoomTasks', {})).items).toHaveLength(1);
     wechat.setFault('getOpenData', { mode: 'fail', times: 1 });
     expect(codeOf(await world.call(world.creator, 'getTask', { taskId }))).toBe('PLATFORM_FAILED');
   });

@@ -1,10 +1,10 @@
 // Property tests: random action sequences (some concurrent) and random payloads never break the rules.
 import fc from 'fast-check';
-import type { ApiResult, CardShare, TaskView } from '../../../packageChatTool/core/api';
+import type { ApiResult, CardShare } from '../../../packageChatTool/core/api';
 import { ERROR_CODES } from '../../../packageChatTool/core/api';
 import { TARGET_STATE } from '../../../packageChatTool/core/task';
 import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
-import { HOUR, makeWorld, MINUTE, must } from './world';
+import { HOUR, makeWorld, MINUTE, must, wholeList } from './world';
 import type { StoreKind, World } from './world';
 
 jest.setTimeout(120_000);
@@ -109,13 +109,20 @@ async function step(world: World, taskId: string, cards: Cards, { who, op }: Ste
   }
 }
 
-function checkInvariants(view: TaskView, capacity: number | null, everEnded: boolean, summaryDone: number) {
-  const people = [...view.participants, ...view.waitlist].map((p) => p.groupOpenid);
+/** The view, its whole lists (page by page) and the list summary agree, and the rules hold on them. */
+async function checkInvariants(world: World, taskId: string, capacity: number | null, everEnded: boolean) {
+  const view = must(await world.call(world.creator, 'getTask', { taskId }));
+  const participants = await wholeList(world, world.creator, taskId, 'participants');
+  const waitlist = await wholeList(world, world.creator, taskId, 'waitlist');
+  const summary = must(await world.call(world.creator, 'listRoomTasks', {})).items[0]!;
+  const people = [...participants, ...waitlist].map((p) => p.groupOpenid);
   expect(new Set(people).size).toBe(people.length);
-  if (capacity !== null) expect(view.participants.length).toBeLessThanOrEqual(capacity);
-  if (view.waitlist.length > 0) expect(view.participants.length).toBe(capacity);
+  expect(view.counts).toMatchObject({ joined: participants.length, waitlisted: waitlist.length });
+  if (capacity !== null) expect(participants.length).toBeLessThanOrEqual(capacity);
+  if (waitlist.length > 0) expect(participants.length).toBe(capacity);
   if (everEnded) expect(view.state).toBe('ended');
-  expect(summaryDone).toBe(view.participants.length);
+  expect(summary.done).toBe(participants.length);
+  return { view, participants };
 }
 
 function sequences(store: StoreKind, numRuns: number) {
@@ -170,9 +177,7 @@ function sequences(store: StoreKind, numRuns: number) {
                 if (batch[i]!.op === 'timer') expect(result).toMatchObject({ looked: expect.any(Number) });
                 else if (result !== null) expect(isApiResult(result)).toBe(true);
               }
-              const view = must(await world.call(world.creator, 'getTask', { taskId }));
-              const summary = must(await world.call(world.creator, 'listRoomTasks', {}))[0]!;
-              checkInvariants(view, cap, everEnded, summary.done);
+              const { view } = await checkInvariants(world, taskId, cap, everEnded);
               everEnded ||= view.state === 'ended';
             }
             // Once WeChat answers again and every late answer has landed, one timer run brings the live card in
@@ -189,11 +194,12 @@ function sequences(store: StoreKind, numRuns: number) {
             }
             await world.backend.runTimer();
             const view = must(await world.call(world.creator, 'getTask', { taskId }));
+            const participants = await wholeList(world, world.creator, taskId, 'participants');
             const card = wechat.card(cards.current);
             if (!view.card.expired && card !== undefined && cards.shared.has(cards.current)) {
               expect(card.state).toBe(TARGET_STATE[view.state]);
               if (view.state === 'open') {
-                expect(card.done).toEqual(expect.arrayContaining(view.participants.map((p) => p.groupOpenid)));
+                expect(card.done).toEqual(expect.arrayContaining(participants.map((p) => p.groupOpenid)));
               }
               expect(view.card.inSync).toBe(true);
               for (const member of world.members) {

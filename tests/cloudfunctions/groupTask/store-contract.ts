@@ -1,5 +1,7 @@
 // One behavioural contract for every TaskRepository: SQLite, the CloudBase store offline, and the
 // CloudBase store against a real environment. Ids are unique per run so a shared real database is fine.
+import { MEMBERS_FIRST_PAGE } from '../../../packageChatTool/core/limits';
+import { sightOf } from '../../../packageChatTool/core/task-record';
 import { randomUUID } from 'node:crypto';
 import type { CardAnswer, CardSync } from 'chat-tool-kit';
 import { cardUpdates, NEW_CARD, newBinding } from 'chat-tool-kit';
@@ -81,7 +83,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(await store.get(task.id)).toEqual(task);
       must(await store.join(task.id, room, member(1), NOW));
       must(await store.join(task.id, room, member(2), NOW));
-      must(await store.leave(task.id, room, member(1).openid, NOW));
+      must(await store.leave(task.id, room, member(1), NOW));
       must(await store.markClosingSoon(task.id, room, creator().openid, NOW));
       const renewal = newBinding({ activityId: `b${run}`, expiresAt: NOW + 48 * HOUR }, 0);
       const renewed = must(await store.renew(task.id, room, task.card.activityId, renewal, NOW));
@@ -95,32 +97,35 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const task = await newTask({ capacity: 1 });
       const first = must(await store.join(task.id, room, member(1), NOW + 1));
       expect(first.outcome).toBe('joined');
-      expect(first.task).toEqual(must(joinTask(task, member(1), NOW + 1)).task);
-      expect(await store.get(task.id)).toEqual(first.task);
+      const ruled = must(joinTask(task, member(1), NOW + 1)).task;
+      expect(await store.get(task.id)).toEqual(ruled);
+      expect(first.sight).toEqual(sightOf(ruled, member(1), MEMBERS_FIRST_PAGE));
       expect(codeOf(await store.join(task.id, room, member(1), NOW))).toBe('ALREADY_JOINED');
       const second = must(await store.join(task.id, room, member(2), NOW));
       expect(second.outcome).toBe('waitlisted');
-      expect(second.task.waitlist.map((p) => p.openid)).toEqual([member(2).openid]);
+      expect(second.sight.waitlist.items.map((p) => p.openid)).toEqual([member(2).openid]);
       expect(codeOf(await store.join(task.id, room, member(2), NOW))).toBe('ALREADY_JOINED');
       expect(codeOf(await store.join(`missing${run}`, room, member(1), NOW))).toBe('NOT_FOUND');
-      expect((await store.get(task.id))?.waitlist).toEqual(second.task.waitlist);
+      expect((await store.get(task.id))?.waitlist).toEqual(second.sight.waitlist.items);
+      const read = must(await store.sight(task.id, room, member(2), MEMBERS_FIRST_PAGE));
+      expect(read).toEqual(sightOf((await store.get(task.id))!, member(2), MEMBERS_FIRST_PAGE));
     });
 
     it('leaves with promotion from the waitlist', async () => {
       const task = await newTask({ capacity: 1 });
       for (const n of [1, 2, 3]) must(await store.join(task.id, room, member(n), NOW));
-      const left = must(await store.leave(task.id, room, member(1).openid, NOW + 5));
+      const left = must(await store.leave(task.id, room, member(1), NOW + 5));
       expect(left.promoted?.openid).toBe(member(2).openid);
       expect((await store.get(task.id))?.participants.map((p) => p.openid)).toEqual([member(2).openid]);
       expect((await store.get(task.id))?.waitlist.map((p) => p.openid)).toEqual([member(3).openid]);
-      expect(codeOf(await store.leave(task.id, room, member(1).openid, NOW))).toBe('NOT_JOINED');
+      expect(codeOf(await store.leave(task.id, room, member(1), NOW))).toBe('NOT_JOINED');
     });
 
     it('refuses a caller from another room inside the atomic step, changing nothing', async () => {
       const task = await newTask();
       expect(codeOf(await store.join(task.id, 'elsewhere', member(1), NOW))).toBe('WRONG_ROOM');
       expect(codeOf(await store.end(task.id, 'elsewhere', creator().openid, NOW))).toBe('WRONG_ROOM');
-      expect(codeOf(await store.leave(task.id, 'elsewhere', member(1).openid, NOW))).toBe('WRONG_ROOM');
+      expect(codeOf(await store.leave(task.id, 'elsewhere', member(1), NOW))).toBe('WRONG_ROOM');
       expect(await store.get(task.id)).toEqual(task);
     });
 
@@ -181,7 +186,9 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
 
     it('records what the card shows, ignores a stale activity_id, and leaves the timer list when in sync', async () => {
       const task = await newTask();
-      const joined = must(await store.join(task.id, room, member(1), NOW)).task;
+      must(await store.join(task.id, room, member(1), NOW));
+      const joined = await store.get(task.id);
+      if (joined === null) throw new Error('missing');
       expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
       expect(await store.recordCard(task.id, 'stale', synced(joined))).toBeNull();
       const recorded = await store.recordCard(task.id, joined.card.activityId, synced(joined));
@@ -222,7 +229,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       if (joined === null) throw new Error('missing');
       // The changes read the task first; the record lands before they write.
       await Promise.all([
-        ...signers.slice(0, 6).map((m) => store.leave(task.id, room, m.openid, NOW)),
+        ...signers.slice(0, 6).map((m) => store.leave(task.id, room, m, NOW)),
         store.markClosingSoon(task.id, room, creator().openid, NOW),
         store.recordCard(task.id, joined.card.activityId, synced(joined)),
       ]);
@@ -247,10 +254,39 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(await store.tick(far.id, NOW)).toBeNull();
       expect((await store.tick(near.id, NOW))?.state).toBe('closingSoon');
       expect((await store.tick(near.id, NOW + HOUR))?.state).toBe('ended');
-      // A lagging card whose activity_id expired cannot be fixed by the timer.
+      // A lagging card whose activity_id expired cannot be fixed by the timer: one look past the expiry retires it.
       const lagging = await newTask();
       must(await store.join(lagging.id, room, member(1), NOW));
-      expect(await store.dueForTimer(NOW + 25 * HOUR, 1000)).not.toContain(lagging.id);
+      expect(await store.dueForTimer(NOW + 25 * HOUR, 1000)).toContain(lagging.id);
+      await store.markSwept(lagging.id, NOW + 25 * HOUR);
+      expect(await store.dueForTimer(NOW + 26 * HOUR, 1000)).not.toContain(lagging.id);
+    });
+
+    it('hands out due tasks in due order: lagging cards and deadlines as they come, ended ones never', async () => {
+      const later = await newTask({ deadline: NOW + HOUR / 2 });
+      const sooner = await newTask({ deadline: NOW + HOUR / 4 });
+      const lagging = await newTask({ deadline: NOW + 5 * HOUR });
+      must(await store.join(lagging.id, room, member(1), NOW));
+      const due = await store.dueForTimer(NOW, 1000);
+      // The lagging card was never looked at (due since 0); the deadlines' rules came due an hour before them.
+      expect(due.filter((id) => [later.id, sooner.id, lagging.id].includes(id))).toEqual([
+        lagging.id,
+        sooner.id,
+        later.id,
+      ]);
+      // Not due before its rule: the five-hour deadline's task leaves the list once its card is in line.
+      const joined = await store.get(lagging.id);
+      if (joined === null) throw new Error('missing');
+      await store.recordCard(lagging.id, joined.card.activityId, synced(joined));
+      expect(await store.dueForTimer(NOW, 1000)).not.toContain(lagging.id);
+      expect(await store.dueForTimer(NOW + 4 * HOUR, 1000)).toContain(lagging.id);
+      // Closing soon, its card in line: due again at the deadline itself, not before.
+      const ticked = await store.tick(later.id, NOW);
+      if (ticked === null) throw new Error('not ticked');
+      expect(await store.dueForTimer(NOW, 1000)).toContain(later.id);
+      await store.recordCard(later.id, ticked.card.activityId, synced(ticked));
+      expect(await store.dueForTimer(NOW, 1000)).not.toContain(later.id);
+      expect(await store.dueForTimer(NOW + HOUR / 2, 1000)).toContain(later.id);
     });
 
     const ids = (listings: TaskListing[]) => listings.map((l) => l.summary.id);
@@ -259,10 +295,10 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const first = await newTask({ deadline: NOW + HOUR / 2 }, NOW);
       const second = await newTask({ deadline: NOW + HOUR / 2 }, NOW + 1);
       await store.markSwept(first.id, NOW + 5);
-      const due = await store.dueForTimer(NOW, 1000);
+      const due = await store.dueForTimer(NOW + 10, 1000);
       expect(due.indexOf(second.id)).toBeLessThan(due.indexOf(first.id));
       await store.markSwept(second.id, NOW + 6);
-      const again = await store.dueForTimer(NOW, 1000);
+      const again = await store.dueForTimer(NOW + 10, 1000);
       expect(again.indexOf(first.id)).toBeLessThan(again.indexOf(second.id));
     });
 
@@ -270,13 +306,13 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const older = await newTask({}, NOW);
       const newer = await newTask({}, NOW + 10);
       must(await store.join(older.id, room, member(1), NOW));
-      expect(ids(await store.listByRoom(room, member(2), 10))).toEqual([newer.id, older.id]);
-      expect(ids(await store.listByRoom(room, member(2), 1))).toEqual([newer.id]);
-      expect(await store.listByRoom(`other${run}`, member(2), 10)).toEqual([]);
-      expect(ids(await store.listByMember(member(1).openid, 10))).toEqual([older.id]);
-      expect(ids(await store.listByMember(creator().openid, 10))).toEqual([newer.id, older.id]);
-      must(await store.leave(older.id, room, member(1).openid, NOW));
-      expect(await store.listByMember(member(1).openid, 10)).toEqual([]);
+      expect(ids(await store.listByRoom(room, member(2), null, 10))).toEqual([newer.id, older.id]);
+      expect(ids(await store.listByRoom(room, member(2), null, 1))).toEqual([newer.id]);
+      expect(await store.listByRoom(`other${run}`, member(2), null, 10)).toEqual([]);
+      expect(ids(await store.listByMember(member(1).openid, null, 10))).toEqual([older.id]);
+      expect(ids(await store.listByMember(creator().openid, null, 10))).toEqual([newer.id, older.id]);
+      must(await store.leave(older.id, room, member(1), NOW));
+      expect(await store.listByMember(member(1).openid, null, 10)).toEqual([]);
     });
 
     it('lists exactly what listingOf computes from the whole task, for every kind of viewer', async () => {
@@ -296,14 +332,14 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       for (const n of [0, 1, 2, 3, 4]) {
         const viewer = { openid: member(n).openid, roomId: room, groupOpenid: member(n).groupOpenid };
         const expected = [listingOf(await full(everyone.id), viewer), listingOf(await full(chosen.id), viewer)];
-        expect(await store.listByRoom(room, member(n), 10)).toEqual(expected);
+        expect(await store.listByRoom(room, member(n), null, 10)).toEqual(expected);
       }
       for (const n of [0, 1, 2, 3]) {
         const viewer = { openid: member(n).openid, roomId: null, groupOpenid: null };
         const mine = (await Promise.all([full(everyone.id), full(chosen.id)]))
           .map((task) => listingOf(task, viewer))
           .filter((l) => l.creatorOpenid === viewer.openid || l.viewer.joined || l.viewer.waitlisted);
-        expect(await store.listByMember(member(n).openid, 10)).toEqual(mine);
+        expect(await store.listByMember(member(n).openid, null, 10)).toEqual(mine);
       }
     });
 
@@ -327,10 +363,10 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const task = await newTask({ capacity: 5 });
       for (let n = 1; n <= 8; n += 1) must(await store.join(task.id, room, member(n), NOW));
       await Promise.all([
-        store.leave(task.id, room, member(1).openid, NOW),
-        store.leave(task.id, room, member(2).openid, NOW),
+        store.leave(task.id, room, member(1), NOW),
+        store.leave(task.id, room, member(2), NOW),
         store.join(task.id, room, member(9), NOW),
-        store.leave(task.id, room, member(7).openid, NOW),
+        store.leave(task.id, room, member(7), NOW),
         store.markClosingSoon(task.id, room, creator().openid, NOW),
       ]);
       const stored = await store.get(task.id);

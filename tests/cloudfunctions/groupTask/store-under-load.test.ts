@@ -67,11 +67,11 @@ describe.each(STORES)('under a sign-up burst (%s)', (_name, open) => {
     await at(100);
     // Member 2 leaves while places are free, member 1 once a waitlist has formed (a promotion).
     const [leftFirst, closing] = await Promise.all([
-      store.leave(task.id, ROOM, member(2).openid, NOW),
+      store.leave(task.id, ROOM, member(2), NOW),
       store.markClosingSoon(task.id, ROOM, CREATOR.openid, NOW),
     ]);
     while ((await store.get(task.id))?.waitlist.length === 0) await at(20);
-    const leftPromoting = await store.leave(task.id, ROOM, member(1).openid, NOW);
+    const leftPromoting = await store.leave(task.id, ROOM, member(1), NOW);
     const ended = await store.end(task.id, ROOM, CREATOR.openid, NOW);
     await streams;
     expect([leftFirst, closing, leftPromoting, ended].map(codeOf)).toEqual(['ok', 'ok', 'ok', 'ok']);
@@ -124,7 +124,7 @@ describe('the CloudBase store when a request fails', () => {
     expect(codeOf(await store.join(task.id, ROOM, member(2), NOW))).toBe('OUTCOME_UNKNOWN');
     expect((await store.get(task.id))?.participants).toHaveLength(1);
     memory.failNext('timeoutAfterCommit', { operation: 'update', collection: TASKS });
-    expect(codeOf(await store.leave(task.id, ROOM, member(1).openid, NOW))).toBe('OUTCOME_UNKNOWN');
+    expect(codeOf(await store.leave(task.id, ROOM, member(1), NOW))).toBe('OUTCOME_UNKNOWN');
     memory.failNext('serverTimeout', { operation: 'update', collection: TASKS });
     expect(codeOf(await store.end(task.id, ROOM, CREATOR.openid, NOW))).toBe('OUTCOME_UNKNOWN');
     expect(await store.get(task.id)).toMatchObject({ state: 'open', participants: [] });

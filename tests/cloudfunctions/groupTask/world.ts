@@ -1,5 +1,5 @@
 // A chat with members, the local backend on a chosen store, and typed calls as any member.
-import type { ActionName, Actions, ApiResult } from '../../../packageChatTool/core/api';
+import type { ActionName, Actions, ApiResult, MemberList, ParticipantView } from '../../../packageChatTool/core/api';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
 import { databaseOf } from '../../../kit/server/sdk';
 import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
@@ -102,4 +102,26 @@ export async function publishedTask(world: World, capacity: number): Promise<str
   const created = must(await call(creator, 'createTask', { envVersion: 'release', task: everyoneDraft({ capacity }) }));
   backend.wechat.shareCard(creator, created.share);
   return created.task.id;
+}
+
+/**
+ * A whole member list as the task page reaches it: the first page of getTask, then listMembers page by page until
+ * `next` is null. Fails on a member seen twice.
+ */
+export async function wholeList(
+  world: Pick<World, 'call'>,
+  who: EmulatedMember,
+  taskId: string,
+  list: MemberList,
+): Promise<ParticipantView[]> {
+  const first = must(await world.call(who, 'getTask', { taskId }))[list];
+  const items = [...first.items];
+  for (let next = first.next; next !== null;) {
+    const page = must(await world.call(who, 'listMembers', { taskId, list, after: next }));
+    items.push(...page.items);
+    next = page.next;
+  }
+  const ids = items.map((item) => item.groupOpenid);
+  if (new Set(ids).size !== ids.length) throw new Error(`a member came twice in ${list}`);
+  return items;
 }

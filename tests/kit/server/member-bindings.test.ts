@@ -89,9 +89,40 @@ describe.each(STORES)('member bindings (%s)', (_, setup) => {
     );
     expect(await bindings.roomMembers('tG1', 10)).toEqual(before);
     if (cloudbase !== null) {
-      expect(cloudbase.requests() - requests).toBe(3);
+      // The instance remembers the binding it wrote: only the room's list is read.
+      expect(cloudbase.requests() - requests).toBe(1);
       expect(JSON.stringify(cloudbase.collections.get(MEMBERS_COLLECTION))).toBe(stored);
     }
+  });
+
+  it('remembers bindings it found or wrote (never an absence), as many as it may, the oldest forgotten first', async () => {
+    const first = memberBindings(store);
+    await first.bindMember('tG1', alice, NOW);
+    const bindings = memberBindings(store, MEMBERS_COLLECTION, 2);
+    const requests = () => cloudbase?.requestsByKind() ?? { get: 0, add: 0 };
+    const read = async (member: { openid: string; groupOpenid: string }) => {
+      const before = requests();
+      const owner = await bindings.bindMember('tG1', member, NOW);
+      const after = requests();
+      return { owner, gets: after.get - before.get, adds: after.add - before.add };
+    };
+    expect(await read(alice)).toEqual({ owner: alice.openid, gets: cloudbase === null ? 0 : 1, adds: 0 });
+    expect(await read({ openid: 'oMallory', groupOpenid: alice.groupOpenid })).toEqual({
+      owner: alice.openid,
+      gets: 0,
+      adds: 0,
+    });
+    const bob = { openid: 'oBob', groupOpenid: 'gBob' };
+    const carol = { openid: 'oCarol', groupOpenid: 'gCarol' };
+    expect((await read(bob)).owner).toBe(bob.openid);
+    expect(await read(bob)).toEqual({ owner: bob.openid, gets: 0, adds: 0 });
+    // A third binding makes room by forgetting the oldest (alice's): read again, still hers.
+    await read(carol);
+    expect(await read({ openid: 'oMallory', groupOpenid: alice.groupOpenid })).toEqual({
+      owner: alice.openid,
+      gets: cloudbase === null ? 0 : 1,
+      adds: 0,
+    });
   });
 });
 

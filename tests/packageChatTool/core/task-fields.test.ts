@@ -101,6 +101,15 @@ describe('request validation', () => {
     expect(countCharacters('a\uD800b')).toBe(3);
   });
 
+  it('refuses control characters (but tab and line breaks) and unpaired surrogates in a description', () => {
+    for (const shown of ['第一行\n第二行', 'a\tb\r\n', '😀𠀀', '']) {
+      expect(codeOf(create({ ...draft, description: shown }))).toBe('ok');
+    }
+    for (const unshown of ['a\u0000b', '\u0007', '\u001b[31m', 'a\u007f', '\u0085', 'a\uD800b', '\uDC00', 'x\uD83D']) {
+      expect(codeOf(create({ ...draft, description: unshown }))).toBe('DESCRIPTION_CHARACTERS');
+    }
+  });
+
   it('never echoes more than a short prefix of client input', () => {
     const huge = 'k'.repeat(1_000_000);
     const messages = [

@@ -32,7 +32,7 @@ describe('task view per viewer', () => {
       end: true,
       renewCard: true,
     });
-    expect(view.expected).toBe(2);
+    expect(view.counts.expected).toBe(2);
   });
 
   it('tells invited, done, waitlisted, not invited and outsiders apart', () => {

@@ -1,0 +1,90 @@
+// Lists too long for one answer, a page at a time: a task's members (listMembers) and task lists (listRoomTasks,
+// listMyTasks). Cursors are opaque to the client and read only here, on the server; each says where the last page
+// ended in terms the store can query without reading what came before. Pure.
+import type { ApiResult } from './api';
+import type { MemberPage, ParticipantView } from './api';
+import { fail, ok } from './result';
+
+/** Where a member page ended: the position after its last item, and a short mark of that item's member. */
+export interface MemberCursor {
+  position: number;
+  mark: string;
+}
+
+/**
+ * A member's mark in a cursor: a 32-bit FNV-1a hash of their group_openid in base 36, a few characters where the id
+ * may have a hundred. Two members of one read window sharing a mark would resume the page after the wrong one of
+ * them: a page the client dedupes by group_openid, never a member lost for good (a refresh reads them again).
+ */
+export function memberMark(groupOpenid: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < groupOpenid.length; i += 1) {
+    hash ^= groupOpenid.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+const MEMBER_CURSOR = /^(\d{1,6})\.([0-9a-z]{1,7})$/;
+
+export const memberCursorText = ({ position, mark }: MemberCursor): string => `${position}.${mark}`;
+
+export function readMemberCursor(text: string): ApiResult<MemberCursor> {
+  const match = MEMBER_CURSOR.exec(text);
+  if (match === null) return fail('INVALID_REQUEST', "after must be the 'next' of the previous page");
+  return ok({ position: Number(match[1]), mark: match[2] });
+}
+
+/** The items of a list a store read: `items` start at position `start` of a list that holds `total`. */
+export interface ListWindow<T> {
+  start: number;
+  items: readonly T[];
+  total: number;
+}
+
+/**
+ * Where to read for the page after `after`: a page before its position as well, so that a member who was shown
+ * last is found again even if up to a page of members ahead of them left meanwhile.
+ */
+export function memberWindowAfter(after: MemberCursor, size: number): { start: number; count: number } {
+  const start = Math.max(0, after.position - size);
+  return { start, count: after.position - start + size };
+}
+
+const viewOf = ({ groupOpenid, at }: ParticipantView): ParticipantView => ({ groupOpenid, at });
+
+/**
+ * The page of `size` items after `after` (the first page when null) from a window read as memberWindowAfter says.
+ * It resumes right after the member shown last, wherever they moved; if they left, at the position where the
+ * last page ended (then members ahead of them who left meanwhile make it skip as many).
+ */
+export function memberPage(window: ListWindow<ParticipantView>, after: MemberCursor | null, size: number): MemberPage {
+  const found = after === null ? -1 : window.items.findIndex((item) => memberMark(item.groupOpenid) === after.mark);
+  const from = after === null ? 0 : found >= 0 ? found + 1 : Math.max(0, after.position - window.start);
+  const items = window.items.slice(from, from + size);
+  const end = window.start + from + items.length;
+  const last = items[items.length - 1];
+  return {
+    items: items.map(viewOf),
+    next:
+      last === undefined || end >= window.total
+        ? null
+        : memberCursorText({ position: end, mark: memberMark(last.groupOpenid) }),
+  };
+}
+
+/** Where a task list page ended: its last task's creation time and id (the order is newest first, then by id). */
+export interface TaskCursor {
+  createdAt: number;
+  id: string;
+}
+
+const TASK_CURSOR = /^(\d{1,16})\.([A-Za-z0-9_-]{1,64})$/;
+
+export const taskCursorText = ({ createdAt, id }: TaskCursor): string => `${createdAt}.${id}`;
+
+export function readTaskCursor(text: string): ApiResult<TaskCursor> {
+  const match = TASK_CURSOR.exec(text);
+  if (match === null) return fail('INVALID_REQUEST', "after must be the 'next' of the previous page");
+  return ok({ createdAt: Number(match[1]), id: match[2] });
+}

@@ -1,0 +1,229 @@
+// The task as the store keeps it: the task itself and an index kept by the same atomic change, so that what decides a
+// sign-up and what the task page shows can be read without the member lists (docs/backend.md, "The task document").
+// Members' facts are maps keyed by their ids (a field path reads one member), counts are numbers. Pure: the store
+// primitive's types only, never loaded by the chat tool.
+import type { CardShown } from 'chat-tool-kit';
+import { cardInSync } from 'chat-tool-kit';
+import type { Projection } from '../../kit/server/store/types';
+import type { AudienceSummary } from './api';
+import type { ListWindow } from './pages';
+import { cardTargetOf } from './task';
+import { TASK_FIELD_NAMES } from './task-fields';
+import type { Member, Participant, Task } from './types';
+
+/** Where a member stands in a task's lists. */
+export type Standing = 'joined' | 'waiting';
+
+/** Kept beside the task by every change of it (recordOf says what it is for a task). */
+export interface TaskIndex {
+  /** Member key (of the openid) → where they stand; absent: in neither list. */
+  standing: Record<string, Standing>;
+  /** Member key (of the group_openid) of each chosen member; empty for everyone. */
+  chosen: Record<string, true>;
+  /** Member key (of the group_openid) of each member the card marks (card.shown.doneGroupOpenids). */
+  marks: Record<string, true>;
+  participantCount: number;
+  waitlistCount: number;
+  markCount: number;
+  /** The chosen members' count (null: everyone). */
+  audienceSize: number | null;
+}
+
+export type TaskRecord = Task & TaskIndex;
+
+/**
+ * A member id as a field name: WeChat's ids are letters, digits, '-' and '_', which stay as they are; anything else
+ * is percent-encoded, so no id can name another path ('.') or an operator ('$').
+ */
+export const memberKey = (id: string): string => encodeURIComponent(id).replace(/\./g, '%2E');
+
+const keyed = <V>(ids: readonly string[], value: (id: string) => V): Record<string, V> =>
+  Object.fromEntries(ids.map((id) => [memberKey(id), value(id)]));
+
+export function indexOf(task: Task): TaskIndex {
+  const chosen = task.audience.kind === 'members' ? task.audience.groupOpenids : [];
+  const done = task.card.shown.doneGroupOpenids;
+  return {
+    standing: {
+      ...keyed(
+        task.waitlist.map((p) => p.openid),
+        (): Standing => 'waiting',
+      ),
+      ...keyed(
+        task.participants.map((p) => p.openid),
+        (): Standing => 'joined',
+      ),
+    },
+    chosen: keyed(chosen, () => true as const),
+    marks: keyed(done, () => true as const),
+    participantCount: task.participants.length,
+    waitlistCount: task.waitlist.length,
+    markCount: done.length,
+    audienceSize: task.audience.kind === 'members' ? chosen.length : null,
+  };
+}
+
+export const recordOf = (task: Task): TaskRecord => ({ ...task, ...indexOf(task) });
+
+/** What the card shows without the marks themselves: whether the viewer is marked and how many are is enough. */
+export type CardShownHead = Omit<CardShown, 'doneGroupOpenids'>;
+
+/** A task without its lists: the fields every rule decides on and the page shows, and the counts. */
+export interface TaskHead extends Omit<Task, 'participants' | 'waitlist' | 'audience' | 'card'> {
+  audience: AudienceSummary;
+  card: Omit<Task['card'], 'shown'> & { shown: CardShownHead };
+  counts: { joined: number; waitlisted: number; marked: number };
+  /** Whether the card shows all it can of the task (kept by the store beside every change: cardDirty). */
+  cardInSync: boolean;
+}
+
+/** One member's facts in a task: where they stand (by openid), chosen and marked (by group_openid; false unknown). */
+export interface MemberFacts {
+  standing: Standing | null;
+  chosen: boolean;
+  marked: boolean;
+}
+
+/** What one read of a task shows a member: its head, their facts and the first items of each list. */
+export interface TaskSight {
+  head: TaskHead;
+  facts: MemberFacts;
+  participants: ListWindow<Participant>;
+  waitlist: ListWindow<Participant>;
+}
+
+export function headOf(task: Task): TaskHead {
+  const { participants, waitlist, audience, card, ...rest } = task;
+  const { doneGroupOpenids, ...shown } = card.shown;
+  return {
+    ...rest,
+    audience: audience.kind === 'members' ? { kind: 'members', count: audience.groupOpenids.length } : audience,
+    card: { ...card, shown },
+    counts: { joined: participants.length, waitlisted: waitlist.length, marked: doneGroupOpenids.length },
+    cardInSync: cardInSync(card, cardTargetOf(task)),
+  };
+}
+
+const windowOf = (list: readonly Participant[], count: number): ListWindow<Participant> => ({
+  start: 0,
+  items: list.slice(0, count),
+  total: list.length,
+});
+
+/** Who asks: their openid and, when resolved, their group_openid. */
+export type Asker = Pick<Member, 'openid'> & { groupOpenid: string | null };
+
+export function factsOf(task: Task, asker: Asker): MemberFacts {
+  const { groupOpenid } = asker;
+  return {
+    standing: task.participants.some((p) => p.openid === asker.openid)
+      ? 'joined'
+      : task.waitlist.some((p) => p.openid === asker.openid)
+        ? 'waiting'
+        : null,
+    chosen:
+      groupOpenid !== null && task.audience.kind === 'members' && task.audience.groupOpenids.includes(groupOpenid),
+    marked: groupOpenid !== null && task.card.shown.doneGroupOpenids.includes(groupOpenid),
+  };
+}
+
+/** A whole task as one member sees it, its lists cut to their first `page` items: what a store's read gives. */
+export const sightOf = (task: Task, asker: Asker, page: number): TaskSight => ({
+  head: headOf(task),
+  facts: factsOf(task, asker),
+  participants: windowOf(task.participants, page),
+  waitlist: windowOf(task.waitlist, page),
+});
+
+// ---- Reading a sight from the store ----
+
+/** The stored paths of a task's head: every field but the lists, the chosen ids and the marks. */
+export const HEAD_FIELDS: readonly string[] = [
+  '_id',
+  'id',
+  'room',
+  'creator',
+  'state',
+  'createdAt',
+  'updatedAt',
+  'revision',
+  ...TASK_FIELD_NAMES.filter((name) => name !== 'audience'),
+  'audience.kind',
+  'card.activityId',
+  'card.expiresAt',
+  'card.versionType',
+  'card.shown.state',
+  'card.shown.settled',
+  'card.shown.endSent',
+  'card.shown.version',
+  'participantCount',
+  'waitlistCount',
+  'markCount',
+  'audienceSize',
+  'cardDirty',
+];
+
+/** The read of one member's sight: the head, their three facts, and `page` items of each list from the start. */
+export function sightProjection(asker: Asker, page: number): Projection {
+  const { groupOpenid } = asker;
+  return {
+    fields: [
+      ...HEAD_FIELDS,
+      `standing.${memberKey(asker.openid)}`,
+      ...(groupOpenid === null ? [] : [`chosen.${memberKey(groupOpenid)}`, `marks.${memberKey(groupOpenid)}`]),
+    ],
+    slices: { participants: { skip: 0, count: page }, waitlist: { skip: 0, count: page } },
+  };
+}
+
+/** What sightProjection reads of a record. */
+export type SightRead = Omit<TaskRecord, 'audience' | 'card' | 'standing' | 'chosen' | 'marks'> & {
+  audience: { kind: Task['audience']['kind'] };
+  card: Omit<Task['card'], 'shown'> & { shown: CardShownHead };
+  standing?: Record<string, Standing>;
+  chosen?: Record<string, true>;
+  marks?: Record<string, true>;
+  /** The store's flag that the card lags (absent: it does not). */
+  cardDirty?: boolean;
+};
+
+/** The sight sightProjection read (`page` as it was read with). */
+export function sightOfRead(read: SightRead, asker: Asker): TaskSight {
+  const {
+    participants,
+    waitlist,
+    standing,
+    chosen,
+    marks,
+    participantCount,
+    waitlistCount,
+    markCount,
+    audienceSize,
+    audience,
+    cardDirty,
+    ...rest
+  } = read;
+  const { groupOpenid } = asker;
+  const has = (map: Record<string, true> | undefined) => groupOpenid !== null && map?.[memberKey(groupOpenid)] === true;
+  const head: TaskHead = {
+    ...withoutStoreFields(rest),
+    audience: audience.kind === 'members' ? { kind: 'members', count: audienceSize ?? 0 } : { kind: 'everyone' },
+    counts: { joined: participantCount, waitlisted: waitlistCount, marked: markCount },
+    cardInSync: cardDirty !== true,
+  };
+  return {
+    head,
+    facts: { standing: standing?.[memberKey(asker.openid)] ?? null, chosen: has(chosen), marked: has(marks) },
+    participants: { start: 0, items: participants, total: participantCount },
+    waitlist: { start: 0, items: waitlist, total: waitlistCount },
+  };
+}
+
+/** The head's own fields of what was read (the store's _id and the timer's bookkeeping are not the task's). */
+function withoutStoreFields(read: object): Omit<TaskHead, 'audience' | 'counts' | 'cardInSync'> {
+  const head = Object.fromEntries(Object.entries(read).filter(([key]) => HEAD_KEYS.has(key)));
+  // HEAD_FIELDS names every field of a head, so what was read of them has the head's shape.
+  return head as Omit<TaskHead, 'audience' | 'counts' | 'cardInSync'>;
+}
+
+const HEAD_KEYS = new Set(HEAD_FIELDS.filter((path) => !path.includes('.') && path !== '_id').concat(['card']));
