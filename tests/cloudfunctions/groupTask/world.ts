@@ -5,7 +5,7 @@ import { databaseOf } from '../../../kit/server/sdk';
 import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
 import { cloudbaseDocuments } from '../../../kit/server/store';
 import { sqliteDocuments } from '../../../kit/server/store/sqlite';
-import type { MemoryCloudbaseOptions } from '../../../emulator/cloudbase-memory';
+import type { MemoryCloudbase, MemoryCloudbaseOptions } from '../../../emulator/cloudbase-memory';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createLocalBackend } from '../../../local';
 import type { EmulatedMember, LocalBackend } from '../../../local';
@@ -32,6 +32,10 @@ export interface World {
   ): Promise<ApiResult<Actions[A]['response']>>;
   /** A call with the raw payload, as a hostile client could send it. */
   raw(who: { openid: string }, data: unknown): Promise<ApiResult<unknown>>;
+  /** The function's repository (as wrapped), e.g. to store a task built in memory. */
+  tasks: TaskRepository;
+  /** The offline CloudBase database behind the 'cloudbase' store (null on SQLite): its request and byte counts. */
+  memory: MemoryCloudbase | null;
   close(): void;
 }
 
@@ -47,10 +51,8 @@ export function makeWorld(
   database: MemoryCloudbaseOptions = {},
 ): World {
   const clock = { now: NOW };
-  const documents =
-    store === 'sqlite'
-      ? sqliteDocuments(':memory:')
-      : cloudbaseDocuments(databaseOf(createMemoryCloudbase(database).database));
+  const memory = store === 'sqlite' ? null : createMemoryCloudbase(database);
+  const documents = memory === null ? sqliteDocuments(':memory:') : cloudbaseDocuments(databaseOf(memory.database));
   const tasks = wrap(createTaskStore(documents));
   // The member bindings share the world's store.
   const backend = createLocalBackend({ now: () => clock.now, documents, tasks, cardSyncTimeoutMs });
@@ -73,6 +75,8 @@ export function makeWorld(
         ...body,
       })) as ApiResult<Actions[typeof action]['response']>,
     raw: async (who, data) => (await backend.callFunction(who, data)) as ApiResult<unknown>,
+    tasks,
+    memory,
     close: () => {
       backend.close();
       void documents.close();
