@@ -174,6 +174,10 @@ export class ChatService {
       case 'releaseStalled':
         wechat.releaseStalled();
         return {};
+      case 'addMember': {
+        const { openid, groupOpenid, nickname } = wechat.addMember(request.roomId, { nickname: request.nickname });
+        return { openid, groupOpenid, nickname };
+      }
       case 'runTimer': {
         // Every timer trigger of every function, as if each schedule came due now.
         const results: Record<string, unknown> = {};

@@ -90,7 +90,9 @@ export type ServerCall =
   | { op: 'setContentCheck'; setting: ContentCheckSetting }
   | { op: 'setFault'; api: FaultApi; fault: FaultSetting }
   | { op: 'releaseStalled' }
-  | { op: 'runTimer' };
+  | { op: 'runTimer' }
+  /** Someone joins the group chat (a group's members outnumber one page of a task's lists). */
+  | { op: 'addMember'; roomId: string; nickname: string };
 
 type WithoutViewer<C> = C extends { openid: string; roomId: string } ? Omit<C, 'openid' | 'roomId'> : never;
 /** A call made as the viewer in the chat they are in, before the host adds who and where. */

@@ -1,6 +1,6 @@
 // End to end in headless Chromium: the project's real pages on glass-easel, beside the simulated
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
-import { TASKS_PAGE } from '../../packageChatTool/core/limits';
+import { MEMBERS_FIRST_PAGE, MEMBERS_PAGE, TASKS_PAGE } from '../../packageChatTool/core/limits';
 import { messagesFor } from '../../packageChatTool/i18n/index';
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
@@ -415,6 +415,62 @@ describeWithBrowser('chat tool in the simulator: long lists', () => {
     await entry.getByText(zh.listEnd).waitFor();
     // Newest first: the first task created is the last row.
     expect(await rows.last().innerText()).toContain('任务0');
+    expect(sim.errors).toEqual([]);
+  });
+  test("a task's participants load page by page (show more, then scrolling to the end), then it says it has ended", async (sim) => {
+    const title = '年会报名';
+    await sim.viewAs('Alice');
+    await startTask(sim, title);
+    await choose(sim, zh.kindParticipate);
+    await choose(sim, zh.audienceEveryone);
+    await publish(sim, title, '0人已参与');
+    // More members than the first page and one further page hold join the group and sign up from their phones.
+    const joiners = MEMBERS_FIRST_PAGE + MEMBERS_PAGE + 1;
+    const joined = await sim.page.evaluate(
+      async ({ cardTitle, count }) => {
+        type Reply = { ok: boolean; value: { cloudID?: string; ok?: boolean; openid?: string } };
+        const call = async (body: object): Promise<Reply> =>
+          (await fetch('/api/call', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }).then((response) => response.json())) as Reply;
+        const state = (await (await fetch('/api/state')).json()) as {
+          rooms: { id: string; chatType: number }[];
+          messages: Record<string, { kind: string; title?: string; path?: string }[]>;
+        };
+        const room = state.rooms.find((r) => r.chatType === 3)!;
+        const card = state.messages[room.id]!.filter((m) => m.kind === 'card' && m.title === cardTitle).pop()!;
+        const taskId = new URLSearchParams(card.path!.split('?')[1]).get('taskId');
+        let ok = 0;
+        for (let i = 0; i < count; i += 1) {
+          const member = await call({ op: 'addMember', roomId: room.id, nickname: `成员${i}` });
+          const openid = member.value.openid!;
+          const issued = await call({ op: 'issueCloudId', openid, roomId: room.id });
+          const data = { action: 'join', cloudID: issued.value.cloudID, taskId };
+          const reply = await call({ op: 'callFunction', openid, name: 'groupTask', data });
+          if (reply.ok && reply.value.ok) ok += 1;
+        }
+        return ok;
+      },
+      { cardTitle: title, count: joiners },
+    );
+    expect(joined).toBe(joiners);
+
+    await sim.viewAs('Bob');
+    await sim.openCard(title);
+    await sim.phone.getByText(format(zh.progressParticipate, { done: joiners })).waitFor();
+    const task = sim.phone.locator('wx-page[data-route="packageChatTool/pages/task/index"]');
+    const people = task.locator('member-list.participants [role=listitem]');
+    await eventually(() => people.count(), MEMBERS_FIRST_PAGE);
+    // Three members do not fill the screen, so nothing scrolls yet: the page offers "show more".
+    await task.getByRole('button', { name: zh.showMore }).click();
+    await eventually(() => people.count(), MEMBERS_FIRST_PAGE + MEMBERS_PAGE);
+    const scroller = task.locator('wx-scroll-view.scroll .wxb--scroller');
+    expect(await task.getByText(zh.listEnd).count()).toBe(0);
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await eventually(() => people.count(), joiners);
+    await task.getByText(zh.listEnd).waitFor();
     expect(sim.errors).toEqual([]);
   });
 });
