@@ -14,6 +14,7 @@ import { databaseOf } from '../kit/server/sdk';
 import { cloudbaseDocuments } from '../kit/server/store';
 import { createMemoryCloudbase } from '../emulator/cloudbase-memory';
 import { buildOptions, functionEntries } from '../scripts/build-functions';
+import { benchAnswers } from './answers';
 import { benchTimer } from './timer';
 
 const DISTINCT = 1000;
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version}, ${new Date().toISOString()}`);
   await benchStore('sqlite');
   await benchStore('cloudbase-offline');
+  await benchAnswers();
   await bundleSizes();
   await benchTimer();
 }
