@@ -21,6 +21,8 @@ const repoRoot = path.resolve(__dirname, '../..');
 export const CACHE_DIR = path.join(repoRoot, 'node_modules', '.cache', 'compile-offline');
 /** Older entries are removed: enough for the check and the test suites that compile fixtures. */
 const CACHE_ENTRIES = 40;
+/** An entry this recent stays, so a run that compiles many trees never loses one it is still reading. */
+const CACHE_KEEP_MS = 60 * 60 * 1000;
 
 /** What changes the compiled output besides the project: the compiler and the code driving it. */
 const TOOLING = [
@@ -102,8 +104,9 @@ function prune(): void {
     .readdirSync(CACHE_DIR)
     .map((name) => ({ name, time: fs.statSync(path.join(CACHE_DIR, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time);
-  for (const { name } of entries.slice(CACHE_ENTRIES)) {
-    fs.rmSync(path.join(CACHE_DIR, name), { recursive: true, force: true });
+  const now = Date.now();
+  for (const { name, time } of entries.slice(CACHE_ENTRIES)) {
+    if (now - time > CACHE_KEEP_MS) fs.rmSync(path.join(CACHE_DIR, name), { recursive: true, force: true });
   }
 }
 
