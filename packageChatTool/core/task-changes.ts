@@ -76,6 +76,7 @@ export function joinChange(
   const standing: Standing = joined ? 'joined' : 'waiting';
   const change = touched(now, {
     append: { [joined ? 'participants' : 'waitlist']: entry },
+    addToSet: { members: [member.openid] },
     set: { [standingOf(member.openid)]: standing },
     increment: { [joined ? 'participantCount' : 'waitlistCount']: 1 },
   });
@@ -100,7 +101,12 @@ export function leaveChange(
   const gone = { [standingOf(openid)]: undefined };
   if (decided.data === 'fromWaitlist') {
     return ok({
-      change: touched(now, { remove: { waitlist: byOpenid(openid) }, set: gone, increment: { waitlistCount: -1 } }),
+      change: touched(now, {
+        remove: { waitlist: byOpenid(openid) },
+        removeFromSet: { members: [openid] },
+        set: gone,
+        increment: { waitlistCount: -1 },
+      }),
       premises: [...takingPart(head), { path: standingOf(openid), equals: 'waiting' }],
       promoted: null,
       cardLags: false,
@@ -110,6 +116,7 @@ export function leaveChange(
     return ok({
       change: touched(now, {
         remove: { participants: byOpenid(openid) },
+        removeFromSet: { members: [openid] },
         set: gone,
         increment: { participantCount: -1 },
       }),
@@ -129,6 +136,7 @@ export function leaveChange(
     change: touched(now, {
       replace: { participants: { ...byOpenid(openid), item: promoted } },
       remove: { waitlist: byOpenid(first.openid) },
+      removeFromSet: { members: [openid] },
       set: { ...gone, [standingOf(first.openid)]: 'joined' },
       increment: { waitlistCount: -1 },
     }),

@@ -18,6 +18,8 @@ export type Standing = 'joined' | 'waiting';
 export interface TaskIndex {
   /** Member key (of the openid) → where they stand; absent: in neither list. */
   standing: Record<string, Standing>;
+  /** The openids with a standing, as a set (its order is not kept): what an index serves "my tasks" by. */
+  members: string[];
   /** Member key (of the group_openid) of each chosen member; empty for everyone. */
   chosen: Record<string, true>;
   /** Member key (of the group_openid) of each member the card marks (card.shown.doneGroupOpenids). */
@@ -54,6 +56,7 @@ export function indexOf(task: Task): TaskIndex {
         (): Standing => 'joined',
       ),
     },
+    members: [...task.participants, ...task.waitlist].map((p) => p.openid),
     chosen: keyed(chosen, () => true as const),
     marks: keyed(done, () => true as const),
     participantCount: task.participants.length,
@@ -177,7 +180,7 @@ export function sightProjection(asker: Asker, page: number): Projection {
 }
 
 /** What sightProjection reads of a record. */
-export type SightRead = Omit<TaskRecord, 'audience' | 'card' | 'standing' | 'chosen' | 'marks'> & {
+export type SightRead = Omit<TaskRecord, 'audience' | 'card' | 'standing' | 'chosen' | 'marks' | 'members'> & {
   audience: { kind: Task['audience']['kind'] };
   card: Omit<Task['card'], 'shown'> & { shown: CardShownHead };
   standing?: Record<string, Standing>;

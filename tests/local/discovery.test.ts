@@ -56,7 +56,7 @@ describe('cloud functions found, not named', () => {
       // The only function is the default one.
       expect(await backend.callFunction(alice, { action: 'listMyTasks' })).toMatchObject({
         ok: true,
-        data: [{ title: '周六爬山' }],
+        data: { items: [{ title: '周六爬山' }], next: null },
       });
       expect(await backend.runTimer()).toMatchObject({ looked: 0 });
       expect(await backend.runTimer('signup', 'sweep')).toMatchObject({ looked: 0 });
@@ -85,7 +85,7 @@ describe('cloud functions found, not named', () => {
       expect(backend.functions().map((fn) => fn.name)).toEqual(['signup', 'signup2']);
       expect(await backend.callFunction({ openid: 'oAlice' }, { action: 'listMyTasks' })).toEqual({
         ok: true,
-        data: [],
+        data: { items: [], next: null },
       });
       backend.close();
     } finally {

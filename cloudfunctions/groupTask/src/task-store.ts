@@ -113,6 +113,7 @@ const BESIDE_THE_TASK: Record<Exclude<keyof TaskDocument, keyof Task>, true> = {
   sweptAt: true,
   timerDueAt: true,
   standing: true,
+  members: true,
   chosen: true,
   marks: true,
   participantCount: true,
@@ -146,10 +147,16 @@ function indexed(before: Task, { change, task }: TaskChange): Change {
       if (value !== Reflect.get(was[map], key)) set[`${map}.${key}`] = value;
     }
   }
+  const joinedSet = now.members.filter((openid) => !was.members.includes(openid));
+  const leftSet = was.members.filter((openid) => !now.members.includes(openid));
+  const sets = {
+    ...(joinedSet.length > 0 ? { addToSet: { ...change.addToSet, members: joinedSet } } : {}),
+    ...(leftSet.length > 0 ? { removeFromSet: { ...change.removeFromSet, members: leftSet } } : {}),
+  };
   for (const count of COUNTS) if (now[count] !== was[count]) increment[count] = now[count] - was[count];
   if (now.audienceSize !== was.audienceSize) set.audienceSize = now.audienceSize;
   if (now.cardDirty) set.cardDirty = true;
-  return { ...change, set, increment };
+  return { ...change, ...sets, set, increment };
 }
 
 /** A domain rule's change as the store's edit: its change with the index upkeep, its premises, its answer. */
@@ -337,12 +344,7 @@ export function createTaskStore(documents: DocumentStore): TaskRepository {
     },
     async listByMember(openid, after, limit) {
       const key = `standing.${memberKey(openid)}`;
-      const docs = await page(
-        [{ 'creator.openid': openid }, { [key]: { in: ['joined', 'waiting'] } }],
-        after,
-        [key],
-        limit,
-      );
+      const docs = await page([{ 'creator.openid': openid }, { members: { contains: openid } }], after, [key], limit);
       // Across rooms the member's group_openid is unknown; a creator is never invited to their own task.
       return listed(docs, openid, (doc) => (doc.creator.openid === openid ? false : null));
     },
