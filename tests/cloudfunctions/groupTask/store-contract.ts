@@ -1,5 +1,6 @@
 // One behavioural contract for every TaskRepository: SQLite, the CloudBase store offline, and the
 // CloudBase store against a real environment. Ids are unique per run so a shared real database is fine.
+import type { TaskCursor } from '../../../packageChatTool/core/pages';
 import { MEMBERS_FIRST_PAGE } from '../../../packageChatTool/core/limits';
 import { sightOf } from '../../../packageChatTool/core/task-record';
 import { randomUUID } from 'node:crypto';
@@ -313,6 +314,26 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(ids(await store.listByMember(creator().openid, null, 10))).toEqual([newer.id, older.id]);
       must(await store.leave(older.id, room, member(1), NOW));
       expect(await store.listByMember(member(1).openid, null, 10)).toEqual([]);
+    });
+
+    it('pages a list newest first, then by id: every task once, tasks of one millisecond across pages too', async () => {
+      const tasks = [];
+      for (const at of [NOW, NOW, NOW, NOW + 5, NOW + 5, NOW + 5, NOW + 5, NOW + 9]) tasks.push(await newTask({}, at));
+      for (const task of tasks) must(await store.join(task.id, room, member(1), NOW));
+      const order = [...tasks].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1)).map((t) => t.id);
+      for (const list of [
+        (after: TaskCursor | null) => store.listByRoom(room, member(2), after, 3),
+        (after: TaskCursor | null) => store.listByMember(member(1).openid, after, 3),
+      ]) {
+        const seen: string[] = [];
+        let after: TaskCursor | null = null;
+        for (let page = await list(after); page.length > 0; page = await list(after)) {
+          seen.push(...ids(page));
+          const last = page[page.length - 1]!.summary;
+          after = { createdAt: last.createdAt, id: last.id };
+        }
+        expect(seen.filter((id) => order.includes(id))).toEqual(order);
+      }
     });
 
     it('lists exactly what listingOf computes from the whole task, for every kind of viewer', async () => {
