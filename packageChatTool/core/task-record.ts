@@ -1,5 +1,5 @@
 // The task as the store keeps it: the task itself and an index kept by the same atomic change, so that what decides a
-// sign-up and what the task page shows can be read without the member lists (docs/backend.md, "The task document").
+// sign-up and what the task page shows can be read without the member lists (docs/backend.md, "Stores").
 // Members' facts are maps keyed by their ids (a field path reads one member), counts are numbers. Pure: the store
 // primitive's types only, never loaded by the chat tool.
 import type { CardShown } from 'chat-tool-kit';
