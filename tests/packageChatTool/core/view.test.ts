@@ -8,6 +8,7 @@ import {
 import { joinTask } from '../../../packageChatTool/core/task';
 import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
 import type { Task } from '../../../packageChatTool/core/types';
+import { MEMBERS_FIRST_PAGE } from '../../../packageChatTool/core/limits';
 import { aTask, creator, member, NOW } from './fixtures';
 
 const viewer = (n: number, roomId = 'room1') => ({ ...member(n), roomId });
@@ -51,6 +52,22 @@ describe('task view per viewer', () => {
     expect(viewTask(task, viewer(1), NOW)).toMatchObject({ viewer: { cardText: '未参与' }, card: { inSync: false } });
     const shown = { ...task, card: { ...task.card, shown: { ...task.card.shown, doneGroupOpenids: ['group1'] } } };
     expect(viewTask(shown, viewer(1), NOW)).toMatchObject({ viewer: { cardText: '已参与' }, card: { inSync: true } });
+  });
+
+  it('shows counts, the audience summarized and the first page of each list, never the chosen ids', () => {
+    const chosenIds = Array.from({ length: 12 }, (_, n) => member(n + 1).groupOpenid);
+    let task = aTask({ audience: { kind: 'members', groupOpenids: chosenIds }, capacity: 5 });
+    for (let n = 1; n <= 9; n += 1) task = join(task, n);
+    const view = viewTask(task, viewer(1), NOW);
+    expect(view.counts).toEqual({ joined: 5, waitlisted: 4, expected: 12 });
+    expect(view.audience).toEqual({ kind: 'members', count: 12 });
+    expect(view.participants.items.map((p) => p.groupOpenid)).toEqual(chosenIds.slice(0, MEMBERS_FIRST_PAGE));
+    expect(view.participants.next).not.toBeNull();
+    expect(view.waitlist.items).toHaveLength(Math.min(4, MEMBERS_FIRST_PAGE));
+    expect(JSON.stringify(view)).not.toContain(chosenIds[11]);
+    const small = viewTask(join(aTask(), 1), viewer(1), NOW);
+    expect(small.participants).toEqual({ items: [{ groupOpenid: member(1).groupOpenid, at: NOW }], next: null });
+    expect(small.waitlist).toEqual({ items: [], next: null });
   });
 
   it('never exposes openids', () => {
