@@ -92,7 +92,7 @@ describe('a change to the action table fails to compile where it matters', () =>
       const broken = filesBrokenBy((source) =>
         source.replace(
           'getTask: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() }',
-          'getTask: { request: { cloudID: cloudId, taskId }, response: returns<TaskSummary>() }',
+          'getTask: { request: { cloudID: cloudId, taskId }, response: returns<TaskSummaryPage>() }',
         ),
       );
       expect(broken).toEqual(['cloudfunctions/groupTask/src/actions.ts', 'packageChatTool/pages/task/index.ts']);
