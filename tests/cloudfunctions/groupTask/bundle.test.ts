@@ -60,6 +60,7 @@ describe('the groupTask bundle', () => {
       moved: 1,
       cardUpdates: 0,
       cardFailures: 0,
+      cardsDeferred: 0,
       storeFailures: 0,
     });
     expect(memory.collections.get(TASKS)?.[0]).toMatchObject({ _id: 'overdueTask', state: 'ended' });
