@@ -17,6 +17,9 @@ const project = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // A hang guard, not a speed check: a test shares the cores with another file and its browser or compiler, and
+  // jest's 5 s default failed CPU-heavy tests of the offline database on a loaded machine (one at a time, too).
+  testTimeout: 20_000,
   // The kit by its package name, as the chat tool imports it (WeChat resolves it through miniprogram_npm).
   moduleNameMapper: { '^chat-tool-kit$': '<rootDir>/kit/index.ts' },
   modulePathIgnorePatterns: ['<rootDir>/packageChatTool/miniprogram_npm/', '<rootDir>/kit/miniprogram_dist/'],
