@@ -2,34 +2,178 @@
 // scripts/pack-npm.ts then packs into each chat tool's own miniprogram_npm (kit/package.json's `miniprogram`
 // field names the folder). The chat tool's TypeScript imports 'chat-tool-kit'; WeChat resolves that through the
 // subpackage's miniprogram_npm at run time, so the independent subpackage loads nothing from outside its folder.
-import { build } from 'esbuild';
-import { statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+//
+// The bundle carries only the names the chat tools use at run time (docs/foundation.md, "How the kit is packed"):
+// the names are derived from each project's chat tool, following its import graph from the pages, components and
+// entry file app.json declares (what the compile ships), value imports only (a type-only import is erased by the
+// compile, as it is here). The server-only domain files the pages never reach do not count: they are bundled into
+// the cloud function from the kit's source. `npm run check` ("kit exports") proves the packed copy exports every
+// name a compiled chat-tool file uses.
+import { parse } from 'acorn';
+import { build, transformSync, type BuildOptions } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
 
-const root = join(__dirname, '..');
-export const KIT_ENTRY = join(root, 'kit', 'index.ts');
-export const KIT_BUNDLE = join(root, 'kit', 'miniprogram_dist', 'index.js');
+const root = path.join(__dirname, '..');
+export const KIT_PACKAGE = 'chat-tool-kit';
+export const KIT_ENTRY = path.join(root, 'kit', 'index.ts');
+export const KIT_BUNDLE = path.join(root, 'kit', 'miniprogram_dist', 'index.js');
+/** Stands for "every name": a namespace import or `export *` of the kit uses the whole of it. */
+export const ALL_NAMES = '*';
 
-export async function buildKit(): Promise<number> {
-  await build({
-    entryPoints: [KIT_ENTRY],
-    outfile: KIT_BUNDLE,
-    bundle: true,
-    platform: 'neutral',
-    // The chat tool's language level: it ships as written, with es6/enhance off (docs/platform.md#engines), and
-    // `npm run check` ("engines") parses the packed copy in its miniprogram_npm as ES2020.
-    target: 'es2020',
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  return statSync(KIT_BUNDLE).size;
+/** This project and every examples/<name>/ with a project.config.json: the projects whose chat tools share the kit. */
+export function projects(): string[] {
+  const examples = path.join(root, 'examples');
+  const found = fs.existsSync(examples) ? fs.readdirSync(examples).map((name) => path.join(examples, name)) : [];
+  return [root, ...found].filter((dir) => fs.existsSync(path.join(dir, 'project.config.json')));
 }
 
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(__filename)) {
+interface ChatToolApp {
+  subPackages?: { root: string; pages?: string[]; entry?: string }[];
+  chatTools?: { root: string }[];
+}
+
+const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+
+/** The TypeScript source of a module path without extension (`x.ts`, or `x/index.ts`), if there is one. */
+function sourceOf(modulePath: string): string | undefined {
+  return [`${modulePath}.ts`, path.join(modulePath, 'index.ts'), modulePath].find(
+    (file) => file.endsWith('.ts') && fs.existsSync(file) && fs.statSync(file).isFile(),
+  );
+}
+
+/** The pages, components (usingComponents, recursively, relative ones: npm components are packed as a unit) and
+ *  entry file of each chat tool in `project`: the roots of what the compile ships. */
+function chatToolRoots(project: string): string[] {
+  const app = readJson<ChatToolApp>(path.join(project, 'app.json'));
+  const roots: string[] = [];
+  for (const tool of app.chatTools ?? []) {
+    const sub = app.subPackages?.find((candidate) => candidate.root === tool.root);
+    if (!sub) continue;
+    const base = path.join(project, sub.root);
+    const components = (sub.pages ?? []).map((page) => path.join(base, page));
+    if (sub.entry) roots.push(path.join(base, sub.entry.replace(/\.js$/, '.ts')));
+    const seen = new Set<string>();
+    while (components.length > 0) {
+      const component = components.pop()!;
+      if (seen.has(component)) continue;
+      seen.add(component);
+      roots.push(`${component}.ts`);
+      const json = `${component}.json`;
+      if (!fs.existsSync(json)) continue;
+      const using = readJson<{ usingComponents?: Record<string, string> }>(json).usingComponents ?? {};
+      for (const target of Object.values(using)) {
+        if (target.startsWith('.')) components.push(path.resolve(path.dirname(component), target));
+        else if (target.startsWith('/')) components.push(path.join(project, target));
+      }
+    }
+  }
+  return roots.filter((file) => fs.existsSync(file));
+}
+
+/** The kit names one source file uses at run time, and the relative modules it loads. */
+export function moduleUses(file: string, source: string): { names: string[]; relative: string[] } {
+  // Transpiled per file as the compile does: imports used only as types are erased.
+  const { code } = transformSync(source, { loader: 'ts', format: 'esm', target: 'es2020', sourcefile: file });
+  const program = parse(code, { ecmaVersion: 'latest', sourceType: 'module' });
+  const names: string[] = [];
+  const relative: string[] = [];
+  for (const node of program.body) {
+    if (
+      node.type !== 'ImportDeclaration' &&
+      node.type !== 'ExportNamedDeclaration' &&
+      node.type !== 'ExportAllDeclaration'
+    ) {
+      continue;
+    }
+    const from = node.source?.value;
+    if (typeof from !== 'string') continue;
+    if (from.startsWith('.')) relative.push(from);
+    if (from !== KIT_PACKAGE) continue;
+    if (node.type === 'ExportAllDeclaration') {
+      names.push(ALL_NAMES);
+      continue;
+    }
+    for (const specifier of node.specifiers) {
+      if (specifier.type === 'ImportNamespaceSpecifier') names.push(ALL_NAMES);
+      else if (specifier.type === 'ImportDefaultSpecifier') names.push('default');
+      else {
+        const imported = specifier.type === 'ImportSpecifier' ? specifier.imported : specifier.local;
+        names.push(imported.type === 'Identifier' ? imported.name : String(imported.value));
+      }
+    }
+  }
+  return { names, relative };
+}
+
+/** Every kit name the chat tools of `projectRoots` use at run time, sorted. */
+export function usedKitNames(projectRoots: string[] = projects()): string[] {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const pending = projectRoots.flatMap(chatToolRoots);
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const uses = moduleUses(file, fs.readFileSync(file, 'utf8'));
+    uses.names.forEach((name) => names.add(name));
+    for (const target of uses.relative) {
+      const next = sourceOf(path.resolve(path.dirname(file), target));
+      if (next) pending.push(next);
+    }
+  }
+  return [...names].sort();
+}
+
+const BUNDLE_OPTIONS: BuildOptions = {
+  bundle: true,
+  platform: 'neutral',
+  // The chat tool's language level: it ships as written, with es6/enhance off (docs/platform.md#engines), and
+  // `npm run check` ("engines") parses the packed copy in its miniprogram_npm as ES2020.
+  target: 'es2020',
+  format: 'cjs',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+/** The kit's bundle exporting `names` (all of kit/index.ts for ALL_NAMES), as text. */
+async function bundle(names: string[]): Promise<string> {
+  const whole = names.includes(ALL_NAMES);
+  const result = await build({
+    ...BUNDLE_OPTIONS,
+    ...(whole
+      ? { entryPoints: [KIT_ENTRY] }
+      : {
+          stdin: {
+            contents: `export { ${names.join(', ')} } from './index';`,
+            resolveDir: path.dirname(KIT_ENTRY),
+            sourcefile: 'chat-tool-exports.ts',
+            loader: 'ts',
+          },
+        }),
+    write: false,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Writes the packed kit; returns its names and bytes, and the bytes the whole kit would have taken. */
+export async function buildKit(): Promise<{ names: string[]; bytes: number; wholeBytes: number }> {
+  const names = usedKitNames();
+  const [text, whole] = await Promise.all([bundle(names), bundle([ALL_NAMES])]);
+  fs.mkdirSync(path.dirname(KIT_BUNDLE), { recursive: true });
+  fs.writeFileSync(KIT_BUNDLE, text);
+  return { names, bytes: Buffer.byteLength(text), wholeBytes: Buffer.byteLength(whole) };
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(__filename)) {
   buildKit()
-    .then((bytes) => console.log(`chat-tool-kit: ${relative(root, KIT_BUNDLE)} ${bytes} bytes`))
+    .then(({ names, bytes, wholeBytes }) =>
+      console.log(
+        `chat-tool-kit: ${path.relative(root, KIT_BUNDLE)} ${bytes} bytes, ${names.length} names the chat tools ` +
+          `use (the whole kit: ${wholeBytes} bytes; ${wholeBytes - bytes} saved)`,
+      ),
+    )
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -6,19 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ci from 'miniprogram-ci';
+import { projects } from './build-kit';
 
 const root = path.resolve(__dirname, '..');
 
 interface PackRelation {
   packageJsonPath: string;
   miniprogramNpmDistDir: string;
-}
-
-/** This project and every examples/<name>/ with a project.config.json. */
-function projects(): string[] {
-  const examples = path.join(root, 'examples');
-  const found = fs.existsSync(examples) ? fs.readdirSync(examples).map((name) => path.join(examples, name)) : [];
-  return [root, ...found].filter((dir) => fs.existsSync(path.join(dir, 'project.config.json')));
 }
 
 /** A project's packNpmRelationList, its paths made absolute (they are relative to the project's folder). */

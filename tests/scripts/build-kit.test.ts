@@ -1,0 +1,67 @@
+// The packed kit carries the names the chat tools use at run time, derived from their import graphs; the built
+// bundle and each project's packed copy export every one of them (a stale build fails here and in `npm run check`).
+import fs from 'node:fs';
+import path from 'node:path';
+import { ALL_NAMES, KIT_BUNDLE, moduleUses, projects, usedKitNames } from '../../scripts/build-kit';
+import { packedExports } from '../../scripts/checks/kit-exports';
+
+const REPOSITORY = path.resolve(__dirname, '../..');
+const uses = (source: string) => moduleUses('fixture.ts', source);
+
+describe('moduleUses: the kit names one file uses as the compile leaves it', () => {
+  test('value imports count; type-only imports and imports used only as types are erased', () => {
+    const source = [
+      "import type { Field } from 'chat-tool-kit';",
+      "import { format, type Card, CardSync, text } from 'chat-tool-kit';",
+      "import { shout } from './util';",
+      'export const f: Field | Card | CardSync | undefined = undefined;',
+      'export const s = shout(format(text("a", "b"), {}));',
+      '',
+    ].join('\n');
+    expect(uses(source)).toEqual({ names: ['format', 'text'], relative: ['./util'] });
+  });
+
+  test('a re-export is a use; a namespace import or export * uses every name', () => {
+    expect(uses("export { ok as good, fail } from 'chat-tool-kit';\n").names).toEqual(['ok', 'fail']);
+    expect(uses("import * as kit from 'chat-tool-kit';\nexport const f = kit.format;\n").names).toEqual([ALL_NAMES]);
+    expect(uses("export * from 'chat-tool-kit';\n").names).toEqual([ALL_NAMES]);
+  });
+});
+
+describe('usedKitNames on this repository', () => {
+  const names = usedKitNames();
+
+  test('the pages reach the client; names only the cloud function reaches stay out', () => {
+    expect(names).toEqual(expect.arrayContaining(['createActionClient', 'weChat', 'format']));
+    // packageChatTool/core/task-changes.ts uses them, bundled into the cloud function: no page reaches it.
+    expect(names).not.toContain('marksOnly');
+    expect(names).not.toContain(ALL_NAMES);
+  });
+
+  test('each chat tool counts: the example poll adds what its pages use', () => {
+    const main = usedKitNames([REPOSITORY]);
+    const poll = usedKitNames([path.join(REPOSITORY, 'examples/poll')]);
+    expect(poll.length).toBeGreaterThan(0);
+    expect(names).toEqual([...new Set([...main, ...poll])].sort());
+  });
+
+  test('the built bundle and every packed copy export each used name (run `npm run build` if not)', () => {
+    const copies = [
+      KIT_BUNDLE,
+      ...projects().map((project) => {
+        const app = JSON.parse(fs.readFileSync(path.join(project, 'app.json'), 'utf8')) as {
+          chatTools: { root: string }[];
+        };
+        return path.join(project, app.chatTools[0]!.root, 'miniprogram_npm/chat-tool-kit/index.js');
+      }),
+    ];
+    expect(copies.length).toBeGreaterThanOrEqual(3);
+    for (const copy of copies) {
+      const exported = packedExports(fs.readFileSync(copy, 'utf8'));
+      expect({
+        copy: path.relative(REPOSITORY, copy),
+        missing: names.filter((name) => !exported.includes(name)),
+      }).toEqual({ copy: path.relative(REPOSITORY, copy), missing: [] });
+    }
+  });
+});
