@@ -5,6 +5,7 @@ import { checkCitations } from './citations';
 import { checkCompile, compileOffline } from './compile';
 import { checkEngines } from './engines';
 import { checkImports } from './imports';
+import { checkKitExports } from './kit-exports';
 import { checkLint } from './lint';
 import { checkPackagedFiles } from './packaged-files';
 import { result, type CheckResult } from './result';
@@ -41,6 +42,7 @@ export async function runChecks(root: string, report: (check: CheckResult) => vo
   if (compiled.ok) {
     await run('packaged file list', () => checkPackagedFiles(root, compiled.files));
     await run('engines (compiled syntax)', () => checkEngines(root, compiled));
+    await run('kit exports', () => checkKitExports(root, compiled));
     await run('chat-tool size budget', () => checkBudget(root, compiled.files));
   }
   return results;

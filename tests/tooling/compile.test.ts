@@ -155,6 +155,7 @@ test('runChecks on a good project: every check runs and passes', async () => {
     'miniprogram-ci offline compile',
     'packaged file list',
     'engines (compiled syntax)',
+    'kit exports',
     'chat-tool size budget',
   ]);
 });
