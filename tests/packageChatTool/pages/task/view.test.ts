@@ -58,7 +58,7 @@ describe('task page view', () => {
       pending: '400 not yet',
       buttons: [{ action: 'join', label: 'Join the waitlist' }],
     });
-    expect(confirmation('end', big, en).content).toContain('The 300 on the waitlist will not get a place.');
+    expect(confirmation('end', big, en).content).toContain('The 300 waiting will not get a place.');
   });
 
   test('the creator gets the management actions and card notices', () => {
