@@ -21,9 +21,22 @@ type FieldInput = WechatMiniprogram.Input<Record<string, never>, { field: string
 type Picked = WechatMiniprogram.CustomEvent<{ value: string }>;
 type Choice<T> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: T }>;
 
-// Skyline ignores aria-checked, so the selected option says so in its accessible name.
-const optionLabel = (t: Messages, option: string, selected: boolean): string =>
-  selected ? format(t.optionSelected, { option }) : option;
+/** One choice of a radio group, as its wx:for draws it. */
+interface Option<V extends string> {
+  value: V;
+  text: string;
+  /** Skyline ignores aria-checked, so the selected option says so in its accessible name. */
+  label: string;
+  chosen: boolean;
+}
+
+/** A radio group's options, from each value's text, in that order. */
+const optionsOf = <V extends string>(t: Messages, texts: Record<V, string>, chosen: V): Option<V>[] =>
+  (Object.keys(texts) as V[]).map((value) => {
+    const text = texts[value];
+    const label = value === chosen ? format(t.optionSelected, { option: text }) : text;
+    return { value, text, label, chosen: value === chosen };
+  });
 
 const isCancel = (error: unknown): boolean => /cancel/i.test(JSON.stringify(error) + String(error));
 
@@ -46,7 +59,8 @@ Component({
     today: '',
     counterLabel: '',
     membersLabel: '',
-    optionLabels: { participate: '', complete: '', everyone: '', members: '' },
+    kinds: [] as Option<TaskKind>[],
+    audiences: [] as Option<CreateForm['audience']>[],
   },
   methods: {
     onLoad() {
@@ -83,12 +97,8 @@ Component({
         check,
         counterLabel: format(t.titleCounterLabel, { used: check.titleUsed, max: check.titleMax }),
         membersLabel: form.members.length ? format(t.changeMembers, { count: form.members.length }) : t.chooseMembers,
-        optionLabels: {
-          participate: optionLabel(t, t.kindParticipate, form.kind === 'participate'),
-          complete: optionLabel(t, t.kindComplete, form.kind === 'complete'),
-          everyone: optionLabel(t, t.audienceEveryone, form.audience === 'everyone'),
-          members: optionLabel(t, t.audienceMembers, form.audience === 'members'),
-        },
+        kinds: optionsOf(t, { participate: t.kindParticipate, complete: t.kindComplete }, form.kind),
+        audiences: optionsOf(t, { everyone: t.audienceEveryone, members: t.audienceMembers }, form.audience),
       });
     },
     /** Any text input: its data-field names the form value it edits, so a new text field needs no handler. */
@@ -99,8 +109,10 @@ Component({
     onKind(event: Choice<TaskKind>) {
       this.update({ kind: event.currentTarget.dataset.value });
     },
-    onEveryone() {
-      this.update({ audience: 'everyone' });
+    /** Choosing members opens WeChat's picker every time, so a chosen list can be chosen again. */
+    onAudience(event: Choice<CreateForm['audience']>) {
+      if (event.currentTarget.dataset.value === 'members') return this.onChooseMembers();
+      return this.update({ audience: 'everyone' });
     },
     async onChooseMembers() {
       this.setData({ error: '' });
