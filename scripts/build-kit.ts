@@ -7,7 +7,7 @@
 // the names are derived from each project's chat tool, following its import graph from the pages, components and
 // entry file app.json declares (what the compile ships), value imports only (a type-only import is erased by the
 // compile, as it is here). The server-only domain files the pages never reach do not count: they are bundled into
-// the cloud function from the kit's source. `npm run check` ("kit exports") proves the packed copy exports every
+// the cloud function from the kit's source. Each project's packed copy holds its own chat tool's names only. `npm run check` ("kit exports") proves the packed copy exports every
 // name a compiled chat-tool file uses.
 import { parse } from 'acorn';
 import { build, transformSync, type BuildOptions } from 'esbuild';
@@ -138,7 +138,7 @@ const BUNDLE_OPTIONS: BuildOptions = {
 };
 
 /** The kit's bundle exporting `names` (all of kit/index.ts for ALL_NAMES), as text. */
-async function bundle(names: string[]): Promise<string> {
+export async function kitBundle(names: string[]): Promise<string> {
   const whole = names.includes(ALL_NAMES);
   const result = await build({
     ...BUNDLE_OPTIONS,
@@ -157,10 +157,14 @@ async function bundle(names: string[]): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** Writes the packed kit; returns its names and bytes, and the bytes the whole kit would have taken. */
+/**
+ * Writes kit/miniprogram_dist: the names every chat tool of the repository uses, what WeChat DevTools' "build npm"
+ * packs. scripts/pack-npm.ts then packs each project a copy with only its own chat tool's names (packProjectKit).
+ * Returns the names and bytes, and the bytes the whole kit would have taken.
+ */
 export async function buildKit(): Promise<{ names: string[]; bytes: number; wholeBytes: number }> {
   const names = usedKitNames();
-  const [text, whole] = await Promise.all([bundle(names), bundle([ALL_NAMES])]);
+  const [text, whole] = await Promise.all([kitBundle(names), kitBundle([ALL_NAMES])]);
   fs.mkdirSync(path.dirname(KIT_BUNDLE), { recursive: true });
   fs.writeFileSync(KIT_BUNDLE, text);
   return { names, bytes: Buffer.byteLength(text), wholeBytes: Buffer.byteLength(whole) };
