@@ -1,7 +1,8 @@
 // chat-tool-kit: the part of the starter a cloner keeps (docs/customize.md). This entry is what the chat tool
-// loads at run time, packed into its own miniprogram_npm (an independent subpackage may load nothing from
-// outside its folder): the pure core and the client. The server part (kit/server) is bundled into each cloud
-// function and never reaches the chat tool.
+// imports: the pure core and the client. Its packed copy in the chat tool's own miniprogram_npm (an independent
+// subpackage may load nothing from outside its folder) carries only the names the chat tool uses
+// (docs/foundation.md "How the kit is packed"). The server part (kit/server) is bundled into each cloud function
+// and never reaches the chat tool.
 export * from './core/result';
 export * from './core/action-table';
 export * from './core/chat';
