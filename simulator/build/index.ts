@@ -161,6 +161,19 @@ function esbuildErrors(root: string, messages: esbuild.Message[]): BuildErrorInf
   }));
 }
 
+/** `<dir>/miniprogram_npm/<name>/index.js` (or `<name>.js`) in the folders from `importer`'s up to `root`. */
+export function packedModule(root: string, importer: string, name: string): string | undefined {
+  const base = path.resolve(root);
+  if (!importer.startsWith(`${base}${path.sep}`)) return undefined;
+  for (let dir = path.dirname(importer); dir.startsWith(base); dir = path.dirname(dir)) {
+    const npm = path.join(dir, 'miniprogram_npm', name);
+    const found = [path.join(npm, 'index.js'), `${npm}.js`].find((file) => fs.existsSync(file));
+    if (found) return found;
+    if (dir === base) break;
+  }
+  return undefined;
+}
+
 export class AppBuilder {
   private context: esbuild.BuildContext | null = null;
   private registry: RegistrySource | null = null;
@@ -173,6 +186,12 @@ export class AppBuilder {
       name: 'simulator-registry',
       setup: (build) => {
         build.onResolve({ filter: /^simulator:registry$/ }, () => ({ path: REGISTRY, namespace: 'registry' }));
+        // A bare module name from the app's code loads its packed copy in the nearest miniprogram_npm, as WeChat
+        // loads it (so the chat tool gets the trimmed chat-tool-kit a phone gets); unpacked names resolve as usual.
+        build.onResolve({ filter: /^[^./]/ }, (args) => {
+          const packed = packedModule(this.root, args.importer, args.path);
+          return packed ? { path: packed } : undefined;
+        });
         build.onLoad({ filter: /.*/, namespace: 'registry' }, () => ({
           contents: this.registry?.code ?? '',
           resolveDir: this.root,
