@@ -298,8 +298,9 @@ describe('the content check on text shown to others', () => {
   const create = (task: object) =>
     groupTask.main({ action: 'createTask', cloudID: 'c', envVersion: 'release', task: everyoneDraft(task) }, me.openid);
   const listed = async () =>
-    must((await groupTask.main({ action: 'listRoomTasks', cloudID: 'c' }, me.openid)) as ApiResult<{ items: unknown[] }>)
-      .items;
+    must(
+      (await groupTask.main({ action: 'listRoomTasks', cloudID: 'c' }, me.openid)) as ApiResult<{ items: unknown[] }>,
+    ).items;
 
   it('sends the creator, scene 3 and every text the chat will see, then stores the task', async () => {
     must((await create({ description: '带水\n和伞' })) as ApiResult<unknown>);
