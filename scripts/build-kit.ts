@@ -103,6 +103,18 @@ export function moduleUses(file: string, source: string): { names: string[]; rel
       }
     }
   }
+  // A dynamic import() loads the module whole: of the kit, every name.
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== 'object' || value === null) return;
+    const node = value as { type?: string; source?: { type?: string; value?: unknown } };
+    if (node.type === 'ImportExpression' && node.source?.type === 'Literal' && typeof node.source.value === 'string') {
+      if (node.source.value === KIT_PACKAGE) names.push(ALL_NAMES);
+      if (node.source.value.startsWith('.')) relative.push(node.source.value);
+    }
+    Object.values(value).forEach(visit);
+  };
+  visit(program.body);
   return { names, relative };
 }
 

@@ -25,6 +25,11 @@ describe('moduleUses: the kit names one file uses as the compile leaves it', () 
     expect(uses("export { ok as good, fail } from 'chat-tool-kit';\n").names).toEqual(['ok', 'fail']);
     expect(uses("import * as kit from 'chat-tool-kit';\nexport const f = kit.format;\n").names).toEqual([ALL_NAMES]);
     expect(uses("export * from 'chat-tool-kit';\n").names).toEqual([ALL_NAMES]);
+    expect(uses("export const later = () => import('chat-tool-kit').then((kit) => kit.format);\n")).toEqual({
+      names: [ALL_NAMES],
+      relative: [],
+    });
+    expect(uses("export const later = () => import('./pages');\n").relative).toEqual(['./pages']);
   });
 });
 
