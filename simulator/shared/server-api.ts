@@ -91,7 +91,7 @@ export type ServerCall =
   | { op: 'setFault'; api: FaultApi; fault: FaultSetting }
   | { op: 'releaseStalled' }
   | { op: 'runTimer' }
-  /** Someone joins the group chat (a group's members outnumber one page of a task's lists). */
+  /** Someone joins the group chat, e.g. so that a flow has more members than one page of a list shows. */
   | { op: 'addMember'; roomId: string; nickname: string };
 
 type WithoutViewer<C> = C extends { openid: string; roomId: string } ? Omit<C, 'openid' | 'roomId'> : never;
