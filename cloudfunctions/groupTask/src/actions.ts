@@ -165,7 +165,9 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
       log,
       records: {
         async recordCard(taskId, activityId, sync) {
-          const marked = marksOnly(sync);
+          // Only an answer in its sync's order: a late one (version null) may have landed after a state change
+          // and taken the card back to collecting, which only the whole record can say (kit cardAfter).
+          const marked = sync.version === null ? null : marksOnly(sync);
           if (marked !== null && marked.length === 1 && marked[0] === groupOpenid) {
             for (const attempt of inLine === null ? [null] : [inLine, null]) {
               if (await tasks.recordMark(taskId, activityId, groupOpenid, attempt)) {

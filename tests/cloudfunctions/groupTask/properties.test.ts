@@ -212,10 +212,29 @@ function sequences(store: StoreKind, numRuns: number) {
           }
         },
       ),
-      { numRuns },
+      // Found by a run: a mark that timed out lands after the task turned closing soon, taking the card back to
+      // collecting; its late answer must be recorded on the whole record, which then sends closing soon again.
+      { numRuns, examples: [[LATE_MARK_AFTER_CLOSING_SOON]] },
     );
   });
 }
+
+const LATE_MARK_AFTER_CLOSING_SOON = {
+  kind: 'participate' as const,
+  capacity: null,
+  deadlineHours: null,
+  batches: [
+    [
+      { who: 0, op: 'stallOnce' as const },
+      { who: 1, op: 'join' as const },
+      { who: 0, op: 'join' as const },
+    ],
+    [
+      { who: 0, op: 'closingSoon' as const },
+      { who: 0, op: 'join' as const },
+    ],
+  ],
+};
 
 describe('random action sequences', () => {
   sequences('sqlite', 150);
