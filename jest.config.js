@@ -17,9 +17,6 @@ const project = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  // A hang guard, not a speed check: a test shares the cores with another file and its browser or compiler, and
-  // jest's 5 s default failed CPU-heavy tests of the offline database on a loaded machine (one at a time, too).
-  testTimeout: 20_000,
   // The kit by its package name, as the chat tool imports it (WeChat resolves it through miniprogram_npm).
   moduleNameMapper: { '^chat-tool-kit$': '<rootDir>/kit/index.ts' },
   modulePathIgnorePatterns: ['<rootDir>/packageChatTool/miniprogram_npm/', '<rootDir>/kit/miniprogram_dist/'],
@@ -28,6 +25,10 @@ const project = {
 /** @type {import('jest').Config} */
 module.exports = {
   reporters: ['default', '<rootDir>/tests/harness/skipped-tests-reporter.js'],
+  // A hang guard, not a speed check: a test shares the cores with another file and its browser or compiler, and
+  // jest's 5 s default failed CPU-heavy tests of the offline database on a loaded machine (one at a time, too).
+  // A global option: jest ignores it inside a project.
+  testTimeout: 20_000,
   // jest's default, one worker fewer than the cores, is a single worker on 2 cores: the files ran one at a time.
   // Many files mostly wait (on compiler child processes, the browser, simulated latency), so one per core.
   maxWorkers: '100%',
