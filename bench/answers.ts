@@ -1,15 +1,14 @@
 // Answers sized for the viewer (issue 10 item 1), measured through the whole groupTask function on the offline
 // CloudBase database: the task answer's bytes at 500 joined + 500 waiting, and per step the database requests by
 // kind and the bytes of documents read. "seen": the instance has read the member's binding before (the task page's
-// getTask came first, the normal path); "cold": another instance bound them, this one never saw them.
+// getTask came first on it); "never saw": an instance that remembers no binding, with and without the member ticket.
 import { newBinding } from 'chat-tool-kit';
-import { createTaskStore, ROOM_MEMBERS } from '../cloudfunctions/groupTask/src/task-store';
+import { createTaskStore } from '../cloudfunctions/groupTask/src/task-store';
 import type { DatabaseOperation, MemoryCloudbase } from '../emulator/cloudbase-memory';
 import { createMemoryCloudbase } from '../emulator/cloudbase-memory';
-import { memberBindings } from '../kit/server/member-bindings';
 import { databaseOf } from '../kit/server/sdk';
 import { cloudbaseDocuments } from '../kit/server/store';
-import type { EmulatedMember, LocalBackend } from '../local';
+import type { EmulatedMember, LocalBackend, LocalBackendOptions } from '../local';
 import { createLocalBackend } from '../local';
 import type { ApiResult, CardShare, TaskView } from '../packageChatTool/core/api';
 import { createTask } from '../packageChatTool/core/task';
@@ -55,11 +54,12 @@ const kinds = ({ requests }: Step) => {
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-export async function benchAnswers(): Promise<void> {
+/** An instance of the function on its own offline database, in a chat of 8 members. */
+function setUp(options: LocalBackendOptions = {}) {
   const memory = createMemoryCloudbase();
   const documents = cloudbaseDocuments(databaseOf(memory.database));
   const tasks = createTaskStore(documents);
-  const backend: LocalBackend = createLocalBackend({ documents, tasks });
+  const backend: LocalBackend = createLocalBackend({ ...options, documents, tasks });
   const room = backend.wechat.createRoom({ name: 'bench' });
   const members = Array.from({ length: 8 }, () => backend.wechat.addMember(room.id));
   const [creator] = members;
@@ -103,7 +103,12 @@ export async function benchAnswers(): Promise<void> {
     return base.id;
   }
 
-  const [, m1, m2, m3, m4, m5] = members as EmulatedMember[];
+  return { memory, tasks, backend, members, call, stored };
+}
+
+export async function benchAnswers(): Promise<void> {
+  const { memory, tasks, backend, members, call, stored } = setUp();
+  const [, m1, , m3, m4, m5] = members as EmulatedMember[];
   // Unlimited places: a sign-up is admitted with 500 + 500 already there.
   const open = await stored(null, JOINED, WAITING);
   // Full: m4 holds the first place and m5 waits first, so m4 leaving promotes m5 (whom the card then marks).
@@ -112,8 +117,15 @@ export async function benchAnswers(): Promise<void> {
   const read = await step(memory, () => call(m1!, 'getTask', { taskId: open }));
   const again = await step(memory, () => call(m1!, 'getTask', { taskId: open }));
   const seen = await step(memory, () => call(m1!, 'join', { taskId: open }));
-  await memberBindings(cloudbaseDocuments(databaseOf(memory.database)), ROOM_MEMBERS).bindMember(room.id, m2!, NOW);
-  const cold = await step(memory, () => call(m2!, 'join', { taskId: open }));
+  // An instance that remembers no binding, as a fresh one: the member's client presents the ticket an earlier
+  // answer gave it (docs/backend.md, "Member tickets"), or none.
+  const fresh = setUp({ bindingsRemembered: 0 });
+  const [, f1, f2] = fresh.members as EmulatedMember[];
+  const freshTask = await fresh.stored(null, JOINED, WAITING);
+  const { memberTicket } = (await fresh.call(f1!, 'getTask', { taskId: freshTask })) as { memberTicket?: string };
+  const cold = await step(fresh.memory, () => fresh.call(f1!, 'join', { taskId: freshTask, memberTicket }));
+  await fresh.call(f2!, 'getTask', { taskId: freshTask });
+  const coldWithout = await step(fresh.memory, () => fresh.call(f2!, 'join', { taskId: freshTask }));
   await call(m3!, 'getTask', { taskId: full });
   const waitlisted = await step(memory, () => call(m3!, 'join', { taskId: full }));
   await call(m4!, 'getTask', { taskId: full });
@@ -126,9 +138,13 @@ export async function benchAnswers(): Promise<void> {
   console.log(`  task answer: getTask ${again.answerBytes} bytes, join ${seen.answerBytes} bytes (at most 4,096)`);
   console.log(`  getTask: first presentation ${kinds(read)}; again ${kinds(again)}, ${kb(again.bytesRead)} read`);
   console.log(`  admitted sign-up, member seen by the instance: ${kinds(seen)}, ${kb(seen.bytesRead)} read`);
-  console.log(`  admitted sign-up, cold (bound by another instance): ${kinds(cold)}, ${kb(cold.bytesRead)} read`);
+  console.log(
+    `  admitted sign-up, instance never saw the member, ticket presented: ${kinds(cold)}, ${kb(cold.bytesRead)} read`,
+  );
+  console.log(`  the same with no ticket presented (as when MEMBER_TICKET_KEY is unset): ${kinds(coldWithout)}`);
   console.log(`  waitlisted sign-up: ${kinds(waitlisted)}, ${kb(waitlisted.bytesRead)} read`);
   console.log(`  leave promoting the first waiting: ${kinds(left)}, ${kb(left.bytesRead)} read`);
   console.log(`  (the whole task document, for comparison: ${kb(whole.bytesRead)})`);
   backend.close();
+  fresh.backend.close();
 }

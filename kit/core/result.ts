@@ -30,6 +30,12 @@ export interface ApiError<C extends string = string> {
 /** An answer or a typed refusal; `C` is the codes a refusal may carry (a tool's own plus the kit's). */
 export type ApiResult<T, C extends string = string> = { ok: true; data: T } | { ok: false; error: ApiError<C> };
 
+/**
+ * Where a member ticket travels: beside a request's fields and beside an answer's `ok` (kit/server/member-tickets.ts).
+ * The action client keeps the last one answered and presents it with every call in the chat.
+ */
+export const MEMBER_TICKET_FIELD = 'memberTicket';
+
 export const ok = <T>(data: T): { ok: true; data: T } => ({ ok: true, data });
 
 export const fail = <C extends string>(code: C, message: string): { ok: false; error: ApiError<C> } => ({

@@ -4,7 +4,8 @@
 import type { ActionTable, Handlers } from '../core/action-table';
 import { isRecord, route } from '../core/action-table';
 import type { ApiResult, KitErrorCode } from '../core/result';
-import { fail } from '../core/result';
+import { fail, MEMBER_TICKET_FIELD } from '../core/result';
+import { exchangeTickets } from './member-tickets';
 import type { Clock, Log } from './ports';
 import { OutcomeUnknownError } from './ports';
 
@@ -19,9 +20,15 @@ export interface ChatToolFunctionOptions<T extends ActionTable, R> {
   timer?: () => Promise<R>;
 }
 
+/** An answer, with the member ticket the caller's client presents from now on when the call issued one. */
+export type Answer<T> = ApiResult<T> & { [MEMBER_TICKET_FIELD]?: string };
+
 export interface ChatToolFunction<R> {
-  /** One call from the chat tool: `event` is untrusted, `openid` comes from the server context. */
-  handle(event: unknown, openid: string): Promise<ApiResult<unknown>>;
+  /**
+   * One call from the chat tool: `event` is untrusted, `openid` comes from the server context. The member ticket
+   * beside the request's fields is taken off before the action table parses them (member-tickets.ts).
+   */
+  handle(event: unknown, openid: string): Promise<Answer<unknown>>;
   /** The timer's run; INVALID_REQUEST when the tool has no timer. */
   sweep(): Promise<R | ApiResult<never, KitErrorCode>>;
   /**
@@ -41,20 +48,33 @@ function withoutPlatformFields(event: unknown): unknown {
   return Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'userInfo'));
 }
 
+/** The member ticket beside a request's fields, and the request without it. */
+function ticketOf(event: unknown): [unknown, unknown] {
+  if (!isRecord(event)) return [undefined, event];
+  const { [MEMBER_TICKET_FIELD]: ticket, ...request } = event;
+  return [ticket, request];
+}
+
 export function createChatToolFunction<T extends ActionTable, R = never>(
   options: ChatToolFunctionOptions<T, R>,
 ): ChatToolFunction<R> {
   const { actions, handlers, clock, log, timer } = options;
 
-  async function handle(event: unknown, openid: string): Promise<ApiResult<unknown>> {
+  async function answer(request: unknown, openid: string): Promise<ApiResult<unknown>> {
     try {
-      return await route(actions, handlers, event, clock.now(), openid);
+      return await route(actions, handlers, request, clock.now(), openid);
     } catch (error) {
       log('an action failed', error);
       // A write that may have landed is never reported as one that changed nothing.
       if (error instanceof OutcomeUnknownError) return fail('OUTCOME_UNKNOWN', error.message);
       return fail('INTERNAL', 'the service failed');
     }
+  }
+
+  async function handle(event: unknown, openid: string): Promise<Answer<unknown>> {
+    const [presented, request] = ticketOf(event);
+    const { result, issued } = await exchangeTickets(presented, () => answer(request, openid));
+    return issued === null ? result : { ...result, [MEMBER_TICKET_FIELD]: issued };
   }
 
   async function sweep(): Promise<R | ApiResult<never, KitErrorCode>> {

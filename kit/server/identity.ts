@@ -5,6 +5,8 @@ import type { ChatType, Member, Room } from '../core/chat';
 import { CHAT_TYPES, isOneToOneChat } from '../core/chat';
 import type { ApiResult, KitErrorCode } from '../core/result';
 import { fail, ok } from '../core/result';
+import type { MemberTickets } from './member-tickets';
+import { currentExchange, sameTicket } from './member-tickets';
 import type { Clock, Log, MemberBindings, OpenData, OpenDataResult, WeChatPlatform } from './ports';
 
 /** The caller of an action, in the room their cloudID names. */
@@ -24,6 +26,8 @@ export interface IdentityDeps {
   bindings: Pick<MemberBindings, 'bindMember'>;
   clock: Clock;
   log: Log;
+  /** Member tickets (member-tickets.ts); without them every member an instance has not seen costs a read. */
+  tickets?: MemberTickets | null;
 }
 
 export interface Identity {
@@ -47,7 +51,7 @@ function chatOfOpenData(data: OpenData): ApiResult<{ room: Room; groupOpenid: st
   return ok({ room: { id, chatType }, groupOpenid });
 }
 
-export function createIdentity({ wechat, bindings, clock, log }: IdentityDeps): Identity {
+export function createIdentity({ wechat, bindings, clock, log, tickets = null }: IdentityDeps): Identity {
   async function chatOf(cloudID: string, openid: string): Promise<ApiResult<ChatOfCloudId, KitErrorCode>> {
     let resolved: OpenDataResult;
     try {
@@ -62,6 +66,11 @@ export function createIdentity({ wechat, bindings, clock, log }: IdentityDeps): 
     const { room, groupOpenid } = chat.data;
     if (groupOpenid === null) return ok({ room, member: null });
     const member = { openid, groupOpenid };
+    const exchange = currentExchange();
+    const ticket = tickets?.sign(room.id, member) ?? null;
+    // A ticket this key signed for this very caller, room and group_openid: the binding holds, no read needed.
+    if (ticket !== null && exchange !== undefined && sameTicket(exchange.presented, ticket))
+      return ok({ room, member });
     // WeChat is not documented to refuse a cloudID replayed by another user: the binding decides
     // (docs/platform.md, "Replayed cloudID").
     const owner = await bindings.bindMember(room.id, member, clock.now());
@@ -69,6 +78,7 @@ export function createIdentity({ wechat, bindings, clock, log }: IdentityDeps): 
       log('refused a group_openid bound to another openid (a replayed cloudID?)', { room: room.id, openid });
       return fail('CLOUD_ID_FOREIGN', 'this chat identity belongs to another user');
     }
+    if (ticket !== null && exchange !== undefined) exchange.issued = ticket;
     return ok({ room, member });
   }
 

@@ -2,6 +2,7 @@
 // (sdk.ts) and CloudBase (store/). Locally: the WeChat emulator and SQLite (emulator/, local/).
 import type { CardActivity, SetChatToolMsgBody } from '../core/card';
 import type { Member } from '../core/chat';
+import type { MemberTickets } from './member-tickets';
 
 export { OutcomeUnknownError } from './outcome';
 
@@ -84,4 +85,6 @@ export interface ToolContext {
   /** How long an action waits for setChatToolMsg before answering anyway; the timer retries the card. */
   cardSyncTimeoutMs: number;
   log: Log;
+  /** Member tickets, when the function has a key (member-tickets.ts); null or absent: off. */
+  tickets?: MemberTickets | null;
 }

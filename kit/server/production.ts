@@ -1,14 +1,17 @@
 // What every chat tool's cloud function needs in production, wired once: wx-server-sdk initialised for the
 // environment it runs in, the CloudBase database as the store primitive, WeChat through the SDK (with the HTTPS
 // fallback where WECHAT_APPID / WECHAT_APPSECRET are set in the console: docs/platform.md, "setChatToolMsg through
-// cloud call"), the clock, new record ids and a log that names the function. A tool's src/main.ts adds its own
+// cloud call"), the clock, new record ids, a log that names the function and member tickets where MEMBER_TICKET_KEY
+// is set. A tool's src/main.ts adds its own
 // repositories and handlers on top.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type * as WxServerSdk from 'wx-server-sdk';
 import type { Log, ToolContext } from './ports';
+import { ticketsFrom, TICKET_KEY_VARIABLE } from './member-tickets';
 import { callerOpenid, databaseOf, initSdk, platformOf } from './sdk';
 import type { DocumentStore } from './store';
 import { cloudbaseDocuments } from './store';
+import { APPID_VARIABLE, APPSECRET_VARIABLE } from './wechat-https';
 
 /**
  * How long an action waits for setChatToolMsg before answering anyway: well inside a function's timeout (set to
@@ -33,6 +36,18 @@ export function production(cloud: typeof WxServerSdk, functionName: string): Pro
     newId: () => randomUUID().replace(/-/g, ''),
     cardSyncTimeoutMs: CARD_SYNC_TIMEOUT_MS,
     log,
+    tickets: ticketsFrom(process.env, log),
     callerOpenid: () => callerOpenid(cloud),
   };
 }
+
+/**
+ * The environment variables a developer sets in the console for a function of the mini program `appid`
+ * (docs/backend.md, Deploy): its appid and AppSecret for the HTTPS fallback, and a member tickets' key, random.
+ * The local runner deploys each function with them.
+ */
+export const consoleVariables = ({ appid, appSecret }: { appid: string; appSecret: string }) => ({
+  [APPID_VARIABLE]: appid,
+  [APPSECRET_VARIABLE]: appSecret,
+  [TICKET_KEY_VARIABLE]: randomBytes(32).toString('base64url'),
+});

@@ -94,8 +94,8 @@ const textsOf = (draft: TaskDraft): TextsShown => ({
 });
 
 export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepReport> {
-  const { tasks, bindings, wechat, clock, log } = deps;
-  const identity = createIdentity({ wechat, bindings, clock, log });
+  const { tasks, bindings, wechat, clock, log, tickets } = deps;
+  const identity = createIdentity({ wechat, bindings, clock, log, tickets });
   const checkContent = createContentCheck({ wechat, scene: CONTENT_SCENE, timeoutMs: deps.contentCheckTimeoutMs, log });
   // The card's record lives on the task (task.card); the kit syncs it and the repository records the answers.
   const cards = createCardSync({

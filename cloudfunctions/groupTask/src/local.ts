@@ -11,7 +11,8 @@ import type { MemberBindings } from '../../../kit/server/ports';
 import { callerOpenid, platformOf } from '../../../kit/server/sdk';
 import type { DocumentStore } from '../../../kit/server/store';
 import { sqliteDocuments } from '../../../kit/server/store/sqlite';
-import { APPID_VARIABLE, APPSECRET_VARIABLE } from '../../../kit/server/wechat-https';
+import { ticketsFrom } from '../../../kit/server/member-tickets';
+import { consoleVariables } from '../../../kit/server/production';
 
 declare module '../../../local/types' {
   interface LocalFunctionOptions {
@@ -21,6 +22,8 @@ declare module '../../../local/types' {
     tasks?: TaskRepository;
     /** How long an action waits for setChatToolMsg before answering anyway; the timer retries. Default 2000. */
     cardSyncTimeoutMs?: number;
+    /** Member bindings the instance remembers (default the kit's BINDINGS_REMEMBERED); 0 plays a fresh instance. */
+    bindingsRemembered?: number;
   }
 }
 
@@ -38,7 +41,7 @@ export const local: LocalFunction<GroupTaskDatabase> = {
     return {
       database: {
         tasks: options.tasks ?? createTaskStore(documents),
-        bindings: memberBindings(documents, ROOM_MEMBERS),
+        bindings: memberBindings(documents, ROOM_MEMBERS, options.bindingsRemembered),
       },
       close: () => void (given === undefined && documents.close()),
     };
@@ -52,11 +55,11 @@ export const local: LocalFunction<GroupTaskDatabase> = {
       newId: () => randomUUID().replace(/-/g, ''),
       cardSyncTimeoutMs,
       log,
+      tickets: ticketsFrom(env, log),
     });
     // One invocation, as src/main.ts handles it: the caller comes from getWXContext.
     return (event) => groupTask.main(event, callerOpenid(sdk));
   },
-  // Where WeChat refuses chattoolmsg.send by cloud call, the function falls back to the HTTPS API with these
-  // (docs/backend.md, Deploy).
-  environment: ({ appid, appSecret }) => ({ [APPID_VARIABLE]: appid, [APPSECRET_VARIABLE]: appSecret }),
+  // As a developer sets them in the console: the HTTPS fallback's appid and AppSecret, the member tickets' key.
+  environment: consoleVariables,
 };

@@ -107,7 +107,7 @@ describe('database requests and bytes per step (CloudBase offline)', () => {
     expect(lists.bytes).toBeLessThan(2000);
   });
 
-  it('an admitted sign-up: 3 requests when the instance has seen the member (the page read the task first), 4 cold', async () => {
+  it('an admitted sign-up: 3 requests when the instance has seen the member (the page read the task first), 4 cold without a ticket', async () => {
     const taskId = await storedTask(world, 500, 500, null);
     await getTask(member(1), taskId)();
     const seen = await cost(world, join(member(1), taskId));
@@ -123,6 +123,27 @@ describe('database requests and bytes per step (CloudBase offline)', () => {
     await elsewhere.bindMember(world.roomId, member(2), NOW);
     const cold = await cost(world, join(member(2), taskId));
     expect(cold.requests).toEqual({ get: 2, count: 0, add: 0, update: 2, remove: 0 });
+  });
+
+  it('an admitted sign-up on an instance that has never seen the member: 3 requests with the ticket an earlier answer gave their client', async () => {
+    const fresh = makeWorld('cloudbase', 4, 200, undefined, {}, { bindingsRemembered: 0 });
+    try {
+      const taskId = await storedTask(fresh, 500, 500, null);
+      const [, signer, other] = fresh.members as [EmulatedMember, EmulatedMember, EmulatedMember];
+      const send = (who: EmulatedMember, action: string, extra: object) =>
+        fresh.raw(who, { action, cloudID: fresh.backend.wechat.issueCloudId(who), taskId, ...extra });
+      const read = (await send(signer, 'getTask', {})) as { memberTicket?: unknown };
+      expect(read.memberTicket).toEqual(expect.stringMatching(/^[\w-]{43}$/));
+      // Another user presenting it gains nothing: the binding is read, and their own ticket answered.
+      const copied = await cost(fresh, () => send(other, 'getTask', { memberTicket: read.memberTicket }));
+      expect(copied.requests).toMatchObject({ get: 2 });
+      const joined = await cost(fresh, () => send(signer, 'join', { memberTicket: read.memberTicket }));
+      expect(joined.requests).toEqual({ get: 1, count: 0, add: 0, update: 2, remove: 0 });
+      const without = await cost(fresh, () => send(other, 'join', {}));
+      expect(without.requests).toEqual({ get: 2, count: 0, add: 0, update: 2, remove: 0 });
+    } finally {
+      fresh.close();
+    }
   });
 
   it('a waitlisted sign-up: 2 requests; a leave that promotes the first waiting: 3', async () => {

@@ -8,7 +8,7 @@ import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import type { MemoryCloudbase, MemoryCloudbaseOptions } from '../../../emulator/cloudbase-memory';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createLocalBackend } from '../../../local';
-import type { EmulatedMember, LocalBackend } from '../../../local';
+import type { EmulatedMember, LocalBackend, LocalBackendOptions } from '../../../local';
 
 // Shared with the store contract, which cannot import this module: loading the emulator's in-memory
 // CloudBase locks the SDK's transport, and the contract also runs against a real environment.
@@ -49,13 +49,14 @@ export function makeWorld(
   cardSyncTimeoutMs = 200,
   wrap = (tasks: TaskRepository): TaskRepository => tasks,
   database: MemoryCloudbaseOptions = {},
+  local: LocalBackendOptions = {},
 ): World {
   const clock = { now: NOW };
   const memory = store === 'sqlite' ? null : createMemoryCloudbase(database);
   const documents = memory === null ? sqliteDocuments(':memory:') : cloudbaseDocuments(databaseOf(memory.database));
   const tasks = wrap(createTaskStore(documents));
   // The member bindings share the world's store.
-  const backend = createLocalBackend({ now: () => clock.now, documents, tasks, cardSyncTimeoutMs });
+  const backend = createLocalBackend({ ...local, now: () => clock.now, documents, tasks, cardSyncTimeoutMs });
   const room = backend.wechat.createRoom({ name: 'Test chat' });
   const members = Array.from({ length: memberCount }, (_, i) =>
     backend.wechat.addMember(room.id, { nickname: `M${i}` }),

@@ -3,6 +3,7 @@
 import type { Field, Handlers } from 'chat-tool-kit';
 import { fail, ok, returns } from 'chat-tool-kit';
 import { createChatToolFunction } from '../../../kit/server/chat-tool-function';
+import { currentExchange } from '../../../kit/server/member-tickets';
 import { OutcomeUnknownError } from '../../../kit/server/ports';
 
 const text: Field<string> = (value) =>
@@ -10,6 +11,7 @@ const text: Field<string> = (value) =>
 
 const ACTIONS = {
   echo: { request: { text }, response: returns<{ text: string; openid: string }>() },
+  ticket: { request: {}, response: returns<unknown>() },
   explode: { request: {}, response: returns<null>() },
 };
 
@@ -19,6 +21,12 @@ describe('kit function shell', () => {
   let timerRuns: number;
   const handlers: Handlers<typeof ACTIONS, string> = {
     echo: async ({ text: said }, openid) => ok({ text: said, openid }),
+    // As identity does: reads the presented ticket, answers a new one.
+    ticket: async () => {
+      const exchange = currentExchange()!;
+      exchange.issued = 'new';
+      return ok(exchange.presented);
+    },
     explode: async () => {
       throw thrown;
     },
@@ -49,6 +57,23 @@ describe('kit function shell', () => {
     expect(await make().handle({ action: 'echo', text: 'hi' }, 'oBob')).toEqual({
       ok: true,
       data: { text: 'hi', openid: 'oBob' },
+    });
+  });
+
+  it('takes the member ticket off the request before the table parses it, and answers the one the call issued', async () => {
+    expect(await make().main({ action: 'echo', text: 'hi', memberTicket: 'old' }, 'oAlice')).toEqual({
+      ok: true,
+      data: { text: 'hi', openid: 'oAlice' },
+    });
+    expect(await make().main({ action: 'ticket', memberTicket: 'old' }, 'oAlice')).toEqual({
+      ok: true,
+      data: 'old',
+      memberTicket: 'new',
+    });
+    expect(await make().main({ action: 'ticket' }, 'oAlice')).toEqual({
+      ok: true,
+      data: undefined,
+      memberTicket: 'new',
     });
   });
 

@@ -1,6 +1,8 @@
 // Identity from the cloudID only: the room WeChat resolves it to, and the caller bound to their group_openid.
 import type { Member } from 'chat-tool-kit';
 import { createIdentity } from '../../../kit/server/identity';
+import type { MemberTickets } from '../../../kit/server/member-tickets';
+import { exchangeTickets, memberTickets } from '../../../kit/server/member-tickets';
 import type { MemberBindings, OpenData, OpenDataResult } from '../../../kit/server/ports';
 import { PlatformError } from '../../../kit/server/ports';
 
@@ -27,8 +29,9 @@ describe('kit identity', () => {
   let logged: string[];
   let bindings: ReturnType<typeof memoryBindings>;
   const data = (openData: OpenData): OpenDataResult => ({ ok: true, data: openData });
-  const identity = () =>
+  const identity = (tickets: MemberTickets | null = null) =>
     createIdentity({
+      tickets,
       wechat: {
         resolveOpenData: async () => {
           if (resolved instanceof Error) throw resolved;
@@ -122,5 +125,70 @@ describe('kit identity', () => {
     resolved = data({ opengid: 'tG2', group_openid: 'gAlice', chat_type: 3 });
     expect((await identity().caller('cid', 'oBob')).ok).toBe(true);
     expect(bindings.bound.get('tG2:gAlice')?.openid).toBe('oBob');
+  });
+
+  describe('with member tickets', () => {
+    const tickets = memberTickets('k'.repeat(32));
+    const aliceTicket = tickets.sign('tG1', { openid: 'oAlice', groupOpenid: 'gAlice' });
+    const counted = () => {
+      const reads = { count: 0 };
+      const bindMember = bindings.bindMember.bind(bindings);
+      bindings.bindMember = async (...args) => {
+        reads.count += 1;
+        return bindMember(...args);
+      };
+      return reads;
+    };
+
+    it('answers the caller their ticket once the binding holds, and takes it instead of the binding next time', async () => {
+      const reads = counted();
+      const first = await exchangeTickets(undefined, () => identity(tickets).caller('cid', 'oAlice'));
+      expect(first).toMatchObject({ result: { ok: true }, issued: aliceTicket });
+      expect(reads.count).toBe(1);
+      const next = await exchangeTickets(aliceTicket, () => identity(tickets).caller('cid', 'oAlice'));
+      expect(next).toEqual({
+        result: {
+          ok: true,
+          data: { room: { id: 'tG1', chatType: 3 }, member: { openid: 'oAlice', groupOpenid: 'gAlice' } },
+        },
+        issued: null,
+      });
+      expect(reads.count).toBe(1);
+    });
+
+    it("refuses another user presenting Alice's cloudID and ticket: the binding decides, and answers no ticket", async () => {
+      await exchangeTickets(undefined, () => identity(tickets).caller('cid', 'oAlice'));
+      const replayed = await exchangeTickets(aliceTicket, () => identity(tickets).caller('cid', 'oMallory'));
+      expect(replayed).toEqual({
+        result: { ok: false, error: { code: 'CLOUD_ID_FOREIGN', message: expect.any(String) } },
+        issued: null,
+      });
+    });
+
+    it('reads the binding for a ticket of another room, key or member, and answers the right one', async () => {
+      const reads = counted();
+      for (const stale of [
+        tickets.sign('tG2', { openid: 'oAlice', groupOpenid: 'gAlice' }),
+        memberTickets('x'.repeat(32)).sign('tG1', { openid: 'oAlice', groupOpenid: 'gAlice' }),
+        tickets.sign('tG1', { openid: 'oAlice', groupOpenid: 'gOther' }),
+        'forged',
+      ]) {
+        expect(await exchangeTickets(stale, () => identity(tickets).caller('cid', 'oAlice'))).toMatchObject({
+          result: { ok: true },
+          issued: aliceTicket,
+        });
+      }
+      expect(reads.count).toBe(4);
+    });
+
+    it('issues nothing without a key, nor outside a call', async () => {
+      expect(await exchangeTickets(aliceTicket, () => identity().caller('cid', 'oAlice'))).toMatchObject({
+        result: { ok: true },
+        issued: null,
+      });
+      const reads = counted();
+      expect(await identity(tickets).caller('cid', 'oAlice')).toMatchObject({ ok: true });
+      expect(reads.count).toBe(1);
+    });
   });
 });

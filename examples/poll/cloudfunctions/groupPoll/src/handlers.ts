@@ -32,9 +32,10 @@ export interface GroupPollDeps extends ToolContext {
   documents: DocumentStore;
 }
 
-export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeoutMs, log }: GroupPollDeps) {
+export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeoutMs, log, tickets }: GroupPollDeps) {
   const polls = documents.collection<Poll>(POLLS_COLLECTION);
-  const identity = createIdentity({ wechat, bindings: memberBindings(documents, MEMBERS_COLLECTION), clock, log });
+  const bindings = memberBindings(documents, MEMBERS_COLLECTION);
+  const identity = createIdentity({ wechat, bindings, clock, log, tickets });
   const checkContent = createContentCheck({ wechat, scene: CONTENT_SCENE, log });
 
   /** What WeChat answered, recorded beside the poll as the domain decides (core/changes.ts). */

@@ -5,7 +5,8 @@ import type { LocalFunction } from '../../../../../local/types';
 import { callerOpenid, platformOf } from '../../../../../kit/server/sdk';
 import type { DocumentStore } from '../../../../../kit/server/store';
 import { sqliteDocuments } from '../../../../../kit/server/store/sqlite';
-import { APPID_VARIABLE, APPSECRET_VARIABLE } from '../../../../../kit/server/wechat-https';
+import { ticketsFrom } from '../../../../../kit/server/member-tickets';
+import { consoleVariables } from '../../../../../kit/server/production';
 import { createGroupPoll } from './handlers';
 
 declare module '../../../../../local/types' {
@@ -29,9 +30,10 @@ export const local: LocalFunction<DocumentStore> = {
       newId: () => randomUUID().replace(/-/g, ''),
       cardSyncTimeoutMs: 2000,
       log,
+      tickets: ticketsFrom(env, log),
     });
     return (event) => groupPoll.main(event, callerOpenid(sdk));
   },
-  // Where WeChat refuses chattoolmsg.send by cloud call, card updates go over HTTPS with these.
-  environment: ({ appid, appSecret }) => ({ [APPID_VARIABLE]: appid, [APPSECRET_VARIABLE]: appSecret }),
+  // As a developer sets them in the console: the HTTPS fallback's appid and AppSecret, the member tickets' key.
+  environment: consoleVariables,
 };
