@@ -1,9 +1,10 @@
 // The only way a chat tool's pages reach its cloud function: typed calls derived from the tool's action table
 // (actionMethods reads which actions it has and what each request declares; the server alone validates). Every call carries a fresh cloudID from
 // wx.getChatToolInfo so the server derives the room and the caller's group_openid itself; an expired cloudID is
-// re-read once and the call retried.
+// re-read once and the call retried. The member ticket the server last answered goes with every call in the chat, so an
+// instance that has not seen the user need not read who they are (kit/server/member-tickets.ts).
 import type { ActionTable, RequestOf, ResponseOf } from '../core/action-table';
-import { KIT_ERROR_CODES, type ApiResult, type KitErrorCode } from '../core/result';
+import { KIT_ERROR_CODES, MEMBER_TICKET_FIELD, type ApiResult, type KitErrorCode } from '../core/result';
 import { failed, succeed, type Outcome } from './failure';
 import { weChat, type WeChat } from './wechat';
 
@@ -40,6 +41,7 @@ export function createActionClient<T extends ActionTable, C extends string>(
 ): ActionClient<T, C> {
   const known: ReadonlySet<unknown> = new Set<string>([...KIT_ERROR_CODES, ...errorCodes]);
   let cached: { cloudID: string; at: number } | null = null;
+  let ticket: string | null = null;
 
   function isApiResult(value: unknown): value is ApiResult<unknown, C | KitErrorCode> {
     if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
@@ -69,6 +71,9 @@ export function createActionClient<T extends ActionTable, C extends string>(
       return failed('NETWORK');
     }
     if (!isApiResult(result)) return failed('INTERNAL');
+    if (MEMBER_TICKET_FIELD in result && typeof result[MEMBER_TICKET_FIELD] === 'string') {
+      ticket = result[MEMBER_TICKET_FIELD];
+    }
     // The one trust in the server's shape: the handler of `action` answers ResponseOf<T, A> (the action table
     // makes it), and the client carries no schema to check it again.
     return result.ok ? succeed(result.data as ResponseOf<T, A>) : failed(result.error.code);
@@ -81,7 +86,7 @@ export function createActionClient<T extends ActionTable, C extends string>(
   ): ActionOutcome<T, A, C> {
     const id = await cloudID(fresh);
     if (id === null) return failed('NOT_IN_CHAT');
-    return send(action, { cloudID: id, ...body });
+    return send(action, { cloudID: id, ...(ticket === null ? {} : { [MEMBER_TICKET_FIELD]: ticket }), ...body });
   }
 
   return {

@@ -63,6 +63,25 @@ describe('action client', () => {
     expect(result).toEqual({ ok: true, data: { votes: 3 } });
   });
 
+  test('keeps the member ticket an answer carries and presents it with each later call in the chat, never outside', async () => {
+    const answers = [
+      { ok: true, data: ['p1'], memberTicket: 't1' },
+      { ok: true, data: { votes: 1 } },
+      { ...failure('POLL_CLOSED'), memberTicket: 't2' },
+      { ok: true, data: { version: '1' }, memberTicket: 7 },
+      { ok: true, data: { votes: 2 } },
+    ];
+    const platform = fakeWeChat({ callFunction: async () => answers.shift() });
+    const client = clientOf(platform);
+    expect(await client.call('listPolls', {})).toEqual({ ok: true, data: ['p1'] });
+    await client.call('vote', { pollId: 'p1', option: 'a' });
+    await client.call('vote', { pollId: 'p1', option: 'b' });
+    await client.callOutsideChat('about', {});
+    await client.call('vote', { pollId: 'p1', option: 'c' });
+    const sent = platform.callFunction.mock.calls.map(([, data]) => (data as { memberTicket?: string }).memberTicket);
+    expect(sent).toEqual([undefined, 't1', 't1', undefined, 't2']);
+  });
+
   test.each(
     [...KIT_ERROR_CODES, ...POLL_ERROR_CODES].filter(
       (code) => code !== 'CLOUD_ID_EXPIRED' && code !== 'CLOUD_ID_INVALID',
