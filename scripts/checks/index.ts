@@ -40,7 +40,7 @@ export async function runChecks(root: string, report: (check: CheckResult) => vo
   const compiled = await compiling;
   await run('miniprogram-ci offline compile', () => checkCompile(compiled));
   if (compiled.ok) {
-    await run('packaged file list', () => checkPackagedFiles(root, compiled.files));
+    await run('packaged file list', () => checkPackagedFiles(root, compiled));
     await run('engines (compiled syntax)', () => checkEngines(root, compiled));
     await run('kit exports', () => checkKitExports(root, compiled));
     await run('chat-tool size budget', () => checkBudget(root, compiled.files));

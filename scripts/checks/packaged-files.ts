@@ -1,5 +1,9 @@
 // The package miniprogram-ci would upload holds app files only: packOptions.ignore must keep tests,
 // tooling, sources and docs out. An allow-list, so a new tooling folder cannot slip in unnoticed.
+// And every image a packaged file names is packaged too: packOptions.ignore may leave out an npm package's
+// assets its packed components never show (weui's loading icon), never one a packaged file loads.
+import path from 'node:path';
+import { compiledText, type Compiled } from './compile';
 import { appFolders } from './files';
 import { result, type CheckResult, type Problem } from './result';
 
@@ -24,7 +28,30 @@ export function unexpectedFiles(files: string[], folders: string[]): Problem[] {
   });
 }
 
-export function checkPackagedFiles(root: string, files: Record<string, number>): CheckResult {
-  const list = Object.keys(files).sort();
-  return result('packaged file list', unexpectedFiles(list, appFolders(root)), [`${list.length} files in the package`]);
+// An image path in a packaged file: absolute from the mini program's root, or relative to the file
+// (a remote address, a data: URI or a path computed at run time is not a file of the package).
+const IMAGE_REFERENCE = /["'(]((?:\/|\.\.?\/)[^"'()\s{}]*\.(?:png|jpe?g|gif|svg|webp))["')]/g;
+const REFERRING_FILES = /\.(js|json|wxml|wxss|wxs)$/;
+
+/** Images the packaged files name that the package does not hold (`texts`: each packaged text file's content). */
+export function unpackagedReferences(texts: Record<string, string>, packaged: Set<string>): Problem[] {
+  return Object.entries(texts).flatMap(([file, text]) =>
+    [...text.matchAll(IMAGE_REFERENCE)].flatMap(([, reference]) => {
+      if (reference!.startsWith('//')) return [];
+      const target = reference!.startsWith('/')
+        ? reference!.slice(1)
+        : path.posix.join(path.posix.dirname(file), reference!);
+      if (packaged.has(target)) return [];
+      return [{ file, message: `loads ${reference}, which is not in the package: keep it out of packOptions.ignore` }];
+    }),
+  );
+}
+
+export function checkPackagedFiles(root: string, compiled: Compiled & { ok: true }): CheckResult {
+  const list = Object.keys(compiled.files).sort();
+  const texts = Object.fromEntries(
+    list.filter((file) => REFERRING_FILES.test(file)).map((file) => [file, compiledText(compiled, file)]),
+  );
+  const problems = [...unexpectedFiles(list, appFolders(root)), ...unpackagedReferences(texts, new Set(list))];
+  return result('packaged file list', problems, [`${list.length} files in the package`]);
 }

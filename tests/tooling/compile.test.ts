@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkBudget, largestFiles, subpackageBytes } from '../../scripts/checks/budget';
 import { CACHE_DIR, checkCompile, compileKey, compileOffline, type Compiled } from '../../scripts/checks/compile';
-import { checkPackagedFiles, unexpectedFiles } from '../../scripts/checks/packaged-files';
+import { checkPackagedFiles, unexpectedFiles, unpackagedReferences } from '../../scripts/checks/packaged-files';
 import { runChecks } from '../../scripts/checks';
 import { formatProblem } from '../../scripts/checks/result';
 import { baseFiles, fixtureProjects, formatProject, lintConfigFiles } from './fixture-project';
@@ -14,9 +14,13 @@ jest.setTimeout(180_000);
 
 const project = fixtureProjects();
 
-function files(compiled: Compiled): Record<string, number> {
+function succeeded(compiled: Compiled): Compiled & { ok: true } {
   if (!compiled.ok) throw new Error(`compile failed: ${compiled.message}`);
-  return compiled.files;
+  return compiled;
+}
+
+function files(compiled: Compiled): Record<string, number> {
+  return succeeded(compiled).files;
 }
 
 describe('a good project', () => {
@@ -31,7 +35,7 @@ describe('a good project', () => {
     expect(checkCompile(compiled).problems).toEqual([]);
     const list = Object.keys(files(compiled));
     expect(list).toEqual(expect.arrayContaining(['app.js', 'app.json', 'packageChatTool/pages/entry/index.js']));
-    const check = checkPackagedFiles(root, files(compiled));
+    const check = checkPackagedFiles(root, succeeded(compiled));
     expect(check.problems).toEqual([]);
     expect(check.info).toEqual([`${list.length} files in the package`]);
   });
@@ -107,7 +111,7 @@ test('files that packOptions.ignore forgot are reported', async () => {
     ({ value }) => !['tests', 'tsconfig.json'].includes(value),
   );
   const root = project({ 'project.config.json': JSON.stringify(config) });
-  const check = checkPackagedFiles(root, files(await compileOffline(root)));
+  const check = checkPackagedFiles(root, succeeded(await compileOffline(root)));
   expect(check.problems.map((problem) => problem.file).sort()).toEqual(['tests/fixture.test.js', 'tsconfig.json']);
 });
 
@@ -136,6 +140,51 @@ test('the allow-list: sources, docs, tooling and stray root files are not app fi
   ];
   const problems = unexpectedFiles([...appFiles, ...strayFiles], ['miniprogram', 'packageChatTool']);
   expect(problems.map((problem) => problem.file)).toEqual(strayFiles);
+});
+
+describe('images a packaged file names', () => {
+  const weui = 'packageChatTool/miniprogram_npm/weui-miniprogram';
+  const icon = `${weui}/_assets/loading-icon.1d274d77.svg`;
+
+  test('each must be packaged: absolute from the root, or relative to the file', () => {
+    const texts = {
+      'packageChatTool/view/routes.js': 'exports.CARD_IMAGE="/packageChatTool/assets/card.png"',
+      'packageChatTool/pages/entry/index.wxss': '.logo{background:url(../../assets/logo.png)}',
+      'packageChatTool/pages/entry/index.wxml': '<image src="./empty.svg"/><image src="{{item.avatar}}"/>',
+    };
+    const packaged = new Set([...Object.keys(texts), 'packageChatTool/assets/card.png']);
+    expect(unpackagedReferences(texts, packaged).map(({ file, message }) => `${file}: ${message}`)).toEqual([
+      'packageChatTool/pages/entry/index.wxss: loads ../../assets/logo.png, which is not in the package: keep it out of packOptions.ignore',
+      'packageChatTool/pages/entry/index.wxml: loads ./empty.svg, which is not in the package: keep it out of packOptions.ignore',
+    ]);
+    const all = new Set([...packaged, 'packageChatTool/assets/logo.png', 'packageChatTool/pages/entry/empty.svg']);
+    expect(unpackagedReferences(texts, all)).toEqual([]);
+  });
+
+  test('remote images and data: URIs are not files of the package', () => {
+    const texts = {
+      'packageChatTool/a.wxss':
+        ".a{background:url('https://example.com/a.png')}.b{background:url(//cdn.example.com/b.png)}",
+      'packageChatTool/b.wxss': `.c{mask-image:url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E")}`,
+    };
+    expect(unpackagedReferences(texts, new Set(Object.keys(texts)))).toEqual([]);
+  });
+
+  test("weui's loading component, if a page ever used it, fails the check: packOptions.ignore leaves its icon out", () => {
+    const root = path.resolve(__dirname, '../..');
+    const ignored = (
+      JSON.parse(fs.readFileSync(path.join(root, 'project.config.json'), 'utf8')) as {
+        packOptions: { ignore: { type: string; value: string }[] };
+      }
+    ).packOptions.ignore;
+    expect(ignored).toContainEqual({ type: 'folder', value: `${weui}/_assets` });
+    const loading = `${weui}/loading/loading.wxml`;
+    const texts = { [loading]: fs.readFileSync(path.join(root, loading), 'utf8') };
+    const problems = unpackagedReferences(texts, new Set(Object.keys(texts)));
+    expect(problems.map(({ file }) => file)).toEqual([loading]);
+    expect(problems[0]!.message).toMatch(/^loads \/_assets\/loading-icon\.\w+\.svg, which is not in the package/);
+    expect(fs.existsSync(path.join(root, icon))).toBe(true);
+  });
 });
 
 test('runChecks on a good project: every check runs and passes', async () => {
