@@ -141,7 +141,9 @@ export async function benchAnswers(): Promise<void> {
   console.log(
     `  admitted sign-up, instance never saw the member, ticket presented: ${kinds(cold)}, ${kb(cold.bytesRead)} read`,
   );
-  console.log(`  the same with no ticket presented (as when MEMBER_TICKET_KEY is unset): ${kinds(coldWithout)}`);
+  console.log(
+    `  the same with no ticket presented (as when MEMBER_TICKET_KEY is unset): ${kinds(coldWithout)}, ${kb(coldWithout.bytesRead)} read`,
+  );
   console.log(`  waitlisted sign-up: ${kinds(waitlisted)}, ${kb(waitlisted.bytesRead)} read`);
   console.log(`  leave promoting the first waiting: ${kinds(left)}, ${kb(left.bytesRead)} read`);
   console.log(`  (the whole task document, for comparison: ${kb(whole.bytesRead)})`);
