@@ -3,12 +3,12 @@
 import type { CardBinding, CardTemplateKind, Member, Room } from 'chat-tool-kit';
 import type { TaskDraft } from './task-fields';
 
-// The chat and its members are the kit's (kit/core/chat.ts); the task domain names them from here too.
+// The chat and its members are the kit's (kit/core/chat.ts); the task domain names their types from here too.
+// Types only, so this file compiles to nothing a page loads: values (isOneToOneChat, CARD_TEMPLATE) come from the
+// kit itself.
 export type { ChatType, EnvVersion, Member, Room, VersionType } from 'chat-tool-kit';
-export { isOneToOneChat } from 'chat-tool-kit';
 
 // The card's template table and its binding are the kit's (kit/core/card.ts): a task's kind is its card's template.
-export { CARD_TEMPLATE } from 'chat-tool-kit';
 export type { CardTemplateId } from 'chat-tool-kit';
 export type TaskKind = CardTemplateKind;
 

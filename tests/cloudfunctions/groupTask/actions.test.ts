@@ -1,6 +1,6 @@
 // The actions end to end on the local backend: what each member sees, and what the card shows.
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
+import { CARD_TEMPLATE } from 'chat-tool-kit';
 import { SHOWN_TO_OTHERS, textsShownToOthers } from '../../../packageChatTool/core/task-fields';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';

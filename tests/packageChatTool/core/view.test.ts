@@ -6,7 +6,7 @@ import {
   viewTask,
 } from '../../../packageChatTool/core/view';
 import { joinTask } from '../../../packageChatTool/core/task';
-import { CARD_TEMPLATE } from '../../../packageChatTool/core/types';
+import { CARD_TEMPLATE } from 'chat-tool-kit';
 import type { Task } from '../../../packageChatTool/core/types';
 import { MEMBERS_FIRST_PAGE } from '../../../packageChatTool/core/limits';
 import { aTask, creator, member, NOW } from './fixtures';
