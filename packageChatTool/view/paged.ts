@@ -47,6 +47,3 @@ export function withFirstPage<T>(list: Paged<T>, first: Page<T>, key: (item: T) 
 export function without<T>(list: Paged<T>, id: string, key: (item: T) => string): Paged<T> {
   return { ...list, pages: list.pages.map((page) => page.filter((item) => key(item) !== id)) };
 }
-
-/** How many items the loaded pages hold. */
-export const loadedCount = <T>(list: Paged<T>): number => list.pages.reduce((sum, page) => sum + page.length, 0);

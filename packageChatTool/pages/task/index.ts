@@ -10,12 +10,18 @@ import { changes } from '../../view/changes';
 import { pagedFrom, withFirstPage, withPage, without, type Paged } from '../../view/paged';
 import { CARD_IMAGE } from '../../view/routes';
 import { deadlinePassedSince } from '../../view/task-text';
-import { PROGRESS_IMAGE_SELECTOR, progressImage, type ProgressImage } from './progress-image';
-import { confirmation, taskPageView, type Confirmable, type TaskButton, type TaskPageView } from './view';
+import {
+  confirmation,
+  progressImage,
+  taskPageView,
+  type Confirmable,
+  type ProgressImage,
+  type TaskPageView,
+} from './view';
 
 /**
  * Imported functions under local names: each call of an imported one compiles to `(0, module.name)(…)`, and this
- * page calls these two 18 times (docs/pages.md, "Size").
+ * page calls these two 16 times (docs/pages.md, "Size").
  */
 const weChat = kitWeChat;
 const taskService = sharedTaskService;
@@ -52,9 +58,8 @@ Component({
     refreshing: false,
     hidden: false,
     error: '',
-    /** The progress image being previewed (null: closed) and its exported file ('' while it is prepared). */
-    image: null as ProgressImage | null,
-    imagePath: '',
+    /** The progress image being previewed (null: closed), with its exported file (path '' while it is prepared). */
+    image: null as (ProgressImage & { path: string }) | null,
   },
   methods: {
     onLoad(query: { taskId?: string; unposted?: string }) {
@@ -91,11 +96,8 @@ Component({
       timers.delete(this);
     },
     async load() {
-      if (!this.data.taskId) {
-        this.setData({ loading: false, error: failureMessage(this.data.t, 'NOT_FOUND') });
-        return;
-      }
-      const result = await taskService().getTask({ taskId: this.data.taskId });
+      const { taskId } = this.data;
+      const result = taskId ? await taskService().getTask({ taskId }) : ({ ok: false, code: 'NOT_FOUND' } as const);
       this.setData({ loading: false });
       this.apply(result);
     },
@@ -172,74 +174,54 @@ Component({
       this.setData({ reminder: result.ok ? result.data : null });
       return result.ok ? null : result.code;
     },
-    /** Runs one server action with the page marked busy; after a refusal the task is reloaded. */
-    async act(run: () => Promise<Outcome<TaskView>>, done: (task: TaskView) => string) {
-      if (this.data.busy) return;
+    /**
+     * Runs a server action with the page marked busy; leaving, closing soon and ending ask first, in words that fit
+     * this task. After a refusal the task is reloaded.
+     */
+    async act(action: 'join' | Confirmable) {
+      const { t, taskId, task, busy } = this.data;
+      if (!task || busy) return;
+      const asked = action === 'join' ? null : confirmation(action, task, t);
+      if (asked) {
+        const { title, content } = asked;
+        const confirmed = await weChat()
+          .confirm({ title, content, confirmText: t.confirm, cancelText: t.cancel })
+          .catch(() => false);
+        if (!confirmed) return;
+      }
       this.setData({ busy: true, error: '' });
-      const result = await run();
+      const result = await taskService()[action]({ taskId });
       this.setData({ busy: false });
       this.apply(result);
       if (result.ok) {
-        await weChat().toast(done(result.data), 'success');
+        const { viewer, kind } = result.data;
+        const joined = viewer.status === 'waitlisted' ? t.waitlisted : kind === 'complete' ? t.markedDone : t.joined;
+        await weChat().toast(asked ? asked.done : joined, 'success');
       } else if (result.code !== 'NETWORK' && result.code !== 'NOT_IN_CHAT') {
         const error = this.data.error;
         await this.load();
         this.setData({ error });
       }
     },
-    /** Leaving, closing soon and ending ask first, in words that fit this task; then run like any other. */
-    async confirmThenAct(action: Confirmable) {
-      const { t, taskId, task } = this.data;
-      if (!task) return;
-      const service = taskService();
-      const run = {
-        leave: () => service.leave({ taskId }),
-        closing: () => service.markClosingSoon({ taskId }),
-        end: () => service.endTask({ taskId }),
-      }[action];
-      const { title, content, done } = confirmation(action, task, t);
-      const confirmed = await weChat()
-        .confirm({ title, content, confirmText: t.confirm, cancelText: t.cancel })
-        .catch(() => false);
-      if (confirmed) await this.act(run, () => done);
+    // Each button's tap runs the method its action names (view.ts TaskButton), at once: reminding and sharing must
+    // stay within the tap.
+    join() {
+      return this.act('join');
     },
-    /** Every button's tap runs its action's method at once: reminding and sharing must stay within the tap. */
-    onButton(
-      event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, Pick<TaskButton, 'action'>>,
-    ) {
-      const run: Record<TaskButton['action'], () => unknown> = {
-        join: () => this.onJoin(),
-        leave: () => this.onLeave(),
-        remind: () => this.onRemind(),
-        'share-progress': () => this.onShareProgress(),
-        'renew-card': () => this.onRenewCard(),
-        'closing-soon': () => this.onMarkClosingSoon(),
-        end: () => this.onEnd(),
-      };
-      return run[event.currentTarget.dataset.action]();
+    leave() {
+      return this.act('leave');
     },
-    onJoin() {
-      const { t, taskId } = this.data;
-      return this.act(
-        () => taskService().join({ taskId }),
-        (task) =>
-          task.viewer.status === 'waitlisted' ? t.waitlisted : task.kind === 'complete' ? t.markedDone : t.joined,
-      );
+    markClosingSoon() {
+      return this.act('markClosingSoon');
     },
-    onLeave() {
-      return this.confirmThenAct('leave');
-    },
-    onMarkClosingSoon() {
-      return this.confirmThenAct('closing');
-    },
-    onEnd() {
-      return this.confirmThenAct('end');
+    endTask() {
+      return this.act('endTask');
     },
     /**
      * WeChat allows notifyGroupMembers only within a tap (docs/platform.md, "Tap-only APIs"): nothing is awaited
      * before it. When the pending members are not ready yet, this tap fetches them and asks for another.
      */
-    async onRemind() {
+    async remind() {
       const { t, reminder } = this.data;
       this.setData({ error: '' });
       if (!reminder) {
@@ -260,15 +242,16 @@ Component({
      * Opens the progress image: rendered in <snapshot> and exported now, because shareImageToGroup works only
      * within a tap and the send tap must call it at once (docs/platform.md, "Tap-only APIs", "snapshot").
      */
-    async onShareProgress() {
+    async shareProgress() {
       const { view } = this.data;
       if (!view) return;
       await new Promise<void>((rendered) =>
-        this.setData({ error: '', image: progressImage(view), imagePath: '' }, rendered),
+        this.setData({ error: '', image: { ...progressImage(view), path: '' } }, rendered),
       );
       try {
-        const imagePath = await weChat().snapshot(this, PROGRESS_IMAGE_SELECTOR);
-        if (this.data.image) this.setData({ imagePath });
+        // The <snapshot> element's id in index.wxml.
+        const path = await weChat().snapshot(this, '#progress-image');
+        if (this.data.image) this.setData({ 'image.path': path });
       } catch {
         this.setData({ image: null });
         this.fail('PLATFORM');
@@ -276,40 +259,39 @@ Component({
     },
     /** Shares within the tap: nothing is awaited before shareImageToGroup. */
     async onSendImage() {
-      const { imagePath, taskId, t } = this.data;
-      if (!imagePath) return;
+      const { image, taskId, t } = this.data;
+      if (!image?.path) return;
       try {
-        await weChat().shareImage(imagePath, taskPagePath(taskId));
+        await weChat().shareImage(image.path, taskPagePath(taskId));
       } catch {
         this.fail('PLATFORM');
         return;
       }
-      this.setData({ image: null, imagePath: '' });
+      this.setData({ image: null });
       await weChat().toast(t.shared, 'success');
     },
     onCloseImage() {
-      this.setData({ image: null, imagePath: '' });
+      this.setData({ image: null });
     },
-    async onRenewCard() {
-      if (this.data.busy) return;
-      const { t, taskId } = this.data;
+    /** Sends the card again: a new activity from the server, posted to the chat. */
+    async renewCard() {
+      const { t, taskId, busy } = this.data;
+      if (busy) return;
       this.setData({ busy: true, error: '' });
       const result = await taskService().renewCard({ taskId });
-      if (!result.ok) {
-        this.setData({ busy: false });
-        this.fail(result.code);
-        return;
-      }
-      const posted = await weChat()
-        .publishCard(result.data.share, CARD_IMAGE)
-        .then(
-          () => true,
-          () => false,
-        );
-      this.setData({ busy: false, unposted: !posted });
+      const posted =
+        result.ok &&
+        (await weChat()
+          .publishCard(result.data.share, CARD_IMAGE)
+          .then(
+            () => true,
+            () => false,
+          ));
+      this.setData({ busy: false });
+      if (!result.ok) return this.fail(result.code);
+      this.setData({ unposted: !posted });
       this.show(result.data.task);
-      if (posted) await weChat().toast(t.shared, 'success');
-      else this.fail('PLATFORM');
+      return posted ? weChat().toast(t.shared, 'success') : this.fail('PLATFORM');
     },
     /** Pull to refresh: others may have joined since the page opened. */
     async onRefresh() {

@@ -1,4 +1,5 @@
-// What the task page shows for one TaskView, in the viewer's language. Pure, tested directly.
+// What the task page shows for one TaskView, in the viewer's language, and the progress image the creator shares to
+// the chat (wx.shareImageToGroup) from it. Pure, tested directly.
 import type { TaskView } from '../../core/api';
 import { format as kitFormat } from 'chat-tool-kit';
 import type { Messages } from '../../i18n/index';
@@ -34,16 +35,17 @@ export interface TaskPageView {
   buttons: TaskButton[];
 }
 
-/** A button of the task page: what it does (its class, and the page method its tap runs), its words and its look. */
+/** A server action that asks first: it says what happens to this task and its card. Each is the service's method. */
+export type Confirmable = 'leave' | 'markClosingSoon' | 'endTask';
+
+/**
+ * A button of the task page: what it does (its class, and the page method its tap runs: the WXML binds the tap to
+ * the method of that name, docs/platform.md#handler-names-from-data), its words and its look.
+ */
 export interface TaskButton {
-  action: 'join' | 'leave' | 'remind' | 'share-progress' | 'renew-card' | 'closing-soon' | 'end';
+  action: 'join' | Confirmable | 'remind' | 'shareProgress' | 'renewCard';
   label: string;
   look: '' | 'primary' | 'danger';
-}
-
-function percentOf(done: number, target: number | null): number | null {
-  if (target === null || target <= 0) return null;
-  return Math.min(100, Math.round((done / target) * 100));
 }
 
 /** A marked participant's subtitle: marks never come off (docs/platform.md, "Card templates and subtitles"). */
@@ -76,8 +78,6 @@ function cardNotice(task: TaskView, t: Messages, unposted: boolean): string {
   return counted > task.counts.joined ? format(t.cardCountsLeavers, { count: counted }) : '';
 }
 
-export type Confirmable = 'leave' | 'end' | 'closing';
-
 export interface Confirmation {
   title: string;
   content: string;
@@ -90,7 +90,7 @@ export function confirmation(action: Confirmable, task: TaskView, t: Messages): 
   const participate = task.kind === 'participate';
   const join = (...sentences: string[]): string =>
     sentences.filter(Boolean).reduce((first, next) => format(t.sentences, { first, next }));
-  if (action === 'end') {
+  if (action === 'endTask') {
     const { waitlisted } = task.counts;
     const waiting = waitlisted ? format(t.endDropsWaitlist, { count: waitlisted }) : '';
     return {
@@ -99,7 +99,7 @@ export function confirmation(action: Confirmable, task: TaskView, t: Messages): 
       done: t.ended,
     };
   }
-  if (action === 'closing') {
+  if (action === 'markClosingSoon') {
     return {
       title: t.confirmClosingTitle,
       content: participate ? t.confirmClosingParticipate : t.confirmClosingComplete,
@@ -129,18 +129,18 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
   const full = task.capacity !== null && done >= task.capacity;
   const { can, isCreator } = task.viewer;
   const ended = task.state === 'ended';
-  const offered: [boolean, TaskButton][] = [
-    [
-      can.join,
-      { action: 'join', label: task.kind === 'complete' ? t.markDone : full ? t.joinFull : t.join, look: 'primary' },
-    ],
-    [can.leave, { action: 'leave', label: leaveLabel(task, t), look: '' }],
-    [can.remind, { action: 'remind', label: t.remind, look: '' }],
-    [isCreator, { action: 'share-progress', label: t.shareProgress, look: '' }],
-    [can.renewCard, { action: 'renew-card', label: t.renewCard, look: '' }],
-    [can.markClosingSoon, { action: 'closing-soon', label: t.markClosingSoon, look: '' }],
-    [can.end, { action: 'end', label: t.end, look: 'danger' }],
+  // Which buttons the server's viewer.can allows, in this order: shown, action, label and look ('' unless given).
+  const offered: [boolean, TaskButton['action'], string, TaskButton['look']?][] = [
+    [can.join, 'join', task.kind === 'complete' ? t.markDone : full ? t.joinFull : t.join, 'primary'],
+    [can.leave, 'leave', leaveLabel(task, t)],
+    [can.remind, 'remind', t.remind],
+    [isCreator, 'shareProgress', t.shareProgress],
+    [can.renewCard, 'renewCard', t.renewCard],
+    [can.markClosingSoon, 'markClosingSoon', t.markClosingSoon],
+    [can.end, 'endTask', t.end, 'danger'],
   ];
+  // The bar measures against the chosen members or the capacity; nothing to measure against hides it.
+  const target = expected ?? task.capacity;
   return {
     title: task.title,
     descriptionLines: task.description === '' ? [] : task.description.split(/\r\n|\r|\n/),
@@ -150,13 +150,35 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
     deadline: task.deadline === null ? t.noDeadline : format(t.deadlineAt, { time: formatDateTime(task.deadline) }),
     countdown: ended || task.deadline === null ? '' : countdown(task.deadline, now, t),
     progress: progressText(task.kind, done, expected, t),
-    percent: percentOf(done, expected ?? task.capacity),
+    percent: target ? Math.min(100, Math.round((done / target) * 100)) : null,
     capacity: task.capacity === null ? '' : format(t.capacityOf, { count: done, capacity: task.capacity }),
     waitlist: waitlisted ? format(t.waitlistCount, { count: waitlisted }) : '',
     status: statusText(task.kind, task.viewer.status, task.state, t, isCreator),
     cardNotice: cardNotice(task, t, unposted),
     participantsHeading: task.kind === 'participate' ? t.participantsHeading : t.doneHeading,
     pending: pending ? format(t.pendingCount, { count: pending }) : '',
-    buttons: offered.filter(([shown]) => shown).map(([, button]) => button),
+    buttons: offered.filter(([shown]) => shown).map(([, action, label, look = '']) => ({ action, label, look })),
+  };
+}
+
+/** What the task page's <snapshot> shows, and the creator shares to the chat: the page's view, in fixed light colours. */
+export interface ProgressImage {
+  title: string;
+  /** Kind and state, e.g. "报名 · 进行中". */
+  subtitle: string;
+  progress: string;
+  /** 0..100 for the bar; null hides it, as on the page, when there is nothing to measure against. */
+  percent: number | null;
+  /** Capacity, waitlist and the countdown (or the deadline), whichever the task has. */
+  details: string;
+}
+
+export function progressImage(view: TaskPageView): ProgressImage {
+  return {
+    title: view.title,
+    subtitle: `${view.kindTag} · ${view.stateLabel}`,
+    progress: view.progress,
+    percent: view.percent,
+    details: [view.capacity, view.waitlist, view.countdown || view.deadline].filter(Boolean).join(' · '),
   };
 }

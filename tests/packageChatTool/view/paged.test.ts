@@ -1,4 +1,4 @@
-import { loadedCount, pagedFrom, withFirstPage, withPage, without } from '../../../packageChatTool/view/paged';
+import { pagedFrom, withFirstPage, withPage, without } from '../../../packageChatTool/view/paged';
 
 const id = (item: string) => item;
 const page = (items: string[], next: string | null = null) => ({ items, next });
@@ -9,7 +9,6 @@ describe('a list loaded a page at a time', () => {
     list = withPage(list, page(['c', 'd'], 'c2'), 'c1', id);
     list = withPage(list, page(['e']), 'c2', id);
     expect(list).toEqual({ pages: [['a', 'b'], ['c', 'd'], ['e']], next: null, tail: 'c2' });
-    expect(loadedCount(list)).toBe(5);
   });
 
   test('an item an earlier page holds is not shown twice (someone left between two requests)', () => {

@@ -45,7 +45,7 @@ describe('task page for a participant', () => {
     expect(p.text('.participants')).toContain('Alice');
     expect(p.text('.pending')).toBe('2 人尚未行动');
     expect(p.text('.join')).toBe('报名');
-    expect(p.query('.end')).toBeNull();
+    expect(p.query('.endTask')).toBeNull();
     expect(p.query('.remind')).toBeNull();
   });
 
@@ -236,19 +236,19 @@ describe('task page for the creator', () => {
       ),
     });
     const p = await open();
-    await tap(p, '.closing-soon');
+    await tap(p, '.markClosingSoon');
     expect(service.markClosingSoon).toHaveBeenCalledWith({ taskId: 't1' });
     expect(p.text('.tag')).toBe('即将截止');
-    await tap(p, '.end');
+    await tap(p, '.endTask');
     expect(platform.confirm).toHaveBeenLastCalledWith(expect.objectContaining({ title: '结束任务？' }));
     expect(service.endTask).toHaveBeenCalledWith({ taskId: 't1' });
     expect(p.text('.tag')).toBe('已结束');
-    expect(p.query('.end')).toBeNull();
+    expect(p.query('.endTask')).toBeNull();
   });
 
   test('shares a progress image exported from <snapshot> (progress-image-page.test.ts has the whole flow)', async () => {
     const p = await open();
-    await tap(p, '.share-progress');
+    await tap(p, '.shareProgress');
     await until(() => platform.snapshot.mock.calls.length > 0);
     expect(platform.snapshot).toHaveBeenCalledWith(expect.anything(), '#progress-image');
     await settle();
@@ -270,7 +270,7 @@ describe('task page for the creator', () => {
     });
     const p = await open();
     expect(p.text('.notice')).toBe('卡片已过期，成员无法从旧卡片进入，请重新发送。');
-    await tap(p, '.renew-card');
+    await tap(p, '.renewCard');
     expect(service.renewCard).toHaveBeenCalledWith({ taskId: 't1' });
     expect(platform.publishCard).toHaveBeenCalledWith(cardShare({ activityId: 'act-2' }), CARD_IMAGE);
     expect(p.query('.notice')).toBeNull();
@@ -281,13 +281,13 @@ describe('task page for the creator', () => {
     platform.language.mockReturnValue('en');
     const p = await open({ taskId: 't1', unposted: '1' });
     expect(p.text('.notice')).toBe('The card is not in the chat yet; tap "Send the card again".');
-    await tap(p, '.renew-card');
+    await tap(p, '.renewCard');
     expect(p.query('.notice')).toBeNull();
   });
 
   test('every control has a role and a label', async () => {
     const p = await open();
-    for (const selector of ['.remind', '.share-progress', '.renew-card', '.closing-soon', '.end']) {
+    for (const selector of ['.remind', '.shareProgress', '.renewCard', '.markClosingSoon', '.endTask']) {
       expectAccessible(p, selector);
     }
   });
@@ -403,7 +403,7 @@ describe('a long list loads page by page', () => {
     });
     const p = await openBig();
     expect(p.text('.progress')).toBe('30 人已参与');
-    expect(p.text('.waitlist')).toBe('候补 2 人');
+    expect(p.text()).toContain('候补 2 人');
     expect(shown(p, 'participants')).toBe(4);
     expectAccessible(p, '.more');
     expect(p.attribute('.more', 'aria-label')).toBe('显示更多');
@@ -420,7 +420,7 @@ describe('a long list loads page by page', () => {
     expect(p.text('.more-state')).toBe('没有更多了');
     await tap(p, '.more');
     expect(service.listMembers).toHaveBeenLastCalledWith({ taskId: 't1', list: 'waitlist', after: 'w1' });
-    expect(shown(p, 'waitlisted')).toBe(2);
+    expect(shown(p, 'waitlist')).toBe(2);
     expect(p.query('.more')).toBeNull();
     expect(service.listMembers).toHaveBeenCalledTimes(3);
   });

@@ -45,12 +45,12 @@ async function open(language = 'zh_CN'): Promise<Mounted> {
   return page;
 }
 
-const imagePath = (p: Mounted) => (p.instance.data as { imagePath: string }).imagePath;
+const imagePath = (p: Mounted) => (p.instance.data as { image: { path: string } | null }).image?.path ?? '';
 
 test('preview: the <snapshot> shows the progress and is exported as a PNG file before the send tap', async () => {
   const p = await open();
   expect(p.query('.image-preview')).toBeNull();
-  await tap(p, '.share-progress');
+  await tap(p, '.shareProgress');
   expect(p.text('.progress-image')).toContain('周六爬山');
   await until(() => imagePath(p) !== '');
   expect(takenSnapshots).toHaveLength(1);
@@ -66,7 +66,7 @@ test('preview: the <snapshot> shows the progress and is exported as a PNG file b
 
 test('send: shareImageToGroup runs synchronously in the tap, with the exported file and an entrance to the task', async () => {
   const p = await open();
-  await tap(p, '.share-progress');
+  await tap(p, '.shareProgress');
   await until(() => imagePath(p) !== '');
   const exported = imagePath(p);
 
@@ -84,7 +84,7 @@ test('send: shareImageToGroup runs synchronously in the tap, with the exported f
 
 test('while the image is prepared the send button says so and sends nothing', async () => {
   const p = await open();
-  p.tap('.share-progress');
+  p.tap('.shareProgress');
   await settle();
   expect(imagePath(p)).toBe('');
   expect(p.text('.send-image')).toBe('正在生成图片…');
@@ -96,7 +96,7 @@ test('while the image is prepared the send button says so and sends nothing', as
 
 test('in English; cancel closes the preview without sending', async () => {
   const p = await open('en');
-  await tap(p, '.share-progress');
+  await tap(p, '.shareProgress');
   await until(() => imagePath(p) !== '');
   expect(p.attribute('.image-preview', 'aria-label')).toBe('Progress image preview');
   expect(p.text('.send-image')).toBe('Send to the chat');
@@ -108,7 +108,7 @@ test('in English; cancel closes the preview without sending', async () => {
 
 test('WeChat refusing the share (e.g. the user cancels) shows the platform error and keeps the preview', async () => {
   const p = await open();
-  await tap(p, '.share-progress');
+  await tap(p, '.shareProgress');
   await until(() => imagePath(p) !== '');
   mock.failNext('shareImageToGroup', { errMsg: 'shareImageToGroup:fail cancel' });
   await tap(p, '.send-image');
@@ -125,7 +125,7 @@ test('an export that fails closes the preview and says so', async () => {
   useWeChat(platform);
   installWxMock();
   page = await openPage(PAGE, { taskId: 't1' });
-  await tap(page, '.share-progress');
+  await tap(page, '.shareProgress');
   const shown = page;
   await until(() => (shown.instance.data as { error: string }).error !== '');
   expect((page.instance.data as { error: string }).error).toBe('微信没有完成这个操作，请重试');

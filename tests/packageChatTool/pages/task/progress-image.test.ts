@@ -1,6 +1,5 @@
 import { messagesFor } from '../../../../packageChatTool/i18n/index';
-import { progressImage } from '../../../../packageChatTool/pages/task/progress-image';
-import { taskPageView } from '../../../../packageChatTool/pages/task/view';
+import { progressImage, taskPageView } from '../../../../packageChatTool/pages/task/view';
 import { NOW, taskView } from '../../helpers/samples';
 
 const en = messagesFor('en');

@@ -58,16 +58,16 @@ describe('task page view', () => {
       pending: '400 not yet',
       buttons: [{ action: 'join', label: 'Join the waitlist' }],
     });
-    expect(confirmation('end', big, en).content).toContain('The 300 waiting will not get a place.');
+    expect(confirmation('endTask', big, en).content).toContain('The 300 waiting will not get a place.');
   });
 
   test('the creator gets the management actions and card notices', () => {
     expect(taskPageView(taskView({}, CREATOR), zhCN, NOW).buttons).toEqual([
       { action: 'remind', label: '提醒未参与的成员', look: '' },
-      { action: 'share-progress', label: '发送进度图', look: '' },
-      { action: 'renew-card', label: '重新发送卡片', look: '' },
-      { action: 'closing-soon', label: '标记即将截止', look: '' },
-      { action: 'end', label: '结束任务', look: 'danger' },
+      { action: 'shareProgress', label: '发送进度图', look: '' },
+      { action: 'renewCard', label: '重新发送卡片', look: '' },
+      { action: 'markClosingSoon', label: '标记即将截止', look: '' },
+      { action: 'endTask', label: '结束任务', look: 'danger' },
     ]);
     const expired = taskView({ card: { activityExpiresAt: NOW - 1, expired: true, inSync: true } }, CREATOR);
     expect(taskPageView(expired, zhCN, NOW).cardNotice).toBe(zhCN.cardExpired);
@@ -167,20 +167,20 @@ describe('every dialog says what happens to this task and what its card keeps sh
   });
 
   test('ending and closing soon name the kind of task, and ending names the waitlist when there is one', () => {
-    expect(confirmation('end', taskView(), zhCN).content).toBe(
+    expect(confirmation('endTask', taskView(), zhCN).content).toBe(
       '结束后成员不能再报名，卡片对所有人显示「已结束」，无法恢复。',
     );
-    expect(confirmation('end', taskView({ kind: 'complete' }), en).content).toBe(
+    expect(confirmation('endTask', taskView({ kind: 'complete' }), en).content).toBe(
       'Nobody can check off any more and the card shows "Ended" to everyone. This cannot be undone.',
     );
     const waiting = taskView({ capacity: 1, waitlist: members(['g-carol']) });
-    expect(confirmation('end', waiting, zhCN).content).toBe(
+    expect(confirmation('endTask', waiting, zhCN).content).toBe(
       '结束后成员不能再报名，卡片对所有人显示「已结束」，无法恢复。候补的 1 人不会再补上。',
     );
-    expect(confirmation('closing', taskView(), zhCN).content).toBe(
+    expect(confirmation('markClosingSoon', taskView(), zhCN).content).toBe(
       '卡片会对还没报名的成员显示「即将截止」，成员仍可报名。',
     );
-    expect(confirmation('closing', taskView({ kind: 'complete' }), en).content).toBe(
+    expect(confirmation('markClosingSoon', taskView({ kind: 'complete' }), en).content).toBe(
       'The card shows "Closing soon" to members who are not done; they still can check off.',
     );
   });
