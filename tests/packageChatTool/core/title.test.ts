@@ -1,4 +1,4 @@
-import { TITLE_MAX_UNITS, titleCounter, titleProblem, titleUnits } from '../../../packageChatTool/core/title';
+import { TITLE_MAX_UNITS, titleProblem, titleUnits } from '../../../packageChatTool/core/title';
 
 describe('the notifyGroupMembers title rule', () => {
   it('counts a Chinese character as 2 and letters or digits as 1', () => {
@@ -22,8 +22,19 @@ describe('the notifyGroupMembers title rule', () => {
     }
   });
 
-  it('gives the create page a counter', () => {
-    expect(titleCounter('周六爬山')).toEqual({ used: 8, max: 30, problem: null });
-    expect(titleCounter('a b')).toEqual({ used: 3, max: 30, problem: 'TITLE_CHARACTERS' });
+  it('counts units of a title it refuses too, for the live counter', () => {
+    expect(titleUnits('a b')).toBe(3);
+    expect(titleProblem('a b')).toBe('TITLE_CHARACTERS');
+  });
+
+  it('takes exactly the Chinese ranges: CJK Unified Ideographs, Extension A, Compatibility, Extensions B–F', () => {
+    const inside = ['\u3400', '\u4dbf', '\u4e00', '\u9fff', '\uf900', '\ufaff', '\u{20000}', '\u{2ebef}'];
+    const outside = ['\u33ff', '\u4dc0', '\ua000', '\uf8ff', '\ufb00', '\u{1ffff}', '\u{2ebf0}', '\u{30000}'];
+    for (const char of inside) expect([char, titleUnits(char), titleProblem(char)]).toEqual([char, 2, null]);
+    for (const char of outside) {
+      expect([char, titleUnits(char), titleProblem(char)]).toEqual([char, 1, 'TITLE_CHARACTERS']);
+    }
+    // A surrogate not in a pair is one unit and no Chinese character.
+    expect([titleUnits('\ud840'), titleProblem('\ud840')]).toEqual([1, 'TITLE_CHARACTERS']);
   });
 });
