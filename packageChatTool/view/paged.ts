@@ -11,11 +11,6 @@ export interface Paged<T> {
   tail: string | null;
 }
 
-/** Drops the items whose key `seen` holds, and adds the others' keys to it. */
-function unseen<T>(items: readonly T[], key: (item: T) => string, seen: Set<string>): T[] {
-  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
-}
-
 export const pagedFrom = <T>(first: Page<T>): Paged<T> => ({ pages: [[...first.items]], next: first.next, tail: null });
 
 /**
@@ -24,7 +19,9 @@ export const pagedFrom = <T>(first: Page<T>): Paged<T> => ({ pages: [[...first.i
  */
 export function withPage<T>(list: Paged<T>, page: Page<T>, after: string, key: (item: T) => string): Paged<T> {
   const seen = new Set(list.pages.flat().map(key));
-  return { pages: [...list.pages, unseen(page.items, key, seen)], next: page.next, tail: after };
+  // Each item once, within the page too: an item is kept when its key is not seen yet, and its key is added.
+  const fresh = page.items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+  return { pages: [...list.pages, fresh], next: page.next, tail: after };
 }
 
 /**

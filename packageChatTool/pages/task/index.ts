@@ -93,7 +93,6 @@ Component({
     onUnload() {
       const timer = timers.get(this);
       if (timer !== undefined) clearInterval(timer);
-      timers.delete(this);
     },
     async load() {
       const { taskId } = this.data;
@@ -125,11 +124,16 @@ Component({
       this.setData({ task, loadedAt: Date.now(), error: '', ...changes('lists', lists, next) });
       this.render();
     },
-    /** The next page of `list`, once: a tap on "show more" or the scroll reaching the end. */
-    async loadMore(list: MemberList) {
+    /**
+     * The next page of a list, once: a tap on "show more" under it (its data-list), or the scroll view reaching its
+     * end (the first list with more to show, participants before the waitlist). A list too short to scroll never
+     * gets there, hence the button too (docs/platform.md#long-lists-and-setdata).
+     */
+    async loadMore(event: { currentTarget: { dataset: { list?: MemberList } } }) {
       const { task, lists, more } = this.data;
-      const after = lists?.[list].next;
-      if (!task || more || !after) return;
+      const list = event.currentTarget.dataset.list ?? MEMBER_LISTS.find((name) => lists?.[name].next);
+      const after = list && lists?.[list].next;
+      if (!task || more || !list || !after) return;
       this.setData({ more: list });
       const result = await taskService().listMembers({ taskId: task.id, list, after });
       this.setData({ more: null });
@@ -139,17 +143,6 @@ Component({
       }
       const loaded = this.data.lists?.[list];
       if (loaded) this.setData(changes(`lists.${list}`, loaded, withPage(loaded, idsOf(result.data), after, same)));
-    },
-    onMore(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { list: MemberList }>) {
-      return this.loadMore(event.currentTarget.dataset.list);
-    },
-    /**
-     * The scroll view reached its end: the first list with more to show, participants before the waitlist. A list
-     * too short to scroll never gets here, hence the button too (docs/platform.md#long-lists-and-setdata).
-     */
-    onScrollEnd() {
-      const list = MEMBER_LISTS.find((name) => this.data.lists?.[name].next);
-      return list ? this.loadMore(list) : undefined;
     },
     /** Shows the task a call returned, or the failure. */
     apply(result: Outcome<TaskView>) {

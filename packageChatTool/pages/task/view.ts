@@ -14,7 +14,6 @@ export interface TaskPageView {
   descriptionLines: string[];
   kindTag: string;
   stateLabel: string;
-  state: TaskView['state'];
   deadline: string;
   countdown: string;
   progress: string;
@@ -143,10 +142,9 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
   const target = expected ?? task.capacity;
   return {
     title: task.title,
-    descriptionLines: task.description === '' ? [] : task.description.split(/\r\n|\r|\n/),
+    descriptionLines: task.description === '' ? [] : task.description.split(/\r\n?|\n/),
     kindTag: kindTag(task.kind, t),
     stateLabel: stateLabel(task.state, t),
-    state: task.state,
     deadline: task.deadline === null ? t.noDeadline : format(t.deadlineAt, { time: formatDateTime(task.deadline) }),
     countdown: ended || task.deadline === null ? '' : countdown(task.deadline, now, t),
     progress: progressText(task.kind, done, expected, t),
