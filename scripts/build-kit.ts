@@ -143,13 +143,67 @@ const BUNDLE_OPTIONS: BuildOptions = {
   // The chat tool's language level: it ships as written, with es6/enhance off (docs/platform.md#engines), and
   // `npm run check` ("engines") parses the packed copy in its miniprogram_npm as ES2020.
   target: 'es2020',
-  format: 'cjs',
-  minify: true,
-  legalComments: 'none',
+  // Built as ESM, then made CommonJS by exportsObject and minified.
+  format: 'esm',
   logLevel: 'warning',
 };
 
-/** The kit's bundle exporting `names` (all of kit/index.ts for ALL_NAMES), as text. */
+type Node = { type: string; [key: string]: unknown };
+
+/** The names a program assigns (`x = …`, `x += …`, `x++`, destructuring), wherever it does. */
+function assignedNames(program: unknown): Set<string> {
+  const names = new Set<string>();
+  const targets = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const target = node as Node;
+    if (target.type === 'Identifier') names.add(target.name as string);
+    else if (target.type === 'ObjectPattern')
+      (target.properties as Node[]).forEach((p) => targets(p.value ?? p.argument));
+    else if (target.type === 'ArrayPattern') (target.elements as unknown[]).forEach(targets);
+    else if (target.type === 'RestElement') targets(target.argument);
+    else if (target.type === 'AssignmentPattern') targets(target.left);
+  };
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== 'object' || value === null) return;
+    const node = value as Node;
+    if (node.type === 'AssignmentExpression') targets(node.left);
+    if (node.type === 'UpdateExpression') targets(node.argument);
+    Object.values(node).forEach(visit);
+  };
+  visit(program);
+  return names;
+}
+
+/**
+ * An ESM bundle as CommonJS with one plain `module.exports = { name: local, … }` in place of its export clause.
+ * esbuild's own CommonJS output defines each export as a getter through helpers (about 500 bytes packed), which only
+ * a binding that changes after loading needs; a bundle that assigns an exported binding is refused, so the plain
+ * object never goes stale. (esbuild names an inner variable that would shadow a top-level one apart, e.g. `text2`,
+ * so an assignment to an exported name is an assignment to the export.)
+ */
+export function exportsObject(esm: string): string {
+  const program = parse(esm, { ecmaVersion: 'latest', sourceType: 'module' });
+  const clauses = program.body.filter((node) => node.type.startsWith('Export'));
+  const clause = clauses[0];
+  if (clauses.length !== 1 || clause?.type !== 'ExportNamedDeclaration' || clause.declaration || clause.source) {
+    throw new Error('kit bundle: expected one `export { … }` clause, as esbuild writes a bundle');
+  }
+  const name = (node: Node) => (node.type === 'Identifier' ? (node.name as string) : String(node.value));
+  const pairs = clause.specifiers.map((specifier) => ({
+    exported: name(specifier.exported as unknown as Node),
+    local: name(specifier.local as unknown as Node),
+  }));
+  const assigned = assignedNames(program.body);
+  const changing = pairs.filter(({ local }) => assigned.has(local)).map(({ exported }) => exported);
+  if (changing.length > 0) {
+    throw new Error(`kit bundle: ${changing.join(', ')} change after loading; export a function that reads them`);
+  }
+  const fields = pairs.map(({ exported, local }) => `${JSON.stringify(exported)}: ${local}`);
+  return `${esm.slice(0, clause.start)}module.exports = { ${fields.join(', ')} };${esm.slice(clause.end)}`;
+}
+
+/** The kit's bundle exporting `names` (all of kit/index.ts for ALL_NAMES), as minified CommonJS text. */
 export async function kitBundle(names: string[]): Promise<string> {
   const whole = names.includes(ALL_NAMES);
   const result = await build({
@@ -166,7 +220,8 @@ export async function kitBundle(names: string[]): Promise<string> {
         }),
     write: false,
   });
-  return result.outputFiles[0]!.text;
+  const commonJs = exportsObject(result.outputFiles[0]!.text);
+  return transformSync(commonJs, { minify: true, target: 'es2020', format: 'cjs', legalComments: 'none' }).code;
 }
 
 /**

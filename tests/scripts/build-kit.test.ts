@@ -2,7 +2,15 @@
 // bundle and each project's packed copy export every one of them (a stale build fails here and in `npm run check`).
 import fs from 'node:fs';
 import path from 'node:path';
-import { ALL_NAMES, KIT_BUNDLE, moduleUses, projects, usedKitNames } from '../../scripts/build-kit';
+import {
+  ALL_NAMES,
+  exportsObject,
+  KIT_BUNDLE,
+  kitBundle,
+  moduleUses,
+  projects,
+  usedKitNames,
+} from '../../scripts/build-kit';
 import { packedExports } from '../../scripts/checks/kit-exports';
 
 const REPOSITORY = path.resolve(__dirname, '../..');
@@ -30,6 +38,38 @@ describe('moduleUses: the kit names one file uses as the compile leaves it', () 
       relative: [],
     });
     expect(uses("export const later = () => import('./pages');\n").relative).toEqual(['./pages']);
+  });
+});
+
+describe('exportsObject: the bundle as CommonJS, its exports one plain object', () => {
+  const load = (code: string): Record<string, unknown> => {
+    const module = { exports: {} as Record<string, unknown> };
+    new Function('module', 'exports', code)(module, module.exports);
+    return module.exports;
+  };
+
+  test('each export under its exported name, read once the bundle has run', () => {
+    const esm =
+      'var a = [1];\nfunction b() { return a.length; }\nvar c = b() + 1;\nexport {\n  a as A,\n  b,\n  c as default\n};\n';
+    const exported = load(exportsObject(esm));
+    expect(Object.keys(exported)).toEqual(['A', 'b', 'default']);
+    expect(exported.A).toEqual([1]);
+    expect((exported.b as () => number)()).toBe(1);
+    expect(exported.default).toBe(2);
+  });
+
+  test('an exported binding the bundle assigns is refused: a plain object would not follow it', () => {
+    const esm = 'var count = 0;\nvar [first] = [1];\nfunction bump() { count += 1; }\nexport { bump, count, first };\n';
+    expect(() => exportsObject(esm)).toThrow('kit bundle: count change after loading');
+    expect(() => exportsObject('var a = 1;\nexport default a;\n')).toThrow('one `export { … }` clause');
+  });
+
+  test("a packed bundle loads as CommonJS without esbuild's getter helpers", async () => {
+    const code = await kitBundle(['format', 'text']);
+    expect(code).not.toMatch(/getOwnPropertyDescriptor|__esModule/);
+    const kit = load(code) as { format: (template: string, values: Record<string, string>) => string };
+    expect(Object.keys(kit).sort()).toEqual(['format', 'text']);
+    expect(kit.format('{who} joined', { who: 'Ann' })).toBe('Ann joined');
   });
 });
 
