@@ -55,25 +55,20 @@ const cardMarksViewer = (task: TaskView): boolean => task.viewer.cardText === CA
 
 const cardKeeps = (task: TaskView, t: Messages): string => format(t.cardKeeps, { mark: t.marks[task.kind] });
 
-/** The publisher's subtitle is "X人已参与": X counts every member ever marked, so it may exceed the page's count. */
-const cardCount = (task: TaskView): number => Number(/^\d+/.exec(task.viewer.cardText)?.[0] ?? 0);
-
-/** What a member's card says that the page does not: still marked after leaving, or not yet marked after joining. */
-function memberCardNotice(task: TaskView, t: Messages): string {
-  const done = task.viewer.status === 'done';
-  const marked = cardMarksViewer(task);
-  if (!done && marked) return cardKeeps(task, t);
-  if (done && !marked) return format(t.cardBehind, { mark: t.marks[task.kind] });
-  return '';
-}
-
 function cardNotice(task: TaskView, t: Messages, unposted: boolean): string {
+  const { viewer, card } = task;
   if (task.state === 'ended') return '';
-  if (!task.viewer.isCreator) return memberCardNotice(task, t);
+  if (!viewer.isCreator) {
+    // What a member's card says that the page does not: still marked after leaving, or not yet after joining.
+    const done = viewer.status === 'done';
+    if (done === cardMarksViewer(task)) return '';
+    return done ? format(t.cardBehind, { mark: t.marks[task.kind] }) : cardKeeps(task, t);
+  }
   if (unposted) return t.cardNotPosted;
-  if (task.card.expired) return t.cardExpired;
-  if (!task.card.inSync) return t.cardSyncing;
-  const counted = cardCount(task);
+  if (card.expired) return t.cardExpired;
+  if (!card.inSync) return t.cardSyncing;
+  // The publisher's subtitle is "X人已参与": X counts every member ever marked, so it may exceed the page's count.
+  const counted = Number(/^\d+/.exec(viewer.cardText)?.[0] ?? 0);
   return counted > task.counts.joined ? format(t.cardCountsLeavers, { count: counted }) : '';
 }
 
@@ -115,23 +110,19 @@ export function confirmation(action: Confirmable, task: TaskView, t: Messages): 
   return { title: t.confirmLeaveTitle, content: join(t.leaveBody, place, keeps), done: t.left };
 }
 
-/** Leave, leave the waitlist, or undo "done" on a complete task. */
-function leaveLabel(task: TaskView, t: Messages): string {
-  if (task.viewer.status === 'waitlisted') return t.leaveWaitlist;
-  return task.kind === 'complete' ? t.undoDone : t.leave;
-}
-
 export function taskPageView(task: TaskView, t: Messages, now: number, unposted = false): TaskPageView {
   const { joined: done, waitlisted, expected } = task.counts;
   // Only chosen members may sign up or wait, so those who have not acted are the rest of the chosen.
   const pending = expected === null ? 0 : Math.max(0, expected - done - waitlisted);
   const full = task.capacity !== null && done >= task.capacity;
-  const { can, isCreator } = task.viewer;
+  const { can, isCreator, status } = task.viewer;
   const ended = task.state === 'ended';
+  const complete = task.kind === 'complete';
   // Which buttons the server's viewer.can allows, in this order: shown, action, label and look ('' unless given).
   const offered: [boolean, TaskButton['action'], string, TaskButton['look']?][] = [
-    [can.join, 'join', task.kind === 'complete' ? t.markDone : full ? t.joinFull : t.join, 'primary'],
-    [can.leave, 'leave', leaveLabel(task, t)],
+    [can.join, 'join', complete ? t.markDone : full ? t.joinFull : t.join, 'primary'],
+    // Leave, leave the waitlist, or undo "done" on a complete task.
+    [can.leave, 'leave', status === 'waitlisted' ? t.leaveWaitlist : complete ? t.undoDone : t.leave],
     [can.remind, 'remind', t.remind],
     [isCreator, 'shareProgress', t.shareProgress],
     [can.renewCard, 'renewCard', t.renewCard],
@@ -151,9 +142,9 @@ export function taskPageView(task: TaskView, t: Messages, now: number, unposted 
     percent: target ? Math.min(100, Math.round((done / target) * 100)) : null,
     capacity: task.capacity === null ? '' : format(t.capacityOf, { count: done, capacity: task.capacity }),
     waitlist: waitlisted ? format(t.waitlistCount, { count: waitlisted }) : '',
-    status: statusText(task.kind, task.viewer.status, task.state, t, isCreator),
+    status: statusText(task.kind, status, task.state, t, isCreator),
     cardNotice: cardNotice(task, t, unposted),
-    participantsHeading: task.kind === 'participate' ? t.participantsHeading : t.doneHeading,
+    participantsHeading: complete ? t.doneHeading : t.participantsHeading,
     pending: pending ? format(t.pendingCount, { count: pending }) : '',
     buttons: offered.filter(([shown]) => shown).map(([, action, label, look = '']) => ({ action, label, look })),
   };
