@@ -16,6 +16,24 @@ test('shows the title below the status bar, without a back button by default', (
   expect(bar.instance.data).toMatchObject({ top: 20, height: 40 });
 });
 
+test('the bar is centred on the capsule button below the status bar; without one it has the standard height', () => {
+  const metrics = [
+    { statusBarHeight: 20, menuButton: { top: 24, height: 32 } },
+    { statusBarHeight: 44, menuButton: { top: 40, height: 32 } },
+    { statusBarHeight: 44, menuButton: null },
+  ];
+  const bars = metrics.map((window) => {
+    useWeChat(fakeWeChat({ windowMetrics: () => window }));
+    const { top, height } = renderComponent(BAR, { title: '群任务' }).instance.data as { top: number; height: number };
+    return { top, height };
+  });
+  expect(bars).toEqual([
+    { top: 20, height: 40 },
+    { top: 44, height: 32 },
+    { top: 44, height: 44 },
+  ]);
+});
+
 test('the back button is labelled in the user language and goes back', async () => {
   const platform = fakeWeChat({ language: () => 'en' });
   useWeChat(platform);
