@@ -95,7 +95,12 @@ describe('a failing store', () => {
       action: 'listRoomTasks',
       cloudID: backend.wechat.issueCloudId(alice),
     });
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
+    // Identity held before the store failed: the answer carries the member's ticket all the same.
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.any(String) },
+      memberTicket: expect.any(String),
+    });
     await expect(backend.runTimer()).resolves.toMatchObject({ storeFailures: 1 });
   });
 });
@@ -116,6 +121,10 @@ describe('a store whose write timed out', () => {
       envVersion: 'release',
       task: everyoneDraft(),
     });
-    expect(result).toEqual({ ok: false, error: { code: 'OUTCOME_UNKNOWN', message: expect.any(String) } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'OUTCOME_UNKNOWN', message: expect.any(String) },
+      memberTicket: expect.any(String),
+    });
   });
 });
