@@ -1,8 +1,11 @@
 // How a task's facts read in the user's language. Pure: no wx, no page; shared by every page.
 import type { ViewerStatus } from '../core/api';
 import type { TaskKind, TaskState } from '../core/types';
-import { format } from 'chat-tool-kit';
+import { format as kitFormat } from 'chat-tool-kit';
 import type { Messages } from '../i18n/index';
+
+/** The kit's format() under a local name: a call of an imported function compiles to `(0, kit.format)(…)`, 5 here. */
+const format = kitFormat;
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -56,8 +59,9 @@ export function deadlinePassedSince(
 
 /** "3 人已参与", or "3/5 人已参与" when the task expects chosen members. */
 export function progressText(kind: TaskKind, done: number, expected: number | null, t: Messages): string {
-  if (expected === null) return format(kind === 'participate' ? t.progressParticipate : t.progressComplete, { done });
-  return format(kind === 'participate' ? t.progressParticipateOf : t.progressCompleteOf, { done, expected });
+  const participate = kind === 'participate';
+  if (expected === null) return format(participate ? t.progressParticipate : t.progressComplete, { done });
+  return format(participate ? t.progressParticipateOf : t.progressCompleteOf, { done, expected });
 }
 
 /** Where the viewer stands, in words; a creator outside the audience reads as the one who posted it. */
