@@ -12,8 +12,9 @@ const CHINESE = /[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u{20000}-\u{2ebef}]/u;
 const LETTER_OR_DIGIT = /[0-9A-Za-z]/;
 
 /** Units used: 2 per Chinese character, 1 for anything else. */
-export const titleUnits = (title: string): number =>
-  [...title].reduce((units, char) => units + (CHINESE.test(char) ? 2 : 1), 0);
+export function titleUnits(title: string): number {
+  return [...title].reduce((units, char) => units + (CHINESE.test(char) ? 2 : 1), 0);
+}
 
 export function titleProblem(title: string): TitleProblem | null {
   if (title === '') return 'TITLE_EMPTY';
