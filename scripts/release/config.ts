@@ -1,6 +1,8 @@
 // Release configuration comes only from the environment (MP_APPID, MP_PRIVATE_KEY or
 // MP_PRIVATE_KEY_PATH, MP_CLOUD_ENV), plus the version from package.json and a description from git.
-// Pure: the caller passes the environment, the file reader and the git facts.
+// Pure: the caller passes the environment, the file reader and the git facts. No message repeats a value that looks
+// like a key or a secret (a key pasted into the wrong variable): it names the variable and what is wrong.
+import { describeValue, looksSecret } from './errors';
 
 export interface GitFacts {
   /** Short commit hash, or '' outside a git checkout. */
@@ -24,6 +26,8 @@ export class ReleaseConfigError extends Error {}
 
 const PLACEHOLDER_APPIDS = new Set(['touristappid', 'wx0000000000000000']);
 const DESCRIPTION_LIMIT = 100;
+/** A CloudBase environment id: lower-case letters, digits and hyphens (e.g. prod-1a2b3c). */
+const CLOUD_ENV_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 export function releaseDescription(version: string, git: GitFacts): string {
   const text = git.commit ? `v${version} ${git.commit} ${git.subject}`.trim() : `v${version}`;
@@ -51,7 +55,7 @@ export function readReleaseConfig({ env, packageVersion, git, fileExists, needCl
     problems.push('MP_APPID is not set (your mini program appid, from mp.weixin.qq.com → 开发管理 → 开发设置)');
   else if (PLACEHOLDER_APPIDS.has(appid)) problems.push(`MP_APPID is the placeholder "${appid}": use your own appid`);
   else if (!/^wx[0-9a-f]{16}$/i.test(appid))
-    problems.push(`MP_APPID "${appid}" does not look like an appid (wx + 16 hex digits)`);
+    problems.push(`MP_APPID holds ${describeValue(appid)}, which is not an appid (wx + 16 hex digits)`);
 
   const inline = env.MP_PRIVATE_KEY?.trim();
   const keyPath = env.MP_PRIVATE_KEY_PATH?.trim();
@@ -64,7 +68,9 @@ export function readReleaseConfig({ env, packageVersion, git, fileExists, needCl
       );
     } else key = { privateKey };
   } else if (keyPath) {
-    if (!fileExists(keyPath)) problems.push(`MP_PRIVATE_KEY_PATH points to ${keyPath}, which does not exist`);
+    if (looksSecret(keyPath))
+      problems.push(`MP_PRIVATE_KEY_PATH holds ${describeValue(keyPath)}, not a path (put a key in MP_PRIVATE_KEY)`);
+    else if (!fileExists(keyPath)) problems.push(`MP_PRIVATE_KEY_PATH points to ${keyPath}, which does not exist`);
     else key = { privateKeyPath: keyPath };
   } else {
     problems.push(
@@ -76,6 +82,10 @@ export function readReleaseConfig({ env, packageVersion, git, fileExists, needCl
   const cloudEnv = env.MP_CLOUD_ENV?.trim() || undefined;
   if (needCloudEnv && !cloudEnv)
     problems.push('MP_CLOUD_ENV is not set (the cloud environment id, from the 云开发 console)');
+  else if (cloudEnv !== undefined && (looksSecret(cloudEnv) || !CLOUD_ENV_ID.test(cloudEnv)))
+    problems.push(
+      `MP_CLOUD_ENV holds ${describeValue(cloudEnv)}, which is not a cloud environment id (e.g. prod-1a2b3c)`,
+    );
   if (!/^\d+\.\d+\.\d+/.test(packageVersion)) problems.push(`package.json version "${packageVersion}" is not x.y.z`);
 
   if (problems.length > 0 || !key) throw new ReleaseConfigError(problems.map((problem) => `- ${problem}`).join('\n'));

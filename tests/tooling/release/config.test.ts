@@ -53,7 +53,7 @@ test('every problem is listed at once', () => {
 
 test('malformed appid, key and version are refused before any network call', () => {
   expect(() => readReleaseConfig(inputs({ MP_APPID: 'my-app', MP_PRIVATE_KEY: KEY }))).toThrow(
-    /does not look like an appid/,
+    /MP_APPID holds "my-app", which is not an appid/,
   );
   expect(() => readReleaseConfig(inputs({ MP_APPID: 'wx0123456789abcdef', MP_PRIVATE_KEY: 'secret' }))).toThrow(
     /MP_PRIVATE_KEY is not a PEM private key/,
@@ -73,4 +73,63 @@ test('the description is short and works outside git', () => {
   const long = releaseDescription('0.1.0', { commit: 'abc', subject: 'x'.repeat(300) });
   expect(long).toHaveLength(100);
   expect(long.endsWith('…')).toBe(true);
+});
+
+describe('a key or a secret in the wrong variable is named, never echoed', () => {
+  const PEM =
+    '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----';
+  const SECRET = '3f9a1c0b7e2d4a6f8b0c1d2e3f4a5b6c';
+  const problemsOf = (env: Record<string, string>): string => {
+    try {
+      readReleaseConfig(inputs(env, { needCloudEnv: true }));
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('the configuration was accepted');
+  };
+
+  test.each([
+    ['MP_APPID', { MP_APPID: PEM, MP_PRIVATE_KEY: KEY, MP_CLOUD_ENV: 'prod-1a2b' }, /MP_APPID holds a PEM key/],
+    ['MP_APPID', { MP_APPID: SECRET, MP_PRIVATE_KEY: KEY, MP_CLOUD_ENV: 'prod-1a2b' }, /MP_APPID holds a secret-like/],
+    [
+      'MP_PRIVATE_KEY_PATH',
+      { MP_APPID: 'wx0123456789abcdef', MP_PRIVATE_KEY_PATH: PEM, MP_CLOUD_ENV: 'prod-1a2b' },
+      /MP_PRIVATE_KEY_PATH holds a PEM key, not a path/,
+    ],
+    [
+      'MP_PRIVATE_KEY_PATH',
+      { MP_APPID: 'wx0123456789abcdef', MP_PRIVATE_KEY_PATH: SECRET, MP_CLOUD_ENV: 'prod-1a2b' },
+      /MP_PRIVATE_KEY_PATH holds a secret-like value \(32 characters, not shown\), not a path/,
+    ],
+    [
+      'MP_CLOUD_ENV',
+      { MP_APPID: 'wx0123456789abcdef', MP_PRIVATE_KEY: KEY, MP_CLOUD_ENV: PEM },
+      /MP_CLOUD_ENV holds a PEM key, which is not a cloud environment id/,
+    ],
+    [
+      'MP_CLOUD_ENV',
+      { MP_APPID: 'wx0123456789abcdef', MP_PRIVATE_KEY: KEY, MP_CLOUD_ENV: SECRET },
+      /MP_CLOUD_ENV holds a secret-like value/,
+    ],
+  ])('%s holding a key or a secret', (_name, env, expected) => {
+    const message = problemsOf(env);
+    expect(message).toMatch(expected);
+    for (const part of [SECRET, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7', 'BEGIN PRIVATE KEY'])
+      expect(message).not.toContain(part);
+  });
+
+  test('an ordinary wrong value is still shown, and a long path is not mistaken for a secret', () => {
+    expect(problemsOf({ MP_APPID: 'my-app', MP_PRIVATE_KEY: KEY, MP_CLOUD_ENV: 'Prod env' })).toBe(
+      [
+        '- MP_APPID holds "my-app", which is not an appid (wx + 16 hex digits)',
+        '- MP_CLOUD_ENV holds "Prod env", which is not a cloud environment id (e.g. prod-1a2b3c)',
+      ].join('\n'),
+    );
+    expect(
+      problemsOf({
+        MP_APPID: 'wx0123456789abcdef',
+        MP_PRIVATE_KEY_PATH: '/home/someone/secrets/wechat-mini-program-upload-keys/private.key',
+      }),
+    ).toMatch(/MP_PRIVATE_KEY_PATH points to \/home\/someone\/secrets\/wechat-mini-program-upload-keys\/private.key,/);
+  });
 });

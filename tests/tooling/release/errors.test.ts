@@ -27,3 +27,15 @@ test('network failures and unknown errors keep the original message', () => {
   );
   expect(explainReleaseError('weird')).toBe('release failed: weird');
 });
+
+test('an error that carries a key or a secret is explained without it', () => {
+  const pem =
+    '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t\n-----END RSA PRIVATE KEY-----';
+  const secret = '3f9a1c0b7e2d4a6f8b0c1d2e3f4a5b6c';
+  const token = 'eyJhbGciOiJIUzI1NiJ9eyJzdWIiOiIxMjM0NTY3ODkwIn0SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV';
+  const message = explainReleaseError(new Error(`bad key ${pem} with secret ${secret} and token ${token}`));
+  expect(message).toBe('release failed: bad key [redacted] with secret [redacted] and token [redacted]');
+  const known = explainReleaseError({ errCode: -80011, message: `private key error: ${pem}` });
+  expect(known).toMatch(/the private key was rejected/);
+  expect(known).not.toContain('MIIE');
+});
