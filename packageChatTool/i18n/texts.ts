@@ -13,6 +13,28 @@ import type { TaskKind } from '../core/types';
  */
 const text = kitText;
 
+// Texts that say the same in more than one place are written once.
+const taskEnded = text('任务已结束', 'This task has ended');
+const deadlinePassed = text('已过截止时间', 'Deadline passed');
+/** A participate task: its kind's name, its tag and the button members tap. */
+const signUp = text('报名', 'Sign up');
+/** A complete task: its kind's name and its tag. */
+const checkOff = text('打卡', 'Check off');
+const sendToChat = text('发送到聊天', 'Send to the chat');
+const working = text('处理中…', 'Working…');
+const notInvited = text('你无需参与这个任务', 'This task is not for you');
+const notInChat = text('请在聊天中打开群任务', 'Open Group Tasks from a chat');
+/** Whatever WeChat's identity check refused, the next step is the same. */
+const reopen = text('无法确认你所在的聊天，请重新打开群任务', 'Could not confirm your chat; reopen Group Tasks');
+/** WeChat failed a step (a client API, the card, the cloudID, the content check): nothing was done, try again. */
+const weChatFailed = text('微信没有完成这个操作，请重试', 'WeChat did not complete this; try again');
+/** The server failed or was too busy: try again later. */
+const unavailable = text('服务暂时不可用，请稍后重试', 'Service unavailable; try again later');
+const contentRefused = text(
+  '内容未通过微信安全检测，请修改后再发布',
+  'WeChat’s content check refused the text; change it',
+);
+
 const TEXTS = {
   toolName: text('群任务', 'Group Tasks'),
   back: text('返回', 'Back'),
@@ -22,37 +44,31 @@ const TEXTS = {
   cancel: text('取消', 'Cancel'),
 
   entryIntro: text(
-    '在聊天里发布任务，成员报名或打卡，卡片实时显示进度。',
-    'Post a task in the chat; members sign up or check off, and its card shows the progress.',
+    '发布任务，成员报名或打卡，卡片显示进度。',
+    'Post a task; members sign up or check off, its card shows progress.',
   ),
-  outsideTitle: text('请在聊天中打开群任务', 'Open Group Tasks from a chat'),
-  outsideBody: text(
-    '群任务是微信聊天工具，只能在群聊或单聊中使用。',
-    'Group Tasks is a WeChat chat tool: it works inside a group chat or a one-to-one chat.',
-  ),
+  outsideTitle: notInChat,
+  outsideBody: text('群任务只能在微信聊天中使用。', 'Group Tasks works only inside a WeChat chat.'),
   outsideSteps: text(
-    ['打开一个群聊或单聊', '点击输入框旁的「+」，选择「群任务」', '在聊天里发布任务，成员点开卡片即可参与'],
+    ['打开群聊或单聊', '点输入框旁的「+」，选「群任务」', '发布任务，成员点卡片参与'],
     [
-      'Open a group chat or a one-to-one chat',
-      'Tap "+" next to the input box and choose "Group Tasks"',
-      'Post a task; members join by tapping its card',
+      'Open a group or one-to-one chat',
+      'Tap "+" by the input box, choose "Group Tasks"',
+      'Post a task; members tap its card',
     ],
   ),
   tasksHeading: text('本聊天的任务', 'Tasks in this chat'),
-  noTasks: text('还没有任务，发布第一个吧。', 'No tasks yet. Post the first one.'),
+  noTasks: text('还没有任务', 'No tasks yet'),
   createTask: text('发布任务', 'New task'),
   openTask: text('打开任务：{title}', 'Open task: {title}'),
   mine: text('我发布的', 'Mine'),
 
   titlePlaceholder: text('周六爬山报名', 'SaturdayHike'),
-  titleCounterLabel: text(
-    '已用 {used} 个字符，最多 {max} 个（中文算 2 个）',
-    '{used} of {max} characters used (a Chinese character counts 2)',
-  ),
+  titleCounterLabel: text('已用 {used}/{max} 字符（汉字算 2 个）', '{used} of {max} characters (Chinese counts 2)'),
   descriptionLabel: text('说明（选填）', 'Description (optional)'),
   descriptionPlaceholder: text('时间、地点、要带的东西…', 'When, where, what to bring…'),
-  kindParticipate: text('报名参与', 'Sign up'),
-  kindComplete: text('完成打卡', 'Check off'),
+  kindParticipate: signUp,
+  kindComplete: checkOff,
   kindParticipateHint: text(
     '成员点「报名」，卡片显示「X人已参与」',
     'Members tap "Sign up"; the card shows "X joined"',
@@ -63,28 +79,26 @@ const TEXTS = {
   ),
   audienceEveryone: text('聊天里的所有人', 'Everyone in the chat'),
   audienceMembers: text('指定成员', 'Chosen members'),
-  audienceOtherPerson: text(
-    '这是单聊，任务给聊天里的另一个人。',
-    'This is a one-to-one chat: the task is for the other person.',
-  ),
+  audienceOtherPerson: text('单聊里，任务给对方。', 'In a one-to-one chat the task is for the other person.'),
   /** A choice's accessible name when it is the selected one (Skyline does not announce aria-checked). */
   optionSelected: text('{option}，已选', '{option}, selected'),
   chooseMembers: text('选择成员', 'Choose members'),
   changeMembers: text('重新选择（已选 {count} 人）', 'Choose again ({count} chosen)'),
-  noMembersChosen: text('还没有选择成员', 'No members chosen yet'),
+  noMembersChosen: text('未选择成员', 'No members chosen'),
   capacityLabel: text('人数上限（选填）', 'Capacity (optional)'),
   capacityPlaceholder: text('不限', 'Unlimited'),
   deadlineLabel: text('截止时间（选填）', 'Deadline (optional)'),
   deadlineDate: text('选择日期', 'Pick a date'),
   deadlineTime: text('选择时间', 'Pick a time'),
   clearDeadline: text('清除截止时间', 'Clear the deadline'),
-  publish: text('发布到聊天', 'Post to the chat'),
-  publishing: text('发布中…', 'Posting…'),
-  working: text('处理中…', 'Working…'),
+  publish: sendToChat,
+  publishing: working,
+  working,
 
-  capacityInvalid: text('人数上限须为 1 到 {max} 的整数', 'Capacity must be a whole number from 1 to {max}'),
-  deadlineInvalid: text('截止时间须在 1 分钟到 1 年之内', 'The deadline must be between a minute and a year from now'),
-  descriptionTooLong: text('说明最多 {max} 个字', 'At most {max} characters'),
+  // A field's problem shows under the field, and with the field's name (fieldProblem) above the form.
+  capacityInvalid: text('须为 1 到 {max} 的整数', 'A whole number from 1 to {max}'),
+  deadlineInvalid: text('须在 1 分钟到 1 年之内', 'Between a minute and a year from now'),
+  descriptionTooLong: text('最多 {max} 个字', 'At most {max} characters'),
   membersRequired: text('请至少选择一位成员', 'Choose at least one member'),
   /** Publishing an invalid form: the first problem, with the name of its field. */
   fieldProblem: text('{field}：{problem}', '{field}: {problem}'),
@@ -103,8 +117,8 @@ const TEXTS = {
   stateOpen: text('进行中', 'Open'),
   stateClosingSoon: text('即将截止', 'Closing soon'),
   stateEnded: text('已结束', 'Ended'),
-  kindTagParticipate: text('报名', 'Sign-up'),
-  kindTagComplete: text('打卡', 'Check-off'),
+  kindTagParticipate: signUp,
+  kindTagComplete: checkOff,
   /** What a task's kind calls a member's mark ({mark}) and what members do ({act}), in texts both kinds share. */
   marks: { participate: text('已参与', 'joined'), complete: text('已完成', 'done') } satisfies Record<
     TaskKind,
@@ -115,11 +129,11 @@ const TEXTS = {
     Translations
   >,
   noDeadline: text('不限时间', 'No deadline'),
-  deadlineAt: text('截止：{time}', 'Deadline: {time}'),
+  deadlineAt: text('截止：{time}', 'Due {time}'),
   countdownDays: text('剩余 {d} 天 {h} 小时', '{d} d {h} h left'),
   countdownHours: text('剩余 {h} 小时 {m} 分', '{h} h {m} min left'),
   countdownMinutes: text('剩余 {m} 分钟', '{m} min left'),
-  deadlinePassed: text('已过截止时间', 'The deadline has passed'),
+  deadlinePassed,
   progressParticipate: text('{done} 人已参与', '{done} joined'),
   progressComplete: text('{done} 人已完成', '{done} done'),
   progressParticipateOf: text('{done}/{expected} 人已参与', '{done} of {expected} joined'),
@@ -133,20 +147,20 @@ const TEXTS = {
   showMore: text('显示更多', 'Show more'),
   listEnd: text('没有更多了', 'No more'),
   nobodyYet: text('还没有人', 'Nobody yet'),
-  everyoneExpected: text('聊天里的所有人都可参与', 'Everyone in the chat may take part'),
+  everyoneExpected: text('所有人都可参与', 'Open to everyone in the chat'),
 
   statusDoneParticipate: text('你已参与', 'You joined'),
   statusDoneComplete: text('你已完成', 'You are done'),
   statusWaitlisted: text('你在候补名单中', 'You are on the waitlist'),
   statusPending: text('等你参与', 'Waiting for you to join'),
   statusPendingComplete: text('等你完成', 'Waiting for you to finish'),
-  statusNotInvited: text('你无需参与这个任务', 'This task is not for you'),
+  statusNotInvited: notInvited,
   statusCreator: text('你发布了这个任务', 'You posted this task'),
   statusOutsider: text('你不在这个聊天里，只能查看', 'You are not in this chat; view only'),
-  statusEnded: text('任务已结束', 'This task has ended'),
+  statusEnded: taskEnded,
 
-  join: text('报名', 'Sign up'),
-  joinFull: text('报名（加入候补）', 'Join the waitlist'),
+  join: signUp,
+  joinFull: text('候补报名', 'Join the waitlist'),
   markDone: text('我已完成', 'Mark done'),
   leave: text('退出', 'Leave'),
   remind: text('提醒未参与的成员', 'Remind those pending'),
@@ -154,28 +168,26 @@ const TEXTS = {
   end: text('结束任务', 'End the task'),
   shareProgress: text('发送进度图', 'Send a progress image'),
   progressImage: text('进度图预览', 'Progress image preview'),
-  sendImage: text('发送到聊天', 'Send to the chat'),
+  sendImage: sendToChat,
   preparingImage: text('正在生成图片…', 'Preparing the image…'),
   renewCard: text('重新发送卡片', 'Send the card again'),
+  // Card notices: a WeChat card can take no mark back, and the server retries what WeChat has not taken yet.
   cardExpired: text(
-    '卡片已过期，成员无法从旧卡片进入，请重新发送。',
-    'The card has expired and members cannot open it; send it again.',
+    '卡片已过期，成员无法进入，请重新发送。',
+    'The card expired and members cannot open it; send it again.',
   ),
-  cardNotPosted: text(
-    '卡片还没有发到聊天，请点「重新发送卡片」。',
-    'The card is not in the chat yet; tap "Send the card again".',
-  ),
+  cardNotPosted: text('卡片还没发到聊天，请重新发送。', 'The card is not in the chat yet; send it again.'),
   cardSyncing: text(
-    '卡片尚未更新：微信还未接受最新变化，服务器会自动重试。',
-    'The card is behind: WeChat has not taken the latest change; the server keeps retrying.',
+    '微信尚未接受卡片更新，服务器会自动重试。',
+    'WeChat has not taken the card update yet; the server retries.',
   ),
   cardBehind: text(
-    '卡片上还没显示你「{mark}」：微信还没有接受这次更新，服务器会自动重试。',
-    'The card does not show you as {mark} yet: WeChat has not accepted the update; the server keeps retrying.',
+    '卡片还没显示你「{mark}」：微信尚未接受更新，服务器会自动重试。',
+    'The card does not show you as {mark} yet; the server retries until WeChat takes it.',
   ),
   cardCountsLeavers: text(
-    '卡片显示 {count} 人：退出的成员仍计在内，微信卡片不能撤回。',
-    'The card counts {count}: members who left stay counted, as WeChat cards cannot take a mark back.',
+    '卡片显示 {count} 人，含已退出的成员：卡片不能撤回标记。',
+    'The card counts {count}, members who left included: a card cannot take a mark back.',
   ),
 
   leaveWaitlist: text('退出候补', 'Leave the waitlist'),
@@ -187,92 +199,80 @@ const TEXTS = {
   /** Two sentences of a dialog, one after the other. */
   sentences: text('{first}{next}', '{first} {next}'),
   leaveBody: text('任务里你不再算作参与者。', 'The task no longer counts you as joined.'),
-  leaveFreesPlace: text('你的名额会空出来，其他成员可以报名。', 'Your place becomes free for others to sign up.'),
-  leavePromotes: text('你的名额会让给候补的第一位成员。', 'Your place goes to the first member on the waitlist.'),
+  leaveFreesPlace: text('你的名额会空出，供他人报名。', 'Your place opens for others.'),
+  leavePromotes: text('你的名额会让给第一位候补。', 'Your place goes to the first one waiting.'),
   leaveWaitlistBody: text('你会离开候补名单。', 'You leave the waitlist.'),
   undoDoneBody: text('任务里你会变回未完成。', 'The task counts you as not done again.'),
   cardKeeps: text(
-    '卡片上你仍显示「{mark}」，人数也不会减少：微信卡片不能撤回标记。',
-    'The card keeps showing you as {mark}, and its count does not go down: WeChat cards cannot take a mark back.',
+    '卡片上你仍显示「{mark}」，人数不减：卡片不能撤回标记。',
+    'The card still shows you as {mark} and keeps its count: a card cannot take a mark back.',
   ),
   confirmEndTitle: text('结束任务？', 'End the task?'),
   confirmEnd: text(
-    '结束后成员不能再{act}，卡片对所有人显示「已结束」，无法恢复。',
-    'Nobody can {act} any more and the card shows "Ended" to everyone. This cannot be undone.',
+    '结束后成员不能再{act}，卡片显示「已结束」，无法恢复。',
+    'Nobody can {act} any more and the card shows "Ended". This cannot be undone.',
   ),
   endDropsWaitlist: text('候补的 {count} 人不会再补上。', 'The {count} waiting will not get a place.'),
   confirmClosingTitle: text('标记即将截止？', 'Mark closing soon?'),
   confirmClosingParticipate: text(
-    '卡片会对还没报名的成员显示「即将截止」，成员仍可报名。',
-    'The card shows "Closing soon" to members who have not signed up; they still can.',
+    '卡片对未报名的成员显示「即将截止」，仍可报名。',
+    'Members not signed up see "Closing soon" on the card; they still can.',
   ),
   confirmClosingComplete: text(
-    '卡片会对还没完成的成员显示「即将截止」，成员仍可打卡。',
-    'The card shows "Closing soon" to members who are not done; they still can check off.',
+    '卡片对未完成的成员显示「即将截止」，仍可打卡。',
+    'Members not done see "Closing soon" on the card; they can still check off.',
   ),
 
   joined: text('已报名', 'Signed up'),
   markedDone: text('已标记完成', 'Marked done'),
   waitlisted: text('已加入候补', 'On the waitlist'),
   left: text('已退出', 'You left'),
-  leftWaitlist: text('已退出候补', 'You left the waitlist'),
+  leftWaitlist: text('已退出候补', 'Left the waitlist'),
   undidDone: text('已撤销完成', 'No longer done'),
   reminded: text('已提醒', 'Reminder sent'),
-  remindPreparing: text('正在准备提醒名单，请稍后再点一次', 'Getting the pending members; tap again in a moment'),
+  remindPreparing: text('正在准备名单，请稍后再点', 'Preparing the list; tap again soon'),
   markedClosingSoon: text('已标记即将截止', 'Marked closing soon'),
-  ended: text('任务已结束', 'Task ended'),
+  ended: taskEnded,
   shared: text('已发送', 'Sent'),
   noPending: text('所有成员都已参与', 'Everyone has acted'),
 
   errors: {
-    NETWORK: text('网络不通，请检查网络后重试', 'No connection. Check the network and try again'),
-    NOT_IN_CHAT: text('请在聊天中打开群任务后再试', 'Open Group Tasks from a chat and try again'),
-    PLATFORM: text('微信没有完成这个操作，请重试', 'WeChat did not complete this; try again'),
+    NETWORK: text('网络不通，请重试', 'No connection; try again'),
+    NOT_IN_CHAT: notInChat,
+    PLATFORM: weChatFailed,
     INVALID_REQUEST: text('请求无效，请刷新后重试', 'Invalid request; refresh and try again'),
-    UNKNOWN_ACTION: text('版本过旧，请重新打开群任务', 'This version is outdated; reopen Group Tasks'),
+    UNKNOWN_ACTION: text('版本过旧，请重新打开群任务', 'Outdated version; reopen Group Tasks'),
     TITLE_EMPTY: text('请填写标题', 'Enter a title'),
-    TITLE_TOO_LONG: text('标题最多 30 个字符（中文算 2 个）', 'At most 30 characters (a Chinese character counts 2)'),
+    TITLE_TOO_LONG: text('标题最多 30 字符（汉字算 2 个）', 'At most 30 characters (Chinese counts 2)'),
     TITLE_CHARACTERS: text(
-      '标题只能包含中文、字母和数字，不能有空格或标点',
-      'Only Chinese characters, letters and digits: no spaces or punctuation',
+      '标题只能有汉字、字母和数字，不能有空格或标点',
+      'Only Chinese, letters and digits: no spaces or punctuation',
     ),
-    DESCRIPTION_TOO_LONG: text('说明太长了', 'The description is too long'),
-    DESCRIPTION_CHARACTERS: text('说明里有无法显示的字符', 'The description has unshowable characters'),
-    CONTENT_RISKY: text(
-      '内容未通过微信安全检测，请修改后再发布',
-      'WeChat’s content check refused the text; change it and post again',
-    ),
-    CONTENT_REVIEW: text(
-      '内容可能不适合展示给全群，请修改后再发布',
-      'The text may not be fit to show the whole chat; change it and post again',
-    ),
-    CONTENT_CHECK_FAILED: text(
-      '微信暂时无法检测内容，任务未发布，请重试',
-      'WeChat could not check the text; nothing was posted, try again',
-    ),
-    CAPACITY_INVALID: text('人数上限不正确', 'The capacity is not valid'),
+    DESCRIPTION_TOO_LONG: text('说明太长了', 'Description too long'),
+    DESCRIPTION_CHARACTERS: text('说明里有无法显示的字符', 'Description has unshowable characters'),
+    CONTENT_RISKY: contentRefused,
+    CONTENT_REVIEW: contentRefused,
+    CONTENT_CHECK_FAILED: weChatFailed,
+    CAPACITY_INVALID: text('人数上限不正确', 'Invalid capacity'),
     DEADLINE_INVALID: text('截止时间须晚于现在', 'The deadline must be in the future'),
-    AUDIENCE_INVALID: text('参与成员不正确，请重新选择', 'The members are not valid; choose again'),
-    CLOUD_ID_INVALID: text('无法确认所在聊天，请重新打开群任务', 'Could not confirm your chat; reopen Group Tasks'),
-    CLOUD_ID_EXPIRED: text('聊天信息已过期，请重新打开群任务', 'The chat information expired; reopen Group Tasks'),
-    CLOUD_ID_FOREIGN: text('无法确认身份，请重新打开群任务', 'Could not confirm you; reopen Group Tasks'),
-    NOT_FOUND: text('任务不存在或已被删除', 'This task does not exist or was deleted'),
+    AUDIENCE_INVALID: text('参与成员不正确，请重新选择', 'Invalid members; choose again'),
+    CLOUD_ID_INVALID: reopen,
+    CLOUD_ID_EXPIRED: reopen,
+    CLOUD_ID_FOREIGN: reopen,
+    NOT_FOUND: text('任务不存在或已被删除', 'Task not found'),
     WRONG_ROOM: text('这个任务属于另一个聊天', 'This task belongs to another chat'),
-    NOT_CREATOR: text('只有发布者可以这样做', 'Only the person who posted it can do this'),
-    NOT_INVITED: text('你不在这个任务的参与名单中', 'You are not on this task’s list'),
+    NOT_CREATOR: text('只有发布者可以这样做', 'Only whoever posted it can do this'),
+    NOT_INVITED: notInvited,
     NOT_JOINED: text('你还没有参与这个任务', 'You have not joined this task'),
     ALREADY_JOINED: text('你已经参与了', 'You already joined'),
-    TASK_ENDED: text('任务已结束', 'This task has ended'),
+    TASK_ENDED: taskEnded,
     TASK_FULL: text('名额已满', 'No places left'),
-    DEADLINE_PASSED: text('已过截止时间', 'The deadline has passed'),
+    DEADLINE_PASSED: deadlinePassed,
     WRONG_STATE: text('任务状态已变化，请刷新', 'The task changed; refresh'),
-    BUSY: text('同时操作的人太多，请稍后重试', 'Too many people at once; try again'),
-    PLATFORM_FAILED: text('微信暂时无法更新卡片，请稍后重试', 'WeChat could not update the card; try again later'),
-    OUTCOME_UNKNOWN: text(
-      '服务未确认本次操作，请刷新查看是否已保存',
-      'The service did not confirm the change; refresh to see if it was saved',
-    ),
-    INTERNAL: text('服务暂时不可用，请稍后重试', 'The service is unavailable; try again later'),
+    BUSY: unavailable,
+    PLATFORM_FAILED: weChatFailed,
+    OUTCOME_UNKNOWN: text('未确认是否已保存，请刷新查看', 'Not confirmed; refresh to see if it was saved'),
+    INTERNAL: unavailable,
   } satisfies FailureTexts<ErrorCode>,
 };
 

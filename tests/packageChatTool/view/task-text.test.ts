@@ -45,7 +45,7 @@ describe('task texts', () => {
     expect(stateLabel('open', zhCN)).toBe('进行中');
     expect(stateLabel('closingSoon', en)).toBe('Closing soon');
     expect(stateLabel('ended', zhCN)).toBe('已结束');
-    expect(kindTag('complete', en)).toBe('Check-off');
+    expect(kindTag('complete', en)).toBe('Check off');
   });
 
   test('viewer status', () => {

@@ -60,7 +60,7 @@ describe('create form', () => {
   });
 
   test.each(['0', '501', '2.5', 'abc', '-3'])('capacity %p is refused', (capacity) => {
-    expect(published(form({ capacity }), en).capacity).toBe('Capacity must be a whole number from 1 to 500');
+    expect(published(form({ capacity }), en).capacity).toBe('A whole number from 1 to 500');
   });
 
   test('capacity is ignored for complete tasks (everyone may complete)', () => {
@@ -113,7 +113,7 @@ describe('create form', () => {
   });
 
   test('a long description is refused', () => {
-    expect(published(form({ description: 'x'.repeat(501) })).description).toBe('说明最多 500 个字');
+    expect(published(form({ description: 'x'.repeat(501) })).description).toBe('最多 500 个字');
   });
 
   test('the description counts characters, not UTF-16 units: 500 emoji fit, 501 do not', () => {

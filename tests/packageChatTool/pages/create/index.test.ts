@@ -7,6 +7,7 @@ import { fakeWeChat, installFakes, type FakeTaskService, type FakeWeChat } from 
 import { cardShare, taskView } from '../../helpers/samples';
 import { TASK_FIELD_NAMES } from '../../../../packageChatTool/core/task-fields';
 import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
+import { formatDate } from '../../../../packageChatTool/view/task-text';
 import { expectAccessible, fire, openPage, tapAndSettle } from '../../helpers/glass-easel';
 
 const PAGE = 'packageChatTool/pages/create/index';
@@ -29,8 +30,8 @@ describe('create page', () => {
     type(page, '.title-input', '周六爬山');
     expect(page.text('.counter')).toBe('8/30');
     type(page, '.title-input', '周六爬山!');
-    expect(page.text('.title-error')).toBe('标题只能包含中文、字母和数字，不能有空格或标点');
-    expect(page.attribute('.counter', 'aria-label')).toBe('已用 9 个字符，最多 30 个（中文算 2 个）');
+    expect(page.text('.title-error')).toBe('标题只能有汉字、字母和数字，不能有空格或标点');
+    expect(page.attribute('.counter', 'aria-label')).toBe('已用 9/30 字符（汉字算 2 个）');
   });
 
   test('publishing an empty form shows what is missing and calls nobody', async () => {
@@ -56,7 +57,7 @@ describe('create page', () => {
     // The button keeps working: the next tap scrolls again to what is still wrong.
     await tap(page, '.audience-everyone');
     await tap(page, '.publish');
-    expect(page.text('.toptips')).toBe('人数上限：人数上限须为 1 到 500 的整数');
+    expect(page.text('.toptips')).toBe('人数上限：须为 1 到 500 的整数');
     expect(page.attribute('.scroll', 'scroll-into-view')).toBe('field-capacity');
     expect(page.query('#field-capacity')).not.toBeNull();
     expect(page.query('.publish.disabled')).toBeNull();
@@ -134,17 +135,31 @@ describe('create page', () => {
     const page = await mountPage(PAGE);
     type(page, '.title-input', 'hike');
     fire(page, '.date-picker', 'change', { value: '2099-01-01' });
-    expect(page.text('.deadline-error')).toBe('截止时间须在 1 分钟到 1 年之内');
+    expect(page.text('.deadline-error')).toBe('须在 1 分钟到 1 年之内');
     await tap(page, '.clear-deadline');
     expect(page.query('.deadline-error')).toBeNull();
     await tap(page, '.publish');
     expect(service.createTask.mock.calls[0][0].task.deadline).toBeNull();
   });
 
+  test('each picker sets its part of the deadline, which is sent as that local time', async () => {
+    service.createTask.mockResolvedValue({ ok: true, data: { task: taskView(), share: cardShare() } });
+    const page = await mountPage(PAGE);
+    type(page, '.title-input', 'hike');
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    fire(page, '.date-picker', 'change', { value: formatDate(tomorrow.getTime()) });
+    fire(page, '.time-picker', 'change', { value: '18:30' });
+    expect(page.text('.time-picker')).toBe('18:30');
+    await tap(page, '.publish');
+    expect(service.createTask.mock.calls[0][0].task.deadline).toBe(
+      new Date(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 18, 30).getTime(),
+    );
+  });
+
   test.each([
     ['TASK_FULL', 'zh_CN', '名额已满'],
-    ['NETWORK', 'en', 'No connection. Check the network and try again'],
-    ['CLOUD_ID_EXPIRED', 'en', 'The chat information expired; reopen Group Tasks'],
+    ['NETWORK', 'en', 'No connection; try again'],
+    ['CLOUD_ID_EXPIRED', 'en', 'Could not confirm your chat; reopen Group Tasks'],
   ])('a server failure %s is explained (%s) and the form stays usable', async (code, language, message) => {
     platform.language.mockReturnValue(language);
     service.createTask.mockResolvedValue({ ok: false, code });
@@ -166,8 +181,8 @@ describe('create page', () => {
   });
 
   test.each([
-    [1, 'zh_CN', '这是单聊，任务给聊天里的另一个人。'],
-    [2, 'en', 'This is a one-to-one chat: the task is for the other person.'],
+    [1, 'zh_CN', '单聊里，任务给对方。'],
+    [2, 'en', 'In a one-to-one chat the task is for the other person.'],
   ])('a one-to-one chat (chat_type %s) offers no audience choice (%s)', async (chatType, language, line) => {
     platform.language.mockReturnValue(language);
     service.resolveChat.mockResolvedValue({ ok: true, data: { roomId: 'r1', chatType } });
@@ -222,7 +237,7 @@ describe('create page', () => {
     ]) {
       expectAccessible(page, selector);
     }
-    expect(page.text('.publish')).toBe('Post to the chat');
+    expect(page.text('.publish')).toBe('Send to the chat');
   });
 });
 

@@ -19,7 +19,7 @@ describe('entry page outside a chat', () => {
     platform.apiCategory.mockReturnValue('default');
     const page = await mountPage(PAGE);
     expect(page.text()).toContain('请在聊天中打开群任务');
-    expect(page.text()).toContain('点击输入框旁的「+」');
+    expect(page.text()).toContain('点输入框旁的「+」');
     expect(service.listRoomTasks).not.toHaveBeenCalled();
     expect(page.has('.create')).toBe(false);
   });
@@ -29,7 +29,7 @@ describe('entry page outside a chat', () => {
     platform.language.mockReturnValue('en');
     const page = await mountPage(PAGE);
     expect(page.text()).toContain('Open Group Tasks from a chat');
-    expect(page.text()).toContain('Group Tasks is a WeChat chat tool');
+    expect(page.text()).toContain('Tap "+" by the input box');
   });
 });
 
@@ -87,8 +87,8 @@ describe('entry page in a chat', () => {
   });
 
   test.each([
-    ['NOT_IN_CHAT', '请在聊天中打开群任务后再试'],
-    ['CLOUD_ID_EXPIRED', '聊天信息已过期，请重新打开群任务'],
+    ['NOT_IN_CHAT', '请在聊天中打开群任务'],
+    ['CLOUD_ID_EXPIRED', '无法确认你所在的聊天，请重新打开群任务'],
     ['INTERNAL', '服务暂时不可用，请稍后重试'],
   ])('explains %s in Chinese', async (code, message) => {
     service.listRoomTasks.mockResolvedValue({ ok: false, code });

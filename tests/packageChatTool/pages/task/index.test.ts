@@ -124,23 +124,23 @@ describe('task page for a participant', () => {
     expect(platform.confirm).toHaveBeenCalledWith({
       title: 'Undo "done"?',
       content:
-        'The task counts you as not done again. The card keeps showing you as done, and its count does not go down: ' +
-        'WeChat cards cannot take a mark back.',
+        'The task counts you as not done again. The card still shows you as done and keeps its count: ' +
+        'a card cannot take a mark back.',
       confirmText: 'OK',
       cancelText: 'Cancel',
     });
     expect(service.leave).toHaveBeenCalledWith({ taskId: 't1' });
     expect(platform.toast).toHaveBeenCalledWith('No longer done', 'success');
     expect(p.text('.notice')).toBe(
-      'The card keeps showing you as done, and its count does not go down: WeChat cards cannot take a mark back.',
+      'The card still shows you as done and keeps its count: a card cannot take a mark back.',
     );
   });
 
   test.each([
     ['TASK_FULL', 'zh_CN', '名额已满'],
     ['TASK_ENDED', 'en', 'This task has ended'],
-    ['NOT_INVITED', 'en', 'You are not on this task’s list'],
-    ['NETWORK', 'zh_CN', '网络不通，请检查网络后重试'],
+    ['NOT_INVITED', 'en', 'This task is not for you'],
+    ['NETWORK', 'zh_CN', '网络不通，请重试'],
   ])('a refused sign-up (%s) is explained in %s and the page stays usable', async (code, language, message) => {
     platform.language.mockReturnValue(language);
     service.getTask.mockResolvedValue({ ok: true, data: taskView() });
@@ -269,7 +269,7 @@ describe('task page for the creator', () => {
       data: { task: taskView({}, CREATOR), share: cardShare({ activityId: 'act-2' }) },
     });
     const p = await open();
-    expect(p.text('.notice')).toBe('卡片已过期，成员无法从旧卡片进入，请重新发送。');
+    expect(p.text('.notice')).toBe('卡片已过期，成员无法进入，请重新发送。');
     await tap(p, '.renewCard');
     expect(service.renewCard).toHaveBeenCalledWith({ taskId: 't1' });
     expect(platform.publishCard).toHaveBeenCalledWith(cardShare({ activityId: 'act-2' }), CARD_IMAGE);
@@ -280,7 +280,7 @@ describe('task page for the creator', () => {
     service.renewCard.mockResolvedValue({ ok: true, data: { task: taskView({}, CREATOR), share: cardShare() } });
     platform.language.mockReturnValue('en');
     const p = await open({ taskId: 't1', unposted: '1' });
-    expect(p.text('.notice')).toBe('The card is not in the chat yet; tap "Send the card again".');
+    expect(p.text('.notice')).toBe('The card is not in the chat yet; send it again.');
     await tap(p, '.renewCard');
     expect(p.query('.notice')).toBeNull();
   });
@@ -360,7 +360,7 @@ describe('reminding is a tap-only call', () => {
     service.pendingMembers.mockResolvedValue({ ok: true, data: reminder() });
     await tap(p, '.remind');
     expect(platform.remind).not.toHaveBeenCalled();
-    expect(platform.toast).toHaveBeenCalledWith('正在准备提醒名单，请稍后再点一次');
+    expect(platform.toast).toHaveBeenCalledWith('正在准备名单，请稍后再点');
     p.tap('.remind');
     expect(platform.remind).toHaveBeenCalledWith(reminder());
   });
@@ -370,7 +370,7 @@ describe('reminding is a tap-only call', () => {
     const p = await open();
     await tap(p, '.remind');
     expect(platform.remind).not.toHaveBeenCalled();
-    expect(data(p).error).toBe('No connection. Check the network and try again');
+    expect(data(p).error).toBe('No connection; try again');
   });
 });
 
@@ -444,7 +444,7 @@ describe('a long list loads page by page', () => {
     platform.language.mockReturnValue('en');
     const p = await openBig();
     await tap(p, '.more');
-    expect(data(p).error).toBe('No connection. Check the network and try again');
+    expect(data(p).error).toBe('No connection; try again');
     expect(shown(p, 'participants')).toBe(4);
     expect(p.text('.more')).toBe('Show more');
   });

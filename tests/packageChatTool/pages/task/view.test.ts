@@ -118,7 +118,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
     const dialog = confirmation('leave', taskView({ participants }, joined), zhCN);
     expect(dialog).toEqual({
       title: '退出任务？',
-      content: '任务里你不再算作参与者。卡片上你仍显示「已参与」，人数也不会减少：微信卡片不能撤回标记。',
+      content: '任务里你不再算作参与者。卡片上你仍显示「已参与」，人数不减：卡片不能撤回标记。',
       done: '已退出',
     });
   });
@@ -126,11 +126,11 @@ describe('every dialog says what happens to this task and what its card keeps sh
   test('leaving a task with capacity frees the place, or hands it to the first one waiting', () => {
     const free = confirmation('leave', taskView({ participants, capacity: 5 }, joined), en);
     expect(free.content).toBe(
-      'The task no longer counts you as joined. Your place becomes free for others to sign up. ' +
-        'The card keeps showing you as joined, and its count does not go down: WeChat cards cannot take a mark back.',
+      'The task no longer counts you as joined. Your place opens for others. ' +
+        'The card still shows you as joined and keeps its count: a card cannot take a mark back.',
     );
     const waiting = taskView({ participants, capacity: 1, waitlist: members(['g-carol']) }, joined);
-    expect(confirmation('leave', waiting, zhCN).content).toContain('你的名额会让给候补的第一位成员。');
+    expect(confirmation('leave', waiting, zhCN).content).toContain('你的名额会让给第一位候补。');
   });
 
   test('before the card marks the member, leaving promises nothing about the card', () => {
@@ -160,7 +160,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
     expect(taskPageView(undo, zhCN, NOW).buttons).toEqual([{ action: 'leave', label: '撤销完成', look: '' }]);
     expect(confirmation('leave', done, zhCN)).toEqual({
       title: '撤销完成？',
-      content: '任务里你会变回未完成。卡片上你仍显示「已完成」，人数也不会减少：微信卡片不能撤回标记。',
+      content: '任务里你会变回未完成。卡片上你仍显示「已完成」，人数不减：卡片不能撤回标记。',
       done: '已撤销完成',
     });
     expect(confirmation('leave', done, en).title).toBe('Undo "done"?');
@@ -168,20 +168,20 @@ describe('every dialog says what happens to this task and what its card keeps sh
 
   test('ending and closing soon name the kind of task, and ending names the waitlist when there is one', () => {
     expect(confirmation('endTask', taskView(), zhCN).content).toBe(
-      '结束后成员不能再报名，卡片对所有人显示「已结束」，无法恢复。',
+      '结束后成员不能再报名，卡片显示「已结束」，无法恢复。',
     );
     expect(confirmation('endTask', taskView({ kind: 'complete' }), en).content).toBe(
-      'Nobody can check off any more and the card shows "Ended" to everyone. This cannot be undone.',
+      'Nobody can check off any more and the card shows "Ended". This cannot be undone.',
     );
     const waiting = taskView({ capacity: 1, waitlist: members(['g-carol']) });
     expect(confirmation('endTask', waiting, zhCN).content).toBe(
-      '结束后成员不能再报名，卡片对所有人显示「已结束」，无法恢复。候补的 1 人不会再补上。',
+      '结束后成员不能再报名，卡片显示「已结束」，无法恢复。候补的 1 人不会再补上。',
     );
     expect(confirmation('markClosingSoon', taskView(), zhCN).content).toBe(
-      '卡片会对还没报名的成员显示「即将截止」，成员仍可报名。',
+      '卡片对未报名的成员显示「即将截止」，仍可报名。',
     );
     expect(confirmation('markClosingSoon', taskView({ kind: 'complete' }), en).content).toBe(
-      'The card shows "Closing soon" to members who are not done; they still can check off.',
+      'Members not done see "Closing soon" on the card; they can still check off.',
     );
   });
 });
@@ -191,7 +191,7 @@ describe('the page never contradicts the card without saying why', () => {
     const left = taskView({}, { status: 'pending', cardText: '已参与' });
     expect(taskPageView(left, zhCN, NOW)).toMatchObject({
       status: '等你参与',
-      cardNotice: '卡片上你仍显示「已参与」，人数也不会减少：微信卡片不能撤回标记。',
+      cardNotice: '卡片上你仍显示「已参与」，人数不减：卡片不能撤回标记。',
     });
     expect(taskPageView(taskView({}, { status: 'pending', cardText: '未参与' }), zhCN, NOW).cardNotice).toBe('');
   });
@@ -199,11 +199,11 @@ describe('the page never contradicts the card without saying why', () => {
   test('a member whose card does not mark them yet is told why', () => {
     const joined = taskView({}, { status: 'done', cardText: '未参与' });
     expect(taskPageView(joined, zhCN, NOW).cardNotice).toBe(
-      '卡片上还没显示你「已参与」：微信还没有接受这次更新，服务器会自动重试。',
+      '卡片还没显示你「已参与」：微信尚未接受更新，服务器会自动重试。',
     );
     const done = taskView({ kind: 'complete' }, { status: 'done', cardText: '即将截止' });
     expect(taskPageView(done, en, NOW).cardNotice).toBe(
-      'The card does not show you as done yet: WeChat has not accepted the update; the server keeps retrying.',
+      'The card does not show you as done yet; the server retries until WeChat takes it.',
     );
     expect(taskPageView(taskView({}, { status: 'done', cardText: '已参与' }), en, NOW).cardNotice).toBe('');
   });
@@ -211,7 +211,7 @@ describe('the page never contradicts the card without saying why', () => {
   test('the creator is told the card still counts members who left', () => {
     const counted = taskView({}, { ...CREATOR, cardText: '3人已参与' });
     expect(taskPageView(counted, en, NOW).cardNotice).toBe(
-      'The card counts 3: members who left stay counted, as WeChat cards cannot take a mark back.',
+      'The card counts 3, members who left included: a card cannot take a mark back.',
     );
     expect(taskPageView(taskView({}, { ...CREATOR, cardText: '1人已参与' }), en, NOW).cardNotice).toBe('');
   });
