@@ -16,8 +16,17 @@ export interface ChatToolFunctionOptions<T extends ActionTable, R> {
   handlers: Handlers<T, string>;
   clock: Clock;
   log: Log;
-  /** What a timer trigger runs (e.g. a sweep over due records, sweep.ts); without one a timer event is refused. */
-  timer?: () => Promise<R>;
+  /**
+   * What a timer trigger runs (e.g. a sweep over due records, sweep.ts), and the triggers the function's config.json
+   * declares: only a timer event naming one of its timers runs it. Without a timer every timer event is refused.
+   */
+  timer?: { run: () => Promise<R>; triggers: readonly FunctionTrigger[] };
+}
+
+/** A trigger as a cloud function's config.json declares it (`config` is a timer's cron). */
+export interface FunctionTrigger {
+  name: string;
+  type: string;
 }
 
 /** An answer, with the member ticket the caller's client presents from now on when the call issued one. */
@@ -32,15 +41,18 @@ export interface ChatToolFunction<R> {
   /** The timer's run; INVALID_REQUEST when the tool has no timer. */
   sweep(): Promise<R | ApiResult<never, KitErrorCode>>;
   /**
-   * Routes one invocation. A mini program call always carries OPENID and goes to handle(); timer triggers carry
-   * none and run the timer. A client therefore cannot start a timer run (its OPENID routes it to handle(), which
-   * refuses the timer's shape); an event with neither is refused.
+   * Routes one invocation. A mini program call always carries OPENID and goes to handle(); a timer trigger carries
+   * none, and runs the timer when its TriggerName is a timer the function's config.json declares. A client therefore
+   * cannot start a timer run (its OPENID routes it to handle(), which refuses the timer's shape), and neither can
+   * an event without identity that merely looks like a timer's (the function has no HTTP trigger: docs/backend.md,
+   * "Deploy"); anything else is refused.
    */
   main(event: unknown, openid: string): Promise<unknown>;
 }
 
-/** CloudBase timer events look like { Type: 'Timer', TriggerName, Time }. */
-const isTimerEvent = (event: unknown): boolean => isRecord(event) && event.Type === 'Timer';
+/** CloudBase timer events look like { Type: 'Timer', TriggerName, Time } (docs/platform.md, "Timer triggers"). */
+const isTimerEvent = (event: unknown, timers: ReadonlySet<string>): boolean =>
+  isRecord(event) && event.Type === 'Timer' && typeof event.TriggerName === 'string' && timers.has(event.TriggerName);
 
 /** WeChat adds `userInfo` ({appId, openId}) to client events; identity comes from getWXContext instead. */
 function withoutPlatformFields(event: unknown): unknown {
@@ -59,6 +71,9 @@ export function createChatToolFunction<T extends ActionTable, R = never>(
   options: ChatToolFunctionOptions<T, R>,
 ): ChatToolFunction<R> {
   const { actions, handlers, clock, log, timer } = options;
+  const timers = new Set(
+    (timer?.triggers ?? []).filter((trigger) => trigger.type === 'timer').map((trigger) => trigger.name),
+  );
 
   async function answer(request: unknown, openid: string): Promise<ApiResult<unknown>> {
     try {
@@ -80,7 +95,7 @@ export function createChatToolFunction<T extends ActionTable, R = never>(
   async function sweep(): Promise<R | ApiResult<never, KitErrorCode>> {
     if (timer === undefined) return fail('INVALID_REQUEST', 'this function has no timer');
     try {
-      return await timer();
+      return await timer.run();
     } catch (error) {
       log('the timer failed', error);
       return fail('INTERNAL', 'the timer failed');
@@ -92,7 +107,7 @@ export function createChatToolFunction<T extends ActionTable, R = never>(
     sweep,
     async main(event, openid) {
       if (openid !== '') return handle(withoutPlatformFields(event), openid);
-      if (isTimerEvent(event)) return sweep();
+      if (isTimerEvent(event, timers)) return sweep();
       return fail('INVALID_REQUEST', 'no caller identity');
     },
   };

@@ -40,6 +40,7 @@ import {
 } from '../../../packageChatTool/core/view';
 import type { ChatToolFunction } from '../../../kit/server/chat-tool-function';
 import { createChatToolFunction } from '../../../kit/server/chat-tool-function';
+import { triggers } from '../config.json';
 import type { TextsShown } from '../../../kit/server/content-check';
 import { createContentCheck } from '../../../kit/server/content-check';
 import type { CardRecorded } from '../../../kit/server/card-sync';
@@ -302,7 +303,7 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
     callTimeoutMs: deps.cardSyncTimeoutMs,
   });
 
-  return createChatToolFunction({ actions: TASK_ACTIONS, handlers, clock, log, timer: sweep });
+  return createChatToolFunction({ actions: TASK_ACTIONS, handlers, clock, log, timer: { run: sweep, triggers } });
 }
 
 export type GroupTask = ReturnType<typeof createGroupTask>;

@@ -9,6 +9,12 @@ import { OutcomeUnknownError } from '../../../kit/server/ports';
 const text: Field<string> = (value) =>
   typeof value === 'string' ? ok(value) : fail('INVALID_REQUEST', 'text must be a string');
 
+/** As a function's config.json declares them: one timer, and a trigger of another kind. */
+const TRIGGERS = [
+  { name: 'sweep', type: 'timer', config: '0 * * * * * *' },
+  { name: 'web', type: 'http', config: '' },
+];
+
 const ACTIONS = {
   echo: { request: { text }, response: returns<{ text: string; openid: string }>() },
   ticket: { request: {}, response: returns<unknown>() },
@@ -38,9 +44,12 @@ describe('kit function shell', () => {
       clock: { now: () => 0 },
       log: (message) => logged.push(message),
       timer: withTimer
-        ? async () => {
-            timerRuns += 1;
-            return { looked: timerRuns };
+        ? {
+            run: async () => {
+              timerRuns += 1;
+              return { looked: timerRuns };
+            },
+            triggers: TRIGGERS,
           }
         : undefined,
     });
@@ -120,8 +129,27 @@ describe('kit function shell', () => {
     expect(await fn.sweep()).toEqual({ looked: 2 });
   });
 
+  it("runs the timer only for a trigger name the function's config.json declares as a timer", async () => {
+    const fn = make();
+    for (const event of [
+      { Type: 'Timer' },
+      { Type: 'Timer', TriggerName: 'hourly', Time: '2026-01-01' },
+      { Type: 'Timer', TriggerName: 'web' },
+      { Type: 'Timer', TriggerName: ['sweep'] },
+      { Type: 'timer', TriggerName: 'sweep' },
+      { TriggerName: 'sweep' },
+    ]) {
+      expect(await fn.main(event, '')).toEqual({
+        ok: false,
+        error: { code: 'INVALID_REQUEST', message: 'no caller identity' },
+      });
+    }
+    expect(timerRuns).toBe(0);
+    expect(await fn.main({ Type: 'Timer', TriggerName: 'sweep', Time: '2026-01-01' }, '')).toEqual({ looked: 1 });
+  });
+
   it('refuses a timer event when the tool has no timer, and turns a throwing timer into INTERNAL', async () => {
-    expect(await make(false).main({ Type: 'Timer' }, '')).toMatchObject({
+    expect(await make(false).main({ Type: 'Timer', TriggerName: 'sweep' }, '')).toMatchObject({
       ok: false,
       error: { code: 'INVALID_REQUEST' },
     });
@@ -130,11 +158,17 @@ describe('kit function shell', () => {
       handlers,
       clock: { now: () => 0 },
       log: (message) => logged.push(message),
-      timer: async () => {
-        throw new Error('no database');
+      timer: {
+        run: async () => {
+          throw new Error('no database');
+        },
+        triggers: TRIGGERS,
       },
     });
-    expect(await broken.main({ Type: 'Timer' }, '')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await broken.main({ Type: 'Timer', TriggerName: 'sweep' }, '')).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     expect(logged).toEqual(['the timer failed']);
   });
 });

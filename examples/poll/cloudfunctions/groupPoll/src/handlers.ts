@@ -6,6 +6,7 @@ import type { Handlers } from 'chat-tool-kit';
 import { newBinding, ok, VERSION_TYPE } from 'chat-tool-kit';
 import { createCardSync, type CardRecorded, type CardRecords } from '../../../../../kit/server/card-sync';
 import { createChatToolFunction } from '../../../../../kit/server/chat-tool-function';
+import { triggers } from '../config.json';
 import { createContentCheck } from '../../../../../kit/server/content-check';
 import { createIdentity } from '../../../../../kit/server/identity';
 import { memberBindings } from '../../../../../kit/server/member-bindings';
@@ -150,5 +151,5 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
       log,
     });
 
-  return createChatToolFunction({ actions: POLL_ACTIONS, handlers, clock, log, timer: sweep });
+  return createChatToolFunction({ actions: POLL_ACTIONS, handlers, clock, log, timer: { run: sweep, triggers } });
 }
