@@ -134,10 +134,8 @@ const TEXTS = {
   countdownHours: text('剩余 {h} 小时 {m} 分', '{h} h {m} min left'),
   countdownMinutes: text('剩余 {m} 分钟', '{m} min left'),
   deadlinePassed,
-  progressParticipate: text('{done} 人已参与', '{done} joined'),
-  progressComplete: text('{done} 人已完成', '{done} done'),
-  progressParticipateOf: text('{done}/{expected} 人已参与', '{done} of {expected} joined'),
-  progressCompleteOf: text('{done}/{expected} 人已完成', '{done} of {expected} done'),
+  progress: text('{done} 人{mark}', '{done} {mark}'),
+  progressOf: text('{done}/{expected} 人{mark}', '{done} of {expected} {mark}'),
   capacityOf: text('名额 {count}/{capacity}', 'Places {count}/{capacity}'),
   waitlistCount: text('候补 {count} 人', '{count} waiting'),
   participantsHeading: text('已参与的成员', 'Joined'),
@@ -152,8 +150,7 @@ const TEXTS = {
   statusDoneParticipate: text('你已参与', 'You joined'),
   statusDoneComplete: text('你已完成', 'You are done'),
   statusWaitlisted: text('你在候补名单中', 'You are on the waitlist'),
-  statusPending: text('等你参与', 'Waiting for you to join'),
-  statusPendingComplete: text('等你完成', 'Waiting for you to finish'),
+  statusPending: text('等你{act}', 'Waiting for you to {act}'),
   statusNotInvited: notInvited,
   statusCreator: text('你发布了这个任务', 'You posted this task'),
   statusOutsider: text('你不在这个聊天里，只能查看', 'You are not in this chat; view only'),
@@ -193,9 +190,8 @@ const TEXTS = {
   leaveWaitlist: text('退出候补', 'Leave the waitlist'),
   undoDone: text('撤销完成', 'Undo done'),
   // Dialogs: each sentence says what happens to this task, in its kind, and what its card keeps showing.
-  confirmLeaveTitle: text('退出任务？', 'Leave the task?'),
-  confirmLeaveWaitlistTitle: text('退出候补？', 'Leave the waitlist?'),
-  confirmUndoDoneTitle: text('撤销完成？', 'Undo "done"?'),
+  /** A dialog's title: the button tapped, asked. */
+  ask: text('{action}？', '{action}?'),
   /** Two sentences of a dialog, one after the other. */
   sentences: text('{first}{next}', '{first} {next}'),
   leaveBody: text('任务里你不再算作参与者。', 'The task no longer counts you as joined.'),
@@ -207,20 +203,14 @@ const TEXTS = {
     '卡片上你仍显示「{mark}」，人数不减：卡片不能撤回标记。',
     'The card still shows you as {mark} and keeps its count: a card cannot take a mark back.',
   ),
-  confirmEndTitle: text('结束任务？', 'End the task?'),
   confirmEnd: text(
     '结束后成员不能再{act}，卡片显示「已结束」，无法恢复。',
     'Nobody can {act} any more and the card shows "Ended". This cannot be undone.',
   ),
   endDropsWaitlist: text('候补的 {count} 人不会再补上。', 'The {count} waiting will not get a place.'),
-  confirmClosingTitle: text('标记即将截止？', 'Mark closing soon?'),
-  confirmClosingParticipate: text(
-    '卡片对未报名的成员显示「即将截止」，仍可报名。',
-    'Members not signed up see "Closing soon" on the card; they still can.',
-  ),
-  confirmClosingComplete: text(
-    '卡片对未完成的成员显示「即将截止」，仍可打卡。',
-    'Members not done see "Closing soon" on the card; they can still check off.',
+  confirmClosing: text(
+    '卡片对未{act}的成员显示「即将截止」，仍可{act}。',
+    'Members yet to {act} see "Closing soon" on the card; they can still {act}.',
   ),
 
   joined: text('已报名', 'Signed up'),

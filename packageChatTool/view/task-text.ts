@@ -59,9 +59,9 @@ export function deadlinePassedSince(
 
 /** "3 人已参与", or "3/5 人已参与" when the task expects chosen members. */
 export function progressText(kind: TaskKind, done: number, expected: number | null, t: Messages): string {
-  const participate = kind === 'participate';
-  if (expected === null) return format(participate ? t.progressParticipate : t.progressComplete, { done });
-  return format(participate ? t.progressParticipateOf : t.progressCompleteOf, { done, expected });
+  const mark = t.marks[kind];
+  if (expected === null) return format(t.progress, { done, mark });
+  return format(t.progressOf, { done, expected, mark });
 }
 
 /** Where the viewer stands, in words; a creator outside the audience reads as the one who posted it. */
@@ -78,5 +78,5 @@ export function statusText(
   if (state === 'ended') return t.statusEnded;
   if (status === 'waitlisted') return t.statusWaitlisted;
   if (status === 'notInvited') return t.statusNotInvited;
-  return kind === 'participate' ? t.statusPending : t.statusPendingComplete;
+  return format(t.statusPending, { act: t.acts[kind] });
 }

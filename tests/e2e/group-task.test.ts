@@ -137,7 +137,9 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     // The creator is not in their own audience, whichever parties WeChat's one-to-one answer named.
     await sim.phone.getByText(zh.statusCreator).waitFor();
     expect(await sim.byRole('button', zh.markDone).count()).toBe(0);
-    expect(await sim.phone.getByText(format(zh.progressCompleteOf, { done: 0, expected: 1 })).count()).toBe(1);
+    expect(
+      await sim.phone.getByText(format(zh.progressOf, { done: 0, expected: 1, mark: zh.marks.complete })).count(),
+    ).toBe(1);
 
     await sim.viewAs('Bob');
     await sim.showChat('Alice & Bob');
@@ -304,7 +306,7 @@ describeWithBrowser('chat tool in the simulator: the page never contradicts the 
 
     await sim.viewAs('Bob');
     await sim.openCard(title);
-    await sim.phone.getByText(format(zh.progressParticipate, { done: 0 })).waitFor();
+    await sim.phone.getByText(format(zh.progress, { done: 0, mark: zh.marks.participate })).waitFor();
     // Carol signs up from her own phone while Bob's page stays open.
     const reply = await sim.page.evaluate(async (cardTitle) => {
       type Reply = { ok: boolean; value: { cloudID?: string } };
@@ -327,14 +329,14 @@ describeWithBrowser('chat tool in the simulator: the page never contradicts the 
       return call({ op: 'callFunction', openid: carol.openid, name: 'groupTask', data });
     }, title);
     expect(reply.ok).toBe(true);
-    expect(await sim.phone.getByText(format(zh.progressParticipate, { done: 0 })).count()).toBe(1);
+    expect(await sim.phone.getByText(format(zh.progress, { done: 0, mark: zh.marks.participate })).count()).toBe(1);
     const scroller = sim.phone.locator('.scroll .wxb--scroller').first();
     const box = (await scroller.boundingBox())!;
     await sim.page.mouse.move(box.x + 20, box.y + 10);
     await sim.page.mouse.down();
     await sim.page.mouse.move(box.x + 20, box.y + 110, { steps: 5 });
     await sim.page.mouse.up();
-    await sim.phone.getByText(format(zh.progressParticipate, { done: 1 })).waitFor();
+    await sim.phone.getByText(format(zh.progress, { done: 1, mark: zh.marks.participate })).waitFor();
     expect(sim.errors).toEqual([]);
   });
 
@@ -355,7 +357,7 @@ describeWithBrowser('chat tool in the simulator: the page never contradicts the 
     await eventually(() => sim.cardStatus(title), '已参与');
     await sim.openCard(title);
     await sim.tap('button', zh.leave);
-    expect(await sim.phone.locator('.modal-title').innerText()).toBe(zh.confirmLeaveTitle);
+    expect(await sim.phone.locator('.modal-title').innerText()).toBe(format(zh.ask, { action: zh.leave }));
     expect(await sim.phone.locator('.modal-content').innerText()).toBe(
       `${zh.leaveBody}${format(zh.cardKeeps, { mark: zh.marks.participate })}`,
     );
@@ -459,7 +461,7 @@ describeWithBrowser('chat tool in the simulator: long lists', () => {
 
     await sim.viewAs('Bob');
     await sim.openCard(title);
-    await sim.phone.getByText(format(zh.progressParticipate, { done: joiners })).waitFor();
+    await sim.phone.getByText(format(zh.progress, { done: joiners, mark: zh.marks.participate })).waitFor();
     const task = sim.phone.locator('wx-page[data-route="packageChatTool/pages/task/index"]');
     const people = task.locator('member-list.participants [role=listitem]');
     await eventually(() => people.count(), MEMBERS_FIRST_PAGE);

@@ -84,30 +84,32 @@ export function confirmation(action: Confirmable, task: TaskView, t: Messages): 
   const participate = task.kind === 'participate';
   const join = (...sentences: string[]): string =>
     sentences.filter(Boolean).reduce((first, next) => format(t.sentences, { first, next }));
+  // The title asks the button the member tapped.
+  const ask = (action: string): string => format(t.ask, { action });
   if (action === 'endTask') {
     const { waitlisted } = task.counts;
     const waiting = waitlisted ? format(t.endDropsWaitlist, { count: waitlisted }) : '';
     return {
-      title: t.confirmEndTitle,
+      title: ask(t.end),
       content: join(format(t.confirmEnd, { act: t.acts[task.kind] }), waiting),
       done: t.ended,
     };
   }
   if (action === 'markClosingSoon') {
     return {
-      title: t.confirmClosingTitle,
-      content: participate ? t.confirmClosingParticipate : t.confirmClosingComplete,
+      title: ask(t.markClosingSoon),
+      content: format(t.confirmClosing, { act: t.acts[task.kind] }),
       done: t.markedClosingSoon,
     };
   }
   const keeps = cardMarksViewer(task) ? cardKeeps(task, t) : '';
   if (task.viewer.status === 'waitlisted') {
-    return { title: t.confirmLeaveWaitlistTitle, content: join(t.leaveWaitlistBody, keeps), done: t.leftWaitlist };
+    return { title: ask(t.leaveWaitlist), content: join(t.leaveWaitlistBody, keeps), done: t.leftWaitlist };
   }
-  if (!participate) return { title: t.confirmUndoDoneTitle, content: join(t.undoDoneBody, keeps), done: t.undidDone };
+  if (!participate) return { title: ask(t.undoDone), content: join(t.undoDoneBody, keeps), done: t.undidDone };
   // Only a task with a capacity has a waitlist; leaving it hands the place to the first one waiting.
   const place = task.capacity === null ? '' : task.counts.waitlisted ? t.leavePromotes : t.leaveFreesPlace;
-  return { title: t.confirmLeaveTitle, content: join(t.leaveBody, place, keeps), done: t.left };
+  return { title: ask(t.leave), content: join(t.leaveBody, place, keeps), done: t.left };
 }
 
 export function taskPageView(task: TaskView, t: Messages, now: number, unposted = false): TaskPageView {

@@ -52,7 +52,7 @@ describe('task texts', () => {
     expect(statusText('participate', 'done', 'ended', zhCN)).toBe('你已参与');
     expect(statusText('complete', 'done', 'open', en)).toBe('You are done');
     expect(statusText('complete', 'pending', 'ended', zhCN)).toBe('任务已结束');
-    expect(statusText('complete', 'pending', 'open', zhCN)).toBe('等你完成');
+    expect(statusText('complete', 'pending', 'open', zhCN)).toBe('等你打卡');
     expect(statusText('participate', 'waitlisted', 'open', en)).toBe('You are on the waitlist');
     expect(statusText('participate', 'notInvited', 'open', zhCN)).toBe('你无需参与这个任务');
     expect(statusText('participate', 'outsider', 'open', en)).toBe('You are not in this chat; view only');
@@ -61,7 +61,7 @@ describe('task texts', () => {
 
 test('the creator outside the audience reads as the one who posted it', () => {
   expect(statusText('participate', 'notInvited', 'open', zhCN, true)).toBe('你发布了这个任务');
-  expect(statusText('participate', 'pending', 'open', en, true)).toBe('Waiting for you to join');
+  expect(statusText('participate', 'pending', 'open', en, true)).toBe('Waiting for you to sign up');
 });
 
 test('a deadline passed since loading only when it fell between the load and now, on a task not ended', () => {

@@ -100,7 +100,7 @@ describe('task page for a participant', () => {
     platform.confirm.mockResolvedValue(false);
     const p = await open();
     await tap(p, '.leave');
-    expect(platform.confirm).toHaveBeenCalledWith(expect.objectContaining({ title: '退出任务？' }));
+    expect(platform.confirm).toHaveBeenCalledWith(expect.objectContaining({ title: '退出？' }));
     expect(service.leave).not.toHaveBeenCalled();
     platform.confirm.mockResolvedValue(true);
     service.leave.mockResolvedValue({ ok: true, data: taskView() });
@@ -122,7 +122,7 @@ describe('task page for a participant', () => {
     expect(p.text('.leave')).toBe('Undo done');
     await tap(p, '.leave');
     expect(platform.confirm).toHaveBeenCalledWith({
-      title: 'Undo "done"?',
+      title: 'Undo done?',
       content:
         'The task counts you as not done again. The card still shows you as done and keeps its count: ' +
         'a card cannot take a mark back.',

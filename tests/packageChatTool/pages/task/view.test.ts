@@ -16,7 +16,7 @@ describe('task page view', () => {
       progress: '1/3 人已参与',
       percent: 33,
       countdown: '剩余 1 天 2 小时',
-      status: '等你参与',
+      status: '等你报名',
       pending: '2 人尚未行动',
       cardNotice: '',
       buttons: [{ action: 'join', label: '报名', look: 'primary' }],
@@ -117,7 +117,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
   test('leaving a task without capacity says nothing about places or a waitlist', () => {
     const dialog = confirmation('leave', taskView({ participants }, joined), zhCN);
     expect(dialog).toEqual({
-      title: '退出任务？',
+      title: '退出？',
       content: '任务里你不再算作参与者。卡片上你仍显示「已参与」，人数不减：卡片不能撤回标记。',
       done: '已退出',
     });
@@ -163,7 +163,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
       content: '任务里你会变回未完成。卡片上你仍显示「已完成」，人数不减：卡片不能撤回标记。',
       done: '已撤销完成',
     });
-    expect(confirmation('leave', done, en).title).toBe('Undo "done"?');
+    expect(confirmation('leave', done, en).title).toBe('Undo done?');
   });
 
   test('ending and closing soon name the kind of task, and ending names the waitlist when there is one', () => {
@@ -181,7 +181,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
       '卡片对未报名的成员显示「即将截止」，仍可报名。',
     );
     expect(confirmation('markClosingSoon', taskView({ kind: 'complete' }), en).content).toBe(
-      'Members not done see "Closing soon" on the card; they can still check off.',
+      'Members yet to check off see "Closing soon" on the card; they can still check off.',
     );
   });
 });
@@ -190,7 +190,7 @@ describe('the page never contradicts the card without saying why', () => {
   test('a member who left still reads "joined" on the card, and the page says why', () => {
     const left = taskView({}, { status: 'pending', cardText: '已参与' });
     expect(taskPageView(left, zhCN, NOW)).toMatchObject({
-      status: '等你参与',
+      status: '等你报名',
       cardNotice: '卡片上你仍显示「已参与」，人数不减：卡片不能撤回标记。',
     });
     expect(taskPageView(taskView({}, { status: 'pending', cardText: '未参与' }), zhCN, NOW).cardNotice).toBe('');
