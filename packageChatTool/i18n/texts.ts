@@ -48,7 +48,6 @@ const TEXTS = {
     'Post a task; members sign up or check off, its card shows progress.',
   ),
   outsideTitle: notInChat,
-  outsideBody: text('群任务只能在微信聊天中使用。', 'Group Tasks works only inside a WeChat chat.'),
   outsideSteps: text(
     ['打开群聊或单聊', '点输入框旁的「+」，选「群任务」', '发布任务，成员点卡片参与'],
     [
