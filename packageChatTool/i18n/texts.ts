@@ -20,6 +20,12 @@ const deadlinePassed = text('已过截止时间', 'Deadline passed');
 const signUp = text('报名', 'Sign up');
 /** A complete task: its kind's name and its tag. */
 const checkOff = text('打卡', 'Check off');
+/** Where the viewer stands, and the toast once they got there. */
+const youJoined = text('你已参与', 'You joined');
+const youAreDone = text('你已完成', 'You are done');
+const onWaitlist = text('你在候补名单中', 'You are on the waitlist');
+const closingSoon = text('即将截止', 'Closing soon');
+const chatTasks = text('本聊天的任务', 'Tasks in this chat');
 const sendToChat = text('发送到聊天', 'Send to the chat');
 const working = text('处理中…', 'Working…');
 const notInvited = text('你无需参与这个任务', 'This task is not for you');
@@ -43,10 +49,7 @@ const TEXTS = {
   confirm: text('确定', 'OK'),
   cancel: text('取消', 'Cancel'),
 
-  entryIntro: text(
-    '发布任务，成员报名或打卡，卡片显示进度。',
-    'Post a task; members sign up or check off, its card shows progress.',
-  ),
+  entryIntro: text('发布任务，卡片显示谁报名或打卡。', 'Post a task: its card shows who signed up or checked off.'),
   outsideTitle: notInChat,
   outsideSteps: text(
     ['打开群聊或单聊', '点输入框旁的「+」，选「群任务」', '发布任务，成员点卡片参与'],
@@ -56,10 +59,10 @@ const TEXTS = {
       'Post a task; members tap its card',
     ],
   ),
-  tasksHeading: text('本聊天的任务', 'Tasks in this chat'),
+  tasksHeading: chatTasks,
   noTasks: text('还没有任务', 'No tasks yet'),
   createTask: text('发布任务', 'New task'),
-  openTask: text('打开任务：{title}', 'Open task: {title}'),
+  openTask: text('打开 {title}', 'Open {title}'),
   mine: text('我发布的', 'Mine'),
 
   titlePlaceholder: text('周六爬山报名', 'SaturdayHike'),
@@ -112,9 +115,9 @@ const TEXTS = {
   } satisfies Record<TaskFieldName, Translations>,
 
   taskHeading: text('任务详情', 'Task'),
-  allTasks: text('全部任务', 'All tasks'),
+  allTasks: chatTasks,
   stateOpen: text('进行中', 'Open'),
-  stateClosingSoon: text('即将截止', 'Closing soon'),
+  stateClosingSoon: closingSoon,
   stateEnded: text('已结束', 'Ended'),
   kindTagParticipate: signUp,
   kindTagComplete: checkOff,
@@ -144,11 +147,11 @@ const TEXTS = {
   showMore: text('显示更多', 'Show more'),
   listEnd: text('没有更多了', 'No more'),
   nobodyYet: text('还没有人', 'Nobody yet'),
-  everyoneExpected: text('所有人都可参与', 'Open to everyone in the chat'),
+  everyoneExpected: text('所有人都可参与', 'Open to everyone'),
 
-  statusDoneParticipate: text('你已参与', 'You joined'),
-  statusDoneComplete: text('你已完成', 'You are done'),
-  statusWaitlisted: text('你在候补名单中', 'You are on the waitlist'),
+  statusDoneParticipate: youJoined,
+  statusDoneComplete: youAreDone,
+  statusWaitlisted: onWaitlist,
   statusPending: text('等你{act}', 'Waiting for you to {act}'),
   statusNotInvited: notInvited,
   statusCreator: text('你发布了这个任务', 'You posted this task'),
@@ -212,15 +215,15 @@ const TEXTS = {
     'Members yet to {act} see "Closing soon" on the card; they can still {act}.',
   ),
 
-  joined: text('已报名', 'Signed up'),
-  markedDone: text('已标记完成', 'Marked done'),
-  waitlisted: text('已加入候补', 'On the waitlist'),
+  joined: youJoined,
+  markedDone: youAreDone,
+  waitlisted: onWaitlist,
   left: text('已退出', 'You left'),
   leftWaitlist: text('已退出候补', 'Left the waitlist'),
   undidDone: text('已撤销完成', 'No longer done'),
   reminded: text('已提醒', 'Reminder sent'),
   remindPreparing: text('正在准备名单，请稍后再点', 'Preparing the list; tap again soon'),
-  markedClosingSoon: text('已标记即将截止', 'Marked closing soon'),
+  markedClosingSoon: closingSoon,
   ended: taskEnded,
   shared: text('已发送', 'Sent'),
   noPending: text('所有成员都已参与', 'Everyone has acted'),
@@ -250,10 +253,10 @@ const TEXTS = {
     CLOUD_ID_FOREIGN: reopen,
     NOT_FOUND: text('任务不存在或已被删除', 'Task not found'),
     WRONG_ROOM: text('这个任务属于另一个聊天', 'This task belongs to another chat'),
-    NOT_CREATOR: text('只有发布者可以这样做', 'Only whoever posted it can do this'),
+    NOT_CREATOR: text('只有发布者可以这样做', 'Only the poster can do this'),
     NOT_INVITED: notInvited,
     NOT_JOINED: text('你还没有参与这个任务', 'You have not joined this task'),
-    ALREADY_JOINED: text('你已经参与了', 'You already joined'),
+    ALREADY_JOINED: youJoined,
     TASK_ENDED: taskEnded,
     TASK_FULL: text('名额已满', 'No places left'),
     DEADLINE_PASSED: deadlinePassed,

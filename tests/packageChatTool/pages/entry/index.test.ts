@@ -50,7 +50,7 @@ describe('entry page in a chat', () => {
     expect(items[0]).toContain('3/5 人已参与');
     expect(items[0]).toContain('我发布的');
     expect(items[1]).toContain('已结束');
-    expect(attr(page.get('.task'), 'aria-label')).toBe('打开任务：周六爬山');
+    expect(attr(page.get('.task'), 'aria-label')).toBe('打开 周六爬山');
     expect(page.has('.more')).toBe(false);
     expect(page.has('.more-state')).toBe(false);
   });

@@ -67,7 +67,7 @@ describe('task page for a participant', () => {
     expect(service.join).toHaveBeenCalledWith({ taskId: 't1' });
     expect(p.text('.progress')).toBe('2/3 人已参与');
     expect(p.text('.status')).toBe('你已参与');
-    expect(platform.toast).toHaveBeenCalledWith('已报名', 'success');
+    expect(platform.toast).toHaveBeenCalledWith('你已参与', 'success');
     expect(p.query('.join')).toBeNull();
     expect(p.query('.leave')).not.toBeNull();
     expect(p.query('.notice')).toBeNull();
