@@ -8,7 +8,7 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../../..');
 
 // js-yaml comes with jest (through its coverage loader); resolved from there so hoisting cannot move it.
-const { load } = createRequire(require.resolve('@istanbuljs/load-nyc-config'))('js-yaml') as {
+const { load } = createRequire(createRequire(__filename).resolve('@istanbuljs/load-nyc-config'))('js-yaml') as {
   load: (text: string) => unknown;
 };
 
