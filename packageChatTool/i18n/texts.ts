@@ -36,6 +36,8 @@ const reopen = text('无法确认你所在的聊天，请重新打开群任务',
 const weChatFailed = text('微信没有完成这个操作，请重试', 'WeChat did not complete this; try again');
 /** The server failed or was too busy: try again later. */
 const unavailable = text('服务暂时不可用，请稍后重试', 'Service unavailable; try again later');
+/** The request does not fit this version of the server: the latest one loads when the tool opens again. */
+const outOfStep = text('请求无效，请重新打开群任务', 'Invalid request; reopen Group Tasks');
 const contentRefused = text(
   '内容未通过微信安全检测，请修改后再发布',
   'WeChat’s content check refused the text; change it',
@@ -181,8 +183,8 @@ const TEXTS = {
     'WeChat has not taken the card update yet; the server retries.',
   ),
   cardBehind: text(
-    '卡片还没显示你「{mark}」：微信尚未接受更新，服务器会自动重试。',
-    'The card does not show you as {mark} yet; the server retries until WeChat takes it.',
+    '卡片还没显示你「{mark}」，服务器会自动重试。',
+    'The card does not show you as {mark} yet; the server keeps retrying.',
   ),
   cardCountsLeavers: text(
     '卡片显示 {count} 人，含已退出的成员：卡片不能撤回标记。',
@@ -232,8 +234,8 @@ const TEXTS = {
     NETWORK: text('网络不通，请重试', 'No connection; try again'),
     NOT_IN_CHAT: notInChat,
     PLATFORM: weChatFailed,
-    INVALID_REQUEST: text('请求无效，请刷新后重试', 'Invalid request; refresh and try again'),
-    UNKNOWN_ACTION: text('版本过旧，请重新打开群任务', 'Outdated version; reopen Group Tasks'),
+    INVALID_REQUEST: outOfStep,
+    UNKNOWN_ACTION: outOfStep,
     TITLE_EMPTY: text('请填写标题', 'Enter a title'),
     TITLE_TOO_LONG: text('标题最多 30 字符（汉字算 2 个）', 'At most 30 characters (Chinese counts 2)'),
     TITLE_CHARACTERS: text(
@@ -246,7 +248,7 @@ const TEXTS = {
     CONTENT_REVIEW: contentRefused,
     CONTENT_CHECK_FAILED: weChatFailed,
     CAPACITY_INVALID: text('人数上限不正确', 'Invalid capacity'),
-    DEADLINE_INVALID: text('截止时间须晚于现在', 'The deadline must be in the future'),
+    DEADLINE_INVALID: text('截止时间须晚于现在', 'Deadline must be in the future'),
     AUDIENCE_INVALID: text('参与成员不正确，请重新选择', 'Invalid members; choose again'),
     CLOUD_ID_INVALID: reopen,
     CLOUD_ID_EXPIRED: reopen,

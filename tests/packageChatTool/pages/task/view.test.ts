@@ -198,12 +198,10 @@ describe('the page never contradicts the card without saying why', () => {
 
   test('a member whose card does not mark them yet is told why', () => {
     const joined = taskView({}, { status: 'done', cardText: '未参与' });
-    expect(taskPageView(joined, zhCN, NOW).cardNotice).toBe(
-      '卡片还没显示你「已参与」：微信尚未接受更新，服务器会自动重试。',
-    );
+    expect(taskPageView(joined, zhCN, NOW).cardNotice).toBe('卡片还没显示你「已参与」，服务器会自动重试。');
     const done = taskView({ kind: 'complete' }, { status: 'done', cardText: '即将截止' });
     expect(taskPageView(done, en, NOW).cardNotice).toBe(
-      'The card does not show you as done yet; the server retries until WeChat takes it.',
+      'The card does not show you as done yet; the server keeps retrying.',
     );
     expect(taskPageView(taskView({}, { status: 'done', cardText: '已参与' }), en, NOW).cardNotice).toBe('');
   });
