@@ -1,11 +1,13 @@
 // The simulated chats around the app: seeds a group chat and a one-to-one chat on the WeChat
 // emulator, answers the host's chat-tool calls with it, and turns its cards and system messages
-// (plus shared images, which the emulator does not keep) into each chat's timeline.
+// (plus shared images, which the emulator does not keep: the newest, within limits.ts's bounds) into each chat's
+// timeline.
 
 import { describeReadings } from '../../emulator/readings';
 import type { CardShareRequest, EmulatedMember } from '../../emulator/types';
 import type { LocalBackend } from '../../local/types';
 import type { ChatMessage, ChatRoom, ChatState, ServerCall } from '../shared/server-api';
+import { SHARED_IMAGE_BYTES_LIMIT, SHARED_IMAGES_LIMIT } from './limits';
 
 /** A group chat with four members and a one-to-one chat between the first two. */
 export const DEFAULT_SEED = {
@@ -19,7 +21,9 @@ const GREETINGS: Record<string, string> = {
 };
 
 export class ChatService {
-  private readonly images: { roomId: string; message: ChatMessage }[] = [];
+  private readonly images: { roomId: string; message: ChatMessage & { kind: 'image' } }[] = [];
+  /** The length of every kept image's data URL, together. */
+  private imageBytes = 0;
   private readonly greetings: { roomId: string; message: ChatMessage }[] = [];
   private readonly listeners = new Set<() => void>();
 
@@ -150,6 +154,7 @@ export class ChatService {
         return {};
       case 'shareImage':
         this.member(request.openid, request.roomId);
+        if (typeof request.imageUrl !== 'string') throw new Error('shareImage: imageUrl is a string');
         this.images.push({
           roomId: request.roomId,
           message: {
@@ -160,6 +165,9 @@ export class ChatService {
             entrancePath: request.entrancePath,
           },
         });
+        this.imageBytes += request.imageUrl.length;
+        while (this.images.length > SHARED_IMAGES_LIMIT || this.imageBytes > SHARED_IMAGE_BYTES_LIMIT)
+          this.imageBytes -= this.images.shift()!.message.imageUrl.length;
         this.emit();
         return {};
       case 'oneToOneSelection':
@@ -187,6 +195,8 @@ export class ChatService {
         }
         return results;
       }
+      default:
+        throw new Error(`unknown op: ${JSON.stringify((request as { op?: unknown }).op)}`);
     }
   }
 }

@@ -1,7 +1,7 @@
 // The simulator's Node server: builds the app (and rebuilds it on every edit), serves the chat host,
 // the phone frame and the project's static files on 127.0.0.1, runs the project's cloud functions through
 // the local runner (local/, on emulator/), and pushes build results and chat state to the page over server-sent
-// events.
+// events. Only to its own pages: simulator/server/guard.ts checks each request, limits.ts states what it accepts and keeps.
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,6 +14,8 @@ import { formatBuildError } from '../shared/protocol';
 import type { AppInfo, BuildStatus, ServerCall, ServerReply } from '../shared/server-api';
 import { createReloadableBackend, RUNNER_FOLDERS, type ReloadableBackend } from './backend';
 import { ChatService } from './chat';
+import { EventStreams } from './events';
+import { checkCaller, HttpError, readJsonBody } from './guard';
 import { APP_HTML, HOST_HTML } from './pages';
 import { planReload, watchProject, type LoadedProject } from './watch';
 
@@ -78,21 +80,22 @@ async function bundleHost(): Promise<{ js: string; css: string }> {
   return { js: result.outputFiles[0]!.text, css };
 }
 
-/** One server-sent event. */
-function eventFrame(event: string, data: unknown): string {
-  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
+/**
+ * The project's file at a URL path, if it is an image or a font whose real path (symlinks followed) is inside
+ * `realRoot` and outside node_modules; else null.
+ */
+async function staticFile(realRoot: string, pathname: string): Promise<{ type: string; body: Buffer } | null> {
+  const type = STATIC_TYPES[path.extname(pathname).toLowerCase()];
+  if (!type) return null;
+  try {
+    const real = await fs.promises.realpath(path.join(realRoot, decodeURIComponent(pathname)));
+    const relative = path.relative(realRoot, real);
+    const parts = relative.split(path.sep);
+    if (path.isAbsolute(relative) || parts[0] === '..' || parts.includes('node_modules')) return null;
+    return { type, body: await fs.promises.readFile(real) };
+  } catch {
+    return null;
+  }
 }
 
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
@@ -131,11 +134,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
   let backend = newBackend();
   let chat = new ChatService(backend);
-  const clients = new Set<http.ServerResponse>();
-  const send = (event: string, data: unknown): void => {
-    const frame = eventFrame(event, data);
-    for (const res of clients) res.write(frame);
-  };
+  const events = new EventStreams(log);
+  const send = (event: string, data: unknown): void => events.send(event, data);
   const subscribeChat = (): void => {
     chat.onChange(() => send('state', chat.state()));
   };
@@ -190,6 +190,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     }
   };
 
+  const realRoot = fs.realpathSync(root);
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -198,6 +199,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         res.end(body);
       };
       try {
+        checkCaller(req.headers, port);
+        if (url.pathname === '/api/call') {
+          if (req.method !== 'POST') throw new HttpError(405, '/api/call takes a POST');
+          const call = (await readJsonBody(req)) as ServerCall;
+          let body: ServerReply;
+          try {
+            body = { ok: true, value: (await chat.call(call)) ?? null };
+          } catch (err) {
+            body = { ok: false, error: err instanceof Error ? err.message : String(err) };
+          }
+          return reply(200, 'application/json', JSON.stringify(body));
+        }
+        if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${url.pathname} takes a GET`);
         if (url.pathname === '/' || url.pathname === '/index.html')
           return reply(200, 'text/html; charset=utf-8', HOST_HTML);
         if (url.pathname === '/favicon.ico') return reply(204, 'text/plain', '');
@@ -215,40 +229,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         if (url.pathname === '/api/app') return reply(200, 'application/json', JSON.stringify(appInfo(root)));
         if (url.pathname === '/api/build') return reply(200, 'application/json', JSON.stringify(toStatus(output)));
         if (url.pathname === '/api/state') return reply(200, 'application/json', JSON.stringify(chat.state()));
-        if (url.pathname === '/api/call' && req.method === 'POST') {
-          const call = JSON.parse(await readBody(req)) as ServerCall;
-          let body: ServerReply;
-          try {
-            body = { ok: true, value: (await chat.call(call)) ?? null };
-          } catch (err) {
-            body = { ok: false, error: err instanceof Error ? err.message : String(err) };
-          }
-          return reply(200, 'application/json', JSON.stringify(body));
-        }
         if (url.pathname === '/events') {
-          res.writeHead(200, {
-            'content-type': 'text/event-stream',
-            'cache-control': 'no-store',
-            connection: 'keep-alive',
-          });
-          res.write(eventFrame('build', toStatus(output)));
-          clients.add(res);
-          req.on('close', () => clients.delete(res));
-          return;
+          return events.open(req, res, [
+            ['build', toStatus(output)],
+            ['state', chat.state()],
+          ]);
         }
         // The app's own images and fonts, by their path in the project (e.g. /<subpackage root>/assets/x.png).
-        const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-        const type = STATIC_TYPES[path.extname(file).toLowerCase()];
-        if (
-          type &&
-          file.startsWith(root + path.sep) &&
-          !file.includes(`${path.sep}node_modules${path.sep}`) &&
-          fs.existsSync(file)
-        ) {
-          return reply(200, type, fs.readFileSync(file));
-        }
+        const file = await staticFile(realRoot, url.pathname);
+        if (file) return reply(200, file.type, file.body);
         reply(404, 'text/plain', 'not found');
       } catch (err) {
+        if (err instanceof HttpError) return reply(err.status, 'text/plain; charset=utf-8', err.message);
         reply(500, 'text/plain', err instanceof Error ? err.message : String(err));
       }
     })();
@@ -298,8 +290,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     rebuild,
     close: async () => {
       for (const stop of stopWatching) stop();
-      for (const res of clients) res.end();
-      clients.clear();
+      events.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await builder.dispose();

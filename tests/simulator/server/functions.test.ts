@@ -25,7 +25,11 @@ describe('npm start on a project whose function is renamed', () => {
   });
 
   const call = async (request: ServerCall): Promise<ServerReply> => {
-    const response = await fetch(new URL('/api/call', server.url), { method: 'POST', body: JSON.stringify(request) });
+    const response = await fetch(new URL('/api/call', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
     return (await response.json()) as ServerReply;
   };
 

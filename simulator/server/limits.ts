@@ -1,0 +1,23 @@
+// What the simulator's server accepts and keeps, stated once (docs/simulator.md, "Security" quotes them).
+
+const MiB = 1024 * 1024;
+
+/**
+ * Largest POST body. The largest legitimate one is a shared image (a `<snapshot>` PNG as a data URL in
+ * `shareImage` or `shareCard`'s imageUrl): even a whole 375 × 667 screen exported at the phone's pixel ratio 3,
+ * uncompressed (1125 × 2001 RGBA, 9.0 MB), is 12 MB as base64.
+ */
+export const BODY_LIMIT = 16 * MiB;
+
+/**
+ * An event client with more than this still unsent when the next event comes is dropped (its browser reconnects
+ * and is sent the current state).
+ */
+export const EVENT_BACKLOG_LIMIT = 16 * MiB;
+
+/** Open event streams at once; one more is refused (503). */
+export const EVENT_CLIENTS_LIMIT = 32;
+
+/** Shared images the chats keep, at most this many and this many bytes of data URLs; the oldest go first. */
+export const SHARED_IMAGES_LIMIT = 200;
+export const SHARED_IMAGE_BYTES_LIMIT = 16 * MiB;
