@@ -4,9 +4,20 @@
 // "everyone" reminder can name.
 import type { Member } from '../core/chat';
 import type { MemberBindings } from './ports';
-import type { DocumentStore } from './store/types';
+import type { DocumentStore, Index } from './store/types';
 
 export const MEMBERS_COLLECTION = 'chat_members';
+
+/** The bindings' one query beside `_id`: a room's members, newest first ("everyone" reminders). */
+export const MEMBER_INDEXES: Index[] = [
+  {
+    name: 'room_bound',
+    fields: [
+      { path: 'roomId', order: 'asc' },
+      { path: 'boundAt', order: 'desc' },
+    ],
+  },
+];
 
 export interface MemberDocument {
   _id: string;
@@ -35,7 +46,7 @@ export function memberBindings(
   collection = MEMBERS_COLLECTION,
   remembered = BINDINGS_REMEMBERED,
 ): MemberBindings {
-  const members = documents.collection<MemberDocument>(collection);
+  const members = documents.collection<MemberDocument>(collection, { indexes: MEMBER_INDEXES });
   // Insertion-ordered: the oldest entry goes first when the instance holds as many as it may.
   const owners = new Map<string, string>();
   const remember = (id: string, openid: string): string => {

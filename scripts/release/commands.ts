@@ -2,8 +2,9 @@
 // offline, then make the network call through the WechatCi port, printing progress on the way.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CLOUD_FUNCTIONS, type FunctionTrigger } from '../../cloudfunctions/functions';
 import { readReleaseConfig, type GitFacts, type ReleaseConfig } from './config';
-import type { FunctionTrigger, ProjectRef, WechatCi } from './wechat-ci';
+import type { ProjectRef, WechatCi } from './wechat-ci';
 
 export interface ReleaseContext {
   root: string;
@@ -59,38 +60,26 @@ export async function preview(context: ReleaseContext): Promise<string> {
   return qrcodeImage;
 }
 
-interface FunctionConfig {
-  triggers?: FunctionTrigger[];
-}
-
-/** Each folder of cloudfunctions/ with a package.json is a function; its index.js must be built. */
-export function listFunctions(root: string): { name: string; dir: string; triggers: FunctionConfig['triggers'] }[] {
-  const base = path.join(root, 'cloudfunctions');
-  if (!fs.existsSync(base)) return [];
-  return fs
-    .readdirSync(base, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(base, entry.name, 'package.json')))
-    .map((entry) => {
-      const dir = path.join(base, entry.name);
-      if (!fs.existsSync(path.join(dir, 'index.js'))) {
-        throw new Error(`cloudfunctions/${entry.name}/index.js is missing: run \`npm run build\` first`);
-      }
-      const configFile = path.join(dir, 'config.json');
-      const config = fs.existsSync(configFile)
-        ? (JSON.parse(fs.readFileSync(configFile, 'utf8')) as FunctionConfig)
-        : {};
-      return { name: entry.name, dir, triggers: config.triggers };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * The functions cloudfunctions/functions.ts describes (the description `npm run setup:cloud` provisions), each from
+ * its folder of cloudfunctions/, whose index.js must be built.
+ */
+export function listFunctions(root: string): { name: string; dir: string; triggers: readonly FunctionTrigger[] }[] {
+  return CLOUD_FUNCTIONS.map(({ name, triggers }) => {
+    const dir = path.join(root, 'cloudfunctions', name);
+    if (!fs.existsSync(path.join(dir, 'index.js'))) {
+      throw new Error(`cloudfunctions/${name}/index.js is missing: run \`npm run build\` first`);
+    }
+    return { name, dir, triggers };
+  });
 }
 
 export async function deployFunctions(context: ReleaseContext): Promise<void> {
   const { config, project } = prepare(context, true);
   const functions = listFunctions(context.root);
-  if (functions.length === 0) throw new Error('no cloud functions found in cloudfunctions/');
   for (const [index, fn] of functions.entries()) {
     context.log(`[${index + 1}/${functions.length}] ${fn.name} → ${config.cloudEnv} (remote npm install)…`);
-    const triggers = (fn.triggers ?? []).filter((trigger) => trigger.type === 'timer');
+    const triggers = fn.triggers.filter((trigger) => trigger.type === 'timer');
     const { files, bytes } = await context.ci.uploadFunction(project, {
       cloudEnv: config.cloudEnv!,
       name: fn.name,

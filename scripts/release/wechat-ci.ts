@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as ci from 'miniprogram-ci';
+import type { FunctionTrigger } from '../../cloudfunctions/functions';
 import type { PrivateKey } from './config';
 
 export interface ProjectRef {
@@ -22,18 +23,11 @@ export interface PreviewRequest extends UploadRequest {
   qrcodeImage: string;
 }
 
-/** A trigger as a cloud function's config.json declares it. */
-export interface FunctionTrigger {
-  name: string;
-  type: string;
-  config: string;
-}
-
 export interface FunctionRequest {
   cloudEnv: string;
   name: string;
   dir: string;
-  /** Timer triggers from the function's config.json. */
+  /** Its timer triggers, as cloudfunctions/functions.ts describes them (from its config.json). */
   triggers: FunctionTrigger[];
 }
 

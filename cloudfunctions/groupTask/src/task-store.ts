@@ -90,10 +90,35 @@ export function timerDueOf(
 }
 
 /**
- * The task collection's indexes (the SQLite store creates them; on CloudBase they are created in the console:
- * docs/backend.md, "Stores"). The timer's due query reads only tasks with work, in the order it wants them.
+ * The task collection's indexes, one per query (the SQLite store creates them; on CloudBase `npm run setup:cloud`
+ * does: docs/backend.md, "Stores"). The lists read a room's tasks, or a member's (created by them, or holding them
+ * in `members`, an array of openids), newest first; the timer's due query reads only tasks with work, in the order
+ * it wants them.
  */
-export const TASK_INDEXES: Index[] = [{ name: 'timer_due', fields: [{ path: 'timerDueAt', order: 'asc' }] }];
+export const TASK_INDEXES: Index[] = [
+  {
+    name: 'room_created',
+    fields: [
+      { path: 'room.id', order: 'asc' },
+      { path: 'createdAt', order: 'desc' },
+    ],
+  },
+  {
+    name: 'creator_created',
+    fields: [
+      { path: 'creator.openid', order: 'asc' },
+      { path: 'createdAt', order: 'desc' },
+    ],
+  },
+  {
+    name: 'member_created',
+    fields: [
+      { path: 'members', order: 'asc', array: true },
+      { path: 'createdAt', order: 'desc' },
+    ],
+  },
+  { name: 'timer_due', fields: [{ path: 'timerDueAt', order: 'asc' }] },
+];
 
 const documentOf = (task: Task, sweptAt: number): TaskDocument => {
   const index = indexOf(task);

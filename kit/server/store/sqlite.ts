@@ -154,7 +154,9 @@ export function sqliteDocuments(file = ':memory:', options: SqliteOptions = {}):
   const replace = db.prepare<[string, string, string]>('UPDATE documents SET doc = ? WHERE collection = ? AND id = ?');
 
   function collection<D extends StoredDocument>(name: string, options: CollectionOptions = {}): Collection<D> {
-    for (const index of options.indexes ?? []) db.exec(indexSql(name, index));
+    for (const index of options.indexes ?? []) {
+      if (!index.fields.some((field) => field.array)) db.exec(indexSql(name, index));
+    }
     const read = (id: string): D | null => {
       const row = select.get(name, id);
       return row === undefined ? null : (JSON.parse(row.doc) as D);

@@ -137,12 +137,17 @@ export interface Collection<D extends StoredDocument> {
 /**
  * An index a collection declares: its paths in order, each ascending or descending. Queries whose condition and
  * order run along it read only what they return, whatever else the collection holds. The SQLite store creates it
- * when the collection opens; on CloudBase it is created in the console (docs/backend.md, "Stores").
+ * when the collection opens; on CloudBase `npm run setup:cloud` creates it (docs/backend.md, "Deploy").
  */
 export interface Index {
   /** Letters, digits and underscores, unique within the collection. */
   name: string;
-  fields: { path: string; order: 'asc' | 'desc' }[];
+  /**
+   * `array`: the path holds an array of scalars, which CloudBase indexes element by element (a `contains` query
+   * reads through it). SQLite's expression index would hold the whole array as one value, which no query reads and
+   * every write to the array rewrites, so the SQLite store leaves such an index out.
+   */
+  fields: { path: string; order: 'asc' | 'desc'; array?: true }[];
 }
 
 export interface CollectionOptions {

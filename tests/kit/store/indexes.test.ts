@@ -64,6 +64,32 @@ describe('declared indexes (SQLite)', () => {
     }
   });
 
+  it('leaves out an index over an array (CloudBase indexes its elements; SQLite would index the whole array)', () => {
+    const file = join(dir, 'db.sqlite');
+    const store = sqliteDocuments(file);
+    store.collection('items', {
+      indexes: [
+        { name: 'due', fields: [{ path: 'dueAt', order: 'asc' }] },
+        {
+          name: 'member_due',
+          fields: [
+            { path: 'members', order: 'asc', array: true },
+            { path: 'dueAt', order: 'asc' },
+          ],
+        },
+      ],
+    });
+    const db = new Database(file, { readonly: true });
+    try {
+      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all();
+      expect(names).toContainEqual({ name: 'items__due' });
+      expect(names).not.toContainEqual({ name: 'items__member_due' });
+    } finally {
+      db.close();
+      void store.close();
+    }
+  });
+
   it('refuses an index name that is not a plain word', () => {
     const store = sqliteDocuments(':memory:');
     expect(() => store.collection('items', { indexes: [{ name: 'due"; DROP', fields: [] }] })).toThrow(/not an index/);

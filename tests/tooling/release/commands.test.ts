@@ -10,6 +10,7 @@ import {
   type ReleaseContext,
 } from '../../../scripts/release/commands';
 import type { FunctionRequest, PreviewRequest, ProjectRef, WechatCi } from '../../../scripts/release/wechat-ci';
+import { CLOUD_FUNCTIONS } from '../../../cloudfunctions/functions';
 
 const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----';
 
@@ -21,11 +22,9 @@ beforeEach(() => {
   fs.mkdirSync(fn, { recursive: true });
   fs.writeFileSync(path.join(fn, 'package.json'), '{}');
   fs.writeFileSync(path.join(fn, 'index.js'), 'exports.main = () => 1;');
-  fs.writeFileSync(
-    path.join(fn, 'config.json'),
-    JSON.stringify({ triggers: [{ name: 'sweep', type: 'timer', config: '0 */5 * * * * *' }] }),
-  );
+  // A folder the description does not name is not a function.
   fs.mkdirSync(path.join(root, 'cloudfunctions', 'not-a-function'));
+  fs.writeFileSync(path.join(root, 'cloudfunctions', 'not-a-function', 'package.json'), '{}');
 });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -92,7 +91,7 @@ test('preview prints the terminal QR code and saves the image under artifacts/',
   expect(lines.at(-1)).toBe('scan the code above with WeChat; also saved as artifacts/preview-qrcode.jpg');
 });
 
-test('deploy:functions uploads each function folder with its timer triggers', async () => {
+test('deploy:functions uploads each function cloudfunctions/functions.ts describes, with its timer triggers', async () => {
   const ci = fakeCi();
   const lines: string[] = [];
   await deployFunctions(context(env, ci, lines));
@@ -101,8 +100,11 @@ test('deploy:functions uploads each function folder with its timer triggers', as
     cloudEnv: 'prod-1a2b',
     name: 'groupTask',
     dir: path.join(root, 'cloudfunctions', 'groupTask'),
-    triggers: [{ name: 'sweep', type: 'timer', config: '0 */5 * * * * *' }],
+    triggers: CLOUD_FUNCTIONS.find((fn) => fn.name === 'groupTask')!.triggers,
   });
+  expect(ci.uploadFunction.mock.calls[0]![1].triggers).toEqual([
+    { name: 'sweep', type: 'timer', config: '0 * * * * * *' },
+  ]);
   expect(lines).toEqual([
     '[1/1] groupTask → prod-1a2b (remote npm install)…',
     '  groupTask: 3 files, 4.0 KB, 1 timer trigger(s)',
