@@ -84,8 +84,10 @@ test('send: shareImageToGroup runs synchronously in the tap, with the exported f
 
 test('while the image is prepared the send button says so and sends nothing', async () => {
   const p = await open();
+  // The preview opens within the tap; the export takes a frame and Skyline's settle time (20 ms) at least, so this
+  // is the state before it, whatever the machine's load (a few awaited ticks may outlast it).
   p.tap('.shareProgress');
-  await settle();
+  expect(p.query('.image-preview')).not.toBeNull();
   expect(imagePath(p)).toBe('');
   expect(p.text('.send-image')).toBe('正在生成图片…');
   expect(p.attribute('.send-image', 'aria-label')).toBe('正在生成图片…');
