@@ -114,6 +114,11 @@ async function setUpFunction(cloud: CloudManager, fn: CloudFunction): Promise<Se
 
   const declared = timersOf(fn.triggers);
   const present = timersOf(current.triggers);
+  // A function has one timer at most (docs/platform.md, "CloudBase management API"): the stale ones go first.
+  for (const stale of present.filter((p) => !declared.some((trigger) => trigger.name === p.name))) {
+    await cloud.deleteTrigger(name, stale.name);
+    items.push({ item: `function ${name}: trigger ${stale.name}`, outcome: 'removed', detail: stale.config });
+  }
   const create: FunctionTrigger[] = [];
   for (const trigger of declared) {
     const item = `function ${name}: trigger ${trigger.name}`;
@@ -122,7 +127,7 @@ async function setUpFunction(cloud: CloudManager, fn: CloudFunction): Promise<Se
       items.push({ item, outcome: 'unchanged', detail: trigger.config });
       continue;
     }
-    // A trigger's schedule cannot be edited in place: it is deleted and created again.
+    // A trigger's schedule is not edited in place: it is deleted and created again.
     if (same) await cloud.deleteTrigger(name, same.name);
     create.push(trigger);
     items.push({
@@ -132,10 +137,6 @@ async function setUpFunction(cloud: CloudManager, fn: CloudFunction): Promise<Se
     });
   }
   if (create.length > 0) await cloud.createTriggers(name, create);
-  for (const stale of present.filter((p) => !declared.some((trigger) => trigger.name === p.name))) {
-    await cloud.deleteTrigger(name, stale.name);
-    items.push({ item: `function ${name}: trigger ${stale.name}`, outcome: 'removed', detail: stale.config });
-  }
   return items;
 }
 

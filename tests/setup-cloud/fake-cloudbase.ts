@@ -161,6 +161,9 @@ export async function startFakeCloudBase(options: { envId: string; secretId: str
           TriggerDesc: string;
         }[];
         if (triggers.length !== body.Count) throw new ApiError('InvalidParameter', 'Count does not match Triggers');
+        // One trigger per function, as CloudBase allows.
+        if (target.Triggers.length + triggers.length > 1)
+          throw new ApiError('LimitExceeded.Trigger', 'a function has one trigger at most');
         for (const { TriggerName, Type, TriggerDesc } of triggers) {
           if (target.Triggers.some((trigger) => trigger.TriggerName === TriggerName))
             throw new ApiError('ResourceInUse.Trigger', `trigger ${TriggerName} exists`);

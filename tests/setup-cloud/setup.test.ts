@@ -242,6 +242,11 @@ test('a drifted environment: only what differs changes, and indexes made by hand
     {
       service: 'scf',
       action: 'DeleteTrigger',
+      body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', TriggerName: 'old', Type: 'timer' },
+    },
+    {
+      service: 'scf',
+      action: 'DeleteTrigger',
       body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', TriggerName: 'sweep', Type: 'timer' },
     },
     {
@@ -253,11 +258,6 @@ test('a drifted environment: only what differs changes, and indexes made by hand
         Triggers: JSON.stringify([{ TriggerName: 'sweep', Type: 'timer', TriggerDesc: '0 * * * * * *' }]),
         Count: 1,
       },
-    },
-    {
-      service: 'scf',
-      action: 'DeleteTrigger',
-      body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', TriggerName: 'old', Type: 'timer' },
     },
   ]);
   expect(complete).toBe(true);
@@ -272,8 +272,8 @@ test('a drifted environment: only what differs changes, and indexes made by hand
     'collection group_task_members: index room_bound (roomId asc, boundAt desc): unchanged (exists)',
     'collection group_task_members: permission: updated (ADMINONLY, was READONLY)',
     'function groupTask: limits: updated (timeout 10 s, memory 256 MB, was 10 s, 128 MB)',
-    'function groupTask: trigger sweep: updated (0 * * * * * *, was 0 */5 * * * * *)',
     'function groupTask: trigger old: removed (0 0 * * * * *)',
+    'function groupTask: trigger sweep: updated (0 * * * * * *, was 0 */5 * * * * *)',
     '2 created, 4 updated, 1 removed, 5 unchanged',
   ]);
   // An index nobody declared stays.
