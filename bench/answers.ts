@@ -118,7 +118,7 @@ export async function benchAnswers(): Promise<void> {
   const again = await step(memory, () => call(m1!, 'getTask', { taskId: open }));
   const seen = await step(memory, () => call(m1!, 'join', { taskId: open }));
   // An instance that remembers no binding, as a fresh one: the member's client presents the ticket an earlier
-  // answer gave it (docs/backend.md, "Member tickets"), or none.
+  // answer gave it (docs/backend.md, "Identity model"), or none.
   const fresh = setUp({ bindingsRemembered: 0 });
   const [, f1, f2] = fresh.members as EmulatedMember[];
   const freshTask = await fresh.stored(null, JOINED, WAITING);

@@ -1,7 +1,7 @@
 // Member tickets: the function's signature over one binding (room, group_openid, openid), handed to the client with
 // an answer and presented with its next calls. A binding never changes once written (member-bindings.ts), so a
 // ticket that verifies proves what the binding's read would say, and an instance that has not seen the member
-// skips that read (docs/backend.md, "Member tickets"). The openid in the signature is the caller's from the
+// skips that read (docs/backend.md, "Identity model"). The openid in the signature is the caller's from the
 // function's context and the room and group_openid are resolved from the call's own cloudID, so a ticket copied to
 // another user, room or group_openid does not verify and the binding is read as before. Without a key the tickets
 // are off and every unseen member costs the read.
