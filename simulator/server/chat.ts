@@ -1,7 +1,7 @@
 // The simulated chats around the app: seeds a group chat and a one-to-one chat on the WeChat
 // emulator, answers the host's chat-tool calls with it, and turns its cards and system messages
-// (plus shared images, which the emulator does not keep: the newest, within limits.ts's bounds) into each chat's
-// timeline.
+// (plus shared images, which the emulator does not keep) into each chat's timeline. The pictures of images and cards
+// are kept here, the newest within limits.ts's bounds; the emulator's cards hold a key to theirs.
 
 import { describeReadings } from '../../emulator/readings';
 import type { CardShareRequest, EmulatedMember } from '../../emulator/types';
@@ -20,10 +20,20 @@ const GREETINGS: Record<string, string> = {
   Bob: '好啊！Sure!',
 };
 
+/** The start of a kept picture's key, what the emulator's card holds as its imageUrl. */
+const PICTURE_KEY = 'simulator-picture:';
+
 export class ChatService {
-  private readonly images: { roomId: string; message: ChatMessage & { kind: 'image' } }[] = [];
-  /** The length of every kept image's data URL, together. */
-  private imageBytes = 0;
+  /** Shared images, each with its picture's key as imageUrl. */
+  private images: { roomId: string; message: ChatMessage & { kind: 'image' } }[] = [];
+  /**
+   * The pictures of shared images and cards, by key, oldest first: the newest SHARED_IMAGES_LIMIT within
+   * SHARED_IMAGE_BYTES_LIMIT. A forgotten image leaves its chat; a card whose picture is forgotten shows WeChat's
+   * screenshot placeholder.
+   */
+  private readonly pictures = new Map<string, string>();
+  private pictureBytes = 0;
+  private picturesKept = 0;
   private readonly greetings: { roomId: string; message: ChatMessage }[] = [];
   private readonly listeners = new Set<() => void>();
 
@@ -66,6 +76,25 @@ export class ChatService {
     for (const listener of this.listeners) listener();
   }
 
+  /** Keeps `dataUrl`, forgetting the oldest pictures past the limits, and returns its key. */
+  private keepPicture(dataUrl: string): string {
+    this.picturesKept += 1;
+    const key = `${PICTURE_KEY}${this.picturesKept}`;
+    this.pictures.set(key, dataUrl);
+    this.pictureBytes += dataUrl.length;
+    for (const oldest of this.pictures.keys()) {
+      if (this.pictures.size <= SHARED_IMAGES_LIMIT && this.pictureBytes <= SHARED_IMAGE_BYTES_LIMIT) break;
+      this.forgetPicture(oldest);
+    }
+    this.images = this.images.filter((image) => this.pictures.has(image.message.imageUrl));
+    return key;
+  }
+
+  private forgetPicture(key: string): void {
+    this.pictureBytes -= this.pictures.get(key)?.length ?? 0;
+    this.pictures.delete(key);
+  }
+
   private member(openid: string, roomId: string): EmulatedMember {
     const member = this.backend.wechat.members(roomId).find((m) => m.openid === openid);
     if (!member) throw new Error(`${openid} is not a member of ${roomId}`);
@@ -86,7 +115,9 @@ export class ChatService {
     for (const room of rooms) {
       const list: ChatMessage[] = [
         ...this.greetings.filter((g) => g.roomId === room.id).map((g) => g.message),
-        ...this.images.filter((g) => g.roomId === room.id).map((g) => g.message),
+        ...this.images
+          .filter((g) => g.roomId === room.id)
+          .map((g) => ({ ...g.message, imageUrl: this.pictures.get(g.message.imageUrl)! })),
         ...wechat.systemMessages(room.id).map((m): ChatMessage => ({ kind: 'system', at: m.at, text: m.text })),
         ...wechat.cards(room.id).map((card): ChatMessage => {
           const textFor: Record<string, string> = {};
@@ -101,7 +132,7 @@ export class ChatService {
             path: card.path,
             state: card.state,
             textFor,
-            imageUrl: card.imageUrl ?? undefined,
+            imageUrl: card.imageUrl === null ? undefined : this.pictures.get(card.imageUrl),
           };
         }),
       ];
@@ -141,9 +172,15 @@ export class ChatService {
         // Whichever function of the project has that name; another is refused as CloudBase refuses it.
         return this.backend.call(request.name, { openid: request.openid }, request.data);
       case 'shareCard': {
-        // As the page passed it; the emulator checks every field as WeChat does.
+        // As the page passed it, with its picture's key; the emulator checks every field as WeChat does.
         const share = request.share as unknown as CardShareRequest;
-        wechat.shareCard({ openid: request.openid, roomId: request.roomId }, share);
+        const picture = typeof share.imageUrl === 'string' ? this.keepPicture(share.imageUrl) : share.imageUrl;
+        try {
+          wechat.shareCard({ openid: request.openid, roomId: request.roomId }, { ...share, imageUrl: picture });
+        } catch (err) {
+          if (picture !== undefined) this.forgetPicture(picture);
+          throw err;
+        }
         return {};
       }
       case 'remind':
@@ -152,24 +189,23 @@ export class ChatService {
           { title: request.title, members: request.members, type: request.type },
         );
         return {};
-      case 'shareImage':
+      case 'shareImage': {
         this.member(request.openid, request.roomId);
         if (typeof request.imageUrl !== 'string') throw new Error('shareImage: imageUrl is a string');
+        const picture = this.keepPicture(request.imageUrl);
         this.images.push({
           roomId: request.roomId,
           message: {
             kind: 'image',
             at: Date.now(),
             senderOpenid: request.openid,
-            imageUrl: request.imageUrl,
+            imageUrl: picture,
             entrancePath: request.entrancePath,
           },
         });
-        this.imageBytes += request.imageUrl.length;
-        while (this.images.length > SHARED_IMAGES_LIMIT || this.imageBytes > SHARED_IMAGE_BYTES_LIMIT)
-          this.imageBytes -= this.images.shift()!.message.imageUrl.length;
         this.emit();
         return {};
+      }
       case 'oneToOneSelection':
         return wechat.oneToOneSelection({ openid: request.openid, roomId: request.roomId });
       case 'setContentCheck':

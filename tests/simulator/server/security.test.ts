@@ -7,7 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChatRoom, ChatState, ServerCall } from '../../../simulator/shared/server-api';
+import type { ChatRoom, ChatState, ServerCall, ServerReply } from '../../../simulator/shared/server-api';
 import { copyProject, startServer, type RunningServer } from '../../../simulator/headless';
 import {
   BODY_LIMIT,
@@ -163,6 +163,45 @@ describe("the simulator's server", () => {
     );
   });
 
+  test(`keeps at most ${EVENT_CLIENTS_LIMIT} event streams open, each starting with the current state`, async () => {
+    const streams: http.ClientRequest[] = [];
+    const open = (): Promise<{ status: number; first: string }> =>
+      new Promise((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: '/events' }, (res) => {
+          if (res.statusCode !== 200) {
+            res.resume();
+            return resolve({ status: res.statusCode!, first: '' });
+          }
+          let first = '';
+          res.setEncoding('utf8');
+          const onData = (chunk: string): void => {
+            first += chunk;
+            if (!first.includes('event: state')) return;
+            // The rest of the stream (the state's pictures) is read and dropped.
+            res.off('data', onData);
+            res.resume();
+            resolve({ status: 200, first });
+          };
+          res.on('data', onData);
+        });
+        req.on('error', reject);
+        streams.push(req);
+      });
+    try {
+      for (let i = 0; i < EVENT_CLIENTS_LIMIT; i += 1) {
+        const stream = await open();
+        expect(stream.status).toBe(200);
+        expect(stream.first).toContain('event: build');
+      }
+      expect((await open()).status).toBe(503);
+    } finally {
+      for (const req of streams) req.destroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await open()).status).toBe(200);
+    streams.at(-1)!.destroy();
+  });
+
   /** Sends up to `total` bytes in 1 MiB chunks, stopping when the server answers. */
   const upload = (total: number, headers: Record<string, string>): Promise<{ status: number; sent: number }> =>
     new Promise((resolve, reject) => {
@@ -277,38 +316,46 @@ describe("the simulator's server", () => {
     expect(small[0]).toContain('small10:');
   });
 
-  test(`keeps at most ${EVENT_CLIENTS_LIMIT} event streams open, each starting with the current state`, async () => {
-    const streams: http.ClientRequest[] = [];
-    const open = (): Promise<{ status: number; first: string }> =>
-      new Promise((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port, path: '/events' }, (res) => {
-          if (res.statusCode !== 200) {
-            res.resume();
-            return resolve({ status: res.statusCode!, first: '' });
-          }
-          let first = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            first += chunk;
-            if (first.includes('event: state')) resolve({ status: 200, first });
-          });
-        });
-        req.on('error', reject);
-        streams.push(req);
+  test("cards' pictures count in the same bound: an old card then shows WeChat's screenshot placeholder", async () => {
+    const alice = group.members[0]!;
+    const value = async (request: ServerCall): Promise<unknown> => {
+      const reply = JSON.parse((await call(request)).body) as ServerReply;
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
+    };
+    const cards = 20;
+    for (let i = 0; i < cards; i += 1) {
+      const { cloudID } = (await value({ op: 'issueCloudId', openid: alice.openid, roomId: group.id })) as {
+        cloudID: string;
+      };
+      const created = (await value({
+        op: 'callFunction',
+        openid: alice.openid,
+        name: 'groupTask',
+        data: {
+          action: 'createTask',
+          cloudID,
+          envVersion: 'develop',
+          task: { title: `卡片${i}`, kind: 'participate', audience: { kind: 'everyone' } },
+        },
+      })) as { ok: true; data: { share: Record<string, unknown> } };
+      const imageUrl = `data:image/png;base64,card${i}:${'A'.repeat(MiB)}`;
+      await value({
+        op: 'shareCard',
+        openid: alice.openid,
+        roomId: group.id,
+        share: { ...created.data.share, imageUrl },
       });
-    try {
-      for (let i = 0; i < EVENT_CLIENTS_LIMIT; i += 1) {
-        const stream = await open();
-        expect(stream.status).toBe(200);
-        expect(stream.first).toContain('event: build');
-      }
-      expect((await open()).status).toBe(503);
-    } finally {
-      for (const req of streams) req.destroy();
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await open()).status).toBe(200);
-    streams.at(-1)!.destroy();
+    const messages = Object.values((await state()).messages).flat();
+    const pictures = messages.flatMap((m) =>
+      (m.kind === 'card' || m.kind === 'image') && m.imageUrl ? [m.imageUrl] : [],
+    );
+    expect(pictures.reduce((sum, url) => sum + url.length, 0)).toBeLessThanOrEqual(SHARED_IMAGE_BYTES_LIMIT);
+    const card = (title: string) => messages.find((m) => m.kind === 'card' && m.title === title);
+    expect(card(`卡片${cards - 1}`)).toMatchObject({ imageUrl: expect.stringContaining(`card${cards - 1}:`) });
+    expect(card('卡片0')).toMatchObject({ kind: 'card' });
+    expect(card('卡片0')).not.toHaveProperty('imageUrl', expect.anything());
   });
 
   test('serves a static file only when its real path is inside the project', async () => {
