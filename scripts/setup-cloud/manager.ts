@@ -64,6 +64,7 @@ export function managerOf(settings: CloudSettings): CloudManager {
     secretId: settings.secretId,
     secretKey: settings.secretKey,
     token: settings.sessionToken,
+    region: settings.region,
   });
   const acl = app.commonService('tcb', '2018-06-08');
   return {

@@ -1,5 +1,6 @@
 // setup:cloud's settings come only from the environment, under the names verify:cloud reads (TCB_ENV,
-// TCB_SECRET_ID, TCB_SECRET_KEY, TCB_SESSION_TOKEN for temporary keys). Pure: the caller passes the environment.
+// TCB_SECRET_ID, TCB_SECRET_KEY, TCB_SESSION_TOKEN for temporary keys), and TCB_REGION for an environment outside
+// the SDK's default region (ap-shanghai). Pure: the caller passes the environment.
 // A message names the variable and what is wrong with it, never its value: a key pasted into the wrong variable
 // must not end up in a terminal or a CI log.
 
@@ -9,6 +10,8 @@ export interface CloudSettings {
   secretKey: string;
   /** Temporary keys (STS) come with a session token. */
   sessionToken?: string;
+  /** The environment's region, e.g. ap-guangzhou (the console shows it); the SDK's default is ap-shanghai. */
+  region?: string;
 }
 
 export class CloudSettingsError extends Error {}
@@ -19,6 +22,8 @@ const ENV_ID = /^[A-Za-z0-9][A-Za-z0-9-]{3,62}$/;
 const SECRET_ID = /^AKID[A-Za-z0-9]{16,}$/;
 /** A SecretKey: letters and digits, 32 for a permanent key. */
 const SECRET_KEY = /^[A-Za-z0-9+/=]{20,}$/;
+/** A Tencent Cloud region: ap-shanghai, ap-guangzhou, na-siliconvalley… */
+const REGION = /^[a-z]{2,4}-[a-z]+(-\d+)?$/;
 
 const WHERE_KEYS = 'Tencent Cloud console → 访问管理 → API 密钥';
 
@@ -28,6 +33,7 @@ export function readCloudSettings(env: Record<string, string | undefined>): Clou
   const secretId = env.TCB_SECRET_ID?.trim() ?? '';
   const secretKey = env.TCB_SECRET_KEY?.trim() ?? '';
   const sessionToken = env.TCB_SESSION_TOKEN?.trim() || undefined;
+  const region = env.TCB_REGION?.trim() || undefined;
 
   if (!envId) problems.push('TCB_ENV is not set (the environment id, from the 云开发 console)');
   else if (SECRET_ID.test(envId)) problems.push('TCB_ENV holds a SecretId: put it in TCB_SECRET_ID');
@@ -45,6 +51,9 @@ export function readCloudSettings(env: Record<string, string | undefined>): Clou
     problems.push('TCB_SECRET_KEY holds a SecretId: the SecretKey is the other half of the key pair');
   else if (!SECRET_KEY.test(secretKey)) problems.push('TCB_SECRET_KEY does not look like a SecretKey');
 
+  if (region !== undefined && !REGION.test(region))
+    problems.push('TCB_REGION does not look like a region (e.g. ap-shanghai, ap-guangzhou)');
+
   if (problems.length > 0) throw new CloudSettingsError(problems.map((problem) => `- ${problem}`).join('\n'));
-  return { envId, secretId, secretKey, ...(sessionToken ? { sessionToken } : {}) };
+  return { envId, secretId, secretKey, ...(sessionToken ? { sessionToken } : {}), ...(region ? { region } : {}) };
 }

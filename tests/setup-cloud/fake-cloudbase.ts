@@ -39,6 +39,8 @@ export interface SentRequest {
   service: string;
   action: string;
   body: Record<string, unknown>;
+  /** X-TC-Region: the region the API is asked in. */
+  region: string;
   /** Every header and the body as received: what a test searches for a secret. */
   raw: string;
 }
@@ -189,7 +191,8 @@ export async function startFakeCloudBase(options: { envId: string; secretId: str
       const service = String(request.headers.host ?? '').split('.')[0] ?? '';
       const action = String(request.headers['x-tc-action'] ?? '');
       const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-      requests.push({ service, action, body, raw: `${JSON.stringify(request.headers)}\n${text}` });
+      const region = String(request.headers['x-tc-region'] ?? '');
+      requests.push({ service, action, body, region, raw: `${JSON.stringify(request.headers)}\n${text}` });
       const answer = (() => {
         try {
           const authorization = String(request.headers.authorization ?? '');

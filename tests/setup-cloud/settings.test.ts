@@ -26,6 +26,7 @@ test('the three variables, trimmed, and the session token of a temporary key', (
     secretKey: SECRET_KEY,
   });
   expect(readCloudSettings({ ...GOOD, TCB_SESSION_TOKEN: 'token' }).sessionToken).toBe('token');
+  expect(readCloudSettings({ ...GOOD, TCB_REGION: 'ap-guangzhou' }).region).toBe('ap-guangzhou');
 });
 
 test('each missing variable is named, with where to find it', () => {
@@ -46,6 +47,7 @@ test.each([
   [{ TCB_SECRET_KEY: SECRET_ID }, '- TCB_SECRET_KEY holds a SecretId: the SecretKey is the other', SECRET_ID],
   [{ TCB_SECRET_KEY: 'short' }, '- TCB_SECRET_KEY does not look like a SecretKey', 'short'],
   [{ TCB_SECRET_KEY: `${SECRET_KEY} pasted twice` }, '- TCB_SECRET_KEY does not look like a SecretKey', SECRET_KEY],
+  [{ TCB_REGION: SECRET_KEY }, '- TCB_REGION does not look like a region', SECRET_KEY],
 ])('a malformed %o is named and never echoed', (wrong, message, value) => {
   const text = problems({ ...GOOD, ...wrong });
   expect(text.startsWith(message)).toBe(true);

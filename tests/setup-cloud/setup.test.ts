@@ -294,6 +294,16 @@ test('a function not deployed yet: the collections are set up, the function is r
   expect([...fake.state.collections.keys()].sort()).toEqual(['group_task_members', 'group_tasks']);
 });
 
+test('every request is asked in the environment region: ap-shanghai unless TCB_REGION names another', async () => {
+  fake.state.functions.set('groupTask', deployed());
+  await run();
+  expect(new Set(fake.requests.map((request) => request.region))).toEqual(new Set(['ap-shanghai']));
+  fake.requests.length = 0;
+  await setupCloud(managerOf({ ...SETTINGS, region: 'ap-guangzhou' }), CLOUD_FUNCTIONS);
+  expect(fake.requests.length).toBeGreaterThan(0);
+  expect(new Set(fake.requests.map((request) => request.region))).toEqual(new Set(['ap-guangzhou']));
+});
+
 test('a rule setup:cloud cannot set stops it before the first request', async () => {
   const [groupTask] = CLOUD_FUNCTIONS;
   const custom: CloudFunction = {
