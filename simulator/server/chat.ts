@@ -7,7 +7,7 @@ import { describeReadings } from '../../emulator/readings';
 import type { CardShareRequest, EmulatedMember } from '../../emulator/types';
 import type { LocalBackend } from '../../local/types';
 import type { ChatMessage, ChatRoom, ChatState, ServerCall } from '../shared/server-api';
-import { SHARED_IMAGE_BYTES_LIMIT, SHARED_IMAGES_LIMIT } from './limits';
+import { PICTURE_BYTES_LIMIT, PICTURES_LIMIT } from './limits';
 
 /** A group chat with four members and a one-to-one chat between the first two. */
 export const DEFAULT_SEED = {
@@ -27,8 +27,8 @@ export class ChatService {
   /** Shared images, each with its picture's key as imageUrl. */
   private images: { roomId: string; message: ChatMessage & { kind: 'image' } }[] = [];
   /**
-   * The pictures of shared images and cards, by key, oldest first: the newest SHARED_IMAGES_LIMIT within
-   * SHARED_IMAGE_BYTES_LIMIT. A forgotten image leaves its chat; a card whose picture is forgotten shows WeChat's
+   * The pictures of shared images and cards, by key, oldest first: the newest PICTURES_LIMIT within
+   * PICTURE_BYTES_LIMIT. A forgotten image leaves its chat; a card whose picture is forgotten shows WeChat's
    * screenshot placeholder.
    */
   private readonly pictures = new Map<string, string>();
@@ -83,7 +83,7 @@ export class ChatService {
     this.pictures.set(key, dataUrl);
     this.pictureBytes += dataUrl.length;
     for (const oldest of this.pictures.keys()) {
-      if (this.pictures.size <= SHARED_IMAGES_LIMIT && this.pictureBytes <= SHARED_IMAGE_BYTES_LIMIT) break;
+      if (this.pictures.size <= PICTURES_LIMIT && this.pictureBytes <= PICTURE_BYTES_LIMIT) break;
       this.forgetPicture(oldest);
     }
     this.images = this.images.filter((image) => this.pictures.has(image.message.imageUrl));

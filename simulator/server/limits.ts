@@ -18,6 +18,9 @@ export const EVENT_BACKLOG_LIMIT = 16 * MiB;
 /** Open event streams at once; one more is refused (503). */
 export const EVENT_CLIENTS_LIMIT = 32;
 
-/** Shared images the chats keep, at most this many and this many bytes of data URLs; the oldest go first. */
-export const SHARED_IMAGES_LIMIT = 200;
-export const SHARED_IMAGE_BYTES_LIMIT = 16 * MiB;
+/**
+ * Pictures the chats keep (shared images and cards' imageUrl), at most this many and this many bytes of data URLs,
+ * the oldest forgotten first: the events carry them all in the state, to every open page.
+ */
+export const PICTURES_LIMIT = 200;
+export const PICTURE_BYTES_LIMIT = 16 * MiB;

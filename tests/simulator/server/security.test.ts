@@ -13,8 +13,8 @@ import {
   BODY_LIMIT,
   EVENT_BACKLOG_LIMIT,
   EVENT_CLIENTS_LIMIT,
-  SHARED_IMAGE_BYTES_LIMIT,
-  SHARED_IMAGES_LIMIT,
+  PICTURE_BYTES_LIMIT,
+  PICTURES_LIMIT,
 } from '../../../simulator/server/limits';
 
 jest.setTimeout(120_000);
@@ -302,17 +302,17 @@ describe("the simulator's server", () => {
       idle.resume();
     });
     // The kernel's socket buffers hold a few MiB more than the server.
-    expect(received).toBeLessThan(EVENT_BACKLOG_LIMIT + SHARED_IMAGE_BYTES_LIMIT + 16 * MiB);
+    expect(received).toBeLessThan(EVENT_BACKLOG_LIMIT + PICTURE_BYTES_LIMIT + 16 * MiB);
 
     const kept = await images();
-    expect(kept.reduce((sum, url) => sum + url.length, 0)).toBeLessThanOrEqual(SHARED_IMAGE_BYTES_LIMIT);
+    expect(kept.reduce((sum, url) => sum + url.length, 0)).toBeLessThanOrEqual(PICTURE_BYTES_LIMIT);
     expect(kept.at(-1)).toContain('big39:');
     expect(kept.some((url) => url.includes('big0:'))).toBe(false);
 
-    for (let i = 0; i < SHARED_IMAGES_LIMIT + 10; i += 1) await shareImage(`small${i}`, 100);
+    for (let i = 0; i < PICTURES_LIMIT + 10; i += 1) await shareImage(`small${i}`, 100);
     const small = await images();
-    expect(small).toHaveLength(SHARED_IMAGES_LIMIT);
-    expect(small.at(-1)).toContain(`small${SHARED_IMAGES_LIMIT + 9}:`);
+    expect(small).toHaveLength(PICTURES_LIMIT);
+    expect(small.at(-1)).toContain(`small${PICTURES_LIMIT + 9}:`);
     expect(small[0]).toContain('small10:');
   });
 
@@ -351,7 +351,7 @@ describe("the simulator's server", () => {
     const pictures = messages.flatMap((m) =>
       (m.kind === 'card' || m.kind === 'image') && m.imageUrl ? [m.imageUrl] : [],
     );
-    expect(pictures.reduce((sum, url) => sum + url.length, 0)).toBeLessThanOrEqual(SHARED_IMAGE_BYTES_LIMIT);
+    expect(pictures.reduce((sum, url) => sum + url.length, 0)).toBeLessThanOrEqual(PICTURE_BYTES_LIMIT);
     const card = (title: string) => messages.find((m) => m.kind === 'card' && m.title === title);
     expect(card(`卡片${cards - 1}`)).toMatchObject({ imageUrl: expect.stringContaining(`card${cards - 1}:`) });
     expect(card('卡片0')).toMatchObject({ kind: 'card' });
