@@ -204,8 +204,8 @@ const TEXTS = {
   leaveWaitlistBody: text('你会离开候补名单。', 'You leave the waitlist.'),
   undoDoneBody: text('任务里你会变回未完成。', 'The task counts you as not done again.'),
   cardKeeps: text(
-    '卡片上你仍显示「{mark}」，人数不减：卡片不能撤回标记。',
-    'The card still shows you as {mark} and keeps its count: a card cannot take a mark back.',
+    '卡片上你仍显示「{mark}」：卡片不能撤回标记。',
+    'The card still shows you as {mark}: a card cannot take a mark back.',
   ),
   confirmEnd: text(
     '结束后成员不能再{act}，卡片显示「已结束」，无法恢复。',

@@ -124,16 +124,13 @@ describe('task page for a participant', () => {
     expect(platform.confirm).toHaveBeenCalledWith({
       title: 'Undo done?',
       content:
-        'The task counts you as not done again. The card still shows you as done and keeps its count: ' +
-        'a card cannot take a mark back.',
+        'The task counts you as not done again. The card still shows you as done: a card cannot take a mark back.',
       confirmText: 'OK',
       cancelText: 'Cancel',
     });
     expect(service.leave).toHaveBeenCalledWith({ taskId: 't1' });
     expect(platform.toast).toHaveBeenCalledWith('No longer done', 'success');
-    expect(p.text('.notice')).toBe(
-      'The card still shows you as done and keeps its count: a card cannot take a mark back.',
-    );
+    expect(p.text('.notice')).toBe('The card still shows you as done: a card cannot take a mark back.');
   });
 
   test.each([

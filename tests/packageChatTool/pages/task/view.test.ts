@@ -118,7 +118,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
     const dialog = confirmation('leave', taskView({ participants }, joined), zhCN);
     expect(dialog).toEqual({
       title: '退出？',
-      content: '任务里你不再算作参与者。卡片上你仍显示「已参与」，人数不减：卡片不能撤回标记。',
+      content: '任务里你不再算作参与者。卡片上你仍显示「已参与」：卡片不能撤回标记。',
       done: '已退出',
     });
   });
@@ -127,7 +127,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
     const free = confirmation('leave', taskView({ participants, capacity: 5 }, joined), en);
     expect(free.content).toBe(
       'The task no longer counts you as joined. Your place opens for others. ' +
-        'The card still shows you as joined and keeps its count: a card cannot take a mark back.',
+        'The card still shows you as joined: a card cannot take a mark back.',
     );
     const waiting = taskView({ participants, capacity: 1, waitlist: members(['g-carol']) }, joined);
     expect(confirmation('leave', waiting, zhCN).content).toContain('你的名额会让给第一位候补。');
@@ -160,7 +160,7 @@ describe('every dialog says what happens to this task and what its card keeps sh
     expect(taskPageView(undo, zhCN, NOW).buttons).toEqual([{ action: 'leave', label: '撤销完成', look: '' }]);
     expect(confirmation('leave', done, zhCN)).toEqual({
       title: '撤销完成？',
-      content: '任务里你会变回未完成。卡片上你仍显示「已完成」，人数不减：卡片不能撤回标记。',
+      content: '任务里你会变回未完成。卡片上你仍显示「已完成」：卡片不能撤回标记。',
       done: '已撤销完成',
     });
     expect(confirmation('leave', done, en).title).toBe('Undo done?');
@@ -191,7 +191,7 @@ describe('the page never contradicts the card without saying why', () => {
     const left = taskView({}, { status: 'pending', cardText: '已参与' });
     expect(taskPageView(left, zhCN, NOW)).toMatchObject({
       status: '等你报名',
-      cardNotice: '卡片上你仍显示「已参与」，人数不减：卡片不能撤回标记。',
+      cardNotice: '卡片上你仍显示「已参与」：卡片不能撤回标记。',
     });
     expect(taskPageView(taskView({}, { status: 'pending', cardText: '未参与' }), zhCN, NOW).cardNotice).toBe('');
   });
