@@ -2,7 +2,8 @@
 // provisions (each function's timeout, memory and timer triggers; the collections it keeps, with their indexes and
 // database permissions) and what `npm run deploy:functions` uploads (docs/backend.md, "Deploy"). Nothing is stated
 // twice: the triggers are the function's config.json (which DevTools and the local runner read too), the indexes
-// are the ones its stores declare (the SQLite store creates the same), the permissions its database.rules.json.
+// are the ones its stores declare (which the SQLite store creates too, but for one over an array), the permissions
+// its database.rules.json.
 import type { Index } from '../kit/server/store/types';
 import { MEMBER_INDEXES } from '../kit/server/member-bindings';
 import groupTaskConfig from './groupTask/config.json';
