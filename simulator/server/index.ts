@@ -1,7 +1,8 @@
 // The simulator's Node server: builds the app (and rebuilds it on every edit), serves the chat host,
 // the phone frame and the project's static files on 127.0.0.1, runs the project's cloud functions through
 // the local runner (local/, on emulator/), and pushes build results and chat state to the page over server-sent
-// events. Only to its own pages: simulator/server/guard.ts checks each request, limits.ts states what it accepts and keeps.
+// events. Only to its own pages: guard.ts checks each request, limits.ts states what it accepts and keeps
+// (docs/simulator.md, "Security").
 
 import fs from 'node:fs';
 import http from 'node:http';
