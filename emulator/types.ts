@@ -202,6 +202,8 @@ export interface WeChatEmulatorOptions {
   appid?: string;
   /** Its AppSecret, which stable_token checks. */
   appSecret?: string;
+  /** Platform calls calls() keeps, the oldest forgotten first. Default: every one (tests count them). */
+  callsKept?: number;
 }
 
 export interface WeChatEmulator {

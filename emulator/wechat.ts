@@ -100,6 +100,7 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
   const shares: Share[] = [];
   const messages: SystemMessage[] = [];
   const calls: PlatformCall[] = [];
+  const callsKept = options.callsKept ?? Infinity;
   const faults = new Map<PlatformApi, Fault>();
   const lastSeen = new Map<string, number>();
   const listeners = new Set<() => void>();
@@ -159,6 +160,7 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
       errmsg: refusal?.errmsg ?? 'ok',
     };
     calls.push(call);
+    if (calls.length > callsKept) calls.splice(0, calls.length - callsKept);
     return call;
   }
 

@@ -121,6 +121,7 @@ export function createLocalBackend(options: LocalBackendOptions = {}): LocalBack
     now,
     readings: options.readings ?? readingsFromEnvironment(),
     contentCheck: options.contentCheck,
+    callsKept: options.callsKept,
   });
   const running = new Map<string, RunningFunction>();
 

@@ -88,6 +88,8 @@ export interface LocalBackendOptions extends LocalFunctionOptions {
   readings?: Readings;
   /** What security.msgSecCheck answers. Default 'pass'. */
   contentCheck?: ContentCheckSetting;
+  /** Platform calls the emulator's log keeps, the oldest forgotten first. Default: every one. */
+  callsKept?: number;
   /**
    * The functions' environment variables as set in the CloudBase console. Default: what each function's
    * `local.environment` asks for, given the emulator's appid and AppSecret; `{}` runs without any.

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type * as Local from '../../local';
 import type { DiscoveredFunction, LocalBackend } from '../../local/types';
 import type { Readings } from '../../emulator/readings';
+import { PLATFORM_CALLS_LIMIT } from './limits';
 
 // The global `require` is typed by miniprogram-api-typings (WeChat's); Node's comes from createRequire.
 const nodeRequire = createRequire(__filename);
@@ -62,6 +63,7 @@ export function createReloadableBackend(
     root,
     databaseFile,
     readings,
+    callsKept: PLATFORM_CALLS_LIMIT,
     log: (message, detail, functionName) => console.log(`[${functionName ?? 'function'}] ${message}`, detail ?? ''),
     loadFunction: (fn: DiscoveredFunction) => {
       // What it loaded last time, and its folder (a file it did not load yet may be new).

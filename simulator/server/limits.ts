@@ -23,4 +23,7 @@ export const EVENT_CLIENTS_LIMIT = 32;
  * the oldest forgotten first: the events carry them all in the state, to every open page.
  */
 export const PICTURES_LIMIT = 200;
+
+/** Platform calls the call panel lists (the emulator keeps no more), the oldest forgotten first. */
+export const PLATFORM_CALLS_LIMIT = 500;
 export const PICTURE_BYTES_LIMIT = 16 * MiB;

@@ -122,6 +122,17 @@ describe('the wx-server-sdk surface', () => {
     expect(wechat.calls()).toHaveLength(callsBefore);
   });
 
+  it('keeps every platform call by default, or the newest `callsKept` (the simulator keeps its call panel bounded)', async () => {
+    const all = await setup();
+    const kept = await setup({ callsKept: 2 });
+    for (const { wechat, as, publisher, sdk } of [all, kept]) {
+      for (let n = 0; n < 3; n += 1) await as(publisher, () => sdk.openapi.updatableMessage.createActivityId({}));
+      expect(wechat.calls().at(-1)).toMatchObject({ api: 'createActivityId', outcome: 'ok' });
+    }
+    expect(all.wechat.calls()).toHaveLength(4);
+    expect(kept.wechat.calls()).toHaveLength(2);
+  });
+
   it('answers an unknown openapi with -604100', async () => {
     const { sdk, as, publisher } = await setup({ permissions: [...ALL_PERMISSIONS, 'wxacode.get'] });
     const openapi = sdk.openapi as unknown as { wxacode: { get(data: object): Promise<unknown> } };
