@@ -4,13 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import type { ChatState } from '../../simulator/shared/server-api';
 import {
   copyProject,
   describeWithBrowser,
   eventually,
   executablePath,
   launchBrowser,
+  memberNamed,
+  roomNamed,
   Simulator,
   startServer,
   type RunningServer,
@@ -59,11 +60,6 @@ async function callWx(sim: Simulator, api: string, options: object): Promise<Rec
       }),
     [api, options] as const,
   );
-}
-
-/** The chats as the server has them now (GET /api/state). */
-async function stateOf(sim: Simulator): Promise<ChatState> {
-  return (await (await sim.page.request.get(new URL('/api/state', sim.page.url()).href)).json()) as ChatState;
 }
 
 type Rgba = [number, number, number, number];
@@ -374,7 +370,7 @@ describeWithBrowser('built-in components and page lifetimes', () => {
 
   test('openChatTool with roomid opens that chat directly and needs its chatType', async () => {
     await sim.viewAs('Dave');
-    const group = (await stateOf(sim)).rooms.find((room) => room.name === GROUP)!;
+    const group = roomNamed(await sim.chatState(), GROUP);
     const url = '/packageChatTool/pages/playground/index';
     expect(await callWx(sim, 'openChatTool', { url, roomid: group.id })).toEqual({
       errMsg: 'openChatTool:fail chatType is required with roomid',
@@ -396,9 +392,9 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     await sim.viewAs('Alice');
     await sim.showChat('Alice & Bob');
     await sim.openTool();
-    const state = await stateOf(sim);
-    const room = state.rooms.find((r) => r.name === 'Alice & Bob')!;
-    const idOf = (name: string): string => room.members.find((m) => m.nickname === name)!.groupOpenid;
+    const state = await sim.chatState();
+    const room = roomNamed(state, 'Alice & Bob');
+    const idOf = (name: string): string => memberNamed(room, name).groupOpenid;
     const bothParties = state.readings === 'alternate' || state.readings.includes('oneToOneSelection=bothParties');
     const { members } = await callWx(sim, 'selectGroupMembers', {});
     expect(await sim.page.locator('.member-picker').count()).toBe(0);
@@ -410,10 +406,10 @@ describeWithBrowser('built-in components and page lifetimes', () => {
   });
 
   test('the panel switches what msgSecCheck answers and shows the readings profile', async () => {
-    expect(await sim.page.locator('#readings').innerText()).toContain((await stateOf(sim)).readings);
+    expect(await sim.page.locator('#readings').innerText()).toContain((await sim.chatState()).readings);
     for (const setting of ['risky', 'review', 'failing', 'pass'] as const) {
       await sim.page.selectOption('select[data-content-check]', setting);
-      await eventually(async () => (await stateOf(sim)).contentCheck, setting);
+      await eventually(async () => (await sim.chatState()).contentCheck, setting);
     }
   });
 

@@ -5,7 +5,16 @@ import { messagesFor } from '../../packageChatTool/i18n/index';
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
 import { format } from 'chat-tool-kit';
-import { describeWithBrowser, eventually, simulatorTests, type Simulator } from './harness';
+import {
+  cardParam,
+  cardTitled,
+  describeWithBrowser,
+  eventually,
+  groupRoom,
+  memberNamed,
+  simulatorTests,
+  type Simulator,
+} from './harness';
 
 const en = messagesFor('en');
 const zh = messagesFor('zh-CN');
@@ -308,26 +317,10 @@ describeWithBrowser('chat tool in the simulator: the page never contradicts the 
     await sim.openCard(title);
     await sim.phone.getByText(format(zh.progress, { done: 0, mark: zh.marks.participate })).waitFor();
     // Carol signs up from her own phone while Bob's page stays open.
-    const reply = await sim.page.evaluate(async (cardTitle) => {
-      type Reply = { ok: boolean; value: { cloudID?: string } };
-      const call = async (body: object): Promise<Reply> =>
-        (await fetch('/api/call', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }).then((response) => response.json())) as Reply;
-      const state = (await (await fetch('/api/state')).json()) as {
-        rooms: { id: string; chatType: number; members: { openid: string; nickname: string }[] }[];
-        messages: Record<string, { kind: string; title?: string; path?: string }[]>;
-      };
-      const room = state.rooms.find((r) => r.chatType === 3)!;
-      const carol = room.members.find((m) => m.nickname === 'Carol')!;
-      const card = state.messages[room.id]!.filter((m) => m.kind === 'card' && m.title === cardTitle).pop()!;
-      const taskId = new URLSearchParams(card.path!.split('?')[1]).get('taskId');
-      const issued = await call({ op: 'issueCloudId', openid: carol.openid, roomId: room.id });
-      const data = { action: 'join', cloudID: issued.value.cloudID, taskId };
-      return call({ op: 'callFunction', openid: carol.openid, name: 'groupTask', data });
-    }, title);
+    const state = await sim.chatState();
+    const room = groupRoom(state);
+    const taskId = cardParam(cardTitled(state, room, title), 'taskId');
+    const reply = await sim.callFunctionAs(memberNamed(room, 'Carol'), room, 'groupTask', { action: 'join', taskId });
     expect(reply.ok).toBe(true);
     expect(await sim.phone.getByText(format(zh.progress, { done: 0, mark: zh.marks.participate })).count()).toBe(1);
     const scroller = sim.phone.locator('.scroll .wxb--scroller').first();
@@ -382,29 +375,14 @@ describeWithBrowser('chat tool in the simulator: long lists', () => {
   test("the chat's task list loads its next page when scrolled to its end, then says it has ended", async (sim) => {
     await sim.viewAs('Alice');
     // One task more than a page holds, created through the function as the create page creates them.
-    const created = await sim.page.evaluate(async (count) => {
-      type Reply = { ok: boolean; value: { cloudID?: string; ok?: boolean } };
-      const call = async (body: object): Promise<Reply> =>
-        (await fetch('/api/call', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }).then((response) => response.json())) as Reply;
-      const state = (await (await fetch('/api/state')).json()) as {
-        rooms: { id: string; chatType: number; members: { openid: string; nickname: string }[] }[];
-      };
-      const room = state.rooms.find((r) => r.chatType === 3)!;
-      const alice = room.members.find((m) => m.nickname === 'Alice')!;
-      let ok = 0;
-      for (let i = 0; i < count; i += 1) {
-        const issued = await call({ op: 'issueCloudId', openid: alice.openid, roomId: room.id });
-        const task = { title: `任务${i}`, kind: 'participate', audience: { kind: 'everyone' } };
-        const data = { action: 'createTask', cloudID: issued.value.cloudID, envVersion: 'develop', task };
-        const reply = await call({ op: 'callFunction', openid: alice.openid, name: 'groupTask', data });
-        if (reply.ok && reply.value.ok) ok += 1;
-      }
-      return ok;
-    }, TASKS_PAGE + 1);
+    const room = groupRoom(await sim.chatState());
+    const alice = memberNamed(room, 'Alice');
+    let created = 0;
+    for (let i = 0; i < TASKS_PAGE + 1; i += 1) {
+      const task = { title: `任务${i}`, kind: 'participate', audience: { kind: 'everyone' } };
+      const data = { action: 'createTask', envVersion: 'develop', task };
+      if ((await sim.callFunctionAs(alice, room, 'groupTask', data)).ok) created += 1;
+    }
     expect(created).toBe(TASKS_PAGE + 1);
 
     await sim.openTool();
@@ -428,35 +406,14 @@ describeWithBrowser('chat tool in the simulator: long lists', () => {
     await publish(sim, title, '0人已参与');
     // More members than the first page and one further page hold join the group and sign up from their phones.
     const joiners = MEMBERS_FIRST_PAGE + MEMBERS_PAGE + 1;
-    const joined = await sim.page.evaluate(
-      async ({ cardTitle, count }) => {
-        type Reply = { ok: boolean; value: { cloudID?: string; ok?: boolean; openid?: string } };
-        const call = async (body: object): Promise<Reply> =>
-          (await fetch('/api/call', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          }).then((response) => response.json())) as Reply;
-        const state = (await (await fetch('/api/state')).json()) as {
-          rooms: { id: string; chatType: number }[];
-          messages: Record<string, { kind: string; title?: string; path?: string }[]>;
-        };
-        const room = state.rooms.find((r) => r.chatType === 3)!;
-        const card = state.messages[room.id]!.filter((m) => m.kind === 'card' && m.title === cardTitle).pop()!;
-        const taskId = new URLSearchParams(card.path!.split('?')[1]).get('taskId');
-        let ok = 0;
-        for (let i = 0; i < count; i += 1) {
-          const member = await call({ op: 'addMember', roomId: room.id, nickname: `成员${i}` });
-          const openid = member.value.openid!;
-          const issued = await call({ op: 'issueCloudId', openid, roomId: room.id });
-          const data = { action: 'join', cloudID: issued.value.cloudID, taskId };
-          const reply = await call({ op: 'callFunction', openid, name: 'groupTask', data });
-          if (reply.ok && reply.value.ok) ok += 1;
-        }
-        return ok;
-      },
-      { cardTitle: title, count: joiners },
-    );
+    const state = await sim.chatState();
+    const room = groupRoom(state);
+    const taskId = cardParam(cardTitled(state, room, title), 'taskId');
+    let joined = 0;
+    for (let i = 0; i < joiners; i += 1) {
+      const member = await sim.addMember(room, `成员${i}`);
+      if ((await sim.callFunctionAs(member, room, 'groupTask', { action: 'join', taskId })).ok) joined += 1;
+    }
     expect(joined).toBe(joiners);
 
     await sim.viewAs('Bob');

@@ -1,10 +1,20 @@
 // Drives `npm start`'s simulator in headless Chromium for the end-to-end tests: starts the real CLI
 // on a free port with its own database, opens the chat host, and offers the steps a person takes
-// (view as a member, open the tool, tap, type, pick members, read the chat).
+// (view as a member, open the tool, tap, type, pick members, read the chat), and what another member's
+// phone sends the server meanwhile.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { ApiResult } from 'chat-tool-kit';
+import type {
+  ChatMember,
+  ChatMessage,
+  ChatRoom,
+  ChatState,
+  ServerCall,
+  ServerReply,
+} from '../../simulator/shared/server-api';
 import { chromiumPath, launchBrowser, startServer, type RunningServer } from '../../simulator/headless';
 
 export { chromiumPath, copyProject, launchBrowser, startServer, type RunningServer } from '../../simulator/headless';
@@ -98,12 +108,95 @@ export class Simulator {
     return this.page.locator('.messages .system');
   }
 
+  /** The chats as the server has them now (GET /api/state). */
+  async chatState(): Promise<ChatState> {
+    const response = await this.page.request.get(this.apiUrl('/api/state'));
+    if (!response.ok()) throw new Error(`/api/state: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as ChatState;
+  }
+
+  /**
+   * Asks the server what the host page asks it (POST /api/call), e.g. for a member other than the one viewing.
+   * Sent from the test through Playwright, which adds no Origin header: the server refuses a foreign Origin and
+   * any POST that is not JSON (docs/simulator.md, "Security"). Throws the server's refusal or error.
+   */
+  async serverCall(call: ServerCall): Promise<unknown> {
+    const response = await this.page.request.post(this.apiUrl('/api/call'), { data: call });
+    if (!response.ok()) throw new Error(`/api/call ${call.op}: ${response.status()} ${await response.text()}`);
+    const reply = (await response.json()) as ServerReply;
+    if (!reply.ok) throw new Error(`/api/call ${call.op}: ${reply.error}`);
+    return reply.value;
+  }
+
+  /** `nickname` joins the chat `room`, e.g. so that a list has more members than one page shows. */
+  async addMember(room: ChatRoom, nickname: string): Promise<ChatMember> {
+    return (await this.serverCall({ op: 'addMember', roomId: room.id, nickname })) as ChatMember;
+  }
+
+  /**
+   * What `member`'s phone sends when a page in `room` calls cloud function `name` through the kit's action client:
+   * `data` with a fresh cloudID of wx.getChatToolInfo. Resolves what the function replied.
+   */
+  async callFunctionAs(member: ChatMember, room: ChatRoom, name: string, data: object): Promise<ApiResult<unknown>> {
+    const { openid } = member;
+    const { cloudID } = (await this.serverCall({ op: 'issueCloudId', openid, roomId: room.id })) as { cloudID: string };
+    return (await this.serverCall({
+      op: 'callFunction',
+      openid,
+      name,
+      data: { ...data, cloudID },
+    })) as ApiResult<unknown>;
+  }
+
+  private apiUrl(pathname: string): string {
+    return new URL(pathname, this.page.url()).href;
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
+}
+
+/** A dynamic card as the chat shows it. */
+export type ChatCard = Extract<ChatMessage, { kind: 'card' }>;
+
+/** The chat named `name`. */
+export function roomNamed(state: ChatState, name: string): ChatRoom {
+  const room = state.rooms.find((r) => r.name === name);
+  if (!room) throw new Error(`no chat named ${name}`);
+  return room;
+}
+
+/** The group chat (chat_type 3). */
+export function groupRoom(state: ChatState): ChatRoom {
+  const room = state.rooms.find((r) => r.chatType === 3);
+  if (!room) throw new Error('no group chat');
+  return room;
+}
+
+/** The member of `room` called `nickname`. */
+export function memberNamed(room: ChatRoom, nickname: string): ChatMember {
+  const member = room.members.find((m) => m.nickname === nickname);
+  if (!member) throw new Error(`no member ${nickname} in ${room.name}`);
+  return member;
+}
+
+/** The newest card titled `title` in `room`. */
+export function cardTitled(state: ChatState, room: ChatRoom, title: string): ChatCard {
+  const cards = (state.messages[room.id] ?? []).filter((m): m is ChatCard => m.kind === 'card' && m.title === title);
+  const card = cards.at(-1);
+  if (!card) throw new Error(`no card ${title} in ${room.name}`);
+  return card;
+}
+
+/** The query parameter `name` of the page a card opens. */
+export function cardParam(card: ChatCard, name: string): string {
+  const value = new URLSearchParams(card.path.split('?')[1]).get(name);
+  if (value === null) throw new Error(`card ${card.title} opens ${card.path}, without ${name}`);
+  return value;
 }
 
 /**
