@@ -3,7 +3,7 @@
 // activity_id's creation, for a record's first card and every renewal. Best effort: what is left undone or
 // unknown keeps the record's card lagging, which the tool's timer retries.
 import type { CardActivity, CardAnswer, CardBinding, CardSync, CardTarget, SetChatToolMsgBody } from '../core/card';
-import { cardInSync, cardUpdates } from '../core/card';
+import { cardInSync, cardUpdates, marksOnly } from '../core/card';
 import type { ApiResult } from '../core/result';
 import { fail, ok } from '../core/result';
 import type { Clock, Log, WeChatPlatform } from './ports';
@@ -27,24 +27,39 @@ export interface CardRecorded {
 
 /**
  * The port a tool implements beside its records (the platform seam: WeChat's binding lives with the record, the
- * kit decides what to send). `R` may carry more than the binding, e.g. the whole record as recorded.
+ * kit decides what to send). `R` may carry more than the binding, e.g. the whole record as recorded. `P` is what a
+ * one-mark record rests on, the tool's own (see recordMark).
  */
-export interface CardRecords<R extends CardRecorded = CardRecorded> {
+export interface CardRecords<R extends CardRecorded = CardRecorded, P = never> {
   /**
    * Records what a sync learned about the card of `activityId`: in ONE atomic step with the record, the binding's
    * `shown` becomes cardAfter(shown, the record's target state now, sync). Null, recording nothing, when the record
    * is gone or its card was renewed meanwhile (it has another activity_id).
    */
   recordCard(recordId: string, activityId: string, sync: CardSync): Promise<R | null>;
+  /**
+   * Optional, for a store that can do it in one write with no read: records that WeChat marked `groupOpenid` on the
+   * card of `activityId`, and nothing else, resting on `premise` (what the tool read before the sync). The kit asks
+   * it only for a sync given that member (CardSyncer.sync's `mark`) whose answers came in order and whose accepted
+   * calls only marked them. Null when not recorded so (renewed, moved on, the premise gone): the kit then records
+   * the whole sync through recordCard.
+   */
+  recordMark?(recordId: string, activityId: string, groupOpenid: string, premise: P): Promise<R | null>;
 }
 
-export interface CardSyncDeps<R extends CardRecorded> {
+/** The one member a sync is sent to mark, and the premise of the tool's one-mark record (CardRecords.recordMark). */
+export interface CardMark<P> {
+  groupOpenid: string;
+  premise: P;
+}
+
+export interface CardSyncDeps<R extends CardRecorded, P = never> {
   wechat: Pick<WeChatPlatform, 'createActivityId' | 'setChatToolMsg'>;
   clock: Clock;
   /** How long a sync waits for one setChatToolMsg before calling its outcome unknown (the timer retries). */
   timeoutMs: number;
   log: Log;
-  records: CardRecords<R>;
+  records: CardRecords<R, P>;
 }
 
 export interface CardSynced<R> {
@@ -58,24 +73,48 @@ export interface CardSynced<R> {
   deferred: number;
 }
 
-export interface CardSyncer<R> {
+export interface CardSyncer<R, P = never> {
   /**
    * Sends what `binding` lacks to show `target` (as read with the record `recordId`) and records the answers.
    * With `until` (wall time, Date.now()), a call starts only while its answer, or its time-out, comes by then:
-   * the timer's run never outlasts its budget, and the calls left are the next sync's.
+   * the timer's run never outlasts its budget, and the calls left are the next sync's. With `mark`, the sync is
+   * sent to mark that one member, and the answers may be recorded through the tool's one-mark record.
    */
-  sync(recordId: string, binding: CardBinding, target: CardTarget, until?: number): Promise<CardSynced<R>>;
+  sync(
+    recordId: string,
+    binding: CardBinding,
+    target: CardTarget,
+    until?: number,
+    mark?: CardMark<P>,
+  ): Promise<CardSynced<R>>;
   /** A new activity_id, or PLATFORM_FAILED with `refusal`, which tells the user what was kept. */
   newActivity(refusal: string): Promise<ApiResult<CardActivity, 'PLATFORM_FAILED'>>;
 }
 
-export function createCardSync<R extends CardRecorded>(deps: CardSyncDeps<R>): CardSyncer<R> {
+export function createCardSync<R extends CardRecorded, P = never>(deps: CardSyncDeps<R, P>): CardSyncer<R, P> {
   const { wechat, clock, log, records } = deps;
 
+  /**
+   * Records a sync: in one write through the tool's one-mark record when its accepted calls only marked the member
+   * of `mark`, and only for answers in their sync's order (a late one, version null, may have landed after a state
+   * change and taken the card back to collecting, which only the whole record can say: cardAfter); otherwise, or
+   * when that record declines, the whole sync through recordCard.
+   */
+  async function record(recordId: string, activityId: string, sync: CardSync, mark?: CardMark<P>): Promise<R | null> {
+    if (mark !== undefined && records.recordMark !== undefined && sync.version !== null) {
+      const marked = marksOnly(sync);
+      if (marked?.length === 1 && marked[0] === mark.groupOpenid) {
+        const recorded = await records.recordMark(recordId, activityId, mark.groupOpenid, mark.premise);
+        if (recorded !== null) return recorded;
+      }
+    }
+    return records.recordCard(recordId, activityId, sync);
+  }
+
   /** Records an answer that came after its sync gave up: its place among the card's calls is unknown. */
-  function recordLate(recordId: string, body: SetChatToolMsgBody): void {
+  function recordLate(recordId: string, body: SetChatToolMsgBody, mark: CardMark<P> | undefined): void {
     const late: CardSync = { version: null, answers: [{ body, answer: 'accepted' }] };
-    records.recordCard(recordId, body.activity_id, late).catch((error: unknown) => {
+    record(recordId, body.activity_id, late, mark).catch((error: unknown) => {
       log(`recording a late card answer of record ${recordId} failed`, error);
     });
   }
@@ -84,13 +123,13 @@ export function createCardSync<R extends CardRecorded>(deps: CardSyncDeps<R>): C
    * WeChat's answer to one call. A refusal applied nothing; after a time-out, a system error or a network error
    * the call may still land, so its outcome is unknown.
    */
-  async function send(recordId: string, body: SetChatToolMsgBody): Promise<CardAnswer> {
+  async function send(recordId: string, body: SetChatToolMsgBody, mark: CardMark<P> | undefined): Promise<CardAnswer> {
     const call = wechat.setChatToolMsg(body);
     try {
       if ((await within(call, deps.timeoutMs)) !== 'timeout') return 'accepted';
       log(`setChatToolMsg timed out for record ${recordId}; its outcome is unknown`);
       call.then(
-        () => recordLate(recordId, body),
+        () => recordLate(recordId, body, mark),
         () => undefined,
       );
       return 'unknown';
@@ -102,12 +141,12 @@ export function createCardSync<R extends CardRecorded>(deps: CardSyncDeps<R>): C
   }
 
   return {
-    async sync(recordId, binding, target, until = Infinity) {
+    async sync(recordId, binding, target, until = Infinity, mark) {
       const answers: CardSync['answers'] = [];
       const bodies = cardUpdates(binding, target, clock.now());
       for (const body of bodies) {
         if (Date.now() + deps.timeoutMs > until) break;
-        const answer = await send(recordId, body);
+        const answer = await send(recordId, body, mark);
         answers.push({ body, answer });
         if (answer !== 'accepted') break;
       }
@@ -118,7 +157,7 @@ export function createCardSync<R extends CardRecorded>(deps: CardSyncDeps<R>): C
       if (answers.length === 0 && deferred > 0) return { recorded: null, sent, failed, deferred };
       try {
         const sync = { version: binding.shown.version, answers };
-        const recorded = await records.recordCard(recordId, binding.activityId, sync);
+        const recorded = await record(recordId, binding.activityId, sync, mark);
         if (recorded === null) return { recorded, sent, failed, deferred };
         // A refused end that proves an earlier one landed leaves the card in sync: an answer, not a failure.
         return { recorded, sent, failed: failed && !cardInSync(recorded.binding, recorded.target), deferred };

@@ -2,9 +2,9 @@
 // cloudID (the room, the caller bound to their group_openid), the content check, card sync, the function shell that
 // routes through the action table and turns anything thrown into a typed answer, and the timer (./timer.ts). Every
 // action returns an ApiResult; nothing thrown by a store or the platform escapes.
-import type { CardBinding, CardTarget, Handlers } from 'chat-tool-kit';
+import type { Handlers } from 'chat-tool-kit';
 import type { ApiResult, TaskSummaryPage } from '../../../packageChatTool/core/api';
-import { marksOnly, newBinding, VERSION_TYPE } from 'chat-tool-kit';
+import { newBinding, VERSION_TYPE } from 'chat-tool-kit';
 import { MEMBERS_FIRST_PAGE, MEMBERS_PAGE, TASKS_PAGE } from '../../../packageChatTool/core/limits';
 import type { TaskCursor } from '../../../packageChatTool/core/pages';
 import {
@@ -14,7 +14,7 @@ import {
   readTaskCursor,
   taskCursorText,
 } from '../../../packageChatTool/core/pages';
-import type { Asker, TaskSight } from '../../../packageChatTool/core/task-record';
+import type { Asker, TaskHead, TaskSight } from '../../../packageChatTool/core/task-record';
 import { sightOf } from '../../../packageChatTool/core/task-record';
 import { fail, ok } from '../../../packageChatTool/core/result';
 import {
@@ -94,12 +94,35 @@ const textsOf = (draft: TaskDraft): TextsShown => ({
   content: textsShownToOthers(draft).join('\n'),
 });
 
+/** A card as recorded: with the whole task (recordCard), or with the sight a one-mark record updated (recordMark). */
+type TaskCardRecorded = CardRecorded & ({ task: Task } | { sight: TaskSight });
+
+/**
+ * What a one-mark record rests on: the sight the sign-up read, whom it was read for, and with `inLine` (the card
+ * showed everything before the sign-up) what the write needs to say the card is in line again.
+ */
+interface MarkPremise {
+  sight: TaskSight;
+  inLine: MarkInLine | null;
+  asker: Asker;
+}
+
+/**
+ * The card told to mark the member who just took a place on it, knowing only the task's head: as if it showed no
+ * mark yet, so only that member is sent (the others it lacks are the timer's).
+ */
+const markTarget = (head: TaskHead, groupOpenid: string): CardRecorded => ({
+  binding: { ...head.card, shown: { ...head.card.shown, doneGroupOpenids: [] } },
+  target: { kind: head.kind, state: TARGET_STATE[head.state], done: [groupOpenid] },
+});
+
 export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepReport> {
   const { tasks, bindings, wechat, clock, log, tickets } = deps;
   const identity = createIdentity({ wechat, bindings, clock, log, tickets });
   const checkContent = createContentCheck({ wechat, scene: CONTENT_SCENE, timeoutMs: deps.contentCheckTimeoutMs, log });
-  // The card's record lives on the task (task.card); the kit syncs it and the repository records the answers.
-  const cards = createCardSync({
+  // The card's record lives on the task (task.card); the kit syncs it and the repository records the answers:
+  // a sign-up's single mark in one write with no read (core markChange), anything else on the whole task.
+  const cards = createCardSync<TaskCardRecorded, MarkPremise>({
     wechat,
     clock,
     timeoutMs: deps.cardSyncTimeoutMs,
@@ -108,6 +131,22 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
       async recordCard(taskId, activityId, sync) {
         const task = await tasks.recordCard(taskId, activityId, sync);
         return task === null ? null : { task, binding: task.card, target: cardTargetOf(task) };
+      },
+      async recordMark(taskId, activityId, groupOpenid, { sight, inLine, asker }) {
+        for (const attempt of inLine === null ? [null] : [inLine, null]) {
+          if (await tasks.recordMark(taskId, activityId, groupOpenid, attempt)) {
+            const { head } = sight;
+            const { binding, target } = markTarget(head, groupOpenid);
+            const counts = { ...head.counts, marked: head.counts.marked + 1 };
+            const facts = { ...sight.facts, marked: sight.facts.marked || groupOpenid === asker.groupOpenid };
+            return {
+              binding: { ...binding, shown: { ...binding.shown, doneGroupOpenids: [groupOpenid] } },
+              target,
+              sight: { ...sight, head: { ...head, counts, cardInSync: attempt !== null }, facts },
+            };
+          }
+        }
+        return null;
       },
     },
   });
@@ -118,7 +157,7 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
    */
   async function syncCard(task: Task, until?: number) {
     const { recorded, sent, failed, deferred } = await cards.sync(task.id, task.card, cardTargetOf(task), until);
-    return { task: recorded?.task ?? task, sent, failed, deferred };
+    return { task: recorded !== null && 'task' in recorded ? recorded.task : task, sent, failed, deferred };
   }
 
   async function taskInRoom(taskId: string, room: Room): Promise<ApiResult<Task>> {
@@ -145,52 +184,15 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
   const showSight = (sight: TaskSight, caller: Caller) => viewSight(sight, viewerOf(caller), clock.now());
 
   /**
-   * Marks the member who just took a place on the card, knowing only what the sign-up read: the card is told to
-   * mark that one member, and the record gains the mark in one write, with no read (core markChange), while the
-   * card collects and marks nobody else meanwhile; otherwise the whole sync is recorded on the whole task. With
-   * `inLine` (the card showed everything before the sign-up), that write also says the card is in line again.
+   * Marks the member who just took a place on the card, knowing only what the sign-up read (markTarget); the kit
+   * records it in one write when that mark is all WeChat's in-order answers did, otherwise on the whole task.
    */
-  async function markOnCard(
-    sight: TaskSight,
-    groupOpenid: string,
-    inLine: MarkInLine | null,
-    asker: Asker,
-  ): Promise<TaskSight> {
-    const { head } = sight;
-    const binding: CardBinding = { ...head.card, shown: { ...head.card.shown, doneGroupOpenids: [] } };
-    const target: CardTarget = { kind: head.kind, state: TARGET_STATE[head.state], done: [groupOpenid] };
-    const marker = createCardSync<CardRecorded & { sight: TaskSight }>({
-      wechat,
-      clock,
-      timeoutMs: deps.cardSyncTimeoutMs,
-      log,
-      records: {
-        async recordCard(taskId, activityId, sync) {
-          // Only an answer in its sync's order: a late one (version null) may have landed after a state change
-          // and taken the card back to collecting, which only the whole record can say (kit cardAfter).
-          const marked = sync.version === null ? null : marksOnly(sync);
-          if (marked !== null && marked.length === 1 && marked[0] === groupOpenid) {
-            for (const attempt of inLine === null ? [null] : [inLine, null]) {
-              if (await tasks.recordMark(taskId, activityId, groupOpenid, attempt)) {
-                const done = { ...binding, shown: { ...binding.shown, doneGroupOpenids: [groupOpenid] } };
-                const counts = { ...head.counts, marked: head.counts.marked + 1 };
-                const facts = { ...sight.facts, marked: sight.facts.marked || groupOpenid === asker.groupOpenid };
-                return {
-                  binding: done,
-                  target,
-                  sight: { ...sight, head: { ...head, counts, cardInSync: attempt !== null }, facts },
-                };
-              }
-            }
-          }
-          const task = await tasks.recordCard(taskId, activityId, sync);
-          if (task === null) return null;
-          return { binding: task.card, target: cardTargetOf(task), sight: sightOf(task, asker, MEMBERS_FIRST_PAGE) };
-        },
-      },
-    });
-    const { recorded } = await marker.sync(head.id, binding, target);
-    return recorded?.sight ?? sight;
+  async function markOnCard(sight: TaskSight, groupOpenid: string, inLine: MarkInLine | null, asker: Asker) {
+    const { binding, target } = markTarget(sight.head, groupOpenid);
+    const mark = { groupOpenid, premise: { sight, inLine, asker } };
+    const { recorded } = await cards.sync(sight.head.id, binding, target, undefined, mark);
+    if (recorded === null) return sight;
+    return 'sight' in recorded ? recorded.sight : sightOf(recorded.task, asker, MEMBERS_FIRST_PAGE);
   }
 
   /** Each action of the table (core/task-actions.ts), answered for the caller's openid from the server context. */

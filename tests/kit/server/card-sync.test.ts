@@ -10,11 +10,15 @@ const HOUR = 3_600_000;
 
 type Answer = 'accept' | Error | 'stall';
 
-/** One record's card kept in memory, recorded as a tool's repository would: cardAfter with its target now. */
-function memoryRecords(binding: CardBinding, target: CardTarget) {
+/**
+ * One record's card kept in memory, recorded as a tool's repository would: cardAfter with its target now. With
+ * `oneMark`, also a one-mark record that adds the mark while its premise is 'holds' and declines otherwise.
+ */
+function memoryRecords(binding: CardBinding, target: CardTarget, oneMark = false) {
   const record: CardRecorded = { binding, target };
   const syncs: CardSync[] = [];
-  const records: CardRecords = {
+  const marks: [string, string, string, string][] = [];
+  const records: CardRecords<CardRecorded, string> = {
     async recordCard(recordId, activityId, sync) {
       syncs.push(sync);
       if (recordId !== 'r1' || activityId !== record.binding.activityId) return null;
@@ -22,18 +26,31 @@ function memoryRecords(binding: CardBinding, target: CardTarget) {
       return { ...record };
     },
   };
-  return { record, syncs, records };
+  if (oneMark) {
+    records.recordMark = async (recordId, activityId, groupOpenid, premise) => {
+      marks.push([recordId, activityId, groupOpenid, premise]);
+      if (premise !== 'holds') return null;
+      const { shown } = record.binding;
+      record.binding = {
+        ...record.binding,
+        shown: { ...shown, doneGroupOpenids: [...shown.doneGroupOpenids, groupOpenid] },
+      };
+      return { ...record };
+    };
+  }
+  return { record, syncs, marks, records };
 }
 
 function setup(
   answers: Answer[],
   target: CardTarget,
   binding = newBinding({ activityId: 'act', expiresAt: NOW + HOUR }, 0),
+  oneMark = false,
 ) {
   const sent: SetChatToolMsgBody[] = [];
   const stalled: (() => void)[] = [];
   const logs: string[] = [];
-  const memory = memoryRecords(binding, target);
+  const memory = memoryRecords(binding, target, oneMark);
   const cards = createCardSync({
     wechat: {
       async createActivityId() {
@@ -151,6 +168,60 @@ describe('card sync', () => {
       deferred: 0,
     });
     expect(logs).toEqual(['recording the card of record r1 failed']);
+  });
+});
+
+describe("a tool's one-mark record", () => {
+  const fresh = () => newBinding({ activityId: 'act', expiresAt: NOW + HOUR }, 0);
+  const withOneMark = (answers: Answer[], to: CardTarget) => setup(answers, to, fresh(), true);
+
+  it('records a sync that only marked the member it was sent to mark through the one-mark record', async () => {
+    const { cards, sent, syncs, marks, record } = withOneMark([], target(1, ['g1']));
+    const synced = await cards.sync('r1', record.binding, record.target, undefined, {
+      groupOpenid: 'g1',
+      premise: 'holds',
+    });
+    expect(sent).toHaveLength(1);
+    expect(marks).toEqual([['r1', 'act', 'g1', 'holds']]);
+    expect(syncs).toEqual([]);
+    expect(synced).toEqual({ recorded: record, sent: 1, failed: false, deferred: 0 });
+    expect(record.binding.shown.doneGroupOpenids).toEqual(['g1']);
+  });
+
+  it('records the whole sync when the one-mark record declines', async () => {
+    const { cards, syncs, marks, record } = withOneMark([], target(1, ['g1']));
+    await cards.sync('r1', record.binding, record.target, undefined, { groupOpenid: 'g1', premise: 'gone' });
+    expect(marks).toEqual([['r1', 'act', 'g1', 'gone']]);
+    expect(syncs).toHaveLength(1);
+    expect(record.binding.shown).toMatchObject({ version: 1, doneGroupOpenids: ['g1'] });
+  });
+
+  it('records the whole sync when it did more than mark that member, or was given no member', async () => {
+    for (const [to, groupOpenid] of [
+      [target(1, ['g1', 'g2']), 'g1'],
+      [target(2, ['g1']), 'g1'],
+      [target(1, ['g2']), 'g1'],
+    ] as const) {
+      const { cards, syncs, marks, record } = withOneMark([], to);
+      await cards.sync('r1', record.binding, record.target, undefined, { groupOpenid, premise: 'holds' });
+      expect(marks).toEqual([]);
+      expect(syncs).toHaveLength(1);
+    }
+    const unnamed = withOneMark([], target(1, ['g1']));
+    await unnamed.cards.sync('r1', unnamed.record.binding, unnamed.record.target);
+    expect(unnamed.marks).toEqual([]);
+    expect(unnamed.syncs).toHaveLength(1);
+  });
+
+  it('records a late answer on the whole record: its place among the calls is unknown', async () => {
+    const { cards, stalled, syncs, marks, record } = withOneMark(['stall'], target(1, ['g1']));
+    const mark = { groupOpenid: 'g1', premise: 'holds' };
+    expect(await cards.sync('r1', record.binding, record.target, undefined, mark)).toMatchObject({ failed: true });
+    stalled[0]?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(marks).toEqual([]);
+    expect(syncs.map((sync) => sync.version)).toEqual([0, null]);
+    expect(record.binding.shown.doneGroupOpenids).toEqual(['g1']);
   });
 });
 
