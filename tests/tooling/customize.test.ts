@@ -15,6 +15,8 @@ const COPIED = [
   'kit',
   'typings',
   'cloudfunctions/groupTask/src',
+  // src/actions.ts reads the function's timer triggers from it.
+  'cloudfunctions/groupTask/config.json',
   'local',
   'emulator',
   'tsconfig.json',
