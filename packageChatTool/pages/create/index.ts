@@ -39,8 +39,9 @@ Component({
      * (docs/platform.md, "One-to-one selectGroupMembers"). Otherwise, or if either call fails, the choice is offered.
      */
     async onLoad() {
-      this.setData({ t: messagesFor(), today: formatDate(Date.now()) });
-      this.update({});
+      // One setData: the page renders as soon as `t` is set (wx:if), so what formView gives it comes along.
+      const t = messagesFor();
+      this.setData({ t, today: formatDate(Date.now()), ...formView(this.data.form, Date.now(), t, false) });
       const chat = await taskService().resolveChat({});
       const members =
         chat.ok && isOneToOneChat(chat.data.chatType)

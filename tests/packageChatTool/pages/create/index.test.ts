@@ -23,6 +23,16 @@ const type = (page: Mounted, selector: string, value: string) => page.type(selec
 const tap = tapAndSettle;
 
 describe('create page', () => {
+  test('renders whole from its first frame: no list is drawn before the options it lists are set', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await mountPage(PAGE);
+      expect(warn.mock.calls.flat().filter((said) => /for-list data/.test(String(said)))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   test('counts title units live and flags a bad title as the user types', async () => {
     const page = await mountPage(PAGE);
     expect(page.text('.counter')).toBe('0/30');
