@@ -4,18 +4,14 @@
 // twice: the triggers are the function's config.json (which DevTools and the local runner read too), the indexes
 // are the ones its stores declare (which the SQLite store creates too, but for one over an array), the permissions
 // its database.rules.json.
+import type { FunctionTrigger } from '../kit/server/chat-tool-function';
 import type { Index } from '../kit/server/store/types';
 import { MEMBER_INDEXES } from '../kit/server/member-bindings';
 import groupTaskConfig from './groupTask/config.json';
 import groupTaskRules from './groupTask/database.rules.json';
 import { ROOM_MEMBERS, TASK_INDEXES, TASKS } from './groupTask/src/task-store';
 
-/** A trigger as a function's config.json declares it (CloudBase's format; `config` is a timer's cron). */
-export interface FunctionTrigger {
-  name: string;
-  type: string;
-  config: string;
-}
+export type { FunctionTrigger };
 
 /** A collection's rule for clients (database.rules.json): `false` refuses them, the functions are not bound by it. */
 export interface CollectionRules {

@@ -23,10 +23,11 @@ export interface ChatToolFunctionOptions<T extends ActionTable, R> {
   timer?: { run: () => Promise<R>; triggers: readonly FunctionTrigger[] };
 }
 
-/** A trigger as a cloud function's config.json declares it (`config` is a timer's cron). */
+/** A trigger as a cloud function's config.json declares it (CloudBase's format; `config` is a timer's cron). */
 export interface FunctionTrigger {
   name: string;
   type: string;
+  config: string;
 }
 
 /** An answer, with the member ticket the caller's client presents from now on when the call issued one. */
