@@ -2,12 +2,13 @@
 // environment it runs in, the CloudBase database as the store primitive, WeChat through the SDK (with the HTTPS
 // fallback where WECHAT_APPID / WECHAT_APPSECRET are set in the console: docs/platform.md, "setChatToolMsg through
 // cloud call"), the clock, new record ids, a log that names the function and member tickets where MEMBER_TICKET_KEY
-// is set. A tool's src/main.ts adds its own
-// repositories and handlers on top.
+// is set. A tool's src/main.ts adds its own repositories and handlers on top; its src/local.ts builds the same
+// context on the local runner's SDK (toolContext).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as WxServerSdk from 'wx-server-sdk';
 import type { Log, ToolContext } from './ports';
 import { ticketsFrom, TICKET_KEY_VARIABLE } from './member-tickets';
+import type { PlatformOptions, SdkSurface } from './sdk';
 import { callerOpenid, databaseOf, initSdk, platformOf } from './sdk';
 import type { DocumentStore } from './store';
 import { cloudbaseDocuments } from './store';
@@ -26,17 +27,34 @@ export interface Production extends ToolContext {
   callerOpenid(): string;
 }
 
+/** Where a function runs: its SDK's environment variables, log and clock, and how it reaches WeChat over HTTPS. */
+export interface ContextOptions extends Pick<PlatformOptions, 'transport'> {
+  env: Record<string, string | undefined>;
+  log: Log;
+  now?: () => number;
+  /** Default CARD_SYNC_TIMEOUT_MS. */
+  cardSyncTimeoutMs?: number;
+}
+
+/** What every tool's handlers are built from, on `sdk`: production's wx-server-sdk or the local runner's. */
+export function toolContext(sdk: SdkSurface, options: ContextOptions): ToolContext {
+  const { env, log, transport, now = () => Date.now(), cardSyncTimeoutMs = CARD_SYNC_TIMEOUT_MS } = options;
+  return {
+    wechat: platformOf(sdk, { env, transport, now, log }),
+    clock: { now },
+    newId: () => randomUUID().replace(/-/g, ''),
+    cardSyncTimeoutMs,
+    log,
+    tickets: ticketsFrom(env, log),
+  };
+}
+
 export function production(cloud: typeof WxServerSdk, functionName: string): Production {
   initSdk(cloud);
   const log: Log = (message, detail) => console.warn(`[${functionName}] ${message}`, detail ?? '');
   return {
+    ...toolContext(cloud, { env: process.env, log }),
     documents: cloudbaseDocuments(databaseOf(cloud.database())),
-    wechat: platformOf(cloud, { env: process.env, log }),
-    clock: { now: () => Date.now() },
-    newId: () => randomUUID().replace(/-/g, ''),
-    cardSyncTimeoutMs: CARD_SYNC_TIMEOUT_MS,
-    log,
-    tickets: ticketsFrom(process.env, log),
     callerOpenid: () => callerOpenid(cloud),
   };
 }

@@ -1,18 +1,16 @@
 // The local runner's entry to this function (docs/backend.md, "Local runner"): what src/main.ts wires in
 // production, on the runner's SQLite file, SDK, clock and console variables. Never bundled (esbuild starts at
 // src/main.ts), so it may use the SQLite store.
-import { randomUUID } from 'node:crypto';
 import type { LocalFunction } from '../../../local/types';
 import { createGroupTask } from './actions';
 import type { TaskRepository } from './ports';
 import { createTaskStore, ROOM_MEMBERS } from './task-store';
 import { memberBindings } from '../../../kit/server/member-bindings';
 import type { MemberBindings } from '../../../kit/server/ports';
-import { callerOpenid, platformOf } from '../../../kit/server/sdk';
+import { callerOpenid } from '../../../kit/server/sdk';
 import type { DocumentStore } from '../../../kit/server/store';
 import { sqliteDocuments } from '../../../kit/server/store/sqlite';
-import { ticketsFrom } from '../../../kit/server/member-tickets';
-import { consoleVariables } from '../../../kit/server/production';
+import { consoleVariables, toolContext } from '../../../kit/server/production';
 
 declare module '../../../local/types' {
   interface LocalFunctionOptions {
@@ -47,16 +45,8 @@ export const local: LocalFunction<GroupTaskDatabase> = {
     };
   },
   createMain({ tasks, bindings }, { sdk, env, https, now, log }, { cardSyncTimeoutMs = 2000 }) {
-    const groupTask = createGroupTask({
-      tasks,
-      bindings,
-      wechat: platformOf(sdk, { env, transport: https, now, log }),
-      clock: { now },
-      newId: () => randomUUID().replace(/-/g, ''),
-      cardSyncTimeoutMs,
-      log,
-      tickets: ticketsFrom(env, log),
-    });
+    const context = toolContext(sdk, { env, transport: https, now, log, cardSyncTimeoutMs });
+    const groupTask = createGroupTask({ ...context, tasks, bindings });
     // One invocation, as src/main.ts handles it: the caller comes from getWXContext.
     return (event) => groupTask.main(event, callerOpenid(sdk));
   },

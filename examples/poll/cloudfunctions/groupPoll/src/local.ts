@@ -1,12 +1,10 @@
 // The local runner's entry to this function (local/types.ts LocalFunction): what src/main.ts wires in production,
 // on the runner's SQLite file, SDK, clock and console variables. Never bundled, so it may use the SQLite store.
-import { randomUUID } from 'node:crypto';
 import type { LocalFunction } from '../../../../../local/types';
-import { callerOpenid, platformOf } from '../../../../../kit/server/sdk';
+import { callerOpenid } from '../../../../../kit/server/sdk';
 import type { DocumentStore } from '../../../../../kit/server/store';
 import { sqliteDocuments } from '../../../../../kit/server/store/sqlite';
-import { ticketsFrom } from '../../../../../kit/server/member-tickets';
-import { consoleVariables } from '../../../../../kit/server/production';
+import { consoleVariables, toolContext } from '../../../../../kit/server/production';
 import { createGroupPoll } from './handlers';
 
 declare module '../../../../../local/types' {
@@ -23,15 +21,8 @@ export const local: LocalFunction<DocumentStore> = {
     return { database: documents, close: () => void documents.close() };
   },
   createMain(documents, { sdk, env, https, now, log }) {
-    const groupPoll = createGroupPoll({
-      documents,
-      wechat: platformOf(sdk, { env, transport: https, now, log }),
-      clock: { now },
-      newId: () => randomUUID().replace(/-/g, ''),
-      cardSyncTimeoutMs: 2000,
-      log,
-      tickets: ticketsFrom(env, log),
-    });
+    const context = toolContext(sdk, { env, transport: https, now, log, cardSyncTimeoutMs: 2000 });
+    const groupPoll = createGroupPoll({ ...context, documents });
     return (event) => groupPoll.main(event, callerOpenid(sdk));
   },
   // As a developer sets them in the console: the HTTPS fallback's appid and AppSecret, the member tickets' key.
