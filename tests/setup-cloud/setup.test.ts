@@ -70,72 +70,64 @@ const index = (IndexName: string, ...keys: [string, '1' | '-1'][]) => ({
   MgoKeySchema: { MgoIndexKeys: keys.map(([Name, Direction]) => ({ Name, Direction })), MgoIsUnique: false },
 });
 
+/** The requests setup:cloud may send, as the fake receives them. */
+const CONNECTOR = { DatabaseName: 'tnt-fake0001', InstanceId: 'flexdb' };
+const createTable = (TableName: string) => ({
+  service: 'tcb',
+  action: 'CreateTable',
+  body: { EnvId: SETTINGS.envId, MongoConnector: CONNECTOR, TableName },
+});
+const updateTable = (TableName: string, indexes: { DropIndexes?: object[]; CreateIndexes: object[] }) => ({
+  service: 'tcb',
+  action: 'UpdateTable',
+  body: { EnvId: SETTINGS.envId, MongoConnector: CONNECTOR, TableName, ...indexes },
+});
+const adminOnly = (CollectionName: string) => ({
+  service: 'tcb',
+  action: 'ModifyDatabaseACL',
+  body: { EnvId: SETTINGS.envId, CollectionName, AclTag: 'ADMINONLY' },
+});
+const LIMITS = {
+  service: 'scf',
+  action: 'UpdateFunctionConfiguration',
+  body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', Timeout: 10, MemorySize: 256 },
+};
+const deleteTimer = (TriggerName: string) => ({
+  service: 'scf',
+  action: 'DeleteTrigger',
+  body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', TriggerName, Type: 'timer' },
+});
+const CREATE_SWEEP = {
+  service: 'scf',
+  action: 'BatchCreateTrigger',
+  body: {
+    Namespace: SETTINGS.envId,
+    FunctionName: 'groupTask',
+    Triggers: JSON.stringify([{ TriggerName: 'sweep', Type: 'timer', TriggerDesc: '0 * * * * * *' }]),
+    Count: 1,
+  },
+};
+
 test('a fresh environment: the collections, their indexes and permissions, the timeout, memory and timer', async () => {
   fake.state.functions.set('groupTask', deployed());
   const first = await run();
 
-  const connector = { DatabaseName: 'tnt-fake0001', InstanceId: 'flexdb' };
   expect(changes(fake)).toEqual([
-    {
-      service: 'tcb',
-      action: 'CreateTable',
-      body: { EnvId: SETTINGS.envId, MongoConnector: connector, TableName: 'group_tasks' },
-    },
-    {
-      service: 'tcb',
-      action: 'UpdateTable',
-      body: {
-        EnvId: SETTINGS.envId,
-        MongoConnector: connector,
-        TableName: 'group_tasks',
-        CreateIndexes: [
-          index('room_created', ['room.id', '1'], ['createdAt', '-1']),
-          index('creator_created', ['creator.openid', '1'], ['createdAt', '-1']),
-          index('member_created', ['members', '1'], ['createdAt', '-1']),
-          index('timer_due', ['timerDueAt', '1']),
-        ],
-      },
-    },
-    {
-      service: 'tcb',
-      action: 'ModifyDatabaseACL',
-      body: { EnvId: SETTINGS.envId, CollectionName: 'group_tasks', AclTag: 'ADMINONLY' },
-    },
-    {
-      service: 'tcb',
-      action: 'CreateTable',
-      body: { EnvId: SETTINGS.envId, MongoConnector: connector, TableName: 'group_task_members' },
-    },
-    {
-      service: 'tcb',
-      action: 'UpdateTable',
-      body: {
-        EnvId: SETTINGS.envId,
-        MongoConnector: connector,
-        TableName: 'group_task_members',
-        CreateIndexes: [index('room_bound', ['roomId', '1'], ['boundAt', '-1'])],
-      },
-    },
-    {
-      service: 'tcb',
-      action: 'ModifyDatabaseACL',
-      body: { EnvId: SETTINGS.envId, CollectionName: 'group_task_members', AclTag: 'ADMINONLY' },
-    },
-    {
-      service: 'scf',
-      action: 'UpdateFunctionConfiguration',
-      body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', Timeout: 10, MemorySize: 256 },
-    },
-    {
-      service: 'scf',
-      action: 'BatchCreateTrigger',
-      body: {
-        Namespace: SETTINGS.envId,
-        FunctionName: 'groupTask',
-        Triggers: JSON.stringify([{ TriggerName: 'sweep', Type: 'timer', TriggerDesc: '0 * * * * * *' }]),
-        Count: 1,
-      },
-    },
+    createTable('group_tasks'),
+    updateTable('group_tasks', {
+      CreateIndexes: [
+        index('room_created', ['room.id', '1'], ['createdAt', '-1']),
+        index('creator_created', ['creator.openid', '1'], ['createdAt', '-1']),
+        index('member_created', ['members', '1'], ['createdAt', '-1']),
+        index('timer_due', ['timerDueAt', '1']),
+      ],
+    }),
+    adminOnly('group_tasks'),
+    createTable('group_task_members'),
+    updateTable('group_task_members', { CreateIndexes: [index('room_bound', ['roomId', '1'], ['boundAt', '-1'])] }),
+    adminOnly('group_task_members'),
+    LIMITS,
+    CREATE_SWEEP,
   ]);
   // The function's variables (its secrets) are left as they were, and the key never travels: only its signature.
   expect(fake.state.functions.get('groupTask')!.Environment.Variables).toEqual([
@@ -212,53 +204,20 @@ test('a drifted environment: only what differs changes, and indexes made by hand
   });
 
   const { lines, complete } = await run();
-  const connector = { DatabaseName: 'tnt-fake0001', InstanceId: 'flexdb' };
   expect(changes(fake)).toEqual([
-    {
-      service: 'tcb',
-      action: 'UpdateTable',
-      body: {
-        EnvId: SETTINGS.envId,
-        MongoConnector: connector,
-        TableName: 'group_tasks',
-        DropIndexes: [{ IndexName: 'timer_due' }],
-        CreateIndexes: [
-          index('creator_created', ['creator.openid', '1'], ['createdAt', '-1']),
-          index('member_created', ['members', '1'], ['createdAt', '-1']),
-          index('timer_due', ['timerDueAt', '1']),
-        ],
-      },
-    },
-    {
-      service: 'tcb',
-      action: 'ModifyDatabaseACL',
-      body: { EnvId: SETTINGS.envId, CollectionName: 'group_task_members', AclTag: 'ADMINONLY' },
-    },
-    {
-      service: 'scf',
-      action: 'UpdateFunctionConfiguration',
-      body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', Timeout: 10, MemorySize: 256 },
-    },
-    {
-      service: 'scf',
-      action: 'DeleteTrigger',
-      body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', TriggerName: 'old', Type: 'timer' },
-    },
-    {
-      service: 'scf',
-      action: 'DeleteTrigger',
-      body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', TriggerName: 'sweep', Type: 'timer' },
-    },
-    {
-      service: 'scf',
-      action: 'BatchCreateTrigger',
-      body: {
-        Namespace: SETTINGS.envId,
-        FunctionName: 'groupTask',
-        Triggers: JSON.stringify([{ TriggerName: 'sweep', Type: 'timer', TriggerDesc: '0 * * * * * *' }]),
-        Count: 1,
-      },
-    },
+    updateTable('group_tasks', {
+      DropIndexes: [{ IndexName: 'timer_due' }],
+      CreateIndexes: [
+        index('creator_created', ['creator.openid', '1'], ['createdAt', '-1']),
+        index('member_created', ['members', '1'], ['createdAt', '-1']),
+        index('timer_due', ['timerDueAt', '1']),
+      ],
+    }),
+    adminOnly('group_task_members'),
+    LIMITS,
+    deleteTimer('old'),
+    deleteTimer('sweep'),
+    CREATE_SWEEP,
   ]);
   expect(complete).toBe(true);
   expect(lines).toEqual([
