@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fail, ok } from 'chat-tool-kit';
 import cloud from 'wx-server-sdk';
 import { databaseOf, initSdkWithKeys } from '../kit/server/sdk';
+import { CloudSettingsError, readCloudSettings, type CloudSettings } from './setup-cloud/settings';
 import type { CloudDatabase, Collection, Premise } from '../kit/server/store';
 import { cloudbaseDocuments, guardOf, REVISION } from '../kit/server/store';
 
@@ -242,23 +243,23 @@ export async function verifyCloud(
   return { checks: reports, passed };
 }
 
-const MISSING_CREDENTIALS = `verify:cloud needs a CloudBase environment and an API key:
+const USAGE = `verify:cloud needs a CloudBase environment and an API key:
   TCB_ENV=<environment id> TCB_SECRET_ID=<SecretId> TCB_SECRET_KEY=<SecretKey> [TCB_SESSION_TOKEN=<token>] npm run verify:cloud
 (docs/backend.md, "Verify your CloudBase environment")`;
 
 async function main(): Promise<number> {
-  const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY, TCB_SESSION_TOKEN } = process.env;
-  if (!TCB_ENV || !TCB_SECRET_ID || !TCB_SECRET_KEY) {
-    console.error(MISSING_CREDENTIALS);
+  // The settings setup:cloud reads, checked the same way: each problem named, no value repeated.
+  let settings: CloudSettings;
+  try {
+    settings = readCloudSettings(process.env);
+  } catch (error) {
+    if (!(error instanceof CloudSettingsError)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
     return 2;
   }
-  initSdkWithKeys(cloud, {
-    env: TCB_ENV,
-    secretId: TCB_SECRET_ID,
-    secretKey: TCB_SECRET_KEY,
-    sessionToken: TCB_SESSION_TOKEN,
-  });
-  console.log(`Verifying CloudBase environment ${TCB_ENV} (collection ${VERIFY_COLLECTION})`);
+  const { envId, secretId, secretKey, sessionToken } = settings;
+  initSdkWithKeys(cloud, { env: envId, secretId, secretKey, sessionToken });
+  console.log(`Verifying CloudBase environment ${envId} (collection ${VERIFY_COLLECTION})`);
   const { passed } = await verifyCloud(databaseOf(cloud.database()), { log: console.log });
   return passed ? 0 : 1;
 }

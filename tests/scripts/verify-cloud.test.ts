@@ -96,4 +96,25 @@ describe('verify:cloud', () => {
     });
     await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('TCB_SECRET_KEY') });
   });
+
+  it('refuses a key in the wrong variable, as setup:cloud does, without repeating it', async () => {
+    const root = path.resolve(__dirname, '../..');
+    const secretId = 'AKIDfakefakefakefakefakefakefake1234';
+    const env = {
+      ...process.env,
+      TCB_ENV: secretId,
+      TCB_SECRET_ID: secretId,
+      TCB_SECRET_KEY: 'fakeSecretKeyfakeSecretKeyfake12',
+    };
+    const run = promisify(execFile)(path.join(root, 'node_modules/.bin/tsx'), ['scripts/verify-cloud.ts'], {
+      cwd: root,
+      env,
+    });
+    const failed = (await run.then(
+      () => null,
+      (error: unknown) => error,
+    )) as { code: number; stdout: string; stderr: string } | null;
+    expect(failed).toMatchObject({ code: 2, stderr: expect.stringContaining('TCB_ENV holds a SecretId') });
+    expect(`${failed?.stdout}${failed?.stderr}`).not.toContain(secretId);
+  });
 });
