@@ -46,6 +46,7 @@ function checkDisjoint(change: Change): void {
     change.addToSet,
     change.removeFromSet,
     change.replace,
+    change.amend,
   ];
   const paths = parts.flatMap((part) => Object.keys(part ?? {}));
   paths.forEach((a, i) =>
@@ -92,6 +93,16 @@ export function applyChange<D>(doc: D, change: Change): D {
       const at = list.findIndex((entry) => keyOf(entry, key) === value);
       if (at < 0) throw new TypeError(`${path} holds no item whose ${key} is ${String(value)}`);
       list[at] = item;
+      return list;
+    });
+  }
+  for (const [path, { key, value, fields }] of Object.entries(change.amend ?? {})) {
+    edit(path, (current) => {
+      const list = [...listAt(current, path)];
+      const at = list.findIndex((entry) => keyOf(entry, key) === value);
+      const item = list[at];
+      if (!isObject(item)) throw new TypeError(`${path} holds no item whose ${key} is ${String(value)}`);
+      list[at] = { ...item, ...fields };
       return list;
     });
   }
@@ -147,9 +158,12 @@ export function premisesHold<D>(doc: D, premises: readonly Premise[]): boolean {
 export const failingPremises = <D>(doc: D, premises: readonly Premise[]): Premise[] =>
   premises.filter((premise) => !premiseHolds(doc, premise));
 
-/** A change's replacements as premises: each commits only while its list holds the item it replaces. */
+/** A change's replacements and amendments as premises: each commits only while its list holds the item it edits. */
 export const replacedItems = (change: Change): Premise[] =>
-  Object.entries(change.replace ?? {}).map(([list, { key, value }]) => ({ list, has: { key, value } }));
+  [...Object.entries(change.replace ?? {}), ...Object.entries(change.amend ?? {})].map(([list, { key, value }]) => ({
+    list,
+    has: { key, value },
+  }));
 
 /** `doc` with the value at `path` set, objects on the way created (for building a projection). */
 function placed(doc: Json, path: string[], value: unknown): Json {

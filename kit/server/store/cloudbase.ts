@@ -243,6 +243,9 @@ export function cloudbaseDocuments(db: CloudDatabase, options: CloudbaseOptions 
     for (const [path, values] of Object.entries(change.addToSet ?? {})) data[path] = _.addToSet({ $each: values });
     for (const [path, values] of Object.entries(change.removeFromSet ?? {})) data[path] = _.pull(_.in(values));
     for (const [path, { item }] of Object.entries(change.replace ?? {})) data[`${path}.$`] = written(item);
+    for (const [path, { fields }] of Object.entries(change.amend ?? {})) {
+      for (const [field, value] of Object.entries(fields)) data[`${path}.$.${field}`] = written(value);
+    }
     return { ...data, [REVISION]: _.inc(1) };
   }
 

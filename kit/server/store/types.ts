@@ -61,6 +61,12 @@ export interface Change {
    * update, docs/platform.md, "Projections"); the change commits only while the list holds such an item.
    */
   replace?: Record<string, { key: string; value: Scalar; item: unknown }>;
+  /**
+   * List path → its first item whose item[key] equals value keeps its place and has these fields set (the
+   * database's `list.$.field` update): one member's entry edited without reading the list; it commits only while the
+   * list holds such an item.
+   */
+  amend?: Record<string, { key: string; value: Scalar; fields: Record<string, Scalar> }>;
 }
 
 /** What a change relied on; the store commits the change only while every premise still holds. */

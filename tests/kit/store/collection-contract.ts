@@ -420,6 +420,21 @@ export function collectionContract(label: string, open: () => Promise<StoreHarne
         ).toBe(false);
         expect((await boards.get('b'))?.items.map((item) => item.id)).toEqual(['a', 'd', 'c']);
       });
+
+      it('amend: one item gains fields in place, the rest of it and of the list kept, while the list holds it', async () => {
+        const boards = await withBoard('kit_amend', { items: [{ id: 'a' }, { id: 'b', by: 1 }, { id: 'c' }] });
+        const amend = (value: string, by: number) => ({ amend: { items: { key: 'id', value, fields: { by } } } });
+        expect(await boards.changeIf('b', { ...amend('b', 7), append: { spare: { id: 'e' } } }, [])).toBe(true);
+        expect(await boards.get('b')).toMatchObject({
+          items: [{ id: 'a' }, { id: 'b', by: 7 }, { id: 'c' }],
+          spare: [{ id: 'e' }],
+        });
+        expect(await boards.changeIf('b', amend('x', 1), [])).toBe(false);
+        expect(codeOf(await boards.change('b', () => ok({ change: amend('c', 2), premises: [], result: null })))).toBe(
+          'ok',
+        );
+        expect((await boards.get('b'))?.items).toEqual([{ id: 'a' }, { id: 'b', by: 7 }, { id: 'c', by: 2 }]);
+      });
     });
 
     describe('projected reads and changes', () => {
