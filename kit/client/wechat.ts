@@ -2,7 +2,7 @@
 // simulator replace it with `useWeChat`. It knows nothing of what the tool does: what to post comes from the tool.
 
 import type { EnvVersion } from '../core/chat';
-import type { CardShare, Reminder } from '../core/share';
+import { sendProblem, type CardShare, type Reminder, type SendApi, type SendOptions } from '../core/share';
 
 export interface ChatToolInfo {
   /** Resolved by the cloud function with cloud.getOpenData; valid 5 minutes, only for this user. */
@@ -31,6 +31,44 @@ export interface SelectorScope {
 /** Skyline paints a subtree on its next frame; the official demo waits 20 ms after setData before takeSnapshot. */
 const SNAPSHOT_SETTLE_MS = 20;
 
+/**
+ * NOT_IN_CHAT_TOOL: the page does not run in a chat tool; MISSING_FIELD: a field WeChat requires is empty;
+ * WEB_ADDRESS: a file field names a web address, not a file on the phone; CANCELLED: the user cancelled;
+ * PLATFORM: WeChat refused (errMsg says why, e.g. a call outside a tap).
+ */
+export type SendFailure = 'NOT_IN_CHAT_TOOL' | 'MISSING_FIELD' | 'WEB_ADDRESS' | 'CANCELLED' | 'PLATFORM';
+
+export class SendError extends Error {
+  constructor(
+    readonly api: SendApi,
+    readonly code: SendFailure,
+    /** The field at fault, or WeChat's errMsg. */
+    readonly detail = '',
+  ) {
+    super(`${api}: ${code}${detail && ` (${detail})`}`);
+    this.name = 'SendError';
+  }
+}
+
+const errMsgOf = (error: unknown): string =>
+  String((error as { errMsg?: unknown } | null)?.errMsg ?? (error instanceof Error ? error.message : error));
+
+/**
+ * Checks `options` against the send's rule, then calls wx[api] with them as they are (WeChat applies its own
+ * defaults). The wx call is the first thing awaited, so a call made in a tap's handler stays within the tap.
+ */
+export async function sendWith<A extends SendApi>(wx: WechatMiniprogram.Wx, api: A, options: SendOptions[A]) {
+  if (wx.getApiCategory() !== 'chatTool' && wx.isChatTool?.() !== true) throw new SendError(api, 'NOT_IN_CHAT_TOOL');
+  const problem = sendProblem(api, options);
+  if (problem) throw new SendError(api, problem.code, problem.field);
+  try {
+    await (wx[api] as (option: SendOptions[A]) => Promise<unknown>)(options);
+  } catch (error) {
+    const errMsg = errMsgOf(error);
+    throw new SendError(api, /:fail cancel/.test(errMsg) ? 'CANCELLED' : 'PLATFORM', errMsg);
+  }
+}
+
 export interface WeChat {
   /** 'chatTool' when the page runs inside a chat tool. */
   apiCategory(): ApiCategory;
@@ -47,6 +85,11 @@ export interface WeChat {
   remind(reminder: Reminder): Promise<void>;
   /** Posts an image into the chat with an entrance back to the tool; WeChat only allows it from a tap. */
   shareImage(imagePath: string, entrancePath: string): Promise<void>;
+  /**
+   * One of the six sends into the chat (kit/core/share.ts, SENDS): checked, then passed to wx[api] as given.
+   * Rejects with a SendError. Tap-only sends must be called in the tap's handler before anything awaited.
+   */
+  send<A extends SendApi>(api: A, options: SendOptions[A]): Promise<void>;
   /**
    * Exports the Skyline `<snapshot>` element `selector` of `scope` as a PNG and returns its temporary file
    * (an offscreen canvas cannot be exported on a phone: docs/platform.md, "snapshot").
@@ -80,6 +123,7 @@ export function apiCategoryOf(value: string): ApiCategory {
 }
 
 export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
+  const send = <A extends SendApi>(name: A, options: SendOptions[A]) => sendWith(api, name, options);
   return {
     apiCategory: () => apiCategoryOf(api.getApiCategory()),
     chatToolInfo: async () => {
@@ -101,14 +145,12 @@ export function createWeChat(api: WechatMiniprogram.Wx): WeChat {
         // Chat-tool cards take only templateId (typings/chat-tool.d.ts: ChatToolShareMenuOption).
         templateInfo: { templateId: share.templateId },
       });
-      await api.shareAppMessageToGroup({ title: share.title, path: share.path, imageUrl });
+      await send('shareAppMessageToGroup', { title: share.title, path: share.path, imageUrl });
     },
-    remind: async (reminder) => {
-      await api.notifyGroupMembers(reminder);
-    },
-    shareImage: async (imagePath, entrancePath) => {
-      await api.shareImageToGroup({ imagePath, needShowEntrance: true, entrancePath });
-    },
+    remind: (reminder) => send('notifyGroupMembers', reminder),
+    shareImage: (imagePath, entrancePath) =>
+      send('shareImageToGroup', { imagePath, needShowEntrance: true, entrancePath }),
+    send,
     snapshot: async (scope, selector) => {
       await new Promise((settled) => setTimeout(settled, SNAPSHOT_SETTLE_MS));
       return new Promise<string>((resolve, reject) => {
