@@ -17,6 +17,12 @@ export interface Readings {
   foreignCloudId: 'resolved' | 'refused';
   /** chattoolmsg.send by cloud call: works, or refused as unsupported ("本接口不支持云调用"). */
   cloudCallForChatToolMsg: 'works' | 'refused';
+  /** wx.shareEmojiToGroup outside a tap (its page, unlike the image, video and file pages, says nothing): refused, or accepted. */
+  emojiOutsideTap: 'refused' | 'accepted';
+  /** A code-package file ("/packageX/a.png") where a send wants "本地路径或临时路径": refused, or taken as local. */
+  packageFileForSend: 'refused' | 'accepted';
+  /** An entrancePath outside the chat tool's subpackage (the pages say only "打开小程序的路径"): refused, or opened. */
+  entranceOutsideChatTool: 'refused' | 'accepted';
 }
 
 export type ReadingName = keyof Readings;
@@ -29,6 +35,9 @@ export const READING_CHOICES: { [K in ReadingName]: readonly [Readings[K], Readi
   reshareSameActivity: ['secondCard', 'refused'],
   foreignCloudId: ['refused', 'resolved'],
   cloudCallForChatToolMsg: ['works', 'refused'],
+  emojiOutsideTap: ['refused', 'accepted'],
+  packageFileForSend: ['refused', 'accepted'],
+  entranceOutsideChatTool: ['refused', 'accepted'],
 };
 
 const READING_NAMES = Object.keys(READING_CHOICES) as ReadingName[];

@@ -142,3 +142,52 @@ export const ERRCODE = {
   /** getOpenData: the cloudID was issued to another user than the caller. */
   CLOUD_ID_USER_MISMATCH: -601007,
 } as const;
+
+/**
+ * The sends into the chat as WeChat's page for each states them (docs/platform.md, "Sending into the chat"):
+ * fields required, fields that must be "本地路径或临时路径", whether it takes needShowEntrance/entrancePath and
+ * whether it is "仅在点击行为时调用" ('silent': the page does not say; the reading emojiOutsideTap plays both).
+ */
+export const SEND_RULES = {
+  shareAppMessageToGroup: { required: ['title'], files: [], entrance: false, tap: 'any' },
+  shareImageToGroup: { required: ['imagePath'], files: ['imagePath'], entrance: true, tap: 'only' },
+  shareVideoToGroup: { required: ['videoPath'], files: ['videoPath', 'thumbPath'], entrance: true, tap: 'only' },
+  shareFileToGroup: { required: ['filePath'], files: ['filePath'], entrance: true, tap: 'only' },
+  shareEmojiToGroup: { required: ['imagePath'], files: ['imagePath'], entrance: true, tap: 'silent' },
+  notifyGroupMembers: { required: ['title', 'members', 'entrancePath'], files: [], entrance: false, tap: 'only' },
+} as const satisfies Record<
+  string,
+  { required: readonly string[]; files: readonly string[]; entrance: boolean; tap: 'any' | 'only' | 'silent' }
+>;
+
+export type SendApi = keyof typeof SEND_RULES;
+export const SEND_APIS = Object.keys(SEND_RULES) as SendApi[];
+
+/** The sends that post a message of their own kind (the card and the reminder have theirs). */
+export const MESSAGE_KINDS = {
+  shareImageToGroup: 'image',
+  shareVideoToGroup: 'video',
+  shareFileToGroup: 'file',
+  shareEmojiToGroup: 'emoji',
+} as const;
+export type MessageApi = keyof typeof MESSAGE_KINDS;
+export type MessageKind = (typeof MESSAGE_KINDS)[MessageApi];
+
+/**
+ * What a path names (docs/platform.md, "Local files"): a local file is "{{协议名}}://文件路径", wxfile on phones and
+ * http in the developer tools (http://tmp/…, http://usr/…: a one-word host); a code-package file is a path from the
+ * project's root ("/a/b/c" or "a/b/c"); a web address has a host with a dot or a port, or https.
+ */
+export type PathKind = 'local' | 'package' | 'web' | 'invalid';
+
+export function pathKind(path: string): PathKind {
+  if (/^wxfile:\/\/./i.test(path)) return 'local';
+  if (/^http:\/\/[^/.:]+\/./i.test(path)) return 'local';
+  if (/^https?:\/\//i.test(path)) return 'web';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('.') || path === '' || path === '/') return 'invalid';
+  return 'package';
+}
+
+/** The name a shared file shows: fileName, else the last segment of filePath ("若留空则使用filePath中的文件名"). */
+export const sharedFileName = (filePath: string, fileName?: string): string =>
+  fileName !== undefined && fileName !== '' ? fileName : (filePath.split(/[/\\]/).pop() ?? filePath);

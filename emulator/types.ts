@@ -2,9 +2,17 @@
 // that the simulator and tests drive (chats, members, cards, reminders) and the server side that a cloud
 // function sees through wx-server-sdk (openapi, getOpenData, getWXContext). See docs/backend.md.
 import type { Readings } from './readings';
-import type { ChatType, ContentCheckSetting, ContentSuggestion, TargetState, TemplateKind } from './rules';
+import type {
+  ChatType,
+  ContentCheckSetting,
+  ContentSuggestion,
+  MessageApi,
+  MessageKind,
+  TargetState,
+  TemplateKind,
+} from './rules';
 
-export type { ChatType, TargetState, TemplateKind } from './rules';
+export type { ChatType, MessageApi, MessageKind, TargetState, TemplateKind } from './rules';
 export type { Readings } from './readings';
 
 export interface EmulatedRoom {
@@ -43,6 +51,32 @@ export interface ReminderRequest {
   title: string;
   members: readonly string[];
   type: TemplateKind;
+}
+
+/** What the phone's WeChat knows about the page that calls a send. */
+export interface SendContext {
+  /** The chat tool the page runs in (app.json's chatTools entry); null when it does not run in chat-tool mode. */
+  chatTool: { root: string; entryPagePath: string } | null;
+  /** Whether the call came while a tap was being handled. */
+  tap: boolean;
+}
+
+/** An image, video, file or sticker posted into a room by wx.share{Image,Video,File,Emoji}ToGroup. */
+export interface SentMessage {
+  messageId: string;
+  roomId: string;
+  senderOpenid: string;
+  api: MessageApi;
+  kind: MessageKind;
+  /** The file sent: imagePath, videoPath or filePath as the page passed it. */
+  path: string;
+  /** A video's poster as passed; null: WeChat shows the first frame. */
+  thumbPath: string | null;
+  /** A file's name as shown: fileName, else the name in filePath; null for other kinds. */
+  fileName: string | null;
+  /** Where the message's entrance opens the tool (a full path from '/'); null: no entrance. */
+  entrancePath: string | null;
+  sentAt: number;
 }
 
 /**
@@ -223,6 +257,19 @@ export interface WeChatEmulator {
   shareCard(publisher: { openid: string; roomId: string }, share: CardShareRequest): SharedCard;
   /** wx.notifyGroupMembers: checks the title rule and that every member is in the room, then posts the line. */
   remind(sender: { openid: string; roomId: string }, reminder: ReminderRequest): SystemMessage;
+  /**
+   * wx.shareImageToGroup, shareVideoToGroup, shareFileToGroup or shareEmojiToGroup by `sender` with the page's
+   * `options`: refused (EmulatorError) outside chat-tool mode, outside the chat, outside a tap where WeChat says so,
+   * with a required field missing, a file that is not one on the phone, or an entrance outside the chat tool.
+   */
+  send(
+    sender: { openid: string; roomId: string },
+    api: MessageApi,
+    options: Record<string, unknown>,
+    context: SendContext,
+  ): SentMessage;
+  /** Every image, video, file and sticker sent, oldest first. */
+  sentMessages(roomId?: string): SentMessage[];
   /** Every card, oldest first. */
   cards(roomId?: string): SharedCard[];
   /** The newest card of this activity_id. */

@@ -2,7 +2,8 @@
 // strict about them: the two template ids, target_state 1|2|3 with 3 final, participator state 1 only and
 // group_openids only from the card's chat, the participator list required with target_state 1, activity_ids
 // that expire after 24 hours, cloudIDs valid 5 minutes, the notifyGroupMembers title rule, the card subtitle per
-// template and viewer, and the content check. Where the documents conflict or are silent it plays the reading
+// template and viewer, the sends into the chat (files on the phone, tap only, the entrance), and the content
+// check. Where the documents conflict or are silent it plays the reading
 // it is given (readings.ts). It serves the server side as wx-server-sdk does (server-sdk.ts) and as the HTTPS API
 // does (stable_token and chattoolmsg/send, `https`), records every call and can be told to fail or stall.
 import { randomBytes } from 'node:crypto';
@@ -16,12 +17,16 @@ import {
   CONTENT_CHECK_MAX_CHARACTERS,
   CONTENT_CHECK_SCENES,
   ERRCODE,
+  MESSAGE_KINDS,
   PARTICIPATOR_DONE,
+  SEND_RULES,
   TARGET_STATES,
   VERSION_TYPES,
   cardSubtitle,
   isOneToOne,
   notifyTitleProblem,
+  pathKind,
+  sharedFileName,
   systemLine,
   templateKind,
   type CardViewer,
@@ -40,6 +45,8 @@ import {
   type OpenDataList,
   type PlatformApi,
   type PlatformCall,
+  type SendContext,
+  type SentMessage,
   type SharedCard,
   type SystemMessage,
   type WeChatEmulator,
@@ -99,6 +106,7 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
   const activities = new Map<string, Activity>();
   const shares: Share[] = [];
   const messages: SystemMessage[] = [];
+  const sent: SentMessage[] = [];
   const calls: PlatformCall[] = [];
   const callsKept = options.callsKept ?? Infinity;
   const faults = new Map<PlatformApi, Fault>();
@@ -430,6 +438,76 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
     }
   }
 
+  /**
+   * Where a message's entrance opens the tool, or null without one (docs/platform.md, "Sending into the chat"):
+   * needShowEntrance defaults to true, entrancePath '' to the chat tool's start page.
+   */
+  function entranceOf(api: string, options: Record<string, unknown>, chatTool: NonNullable<SendContext['chatTool']>) {
+    const { needShowEntrance = true, entrancePath = '' } = options;
+    if (typeof needShowEntrance !== 'boolean') throw new EmulatorError(`${api}: needShowEntrance is a boolean`);
+    if (typeof entrancePath !== 'string') throw new EmulatorError(`${api}: entrancePath is a string`);
+    if (!needShowEntrance) return null;
+    const path = `/${(entrancePath || `${chatTool.root}/${chatTool.entryPagePath}`).replace(/^\//, '')}`;
+    if (!path.startsWith(`/${chatTool.root}/`) && readings.entranceOutsideChatTool === 'refused') {
+      throw new EmulatorError(`${api}: entrancePath ${path} is outside the chat tool's subpackage ${chatTool.root}`);
+    }
+    return path;
+  }
+
+  /** The documented refusals of a send, in the order the phone meets them; the message it posts otherwise. */
+  function send(
+    sender: { openid: string; roomId: string },
+    api: keyof typeof MESSAGE_KINDS,
+    options: Record<string, unknown>,
+    context: SendContext,
+  ): SentMessage {
+    const rule = SEND_RULES[api];
+    if (rule === undefined) throw new EmulatorError(`${String(api)} is not a send into the chat`);
+    if (context.chatTool === null) throw new EmulatorError(`${api}: only available in chat-tool mode`);
+    memberOf(sender.roomId, sender.openid);
+    const tapOnly = rule.tap === 'only' || (rule.tap === 'silent' && readings.emojiOutsideTap === 'refused');
+    if (tapOnly && !context.tap) throw new EmulatorError(`${api}: can only be called from a tap (仅在点击行为时调用)`);
+    for (const field of rule.required) {
+      if (typeof options[field] !== 'string' || options[field] === '') {
+        throw new EmulatorError(`${api}: ${field} is required`);
+      }
+    }
+    for (const field of rule.files) {
+      const path = options[field];
+      if (path === undefined) continue;
+      if (typeof path !== 'string') throw new EmulatorError(`${api}: ${field} is a string`);
+      const kind = pathKind(path);
+      if (kind === 'local' || (kind === 'package' && readings.packageFileForSend === 'accepted')) continue;
+      const what = { web: 'a web address', package: 'a code-package file', invalid: 'not a file path' }[kind];
+      throw new EmulatorError(`${api}: ${field} must be a local or temporary file (本地路径或临时路径), not ${what}`);
+    }
+    if (options.fileName !== undefined && typeof options.fileName !== 'string') {
+      throw new EmulatorError(`${api}: fileName is a string`);
+    }
+    const entrancePath = entranceOf(api, options, context.chatTool);
+    const kind = MESSAGE_KINDS[api];
+    const path = options[rule.required[0]] as string;
+    counter += 1;
+    const message: SentMessage = {
+      messageId: `msg${counter}`,
+      roomId: sender.roomId,
+      senderOpenid: sender.openid,
+      api,
+      kind,
+      path,
+      thumbPath:
+        kind === 'video' && typeof options.thumbPath === 'string' && options.thumbPath !== ''
+          ? options.thumbPath
+          : null,
+      fileName: kind === 'file' ? sharedFileName(path, options.fileName as string | undefined) : null,
+      entrancePath,
+      sentAt: now(),
+    };
+    sent.push(message);
+    changed();
+    return message;
+  }
+
   function cardViewer(share: Share, groupOpenid: string): CardViewer {
     if (groupOpenid === share.publisherGroupOpenid) return 'publisher';
     if (share.chooseType === 2 || share.participant.includes(groupOpenid)) return 'participant';
@@ -572,6 +650,9 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
       changed();
       return message;
     },
+
+    send,
+    sentMessages: (roomId) => sent.filter((m) => roomId === undefined || m.roomId === roomId),
 
     cards: (roomId) => shares.filter((share) => roomId === undefined || share.roomId === roomId).map(cardOf),
 

@@ -1,9 +1,16 @@
 // The app states WeChat's rules for itself (core/title.ts, kit/core/card.ts) and the emulator states them from the
 // documents (emulator/rules.ts). They may disagree, and then this test shows it: a title the app takes must be
 // one WeChat takes, and the card text the app predicts must be the one WeChat shows.
-import { cardText } from 'chat-tool-kit';
+import { SENDS, cardText, type SendApi } from 'chat-tool-kit';
 import fc from 'fast-check';
-import { cardSubtitle, notifyTitleProblem, type CardViewer, type TargetState } from '../../emulator/rules';
+import {
+  SEND_APIS,
+  SEND_RULES,
+  cardSubtitle,
+  notifyTitleProblem,
+  type CardViewer,
+  type TargetState,
+} from '../../emulator/rules';
 import { titleProblem } from '../../packageChatTool/core/title';
 
 /** Characters a user may type: ASCII, Chinese and its punctuation, full-width forms, accents, emoji. */
@@ -37,6 +44,18 @@ describe('the app and the emulator agree on WeChat’s rules', () => {
           }
         }
       }
+    }
+  });
+
+  it('the kit declares every send with the fields, files and entrance WeChat’s pages state, and tap-only wherever a reading may refuse outside a tap', () => {
+    expect(Object.keys(SENDS).sort()).toEqual([...SEND_APIS].sort());
+    for (const api of SEND_APIS) {
+      const kit = SENDS[api as SendApi];
+      const documented = SEND_RULES[api];
+      expect([api, kit.required]).toEqual([api, documented.required]);
+      expect([api, kit.files]).toEqual([api, documented.files]);
+      expect([api, kit.entrance]).toEqual([api, documented.entrance]);
+      expect([api, kit.tapOnly]).toEqual([api, documented.tap !== 'any']);
     }
   });
 });

@@ -23,6 +23,9 @@ describe('reading profiles', () => {
       'reshareSameActivity',
       'foreignCloudId',
       'cloudCallForChatToolMsg',
+      'emojiOutsideTap',
+      'packageFileForSend',
+      'entranceOutsideChatTool',
     ]);
   });
 
@@ -33,7 +36,8 @@ describe('reading profiles', () => {
     expect(mixed).toEqual({ ...READING_PROFILES.alternate, cloudCallForChatToolMsg: 'works' });
     expect(describeReadings(mixed)).toBe(
       'documented,oneToOneSelection=bothParties,participatorListWithFinalStates=accepted,afterExpiry=accepted,' +
-        'reshareSameActivity=refused,foreignCloudId=resolved',
+        'reshareSameActivity=refused,foreignCloudId=resolved,emojiOutsideTap=accepted,packageFileForSend=accepted,' +
+        'entranceOutsideChatTool=accepted',
     );
     expect(describeReadings(READING_PROFILES.alternate)).toBe('alternate');
     expect(parseReadings(describeReadings(mixed))).toEqual(mixed);
