@@ -4,6 +4,7 @@
 import type { ApiResult } from './api';
 import type { MemberPage, ParticipantView } from './api';
 import { fail, ok } from './result';
+import type { Participant } from './types';
 
 /** Where a member page ended: the position after its last item, and a short mark of that item's member. */
 export interface MemberCursor {
@@ -51,14 +52,17 @@ export function memberWindowAfter(after: MemberCursor, size: number): { start: n
   return { start, count: after.position - start + size };
 }
 
-const viewOf = ({ groupOpenid, at }: ParticipantView): ParticipantView => ({ groupOpenid, at });
+/** A list entry as read: what a page shows of it (no openid), its note absent on entries older than notes. */
+export type MemberEntry = Pick<Participant, 'groupOpenid' | 'at' | 'note'>;
+
+const viewOf = ({ groupOpenid, at, note }: MemberEntry): ParticipantView => ({ groupOpenid, at, note: note ?? '' });
 
 /**
  * The page of `size` items after `after` (the first page when null) from a window read as memberWindowAfter says.
  * It resumes right after the member shown last, wherever they moved; if they left, at the position where the
  * last page ended (then members ahead of them who left meanwhile make it skip as many).
  */
-export function memberPage(window: ListWindow<ParticipantView>, after: MemberCursor | null, size: number): MemberPage {
+export function memberPage(window: ListWindow<MemberEntry>, after: MemberCursor | null, size: number): MemberPage {
   const found = after === null ? -1 : window.items.findIndex((item) => memberMark(item.groupOpenid) === after.mark);
   const from = after === null ? 0 : found >= 0 ? found + 1 : Math.max(0, after.position - window.start);
   const items = window.items.slice(from, from + size);

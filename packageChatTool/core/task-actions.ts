@@ -5,9 +5,9 @@
 // from the cloudID it resolves itself (wx.getChatToolInfo).
 import type { ActionTable, ParsedOf, RequestOf, ResponseOf } from 'chat-tool-kit';
 import { cursor, optional, returns } from 'chat-tool-kit';
-import type { CardShare, MemberPage, Reminder, TaskSummaryPage, TaskView } from './api';
+import type { CardShare, MemberPage, Reminder, TaskExport, TaskSummaryPage, TaskView } from './api';
 import type { ChatType } from './types';
-import { cloudId, envVersion, memberList, taskDraft, taskId } from './task-fields';
+import { cloudId, envVersion, memberList, note, taskDraft, taskId } from './task-fields';
 
 export const TASK_ACTIONS = {
   createTask: {
@@ -27,7 +27,12 @@ export const TASK_ACTIONS = {
     request: { cloudID: optional(cloudId), after: optional(cursor) },
     response: returns<TaskSummaryPage>(),
   },
-  join: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
+  /** Sign up (or mark done), with the line the member writes for the chat to read ('' or left out: none). */
+  join: { request: { cloudID: cloudId, taskId, note: optional(note, '') }, response: returns<TaskView>() },
+  /** The caller's own note, on a place or on the waitlist, while the task takes sign-ups ('' clears it). */
+  setNote: { request: { cloudID: cloudId, taskId, note }, response: returns<TaskView>() },
+  /** The creator's file of every place and waitlisted member (all pages), each with time, state and note. */
+  exportTask: { request: { cloudID: cloudId, taskId }, response: returns<TaskExport>() },
   leave: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },
   pendingMembers: { request: { cloudID: cloudId, taskId }, response: returns<Reminder>() },
   markClosingSoon: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },

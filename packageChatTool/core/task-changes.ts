@@ -10,7 +10,16 @@ import type { ApiResult } from './api';
 import { WAITLIST_MAX } from './limits';
 import { fail, ok } from './result';
 import type { JoinOutcome } from './task';
-import { endTask, joinOutcome, leaveOutcome, markClosingSoon, TARGET_STATE, tickTask } from './task';
+import {
+  endTask,
+  entryOf,
+  joinOutcome,
+  leaveOutcome,
+  markClosingSoon,
+  noteOutcome,
+  TARGET_STATE,
+  tickTask,
+} from './task';
 import type { Standing, TaskHead, TaskSight } from './task-record';
 import { indexOf, memberKey } from './task-record';
 import type { ListWindow } from './pages';
@@ -55,12 +64,13 @@ export function joinChange(
   sight: TaskSight,
   member: Member,
   now: number,
+  note = '',
 ): ApiResult<SignUpChange & { outcome: JoinOutcome; entry: Participant }> {
   const decided = joinOutcome(sight, member, now);
   if (!decided.ok) return decided;
   const { head, facts } = sight;
   const outcome = decided.data;
-  const entry: Participant = { openid: member.openid, groupOpenid: member.groupOpenid, at: now };
+  const entry = entryOf(member, now, note);
   const joined = outcome === 'joined';
   const premises: Premise[] = [...takingPart(head), { path: standingOf(member.openid), equals: null }];
   if (head.capacity !== null) {
@@ -145,9 +155,36 @@ export function leaveChange(
       { path: standingOf(openid), equals: 'joined' },
       { path: standingOf(first.openid), equals: 'waiting' },
       { list: 'waitlist', firstHas: byOpenid(first.openid) },
+      // The promoted entry is the one read: a note its member changed meanwhile is read again, never lost.
+      { list: 'waitlist', firstHas: { key: 'note', value: first.note ?? null } },
     ],
     promoted,
     cardLags: head.state === 'open',
+  });
+}
+
+/**
+ * noteOutcome as a change: the member's entry, found by openid in the list they stand in, carries `note` in place
+ * (the store's amend: no list is read). It rests on their standing and on the task taking sign-ups, never on the
+ * lists or counts, so sign-ups landing meanwhile commit beside it and it beside them.
+ */
+export function noteChange(
+  sight: TaskSight,
+  openid: string,
+  note: string,
+  now: number,
+): ApiResult<SignUpChange & { list: 'participants' | 'waitlist' }> {
+  const decided = noteOutcome(sight, now);
+  if (!decided.ok) return decided;
+  const list = decided.data;
+  return ok({
+    change: touched(now, { amend: { [list]: { key: 'openid', value: openid, fields: { note } } } }),
+    premises: [
+      ...takingPart(sight.head),
+      { path: standingOf(openid), equals: list === 'participants' ? 'joined' : 'waiting' },
+    ],
+    list,
+    cardLags: false,
   });
 }
 
@@ -330,5 +367,19 @@ export function leftSight(sight: TaskSight, openid: string, promoted: Participan
       items: sight.participants.items.map((p) => (p.openid === openid ? promoted : p)),
     },
     waitlist: without(sight.waitlist, promoted.openid),
+  };
+}
+
+/** The sight a note edit left (noteChange's decision applied to what was read). */
+export function notedSight(sight: TaskSight, openid: string, note: string, now: number): TaskSight {
+  const noted = (window: ListWindow<Participant>): ListWindow<Participant> => ({
+    ...window,
+    items: window.items.map((p) => (p.openid === openid ? { ...p, note } : p)),
+  });
+  return {
+    ...sight,
+    head: { ...sight.head, updatedAt: now, revision: sight.head.revision + 1 },
+    participants: noted(sight.participants),
+    waitlist: noted(sight.waitlist),
   };
 }

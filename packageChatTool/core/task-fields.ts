@@ -8,7 +8,7 @@ import { countCharacters, isRecord, optional, record, recordId } from 'chat-tool
 import type { ApiResult, MemberList } from './api';
 import { MEMBER_LISTS } from './api';
 import { fail, ok } from './result';
-import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from './limits';
+import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX, NOTE_MAX } from './limits';
 import { titleProblem } from './title';
 import type { Audience, TaskKind } from './types';
 
@@ -35,6 +35,22 @@ function unshowable(text: string): boolean {
   }
   return false;
 }
+
+/** Line breaks a note may not hold: it is one line of the list (and one row of the export). */
+const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
+
+/**
+ * A participant's note, the 接龙 line (join, setNote): at most NOTE_MAX characters on one line, '' for none. The
+ * whole chat reads it, so the handler has WeChat's content check read it before it is stored.
+ */
+export const note: Field<string> = (value) => {
+  if (typeof value !== 'string') return fail('INVALID_REQUEST', 'note must be a string');
+  if (countCharacters(value) > NOTE_MAX) return fail('NOTE_TOO_LONG', `note exceeds ${NOTE_MAX} characters`);
+  if (LINE_BREAK.test(value) || unshowable(value)) {
+    return fail('NOTE_CHARACTERS', 'note is one line: no line breaks, tabs or control characters');
+  }
+  return ok(value);
+};
 
 const KINDS: readonly TaskKind[] = ['participate', 'complete'];
 

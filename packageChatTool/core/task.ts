@@ -111,11 +111,24 @@ export function leaveOutcome({ head, facts }: SignUpFacts, now: number): ApiResu
   return ok(head.counts.waitlisted === 0 ? 'freed' : 'promoting');
 }
 
-/** joinOutcome on a whole task: the entry appended to the places or to the waitlist. */
-export function joinTask(task: Task, member: Member, now: number): ApiResult<{ task: Task; outcome: JoinOutcome }> {
+/** A list entry for `member` from `now`, with their note when they wrote one. */
+export const entryOf = (member: Member, now: number, note: string): Participant => ({
+  openid: member.openid,
+  groupOpenid: member.groupOpenid,
+  at: now,
+  ...(note === '' ? {} : { note }),
+});
+
+/** joinOutcome on a whole task: the entry (with the member's note, '' for none) appended to the places or to the waitlist. */
+export function joinTask(
+  task: Task,
+  member: Member,
+  now: number,
+  note = '',
+): ApiResult<{ task: Task; outcome: JoinOutcome }> {
   const decided = joinOutcome(sightOf(task, member, 0), member, now);
   if (!decided.ok) return decided;
-  const entry: Participant = { openid: member.openid, groupOpenid: member.groupOpenid, at: now };
+  const entry = entryOf(member, now, note);
   const outcome = decided.data;
   const list = outcome === 'joined' ? 'participants' : 'waitlist';
   return ok({ task: changed(task, now, { [list]: [...task[list], entry] }), outcome });
@@ -143,6 +156,39 @@ export function leaveTask(
   const participants = task.participants.map((p) => (p.openid === openid ? promoted : p));
   return ok({ task: changed(task, now, { participants, waitlist }), promoted });
 }
+
+/**
+ * Whether a member may change their own note: while the task takes sign-ups, on either list (a waitlisted member's
+ * note is read by the creator as much as a participant's). Their list, when they may.
+ */
+export function noteOutcome({ head, facts }: SignUpFacts, now: number): ApiResult<'participants' | 'waitlist'> {
+  if (head.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
+  if (deadlinePassed(head, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
+  if (facts.standing === null) return fail('NOT_JOINED', 'not signed up');
+  return ok(facts.standing === 'joined' ? 'participants' : 'waitlist');
+}
+
+/** noteOutcome on a whole task: the member's entry keeps its place and time and carries `note` ('' clears it). */
+export function setNote(task: Task, openid: string, note: string, now: number): ApiResult<Task> {
+  const decided = noteOutcome(sightOf(task, { openid, groupOpenid: null }, 0), now);
+  if (!decided.ok) return decided;
+  const list = decided.data;
+  const entries = task[list].map((p) => (p.openid === openid ? { ...p, note } : p));
+  return ok(changed(task, now, { [list]: entries }));
+}
+
+/**
+ * Whether a "complete" task reached everyone it targets. Chosen members: every one of them marked done (the
+ * creator is never among them). Everyone in the chat: WeChat gives the app no room size, so no count can say
+ * "all"; the creator says it by ending the task, and it reached everyone once it has ended with anyone done.
+ */
+export const reachedEveryone = (
+  head: Pick<TaskHead, 'kind' | 'state' | 'audience'> & { counts: Pick<TaskHead['counts'], 'joined'> },
+): boolean =>
+  head.kind === 'complete' &&
+  (head.audience.kind === 'members'
+    ? head.counts.joined >= head.audience.count
+    : head.state === 'ended' && head.counts.joined > 0);
 
 function creatorOnly(task: Task, openid: string): ApiResult<Task> {
   if (task.creator.openid !== openid) return fail('NOT_CREATOR', 'only the creator can do this');

@@ -21,6 +21,8 @@ export type Audience = { kind: 'everyone' } | { kind: 'members'; groupOpenids: s
 export interface Participant extends Member {
   /** Epoch milliseconds when they signed up (participate) or marked done (complete). */
   at: number;
+  /** The line they wrote for the chat to read (task-fields.ts `note`); absent: none, as on entries older than notes. */
+  note?: string;
 }
 
 /** A task: the fields its creator filled in (task-fields.ts) and what the chat tool keeps about it. */

@@ -52,7 +52,20 @@ export interface TaskRepository {
     member: Member,
     now: number,
     page?: number,
+    note?: string,
   ): Promise<ApiResult<{ sight: TaskSight; outcome: JoinOutcome; cardLags: boolean; inLine: MarkInLine | null }>>;
+  /**
+   * The member's own note on their entry, in place, in one guarded write that reads no list (core noteChange):
+   * sign-ups landing meanwhile are kept, and so is the note. The sight as the edit left it.
+   */
+  setNote(
+    taskId: string,
+    roomId: string,
+    asker: Asker,
+    note: string,
+    now: number,
+    page?: number,
+  ): Promise<ApiResult<TaskSight>>;
   /** Leaving, as join: the first waiting member (one item read) takes a freed place. */
   leave(
     taskId: string,

@@ -29,6 +29,8 @@ import {
   leaveChange,
   leftSight,
   markChange,
+  notedSight,
+  noteChange,
   tickChange,
 } from '../../../packageChatTool/core/task-changes';
 import type { TaskCursor } from '../../../packageChatTool/core/pages';
@@ -373,8 +375,8 @@ export function createTaskStore(documents: DocumentStore): TaskRepository {
       // Across rooms the member's group_openid is unknown; a creator is never invited to their own task.
       return listed(docs, openid, (doc) => (doc.creator.openid === openid ? false : null));
     },
-    async join(taskId, roomId, member: Member, now, size = MEMBERS_FIRST_PAGE) {
-      const joined = await onSight(taskId, roomId, member, size, (sight) => joinChange(sight, member, now));
+    async join(taskId, roomId, member: Member, now, size = MEMBERS_FIRST_PAGE, note = '') {
+      const joined = await onSight(taskId, roomId, member, size, (sight) => joinChange(sight, member, now, note));
       if (!joined.ok) return joined;
       const { decided, sight, inLine } = joined.data;
       return ok({
@@ -394,6 +396,10 @@ export function createTaskStore(documents: DocumentStore): TaskRepository {
         cardLags: decided.cardLags,
         inLine,
       });
+    },
+    async setNote(taskId, roomId, asker, note, now, size = MEMBERS_FIRST_PAGE) {
+      const noted = await onSight(taskId, roomId, asker, size, (sight) => noteChange(sight, asker.openid, note, now));
+      return noted.ok ? ok(notedSight(noted.data.sight, asker.openid, note, now)) : noted;
     },
     async recordMark(taskId, activityId, groupOpenid, inLine) {
       const marked = markChange(activityId, groupOpenid, inLine);

@@ -14,6 +14,7 @@ import {
   leaveTask,
   markClosingSoon,
   renewActivity,
+  setNote,
   tickTask,
 } from '../../../packageChatTool/core/task';
 import type { TaskChange } from '../../../packageChatTool/core/task-changes';
@@ -23,6 +24,7 @@ import {
   endChange,
   joinChange,
   leaveChange,
+  noteChange,
   tickChange,
 } from '../../../packageChatTool/core/task-changes';
 import type { SightRead, TaskRecord, TaskSight } from '../../../packageChatTool/core/task-record';
@@ -32,8 +34,9 @@ import { aTask, creator, HOUR, member, NOW } from './fixtures';
 
 /** One thing a member or the timer does, and the rule and change that do it. */
 type Step =
-  | { kind: 'join'; n: number }
+  | { kind: 'join'; n: number; note?: string }
   | { kind: 'leave'; n: number }
+  | { kind: 'note'; n: number; note: string }
   | { kind: 'closingSoon' }
   | { kind: 'end' }
   | { kind: 'tick'; at: number };
@@ -60,9 +63,11 @@ function canonical(value: unknown, key = ''): string {
 function ruleOf(step: Step): (task: Task) => ApiResult<Task> | null {
   switch (step.kind) {
     case 'join':
-      return (task) => mapped(joinTask(task, member(step.n), AT), (r) => r.task);
+      return (task) => mapped(joinTask(task, member(step.n), AT, step.note), (r) => r.task);
     case 'leave':
       return (task) => mapped(leaveTask(task, member(step.n).openid, AT), (r) => r.task);
+    case 'note':
+      return (task) => setNote(task, member(step.n).openid, step.note, AT);
     case 'closingSoon':
       return (task) => markClosingSoon(task, creator.openid, AT);
     case 'end':
@@ -85,9 +90,11 @@ const sightFor = (task: Task, n: number): TaskSight =>
 function changeOf(step: Step): (task: Task) => ApiResult<Pick<TaskChange, 'change' | 'premises'>> | null {
   switch (step.kind) {
     case 'join':
-      return (task) => joinChange(sightFor(task, step.n), member(step.n), AT);
+      return (task) => joinChange(sightFor(task, step.n), member(step.n), AT, step.note);
     case 'leave':
       return (task) => leaveChange(sightFor(task, step.n), member(step.n).openid, AT);
+    case 'note':
+      return (task) => noteChange(sightFor(task, step.n), member(step.n).openid, step.note, AT);
     case 'closingSoon':
       return (task) => closingSoonChange(task, creator.openid, AT);
     case 'end':
@@ -112,9 +119,23 @@ const after = (task: Task, steps: Step[]): Task =>
   }, task);
 
 const MEMBERS = 6;
+/** A few notes, '' (none) among them, so that edits often repeat or clear what a read showed. */
+const aNote = fc.constantFrom('', '+2', 'vegetarian', '粤B12345');
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: 1, max: MEMBERS }).map((n): Step => ({ kind: 'join', n })) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: MEMBERS }).map((n): Step => ({ kind: 'join', n })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ n: fc.integer({ min: 1, max: MEMBERS }), note: aNote })
+      .map((s): Step => ({ kind: 'join', ...s })),
+  },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: MEMBERS }).map((n): Step => ({ kind: 'leave', n })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ n: fc.integer({ min: 1, max: MEMBERS }), note: aNote })
+      .map((s): Step => ({ kind: 'note', ...s })),
+  },
   { weight: 1, arbitrary: fc.constant<Step>({ kind: 'closingSoon' }) },
   { weight: 1, arbitrary: fc.constant<Step>({ kind: 'end' }) },
   {
