@@ -116,7 +116,8 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
   function tenantOk(headers: http.IncomingHttpHeaders): boolean {
     const token = headers.authorization?.replace(/^Bearer /, '') ?? '';
     const expiresAt = tenantTokens.get(token);
-    return expiresAt !== undefined && expiresAt > now();
+    // Tokens expire on the wall clock, as the SDK's cache counts: the fake clock moves only message ages.
+    return expiresAt !== undefined && expiresAt > Date.now();
   }
 
   function route(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown): Answer {
@@ -128,7 +129,7 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
         return refuse(400, FAKE_CODES.invalidAppSecret, 'app_id or app_secret is invalid');
       }
       const token = id('t-');
-      tenantTokens.set(token, now() + 7200_000);
+      tenantTokens.set(token, Date.now() + 7200_000);
       return { status: 200, body: { code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 } };
     }
     if (method === 'POST' && path === '/open-apis/authen/v2/oauth/token') {

@@ -1,0 +1,101 @@
+// Feishu's limits and faults: the fake enforces them as documented (5 PATCHes a second per message with HTTP 429,
+// 14 days, update_multi, the bot in the group), the service stays inside them and what it could not do the timer
+// does later.
+import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
+import { databaseOf } from '../../../kit/server/sdk';
+import { cloudbaseDocuments } from '../../../kit/server/store';
+import { FAKE_CODES, FAKE_PATCHES_PER_SECOND } from '../../../platforms/feishu/fake/openapi';
+import { FeishuError, feishuApi, RATE_LIMITED } from '../../../platforms/feishu/openapi';
+import type { Harness } from './harness';
+import { ALICE, BOB, CAROL, CHAT, cardText, eventually, startHarness } from './harness';
+
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+});
+
+const draft = { title: 'Standup', kind: 'complete', audience: { kind: 'everyone' } };
+const card = { config: { update_multi: true }, elements: [{ tag: 'markdown', content: 'x' }] };
+
+async function published() {
+  const alice = await h.login(ALICE);
+  const answer = await h.web(alice, CHAT, 'createTask', { task: draft });
+  expect(answer.ok).toBe(true);
+  return { taskId: (answer.data.task as { id: string }).id, message: h.cards()[0]! };
+}
+
+const apiOf = (harness: Harness) =>
+  feishuApi({
+    appId: harness.fake.appId,
+    appSecret: harness.fake.appSecret,
+    domain: harness.fake.origin,
+    log: () => undefined,
+  });
+
+test('the fake refuses a sixth PATCH of one message within a second with HTTP 429, and unshared cards', async () => {
+  h = await startHarness();
+  const api = apiOf(h);
+  const messageId = await api.sendCard(CHAT, card);
+  for (let i = 0; i < FAKE_PATCHES_PER_SECOND; i += 1) await api.patchCard(messageId, card);
+  const limited = await api.patchCard(messageId, card).catch((error: unknown) => error);
+  expect(limited).toBeInstanceOf(FeishuError);
+  expect(limited).toMatchObject({ code: RATE_LIMITED, status: 429 });
+  const unshared = await api.sendCard(CHAT, { elements: [{ tag: 'markdown', content: 'x' }] });
+  await expect(api.patchCard(unshared, card)).rejects.toMatchObject({ code: FAKE_CODES.notShared });
+  await expect(api.sendCard('oc_nobot0001', card)).rejects.toMatchObject({ code: FAKE_CODES.botNotInChat });
+  await expect(
+    feishuApi({ appId: h.fake.appId, appSecret: 'wrong', domain: h.fake.origin, log: () => undefined }).chat(CHAT),
+  ).rejects.toThrow();
+});
+
+test('a burst of sign-ups stays within 5 PATCHes a second per message, and the card ends up showing them all', async () => {
+  h = await startHarness();
+  const { taskId, message } = await published();
+  const members = [BOB, CAROL];
+  const clicks = await Promise.all(
+    [...members, ...members, ...members].map((member) => h.click(member, message, { action: 'join', taskId })),
+  );
+  expect(clicks.filter((c) => c.toast?.type === 'success')).toHaveLength(2);
+  await eventually(() => cardText(h.cards()[0]!).includes('Done (2)'));
+  expect(h.fake.requests.filter((r) => r.status === 429)).toHaveLength(0);
+});
+
+test('a PATCH Feishu refused (429) leaves the card dirty, and the timer brings it in line', async () => {
+  h = await startHarness();
+  const { taskId, message } = await published();
+  const api = apiOf(h);
+  for (let i = 0; i < FAKE_PATCHES_PER_SECOND; i += 1) await api.patchCard(message.messageId, h.cards()[0]!.content);
+  expect((await h.click(BOB, message, { action: 'join', taskId })).toast?.type).toBe('success');
+  await eventually(() => h.fake.requests.some((r) => r.status === 429));
+  expect(cardText(h.cards()[0]!)).not.toContain('ou_bob0002');
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await h.service.tick();
+  expect(cardText(h.cards()[0]!)).toContain('<at id=ou_bob0002></at>');
+});
+
+test('past the 14-day window the service sends no PATCH (the fake would refuse it) and the sign-up still stands', async () => {
+  h = await startHarness();
+  const { taskId, message } = await published();
+  const api = apiOf(h);
+  h.advance(15 * 24 * 60 * 60 * 1000);
+  await expect(api.patchCard(message.messageId, card)).rejects.toMatchObject({ code: FAKE_CODES.windowClosed });
+  const patchesBefore = h.fake.requests.filter((r) => r.method === 'PATCH').length;
+  const bob = await h.login(BOB);
+  expect(await h.web(bob, CHAT, 'join', { taskId })).toMatchObject({ ok: true });
+  await h.service.tick();
+  expect(h.fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(patchesBefore);
+  const task = await h.web(bob, CHAT, 'getTask', { taskId });
+  expect(task.data.counts).toMatchObject({ joined: 1 });
+});
+
+test('the same flows on the CloudBase database (the offline twin), as production stores them', async () => {
+  const cloudbase = createMemoryCloudbase();
+  h = await startHarness({ documents: cloudbaseDocuments(databaseOf(cloudbase.database)) });
+  const { taskId, message } = await published();
+  expect((await h.click(BOB, message, { action: 'join', taskId })).toast?.type).toBe('success');
+  await eventually(() => cardText(h.cards()[0]!).includes('<at id=ou_bob0002></at>'));
+  const stored = cloudbase.collections.get('group_tasks') ?? [];
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ room: { id: `feishu-${CHAT}`, chatType: 3 } });
+  expect(cloudbase.collections.get('feishu_cards')).toHaveLength(1);
+});
