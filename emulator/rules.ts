@@ -173,6 +173,14 @@ export const MESSAGE_KINDS = {
 export type MessageApi = keyof typeof MESSAGE_KINDS;
 export type MessageKind = (typeof MESSAGE_KINDS)[MessageApi];
 
+/** What the phone's WeChat knows about the page that calls a send. */
+export interface SendContext {
+  /** The chat tool the page runs in (app.json's chatTools entry); null when it does not run in chat-tool mode. */
+  chatTool: { root: string; entryPagePath: string } | null;
+  /** Whether the call came while a tap was being handled. */
+  tap: boolean;
+}
+
 /**
  * What a path names (docs/platform.md, "Local files"): a local file is "{{协议名}}://文件路径", wxfile on phones and
  * http in the developer tools (http://tmp/…, http://usr/…: a one-word host); a code-package file is a path from the

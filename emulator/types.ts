@@ -8,11 +8,12 @@ import type {
   ContentSuggestion,
   MessageApi,
   MessageKind,
+  SendContext,
   TargetState,
   TemplateKind,
 } from './rules';
 
-export type { ChatType, MessageApi, MessageKind, TargetState, TemplateKind } from './rules';
+export type { ChatType, MessageApi, MessageKind, SendContext, TargetState, TemplateKind } from './rules';
 export type { Readings } from './readings';
 
 export interface EmulatedRoom {
@@ -51,14 +52,8 @@ export interface ReminderRequest {
   title: string;
   members: readonly string[];
   type: TemplateKind;
-}
-
-/** What the phone's WeChat knows about the page that calls a send. */
-export interface SendContext {
-  /** The chat tool the page runs in (app.json's chatTools entry); null when it does not run in chat-tool mode. */
-  chatTool: { root: string; entryPagePath: string } | null;
-  /** Whether the call came while a tap was being handled. */
-  tap: boolean;
+  /** The text link's path; the reminder's line opens the tool there. */
+  entrancePath?: string;
 }
 
 /** An image, video, file or sticker posted into a room by wx.share{Image,Video,File,Emoji}ToGroup. */
@@ -110,6 +105,8 @@ export interface SystemMessage {
   at: number;
   text: string;
   activityId: string | null;
+  /** A reminder's text link (its entrancePath); null for other lines. */
+  link: string | null;
 }
 
 /** The server APIs the emulator answers, as its call log and fault switches name them. */

@@ -135,8 +135,8 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
   const nicknameOf = (roomId: string, groupOpenid: string) =>
     members.get(roomId)?.find((m) => m.groupOpenid === groupOpenid)?.nickname ?? groupOpenid;
 
-  function post(roomId: string, text: string, activityId: string | null): SystemMessage {
-    const message = { roomId, at: now(), text, activityId };
+  function post(roomId: string, text: string, activityId: string | null, link: string | null = null): SystemMessage {
+    const message = { roomId, at: now(), text, activityId, link };
     messages.push(message);
     return message;
   }
@@ -646,7 +646,8 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
         if (!inRoom(sender.roomId, id)) throw new EmulatorError(`notifyGroupMembers: ${id} is not in this chat`);
         return nicknameOf(sender.roomId, id);
       });
-      const message = post(sender.roomId, systemLine.reminder(names, reminder.type, reminder.title), null);
+      const line = systemLine.reminder(names, reminder.type, reminder.title);
+      const message = post(sender.roomId, line, null, reminder.entrancePath ?? null);
       changed();
       return message;
     },

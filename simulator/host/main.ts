@@ -250,6 +250,7 @@ async function main(): Promise<void> {
           title: request.title,
           members: request.members,
           type: request.type,
+          entrancePath: request.entrancePath,
         });
       case 'shareAppMessageToGroup': {
         const { menu } = request;
@@ -265,12 +266,18 @@ async function main(): Promise<void> {
         };
         return inRoom({ op: 'shareCard', share });
       }
-      case 'shareImageToGroup':
+      case 'send': {
+        // WeChat knows the chat tool the page runs in from app.json (chatTools: root and entryPagePath).
+        const tool = request.chatTool ? appInfo.chatTool : null;
+        const chatTool = tool && { root: tool.root, entryPagePath: tool.entryPage.slice(tool.root.length + 1) };
         return inRoom({
-          op: 'shareImage',
-          imageUrl: request.imagePath,
-          entrancePath: request.needShowEntrance ? request.entrancePath || `/${appInfo.chatTool?.entryPage ?? ''}` : '',
+          op: 'send',
+          api: request.send,
+          options: request.options,
+          files: request.files,
+          context: { chatTool, tap: request.tap },
         });
+      }
       case 'openChatTool': {
         const rooms = viewerRooms();
         // With roomid WeChat opens that chat directly; chatType must name its type (docs/platform.md, "openChatTool").

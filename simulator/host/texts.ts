@@ -14,6 +14,11 @@ export interface HostTexts {
   cardFooter: string;
   cardScreenshot: string;
   sharedImage: string;
+  sharedSticker: string;
+  sharedVideo: string;
+  videoFirstFrame: string;
+  playVideo: string;
+  sharedFile: string;
   openEntrance: string;
   selectMembers: string;
   done: (count: number) => string;
@@ -32,7 +37,12 @@ const TEXTS: Record<AppSession['language'], HostTexts> = {
     cardFooter: '聊天工具',
     cardScreenshot: '页面截图（5:4）：分享时没有 imageUrl，微信用当时页面的截图作卡片图片',
     sharedImage: '群里的图片',
-    openEntrance: '打开',
+    sharedSticker: '表情',
+    sharedVideo: '视频',
+    videoFirstFrame: '视频首帧：分享时没有 thumbPath，微信用视频的第一帧作封面',
+    playVideo: '播放视频',
+    sharedFile: '文件',
+    openEntrance: '打开聊天工具',
     selectMembers: '选择群成员',
     done: (count) => `完成 (${count})`,
     cancel: '取消',
@@ -50,7 +60,12 @@ const TEXTS: Record<AppSession['language'], HostTexts> = {
     cardScreenshot:
       'Screenshot of the page (5:4): the share had no imageUrl, so WeChat uses a screenshot as the picture',
     sharedImage: 'Image shared in the chat',
-    openEntrance: 'Open',
+    sharedSticker: 'Sticker',
+    sharedVideo: 'Video',
+    videoFirstFrame: "The video's first frame: the share had no thumbPath, so WeChat uses it as the poster",
+    playVideo: 'Play the video',
+    sharedFile: 'File',
+    openEntrance: 'Open the chat tool',
     selectMembers: 'Select members',
     done: (count) => `Done (${count})`,
     cancel: 'Cancel',

@@ -2,12 +2,12 @@
 // arguments and result. Callback style (success/fail/complete) and promise style both work, as in
 // WeChat; an API the simulator does not provide fails with a clear errMsg instead of crashing.
 
-import type { AppSession, HostCall, SimulatorHost } from '../shared/host-api';
+import type { AppSession, HostCall, SentFile, SimulatorHost } from '../shared/host-api';
 import { parseUrl } from '../shared/url';
-import { isOneToOne, notifyTitleProblem } from '../../emulator/rules';
+import { SEND_RULES, isOneToOne, notifyTitleProblem, pathKind, type MessageApi } from '../../emulator/rules';
 import { showActionSheet, showModal, showToast, hideToast } from './ui';
 import { tapIsLive } from './tap';
-import type { TempFiles } from './temp-files';
+import { USER_DATA_PATH, dataUrlBytes, mediaTypeOf, type TempFiles } from './temp-files';
 
 type Callback = (result: Record<string, unknown>) => void;
 type Options = Record<string, unknown> & { success?: Callback; fail?: Callback; complete?: Callback };
@@ -58,6 +58,20 @@ function withoutCallbacks(options: Options): Result {
   const args: Result = {};
   for (const [k, v] of Object.entries(options)) if (typeof v !== 'function') args[k] = v;
   return args;
+}
+
+/** The bytes a page writes (wx.getFileSystemManager().writeFile's data and encoding) as a data URL. */
+function dataUrlOf(filePath: string, data: unknown, encoding: unknown): string {
+  const type = mediaTypeOf(filePath);
+  if (typeof data === 'string' && encoding === 'base64') return `data:${type};base64,${data}`;
+  let bytes: Uint8Array;
+  if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
+  else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  else if (typeof data === 'string') bytes = new TextEncoder().encode(data);
+  else throw new ApiFailure('data must be a string or an ArrayBuffer');
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${type};base64,${btoa(binary)}`;
 }
 
 function describe(err: unknown): string {
@@ -153,6 +167,39 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
   };
   const hostCall = (request: HostCall): Promise<unknown> => host.call(request);
 
+  /**
+   * wx.share{Image,Video,File,Emoji}ToGroup: the page's options go to WeChat (the emulator) with the content of the
+   * files the phone holds; WeChat checks every rule (chat-tool mode, the tap, the paths, the entrance).
+   */
+  const messageSend = (name: MessageApi) =>
+    asyncApi(name, async (o, tap) => {
+      const options = withoutCallbacks(o);
+      const files: Record<string, SentFile> = {};
+      for (const field of SEND_RULES[name].files) {
+        const path = options[field];
+        if (typeof path !== 'string') continue;
+        const kind = pathKind(path);
+        const local = kind === 'local' ? tempFiles.read(path) : null;
+        if (kind === 'local' && local === null) throw new ApiFailure(`no such file: ${path}`);
+        if (local !== null) files[field] = { url: local, size: dataUrlBytes(local) };
+        // A code-package file, which one reading of WeChat takes: served by the simulator from the project.
+        else if (kind === 'package') files[field] = { url: `/${path.replace(/^\//, '')}`, size: 0 };
+      }
+      await hostCall({ api: 'send', send: name, options, files, chatTool: inChatTool(), tap });
+    });
+
+  /** wx.getFileSystemManager().writeFile(Sync): user files only, under wx.env.USER_DATA_PATH, as on a phone. */
+  const writeUserFile = (filePath: unknown, data: unknown, encoding: unknown): void => {
+    if (typeof filePath !== 'string' || !filePath.startsWith(`${USER_DATA_PATH}/`)) {
+      throw new ApiFailure(`permission denied, open ${String(filePath)}`);
+    }
+    tempFiles.write(filePath, dataUrlOf(filePath, data, encoding));
+  };
+  const fileSystemManager = {
+    writeFileSync: syncApi('FileSystemManager.writeFileSync', writeUserFile),
+    writeFile: asyncApi('FileSystemManager.writeFile', (o) => writeUserFile(o.filePath, o.data, o.encoding)),
+  };
+
   /** Whether opening `url` (absolute, or relative to the page on top as the router resolves it) leaves the chat tool. */
   const leavesChatTool = (url: string): boolean =>
     inChatTool() && !isChatToolRoute(parseUrl(url, navigation.currentRoute()).route);
@@ -233,6 +280,8 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
 
   const wx: Record<string, unknown> = {
     cloud,
+    env: { USER_DATA_PATH },
+    getFileSystemManager: () => fileSystemManager,
     nextTick: (callback: () => void) => {
       void Promise.resolve().then(callback);
     },
@@ -437,20 +486,10 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
         imageUrl: typeof o.imageUrl === 'string' && o.imageUrl !== '' ? imageSource(o.imageUrl) : undefined,
       });
     }),
-    shareImageToGroup: asyncApi('shareImageToGroup', async (o, tap) => {
-      requireChatTool();
-      requireTap(tap);
-      const imagePath = String(o.imagePath ?? '');
-      const data =
-        tempFiles.read(imagePath) ?? (imagePath.startsWith('data:') || imagePath.startsWith('http') ? imagePath : null);
-      if (data === null) throw new ApiFailure(`imagePath not found: ${imagePath}`);
-      await hostCall({
-        api: 'shareImageToGroup',
-        imagePath: data,
-        needShowEntrance: o.needShowEntrance !== false,
-        entrancePath: typeof o.entrancePath === 'string' ? o.entrancePath : '',
-      });
-    }),
+    shareImageToGroup: messageSend('shareImageToGroup'),
+    shareVideoToGroup: messageSend('shareVideoToGroup'),
+    shareFileToGroup: messageSend('shareFileToGroup'),
+    shareEmojiToGroup: messageSend('shareEmojiToGroup'),
   };
 
   // An API the simulator lacks fails loudly in the call panel instead of crashing the page.

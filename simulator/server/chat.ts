@@ -1,12 +1,13 @@
 // The simulated chats around the app: seeds a group chat and a one-to-one chat on the WeChat
-// emulator, answers the host's chat-tool calls with it, and turns its cards and system messages
-// (plus shared images, which the emulator does not keep) into each chat's timeline. The pictures of images and cards
-// are kept here, the newest within limits.ts's bounds; the emulator's cards hold a key to theirs.
+// emulator, answers the host's chat-tool calls with it, and turns its cards, system messages and sent images,
+// videos, files and stickers into each chat's timeline. The content of what was sent (and of cards' pictures) is
+// kept here, the newest within limits.ts's bounds; the emulator's cards hold a key to theirs, its messages a path.
 
 import { describeReadings } from '../../emulator/readings';
-import type { CardShareRequest, EmulatedMember } from '../../emulator/types';
+import type { CardShareRequest, EmulatedMember, SentMessage } from '../../emulator/types';
 import type { LocalBackend } from '../../local/types';
-import type { ChatMessage, ChatRoom, ChatState, ServerCall } from '../shared/server-api';
+import type { SentFile } from '../shared/host-api';
+import type { ChatMessage, ChatRoom, ChatState, SentChatMessage, ServerCall } from '../shared/server-api';
 import { PICTURE_BYTES_LIMIT, PICTURES_LIMIT } from './limits';
 
 /** A group chat with four members and a one-to-one chat between the first two. */
@@ -23,13 +24,20 @@ const GREETINGS: Record<string, string> = {
 /** The start of a kept picture's key, what the emulator's card holds as its imageUrl. */
 const PICTURE_KEY = 'simulator-picture:';
 
+/** The content of a sent message: picture keys of its image (or poster) and video, a file's bytes. */
+interface SentContent {
+  picture: string | null;
+  video: string | null;
+  size: number;
+}
+
 export class ChatService {
-  /** Shared images, each with its picture's key as imageUrl. */
-  private images: { roomId: string; message: ChatMessage & { kind: 'image' } }[] = [];
+  /** What each sent message carried, by its messageId. */
+  private readonly sentContent = new Map<string, SentContent>();
   /**
-   * The pictures of shared images and cards, by key, oldest first: the newest PICTURES_LIMIT within
-   * PICTURE_BYTES_LIMIT. A forgotten image leaves its chat; a card whose picture is forgotten shows WeChat's
-   * screenshot placeholder.
+   * The pictures (and videos) of sent messages and cards, by key, oldest first: the newest PICTURES_LIMIT within
+   * PICTURE_BYTES_LIMIT. An image or sticker whose picture is forgotten leaves its chat; a video shows its first
+   * frame and no longer plays; a card shows WeChat's screenshot placeholder.
    */
   private readonly pictures = new Map<string, string>();
   private pictureBytes = 0;
@@ -86,7 +94,6 @@ export class ChatService {
       if (this.pictures.size <= PICTURES_LIMIT && this.pictureBytes <= PICTURE_BYTES_LIMIT) break;
       this.forgetPicture(oldest);
     }
-    this.images = this.images.filter((image) => this.pictures.has(image.message.imageUrl));
     return key;
   }
 
@@ -99,6 +106,41 @@ export class ChatService {
     const member = this.backend.wechat.members(roomId).find((m) => m.openid === openid);
     if (!member) throw new Error(`${openid} is not a member of ${roomId}`);
     return member;
+  }
+
+  /** A sent message as the chat shows it; none when its picture is forgotten. */
+  private sentMessage(m: SentMessage): SentChatMessage[] {
+    const content = this.sentContent.get(m.messageId);
+    const picture = content?.picture == null ? null : (this.pictures.get(content.picture) ?? null);
+    const base = { at: m.sentAt, senderOpenid: m.senderOpenid, entrancePath: m.entrancePath };
+    switch (m.kind) {
+      case 'image':
+      case 'emoji':
+        return picture === null ? [] : [{ ...base, kind: m.kind, imageUrl: picture }];
+      case 'video': {
+        const video = content?.video == null ? null : (this.pictures.get(content.video) ?? null);
+        return [{ ...base, kind: 'video', videoUrl: video, posterUrl: picture }];
+      }
+      case 'file':
+        return [{ ...base, kind: 'file', fileName: m.fileName ?? m.path, size: content?.size ?? 0 }];
+    }
+  }
+
+  /** Keeps what `files` holds for a message sent as `api`: its image or poster, its video, a file's size. */
+  private keepContent(api: SentMessage['api'], files: Record<string, SentFile>): SentContent {
+    const url = (file: SentFile | undefined): string | null => {
+      if (file === undefined) return null;
+      if (typeof file.url !== 'string') throw new Error('send: a file is a URL');
+      return this.keepPicture(file.url);
+    };
+    switch (api) {
+      case 'shareVideoToGroup':
+        return { picture: url(files.thumbPath), video: url(files.videoPath), size: files.videoPath?.size ?? 0 };
+      case 'shareFileToGroup':
+        return { picture: null, video: null, size: Number(files.filePath?.size ?? 0) };
+      default:
+        return { picture: url(files.imagePath), video: null, size: files.imagePath?.size ?? 0 };
+    }
   }
 
   state(): ChatState {
@@ -115,10 +157,10 @@ export class ChatService {
     for (const room of rooms) {
       const list: ChatMessage[] = [
         ...this.greetings.filter((g) => g.roomId === room.id).map((g) => g.message),
-        ...this.images
-          .filter((g) => g.roomId === room.id)
-          .map((g) => ({ ...g.message, imageUrl: this.pictures.get(g.message.imageUrl)! })),
-        ...wechat.systemMessages(room.id).map((m): ChatMessage => ({ kind: 'system', at: m.at, text: m.text })),
+        ...wechat.sentMessages(room.id).flatMap((m) => this.sentMessage(m)),
+        ...wechat
+          .systemMessages(room.id)
+          .map((m): ChatMessage => ({ kind: 'system', at: m.at, text: m.text, ...(m.link && { link: m.link }) })),
         ...wechat.cards(room.id).map((card): ChatMessage => {
           const textFor: Record<string, string> = {};
           for (const m of room.members)
@@ -186,23 +228,14 @@ export class ChatService {
       case 'remind':
         wechat.remind(
           { openid: request.openid, roomId: request.roomId },
-          { title: request.title, members: request.members, type: request.type },
+          { title: request.title, members: request.members, type: request.type, entrancePath: request.entrancePath },
         );
         return {};
-      case 'shareImage': {
-        this.member(request.openid, request.roomId);
-        if (typeof request.imageUrl !== 'string') throw new Error('shareImage: imageUrl is a string');
-        const picture = this.keepPicture(request.imageUrl);
-        this.images.push({
-          roomId: request.roomId,
-          message: {
-            kind: 'image',
-            at: Date.now(),
-            senderOpenid: request.openid,
-            imageUrl: picture,
-            entrancePath: request.entrancePath,
-          },
-        });
+      case 'send': {
+        // The emulator checks the call as WeChat does (with the paths the page passed); the content is kept here.
+        const sender = { openid: request.openid, roomId: request.roomId };
+        const message = wechat.send(sender, request.api, request.options, request.context);
+        this.sentContent.set(message.messageId, this.keepContent(request.api, request.files ?? {}));
         this.emit();
         return {};
       }

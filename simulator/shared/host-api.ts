@@ -1,6 +1,7 @@
 // What the chat host page (the parent window) offers the app runtime (inside the phone iframe).
 // Both are same-origin pages, so the runtime calls the host's object directly.
 
+import type { MessageApi } from '../../emulator/rules';
 import type { BuildErrorInfo } from './protocol';
 
 export interface DirectoryEntry {
@@ -35,10 +36,27 @@ export type HostCall =
     }
   /** `menu`: the options of the page's last wx.updateShareMenu (the card's activity, template, participants). */
   | { api: 'shareAppMessageToGroup'; menu: Record<string, unknown>; title: string; path: string; imageUrl?: string }
-  | { api: 'shareImageToGroup'; imagePath: string; needShowEntrance: boolean; entrancePath: string }
+  /**
+   * wx.share{Image,Video,File,Emoji}ToGroup: the page's options as given, the content of each file field the phone
+   * holds (keyed by field), and what WeChat knows of the call: chat-tool mode and a live tap.
+   */
+  | {
+      api: 'send';
+      send: MessageApi;
+      options: Record<string, unknown>;
+      files: Record<string, SentFile>;
+      chatTool: boolean;
+      tap: boolean;
+    }
   | { api: 'openChatTool'; url: string; roomid?: string; chatType?: number }
   | { api: 'exitChatTool' }
   | { api: 'callFunction'; name: string; data: unknown };
+
+/** A file's content as the chat shows it: a data URL (or the project's URL of a code-package file), and its bytes. */
+export interface SentFile {
+  url: string;
+  size: number;
+}
 
 export interface CallLogEntry {
   api: string;

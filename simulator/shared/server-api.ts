@@ -1,6 +1,7 @@
 // The HTTP API between the chat host page and the simulator's Node server.
 
-import type { ContentCheckSetting } from '../../emulator/rules';
+import type { ContentCheckSetting, MessageApi, SendContext } from '../../emulator/rules';
+import type { SentFile } from './host-api';
 import type { BuildErrorInfo } from './protocol';
 
 export interface ChatMember {
@@ -20,7 +21,8 @@ export interface ChatRoom {
 
 export type ChatMessage =
   | { kind: 'text'; at: number; senderOpenid: string; text: string }
-  | { kind: 'system'; at: number; text: string }
+  /** `link`: a reminder's text link, which opens the tool at that path. */
+  | { kind: 'system'; at: number; text: string; link?: string }
   | {
       kind: 'card';
       at: number;
@@ -35,7 +37,18 @@ export type ChatMessage =
       /** shareAppMessageToGroup's imageUrl; without it WeChat shows a screenshot of the sharing page. */
       imageUrl?: string;
     }
-  | { kind: 'image'; at: number; senderOpenid: string; imageUrl: string; entrancePath: string };
+  | SentChatMessage;
+
+/**
+ * What wx.share{Image,Video,File,Emoji}ToGroup posted. `entrancePath`: where the message's entrance opens the tool;
+ * null without one.
+ */
+export type SentChatMessage = { at: number; senderOpenid: string; entrancePath: string | null } & (
+  | { kind: 'image' | 'emoji'; imageUrl: string }
+  /** posterUrl null: WeChat shows the video's first frame. videoUrl null: the video is no longer kept. */
+  | { kind: 'video'; videoUrl: string | null; posterUrl: string | null }
+  | { kind: 'file'; fileName: string; size: number }
+);
 
 export interface PlatformCallInfo {
   api: string;
@@ -83,8 +96,25 @@ export type ServerCall =
   | { op: 'issueCloudId'; openid: string; roomId: string }
   | { op: 'callFunction'; openid: string; name: string; data: unknown }
   | { op: 'shareCard'; openid: string; roomId: string; share: Record<string, unknown> }
-  | { op: 'remind'; openid: string; roomId: string; title: string; members: string[]; type: 'participate' | 'complete' }
-  | { op: 'shareImage'; openid: string; roomId: string; imageUrl: string; entrancePath: string }
+  | {
+      op: 'remind';
+      openid: string;
+      roomId: string;
+      title: string;
+      members: string[];
+      type: 'participate' | 'complete';
+      entrancePath: string;
+    }
+  /** A message send as the phone made it (SendContext), with the content of its files by field. */
+  | {
+      op: 'send';
+      openid: string;
+      roomId: string;
+      api: MessageApi;
+      options: Record<string, unknown>;
+      files: Record<string, SentFile>;
+      context: SendContext;
+    }
   /** wx.selectGroupMembers in a one-to-one chat: no picker; whose group_openids is the emulator's reading. */
   | { op: 'oneToOneSelection'; openid: string; roomId: string }
   | { op: 'setContentCheck'; setting: ContentCheckSetting }

@@ -3,7 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderMessages } from '../../../simulator/host/chat';
+import { fileSize, renderMessages } from '../../../simulator/host/chat';
 import { hostTexts } from '../../../simulator/host/texts';
 import type { ChatMessage, ChatRoom } from '../../../simulator/shared/server-api';
 
@@ -83,5 +83,78 @@ describe('the chat as a member sees it', () => {
     const en = hostTexts('en');
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     for (const key of Object.keys(zh) as (keyof typeof zh)[]) expect(en[key]).not.toEqual(zh[key]);
+  });
+});
+
+describe('what a tool sent, as WeChat shows it', () => {
+  const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+  const GIF = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+  const ENTRY = '/packageChatTool/pages/entry/index';
+  const sent = (message: Record<string, unknown>): ChatMessage =>
+    ({ at: 1, senderOpenid: 'o-alice', entrancePath: ENTRY, ...message }) as ChatMessage;
+
+  function render(messages: ChatMessage[]) {
+    const opened: string[] = [];
+    const list = renderMessages(room, messages, 'o-bob', { openPath: (_, p) => opened.push(p) }, hostTexts('en'));
+    return { list, opened };
+  }
+
+  test('an image and a sticker show their picture from the sender; a sticker without a bubble', () => {
+    const { list } = render([sent({ kind: 'image', imageUrl: PNG }), sent({ kind: 'emoji', imageUrl: GIF })]);
+    const [image, sticker] = Array.from(list.querySelectorAll('.message'));
+    expect(image!.querySelector('.sender')!.textContent).toBe('Alice');
+    expect(image!.querySelector<HTMLImageElement>('img.sent-image')!.getAttribute('src')).toBe(PNG);
+    expect(image!.querySelector('img.sent-image')!.getAttribute('alt')).toBe('Image shared in the chat');
+    expect(sticker!.querySelector<HTMLImageElement>('img.sent-emoji')!.getAttribute('src')).toBe(GIF);
+    expect(sticker!.querySelector('img.sent-emoji')!.getAttribute('alt')).toBe('Sticker');
+  });
+
+  test('a video shows its poster and a play button that plays it; without a poster, the first frame', () => {
+    const { list } = render([
+      sent({ kind: 'video', videoUrl: 'data:video/mp4;base64,AAAA', posterUrl: PNG }),
+      sent({ kind: 'video', videoUrl: null, posterUrl: null }),
+    ]);
+    const [withPoster, forgotten] = Array.from(list.querySelectorAll('.video-message'));
+    expect(withPoster!.querySelector<HTMLImageElement>('img.video-poster')!.getAttribute('src')).toBe(PNG);
+    const play = withPoster!.querySelector<HTMLButtonElement>('.video-play')!;
+    expect(play.getAttribute('aria-label')).toBe('Play the video');
+    play.click();
+    expect(withPoster!.querySelector('video')!.getAttribute('src')).toBe('data:video/mp4;base64,AAAA');
+    expect(forgotten!.querySelector('.video-first-frame')!.textContent).toMatch(/first frame/);
+    expect(forgotten!.querySelector<HTMLButtonElement>('.video-play')!.disabled).toBe(true);
+  });
+
+  test('a file shows its name, its size and an icon of its type', () => {
+    const { list } = render([sent({ kind: 'file', fileName: '周六爬山.csv', size: 2150 })]);
+    const file = list.querySelector('.file-message')!;
+    expect(file.querySelector('.file-name')!.textContent).toBe('周六爬山.csv');
+    expect(file.querySelector('.file-size')!.textContent).toBe('2.1 KB');
+    expect(file.querySelector('.file-icon')!.textContent).toBe('CSV');
+    expect(file.getAttribute('aria-label')).toBe('File 周六爬山.csv 2.1 KB');
+    expect([fileSize(812), fileSize(3 * 1024 * 1024)]).toEqual(['812 B', '3.0 MB']);
+  });
+
+  test('each message with an entrance reopens the tool at its entrancePath; one without has no entrance', () => {
+    const { list, opened } = render([
+      sent({ kind: 'image', imageUrl: PNG, entrancePath: `${ENTRY}?taskId=t1` }),
+      sent({ kind: 'file', fileName: 'a.csv', size: 1 }),
+      sent({ kind: 'emoji', imageUrl: GIF, entrancePath: null }),
+    ]);
+    const entrances = Array.from(list.querySelectorAll<HTMLButtonElement>('.entrance'));
+    expect(entrances.map((b) => b.textContent)).toEqual(['Open the chat tool', 'Open the chat tool']);
+    entrances.forEach((b) => b.click());
+    expect(opened).toEqual([`${ENTRY}?taskId=t1`, ENTRY]);
+  });
+
+  test("a reminder's line is its text link: tapping it opens the tool there", () => {
+    const { list, opened } = render([
+      { kind: 'system', at: 1, text: '@Bob 请参与：Hike', link: `${ENTRY}?taskId=t1` },
+      { kind: 'system', at: 2, text: 'Bob 已参与 Alice 发布的 Hike' },
+    ]);
+    const [reminder, line] = Array.from(list.querySelectorAll<HTMLElement>('.system'));
+    expect(reminder!.tagName).toBe('BUTTON');
+    reminder!.click();
+    expect(opened).toEqual([`${ENTRY}?taskId=t1`]);
+    expect(line!.tagName).toBe('DIV');
   });
 });

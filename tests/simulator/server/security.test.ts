@@ -249,26 +249,25 @@ describe("the simulator's server", () => {
     // Still serving, and a body at the limit's scale (a large shared image) is accepted.
     expect((await ask('/api/state')).status).toBe(200);
     const image = `data:image/png;base64,${'A'.repeat(BODY_LIMIT - 4096)}`;
-    const shared = await call({
-      op: 'shareImage',
-      openid: group.members[0]!.openid,
-      roomId: group.id,
-      imageUrl: image,
-      entrancePath: '/x',
-    });
+    const shared = await call(sendImage(image));
     expect(shared.status).toBe(200);
+  });
+
+  /** wx.shareImageToGroup of a temporary file holding `imageUrl`, from a tap in the chat tool. */
+  const sendImage = (imageUrl: string): ServerCall => ({
+    op: 'send',
+    openid: group.members[0]!.openid,
+    roomId: group.id,
+    api: 'shareImageToGroup',
+    options: { imagePath: 'wxfile://tmp_1.png' },
+    files: { imagePath: { url: imageUrl, size: imageUrl.length } },
+    context: { chatTool: { root: 'packageChatTool', entryPagePath: 'pages/entry/index' }, tap: true },
   });
 
   /** A shared image of `bytes` bytes whose data URL starts with its `mark`. */
   const shareImage = async (mark: string, bytes: number): Promise<void> => {
     const imageUrl = `data:image/png;base64,${mark}:${'A'.repeat(Math.max(0, bytes - mark.length - 23))}`;
-    const answer = await call({
-      op: 'shareImage',
-      openid: group.members[0]!.openid,
-      roomId: group.id,
-      imageUrl,
-      entrancePath: '/x',
-    });
+    const answer = await call(sendImage(imageUrl));
     expect(answer.status).toBe(200);
   };
   const images = async (): Promise<string[]> =>
