@@ -41,6 +41,8 @@ export interface FeishuApi {
   members(chatId: string, limit: number): Promise<ChatMember[]>;
   /** The open_id of whoever a web app's authorization code was issued to (OAuth token, then user_info). */
   openIdOfCode(code: string): Promise<string>;
+  /** A jsapi_ticket for the web app's JSAPI authentication (h5sdk.config), and how long it lives (seconds). */
+  jsapiTicket(): Promise<{ ticket: string; expiresIn: number }>;
 }
 
 interface Envelope {
@@ -178,6 +180,12 @@ export function feishuApi({ appId, appSecret, domain, log }: FeishuApiOptions): 
       const openId = text(user.open_id);
       if (openId === '') throw new FeishuError(-1, 'no open_id in user_info', 200);
       return openId;
+    },
+    async jsapiTicket() {
+      const data = dataOf(await call({ method: 'POST', url: '/open-apis/jssdk/ticket/get' }));
+      const ticket = text(data.ticket);
+      if (ticket === '') throw new FeishuError(-1, 'no ticket in the answer', 200);
+      return { ticket, expiresIn: typeof data.expire_in === 'number' ? data.expire_in : 0 };
     },
   };
 }

@@ -3,11 +3,12 @@
 // - POST /feishu/card: card callbacks, verified by the SDK's CardActionHandler (Encrypt Key signature, decryption)
 //   and the Verification Token; the operator's open_id and the card's chat are the only identity used;
 // - POST /api/login: a web app's authorization code, exchanged on the server for the open_id; a signed session;
+// - POST /api/jsapi: the h5sdk.config parameters that let the page call enterChat and enterProfile;
 // - POST /api/call: the web app's actions, each for a chat the session's user is a member of (the group API says);
 // - GET /: the web app page (web/), bundled by esbuild when the service starts.
 // A timer brings cards in line: the kit's card sync (the handlers' sweep) and re-renders that failed.
 import type http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { createGroupTask } from '../../cloudfunctions/groupTask/src/actions';
 import { createTaskStore, ROOM_MEMBERS } from '../../cloudfunctions/groupTask/src/task-store';
@@ -268,6 +269,20 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
     return members;
   }
 
+  let ticket: { ticket: string; until: number } | null = null;
+  /** h5sdk.config's parameters for the page at `url` (docs/platforms.md, "Feishu: web app"). */
+  async function jsapiConfig(url: string) {
+    if (ticket === null || now() >= ticket.until) {
+      const fresh = await api.jsapiTicket();
+      // Renewed five minutes early: a config signed with a ticket about to expire fails in the client.
+      ticket = { ticket: fresh.ticket, until: now() + (fresh.expiresIn - 300) * 1000 };
+    }
+    const nonceStr = randomBytes(12).toString('hex');
+    const timestamp = now();
+    const verify = `jsapi_ticket=${ticket.ticket}&noncestr=${nonceStr}&timestamp=${timestamp}&url=${url}`;
+    return { appId: options.appId, timestamp, nonceStr, signature: createHash('sha1').update(verify).digest('hex') };
+  }
+
   const isWebAction = (value: unknown): value is WebAction => WEB_ACTIONS.some((action) => action === value);
 
   async function webCall(openId: string, body: Record<string, unknown>): Promise<[number, unknown]> {
@@ -330,6 +345,13 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
     const auth = request.headers.authorization ?? '';
     const openId = auth.startsWith('Bearer ') ? proofs.sessionOpenId(auth.slice(7), now()) : null;
     if (openId === null) return send(response, 401, { ok: false, error: { code: 'LOGIN_NEEDED', message: 'log in' } });
+    if (path === '/api/jsapi') {
+      const { url } = body;
+      if (typeof url !== 'string' || !url.startsWith(`${options.publicUrl}/`) || url.includes('#')) {
+        return send(response, 400, { ok: false, error: { code: 'INVALID_REQUEST', message: 'url' } });
+      }
+      return send(response, 200, { ok: true, data: await jsapiConfig(url) });
+    }
     const [status, answer] = await webCall(openId, body);
     return send(response, status, answer);
   }
@@ -338,7 +360,7 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const route = async () => {
       if (request.method === 'POST' && path === '/feishu/card') return callback(request, response);
-      if (request.method === 'POST' && (path === '/api/login' || path === '/api/call'))
+      if (request.method === 'POST' && ['/api/login', '/api/jsapi', '/api/call'].includes(path))
         return web(request, response, path);
       if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
         return send(response, 200, await webAppPage(options.appId), 'text/html; charset=utf-8');

@@ -57,6 +57,8 @@ export interface FakeFeishu {
   issueCode(openId: string): string;
   messages(chatId: string): FakeMessage[];
   requests: FakeRequest[];
+  /** The last jsapi_ticket the fake issued ('' before any): what a real client checks h5sdk.config's signature with. */
+  jsapiTicket(): string;
   /** The fake's clock (ms); tests move it. */
   now: () => number;
   setNow(now: () => number): void;
@@ -110,6 +112,7 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
   const patchTimes = new Map<string, number[]>();
   const requests: FakeRequest[] = [];
   const names = new Map<string, string>();
+  let jsapiTicket = '';
 
   const id = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`;
 
@@ -193,6 +196,13 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
         create_time: String(message.sentAt),
         sender: { id: appId, id_type: 'app_id', sender_type: 'app' },
       });
+    }
+    if (method === 'POST' && path === '/open-apis/jssdk/ticket/get') {
+      if (body !== undefined && !(isRecord(body) && Object.keys(body).length === 0)) {
+        return refuse(400, FAKE_CODES.validation, 'this API takes no body');
+      }
+      jsapiTicket = id('');
+      return ok({ ticket: jsapiTicket, expire_in: 7200 });
     }
     const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
     if (method === 'PATCH' && patch !== null) {
@@ -290,6 +300,7 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
       codes.set(code, { openId, expiresAt: now() + 3 * 60_000 });
       return code;
     },
+    jsapiTicket: () => jsapiTicket,
     messages: (chatId) => [...messages.values()].filter((message) => message.chatId === chatId),
     requests,
     now: () => now(),

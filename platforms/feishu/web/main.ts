@@ -16,9 +16,21 @@ interface Tt {
   enterChat(options: { openChatId: string } & TtCallbacks<unknown>): void;
   enterProfile(options: { openid: string } & TtCallbacks<unknown>): void;
 }
+interface H5Sdk {
+  config(options: {
+    appId: string;
+    timestamp: number;
+    nonceStr: string;
+    signature: string;
+    jsApiList: string[];
+    onSuccess: () => void;
+    onFail: (error: unknown) => void;
+  }): void;
+}
 declare global {
   interface Window {
     tt?: Tt;
+    h5sdk?: H5Sdk;
   }
 }
 
@@ -57,6 +69,8 @@ const chatId = query.get('chat') ?? '';
 const appId = document.querySelector<HTMLMetaElement>('meta[name="feishu-app-id"]')?.content ?? '';
 const can = gates(clientVersion(navigator.userAgent));
 let session = '';
+/** Whether h5sdk.config succeeded: every JSAPI but requestAccess / requestAuthCode needs it first. */
+let authenticated = false;
 let members: Member[] = [];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', attrs: Record<string, string> = {}) {
@@ -103,8 +117,27 @@ function code(): Promise<string> {
   });
 }
 
+/** JSAPI authentication: the server signs this page's URL with the app's jsapi_ticket. */
+async function authenticate(): Promise<boolean> {
+  const sdk = window.h5sdk;
+  if (sdk === undefined) return false;
+  const config = await post<{ appId: string; timestamp: number; nonceStr: string; signature: string }>('/api/jsapi', {
+    url: location.href.split('#')[0],
+  });
+  if (!config.ok || config.data === undefined) return false;
+  const params = config.data;
+  return new Promise((resolve) => {
+    sdk.config({
+      ...params,
+      jsApiList: ['enterChat', 'enterProfile'],
+      onSuccess: () => resolve(true),
+      onFail: () => resolve(false),
+    });
+  });
+}
+
 function backToChat() {
-  if (can.chat === 'enterChat' && window.tt !== undefined) window.tt.enterChat({ openChatId: chatId });
+  if (can.chat === 'enterChat' && authenticated && window.tt !== undefined) window.tt.enterChat({ openChatId: chatId });
   else location.href = chatAppLink(chatId);
 }
 
@@ -117,7 +150,7 @@ function memberList(items: { groupOpenid: string }[], label: string) {
   for (const item of items) {
     const { openId, name } = nameOf(item.groupOpenid);
     const li = el('li');
-    if (can.profile === 'enterProfile' && window.tt !== undefined) {
+    if (can.profile === 'enterProfile' && authenticated && window.tt !== undefined) {
       const tt = window.tt;
       li.append(button(name, () => tt.enterProfile({ openid: openId })));
     } else {
@@ -162,7 +195,7 @@ async function taskPage(taskId: string) {
       ? [el('h2', `${t.waitlist} (${task.counts.waitlisted})`), memberList(task.waitlist.items, t.waitlist)]
       : []),
     el('div', '', { class: 'row' }),
-    button(can.chat === 'enterChat' ? t.back : t.backOld, backToChat),
+    button(can.chat === 'enterChat' && authenticated ? t.back : t.backOld, backToChat),
     button(t.list, () => void listPage()),
   );
 }
@@ -237,7 +270,7 @@ async function listPage() {
     answer.data.items.length === 0 ? el('p', t.none, { class: 'muted' }) : list,
     el('div', '', { class: 'row' }),
     button(t.create, createPage, 'primary'),
-    button(can.chat === 'enterChat' ? t.back : t.backOld, backToChat),
+    button(can.chat === 'enterChat' && authenticated ? t.back : t.backOld, backToChat),
   );
 }
 
@@ -252,6 +285,7 @@ async function start() {
   }
   if (!login.ok || login.data === undefined) return show(el('p', t.loginFailed, { role: 'alert' }));
   session = login.data.session;
+  authenticated = await authenticate();
   const chat = await call<{ name: string; members: Member[] }>('chat');
   if (!chat.ok || chat.data === undefined) {
     return show(el('p', chat.error?.code === 'NOT_A_MEMBER' ? t.notMember : t.failed, { role: 'alert' }));

@@ -2,6 +2,12 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 
+/**
+ * Feishu's JSSDK (h5sdk and tt for web apps), as the web app guide links it; newer versions replace it
+ * (docs/platforms.md, "Feishu: web app").
+ */
+export const JSSDK_URL = 'https://lf1-cdn-tos.bytegoofy.com/goofy/lark/op/h5-js-sdk-1.5.35.js';
+
 let script: Promise<string> | null = null;
 
 async function bundle(): Promise<string> {
@@ -51,6 +57,7 @@ ul { list-style: none; padding: 0; } li { padding: 8px 0; border-bottom: 1px sol
 </head>
 <body>
 <main id="app" aria-live="polite"></main>
+<script src="${JSSDK_URL}"></script>
 <script>${code}</script>
 </body>
 </html>`;

@@ -174,3 +174,28 @@ test('a forged or replayed-elsewhere callback changes nothing', async () => {
   expect((task.data.counts as { joined: number }).joined).toBe(0);
   expect(h.cards()[0]!.patches).toBe(0);
 });
+
+test('the web app page is served with its script, and its JSAPI signature verifies with the issued ticket', async () => {
+  const page = await fetch(`${h.origin}/`).then((r) => r.text());
+  expect(page).toContain(`<meta name="feishu-app-id" content="${h.fake.appId}">`);
+  expect(page).toContain('requestAccess');
+  expect(page).not.toMatch(/<\/script>[\s\S]*<\/script>[\s\S]*<\/script>/);
+  const alice = await h.login(ALICE);
+  const url = `${h.origin}/?chat=${CHAT}`;
+  const post = (body: unknown, session = alice) =>
+    fetch(`${h.origin}/api/jsapi`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+      body: JSON.stringify(body),
+    });
+  const answer = (await (await post({ url })).json()) as {
+    data: { appId: string; timestamp: number; nonceStr: string; signature: string };
+  };
+  const { createHash } = await import('node:crypto');
+  const { timestamp, nonceStr, signature } = answer.data;
+  const verify = `jsapi_ticket=${h.fake.jsapiTicket()}&noncestr=${nonceStr}&timestamp=${timestamp}&url=${url}`;
+  expect(signature).toBe(createHash('sha1').update(verify).digest('hex'));
+  expect(answer.data.appId).toBe(h.fake.appId);
+  expect((await post({ url: 'https://elsewhere.example/' })).status).toBe(400);
+  expect((await post({ url }, 'forged')).status).toBe(401);
+});
