@@ -16,7 +16,7 @@ export class FeishuError extends Error {
   }
 }
 
-/** Feishu's code for "request trigger frequency limit", sent with HTTP 429 (docs/platforms.md, "Rate limits"). */
+/** Feishu's code for "request trigger frequency limit", sent with HTTP 429 (docs/platforms.md, "Feishu: updating the card"). */
 export const RATE_LIMITED = 99991400;
 
 export interface ChatInfo {
