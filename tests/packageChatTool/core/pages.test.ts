@@ -11,7 +11,7 @@ import {
   taskCursorText,
 } from '../../../packageChatTool/core/pages';
 
-const entry = (n: number): ParticipantView => ({ groupOpenid: `g${n}`, at: n });
+const entry = (n: number): ParticipantView => ({ groupOpenid: `g${n}`, at: n, note: n % 3 === 0 ? '' : `+${n}` });
 
 /** The next page as listMembers makes it: the window memberWindowAfter names, read from `list` as it now stands. */
 function next(list: readonly ParticipantView[], after: string | null, size: number) {
