@@ -163,8 +163,12 @@ export const SEND_RULES = {
 export type SendApi = keyof typeof SEND_RULES;
 export const SEND_APIS = Object.keys(SEND_RULES) as SendApi[];
 
-/** The sends that post a message of their own kind (the card and the reminder have theirs). */
+/**
+ * The sends that post a message, by the kind of message. A card declared dynamic (wx.updateShareMenu with
+ * useForChatTool) goes through shareCard instead, and the reminder is a system line.
+ */
 export const MESSAGE_KINDS = {
+  shareAppMessageToGroup: 'miniProgram',
   shareImageToGroup: 'image',
   shareVideoToGroup: 'video',
   shareFileToGroup: 'file',

@@ -56,15 +56,20 @@ export interface ReminderRequest {
   entrancePath?: string;
 }
 
-/** An image, video, file or sticker posted into a room by wx.share{Image,Video,File,Emoji}ToGroup. */
+/**
+ * A mini program card (wx.shareAppMessageToGroup without a dynamic card declared), an image, video, file or sticker
+ * posted into a room by wx.share{Image,Video,File,Emoji}ToGroup.
+ */
 export interface SentMessage {
   messageId: string;
   roomId: string;
   senderOpenid: string;
   api: MessageApi;
   kind: MessageKind;
-  /** The file sent: imagePath, videoPath or filePath as the page passed it. */
+  /** The file sent (imagePath, videoPath or filePath) as the page passed it; a card's path, which it opens. */
   path: string;
+  /** A card's title; null for other kinds. */
+  title: string | null;
   /** A video's poster as passed; null: WeChat shows the first frame. */
   thumbPath: string | null;
   /** A file's name as shown: fileName, else the name in filePath; null for other kinds. */
@@ -255,8 +260,8 @@ export interface WeChatEmulator {
   /** wx.notifyGroupMembers: checks the title rule and that every member is in the room, then posts the line. */
   remind(sender: { openid: string; roomId: string }, reminder: ReminderRequest): SystemMessage;
   /**
-   * wx.shareImageToGroup, shareVideoToGroup, shareFileToGroup or shareEmojiToGroup by `sender` with the page's
-   * `options`: refused (EmulatorError) outside chat-tool mode, outside the chat, outside a tap where WeChat says so,
+   * wx.shareAppMessageToGroup (a card not declared dynamic), shareImageToGroup, shareVideoToGroup, shareFileToGroup
+   * or shareEmojiToGroup by `sender` with the page's `options`: refused (EmulatorError) outside chat-tool mode, outside the chat, outside a tap where WeChat says so,
    * with a required field missing, a file that is not one on the phone, or an entrance outside the chat tool.
    */
   send(
@@ -265,7 +270,7 @@ export interface WeChatEmulator {
     options: Record<string, unknown>,
     context: SendContext,
   ): SentMessage;
-  /** Every image, video, file and sticker sent, oldest first. */
+  /** Every card (not dynamic), image, video, file and sticker sent, oldest first. */
   sentMessages(roomId?: string): SentMessage[];
   /** Every card, oldest first. */
   cards(roomId?: string): SharedCard[];

@@ -484,9 +484,14 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
     if (options.fileName !== undefined && typeof options.fileName !== 'string') {
       throw new EmulatorError(`${api}: fileName is a string`);
     }
-    const entrancePath = entranceOf(api, options, context.chatTool);
     const kind = MESSAGE_KINDS[api];
-    const path = options[rule.required[0]] as string;
+    const card = kind === 'miniProgram';
+    // A card opens its own path: "必须是以 / 开头的完整路径" (the phone passes the current page's when none is given).
+    if (card && (typeof options.path !== 'string' || !options.path.startsWith('/'))) {
+      throw new EmulatorError(`${api}: path must be a full path starting with /`);
+    }
+    const entrancePath = rule.entrance ? entranceOf(api, options, context.chatTool) : null;
+    const path = (card ? options.path : options[rule.files[0] ?? '']) as string;
     counter += 1;
     const message: SentMessage = {
       messageId: `msg${counter}`,
@@ -495,6 +500,7 @@ export function createWeChatEmulator(options: WeChatEmulatorOptions = {}): WeCha
       api,
       kind,
       path,
+      title: card ? (options.title as string) : null,
       thumbPath:
         kind === 'video' && typeof options.thumbPath === 'string' && options.thumbPath !== ''
           ? options.thumbPath

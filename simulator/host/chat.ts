@@ -39,7 +39,7 @@ export function fileSize(bytes: number): string {
 const fileType = (name: string): string => /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toUpperCase() ?? 'FILE';
 
 /** An image, sticker, video or file, as WeChat shows it in the chat. */
-function sentContent(m: SentChatMessage, texts: HostTexts): HTMLElement {
+function sentContent(m: Exclude<SentChatMessage, { kind: 'miniProgram' }>, texts: HostTexts): HTMLElement {
   switch (m.kind) {
     case 'image':
       return h('img', { className: 'sent-image', src: m.imageUrl, alt: texts.sharedImage });
@@ -107,22 +107,24 @@ export function renderMessages(
       }
     } else if (m.kind === 'text') {
       list.append(bubble(room, viewer, m.senderOpenid, h('div', { className: 'text' }, m.text)));
-    } else if (m.kind === 'card') {
-      const status = m.textFor[viewer] ?? '';
+    } else if (m.kind === 'card' || m.kind === 'miniProgram') {
+      // A dynamic card shows this viewer's subtitle; a plain card has none.
+      const status = m.kind === 'card' ? (m.textFor[viewer] ?? '') : '';
       const card = h(
         'button',
         {
           type: 'button',
-          className: `card state-${m.state}`,
-          'data-activity-id': m.activityId,
-          'aria-label': `${m.title} ${status}`,
+          className: m.kind === 'card' ? `card state-${m.state}` : 'card mini-program',
+          'data-activity-id': m.kind === 'card' ? m.activityId : undefined,
+          'data-path': m.path,
+          'aria-label': `${m.title} ${status}`.trim(),
         },
         h('div', { className: 'card-title' }, m.title),
         // The card's own picture (5:4), or the screenshot of the page WeChat uses without one.
         m.imageUrl
           ? h('img', { className: 'card-image', src: m.imageUrl, alt: '' })
           : h('div', { className: 'card-image card-screenshot' }, texts.cardScreenshot),
-        h('div', { className: 'card-status' }, status),
+        status && h('div', { className: 'card-status' }, status),
         h('div', { className: 'card-footer' }, texts.cardFooter),
       );
       card.addEventListener('click', () => actions.openPath(room.id, m.path));

@@ -468,23 +468,22 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
     updateShareMenu: asyncApi('updateShareMenu', (o) => {
       shareMenu = withoutCallbacks(o);
     }),
-    shareAppMessageToGroup: asyncApi('shareAppMessageToGroup', async (o) => {
+    shareAppMessageToGroup: asyncApi('shareAppMessageToGroup', async (o, tap) => {
+      const path = typeof o.path === 'string' && o.path !== '' ? o.path : `/${navigation.currentRoute() ?? ''}`;
+      // The card's own picture (5:4); without it WeChat uses a screenshot of the page (docs/platform.md,
+      // "shareAppMessageToGroup"). A temporary file is passed on as its data.
+      const imageUrl = typeof o.imageUrl === 'string' && o.imageUrl !== '' ? imageSource(o.imageUrl) : undefined;
+      if (shareMenu?.useForChatTool !== true) {
+        // No dynamic card declared: a plain mini program card, checked by WeChat like the other sends.
+        const files: Record<string, SentFile> = imageUrl === undefined ? {} : { imageUrl: { url: imageUrl, size: 0 } };
+        const options = { ...withoutCallbacks(o), path };
+        await hostCall({ api: 'send', send: 'shareAppMessageToGroup', options, files, chatTool: inChatTool(), tap });
+        return;
+      }
       requireChatTool();
       if (typeof o.title !== 'string' || o.title === '') throw new ApiFailure('title is required');
-      if (!shareMenu || shareMenu.useForChatTool !== true) {
-        throw new ApiFailure('call wx.updateShareMenu with useForChatTool: true first');
-      }
-      const path = typeof o.path === 'string' && o.path !== '' ? o.path : `/${navigation.currentRoute() ?? ''}`;
       if (!path.startsWith('/')) throw new ApiFailure('path must be a full path starting with /');
-      await hostCall({
-        api: 'shareAppMessageToGroup',
-        menu: shareMenu,
-        title: o.title,
-        path,
-        // The card's own picture (5:4); without it WeChat uses a screenshot of the page (docs/platform.md,
-        // "shareAppMessageToGroup"). A temporary file is passed on as its data.
-        imageUrl: typeof o.imageUrl === 'string' && o.imageUrl !== '' ? imageSource(o.imageUrl) : undefined,
-      });
+      await hostCall({ api: 'shareAppMessageToGroup', menu: shareMenu, title: o.title, path, imageUrl });
     }),
     shareImageToGroup: messageSend('shareImageToGroup'),
     shareVideoToGroup: messageSend('shareVideoToGroup'),

@@ -114,6 +114,8 @@ export class ChatService {
     const picture = content?.picture == null ? null : (this.pictures.get(content.picture) ?? null);
     const base = { at: m.sentAt, senderOpenid: m.senderOpenid, entrancePath: m.entrancePath };
     switch (m.kind) {
+      case 'miniProgram':
+        return [{ ...base, kind: m.kind, title: m.title ?? '', path: m.path, imageUrl: picture }];
       case 'image':
       case 'emoji':
         return picture === null ? [] : [{ ...base, kind: m.kind, imageUrl: picture }];
@@ -138,6 +140,8 @@ export class ChatService {
         return { picture: url(files.thumbPath), video: url(files.videoPath), size: files.videoPath?.size ?? 0 };
       case 'shareFileToGroup':
         return { picture: null, video: null, size: Number(files.filePath?.size ?? 0) };
+      case 'shareAppMessageToGroup':
+        return { picture: url(files.imageUrl), video: null, size: 0 };
       default:
         return { picture: url(files.imagePath), video: null, size: files.imagePath?.size ?? 0 };
     }

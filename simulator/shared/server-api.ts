@@ -40,15 +40,18 @@ export type ChatMessage =
   | SentChatMessage;
 
 /**
- * What wx.share{Image,Video,File,Emoji}ToGroup posted. `entrancePath`: where the message's entrance opens the tool;
+ * What wx.shareAppMessageToGroup (a card not declared dynamic) and wx.share{Image,Video,File,Emoji}ToGroup posted. `entrancePath`: where the message's entrance opens the tool;
  * null without one.
  */
-export type SentChatMessage = { at: number; senderOpenid: string; entrancePath: string | null } & (
-  | { kind: 'image' | 'emoji'; imageUrl: string }
-  /** posterUrl null: WeChat shows the video's first frame. videoUrl null: the video is no longer kept. */
-  | { kind: 'video'; videoUrl: string | null; posterUrl: string | null }
-  | { kind: 'file'; fileName: string; size: number }
-);
+export type SentChatMessage = { at: number; senderOpenid: string; entrancePath: string | null } &
+  /** A card not declared dynamic: no subtitle; it opens `path`. imageUrl null: a screenshot of the page. */
+  (
+    | { kind: 'miniProgram'; title: string; path: string; imageUrl: string | null }
+    | { kind: 'image' | 'emoji'; imageUrl: string }
+    /** posterUrl null: WeChat shows the video's first frame. videoUrl null: the video is no longer kept. */
+    | { kind: 'video'; videoUrl: string | null; posterUrl: string | null }
+    | { kind: 'file'; fileName: string; size: number }
+  );
 
 export interface PlatformCallInfo {
   api: string;

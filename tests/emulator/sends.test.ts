@@ -8,8 +8,10 @@ import { createWeChatEmulator } from '../../emulator/wechat';
 const CHAT_TOOL = { root: 'packageChatTool', entryPagePath: 'pages/entry/index' };
 const IN_TAP: SendContext = { chatTool: CHAT_TOOL, tap: true };
 
-/** One valid call per send, every file on the phone. */
-const VALID: Record<MessageApi, Record<string, unknown>> = {
+type FileApi = Exclude<MessageApi, 'shareAppMessageToGroup'>;
+
+/** One valid call per send of a file, every file on the phone. */
+const VALID: Record<FileApi, Record<string, unknown>> = {
   shareImageToGroup: { imagePath: 'wxfile://tmp_1.png' },
   shareVideoToGroup: { videoPath: 'wxfile://tmp_2.mp4', thumbPath: 'wxfile://tmp_3.png' },
   shareFileToGroup: { filePath: 'wxfile://usr/名单.csv' },
@@ -21,7 +23,7 @@ const FILE_FIELD = {
   shareFileToGroup: 'filePath',
   shareEmojiToGroup: 'imagePath',
 } as const;
-const APIS = Object.keys(MESSAGE_KINDS) as MessageApi[];
+const APIS = Object.keys(FILE_FIELD) as FileApi[];
 
 function setup(readings: Partial<Readings> = {}) {
   const wechat = createWeChatEmulator({ readings: { ...READING_PROFILES.documented, ...readings } });
@@ -158,4 +160,28 @@ test('what a path names: the phone’s and the developer tools’ local files, c
   expect(['/packageChatTool/a.png', 'packageChatTool/a.png'].map(pathKind)).toEqual(['package', 'package']);
   expect(['https://tmp/a.png', 'http://a.b/c', 'http://localhost:80/a'].map(pathKind)).toEqual(['web', 'web', 'web']);
   expect(['', '/', './a.png', 'data:,x', 'blob:x'].map(pathKind)).toEqual(Array(5).fill('invalid'));
+});
+
+describe('shareAppMessageToGroup without a dynamic card declared: a mini program card', () => {
+  const CARD = { title: '周六爬山', path: '/packageChatTool/pages/task/index?taskId=t1' };
+
+  test('posts a card that opens its path, with no entrance of its own; in or outside a tap', () => {
+    const { wechat, alice } = setup();
+    const message = wechat.send(alice, 'shareAppMessageToGroup', CARD, { chatTool: CHAT_TOOL, tap: false });
+    expect(message).toMatchObject({ kind: MESSAGE_KINDS.shareAppMessageToGroup, title: '周六爬山', path: CARD.path });
+    expect(message.entrancePath).toBeNull();
+  });
+
+  test('refused without a title, with a path not from /, and outside chat-tool mode', () => {
+    const { wechat, alice } = setup();
+    expect(() => wechat.send(alice, 'shareAppMessageToGroup', { ...CARD, title: '' }, IN_TAP)).toThrow(
+      'title is required',
+    );
+    expect(() => wechat.send(alice, 'shareAppMessageToGroup', { ...CARD, path: 'pages/x' }, IN_TAP)).toThrow(
+      'path must be a full path starting with /',
+    );
+    expect(() => wechat.send(alice, 'shareAppMessageToGroup', CARD, { chatTool: null, tap: true })).toThrow(
+      'only available in chat-tool mode',
+    );
+  });
 });

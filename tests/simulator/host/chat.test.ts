@@ -99,6 +99,20 @@ describe('what a tool sent, as WeChat shows it', () => {
     return { list, opened };
   }
 
+  test('a card not declared dynamic shows its title and picture, no subtitle, and opens its path', () => {
+    const path = '/packageChatTool/pages/task/index?taskId=t1';
+    const { list, opened } = render([
+      sent({ kind: 'miniProgram', title: 'Hike', path, imageUrl: PNG, entrancePath: null }),
+    ]);
+    const card = list.querySelector<HTMLButtonElement>('.card.mini-program')!;
+    expect(card.querySelector('.card-title')!.textContent).toBe('Hike');
+    expect(card.querySelector('img.card-image')!.getAttribute('src')).toBe(PNG);
+    expect(card.querySelector('.card-status')).toBeNull();
+    expect(list.querySelector('.entrance')).toBeNull();
+    card.click();
+    expect(opened).toEqual([path]);
+  });
+
   test('an image and a sticker show their picture from the sender; a sticker without a bubble', () => {
     const { list } = render([sent({ kind: 'image', imageUrl: PNG }), sent({ kind: 'emoji', imageUrl: GIF })]);
     const [image, sticker] = Array.from(list.querySelectorAll('.message'));

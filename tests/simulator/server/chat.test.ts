@@ -37,6 +37,7 @@ test('each kind reaches the chat with its content and its entrance', async () =>
     { filePath: { url: 'data:text/csv;base64,YQ==', size: 2150 } },
   );
   await send('shareEmojiToGroup', { imagePath: 'wxfile://tmp_3.gif' }, { imagePath: { url: PNG, size: 8 } });
+  await send('shareAppMessageToGroup', { title: 'Hike', path: '/packageChatTool/pages/entry/index' }, {});
   const entry = '/packageChatTool/pages/entry/index';
   expect(sent().map(({ at: _at, ...m }) => m)).toEqual([
     { kind: 'image', senderOpenid: alice.openid, imageUrl: PNG, entrancePath: entry },
@@ -49,6 +50,7 @@ test('each kind reaches the chat with its content and its entrance', async () =>
       entrancePath: '/packageChatTool/pages/task/index?taskId=t1',
     },
     { kind: 'emoji', senderOpenid: alice.openid, imageUrl: PNG, entrancePath: entry },
+    { kind: 'miniProgram', senderOpenid: alice.openid, title: 'Hike', path: entry, imageUrl: null, entrancePath: null },
   ]);
 });
 
