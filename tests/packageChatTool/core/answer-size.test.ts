@@ -1,10 +1,15 @@
 // The task answer (getTask, join, leave: a TaskView) and a listMembers page stay within 4 KB of JSON at any size:
-// computed here for the worst case the rules allow — 500 joined and 500 waiting, the longest title and description
-// in the characters that cost the most bytes, ids of the longest length any rule accepts — and checked against the
+// computed here for the worst case the rules allow — 500 joined and 500 waiting, the longest title, description and
+// notes in the characters that cost the most bytes, ids of the longest length any rule accepts — and checked against the
 // page sizes of core/limits.ts. A larger page size, or a field added to the view, fails here first.
 import { newBinding } from 'chat-tool-kit';
-import type { ParticipantView } from '../../../packageChatTool/core/api';
-import { CAPACITY_MAX, DESCRIPTION_MAX, MEMBERS_PAGE, WAITLIST_MAX } from '../../../packageChatTool/core/limits';
+import {
+  CAPACITY_MAX,
+  DESCRIPTION_MAX,
+  MEMBERS_PAGE,
+  NOTE_MAX,
+  WAITLIST_MAX,
+} from '../../../packageChatTool/core/limits';
 import { memberPage, memberWindowAfter, readMemberCursor } from '../../../packageChatTool/core/pages';
 import { createTask } from '../../../packageChatTool/core/task';
 import { taskDraft } from '../../../packageChatTool/core/task-fields';
@@ -39,7 +44,13 @@ function worstTask(): Task {
   // The draft passes the rules as a client would send it.
   const parsed = taskDraft.across(draft);
   expect(parsed.ok).toBe(true);
-  const entry = (n: number): Participant => ({ openid: id(n, 28), groupOpenid: id(n, GROUP_OPENID_MAX), at: NOW + n });
+  // Every member wrote the longest note, in four-byte characters.
+  const entry = (n: number): Participant => ({
+    openid: id(n, 28),
+    groupOpenid: id(n, GROUP_OPENID_MAX),
+    at: NOW + n,
+    note: WIDE.repeat(NOTE_MAX),
+  });
   const task = createTask({
     id: id(0, RECORD_ID_MAX),
     draft,
@@ -68,6 +79,7 @@ describe('answers sized for the viewer', () => {
       const view = viewTask(task, viewer, NOW);
       expect(view.counts).toEqual({ joined: CAPACITY_MAX, waitlisted: WAITLIST_MAX, expected: CAPACITY_MAX });
       expect(view.participants.next).not.toBeNull();
+      expect(view.waitlist.items.map((item) => item.note)).toContain(WIDE.repeat(NOTE_MAX));
       expect(bytes(view)).toBeLessThanOrEqual(ANSWER_MAX);
     }
   });
@@ -77,9 +89,10 @@ describe('answers sized for the viewer', () => {
     const after = readMemberCursor(first.next!);
     if (!after.ok) throw new Error(after.error.code);
     const { start, count } = memberWindowAfter(after.data, MEMBERS_PAGE);
-    const items: ParticipantView[] = task.participants.slice(start, start + count);
+    const items = task.participants.slice(start, start + count);
     const page = memberPage({ start, items, total: task.participants.length }, after.data, MEMBERS_PAGE);
     expect(page.items).toHaveLength(MEMBERS_PAGE);
+    expect(page.items.every((item) => item.note === WIDE.repeat(NOTE_MAX))).toBe(true);
     expect(bytes(page)).toBeLessThanOrEqual(ANSWER_MAX);
   });
 });
