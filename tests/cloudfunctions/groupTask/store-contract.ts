@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { CardAnswer, CardSync } from 'chat-tool-kit';
 import { cardUpdates, NEW_CARD, newBinding } from 'chat-tool-kit';
 import type { ApiResult } from '../../../packageChatTool/core/api';
-import { cardTargetOf, createTask, joinTask } from '../../../packageChatTool/core/task';
+import { cardTargetOf, createTask, joinTask, setNote } from '../../../packageChatTool/core/task';
 import type { Member, Task, TaskDraft } from '../../../packageChatTool/core/types';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
 import type { TaskListing } from '../../../packageChatTool/core/view';
@@ -120,6 +120,33 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect((await store.get(task.id))?.participants.map((p) => p.openid)).toEqual([member(2).openid]);
       expect((await store.get(task.id))?.waitlist.map((p) => p.openid)).toEqual([member(3).openid]);
       expect(codeOf(await store.leave(task.id, room, member(1), NOW))).toBe('NOT_JOINED');
+    });
+
+    it('keeps each member’s note: from the sign-up, edited in place on either list, carried by a promotion', async () => {
+      const task = await newTask({ capacity: 1 });
+      must(await store.join(task.id, room, member(1), NOW, MEMBERS_FIRST_PAGE, '+2, vegetarian'));
+      must(await store.join(task.id, room, member(2), NOW, MEMBERS_FIRST_PAGE, '候补'));
+      must(await store.join(task.id, room, member(3), NOW));
+      let ruled = must(
+        joinTask(must(joinTask(task, member(1), NOW, '+2, vegetarian')).task, member(2), NOW, '候补'),
+      ).task;
+      ruled = must(joinTask(ruled, member(3), NOW)).task;
+      expect(await store.get(task.id)).toEqual(ruled);
+
+      const noted = must(await store.setNote(task.id, room, member(3), '𠀀 plate 粤B', NOW + 1, MEMBERS_FIRST_PAGE));
+      ruled = must(setNote(ruled, member(3).openid, '𠀀 plate 粤B', NOW + 1));
+      expect(await store.get(task.id)).toEqual(ruled);
+      expect(noted).toEqual(sightOf(ruled, member(3), MEMBERS_FIRST_PAGE));
+      const window = must(await store.members(task.id, room, 'waitlist', 1, 5));
+      expect(window.items.map((p) => p.note)).toEqual(['𠀀 plate 粤B']);
+
+      expect(codeOf(await store.setNote(task.id, room, member(4), 'x', NOW))).toBe('NOT_JOINED');
+      expect(codeOf(await store.setNote(task.id, 'elsewhere', member(1), 'x', NOW))).toBe('WRONG_ROOM');
+      must(await store.leave(task.id, room, member(1), NOW + 2));
+      expect((await store.get(task.id))?.participants).toEqual([{ ...member(2), at: NOW + 2, note: '候补' }]);
+      must(await store.end(task.id, room, creator().openid, NOW + 3));
+      expect(codeOf(await store.setNote(task.id, room, member(2), 'late', NOW + 3))).toBe('TASK_ENDED');
+      expect((await store.get(task.id))?.participants[0]?.note).toBe('候补');
     });
 
     it('refuses a caller from another room inside the atomic step, changing nothing', async () => {
