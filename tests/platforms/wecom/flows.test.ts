@@ -1,5 +1,7 @@
 // The group task in a WeCom chat, end to end: the page's services over a fake wx.qy, the real WeCom server over
 // HTTP (the same createGroupTask and store as WeChat's), the fake qyapi checking every request it gets.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TaskView } from '../../../packageChatTool/core/api';
 import type { WecomAnswer } from '../../../miniprogram/services/wecom';
 import { WECOM_MESSAGE_PAGE, wecomServices } from '../../../miniprogram/services/wecom';
@@ -110,6 +112,12 @@ describe('a customer group, end to end', () => {
     // Her own tasks, in any chat.
     expect(must(await aliceSingle.services.call('listMyTasks', {})).items).toHaveLength(1);
   });
+});
+
+test('the card opens the page app.json registers, as WeCom takes a path: .html, no query', () => {
+  const app = JSON.parse(readFileSync(join(__dirname, '../../../app.json'), 'utf8')) as { pages: string[] };
+  expect(WECOM_MESSAGE_PAGE).toMatch(/^[^?]+\.html$/);
+  expect(app.pages).toContain(WECOM_MESSAGE_PAGE.replace(/\.html$/, ''));
 });
 
 describe('entries', () => {

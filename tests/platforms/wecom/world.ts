@@ -2,6 +2,7 @@
 // store, on SQLite in memory) over HTTP, and phones: the page's own services over a fake wx.qy, with wx.request
 // reaching the server through fetch. One clock moves the fake, the server and the codes together.
 import type { Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import type { DocumentStore } from '../../../kit/server/store';
 import { listenWecom } from '../../../platforms/wecom/http';
@@ -43,7 +44,31 @@ export interface Company {
   close(): Promise<void>;
 }
 
-export async function startCompany(): Promise<Company> {
+/**
+ * fetch over node:http, as much of it as the server's qyapi client uses (ok, status, json): jest's jsdom
+ * environment, where the page tests run, has no fetch.
+ */
+export const httpFetch = ((url: string, init: RequestInit = {}) =>
+  new Promise((resolve, reject) => {
+    const sent = httpRequest(url, { method: init.method, headers: init.headers as Record<string, string> }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        resolve({ ok: status >= 200 && status < 300, status, json: async () => JSON.parse(text) as unknown });
+      });
+    });
+    sent.on('error', reject);
+    sent.end(typeof init.body === 'string' ? init.body : undefined);
+  })) as unknown as typeof fetch;
+
+export interface CompanyOptions {
+  /** How the server reaches the fake qyapi (default: the global fetch). */
+  fetch?: typeof fetch;
+}
+
+export async function startCompany(options: CompanyOptions = {}): Promise<Company> {
   const clock = { now: START };
   const qyapi = await startFakeQyApi({ corpId: CORP, corpSecret: SECRET, now: () => clock.now });
   qyapi.addGroupChat(GROUP, GROUP_MEMBERS);
@@ -54,6 +79,7 @@ export async function startCompany(): Promise<Company> {
     documents,
     log,
     clock: { now: () => clock.now },
+    fetch: options.fetch,
   });
   const { server, url } = await listenWecom(service);
 
