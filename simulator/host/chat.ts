@@ -54,7 +54,7 @@ function sentContent(m: Exclude<SentChatMessage, { kind: 'miniProgram' }>, texts
             texts.videoFirstFrame,
           );
       const play = h('button', { type: 'button', className: 'video-play', 'aria-label': texts.playVideo }, '▶');
-      const video = h('div', { className: 'video-message' }, poster, play);
+      const video = h('div', { className: 'video-box' }, poster, play);
       if (m.videoUrl === null) play.disabled = true;
       else {
         const url = m.videoUrl;
@@ -68,7 +68,7 @@ function sentContent(m: Exclude<SentChatMessage, { kind: 'miniProgram' }>, texts
       return h(
         'div',
         {
-          className: 'file-message',
+          className: 'file-card',
           role: 'group',
           'aria-label': `${texts.sharedFile} ${m.fileName} ${fileSize(m.size)}`,
         },
@@ -130,7 +130,7 @@ export function renderMessages(
       card.addEventListener('click', () => actions.openPath(room.id, m.path));
       list.append(bubble(room, viewer, m.senderOpenid, card));
     } else {
-      const content = h('div', { className: `sent sent-${m.kind}` }, sentContent(m, texts));
+      const content = h('div', { className: `sent ${m.kind}-message` }, sentContent(m, texts));
       const { entrancePath } = m;
       if (entrancePath !== null) {
         const open = h(

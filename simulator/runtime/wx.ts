@@ -185,7 +185,12 @@ export function createWx(deps: WxDeps): Record<string, unknown> {
         // A code-package file, which one reading of WeChat takes: served by the simulator from the project.
         else if (kind === 'package') files[field] = { url: `/${path.replace(/^\//, '')}`, size: 0 };
       }
-      await hostCall({ api: 'send', send: name, options, files, chatTool: inChatTool(), tap });
+      try {
+        await hostCall({ api: 'send', send: name, options, files, chatTool: inChatTool(), tap });
+      } catch (err) {
+        // WeChat's errMsg names the API once: "shareImageToGroup:fail …".
+        throw new ApiFailure(describe(err).replace(`${name}: `, ''));
+      }
     });
 
   /** wx.getFileSystemManager().writeFile(Sync): user files only, under wx.env.USER_DATA_PATH, as on a phone. */

@@ -128,7 +128,7 @@ describe('what a tool sent, as WeChat shows it', () => {
       sent({ kind: 'video', videoUrl: 'data:video/mp4;base64,AAAA', posterUrl: PNG }),
       sent({ kind: 'video', videoUrl: null, posterUrl: null }),
     ]);
-    const [withPoster, forgotten] = Array.from(list.querySelectorAll('.video-message'));
+    const [withPoster, forgotten] = Array.from(list.querySelectorAll('.video-box'));
     expect(withPoster!.querySelector<HTMLImageElement>('img.video-poster')!.getAttribute('src')).toBe(PNG);
     const play = withPoster!.querySelector<HTMLButtonElement>('.video-play')!;
     expect(play.getAttribute('aria-label')).toBe('Play the video');
@@ -140,7 +140,7 @@ describe('what a tool sent, as WeChat shows it', () => {
 
   test('a file shows its name, its size and an icon of its type', () => {
     const { list } = render([sent({ kind: 'file', fileName: '周六爬山.csv', size: 2150 })]);
-    const file = list.querySelector('.file-message')!;
+    const file = list.querySelector('.file-card')!;
     expect(file.querySelector('.file-name')!.textContent).toBe('周六爬山.csv');
     expect(file.querySelector('.file-size')!.textContent).toBe('2.1 KB');
     expect(file.querySelector('.file-icon')!.textContent).toBe('CSV');
