@@ -1,6 +1,7 @@
 // The WeCom server over HTTP: one POST of JSON, one JSON answer (service.ts). The same request handling serves
-// CloudBase's HTTP access to a cloud function (its integration request and response: docs/platforms.md#wecom-
-// reaching-the-server) and a plain Node server (locally, on 127.0.0.1). Nothing but a JSON POST is answered.
+// CloudBase's HTTP access to a cloud function (its integration request and response:
+// docs/platforms.md#wecom-reaching-the-server) and a plain Node server (locally, on 127.0.0.1). Nothing but a JSON
+// POST is answered.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,9 +70,16 @@ export function listenWecom(service: WecomService, port = 0): Promise<{ server: 
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= BODY_LIMIT_BYTES + 1) chunks.push(chunk);
+      if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
     });
     req.on('end', () => {
+      // Chunks beyond the limit were dropped: the size says so, not the text kept.
+      if (size > BODY_LIMIT_BYTES) {
+        const answer = refuse(413, 'the body is too large');
+        res.writeHead(answer.statusCode, answer.headers);
+        res.end(answer.body);
+        return;
+      }
       void answerHttp(service, {
         method: req.method ?? '',
         contentType: req.headers['content-type'],
