@@ -22,7 +22,7 @@ export interface FeishuSettings {
   encryptKey: string;
   /** The OpenAPI's origin: https://open.feishu.cn, https://open.larksuite.com, or a fake on 127.0.0.1. */
   domain: string;
-  /** The web app's public origin, for the card's "open" link and the OAuth redirect (FEISHU_PUBLIC_URL). */
+  /** Where Feishu reaches the web app (FEISHU_PUBLIC_URL): card links and JSAPI signatures are made under it. */
   publicUrl: string;
   host: string;
   port: number;
@@ -49,8 +49,10 @@ export function readSettings(env: Record<string, string | undefined>): SettingsR
     problems.push('FEISHU_DOMAIN must be an origin such as https://open.feishu.cn');
   const host = value('FEISHU_HOST') || '127.0.0.1';
   const publicUrl = value('FEISHU_PUBLIC_URL') || `http://${host}:${port}`;
-  if (!/^https?:\/\/[^/]+$/.test(publicUrl))
-    problems.push('FEISHU_PUBLIC_URL must be an origin such as https://tasks.example.com');
+  // An origin, or one with a path when the service sits behind a prefix (the simulator mounts it under /feishu/app).
+  if (!/^https?:\/\/[^/?#]+(\/[^?#]*[^/?#])?$/.test(publicUrl)) {
+    problems.push('FEISHU_PUBLIC_URL must be a URL such as https://tasks.example.com (no trailing slash)');
+  }
   const store = storeSetting(value, problems);
   if (problems.length > 0 || store === null) return { ok: false, problems };
   return {

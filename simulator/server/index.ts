@@ -19,6 +19,7 @@ import { EventStreams } from './events';
 import { checkCaller, HttpError, readJsonBody } from './guard';
 import { APP_HTML, HOST_HTML } from './pages';
 import { planReload, watchProject, type LoadedProject } from './watch';
+import { createFeishuPlatform } from '../platforms/feishu';
 
 export interface SimulatorOptions {
   /**
@@ -192,6 +193,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
 
   const realRoot = fs.realpathSync(root);
+  // The simulated Feishu group under /feishu/ (simulator/platforms/feishu): started on first use.
+  const feishu = createFeishuPlatform({
+    repoRoot: REPO_ROOT,
+    databaseFile: path.join(path.dirname(options.databaseFile), 'feishu.sqlite'),
+    origin: () => `http://127.0.0.1:${port}`,
+    log,
+  });
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -201,6 +209,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       };
       try {
         checkCaller(req.headers, port);
+        if (await feishu.handle(req, res, url)) return;
         if (url.pathname === '/api/call') {
           if (req.method !== 'POST') throw new HttpError(405, '/api/call takes a POST');
           const call = (await readJsonBody(req)) as ServerCall;
@@ -296,6 +305,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       server.closeAllConnections();
       await builder.dispose();
       backend.close();
+      await feishu.close();
     },
   };
 }

@@ -105,7 +105,7 @@ async function post<T>(path: string, body: unknown): Promise<Answer<T>> {
 }
 
 const call = <T>(action: string, request: Record<string, unknown> = {}) =>
-  post<T>('/api/call', { chatId, action, request });
+  post<T>('api/call', { chatId, action, request });
 
 function code(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -121,7 +121,7 @@ function code(): Promise<string> {
 async function authenticate(): Promise<boolean> {
   const sdk = window.h5sdk;
   if (sdk === undefined) return false;
-  const config = await post<{ appId: string; timestamp: number; nonceStr: string; signature: string }>('/api/jsapi', {
+  const config = await post<{ appId: string; timestamp: number; nonceStr: string; signature: string }>('api/jsapi', {
     url: location.href.split('#')[0],
   });
   if (!config.ok || config.data === undefined) return false;
@@ -279,7 +279,7 @@ async function start() {
   if (chatId === '') return show(el('p', t.noChat, { role: 'alert' }));
   let login: Answer<{ session: string }>;
   try {
-    login = await post<{ session: string }>('/api/login', { code: await code() });
+    login = await post<{ session: string }>('api/login', { code: await code() });
   } catch {
     return show(el('p', t.outside, { role: 'alert' }));
   }

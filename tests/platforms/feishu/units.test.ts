@@ -39,8 +39,15 @@ describe('settings', () => {
     expect(cloudbase.ok ? [] : cloudbase.problems).toEqual([
       'TCB_SECRET_KEY is not set: FEISHU_STORE=cloudbase needs it',
     ]);
-    const bad = readSettings({ ...ENV, FEISHU_PORT: 'eighty', FEISHU_DOMAIN: 'open.feishu.cn/x' });
-    expect(bad.ok ? [] : bad.problems.map((p) => p.split(' ')[0])).toEqual(['FEISHU_PORT', 'FEISHU_DOMAIN']);
+    const bad = readSettings({
+      ...ENV,
+      FEISHU_PORT: 'eighty',
+      FEISHU_DOMAIN: 'open.feishu.cn/x',
+      FEISHU_PUBLIC_URL: 'https://a.example/',
+    });
+    const named = bad.ok ? [] : bad.problems.map((p) => p.split(' ')[0]);
+    expect(named).toEqual(['FEISHU_PORT', 'FEISHU_DOMAIN', 'FEISHU_PUBLIC_URL']);
+    expect(readSettings({ ...ENV, FEISHU_PUBLIC_URL: 'https://a.example/tasks' })).toMatchObject({ ok: true });
   });
 });
 

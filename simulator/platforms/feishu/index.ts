@@ -1,0 +1,246 @@
+// The simulated Feishu group for `npm start` (docs/platforms.md, "Feishu: the fake OpenAPI"), mounted by the
+// simulator's server under /feishu/. On first use it starts the fake OpenAPI on 127.0.0.1 and the real bot service
+// with its one documented command (platforms/feishu/cli.ts, a child process: nothing of the app or the kit is
+// imported here), pointed at the fake through FEISHU_DOMAIN. The group's page renders each card from its JSON;
+// a click fires a real encrypted, signed callback into the bot service; the web app runs under /feishu/app/ with a
+// simulated `tt` and `h5sdk` whose login codes and JSAPI checks come from the fake.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import type { CallbackKeys } from '../../../platforms/feishu/fake/group';
+import { click } from '../../../platforms/feishu/fake/group';
+import type { FakeFeishu, FakeMember } from '../../../platforms/feishu/fake/openapi';
+import { startFakeFeishu } from '../../../platforms/feishu/fake/openapi';
+
+/** The simulated group and its members (Alice created the group; the bot is in it). */
+export const GROUP = { chatId: 'oc_simulated0001', name: '周末活动 Weekend' };
+export const MEMBERS: readonly FakeMember[] = [
+  { openId: 'ou_alice00001', name: 'Alice' },
+  { openId: 'ou_bob0000002', name: 'Bob' },
+  { openId: 'ou_carol00003', name: 'Carol' },
+  { openId: 'ou_dave000004', name: 'Dave' },
+];
+/** The client version the simulated Feishu reports in its user agent (every gate open). */
+export const CLIENT_VERSION = '7.20.0';
+
+export interface FeishuPlatformOptions {
+  repoRoot: string;
+  /** SQLite file of the bot service's store; emptied at start, as the simulator's own database is. */
+  databaseFile: string;
+  /** The simulator's origin, e.g. http://127.0.0.1:5230 (card links and JSAPI signatures point under it). */
+  origin: () => string;
+  log(line: string): void;
+}
+
+export interface FeishuPlatform {
+  /** Serves a /feishu/ request; false when the path is not the platform's. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+interface Running {
+  fake: FakeFeishu;
+  keys: CallbackKeys;
+  service: string;
+  child: ChildProcess;
+}
+
+async function freePort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function bundle(entry: string): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(__dirname, 'browser', entry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+const GROUP_HTML = (script: string) => `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark"><title>Feishu group · 飞书群（模拟）</title>
+<link rel="stylesheet" href="/feishu/group.css"></head>
+<body><div id="group" aria-live="polite"></div><script>${script}</script></body></html>`;
+
+async function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > 64 * 1024) throw new Error('body too large');
+    chunks.push(buffer);
+  }
+  const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export function createFeishuPlatform(options: FeishuPlatformOptions): FeishuPlatform {
+  const { repoRoot, databaseFile, log } = options;
+  let running: Promise<Running> | null = null;
+  let scripts: Promise<{ group: string; tt: string }> | null = null;
+
+  async function start(): Promise<Running> {
+    const fake = await startFakeFeishu();
+    fake.addChat(GROUP.chatId, GROUP.name, [...MEMBERS]);
+    const keys: CallbackKeys = {
+      appId: fake.appId,
+      verificationToken: randomBytes(12).toString('hex'),
+      encryptKey: randomBytes(16).toString('hex'),
+    };
+    fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true });
+    const port = await freePort();
+    const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+    const child = spawn(tsx, [path.join(repoRoot, 'platforms', 'feishu', 'cli.ts')], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        FEISHU_APP_ID: fake.appId,
+        FEISHU_APP_SECRET: fake.appSecret,
+        FEISHU_VERIFICATION_TOKEN: keys.verificationToken,
+        FEISHU_ENCRYPT_KEY: keys.encryptKey,
+        FEISHU_DOMAIN: fake.origin,
+        FEISHU_PUBLIC_URL: `${options.origin()}/feishu/app`,
+        FEISHU_HOST: '127.0.0.1',
+        FEISHU_PORT: String(port),
+        FEISHU_STORE: 'sqlite',
+        FEISHU_DB: databaseFile,
+      },
+    });
+    child.stderr?.on('data', (chunk: Buffer) => log(`feishu: ${chunk.toString('utf8').trim()}`));
+    await new Promise<void>((resolve, reject) => {
+      let seen = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        seen += chunk.toString('utf8');
+        if (seen.includes('Feishu bot service on')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`the Feishu bot service exited (${code ?? 'signal'})`)));
+    });
+    log(`Feishu: bot service on 127.0.0.1:${port}, fake OpenAPI on ${fake.origin}`);
+    return { fake, keys, service: `http://127.0.0.1:${port}`, child };
+  }
+
+  const platform = (): Promise<Running> => {
+    running ??= start().catch((error: unknown) => {
+      running = null;
+      throw error;
+    });
+    return running;
+  };
+
+  /** The web app under /feishu/app/, with the simulated client's `tt` and `h5sdk` in front of its own script. */
+  async function proxy(req: http.IncomingMessage, res: http.ServerResponse, url: URL, service: string) {
+    const target = `${service}${url.pathname.slice('/feishu/app'.length) || '/'}${url.search}`;
+    const body = req.method === 'POST' ? JSON.stringify(await readBody(req)) : undefined;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (typeof req.headers.authorization === 'string') headers.authorization = req.headers.authorization;
+    const answer = await fetch(target, { method: req.method, headers, body });
+    const type = answer.headers.get('content-type') ?? 'application/octet-stream';
+    let text = await answer.text();
+    if (type.startsWith('text/html')) {
+      scripts ??= Promise.all([bundle('group.ts'), bundle('tt.ts')]).then(([group, tt]) => ({ group, tt }));
+      // The client's own JSSDK cannot load offline; the simulated client provides tt and h5sdk instead.
+      text = text
+        .replace(/<script src="https:\/\/[^"]+"><\/script>/, '')
+        .replace('<script>', `<script>${(await scripts).tt}</script><script>`);
+    }
+    res.writeHead(answer.status, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(text);
+  }
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
+    const { fake, keys, service } = await platform();
+    if (name === 'state' && req.method === 'GET') {
+      return json(res, 200, {
+        chat: GROUP,
+        members: MEMBERS,
+        messages: fake.messages(GROUP.chatId),
+        requests: fake.requests.slice(-50),
+      });
+    }
+    if (req.method !== 'POST') return json(res, 405, { error: 'POST' });
+    const body = await readBody(req);
+    const member = MEMBERS.find((m) => m.openId === body.openId);
+    if (member === undefined) return json(res, 400, { error: 'openId: one of the group members' });
+    if (name === 'click') {
+      const message = fake.messages(GROUP.chatId).find((m) => m.messageId === body.messageId);
+      const value = typeof body.value === 'object' && body.value !== null ? body.value : null;
+      if (message === undefined || value === null) return json(res, 400, { error: 'messageId and value' });
+      const answer = await click(`${service}/feishu/card`, keys, {
+        openId: member.openId,
+        chatId: GROUP.chatId,
+        messageId: message.messageId,
+        value: value as Record<string, unknown>,
+      });
+      return json(res, 200, answer);
+    }
+    if (name === 'code') return json(res, 200, { code: fake.issueCode(member.openId) });
+    if (name === 'jsapi') {
+      // As the client checks h5sdk.config: the signature over the app's current jsapi_ticket and this page's URL.
+      const { timestamp, nonceStr, signature, url } = body;
+      const verify = `jsapi_ticket=${fake.jsapiTicket()}&noncestr=${String(nonceStr)}&timestamp=${String(timestamp)}&url=${String(url)}`;
+      const ok = body.appId === fake.appId && createHash('sha1').update(verify).digest('hex') === signature;
+      return json(res, 200, { ok });
+    }
+    return json(res, 404, { error: 'not found' });
+  }
+
+  return {
+    async handle(req, res, url) {
+      if (!url.pathname.startsWith('/feishu/') && url.pathname !== '/feishu') return false;
+      if (url.pathname === '/feishu' || url.pathname === '/feishu/') {
+        scripts ??= Promise.all([bundle('group.ts'), bundle('tt.ts')]).then(([group, tt]) => ({ group, tt }));
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(GROUP_HTML((await scripts).group));
+        return true;
+      }
+      if (url.pathname === '/feishu/group.css') {
+        res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
+        res.end(fs.readFileSync(path.join(__dirname, 'browser', 'group.css'), 'utf8'));
+        return true;
+      }
+      if (url.pathname.startsWith('/feishu/api/')) {
+        await api(req, res, url.pathname.slice('/feishu/api/'.length));
+        return true;
+      }
+      if (url.pathname.startsWith('/feishu/app')) {
+        const { service } = await platform();
+        await proxy(req, res, url, service);
+        return true;
+      }
+      return false;
+    },
+    async close() {
+      if (running === null) return;
+      const { fake, child } = await running.catch(() => ({ fake: null, child: null }));
+      running = null;
+      if (child !== null && child.exitCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await fake?.close();
+    },
+  };
+}
