@@ -84,6 +84,12 @@ function show(...nodes: Node[]) {
   app.replaceChildren(...nodes);
 }
 
+function row(...nodes: Node[]) {
+  const node = el('div', '', { class: 'row' });
+  node.append(...nodes);
+  return node;
+}
+
 function button(text: string, onClick: () => void, kind = '') {
   const node = el('button', text, { type: 'button', 'aria-label': text, class: kind });
   node.addEventListener('click', onClick);
@@ -194,9 +200,10 @@ async function taskPage(taskId: string) {
     ...(task.counts.waitlisted > 0
       ? [el('h2', `${t.waitlist} (${task.counts.waitlisted})`), memberList(task.waitlist.items, t.waitlist)]
       : []),
-    el('div', '', { class: 'row' }),
-    button(can.chat === 'enterChat' && authenticated ? t.back : t.backOld, backToChat),
-    button(t.list, () => void listPage()),
+    row(
+      button(can.chat === 'enterChat' && authenticated ? t.back : t.backOld, backToChat),
+      button(t.list, () => void listPage()),
+    ),
   );
 }
 
@@ -268,9 +275,10 @@ async function listPage() {
   show(
     el('h1', t.tasks),
     answer.data.items.length === 0 ? el('p', t.none, { class: 'muted' }) : list,
-    el('div', '', { class: 'row' }),
-    button(t.create, createPage, 'primary'),
-    button(can.chat === 'enterChat' && authenticated ? t.back : t.backOld, backToChat),
+    row(
+      button(t.create, createPage, 'primary'),
+      button(can.chat === 'enterChat' && authenticated ? t.back : t.backOld, backToChat),
+    ),
   );
 }
 

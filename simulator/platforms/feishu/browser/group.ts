@@ -133,8 +133,7 @@ function card(message: Message): HTMLElement {
 }
 
 function openApp(url: string) {
-  const panel = document.getElementById('app-panel');
-  if (panel === null || state === null) return;
+  if (state === null) return;
   const target = new URL(url, location.origin);
   target.searchParams.set('member', me);
   panel.replaceChildren(
@@ -144,29 +143,36 @@ function openApp(url: string) {
   panel.querySelector('button')?.addEventListener('click', () => panel.replaceChildren());
 }
 
+// The frame of the group: built once, so the web app's frame beside the chat is never reloaded by a re-render.
+const picker = el('select', '', { 'aria-label': T.me });
+const open = el('button', T.open, { type: 'button', class: 'primary', 'aria-label': T.open });
+const title = el('h1');
+const chat = el('section', '', { class: 'chat' });
+const panel = el('aside', '', { id: 'app-panel', 'aria-label': T.open });
+const head = el('header');
+head.append(title, el('label', `${T.me} `), picker, open);
+const layout = el('div', '', { class: 'layout' });
+layout.append(chat, panel);
+root.replaceChildren(head, layout);
+picker.addEventListener('change', () => {
+  me = picker.value;
+  // Each member opens the web app as themselves.
+  panel.replaceChildren();
+});
+open.addEventListener('click', () => {
+  if (state !== null) openApp(`/feishu/app/?chat=${encodeURIComponent(state.chat.chatId)}`);
+});
+
 function render() {
   if (state === null) return;
   const s = state;
-  const picker = el('select', '', { 'aria-label': T.me });
-  for (const member of s.members) {
-    const option = el('option', member.name, { value: member.openId });
-    if (member.openId === me) option.setAttribute('selected', '');
-    picker.append(option);
+  title.textContent = s.chat.name;
+  chat.setAttribute('aria-label', s.chat.name);
+  if (picker.options.length === 0) {
+    for (const member of s.members) picker.append(el('option', member.name, { value: member.openId }));
+    picker.value = me;
   }
-  picker.addEventListener('change', () => {
-    me = picker.value;
-    render();
-  });
-  const open = el('button', T.open, { type: 'button', class: 'primary', 'aria-label': T.open });
-  open.addEventListener('click', () => openApp(`/feishu/app/?chat=${encodeURIComponent(s.chat.chatId)}`));
-  const chat = el('section', '', { class: 'chat', 'aria-label': s.chat.name });
-  chat.append(...(s.messages.length === 0 ? [el('p', T.empty, { class: 'muted' })] : s.messages.map(card)));
-  const panel = document.getElementById('app-panel') ?? el('aside', '', { id: 'app-panel', 'aria-label': T.open });
-  root.replaceChildren(el('header', '', {}), el('div', '', { class: 'layout' }));
-  const head = root.firstElementChild as HTMLElement;
-  head.append(el('h1', s.chat.name), el('label', `${T.me} `), picker, open);
-  const layout = root.lastElementChild as HTMLElement;
-  layout.append(chat, panel);
+  chat.replaceChildren(...(s.messages.length === 0 ? [el('p', T.empty, { class: 'muted' })] : s.messages.map(card)));
 }
 
 async function refresh() {
@@ -184,7 +190,7 @@ async function refresh() {
 window.addEventListener('message', (event) => {
   if (event.origin !== location.origin || typeof event.data !== 'object' || event.data === null) return;
   const data = event.data as { type?: string; openid?: string };
-  if (data.type === 'enterChat') document.getElementById('app-panel')?.replaceChildren();
+  if (data.type === 'enterChat') panel.replaceChildren();
   if (data.type === 'enterProfile' && data.openid !== undefined) toast(`${T.profile}: ${nameOf(data.openid)}`, 'info');
 });
 
