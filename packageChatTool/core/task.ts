@@ -119,7 +119,7 @@ export const entryOf = (member: Member, now: number, note: string): Participant 
   ...(note === '' ? {} : { note }),
 });
 
-/** joinOutcome on a whole task: the entry (with the member's note, '' for none) appended to the places or to the waitlist. */
+/** joinOutcome on a whole task: the entry (with the member's note, '' for none) appended to a list. */
 export function joinTask(
   task: Task,
   member: Member,
