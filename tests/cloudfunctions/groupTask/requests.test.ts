@@ -162,6 +162,23 @@ describe('database requests and bytes per step (CloudBase offline)', () => {
     expect(stored?.waitlist).toEqual([]);
   });
 
+  it('a note edit: one read and one write, as many bytes at 500 + 500 as at 10 + 10, wherever the entry is', async () => {
+    const edit = async (joined: number, waiting: number) => {
+      const taskId = await storedTask(world, joined, waiting, null);
+      await getTask(member(1), taskId)();
+      // Last in a long list: the database finds the entry, the read takes only the first page.
+      must(await join(member(1), taskId)());
+      const noted = await cost(world, () => world.call(member(1), 'setNote', { taskId, note: '+2, vegetarian' }));
+      expect(noted.requests).toEqual({ get: 1, count: 0, add: 0, update: 1, remove: 0 });
+      expect((await world.tasks.get(taskId))?.participants.at(-1)).toMatchObject({ note: '+2, vegetarian' });
+      return noted.bytes;
+    };
+    const small = await edit(10, 10);
+    const large = await edit(500, 500);
+    expect(Math.abs(large - small)).toBeLessThanOrEqual(32);
+    expect(large).toBeLessThan(3000);
+  });
+
   it('reads as many bytes per sign-up and per leave at 500 + 500 as at 10 + 10', async () => {
     const steps = async (joined: number, waiting: number) => {
       const open = await storedTask(world, joined, waiting, null);
