@@ -15,6 +15,7 @@ const OPS = [
   'join',
   'leave',
   'leave',
+  'note',
   'get',
   'pending',
   'closingSoon',
@@ -64,11 +65,14 @@ function share(world: World, cards: Cards, card: CardShare): void {
 }
 
 async function step(world: World, taskId: string, cards: Cards, { who, op }: Step): Promise<unknown> {
-  const member = world.members[who % world.members.length]!;
+  const index = who % world.members.length;
+  const member = world.members[index]!;
   const { wechat } = world.backend;
   switch (op) {
     case 'join':
-      return world.call(member, 'join', { taskId });
+      return world.call(member, 'join', { taskId, note: who % 2 === 0 ? '' : noteOf(index, who) });
+    case 'note':
+      return world.call(member, 'setNote', { taskId, note: noteOf(index, who) });
     case 'leave':
       return world.call(member, 'leave', { taskId });
     case 'get':
@@ -109,6 +113,9 @@ async function step(world: World, taskId: string, cards: Cards, { who, op }: Ste
   }
 }
 
+/** A note member `index` writes: it names its author, so a note on anyone else's entry is caught. */
+const noteOf = (index: number, who: number) => `m${index}:${who}`;
+
 /** The view, its whole lists (page by page) and the list summary agree, and the rules hold on them. */
 async function checkInvariants(world: World, taskId: string, capacity: number | null, everEnded: boolean) {
   const view = must(await world.call(world.creator, 'getTask', { taskId }));
@@ -117,6 +124,10 @@ async function checkInvariants(world: World, taskId: string, capacity: number | 
   const summary = must(await world.call(world.creator, 'listRoomTasks', {})).items[0]!;
   const people = [...participants, ...waitlist].map((p) => p.groupOpenid);
   expect(new Set(people).size).toBe(people.length);
+  for (const { groupOpenid, note } of [...participants, ...waitlist]) {
+    const index = world.members.findIndex((member) => member.groupOpenid === groupOpenid);
+    if (note !== '') expect(note).toMatch(new RegExp(`^m${index}:`));
+  }
   expect(view.counts).toMatchObject({ joined: participants.length, waitlisted: waitlist.length });
   if (capacity !== null) expect(participants.length).toBeLessThanOrEqual(capacity);
   if (waitlist.length > 0) expect(participants.length).toBe(capacity);
