@@ -259,6 +259,13 @@ export class ChatService {
         const { openid, groupOpenid, nickname } = wechat.addMember(request.roomId, { nickname: request.nickname });
         return { openid, groupOpenid, nickname };
       }
+      case 'addRoom': {
+        const known = new Map(wechat.rooms().flatMap((r) => wechat.members(r.id).map((m) => [m.nickname, m.openid])));
+        const room = wechat.createRoom({ name: request.name, chatType: request.chatType });
+        for (const nickname of request.members) wechat.addMember(room.id, { nickname, openid: known.get(nickname) });
+        this.emit();
+        return { roomId: room.id };
+      }
       case 'runTimer': {
         // Every timer trigger of every function, as if each schedule came due now.
         const results: Record<string, unknown> = {};

@@ -13,7 +13,7 @@ export interface ChatMember {
 
 export interface ChatRoom {
   id: string;
-  /** 1: one-to-one, 3: group. */
+  /** 1: one-to-one, 3: group; 2 and 4 the same with WeCom contacts. */
   chatType: 1 | 2 | 3 | 4;
   name: string;
   members: ChatMember[];
@@ -125,7 +125,12 @@ export type ServerCall =
   | { op: 'releaseStalled' }
   | { op: 'runTimer' }
   /** Someone joins the group chat, e.g. so that a flow has more members than one page of a list shows. */
-  | { op: 'addMember'; roomId: string; nickname: string };
+  | { op: 'addMember'; roomId: string; nickname: string }
+  /**
+   * A chat of any type with these members (a nickname already in a chat is the same person), e.g. a chat with WeCom
+   * contacts: chat_type 2 (one-to-one) or 4 (group) (docs/platform.md, "getChatToolInfo").
+   */
+  | { op: 'addRoom'; name: string; chatType: 1 | 2 | 3 | 4; members: string[] };
 
 type WithoutViewer<C> = C extends { openid: string; roomId: string } ? Omit<C, 'openid' | 'roomId'> : never;
 /** A call made as the viewer in the chat they are in, before the host adds who and where. */
