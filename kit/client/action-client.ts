@@ -2,10 +2,12 @@
 // (actionMethods reads which actions it has and what each request declares; the server alone validates). Every call carries a fresh cloudID from
 // wx.getChatToolInfo so the server derives the room and the caller's group_openid itself; an expired cloudID is
 // re-read once and the call retried. The member ticket the server last answered goes with every call in the chat, so an
-// instance that has not seen the user need not read who they are (kit/server/member-tickets.ts).
+// instance that has not seen the user need not read who they are (kit/server/member-tickets.ts). Every call names the
+// language WeChat runs in, which the server words its answers in (LOCALE_FIELD).
 import type { ActionTable, RequestOf, ResponseOf } from '../core/action-table';
-import { KIT_ERROR_CODES, MEMBER_TICKET_FIELD, type ApiResult, type KitErrorCode } from '../core/result';
+import { KIT_ERROR_CODES, LOCALE_FIELD, MEMBER_TICKET_FIELD, type ApiResult, type KitErrorCode } from '../core/result';
 import { failed, succeed, type Outcome } from './failure';
+import { currentLocale } from './i18n';
 import { weChat, type WeChat } from './wechat';
 
 /** A cloudID is valid 5 minutes (docs/platform.md, "cloudID and getOpenData"); reuse it for 4 to save a round trip. */
@@ -66,7 +68,8 @@ export function createActionClient<T extends ActionTable, C extends string>(
   async function send<A extends keyof T & string>(action: A, request: object): ActionOutcome<T, A, C> {
     let result: unknown;
     try {
-      result = await platform().callFunction(functionName, { action, ...request });
+      const data = { action, [LOCALE_FIELD]: currentLocale(platform), ...request };
+      result = await platform().callFunction(functionName, data);
     } catch {
       return failed('NETWORK');
     }

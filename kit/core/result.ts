@@ -36,6 +36,13 @@ export type ApiResult<T, C extends string = string> = { ok: true; data: T } | { 
  */
 export const MEMBER_TICKET_FIELD = 'memberTicket';
 
+/**
+ * Where the caller's language travels: beside a request's fields, with every call (the action client adds the
+ * language WeChat runs in). The server takes it off before the action table parses the request, and words what it
+ * answers in it; a call without it, or naming an unknown one, is answered as core/locale.ts localeIn says.
+ */
+export const LOCALE_FIELD = 'locale';
+
 export const ok = <T>(data: T): { ok: true; data: T } => ({ ok: true, data });
 
 export const fail = <C extends string>(code: C, message: string): { ok: false; error: ApiError<C> } => ({

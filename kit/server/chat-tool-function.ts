@@ -3,8 +3,10 @@
 // landed (the client re-reads), INTERNAL otherwise; nothing escapes to the client as an exception.
 import type { ActionTable, Handlers } from '../core/action-table';
 import { isRecord, route } from '../core/action-table';
+import type { Locale } from '../core/locale';
+import { localeIn } from '../core/locale';
 import type { ApiResult, KitErrorCode } from '../core/result';
-import { fail, MEMBER_TICKET_FIELD } from '../core/result';
+import { fail, LOCALE_FIELD, MEMBER_TICKET_FIELD } from '../core/result';
 import { exchangeTickets } from './member-tickets';
 import type { Clock, Log } from './ports';
 import { OutcomeUnknownError } from './ports';
@@ -12,8 +14,8 @@ import { OutcomeUnknownError } from './ports';
 export interface ChatToolFunctionOptions<T extends ActionTable, R> {
   /** The tool's action table (core/action-table.ts): what a client may call, and how each request parses. */
   actions: T;
-  /** One handler per action, given the parsed request and the caller's openid from the server context. */
-  handlers: Handlers<T, string>;
+  /** One handler per action, given the parsed request and the call: who calls, in which language. */
+  handlers: Handlers<T, Call>;
   clock: Clock;
   log: Log;
   /**
@@ -30,13 +32,22 @@ export interface FunctionTrigger {
   config: string;
 }
 
+/** What a handler knows of a call besides its request. */
+export interface Call {
+  /** The caller, from the server context (never from the request). */
+  openid: string;
+  /** The language the caller's WeChat runs in (LOCALE_FIELD), for whatever the answer words. */
+  locale: Locale;
+}
+
 /** An answer, with the member ticket the caller's client presents from now on when the call issued one. */
 export type Answer<T> = ApiResult<T> & { [MEMBER_TICKET_FIELD]?: string };
 
 export interface ChatToolFunction<R> {
   /**
    * One call from the chat tool: `event` is untrusted, `openid` comes from the server context. The member ticket
-   * beside the request's fields is taken off before the action table parses them (member-tickets.ts).
+   * and the language beside the request's fields are taken off before the action table parses them
+   * (member-tickets.ts, LOCALE_FIELD); the language goes to the handler (a missing or unknown one: localeIn).
    */
   handle(event: unknown, openid: string): Promise<Answer<unknown>>;
   /** The timer's run; INVALID_REQUEST when the tool has no timer. */
@@ -61,11 +72,11 @@ function withoutPlatformFields(event: unknown): unknown {
   return Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'userInfo'));
 }
 
-/** The member ticket beside a request's fields, and the request without it. */
-function ticketOf(event: unknown): [unknown, unknown] {
-  if (!isRecord(event)) return [undefined, event];
-  const { [MEMBER_TICKET_FIELD]: ticket, ...request } = event;
-  return [ticket, request];
+/** The member ticket and the language beside a request's fields, and the request without them. */
+function callFieldsOf(event: unknown): { ticket: unknown; locale: Locale; request: unknown } {
+  if (!isRecord(event)) return { ticket: undefined, locale: localeIn(undefined), request: event };
+  const { [MEMBER_TICKET_FIELD]: ticket, [LOCALE_FIELD]: locale, ...request } = event;
+  return { ticket, locale: localeIn(locale), request };
 }
 
 export function createChatToolFunction<T extends ActionTable, R = never>(
@@ -76,9 +87,9 @@ export function createChatToolFunction<T extends ActionTable, R = never>(
     (timer?.triggers ?? []).filter((trigger) => trigger.type === 'timer').map((trigger) => trigger.name),
   );
 
-  async function answer(request: unknown, openid: string): Promise<ApiResult<unknown>> {
+  async function answer(request: unknown, call: Call): Promise<ApiResult<unknown>> {
     try {
-      return await route(actions, handlers, request, clock.now(), openid);
+      return await route(actions, handlers, request, clock.now(), call);
     } catch (error) {
       log('an action failed', error);
       // A write that may have landed is never reported as one that changed nothing.
@@ -88,8 +99,8 @@ export function createChatToolFunction<T extends ActionTable, R = never>(
   }
 
   async function handle(event: unknown, openid: string): Promise<Answer<unknown>> {
-    const [presented, request] = ticketOf(event);
-    const { result, issued } = await exchangeTickets(presented, () => answer(request, openid));
+    const { ticket, locale, request } = callFieldsOf(event);
+    const { result, issued } = await exchangeTickets(ticket, () => answer(request, { openid, locale }));
     return issued === null ? result : { ...result, [MEMBER_TICKET_FIELD]: issued };
   }
 

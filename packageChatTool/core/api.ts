@@ -15,6 +15,8 @@ export const TASK_ERROR_CODES = [
   'TITLE_CHARACTERS',
   'DESCRIPTION_TOO_LONG',
   'DESCRIPTION_CHARACTERS',
+  'NOTE_TOO_LONG',
+  'NOTE_CHARACTERS',
   'CAPACITY_INVALID',
   'DEADLINE_INVALID',
   'AUDIENCE_INVALID',
@@ -35,10 +37,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ApiError = KitApiError<ErrorCode>;
 export type ApiResult<T> = KitApiResult<T, ErrorCode>;
 
-/** A participant as other members may see them: group_openids only, never openids. */
+/** A participant as other members may see them: group_openids only, never openids; their note ('' for none). */
 export interface ParticipantView {
   groupOpenid: string;
   at: number;
+  note: string;
 }
 
 /** The two lists of a task a page reads a page at a time (listMembers). */
@@ -72,17 +75,77 @@ export interface ViewerActions {
   markClosingSoon: boolean;
   end: boolean;
   renewCard: boolean;
+  /** The creator of a "complete" task that reached everyone it targets may celebrate (core/task.ts reachedEveryone). */
+  celebrate: boolean;
+}
+
+/**
+ * exportTask's answer: the CSV file's text, a UTF-8 BOM first (written as UTF-8 it is the file's bytes, which Excel
+ * opens), and a name for it (core/task-export.ts).
+ */
+export interface TaskExport {
+  fileName: string;
+  csv: string;
+}
+
+/** A server action the task page asks about first: it says what happens to this task and its card. */
+export type Confirmable = 'leave' | 'markClosingSoon' | 'endTask';
+
+/** What a button that asks first asks, and the toast once it is done. */
+export interface Confirmation {
+  title: string;
+  content: string;
+  done: string;
+}
+
+/**
+ * A button of the task page: what it does (its class, and the page method its tap runs: the WXML binds the tap to
+ * the method of that name, docs/platform.md#handler-names-from-data), its words and its look, and what it asks
+ * first when it does.
+ */
+export interface TaskButton {
+  action: 'join' | Confirmable | 'remind' | 'shareProgress' | 'renewCard';
+  label: string;
+  look: '' | 'primary' | 'danger';
+  ask?: Confirmation;
+}
+
+/**
+ * What the task page shows of a TaskView, worded by the server in the caller's language (core/task-words.ts). The
+ * page adds only what moves with its own clock and time zone: the deadline and the countdown.
+ */
+export interface TaskShown {
+  kindTag: string;
+  stateLabel: string;
+  progress: string;
+  /** 0..100 for the progress bar; null when there is nothing to measure against. */
+  percent: number | null;
+  capacity: string;
+  waitlist: string;
+  status: string;
+  /**
+   * Where the card and the page differ, and why: to the creator when members cannot reach the task from the
+   * card, the card lags behind or still counts members who left; to a member the card still marks.
+   */
+  cardNotice: string;
+  /** The creator's notice while the card the page just made did not reach the chat ('' for anyone else). */
+  notPosted: string;
+  participantsHeading: string;
+  /** How many chosen members have not acted yet ('' when the task is for everyone or all have). */
+  pending: string;
+  /** The buttons the viewer may tap, in this order: viewer.can decides which. */
+  buttons: TaskButton[];
 }
 
 /**
  * A task as one viewer sees it, sized for them whatever the task's size: its fields (task-fields.ts, the audience
- * summarized), the counts, the first page of each list and where the viewer and the card stand.
+ * summarized), the counts, the first page of each list, where the viewer and the card stand, and what the page
+ * shows of it in the caller's language.
  */
 export interface TaskView extends Omit<TaskDraft, 'audience'> {
   id: string;
   state: TaskState;
   chatType: ChatType;
-  creatorGroupOpenid: string;
   audience: AudienceSummary;
   counts: TaskCounts;
   /** The first page; listMembers({ list: 'participants', after: participants.next }) gives the next. */
@@ -103,11 +166,23 @@ export interface TaskView extends Omit<TaskDraft, 'audience'> {
     inSync: boolean;
   };
   createdAt: number;
+  shown: TaskShown;
+}
+
+/** What a task list's row shows of a task, worded by the server in the caller's language (core/task-words.ts). */
+export interface SummaryShown {
+  kindTag: string;
+  stateLabel: string;
+  progress: string;
+  /** The viewer's standing; the page adds the time left while the task is open. */
+  status: string;
+  /** The row's accessible name. */
+  label: string;
 }
 
 /** A task in a list: `done` is how many signed up (or marked done), `expected` as in TaskCounts. */
 export type TaskSummary = Pick<TaskView, 'id' | 'title' | 'kind' | 'state' | 'deadline' | 'capacity' | 'createdAt'> &
-  Pick<TaskCounts, 'expected'> & { done: number; status: ViewerStatus; isCreator: boolean };
+  Pick<TaskCounts, 'expected'> & { done: number; status: ViewerStatus; isCreator: boolean; shown: SummaryShown };
 
 /** A page of a task list, newest first (TASKS_PAGE items at most, core/limits.ts). */
 export type TaskSummaryPage = Page<TaskSummary>;

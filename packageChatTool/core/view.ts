@@ -1,16 +1,19 @@
 // What each viewer sees: the task page (TaskView), and the card subtitle WeChat renders for them
-// (docs/platform.md#card-templates-and-subtitles) read from the card record (what WeChat shows), not from the task.
-import type { CardViewerRole } from 'chat-tool-kit';
+// (docs/platform.md#card-templates-and-subtitles) read from the card record (what WeChat shows), not from the task;
+// both worded in the caller's language (task-words.ts).
+import type { CardViewerRole, Locale } from 'chat-tool-kit';
 import { CARD_TEMPLATE, cardText } from 'chat-tool-kit';
-import type { CardShare, MemberPage, ParticipantView, Reminder, TaskSummary, TaskView, ViewerStatus } from './api';
+import type { CardShare, MemberPage, Reminder, TaskSummary, TaskView, ViewerStatus } from './api';
 import { taskPagePath } from './api';
 import { MEMBERS_FIRST_PAGE, WAITLIST_MAX } from './limits';
-import type { ListWindow } from './pages';
+import type { ListWindow, MemberEntry } from './pages';
 import { memberPage } from './pages';
-import { deadlinePassed, invites, isInvited } from './task';
+import { deadlinePassed, invites, isInvited, reachedEveryone } from './task';
 import type { Asker, TaskSight } from './task-record';
 import { sightOf } from './task-record';
 import { draftOf } from './task-fields';
+import type { TaskFacts } from './task-words';
+import { summaryShown, taskShown } from './task-words';
 import type { Member, Task } from './types';
 
 /** Who is looking: their openid (from the server context) and, when resolved, their room and group_openid. */
@@ -18,6 +21,11 @@ export interface Viewer {
   openid: string;
   roomId: string | null;
   groupOpenid: string | null;
+}
+
+/** A viewer and the language they read: what the page and the list show is worded in it (task-words.ts). */
+export interface Reader extends Viewer {
+  locale: Locale;
 }
 
 /** The viewer's group_openid; the creator's is on the task even when the caller has not resolved it. */
@@ -39,17 +47,16 @@ export function viewerStatus(task: Task, viewer: Viewer): ViewerStatus {
 export const expectedCount = (task: Task): number | null =>
   task.audience.kind === 'members' ? task.audience.groupOpenids.length : null;
 
-const participantView = ({ groupOpenid, at }: { groupOpenid: string; at: number }): ParticipantView => ({
-  groupOpenid,
-  at,
-});
+/** The first page of a list as read (its first items and its size), notes and all. */
+const firstPage = (window: ListWindow<MemberEntry>): MemberPage => memberPage(window, null, MEMBERS_FIRST_PAGE);
 
-/** The first page of a list as read (its first items and its size). */
-const firstPage = (window: ListWindow<ParticipantView>): MemberPage =>
-  memberPage({ ...window, items: window.items.map(participantView) }, null, MEMBERS_FIRST_PAGE);
+/** The task page for one viewer, from what one read of the task showed them (TaskSight), in their language. */
+export function viewSight(sight: TaskSight, viewer: Reader, now: number): TaskView {
+  const facts = factsOf(sight, viewer, now);
+  return { ...facts, shown: taskShown(facts, viewer.locale) };
+}
 
-/** The task page for one viewer, from what one read of the task showed them (TaskSight). */
-export function viewSight(sight: TaskSight, viewer: Viewer, now: number): TaskView {
+function factsOf(sight: TaskSight, viewer: Viewer, now: number): TaskFacts {
   const { head, facts } = sight;
   const isCreator = viewer.openid === head.creator.openid;
   const groupOpenid = groupOpenidOf(head, viewer);
@@ -65,7 +72,7 @@ export function viewSight(sight: TaskSight, viewer: Viewer, now: number): TaskVi
   const role: CardViewerRole = isCreator ? 'publisher' : invited === true ? 'participant' : 'nonParticipant';
   const { shown } = head.card;
   const roomFull = head.capacity !== null && head.counts.joined >= head.capacity;
-  const { room, creator, card, counts } = head;
+  const { room, card, counts } = head;
   return {
     // The draft's fields but the audience, which the page sees summarized.
     ...draftOf({ ...head, audience: { kind: 'everyone' } }),
@@ -73,7 +80,6 @@ export function viewSight(sight: TaskSight, viewer: Viewer, now: number): TaskVi
     id: head.id,
     state: head.state,
     chatType: room.chatType,
-    creatorGroupOpenid: creator.groupOpenid,
     counts: {
       joined: counts.joined,
       waitlisted: counts.waitlisted,
@@ -93,6 +99,7 @@ export function viewSight(sight: TaskSight, viewer: Viewer, now: number): TaskVi
         markClosingSoon: isCreator && live && head.state === 'open',
         end: isCreator && head.state !== 'ended',
         renewCard: isCreator && head.state !== 'ended',
+        celebrate: isCreator && reachedEveryone(head),
       },
     },
     card: {
@@ -105,7 +112,7 @@ export function viewSight(sight: TaskSight, viewer: Viewer, now: number): TaskVi
 }
 
 /** The task page for one viewer, from the whole task. */
-export const viewTask = (task: Task, viewer: Viewer, now: number): TaskView =>
+export const viewTask = (task: Task, viewer: Reader, now: number): TaskView =>
   viewSight(sightOf(task, askerOf(task, viewer), MEMBERS_FIRST_PAGE), viewer, now);
 
 /**
@@ -113,7 +120,7 @@ export const viewTask = (task: Task, viewer: Viewer, now: number): TaskView =>
  * produce it without loading member lists (which CloudBase's 1 MB query cap makes worth avoiding).
  */
 export interface TaskListing {
-  summary: Omit<TaskSummary, 'status' | 'isCreator'>;
+  summary: Omit<TaskSummary, 'status' | 'isCreator' | 'shown'>;
   roomId: string;
   creatorOpenid: string;
   viewer: {
@@ -165,11 +172,17 @@ function statusOf(listing: Pick<TaskListing, 'roomId' | 'viewer'>, viewer: Viewe
   return facts.invited ? 'pending' : 'notInvited';
 }
 
-export function summarizeListing(listing: TaskListing, viewer: Viewer): TaskSummary {
-  return { ...listing.summary, status: statusOf(listing, viewer), isCreator: viewer.openid === listing.creatorOpenid };
+/** A task list's row for one viewer, in their language. */
+export function summarizeListing(listing: TaskListing, viewer: Reader): TaskSummary {
+  const facts = {
+    ...listing.summary,
+    status: statusOf(listing, viewer),
+    isCreator: viewer.openid === listing.creatorOpenid,
+  };
+  return { ...facts, shown: summaryShown(facts, viewer.locale) };
 }
 
-export function summarizeTask(task: Task, viewer: Viewer): TaskSummary {
+export function summarizeTask(task: Task, viewer: Reader): TaskSummary {
   return summarizeListing(listingOf(task, viewer), viewer);
 }
 

@@ -5,7 +5,6 @@ import type { FailureTexts, InLocale, Translations } from 'chat-tool-kit';
 import { text as kitText, texts } from 'chat-tool-kit';
 import type { ErrorCode } from '../core/api';
 import type { TaskFieldName } from '../core/task-fields';
-import type { TaskKind } from '../core/types';
 
 /**
  * The kit's text() under a local name: each call of an imported function compiles to `(0, kit.text)(…)`, and the
@@ -14,21 +13,10 @@ import type { TaskKind } from '../core/types';
 const text = kitText;
 
 // Texts that say the same in more than one place are written once.
-const taskEnded = text('任务已结束', 'This task has ended');
 const deadlinePassed = text('已过截止时间', 'Deadline passed');
-/** A participate task: its kind's name, its tag and the button members tap. */
-const signUp = text('报名', 'Sign up');
-/** A complete task: its kind's name and its tag. */
-const checkOff = text('打卡', 'Check off');
-/** Where the viewer stands, and the toast once they got there. */
-const youJoined = text('你已参与', 'You joined');
-const youAreDone = text('你已完成', 'You are done');
-const onWaitlist = text('你在候补名单中', 'You are on the waitlist');
-const closingSoon = text('即将截止', 'Closing soon');
 const chatTasks = text('本聊天的任务', 'Tasks in this chat');
 const sendToChat = text('发送到聊天', 'Send to the chat');
 const working = text('处理中…', 'Working…');
-const notInvited = text('你无需参与这个任务', 'This task is not for you');
 const notInChat = text('请在聊天中打开群任务', 'Open Group Tasks from a chat');
 /** Whatever WeChat's identity check refused, the next step is the same. */
 const reopen = text('无法确认你所在的聊天，请重新打开群任务', 'Could not confirm your chat; reopen Group Tasks');
@@ -64,15 +52,14 @@ const TEXTS = {
   tasksHeading: chatTasks,
   noTasks: text('还没有任务', 'No tasks yet'),
   createTask: text('发布任务', 'New task'),
-  openTask: text('打开 {title}', 'Open {title}'),
   mine: text('我发布的', 'Mine'),
 
   titlePlaceholder: text('周六爬山报名', 'SaturdayHike'),
   titleCounterLabel: text('已用 {used}/{max} 字符（汉字算 2 个）', '{used} of {max} characters (Chinese counts 2)'),
   descriptionLabel: text('说明（选填）', 'Description (optional)'),
   descriptionPlaceholder: text('时间、地点、要带的东西…', 'When, where, what to bring…'),
-  kindParticipate: signUp,
-  kindComplete: checkOff,
+  kindParticipate: text('报名', 'Sign up'),
+  kindComplete: text('打卡', 'Check off'),
   kindParticipateHint: text(
     '成员点「报名」，卡片显示「X人已参与」',
     'Members tap "Sign up"; the card shows "X joined"',
@@ -118,115 +105,25 @@ const TEXTS = {
 
   taskHeading: text('任务详情', 'Task'),
   allTasks: chatTasks,
-  stateOpen: text('进行中', 'Open'),
-  stateClosingSoon: closingSoon,
-  stateEnded: text('已结束', 'Ended'),
-  kindTagParticipate: signUp,
-  kindTagComplete: checkOff,
-  /** What a task's kind calls a member's mark ({mark}) and what members do ({act}), in texts both kinds share. */
-  marks: { participate: text('已参与', 'joined'), complete: text('已完成', 'done') } satisfies Record<
-    TaskKind,
-    Translations
-  >,
-  acts: { participate: text('报名', 'sign up'), complete: text('打卡', 'check off') } satisfies Record<
-    TaskKind,
-    Translations
-  >,
+  // The deadline and the countdown move with the phone's clock, in its time zone (view/time.ts); everything else
+  // the task page and the list show of a task the server words (core/task-words.ts).
   noDeadline: text('不限时间', 'No deadline'),
   deadlineAt: text('截止：{time}', 'Due {time}'),
   countdownDays: text('剩余 {d} 天 {h} 小时', '{d} d {h} h left'),
   countdownHours: text('剩余 {h} 小时 {m} 分', '{h} h {m} min left'),
   countdownMinutes: text('剩余 {m} 分钟', '{m} min left'),
   deadlinePassed,
-  progress: text('{done} 人{mark}', '{done} {mark}'),
-  progressOf: text('{done}/{expected} 人{mark}', '{done} of {expected} {mark}'),
-  capacityOf: text('名额 {count}/{capacity}', 'Places {count}/{capacity}'),
-  waitlistCount: text('候补 {count} 人', '{count} waiting'),
-  participantsHeading: text('已参与的成员', 'Joined'),
-  doneHeading: text('已完成的成员', 'Done'),
   waitlistHeading: text('候补', 'Waitlist'),
-  pendingCount: text('{count} 人尚未行动', '{count} not yet'),
   showMore: text('显示更多', 'Show more'),
   listEnd: text('没有更多了', 'No more'),
   nobodyYet: text('还没有人', 'Nobody yet'),
   everyoneExpected: text('所有人都可参与', 'Open to everyone'),
 
-  statusDoneParticipate: youJoined,
-  statusDoneComplete: youAreDone,
-  statusWaitlisted: onWaitlist,
-  statusPending: text('等你{act}', 'Waiting for you to {act}'),
-  statusNotInvited: notInvited,
-  statusCreator: text('你发布了这个任务', 'You posted this task'),
-  statusOutsider: text('你不在这个聊天里，只能查看', 'You are not in this chat; view only'),
-  statusEnded: taskEnded,
-
-  join: signUp,
-  joinFull: text('候补报名', 'Join the waitlist'),
-  markDone: text('我已完成', 'Mark done'),
-  leave: text('退出', 'Leave'),
-  remind: text('提醒未参与的成员', 'Remind those pending'),
-  markClosingSoon: text('标记即将截止', 'Mark closing soon'),
-  end: text('结束任务', 'End the task'),
-  shareProgress: text('发送进度图', 'Send a progress image'),
   progressImage: text('进度图预览', 'Progress image preview'),
   sendImage: sendToChat,
   preparingImage: text('正在生成图片…', 'Preparing the image…'),
-  renewCard: text('重新发送卡片', 'Send the card again'),
-  // Card notices: a WeChat card can take no mark back, and the server retries what WeChat has not taken yet.
-  cardExpired: text(
-    '卡片已过期，成员无法进入，请重新发送。',
-    'The card expired and members cannot open it; send it again.',
-  ),
-  cardNotPosted: text('卡片还没发到聊天，请重新发送。', 'The card is not in the chat yet; send it again.'),
-  cardSyncing: text(
-    '微信尚未接受卡片更新，服务器会自动重试。',
-    'WeChat has not taken the card update yet; the server retries.',
-  ),
-  cardBehind: text(
-    '卡片还没显示你「{mark}」，服务器会自动重试。',
-    'The card does not show you as {mark} yet; the server keeps retrying.',
-  ),
-  cardCountsLeavers: text(
-    '卡片显示 {count} 人，含已退出的成员：卡片不能撤回标记。',
-    'The card counts {count}, members who left included: a card cannot take a mark back.',
-  ),
-
-  leaveWaitlist: text('退出候补', 'Leave the waitlist'),
-  undoDone: text('撤销完成', 'Undo done'),
-  // Dialogs: each sentence says what happens to this task, in its kind, and what its card keeps showing.
-  /** A dialog's title: the button tapped, asked. */
-  ask: text('{action}？', '{action}?'),
-  /** Two sentences of a dialog, one after the other. */
-  sentences: text('{first}{next}', '{first} {next}'),
-  leaveBody: text('任务里你不再算作参与者。', 'The task no longer counts you as joined.'),
-  leaveFreesPlace: text('你的名额会空出，供他人报名。', 'Your place opens for others.'),
-  leavePromotes: text('你的名额会让给第一位候补。', 'Your place goes to the first one waiting.'),
-  leaveWaitlistBody: text('你会离开候补名单。', 'You leave the waitlist.'),
-  undoDoneBody: text('任务里你会变回未完成。', 'The task counts you as not done again.'),
-  cardKeeps: text(
-    '卡片上你仍显示「{mark}」：卡片不能撤回标记。',
-    'The card still shows you as {mark}: a card cannot take a mark back.',
-  ),
-  confirmEnd: text(
-    '结束后成员不能再{act}，卡片显示「已结束」，无法恢复。',
-    'Nobody can {act} any more and the card shows "Ended". This cannot be undone.',
-  ),
-  endDropsWaitlist: text('候补的 {count} 人不会再补上。', 'The {count} waiting will not get a place.'),
-  confirmClosing: text(
-    '卡片对未{act}的成员显示「即将截止」，仍可{act}。',
-    'Members yet to {act} see "Closing soon" on the card; they can still {act}.',
-  ),
-
-  joined: youJoined,
-  markedDone: youAreDone,
-  waitlisted: onWaitlist,
-  left: text('已退出', 'You left'),
-  leftWaitlist: text('已退出候补', 'Left the waitlist'),
-  undidDone: text('已撤销完成', 'No longer done'),
   reminded: text('已提醒', 'Reminder sent'),
   remindPreparing: text('正在准备名单，请稍后再点', 'Preparing the list; tap again soon'),
-  markedClosingSoon: closingSoon,
-  ended: taskEnded,
   shared: text('已发送', 'Sent'),
   noPending: text('所有成员都已参与', 'Everyone has acted'),
 
@@ -244,6 +141,8 @@ const TEXTS = {
     ),
     DESCRIPTION_TOO_LONG: text('说明太长了', 'Description too long'),
     DESCRIPTION_CHARACTERS: text('说明里有无法显示的字符', 'Description has unshowable characters'),
+    NOTE_TOO_LONG: text('备注太长了', 'Note too long'),
+    NOTE_CHARACTERS: text('备注只能写一行，不能有换行或制表符', 'A note is one line: no line breaks or tabs'),
     CONTENT_RISKY: contentRefused,
     CONTENT_REVIEW: contentRefused,
     CONTENT_CHECK_FAILED: weChatFailed,
@@ -256,10 +155,10 @@ const TEXTS = {
     NOT_FOUND: text('任务不存在或已被删除', 'Task not found'),
     WRONG_ROOM: text('这个任务属于另一个聊天', 'This task belongs to another chat'),
     NOT_CREATOR: text('只有发布者可以这样做', 'Only the poster can do this'),
-    NOT_INVITED: notInvited,
+    NOT_INVITED: text('你无需参与这个任务', 'This task is not for you'),
     NOT_JOINED: text('你还没有参与这个任务', 'You have not joined this task'),
-    ALREADY_JOINED: youJoined,
-    TASK_ENDED: taskEnded,
+    ALREADY_JOINED: text('你已参与', 'You joined'),
+    TASK_ENDED: text('任务已结束', 'This task has ended'),
     TASK_FULL: text('名额已满', 'No places left'),
     DEADLINE_PASSED: deadlinePassed,
     WRONG_STATE: text('任务状态已变化，请刷新', 'The task changed; refresh'),

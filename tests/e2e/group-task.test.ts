@@ -1,6 +1,7 @@
 // End to end in headless Chromium: the project's real pages on glass-easel, beside the simulated
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
 import { MEMBERS_FIRST_PAGE, MEMBERS_PAGE, TASKS_PAGE } from '../../packageChatTool/core/limits';
+import { wordsIn } from '../../packageChatTool/core/task-words';
 import { messagesFor } from '../../packageChatTool/i18n/index';
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
@@ -18,6 +19,8 @@ import {
 
 const en = messagesFor('en');
 const zh = messagesFor('zh-CN');
+/** What the server words for the task page and the list, in the language the simulated phone runs in. */
+const words = wordsIn('zh-CN');
 
 jest.setTimeout(120_000);
 
@@ -76,8 +79,8 @@ describeWithBrowser('chat tool in the simulator', () => {
       () => sim.page.locator('#phone-caption').innerText(),
       'Bob · 周末爬山群 Hiking group · /packageChatTool/pages/task/index',
     );
-    await sim.tap('button', zh.join);
-    await sim.byRole('button', zh.leave).waitFor();
+    await sim.tap('button', words.join);
+    await sim.byRole('button', words.leave).waitFor();
     await eventually(() => sim.cardStatus(title), '已参与');
     await expectSystemLine(sim, `Bob 已参与 Alice 发布的 ${title}`);
 
@@ -89,14 +92,14 @@ describeWithBrowser('chat tool in the simulator', () => {
     await sim.viewAs('Alice');
     expect(await sim.cardStatus(title)).toBe('1人已参与');
     await sim.openCard(title);
-    await sim.byRole('button', zh.remind).waitFor();
+    await sim.byRole('button', words.remind).waitFor();
     await sim.screenshot('group-task-creator-view');
-    await sim.tap('button', zh.remind);
+    await sim.tap('button', words.remind);
     await expectSystemLine(sim, `@Carol 请参与：${title}`);
 
     // The progress image: rendered in <snapshot> and exported when its preview opens, then sent within the tap,
     // to the chat with an entrance back to the task.
-    await sim.tap('button', zh.shareProgress);
+    await sim.tap('button', words.shareProgress);
     await sim.tap('button', zh.sendImage);
     const image = sim.page.locator('.messages .image-message').last();
     await image.waitFor();
@@ -104,11 +107,11 @@ describeWithBrowser('chat tool in the simulator', () => {
     await sim.viewAs('Carol');
     await image.locator('.entrance').click();
     await sim.ready();
-    await sim.byRole('button', zh.join).waitFor();
+    await sim.byRole('button', words.join).waitFor();
     await sim.viewAs('Alice');
     await sim.openCard(title);
 
-    await sim.tap('button', zh.end);
+    await sim.tap('button', words.end);
     await sim.phone.locator('.modal-confirm').click();
     await eventually(() => sim.cardStatus(title), '已结束');
     await expectSystemLine(sim, `Alice 发布的 ${title} 已结束`);
@@ -144,10 +147,10 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.phone.getByText(day, { exact: true }).waitFor();
     await publish(sim, title, '0人已完成');
     // The creator is not in their own audience, whichever parties WeChat's one-to-one answer named.
-    await sim.phone.getByText(zh.statusCreator).waitFor();
-    expect(await sim.byRole('button', zh.markDone).count()).toBe(0);
+    await sim.phone.getByText(words.statusCreator).waitFor();
+    expect(await sim.byRole('button', words.markDone).count()).toBe(0);
     expect(
-      await sim.phone.getByText(format(zh.progressOf, { done: 0, expected: 1, mark: zh.marks.complete })).count(),
+      await sim.phone.getByText(format(words.progressOf, { done: 0, expected: 1, mark: words.marks.complete })).count(),
     ).toBe(1);
 
     await sim.viewAs('Bob');
@@ -155,7 +158,7 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     expect(await sim.cardStatus(title)).toBe('未完成');
     await sim.openCard(title);
     await sim.phone.getByText(/18:30/).first().waitFor();
-    await sim.tap('button', zh.markDone);
+    await sim.tap('button', words.markDone);
     await eventually(() => sim.cardStatus(title), '已完成');
     await expectSystemLine(sim, `Bob 已完成 Alice 发布的 ${title}`);
     await sim.viewAs('Alice');
@@ -207,13 +210,13 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
       () => sim.page.locator('#phone-caption').innerText(),
       'Bob · 周末爬山群 Hiking group · /packageChatTool/pages/task/index',
     );
-    await sim.tap('button', zh.join);
+    await sim.tap('button', words.join);
     await eventually(() => sim.cardStatus(title), '已参与');
 
     await sim.viewAs('Carol');
     await sim.openCard(title);
-    await sim.tap('button', zh.joinFull);
-    await sim.phone.getByText(zh.statusWaitlisted).first().waitFor();
+    await sim.tap('button', words.joinFull);
+    await sim.phone.getByText(words.statuses.waitlisted).first().waitFor();
     expect(await sim.cardStatus(title)).toBe('未参与');
     await sim.viewAs('Alice');
     expect(await sim.cardStatus(title)).toBe('1人已参与');
@@ -280,8 +283,8 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await sim.page.selectOption('select[data-fault="setChatToolMsg"]', 'fail');
     await sim.viewAs('Bob');
     await sim.openCard(title);
-    await sim.tap('button', zh.join);
-    await sim.byRole('button', zh.leave).waitFor();
+    await sim.tap('button', words.join);
+    await sim.byRole('button', words.leave).waitFor();
     await sim.page.locator('#calls .call.platform.fail[data-api="setChatToolMsg"]').first().waitFor();
     expect(await sim.cardStatus(title)).toBe('未参与');
 
@@ -290,8 +293,8 @@ describeWithBrowser('chat tool in the simulator: other flows', () => {
     await eventually(() => sim.cardStatus(title), '已参与');
     // Until the card marks Bob, his page says so; the sign-up itself is never lost.
     await sim.openCard(title);
-    await sim.byRole('button', zh.leave).waitFor();
-    expect(await sim.phone.getByText(format(zh.cardBehind, { mark: zh.marks.participate })).count()).toBe(0);
+    await sim.byRole('button', words.leave).waitFor();
+    expect(await sim.phone.getByText(format(words.cardBehind, { mark: words.marks.participate })).count()).toBe(0);
   });
 
   test('the phone follows the host language (wx.getAppBaseInfo().language)', async (sim) => {
@@ -315,21 +318,23 @@ describeWithBrowser('chat tool in the simulator: the page never contradicts the 
 
     await sim.viewAs('Bob');
     await sim.openCard(title);
-    await sim.phone.getByText(format(zh.progress, { done: 0, mark: zh.marks.participate })).waitFor();
+    await sim.phone.getByText(format(words.progress, { done: 0, mark: words.marks.participate })).waitFor();
     // Carol signs up from her own phone while Bob's page stays open.
     const state = await sim.chatState();
     const room = groupRoom(state);
     const taskId = cardParam(cardTitled(state, room, title), 'taskId');
     const reply = await sim.callFunctionAs(memberNamed(room, 'Carol'), room, 'groupTask', { action: 'join', taskId });
     expect(reply.ok).toBe(true);
-    expect(await sim.phone.getByText(format(zh.progress, { done: 0, mark: zh.marks.participate })).count()).toBe(1);
+    expect(await sim.phone.getByText(format(words.progress, { done: 0, mark: words.marks.participate })).count()).toBe(
+      1,
+    );
     const scroller = sim.phone.locator('.scroll .wxb--scroller').first();
     const box = (await scroller.boundingBox())!;
     await sim.page.mouse.move(box.x + 20, box.y + 10);
     await sim.page.mouse.down();
     await sim.page.mouse.move(box.x + 20, box.y + 110, { steps: 5 });
     await sim.page.mouse.up();
-    await sim.phone.getByText(format(zh.progress, { done: 1, mark: zh.marks.participate })).waitFor();
+    await sim.phone.getByText(format(words.progress, { done: 1, mark: words.marks.participate })).waitFor();
     expect(sim.errors).toEqual([]);
   });
 
@@ -346,25 +351,25 @@ describeWithBrowser('chat tool in the simulator: the page never contradicts the 
     await sim.openCard(title);
     // Skyline ignores white-space: pre-wrap, so each typed line is its own block.
     expect(await sim.phone.locator('.description-line').allInnerTexts()).toEqual(['六点开始', '', '地点另行通知']);
-    await sim.tap('button', zh.join);
+    await sim.tap('button', words.join);
     await eventually(() => sim.cardStatus(title), '已参与');
     await sim.openCard(title);
-    await sim.tap('button', zh.leave);
-    expect(await sim.phone.locator('.modal-title').innerText()).toBe(format(zh.ask, { action: zh.leave }));
+    await sim.tap('button', words.leave);
+    expect(await sim.phone.locator('.modal-title').innerText()).toBe(format(words.ask, { action: words.leave }));
     expect(await sim.phone.locator('.modal-content').innerText()).toBe(
-      `${zh.leaveBody}${format(zh.cardKeeps, { mark: zh.marks.participate })}`,
+      `${words.leaveBody}${format(words.cardKeeps, { mark: words.marks.participate })}`,
     );
     await sim.phone.locator('.modal-confirm').click();
-    await sim.byRole('button', zh.join).waitFor();
-    expect(await sim.phone.getByText(format(zh.cardKeeps, { mark: zh.marks.participate })).count()).toBe(1);
+    await sim.byRole('button', words.join).waitFor();
+    expect(await sim.phone.getByText(format(words.cardKeeps, { mark: words.marks.participate })).count()).toBe(1);
     expect(await sim.cardStatus(title)).toBe('已参与');
 
     await sim.viewAs('Alice');
     expect(await sim.cardStatus(title)).toBe('1人已参与');
     await sim.openCard(title);
-    await sim.byRole('button', zh.remind).waitFor();
+    await sim.byRole('button', words.remind).waitFor();
     // The card counts Bob, who left.
-    await sim.phone.getByText(format(zh.cardCountsLeavers, { count: 1 })).waitFor();
+    await sim.phone.getByText(format(words.cardCountsLeavers, { count: 1 })).waitFor();
     expect(sim.errors).toEqual([]);
   });
 });
@@ -418,7 +423,7 @@ describeWithBrowser('chat tool in the simulator: long lists', () => {
 
     await sim.viewAs('Bob');
     await sim.openCard(title);
-    await sim.phone.getByText(format(zh.progress, { done: joiners, mark: zh.marks.participate })).waitFor();
+    await sim.phone.getByText(format(words.progress, { done: joiners, mark: words.marks.participate })).waitFor();
     const task = sim.phone.locator('wx-page[data-route="packageChatTool/pages/task/index"]');
     const people = task.locator('member-list.participants [role=listitem]');
     await eventually(() => people.count(), MEMBERS_FIRST_PAGE);

@@ -2,7 +2,7 @@
 // cloudID (the room, the caller bound to their group_openid), the content check, card sync, the function shell that
 // routes through the action table and turns anything thrown into a typed answer, and the timer (./timer.ts). Every
 // action returns an ApiResult; nothing thrown by a store or the platform escapes.
-import type { Handlers } from 'chat-tool-kit';
+import type { Handlers, Locale } from 'chat-tool-kit';
 import type { ApiResult, TaskSummaryPage } from '../../../packageChatTool/core/api';
 import { newBinding, VERSION_TYPE } from 'chat-tool-kit';
 import { MEMBERS_FIRST_PAGE, MEMBERS_PAGE, TASKS_PAGE } from '../../../packageChatTool/core/limits';
@@ -29,7 +29,8 @@ import type { Room, Task, TaskDraft } from '../../../packageChatTool/core/types'
 import type { TaskActions } from '../../../packageChatTool/core/task-actions';
 import { TASK_ACTIONS } from '../../../packageChatTool/core/task-actions';
 import { audienceWithout, textsShownToOthers } from '../../../packageChatTool/core/task-fields';
-import type { TaskListing, Viewer } from '../../../packageChatTool/core/view';
+import { exportCsv, exportFileName } from '../../../packageChatTool/core/task-export';
+import type { Reader, TaskListing } from '../../../packageChatTool/core/view';
 import {
   pendingGroupOpenids,
   reminderOf,
@@ -38,7 +39,7 @@ import {
   viewSight,
   viewTask,
 } from '../../../packageChatTool/core/view';
-import type { ChatToolFunction } from '../../../kit/server/chat-tool-function';
+import type { Call, ChatToolFunction } from '../../../kit/server/chat-tool-function';
 import { createChatToolFunction } from '../../../kit/server/chat-tool-function';
 import { triggers } from '../config.json';
 import type { TextsShown } from '../../../kit/server/content-check';
@@ -64,12 +65,15 @@ export interface GroupTaskDeps extends ToolContext {
   timerConcurrency?: number;
 }
 
+/** The caller in their room (kit/server/identity.ts), and the language they read. */
+type CallerIn = Caller & { locale: Locale };
+
 /** A task list's cursor, when the request sent one. */
 const cursorOf = (after: string | null): ApiResult<TaskCursor | null> =>
   after === null ? ok(null) : readTaskCursor(after);
 
 /** A page of a task list, from TASKS_PAGE + 1 tasks read: one more than a page says whether there is a next. */
-function tasksPage(listings: TaskListing[], viewer: Viewer): TaskSummaryPage {
+function tasksPage(listings: TaskListing[], viewer: Reader): TaskSummaryPage {
   const items = listings.slice(0, TASKS_PAGE).map((listing) => summarizeListing(listing, viewer));
   const last = items[items.length - 1];
   return {
@@ -120,6 +124,9 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
   const { tasks, bindings, wechat, clock, log, tickets } = deps;
   const identity = createIdentity({ wechat, bindings, clock, log, tickets });
   const checkContent = createContentCheck({ wechat, scene: CONTENT_SCENE, timeoutMs: deps.contentCheckTimeoutMs, log });
+  /** A note is all its author wrote for the chat to read, so the check reads it alone; none ('') needs no check. */
+  const checkNote = async (openid: string, note: string) =>
+    note === '' ? ok(null) : checkContent(openid, { title: '', content: note });
   // The card's record lives on the task (task.card); the kit syncs it and the repository records the answers:
   // a sign-up's single mark in one write with no read (core markChange), anything else on the whole task.
   const cards = createCardSync<TaskCardRecorded, MarkPremise>({
@@ -166,22 +173,23 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
     return checkRoom(task, room.id);
   }
 
-  const viewerOf = (caller: Caller): Viewer => ({
+  const viewerOf = (caller: CallerIn): Reader => ({
     openid: caller.member.openid,
     roomId: caller.room.id,
     groupOpenid: caller.member.groupOpenid,
+    locale: caller.locale,
   });
 
   /** A handler that needs the caller in their room: identity first, from the request's cloudID. */
   const asCaller =
-    <R extends { cloudID: string }, T>(handler: (request: R, caller: Caller) => Promise<ApiResult<T>>) =>
-    async (request: R, openid: string): Promise<ApiResult<T>> => {
+    <R extends { cloudID: string }, T>(handler: (request: R, caller: CallerIn) => Promise<ApiResult<T>>) =>
+    async (request: R, { openid, locale }: Call): Promise<ApiResult<T>> => {
       const caller = await identity.caller(request.cloudID, openid);
-      return caller.ok ? handler(request, caller.data) : caller;
+      return caller.ok ? handler(request, { ...caller.data, locale }) : caller;
     };
 
-  const show = (task: Task, caller: Caller) => viewTask(task, viewerOf(caller), clock.now());
-  const showSight = (sight: TaskSight, caller: Caller) => viewSight(sight, viewerOf(caller), clock.now());
+  const show = (task: Task, caller: CallerIn) => viewTask(task, viewerOf(caller), clock.now());
+  const showSight = (sight: TaskSight, caller: CallerIn) => viewSight(sight, viewerOf(caller), clock.now());
 
   /**
    * Marks the member who just took a place on the card, knowing only what the sign-up read (markTarget); the kit
@@ -196,15 +204,15 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
   }
 
   /** Each action of the table (core/task-actions.ts), answered for the caller's openid from the server context. */
-  const handlers: Handlers<TaskActions, string> = {
-    resolveChat: async ({ cloudID }, openid) => {
+  const handlers: Handlers<TaskActions, Call> = {
+    resolveChat: async ({ cloudID }, { openid }) => {
       const chat = await identity.chatOf(cloudID, openid);
       return chat.ok ? ok({ roomId: chat.data.room.id, chatType: chat.data.room.chatType }) : chat;
     },
-    listMyTasks: async (request, openid) => {
+    listMyTasks: async (request, { openid, locale }) => {
       const after = cursorOf(request.after);
       if (!after.ok) return after;
-      const viewer: Viewer = { openid, roomId: null, groupOpenid: null };
+      const viewer: Reader = { openid, roomId: null, groupOpenid: null, locale };
       return ok(tasksPage(await tasks.listByMember(openid, after.data, TASKS_PAGE + 1), viewer));
     },
     listRoomTasks: asCaller(async (request, caller) => {
@@ -243,7 +251,10 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
       return sight.ok ? ok(showSight(sight.data, caller)) : sight;
     }),
     join: asCaller(async (request, caller) => {
-      const joined = await tasks.join(request.taskId, caller.room.id, caller.member, clock.now(), MEMBERS_FIRST_PAGE);
+      const checked = await checkNote(caller.member.openid, request.note);
+      if (!checked.ok) return checked;
+      const { taskId, note } = request;
+      const joined = await tasks.join(taskId, caller.room.id, caller.member, clock.now(), MEMBERS_FIRST_PAGE, note);
       if (!joined.ok) return joined;
       const { sight, cardLags, inLine } = joined.data;
       if (!cardLags) return ok(showSight(sight, caller));
@@ -255,6 +266,22 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
       const { sight, promoted, cardLags, inLine } = left.data;
       if (promoted === null || !cardLags) return ok(showSight(sight, caller));
       return ok(showSight(await markOnCard(sight, promoted.groupOpenid, inLine, caller.member), caller));
+    }),
+    setNote: asCaller(async (request, caller) => {
+      const checked = await checkNote(caller.member.openid, request.note);
+      if (!checked.ok) return checked;
+      const { taskId, note } = request;
+      const noted = await tasks.setNote(taskId, caller.room.id, caller.member, note, clock.now(), MEMBERS_FIRST_PAGE);
+      return noted.ok ? ok(showSight(noted.data, caller)) : noted;
+    }),
+    exportTask: asCaller(async (request, caller) => {
+      // The one read of whole lists, and the creator's only: the file holds every member, a bounded number
+      // (core/limits.ts EXPORT_MAX_BYTES).
+      const found = await taskInRoom(request.taskId, caller.room);
+      if (!found.ok) return found;
+      const task = found.data;
+      if (task.creator.openid !== caller.member.openid) return fail('NOT_CREATOR', 'only the creator can export');
+      return ok({ fileName: exportFileName(task), csv: exportCsv(task) });
     }),
     markClosingSoon: asCaller(async (request, caller) => {
       const changed = await tasks.markClosingSoon(request.taskId, caller.room.id, caller.member.openid, clock.now());

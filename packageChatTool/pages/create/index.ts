@@ -5,7 +5,7 @@ import type { TaskKind } from '../../core/types';
 import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
 import { taskService } from '../../services/task-service';
 import { CARD_IMAGE, taskPage } from '../../view/routes';
-import { formatDate } from '../../view/task-text';
+import { formatDate } from '../../view/time';
 import { draftOf, EMPTY_FORM, firstError, formView, type CreateForm, type FormErrors, type TextField } from './form';
 
 type FieldInput = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: TextField }>;

@@ -1,16 +1,16 @@
 // The chat tool's entry page (app.json chatTools.entryPagePath). In a chat it lists the chat's tasks
 // and offers to create one; opened anywhere else it explains what the tool is and how to open it.
 // Cards, reminders and progress images link here with ?taskId (core/api.ts taskPagePath): that task
-// opens at once.
+// opens at once. The server words each row in the viewer's language (TaskSummary.shown); the page adds the time
+// left, which moves with its own clock (view/time.ts).
 import { weChat } from 'chat-tool-kit';
-import type { TaskSummary } from '../../core/api';
+import type { SummaryShown, TaskSummary } from '../../core/api';
 import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
 import { taskService } from '../../services/task-service';
 import { changes } from '../../view/changes';
 import { pagedFrom, withFirstPage, withPage, type Paged } from '../../view/paged';
 import { CREATE_PAGE, taskPage } from '../../view/routes';
-import { deadlinePassedSince } from '../../view/task-text';
-import { taskListItems, type TaskListItem } from './view';
+import { countdown, deadlinePassedSince } from '../../view/time';
 
 type Mode = 'chat' | 'outside';
 /** The end of the list: its next page on its way, more to load, or all of it shown (more than one page). */
@@ -20,6 +20,14 @@ type More = 'loading' | 'next' | 'end' | '';
 const TICK_MS = 30 * 1000;
 const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
 const idOf = (task: TaskSummary) => task.id;
+
+/** A row of the list: what the server worded, and the viewer's standing followed by the time left while open. */
+interface TaskListItem extends SummaryShown {
+  id: string;
+  title: string;
+  ended: boolean;
+  mine: boolean;
+}
 
 Component({
   // `_list` (every summary loaded) stays in the logic layer: only the rows it makes are rendered.
@@ -70,7 +78,22 @@ Component({
     },
     /** Sends the rows that changed (a countdown, a page loaded), not the whole list again. */
     show(list: Paged<TaskSummary> | null, now: number, loaded: Record<string, unknown> = {}) {
-      const rows = list ? taskListItems(list.pages.flat(), this.data.t, now) : [];
+      // The rows in the server's order, newest first, page after page: a page loaded later only adds rows below.
+      const rows: TaskListItem[] = (list?.pages.flat() ?? []).map(
+        ({ id, title, state, deadline, isCreator, shown }) => {
+          const ended = state === 'ended';
+          const left = ended ? '' : countdown(deadline, now, this.data.t);
+          // Joined here, not in the WXML: minifyWXML drops the space a text node starts with (" · ").
+          return {
+            ...shown,
+            id,
+            title,
+            ended,
+            mine: isCreator,
+            status: left ? `${shown.status} · ${left}` : shown.status,
+          };
+        },
+      );
       const more: More = list?.next ? 'next' : list && list.pages.length > 1 ? 'end' : '';
       this.setData({ ...loaded, _list: list, more, ...changes('tasks', this.data.tasks, rows) });
     },

@@ -1,7 +1,9 @@
 // What tapping the card opens: one task, as its viewer may see and act on it. Participants sign up,
 // mark done or leave; the creator reminds pending members, marks the task closing soon, ends it,
-// shares a progress image and sends the card again. Everyone else gets a read-only view.
-import type { MemberList, MemberPage, Reminder, TaskView } from '../../core/api';
+// shares a progress image and sends the card again. Everyone else gets a read-only view. The server words what
+// the page shows in the viewer's language, buttons and dialogs included (TaskView.shown); the page adds the
+// deadline and the countdown, which move with its own clock (view/time.ts).
+import type { Confirmable, MemberList, MemberPage, Reminder, TaskShown, TaskView } from '../../core/api';
 import { ENTRY_PAGE, MEMBER_LISTS, taskPagePath } from '../../core/api';
 import { weChat as kitWeChat } from 'chat-tool-kit';
 import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
@@ -9,15 +11,7 @@ import { taskService as sharedTaskService, type FailureCode, type Outcome } from
 import { changes } from '../../view/changes';
 import { pagedFrom, withFirstPage, withPage, without, type Paged } from '../../view/paged';
 import { CARD_IMAGE } from '../../view/routes';
-import { deadlinePassedSince } from '../../view/task-text';
-import {
-  confirmation,
-  progressImage,
-  taskPageView,
-  type Confirmable,
-  type ProgressImage,
-  type TaskPageView,
-} from './view';
+import { countdown, deadlineLine, deadlinePassedSince } from '../../view/time';
 
 /**
  * Imported functions under local names: each call of an imported one compiles to `(0, module.name)(…)`, and this
@@ -34,6 +28,28 @@ const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
 type Members = Paged<string>;
 const idsOf = (page: MemberPage) => ({ items: page.items.map((member) => member.groupOpenid), next: page.next });
 const same = (id: string) => id;
+
+/** What the page shows: the server's words, the title and description, and the time as the phone reads it. */
+interface TaskPageView extends TaskShown {
+  title: string;
+  /** The description line by line: Skyline ignores white-space: pre-wrap (docs/platform.md, "Skyline"). */
+  descriptionLines: string[];
+  deadline: string;
+  countdown: string;
+}
+
+/** What the <snapshot> shows, and the creator shares to the chat: the page's view, in fixed light colours. */
+interface ProgressImage {
+  title: string;
+  /** Kind and state, e.g. "报名 · 进行中". */
+  subtitle: string;
+  progress: string;
+  percent: number | null;
+  /** Capacity, waitlist and the countdown (or the deadline), whichever the task has. */
+  details: string;
+  /** The exported file; '' while it is prepared. */
+  path: string;
+}
 
 Component({
   data: {
@@ -58,8 +74,8 @@ Component({
     refreshing: false,
     hidden: false,
     error: '',
-    /** The progress image being previewed (null: closed), with its exported file (path '' while it is prepared). */
-    image: null as (ProgressImage & { path: string }) | null,
+    /** The progress image being previewed (null: closed). */
+    image: null as ProgressImage | null,
   },
   methods: {
     onLoad(query: { taskId?: string; unposted?: string }) {
@@ -103,7 +119,17 @@ Component({
     /** Sends the parts of the view that changed (the countdown, on most ticks). */
     render() {
       const { task, t, unposted, view } = this.data;
-      if (task) this.setData(changes('view', view, taskPageView(task, t, Date.now(), unposted)));
+      if (!task) return;
+      const { shown, deadline, description } = task;
+      const next: TaskPageView = {
+        ...shown,
+        title: task.title,
+        descriptionLines: description === '' ? [] : description.split(/\r\n?|\n/),
+        deadline: deadlineLine(deadline, t),
+        countdown: task.state === 'ended' || deadline === null ? '' : countdown(deadline, Date.now(), t),
+        cardNotice: (unposted && shown.notPosted) || shown.cardNotice,
+      };
+      this.setData(changes('view', view, next));
     },
     /**
      * A task the server answered: its head replaces the shown one, its first pages the loaded lists' first. The
@@ -168,13 +194,13 @@ Component({
       return result.ok ? null : result.code;
     },
     /**
-     * Runs a server action with the page marked busy; leaving, closing soon and ending ask first, in words that fit
-     * this task. After a refusal the task is reloaded.
+     * Runs a server action with the page marked busy; leaving, closing soon and ending ask first, in the words the
+     * server gave their button. After a refusal the task is reloaded.
      */
     async act(action: 'join' | Confirmable) {
-      const { t, taskId, task, busy } = this.data;
-      if (!task || busy) return;
-      const asked = action === 'join' ? null : confirmation(action, task, t);
+      const { t, taskId, view, busy } = this.data;
+      if (!view || busy) return;
+      const asked = view.buttons.find((button) => button.action === action)?.ask;
       if (asked) {
         const { title, content } = asked;
         const confirmed = await weChat()
@@ -187,16 +213,15 @@ Component({
       this.setData({ busy: false });
       this.apply(result);
       if (result.ok) {
-        const { viewer, kind } = result.data;
-        const joined = viewer.status === 'waitlisted' ? t.waitlisted : kind === 'complete' ? t.markedDone : t.joined;
-        await weChat().toast(asked ? asked.done : joined, 'success');
+        // A sign-up's toast is where it got the viewer: joined, done or waiting.
+        await weChat().toast(asked ? asked.done : result.data.shown.status, 'success');
       } else if (result.code !== 'NETWORK' && result.code !== 'NOT_IN_CHAT') {
         const error = this.data.error;
         await this.load();
         this.setData({ error });
       }
     },
-    // Each button's tap runs the method its action names (view.ts TaskButton), at once: reminding and sharing must
+    // Each button's tap runs the method its action names (core/api.ts TaskButton), at once: reminding and sharing must
     // stay within the tap.
     join() {
       return this.act('join');
@@ -238,9 +263,10 @@ Component({
     async shareProgress() {
       const { view } = this.data;
       if (!view) return;
-      await new Promise<void>((rendered) =>
-        this.setData({ error: '', image: { ...progressImage(view), path: '' } }, rendered),
-      );
+      const { title, kindTag, stateLabel, progress, percent, capacity, waitlist } = view;
+      const details = [capacity, waitlist, view.countdown || view.deadline].filter(Boolean).join(' · ');
+      const image = { title, subtitle: `${kindTag} · ${stateLabel}`, progress, percent, details, path: '' };
+      await new Promise<void>((rendered) => this.setData({ error: '', image }, rendered));
       try {
         // The <snapshot> element's id in index.wxml.
         const path = await weChat().snapshot(this, '#progress-image');

@@ -21,10 +21,11 @@ const POLL = {
 const POLL_ERROR_CODES = ['POLL_CLOSED', 'ALREADY_VOTED'] as const;
 type PollErrorCode = (typeof POLL_ERROR_CODES)[number];
 
-/** The two WeChat calls the client makes; anything else it touches would fail the test. */
+/** The WeChat calls the client makes (the language it runs in goes with every call); anything else would fail. */
 interface FakeWeChat {
   chatToolInfo: jest.Mock;
   callFunction: jest.Mock;
+  language: jest.Mock;
 }
 
 type Answer = () => Promise<unknown>;
@@ -33,6 +34,7 @@ function fakeWeChat(overrides: { chatToolInfo?: Answer; callFunction?: Answer } 
   return {
     chatToolInfo: jest.fn(overrides.chatToolInfo ?? (async () => ({ cloudID: 'cloud-1' }))),
     callFunction: jest.fn(overrides.callFunction ?? (async () => ({ ok: true, data: null }))),
+    language: jest.fn(() => 'en_US'),
   };
 }
 
@@ -53,14 +55,25 @@ describe('action client', () => {
     const result = await clientOf(platform).call('vote', { pollId: 'p1', option: 'a' });
     expect(platform.callFunction).toHaveBeenCalledWith('groupPoll', {
       action: 'vote',
+      locale: 'en',
       cloudID: 'cloud-1',
       pollId: 'p1',
       option: 'a',
     });
-    // What the client sent is what the table's server side accepts.
-    const [, sent] = platform.callFunction.mock.calls[0] as [string, unknown];
-    expect(parseRequest(POLL, sent, Date.now()).ok).toBe(true);
+    // What the client sent is what the table's server side accepts, once the function shell took the language off.
+    const [, { locale, ...sent }] = platform.callFunction.mock.calls[0] as [string, { locale: string }];
+    expect([locale, parseRequest(POLL, sent, Date.now()).ok]).toEqual(['en', true]);
     expect(result).toEqual({ ok: true, data: { votes: 3 } });
+  });
+
+  test('names the language WeChat runs in with every call, in the chat and outside, as the kit reads it', async () => {
+    const platform = fakeWeChat();
+    platform.language.mockReturnValue('zh_TW');
+    await clientOf(platform).call('vote', { pollId: 'p1', option: 'a' });
+    platform.language.mockReturnValue('fr');
+    await clientOf(platform).callOutsideChat('about', {});
+    const sent = platform.callFunction.mock.calls.map(([, data]) => (data as { locale?: string }).locale);
+    expect(sent).toEqual(['zh-CN', 'en']);
   });
 
   test('keeps the member ticket an answer carries and presents it with each later call in the chat, never outside', async () => {
@@ -136,7 +149,7 @@ describe('action client', () => {
     });
     expect(await clientOf(platform).callOutsideChat('about', {})).toEqual({ ok: true, data: { version: '1' } });
     expect(platform.chatToolInfo).not.toHaveBeenCalled();
-    expect(platform.callFunction).toHaveBeenCalledWith('groupPoll', { action: 'about' });
+    expect(platform.callFunction).toHaveBeenCalledWith('groupPoll', { action: 'about', locale: 'en' });
   });
 
   test.each(['CLOUD_ID_EXPIRED', 'CLOUD_ID_INVALID'])(
@@ -230,6 +243,7 @@ describe('action methods', () => {
     await methods.vote({ pollId: 'p1', option: 'a' });
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupPoll', {
       action: 'vote',
+      locale: 'en',
       cloudID: 'cloud-1',
       pollId: 'p1',
       option: 'a',
@@ -237,12 +251,13 @@ describe('action methods', () => {
     await methods.createPoll({ question: 'lunch' });
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupPoll', {
       action: 'createPoll',
+      locale: 'en',
       cloudID: 'cloud-1',
       question: 'lunch',
       envVersion: 'trial',
     });
-    const [, sent] = platform.callFunction.mock.calls[1] as [string, unknown];
-    expect(parseRequest(TABLE, sent, Date.now()).ok).toBe(true);
+    const [, { locale, ...sent }] = platform.callFunction.mock.calls[1] as [string, { locale: string }];
+    expect([locale, parseRequest(TABLE, sent, Date.now()).ok]).toEqual(['en', true]);
   });
 
   test('an action without a cloudID works outside a chat', async () => {

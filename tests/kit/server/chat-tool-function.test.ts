@@ -1,8 +1,8 @@
 // The function shell: routing through the tool's action table, typed answers for whatever a handler throws, and
 // the split between client calls (they carry OPENID) and timer triggers (they carry none).
-import type { Field, Handlers } from 'chat-tool-kit';
-import { fail, ok, returns } from 'chat-tool-kit';
-import { createChatToolFunction } from '../../../kit/server/chat-tool-function';
+import type { Field, Handlers, Locale } from 'chat-tool-kit';
+import { DEFAULT_LOCALE, fail, ok, returns } from 'chat-tool-kit';
+import { createChatToolFunction, type Call } from '../../../kit/server/chat-tool-function';
 import { currentExchange } from '../../../kit/server/member-tickets';
 import { OutcomeUnknownError } from '../../../kit/server/ports';
 
@@ -17,6 +17,7 @@ const TRIGGERS = [
 
 const ACTIONS = {
   echo: { request: { text }, response: returns<{ text: string; openid: string }>() },
+  speak: { request: {}, response: returns<Locale>() },
   ticket: { request: {}, response: returns<unknown>() },
   explode: { request: {}, response: returns<null>() },
 };
@@ -25,8 +26,9 @@ describe('kit function shell', () => {
   let thrown: unknown;
   let logged: string[];
   let timerRuns: number;
-  const handlers: Handlers<typeof ACTIONS, string> = {
-    echo: async ({ text: said }, openid) => ok({ text: said, openid }),
+  const handlers: Handlers<typeof ACTIONS, Call> = {
+    echo: async ({ text: said }, { openid }) => ok({ text: said, openid }),
+    speak: async (_, { locale }) => ok(locale),
     // As identity does: reads the presented ticket, answers a new one.
     ticket: async () => {
       const exchange = currentExchange()!;
@@ -83,6 +85,24 @@ describe('kit function shell', () => {
       ok: true,
       data: undefined,
       memberTicket: 'new',
+    });
+  });
+
+  it("takes the caller's language off the request before the table parses it, and hands it to the handler", async () => {
+    const spoken = async (event: object) =>
+      ((await make().main({ action: 'speak', ...event }, 'oAlice')) as { data: Locale }).data;
+    expect(await spoken({ locale: 'en' })).toBe('en');
+    expect(await spoken({ locale: 'zh-CN' })).toBe('zh-CN');
+    // As the kit's localeOf reads a language: any zh* is Chinese, anything else English.
+    expect(await spoken({ locale: 'zh_TW' })).toBe('zh-CN');
+    expect(await spoken({ locale: 'fr' })).toBe('en');
+    // Missing or not a text: DEFAULT_LOCALE, never an error.
+    expect(await spoken({})).toBe(DEFAULT_LOCALE);
+    expect(await spoken({ locale: 7 })).toBe(DEFAULT_LOCALE);
+    expect(DEFAULT_LOCALE).toBe('zh-CN');
+    expect(await make().main({ action: 'echo', text: 'hi', locale: 'en', memberTicket: 'old' }, 'oAlice')).toEqual({
+      ok: true,
+      data: { text: 'hi', openid: 'oAlice' },
     });
   });
 

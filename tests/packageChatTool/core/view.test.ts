@@ -11,7 +11,7 @@ import type { Task } from '../../../packageChatTool/core/types';
 import { MEMBERS_FIRST_PAGE } from '../../../packageChatTool/core/limits';
 import { aTask, creator, member, NOW } from './fixtures';
 
-const viewer = (n: number, roomId = 'room1') => ({ ...member(n), roomId });
+const viewer = (n: number, roomId = 'room1') => ({ ...member(n), roomId, locale: 'zh-CN' as const });
 
 function join(task: Task, n: number): Task {
   const result = joinTask(task, member(n), NOW);
@@ -23,7 +23,7 @@ describe('task view per viewer', () => {
   const chosen = aTask({ audience: { kind: 'members', groupOpenids: ['group1', 'group2'] }, capacity: 1 });
 
   it('shows the creator the creator actions', () => {
-    const view = viewTask(chosen, { ...creator, roomId: 'room1' }, NOW);
+    const view = viewTask(chosen, { ...creator, roomId: 'room1', locale: 'zh-CN' }, NOW);
     expect(view.viewer).toMatchObject({ isCreator: true, status: 'notInvited', cardText: '0人已参与' });
     expect(view.viewer.can).toEqual({
       join: false,
@@ -32,6 +32,7 @@ describe('task view per viewer', () => {
       markClosingSoon: true,
       end: true,
       renewCard: true,
+      celebrate: false,
     });
     expect(view.counts.expected).toBe(2);
   });
@@ -66,7 +67,10 @@ describe('task view per viewer', () => {
     expect(view.waitlist.items).toHaveLength(Math.min(4, MEMBERS_FIRST_PAGE));
     expect(JSON.stringify(view)).not.toContain(chosenIds[11]);
     const small = viewTask(join(aTask(), 1), viewer(1), NOW);
-    expect(small.participants).toEqual({ items: [{ groupOpenid: member(1).groupOpenid, at: NOW }], next: null });
+    expect(small.participants).toEqual({
+      items: [{ groupOpenid: member(1).groupOpenid, at: NOW, note: '' }],
+      next: null,
+    });
     expect(small.waitlist).toEqual({ items: [], next: null });
   });
 
@@ -89,14 +93,20 @@ describe('task view per viewer', () => {
       ['notInvited', 'outsider', 'outsider'],
     ];
     for (const n of [0, 1, 2, 3]) {
-      const viewers = [viewer(n), viewer(n, 'room2'), { openid: member(n).openid, roomId: null, groupOpenid: null }];
+      const viewers = [
+        viewer(n),
+        viewer(n, 'room2'),
+        { openid: member(n).openid, roomId: null, groupOpenid: null, locale: 'en' as const },
+      ];
       expect(viewers.map((v) => viewerStatus(task, v))).toEqual(expected[n]);
       expect(viewers.map((v) => summarizeTask(task, v).status)).toEqual(expected[n]);
     }
   });
 
   it('summarises for lists', () => {
-    expect(summarizeTask(join(aTask(), 1), { openid: 'open1', roomId: null, groupOpenid: null })).toMatchObject({
+    expect(
+      summarizeTask(join(aTask(), 1), { openid: 'open1', roomId: null, groupOpenid: null, locale: 'en' }),
+    ).toMatchObject({
       done: 1,
       status: 'done',
       isCreator: false,

@@ -1,4 +1,5 @@
-// Realistic server answers for page tests.
+// Realistic server answers for page tests, worded as the server words them (core/task-words.ts).
+import type { Locale } from 'chat-tool-kit';
 import type {
   CardShare,
   MemberPage,
@@ -7,12 +8,15 @@ import type {
   TaskSummaryPage,
   TaskView,
 } from '../../../packageChatTool/core/api';
+import { summaryShown, taskShown, type SummaryFacts, type TaskFacts } from '../../../packageChatTool/core/task-words';
 
 export const NOW = new Date(2026, 10, 21, 12, 0).getTime();
 const HOUR = 3600 * 1000;
 
-export function summary(overrides: Partial<TaskSummary> = {}): TaskSummary {
-  return {
+/** A task list's row; its words in `locale` unless `overrides` gives them. */
+export function summary(overrides: Partial<TaskSummary> = {}, locale: Locale = 'zh-CN'): TaskSummary {
+  const { shown, ...given } = overrides;
+  const facts: SummaryFacts = {
     id: 't1',
     title: '周六爬山',
     kind: 'participate',
@@ -24,13 +28,14 @@ export function summary(overrides: Partial<TaskSummary> = {}): TaskSummary {
     done: 2,
     status: 'pending',
     isCreator: false,
-    ...overrides,
+    ...given,
   };
+  return { ...facts, shown: shown ?? summaryShown(facts, locale) };
 }
 
 /** A page of members who joined (or wait) at NOW, in this order; `next` for a page with more after it. */
 export function members(ids: string[], next: string | null = null): MemberPage {
-  return { items: ids.map((groupOpenid) => ({ groupOpenid, at: NOW })), next };
+  return { items: ids.map((groupOpenid) => ({ groupOpenid, at: NOW, note: '' })), next };
 }
 
 /** A page of a task list, as listRoomTasks answers it. */
@@ -43,25 +48,29 @@ export const CREATOR = {
   isCreator: true,
   groupOpenid: 'g-creator',
   status: 'notInvited',
-  can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true },
+  can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true, celebrate: false },
 } satisfies Partial<TaskView['viewer']>;
 
 /**
  * A task as the server answers it; unless `overrides` gives them, its counts are those of its first pages (the
- * lists fit in one page) with three chosen members.
+ * lists fit in one page) with three chosen members, and its words are in `locale`.
  */
-export function taskView(overrides: Partial<TaskView> = {}, viewer: Partial<TaskView['viewer']> = {}): TaskView {
-  const participants = overrides.participants ?? members(['g-alice']);
-  const waitlist = overrides.waitlist ?? members([]);
-  const audience = overrides.audience ?? { kind: 'members', count: 3 };
-  return {
+export function taskView(
+  overrides: Partial<TaskView> = {},
+  viewer: Partial<TaskView['viewer']> = {},
+  locale: Locale = 'zh-CN',
+): TaskView {
+  const { shown, ...given } = overrides;
+  const participants = given.participants ?? members(['g-alice']);
+  const waitlist = given.waitlist ?? members([]);
+  const audience = given.audience ?? { kind: 'members', count: 3 };
+  const facts: TaskFacts = {
     id: 't1',
     title: '周六爬山',
     description: '早上八点集合',
     kind: 'participate',
     state: 'open',
     chatType: 3,
-    creatorGroupOpenid: 'g-creator',
     audience,
     capacity: null,
     deadline: NOW + 26 * HOUR,
@@ -74,16 +83,25 @@ export function taskView(overrides: Partial<TaskView> = {}, viewer: Partial<Task
     },
     card: { activityExpiresAt: NOW + 20 * HOUR, expired: false, inSync: true },
     createdAt: NOW - 2 * HOUR,
-    ...overrides,
+    ...given,
     viewer: {
       isCreator: false,
       groupOpenid: 'g-bob',
       status: 'pending',
       cardText: '未参与',
-      can: { join: true, leave: false, remind: false, markClosingSoon: false, end: false, renewCard: false },
+      can: {
+        join: true,
+        leave: false,
+        remind: false,
+        markClosingSoon: false,
+        end: false,
+        renewCard: false,
+        celebrate: false,
+      },
       ...viewer,
     },
   };
+  return { ...facts, shown: shown ?? taskShown(facts, locale) };
 }
 
 export function cardShare(overrides: Partial<CardShare> = {}): CardShare {

@@ -1,6 +1,7 @@
 // The group task's texts; the plumbing (language, placeholders) is the kit's (tests/kit/client/i18n.test.ts).
-import { CLIENT_FAILURES, useWeChat, type WeChat } from 'chat-tool-kit';
+import { CLIENT_FAILURES, useWeChat, type Locale, type WeChat } from 'chat-tool-kit';
 import { ERROR_CODES } from '../../../packageChatTool/core/api';
+import { wordsIn } from '../../../packageChatTool/core/task-words';
 import { titleProblem } from '../../../packageChatTool/core/title';
 import { failureMessage, messagesFor, type Messages } from '../../../packageChatTool/i18n/index';
 
@@ -56,9 +57,10 @@ describe('i18n', () => {
   test.each([
     ['zh-CN', zhCN],
     ['en', en],
-  ])("%s: the create form's hints name the buttons members will tap", (_, t) => {
-    expect(t.kindParticipateHint).toContain(t.join);
-    expect(t.kindCompleteHint).toContain(t.markDone);
+  ])("%s: the create form's hints name the buttons members will tap, as the server words them", (locale, t) => {
+    const words = wordsIn(locale as Locale);
+    expect(t.kindParticipateHint).toContain(words.join);
+    expect(t.kindCompleteHint).toContain(words.markDone);
   });
 
   test('the title rule says what it refuses: spaces and punctuation', () => {

@@ -15,6 +15,7 @@ describe('task service', () => {
     const result = await service.join({ taskId: 't1' });
     expect(platform.callFunction).toHaveBeenCalledWith('groupTask', {
       action: 'join',
+      locale: 'zh-CN',
       cloudID: 'cloud-1',
       taskId: 't1',
     });
@@ -28,6 +29,7 @@ describe('task service', () => {
     await service.createTask({ task: draft });
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupTask', {
       action: 'createTask',
+      locale: 'zh-CN',
       cloudID: 'cloud-1',
       envVersion: 'develop',
       task: draft,
@@ -35,6 +37,7 @@ describe('task service', () => {
     expect(await service.listRoomTasks({})).toEqual({ ok: true, data: [summary()] });
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupTask', {
       action: 'listRoomTasks',
+      locale: 'zh-CN',
       cloudID: 'cloud-1',
     });
   });
@@ -45,7 +48,11 @@ describe('task service', () => {
       ok: true,
       data: { roomId: 'r1', chatType: 1 },
     });
-    expect(platform.callFunction).toHaveBeenCalledWith('groupTask', { action: 'resolveChat', cloudID: 'cloud-1' });
+    expect(platform.callFunction).toHaveBeenCalledWith('groupTask', {
+      action: 'resolveChat',
+      locale: 'zh-CN',
+      cloudID: 'cloud-1',
+    });
   });
 
   test.each(ERROR_CODES.filter((code) => code !== 'CLOUD_ID_EXPIRED' && code !== 'CLOUD_ID_INVALID'))(
@@ -69,6 +76,7 @@ test('there is a method for every action of the table, so a new action needs no 
     // envVersion and the cloudID go exactly where the table's request declares them.
     expect(sent).toEqual({
       action,
+      locale: 'zh-CN',
       ...('cloudID' in request ? { cloudID: 'cloud-1' } : {}),
       ...('envVersion' in request ? { envVersion: 'trial' } : {}),
     });
@@ -86,6 +94,7 @@ test('renewCard tells the server which build re-shares the card', async () => {
   await createTaskService(() => platform).renewCard({ taskId: 't1' });
   expect(platform.callFunction).toHaveBeenCalledWith('groupTask', {
     action: 'renewCard',
+    locale: 'zh-CN',
     cloudID: 'cloud-1',
     taskId: 't1',
     envVersion: 'trial',

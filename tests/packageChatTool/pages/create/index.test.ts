@@ -7,7 +7,7 @@ import { fakeWeChat, installFakes, type FakeTaskService, type FakeWeChat } from 
 import { cardShare, taskView } from '../../helpers/samples';
 import { TASK_FIELD_NAMES } from '../../../../packageChatTool/core/task-fields';
 import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
-import { formatDate } from '../../../../packageChatTool/view/task-text';
+import { formatDate } from '../../../../packageChatTool/view/time';
 import { expectAccessible, fire, openPage, tapAndSettle } from '../../helpers/glass-easel';
 
 const PAGE = 'packageChatTool/pages/create/index';

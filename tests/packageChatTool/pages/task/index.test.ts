@@ -58,7 +58,15 @@ describe('task page for a participant', () => {
         {
           status: 'done',
           cardText: '已参与',
-          can: { join: false, leave: true, remind: false, markClosingSoon: false, end: false, renewCard: false },
+          can: {
+            join: false,
+            leave: true,
+            remind: false,
+            markClosingSoon: false,
+            end: false,
+            renewCard: false,
+            celebrate: false,
+          },
         },
       ),
     });
@@ -114,10 +122,19 @@ describe('task page for a participant', () => {
     const done = {
       status: 'done' as const,
       cardText: '已完成',
-      can: { join: false, leave: true, remind: false, markClosingSoon: false, end: false, renewCard: false },
+      can: {
+        join: false,
+        leave: true,
+        remind: false,
+        markClosingSoon: false,
+        end: false,
+        renewCard: false,
+        celebrate: false,
+      },
     };
-    service.getTask.mockResolvedValue({ ok: true, data: taskView({ kind: 'complete' }, done) });
-    service.leave.mockResolvedValue({ ok: true, data: taskView({ kind: 'complete' }, { cardText: '已完成' }) });
+    // The server words its answers in the language the call named (English here).
+    service.getTask.mockResolvedValue({ ok: true, data: taskView({ kind: 'complete' }, done, 'en') });
+    service.leave.mockResolvedValue({ ok: true, data: taskView({ kind: 'complete' }, { cardText: '已完成' }, 'en') });
     const p = await open();
     expect(p.text('.leave')).toBe('Undo done');
     await tap(p, '.leave');
@@ -159,8 +176,17 @@ describe('task page for a participant', () => {
         {
           status: 'outsider',
           groupOpenid: null,
-          can: { join: false, leave: false, remind: false, markClosingSoon: false, end: false, renewCard: false },
+          can: {
+            join: false,
+            leave: false,
+            remind: false,
+            markClosingSoon: false,
+            end: false,
+            renewCard: false,
+            celebrate: false,
+          },
         },
+        'en',
       ),
     });
     platform.language.mockReturnValue('en');
@@ -274,7 +300,8 @@ describe('task page for the creator', () => {
   });
 
   test('after a card that was not posted, the page says so until it is sent', async () => {
-    service.renewCard.mockResolvedValue({ ok: true, data: { task: taskView({}, CREATOR), share: cardShare() } });
+    service.getTask.mockResolvedValue({ ok: true, data: taskView({}, CREATOR, 'en') });
+    service.renewCard.mockResolvedValue({ ok: true, data: { task: taskView({}, CREATOR, 'en'), share: cardShare() } });
     platform.language.mockReturnValue('en');
     const p = await open({ taskId: 't1', unposted: '1' });
     expect(p.text('.notice')).toBe('The card is not in the chat yet; send it again.');
@@ -326,7 +353,17 @@ describe('an open page follows the task', () => {
       ok: true,
       data: taskView(
         { deadline },
-        { can: { join: false, leave: false, remind: false, markClosingSoon: false, end: false, renewCard: false } },
+        {
+          can: {
+            join: false,
+            leave: false,
+            remind: false,
+            markClosingSoon: false,
+            end: false,
+            renewCard: false,
+            celebrate: false,
+          },
+        },
       ),
     });
     await p.callMethod('tick');
@@ -375,15 +412,18 @@ describe('a long list loads page by page', () => {
   const names = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`g-${i}`, `Member${i}`]));
   const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `g-${from + i}`);
   /** 30 joined, 2 waiting: the answer carries the first 4 of each list, listMembers the rest 20 at a time. */
-  const big = (overrides = {}) =>
-    taskView({
-      capacity: 30,
-      audience: { kind: 'everyone' },
-      participants: members(ids(0, 4), 'p4'),
-      waitlist: members(['g-w1'], 'w1'),
-      counts: { joined: 30, waitlisted: 2, expected: null },
-      ...overrides,
-    });
+  const big = (overrides = {}, viewer = {}) =>
+    taskView(
+      {
+        capacity: 30,
+        audience: { kind: 'everyone' },
+        participants: members(ids(0, 4), 'p4'),
+        waitlist: members(['g-w1'], 'w1'),
+        counts: { joined: 30, waitlisted: 2, expected: null },
+        ...overrides,
+      },
+      viewer,
+    );
   const shown = (p: Mounted, list: string) => p.queryAll(`.${list} >>> .member`).length;
 
   async function openBig(): Promise<Mounted> {
@@ -474,7 +514,7 @@ describe('a long list loads page by page', () => {
       status: 'done' as const,
       can: { ...CREATOR.can, remind: false, markClosingSoon: false, end: false, renewCard: false, leave: true },
     };
-    service.getTask.mockResolvedValue({ ok: true, data: { ...big(), viewer: { ...big().viewer, ...joined } } });
+    service.getTask.mockResolvedValue({ ok: true, data: big({}, joined) });
     page = await openPage(PAGE, { taskId: 't1' }, { memberNames: { ...names, 'g-bob': 'Bob' } });
     await tap(page, '.more');
     expect(page.text()).toContain('Bob');

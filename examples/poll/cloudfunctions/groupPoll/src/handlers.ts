@@ -5,7 +5,7 @@
 import type { Handlers } from 'chat-tool-kit';
 import { newBinding, ok, VERSION_TYPE } from 'chat-tool-kit';
 import { createCardSync, type CardRecorded, type CardRecords } from '../../../../../kit/server/card-sync';
-import { createChatToolFunction } from '../../../../../kit/server/chat-tool-function';
+import { createChatToolFunction, type Call } from '../../../../../kit/server/chat-tool-function';
 import { triggers } from '../config.json';
 import { createContentCheck } from '../../../../../kit/server/content-check';
 import { createIdentity } from '../../../../../kit/server/identity';
@@ -67,8 +67,8 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
     return poll === null ? refuse<Poll>('NOT_FOUND', 'no such poll') : inRoom(poll, roomId);
   }
 
-  const handlers: Handlers<PollActions, string> = {
-    async createPoll({ cloudID, envVersion, poll: draft }, openid) {
+  const handlers: Handlers<PollActions, Call> = {
+    async createPoll({ cloudID, envVersion, poll: draft }, { openid }) {
       const caller = await identity.caller(cloudID, openid);
       if (!caller.ok) return caller;
       const checked = await checkContent(openid, { title: draft.question, content: draft.options.join('\n') });
@@ -89,7 +89,7 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
       return ok({ poll: pollView(poll, openid), share: shareOf(poll) });
     },
 
-    async listPolls({ cloudID }, openid) {
+    async listPolls({ cloudID }, { openid }) {
       const caller = await identity.caller(cloudID, openid);
       if (!caller.ok) return caller;
       const found = await polls.find({
@@ -100,7 +100,7 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
       return ok(found.map((poll) => pollSummary(poll, openid)));
     },
 
-    async getPoll({ cloudID, pollId }, openid) {
+    async getPoll({ cloudID, pollId }, { openid }) {
       const caller = await identity.caller(cloudID, openid);
       if (!caller.ok) return caller;
       const poll = await pollOf(pollId, caller.data.room.id);
@@ -108,7 +108,7 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
     },
 
     /** A guarded change (core/changes.ts): the vote lands only while the poll is open and holds no vote of the member. */
-    async vote({ cloudID, pollId, option }, openid) {
+    async vote({ cloudID, pollId, option }, { openid }) {
       const caller = await identity.caller(cloudID, openid);
       if (!caller.ok) return caller;
       const { room, member } = caller.data;
@@ -119,7 +119,7 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
       return voted.ok ? ok(pollView(await synced(voted.data), openid)) : voted;
     },
 
-    async closePoll({ cloudID, pollId }, openid) {
+    async closePoll({ cloudID, pollId }, { openid }) {
       const caller = await identity.caller(cloudID, openid);
       if (!caller.ok) return caller;
       const { room } = caller.data;
