@@ -2,7 +2,7 @@
 // simulator replace it with `useWeChat`. It knows nothing of what the tool does: what to post comes from the tool.
 
 import type { EnvVersion } from '../core/chat';
-import { sendProblem, type CardShare, type Reminder, type SendApi, type SendOptions } from '../core/share';
+import type { CardShare, Reminder, SendApi, SendOptions } from '../core/share';
 
 export interface ChatToolInfo {
   /** Resolved by the cloud function with cloud.getOpenData; valid 5 minutes, only for this user. */
@@ -39,32 +39,27 @@ const SNAPSHOT_SETTLE_MS = 20;
 export type SendFailure = 'NOT_IN_CHAT_TOOL' | 'MISSING_FIELD' | 'WEB_ADDRESS' | 'CANCELLED' | 'PLATFORM';
 
 export class SendError extends Error {
-  constructor(
-    readonly api: SendApi,
-    readonly code: SendFailure,
-    /** The field at fault, or WeChat's errMsg. */
-    readonly detail = '',
-  ) {
-    super(`${api}: ${code}${detail && ` (${detail})`}`);
-    this.name = 'SendError';
+  declare readonly api: SendApi;
+  declare readonly code: SendFailure;
+  /** The field at fault, or WeChat's errMsg. */
+  declare readonly detail: string;
+
+  constructor(api: SendApi, code: SendFailure, detail = '') {
+    super(`${api}: ${code} ${detail}`);
+    // Assigned, not declared as fields: no class-field helper in the packed kit.
+    Object.assign(this, { name: 'SendError', api, code, detail });
   }
 }
 
-const errMsgOf = (error: unknown): string =>
-  String((error as { errMsg?: unknown } | null)?.errMsg ?? (error instanceof Error ? error.message : error));
-
 /**
- * Checks `options` against the send's rule, then calls wx[api] with them as they are (WeChat applies its own
- * defaults). The wx call is the first thing awaited, so a call made in a tap's handler stays within the tap.
+ * Calls wx[api] with `options` as they are (WeChat applies its own defaults), WeChat's refusal made a SendError.
+ * The wx call is the first thing awaited, so a call made in a tap's handler stays within the tap.
  */
-export async function sendWith<A extends SendApi>(wx: WechatMiniprogram.Wx, api: A, options: SendOptions[A]) {
-  if (wx.getApiCategory() !== 'chatTool' && wx.isChatTool?.() !== true) throw new SendError(api, 'NOT_IN_CHAT_TOOL');
-  const problem = sendProblem(api, options);
-  if (problem) throw new SendError(api, problem.code, problem.field);
+async function sendWith<A extends SendApi>(wx: WechatMiniprogram.Wx, api: A, options: SendOptions[A]) {
   try {
     await (wx[api] as (option: SendOptions[A]) => Promise<unknown>)(options);
   } catch (error) {
-    const errMsg = errMsgOf(error);
+    const errMsg = String((error as { errMsg?: unknown } | null)?.errMsg ?? error);
     throw new SendError(api, /:fail cancel/.test(errMsg) ? 'CANCELLED' : 'PLATFORM', errMsg);
   }
 }
@@ -86,8 +81,8 @@ export interface WeChat {
   /** Posts an image into the chat with an entrance back to the tool; WeChat only allows it from a tap. */
   shareImage(imagePath: string, entrancePath: string): Promise<void>;
   /**
-   * One of the six sends into the chat (kit/core/share.ts, SENDS): checked, then passed to wx[api] as given.
-   * Rejects with a SendError. Tap-only sends must be called in the tap's handler before anything awaited.
+   * One of the six sends into the chat, passed to wx[api] as given; rejects with a SendError (CANCELLED, PLATFORM).
+   * Pages call the wrappers of kit/client/sends.ts, which check the options first (kit/core/share.ts, SENDS).
    */
   send<A extends SendApi>(api: A, options: SendOptions[A]): Promise<void>;
   /**

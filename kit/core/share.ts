@@ -1,7 +1,6 @@
 // The six ways a chat tool posts into its chat (docs/platform.md, "Sending into the chat"), declared once: what each
 // takes, which fields WeChat requires, which must be a file on the phone, which carry an entrance back to the tool
-// and which WeChat allows only from a tap. The client's wrappers (kit/client/sends.ts) check and call from this
-// table; the emulator states the same rules from the documents and a test holds the two together.
+// and which WeChat allows only from a tap. The client's wrappers (kit/client/sends.ts) check from this table; the emulator states the same rules from the documents and a test holds the two together.
 // Pure: no wx, no clock.
 import type { CardTemplateId, CardTemplateKind } from './card';
 
@@ -118,22 +117,21 @@ export const SENDS: { [A in SendApi]: SendRule<SendOptions[A]> } = {
  */
 export const isWebAddress = (path: string): boolean => /^(https:|http:\/\/[^/]*[.:])/i.test(path);
 
-/** Why the kit refuses a send before calling WeChat. */
-export type SendProblem = { code: 'MISSING_FIELD' | 'WEB_ADDRESS'; field: string };
+/** Why the kit refuses a send before calling WeChat (and outside a chat tool: NOT_IN_CHAT_TOOL). */
+export type SendProblem = { code: 'MISSING_FIELD' | 'WEB_ADDRESS' | 'NOT_IN_CHAT_TOOL'; field: string };
 
 /** What is wrong with `options` for `api` by its rule, or null. */
 export function sendProblem<A extends SendApi>(api: A, options: SendOptions[A]): SendProblem | null {
-  const rule: SendRule<SendOptions[A]> = SENDS[api];
-  const value = (field: keyof SendOptions[A]): unknown => options[field];
-  for (const field of rule.required) {
-    const given = value(field);
-    if (given == null || given === '' || (Array.isArray(given) && given.length === 0)) {
-      return { code: 'MISSING_FIELD', field: String(field) };
-    }
-  }
-  for (const field of rule.files) {
-    const given = value(field);
-    if (typeof given === 'string' && isWebAddress(given)) return { code: 'WEB_ADDRESS', field: String(field) };
-  }
-  return null;
+  const { required, files }: SendRule<SendOptions[A]> = SENDS[api];
+  const given = (field: keyof SendOptions[A]) => options[field] as unknown;
+  const missing = required.find((field) => {
+    const value = given(field);
+    return value == null || value === '' || (Array.isArray(value) && value.length === 0);
+  });
+  if (missing) return { code: 'MISSING_FIELD', field: String(missing) };
+  const web = files.find((field) => {
+    const value = given(field);
+    return typeof value === 'string' && isWebAddress(value);
+  });
+  return web ? { code: 'WEB_ADDRESS', field: String(web) } : null;
 }

@@ -1,6 +1,6 @@
-// The six sends into the chat: each passes its documented fields to its wx API, and each refusal is a SendError
-// with a code, before WeChat is called (outside a chat tool, a required field empty, a web address for a file) or
-// after (WeChat refused, the user cancelled).
+// The six sends into the chat: each wrapper passes its documented fields to its wx API, and each refusal is a
+// SendError with a code, before WeChat is called (outside a chat tool, a required field empty, a web address for a
+// file) or after (WeChat refused, the user cancelled).
 import {
   SENDS,
   SendError,
@@ -8,6 +8,7 @@ import {
   isWebAddress,
   notifyGroupMembers,
   sendProblem,
+  sendToChat,
   shareAppMessageToGroup,
   shareEmojiToGroup,
   shareFileToGroup,
@@ -29,8 +30,19 @@ const VALID: SendOptions = {
 };
 const APIS = Object.keys(SENDS) as SendApi[];
 
-/** A wx whose send APIs record their options and answer with `answer`; in a chat tool unless `category` says. */
-function fakeWx(category = 'chatTool', answer: () => Promise<unknown> = async () => ({ errMsg: 'ok' })) {
+/** Each send's wrapper, as a page imports it. */
+const WRAPPERS: { [A in SendApi]: (options: SendOptions[A]) => Promise<void> } = {
+  shareAppMessageToGroup,
+  shareImageToGroup,
+  shareVideoToGroup,
+  shareFileToGroup,
+  shareEmojiToGroup,
+  notifyGroupMembers,
+};
+const wrapper = <A extends SendApi>(api: A) => WRAPPERS[api] as (options: SendOptions[A]) => Promise<void>;
+
+/** Installs a wx whose send APIs record their options and answer with `answer`; in a chat tool unless `category` says. */
+function installWx(category = 'chatTool', answer: () => Promise<unknown> = async () => ({ errMsg: 'ok' })) {
   const calls: [string, unknown][] = [];
   const api: Record<string, unknown> = { getApiCategory: () => category };
   for (const name of APIS) {
@@ -39,8 +51,11 @@ function fakeWx(category = 'chatTool', answer: () => Promise<unknown> = async ()
       return answer();
     };
   }
-  return { platform: createWeChat(api as unknown as WechatMiniprogram.Wx), calls };
+  useWeChat(createWeChat(api as unknown as WechatMiniprogram.Wx));
+  return calls;
 }
+
+afterEach(() => useWeChat(null));
 
 async function refusal(promise: Promise<unknown>): Promise<SendError> {
   const error = await promise.then(
@@ -52,33 +67,33 @@ async function refusal(promise: Promise<unknown>): Promise<SendError> {
 }
 
 describe.each(APIS)('%s', (api) => {
-  test('in a chat tool, passes the options to wx as they are', async () => {
-    const { platform, calls } = fakeWx();
-    await platform.send(api, VALID[api]);
+  test('in a chat tool, its wrapper passes the options to wx as they are', async () => {
+    const calls = installWx();
+    await wrapper(api)(VALID[api]);
     expect(calls).toEqual([[api, VALID[api]]]);
   });
 
   test('outside a chat tool, refuses without calling WeChat', async () => {
-    const { platform, calls } = fakeWx('default');
-    const error = await refusal(platform.send(api, VALID[api]));
+    const calls = installWx('default');
+    const error = await refusal(wrapper(api)(VALID[api]));
     expect([error.api, error.code]).toEqual([api, 'NOT_IN_CHAT_TOOL']);
     expect(calls).toEqual([]);
   });
 
   test.each(SENDS[api].required.map(String))('refuses an empty required %s without calling WeChat', async (field) => {
-    const { platform, calls } = fakeWx();
+    const calls = installWx();
     const options = { ...VALID[api], [field]: field === 'members' ? [] : '' };
-    const error = await refusal(platform.send(api, options));
+    const error = await refusal(sendToChat(api, options));
     expect([error.code, error.detail]).toEqual(['MISSING_FIELD', field]);
     expect(calls).toEqual([]);
   });
 
   test('a refusal by WeChat is PLATFORM with its errMsg, a cancel is CANCELLED', async () => {
-    const failing = fakeWx('chatTool', () => Promise.reject({ errMsg: `${api}:fail can only be called from a tap` }));
-    const error = await refusal(failing.platform.send(api, VALID[api]));
+    installWx('chatTool', () => Promise.reject({ errMsg: `${api}:fail can only be called from a tap` }));
+    const error = await refusal(wrapper(api)(VALID[api]));
     expect([error.code, error.detail]).toEqual(['PLATFORM', `${api}:fail can only be called from a tap`]);
-    const cancelled = fakeWx('chatTool', () => Promise.reject({ errMsg: `${api}:fail cancel` }));
-    expect((await refusal(cancelled.platform.send(api, VALID[api]))).code).toBe('CANCELLED');
+    installWx('chatTool', () => Promise.reject({ errMsg: `${api}:fail cancel` }));
+    expect((await refusal(wrapper(api)(VALID[api]))).code).toBe('CANCELLED');
   });
 });
 
@@ -97,8 +112,8 @@ describe('files on the phone', () => {
 
   test.each(FILE_FIELDS)('%s refuses a web address in %s before calling WeChat', async (api, field) => {
     for (const address of ['https://res.wx.qq.com/a.png', 'http://example.com/a.png', 'http://127.0.0.1:8080/a']) {
-      const { platform, calls } = fakeWx();
-      const error = await refusal(platform.send(api, { ...VALID[api], [field]: address }));
+      const calls = installWx();
+      const error = await refusal(sendToChat(api, { ...VALID[api], [field]: address }));
       expect([error.code, error.detail]).toEqual(['WEB_ADDRESS', field]);
       expect(calls).toEqual([]);
     }
@@ -131,29 +146,15 @@ test('tap-only: every send but the card, as the documents say (emoji: silent, so
   ]);
 });
 
-test('in the open mode (wx.isChatTool) the sends are allowed too', async () => {
-  const shareFile = jest.fn(async () => ({}));
-  const platform = createWeChat({
-    getApiCategory: () => 'default',
-    isChatTool: () => true,
-    shareFileToGroup: shareFile,
-  } as unknown as WechatMiniprogram.Wx);
-  await platform.send('shareFileToGroup', VALID.shareFileToGroup);
-  expect(shareFile).toHaveBeenCalledTimes(1);
+test('a wrapper calls WeChat synchronously, so a tap-only send made in a tap stays within it', () => {
+  const calls = installWx();
+  void shareFileToGroup(VALID.shareFileToGroup);
+  expect(calls).toEqual([['shareFileToGroup', VALID.shareFileToGroup]]);
 });
 
-describe('the exported wrappers go through the installed platform', () => {
-  afterEach(() => useWeChat(null));
-
-  test('each names its own send', async () => {
-    const { platform, calls } = fakeWx();
-    useWeChat(platform);
-    await shareAppMessageToGroup(VALID.shareAppMessageToGroup);
-    await shareImageToGroup(VALID.shareImageToGroup);
-    await shareVideoToGroup(VALID.shareVideoToGroup);
-    await shareFileToGroup(VALID.shareFileToGroup);
-    await shareEmojiToGroup(VALID.shareEmojiToGroup);
-    await notifyGroupMembers(VALID.notifyGroupMembers);
-    expect(calls.map(([name]) => name)).toEqual(APIS);
-  });
+test('the port’s own sends (remind, shareImage) fail with a SendError too', async () => {
+  const platform = createWeChat({
+    notifyGroupMembers: () => Promise.reject({ errMsg: 'notifyGroupMembers:fail cancel' }),
+  } as unknown as WechatMiniprogram.Wx);
+  expect((await refusal(platform.remind(VALID.notifyGroupMembers))).code).toBe('CANCELLED');
 });

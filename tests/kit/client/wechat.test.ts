@@ -4,9 +4,8 @@ import { CARD_TEMPLATE, createWeChat, type CardShare, type Reminder, type Select
 /** A tool's card picture; the kit passes whatever path the tool gives. */
 const IMAGE = '/packageAny/assets/card.png';
 
-/** A `wx` with only `api`; inside a chat tool unless `api` says otherwise. */
 function wxWith(api: Record<string, unknown>) {
-  return createWeChat({ getApiCategory: () => 'chatTool', ...api } as unknown as WechatMiniprogram.Wx);
+  return createWeChat(api as unknown as WechatMiniprogram.Wx);
 }
 
 function cardShare(overrides: Partial<CardShare> = {}): CardShare {
