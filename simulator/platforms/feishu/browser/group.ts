@@ -146,6 +146,8 @@ function openApp(url: string) {
 // The frame of the group: built once, so the web app's frame beside the chat is never reloaded by a re-render.
 const picker = el('select', '', { 'aria-label': T.me });
 const open = el('button', T.open, { type: 'button', class: 'primary', 'aria-label': T.open });
+// Enabled once the group is loaded (the first load starts the fake OpenAPI and the bot service).
+open.disabled = true;
 const title = el('h1');
 const chat = el('section', '', { class: 'chat' });
 const panel = el('aside', '', { id: 'app-panel', 'aria-label': T.open });
@@ -167,6 +169,7 @@ function render() {
   if (state === null) return;
   const s = state;
   title.textContent = s.chat.name;
+  open.disabled = false;
   chat.setAttribute('aria-label', s.chat.name);
   if (picker.options.length === 0) {
     for (const member of s.members) picker.append(el('option', member.name, { value: member.openId }));

@@ -6,9 +6,17 @@ export {};
 
 type Callbacks<T> = { success?: (result: T) => void; fail?: (error: unknown) => void };
 
-const member = new URLSearchParams(location.search).get('member') ?? '';
-const userAgent = `${navigator.userAgent} Feishu/7.20.0`;
+const query = new URLSearchParams(location.search);
+const member = query.get('member') ?? '';
+/** The simulated client's version (?client=3.9.0 plays an old one): the APIs it lacks are missing, as on a phone. */
+const version = query.get('client') ?? '7.20.0';
+const userAgent = `${navigator.userAgent} Feishu/${version}`;
 Object.defineProperty(navigator, 'userAgent', { get: () => userAgent });
+const atLeast = (minimum: string) => {
+  const [a, b] = [version, minimum].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i += 1) if ((a?.[i] ?? 0) !== (b?.[i] ?? 0)) return (a?.[i] ?? 0) > (b?.[i] ?? 0);
+  return true;
+};
 
 async function post(name: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const response = await fetch(`/feishu/api/${name}`, {
@@ -31,16 +39,22 @@ const toGroup = (message: Record<string, unknown>) => window.parent.postMessage(
 
 Object.assign(window, {
   tt: {
-    requestAccess: code,
+    // requestAccess from 6.9.0; enterChat's openChatId from 3.10; enterProfile in web apps from 4.0.0.
+    ...(atLeast('6.9.0') ? { requestAccess: code } : {}),
     requestAuthCode: code,
     enterChat(options: { openChatId: string } & Callbacks<unknown>) {
+      if (!atLeast('3.10.0')) return options.fail?.({ errMsg: 'enterChat:fail openChatId is not supported' });
       toGroup({ type: 'enterChat', openChatId: options.openChatId });
       options.success?.({ errMsg: 'enterChat:ok' });
     },
-    enterProfile(options: { openid: string } & Callbacks<unknown>) {
-      toGroup({ type: 'enterProfile', openid: options.openid });
-      options.success?.({ errMsg: 'enterProfile:ok' });
-    },
+    ...(atLeast('4.0.0')
+      ? {
+          enterProfile(options: { openid: string } & Callbacks<unknown>) {
+            toGroup({ type: 'enterProfile', openid: options.openid });
+            options.success?.({ errMsg: 'enterProfile:ok' });
+          },
+        }
+      : {}),
   },
   h5sdk: {
     config(options: Record<string, unknown> & { onSuccess: () => void; onFail: (error: unknown) => void }) {
