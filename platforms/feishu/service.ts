@@ -33,6 +33,11 @@ export const MEMBERS_READ = 500;
 export const MEMBERS_FRESH_MS = 30_000;
 /** Cards the timer re-renders per run. */
 const DIRTY_PER_RUN = 50;
+/**
+ * How far a callback's signed timestamp may be from now: an older one is refused, and one seen (by its event_id)
+ * within this window is answered with nothing, so a captured callback replayed later changes nothing.
+ */
+export const CALLBACK_WINDOW_MS = 5 * 60_000;
 /** Request bodies above this are refused before parsing. */
 const BODY_LIMIT = 64 * 1024;
 
@@ -223,6 +228,10 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
     },
     async (data: Record<string, unknown>) => {
       if (data.event_type !== 'card.action.trigger') return {};
+      if (replayed(data.event_id)) {
+        log('ignored a card callback seen before (a replay?)');
+        return {};
+      }
       try {
         return await onCardAction(data);
       } catch (error) {
@@ -231,6 +240,17 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
       }
     },
   );
+
+  const seenEvents = new Map<string, number>();
+  /** Whether this event_id was handled within the window; records it otherwise. */
+  function replayed(eventId: unknown): boolean {
+    const at = now();
+    for (const [id, seen] of seenEvents) if (at - seen > CALLBACK_WINDOW_MS) seenEvents.delete(id);
+    if (typeof eventId !== 'string' || eventId === '') return false;
+    if (seenEvents.has(eventId)) return true;
+    seenEvents.set(eventId, at);
+    return false;
+  }
 
   async function callback(request: http.IncomingMessage, response: http.ServerResponse) {
     const raw = await readBody(request);
@@ -252,6 +272,12 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
     if (isChallenge) {
       const challenged = isRecord(challenge) ? challenge : {};
       return send(response, 200, challenged);
+    }
+    // The timestamp is signed with the body (checked by the SDK below): a stale one is a replay or a stuck queue.
+    const signedAt = Number(request.headers['x-lark-request-timestamp']) * 1000;
+    if (!Number.isFinite(signedAt) || Math.abs(now() - signedAt) > CALLBACK_WINDOW_MS) {
+      log('refused a card callback signed too long ago');
+      return send(response, 401, { error: 'the callback is too old' });
     }
     const answer: unknown = await cardHandler.invoke(data);
     if (answer === undefined) return send(response, 401, { error: 'the callback did not verify' });

@@ -199,3 +199,30 @@ test('the web app page is served with its script, and its JSAPI signature verifi
   expect((await post({ url: 'https://elsewhere.example/' })).status).toBe(400);
   expect((await post({ url }, 'forged')).status).toBe(401);
 });
+
+test('a captured callback replayed, now or later, changes nothing', async () => {
+  const { taskId, card } = await created();
+  const { cardCallback } = await import('../../../platforms/feishu/fake/group');
+  const leave = cardCallback(h.keys, {
+    openId: BOB.openId,
+    chatId: CHAT,
+    messageId: card.messageId,
+    value: { action: 'leave', taskId },
+  });
+  const send = (signed: { headers: Record<string, string>; body: string }) =>
+    fetch(`${h.origin}/feishu/card`, { method: 'POST', headers: signed.headers, body: signed.body });
+  expect((await h.click(BOB, card, { action: 'join', taskId })).toast?.type).toBe('success');
+  expect(await (await send(leave)).json()).toMatchObject({ toast: { type: 'success' } });
+  expect((await h.click(BOB, card, { action: 'join', taskId })).toast?.type).toBe('success');
+  // The same leave again: the service saw its event_id, and answers nothing.
+  expect(await (await send(leave)).json()).toEqual({});
+  // Signed six minutes ago: refused whatever its event_id.
+  const old = cardCallback(
+    h.keys,
+    { openId: BOB.openId, chatId: CHAT, messageId: card.messageId, value: { action: 'leave', taskId } },
+    Date.now() - 6 * 60_000,
+  );
+  expect((await send(old)).status).toBe(401);
+  const bob = await h.login(BOB);
+  expect((await h.web(bob, CHAT, 'getTask', { taskId })).data.counts).toMatchObject({ joined: 1 });
+});
