@@ -22,7 +22,7 @@ import { CARD_ACTIONS, reminderCard } from './card';
 import type { CardAction } from './card';
 import { chatIdOf, isChatId, isOpenId, memberIdOf, memberOpenId, roomIdOf } from './ids';
 import type { FeishuApi } from './openapi';
-import { feishuApi } from './openapi';
+import { FeishuError, feishuApi } from './openapi';
 import { feishuBindings, feishuCards, feishuPlatform } from './platform';
 import { proofs as makeProofs } from './proofs';
 import { webAppPage } from './web/page';
@@ -309,6 +309,19 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
     return { appId: options.appId, timestamp, nonceStr, signature: createHash('sha1').update(verify).digest('hex') };
   }
 
+  /** Posts a task's card again when posting it at creation failed (e.g. the bot was not in the group yet). */
+  async function publishFor(openId: string, chatId: string, request: unknown): Promise<[number, unknown]> {
+    const taskId = isRecord(request) ? request.taskId : undefined;
+    const task = typeof taskId === 'string' ? await tasks.get(taskId) : null;
+    if (task === null || task.room.id !== roomIdOf(chatId)) {
+      return [200, { ok: false, error: { code: 'NOT_FOUND', message: 'no such task in this chat' } }];
+    }
+    if (task.creator.openid !== memberIdOf(openId)) {
+      return [200, { ok: false, error: { code: 'NOT_CREATOR', message: 'only the creator can post the card' } }];
+    }
+    return [200, { ok: true, data: { messageId: await publish(task.id) } }];
+  }
+
   const isWebAction = (value: unknown): value is WebAction => WEB_ACTIONS.some((action) => action === value);
 
   async function webCall(openId: string, body: Record<string, unknown>): Promise<[number, unknown]> {
@@ -323,6 +336,7 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
       const chat = await api.chat(chatId);
       return [200, { ok: true, data: { name: chat.name, me: openId, members } }];
     }
+    if (action === 'publish') return publishFor(openId, chatId, body.request);
     if (!isWebAction(action)) return [400, { ok: false, error: { code: 'UNKNOWN_ACTION', message: 'action' } }];
     // Whatever identity the page sends is overwritten: act() sets the cloudID to the service's own proof.
     const request = isRecord(body.request) ? body.request : {};
@@ -378,8 +392,15 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
       }
       return send(response, 200, { ok: true, data: await jsapiConfig(url) });
     }
-    const [status, answer] = await webCall(openId, body);
-    return send(response, status, answer);
+    try {
+      const [status, answer] = await webCall(openId, body);
+      return send(response, status, answer);
+    } catch (error) {
+      // Feishu refused a call the answer needs (the bot not in the group, a scope missing): say so, keep nothing.
+      if (!(error instanceof FeishuError)) throw error;
+      log('Feishu refused a call for the web app', error.message);
+      return send(response, 502, { ok: false, error: { code: 'PLATFORM_FAILED', message: `Feishu: ${error.msg}` } });
+    }
   }
 
   const listener: http.RequestListener = (request, response) => {

@@ -59,6 +59,8 @@ export interface FakeFeishu {
   requests: FakeRequest[];
   /** The last jsapi_ticket the fake issued ('' before any): what a real client checks h5sdk.config's signature with. */
   jsapiTicket(): string;
+  /** The next `method` request to `path` fails with HTTP 500 (Feishu's internal error, 1500), once. */
+  failNext(method: string, path: string): void;
   /** The fake's clock (ms); tests move it. */
   now: () => number;
   setNow(now: () => number): void;
@@ -113,6 +115,7 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
   const requests: FakeRequest[] = [];
   const names = new Map<string, string>();
   let jsapiTicket = '';
+  const faults: { method: string; path: string }[] = [];
 
   const id = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`;
 
@@ -257,19 +260,33 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
     return refuse(404, 404, `no such API: ${method} ${path}`);
   }
 
+  /** An injected fault first (failNext), else the route's answer; a body that is not JSON is refused. */
+  function answerOf(request: http.IncomingMessage, url: URL, text: string): Answer {
+    const fault = faults.findIndex((f) => f.method === request.method && f.path === url.pathname);
+    if (fault >= 0) {
+      faults.splice(fault, 1);
+      return refuse(500, 1500, 'internal error');
+    }
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      return refuse(400, FAKE_CODES.validation, 'the body is not JSON');
+    }
+    try {
+      return route(request.method ?? 'GET', url, request.headers, body);
+    } catch {
+      return refuse(400, FAKE_CODES.validation, 'the request does not have the documented shape');
+    }
+  }
+
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const text = Buffer.concat(chunks).toString('utf8');
-      let answer: Answer;
-      try {
-        const body: unknown = text === '' ? undefined : JSON.parse(text);
-        answer = route(request.method ?? 'GET', url, request.headers, body);
-      } catch {
-        answer = refuse(400, FAKE_CODES.validation, 'the body is not JSON');
-      }
+      const answer = answerOf(request, url, text);
       requests.push({
         method: request.method ?? '',
         path: url.pathname,
@@ -301,6 +318,9 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
       return code;
     },
     jsapiTicket: () => jsapiTicket,
+    failNext(method, path) {
+      faults.push({ method, path });
+    },
     messages: (chatId) => [...messages.values()].filter((message) => message.chatId === chatId),
     requests,
     now: () => now(),

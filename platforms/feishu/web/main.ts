@@ -213,6 +213,26 @@ function field(label: string, control: HTMLElement) {
   return [el('label', label, { for: id }), control];
 }
 
+/** The task was saved but its card was not posted: the creator posts it again. */
+function notPosted(taskId: string) {
+  const retry = button(
+    t.post,
+    () => {
+      void call<unknown>('publish', { taskId }).then((answer) =>
+        answer.ok ? taskPage(taskId) : show(alertOf(answer)),
+      );
+    },
+    'primary',
+  );
+  show(
+    el('p', t.notPosted, { role: 'alert' }),
+    row(
+      retry,
+      button(t.list, () => void listPage()),
+    ),
+  );
+}
+
 function createPage() {
   const title = el('input', '', { maxlength: '30', required: '' });
   const description = el('textarea');
@@ -251,8 +271,9 @@ function createPage() {
       capacity: capacity.value === '' || kind.value === 'complete' ? null : Number(capacity.value),
       deadline: deadline.value === '' ? null : new Date(deadline.value).getTime(),
     };
-    void call<{ task: TaskView }>('createTask', { task }).then((answer) => {
+    void call<{ task: TaskView; published: boolean }>('createTask', { task }).then((answer) => {
       if (!answer.ok || answer.data === undefined) problem.textContent = `${t.failed}${answer.error?.code ?? ''}`;
+      else if (!answer.data.published) notPosted(answer.data.task.id);
       else void taskPage(answer.data.task.id);
     });
   });

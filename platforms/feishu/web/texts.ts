@@ -36,6 +36,8 @@ export const TEXTS = {
     failed: '操作未完成：',
     reminded: '已提醒',
     list: '全部任务',
+    notPosted: '任务已保存，但卡片没能发到群里。',
+    post: '把卡片发到群里',
   },
   en: {
     loading: 'Loading…',
@@ -73,6 +75,8 @@ export const TEXTS = {
     failed: 'That did not work: ',
     reminded: 'Reminded',
     list: 'All tasks',
+    notPosted: 'The task is saved, but its card did not reach the group.',
+    post: 'Post the card',
   },
 } as const;
 

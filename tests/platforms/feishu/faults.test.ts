@@ -99,3 +99,28 @@ test('the same flows on the CloudBase database (the offline twin), as production
   expect(stored[0]).toMatchObject({ room: { id: `feishu-${CHAT}`, chatType: 3 } });
   expect(cloudbase.collections.get('feishu_cards')).toHaveLength(1);
 });
+
+test('a card Feishu failed to post at creation is posted by its creator later, once', async () => {
+  h = await startHarness();
+  h.fake.failNext('POST', '/open-apis/im/v1/messages');
+  const alice = await h.login(ALICE);
+  const answer = await h.web(alice, CHAT, 'createTask', { task: draft });
+  expect(answer).toMatchObject({ ok: true, data: { published: false } });
+  expect(h.cards()).toHaveLength(0);
+  const taskId = (answer.data.task as { id: string }).id;
+  const bob = await h.login(BOB);
+  expect((await h.web(bob, CHAT, 'publish', { taskId })).error?.code).toBe('NOT_CREATOR');
+  const posted = await h.web(alice, CHAT, 'publish', { taskId });
+  expect(posted.ok).toBe(true);
+  expect(await h.web(alice, CHAT, 'publish', { taskId })).toMatchObject({ data: { messageId: posted.data.messageId } });
+  expect(h.cards()).toHaveLength(1);
+});
+
+test('Feishu refusing what the web app needs is a clear PLATFORM_FAILED, and nothing is kept', async () => {
+  h = await startHarness();
+  const alice = await h.login(ALICE);
+  h.fake.failNext('GET', `/open-apis/im/v1/chats/${CHAT}/members`);
+  const answer = await h.web(alice, CHAT, 'createTask', { task: draft });
+  expect(answer).toMatchObject({ status: 502, error: { code: 'PLATFORM_FAILED' } });
+  expect((await h.web(alice, CHAT, 'listRoomTasks')).data.items).toEqual([]);
+});
