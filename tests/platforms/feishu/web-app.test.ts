@@ -55,7 +55,7 @@ describeWithBrowser('the Feishu web app in the simulated group', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${origin}/feishu/`);
-    await page.click('text=Open group tasks');
+    await page.click('text=Open the web app');
     const app = page.frameLocator('#app-panel iframe');
     await app.locator('button:has-text("New task")').click();
     await app.locator('input').first().fill('Picnic');

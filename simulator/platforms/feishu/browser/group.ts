@@ -29,17 +29,17 @@ const language = zh ? 'zh_cn' : 'en_us';
 const T = zh
   ? {
       me: '我是',
-      open: '打开群任务',
+      open: '打开网页应用',
       close: '返回群聊',
       profile: '个人资料',
-      empty: '群里还没有卡片：打开群任务新建一个。',
+      empty: '群里还没有卡片：打开网页应用新建。',
     }
   : {
       me: 'I am',
-      open: 'Open group tasks',
+      open: 'Open the web app',
       close: 'Back to the chat',
       profile: 'Profile',
-      empty: 'No cards yet: open group tasks to create one.',
+      empty: 'No cards yet: open the web app to create one.',
     };
 
 const root = document.getElementById('group') as HTMLElement;
