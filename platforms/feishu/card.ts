@@ -99,18 +99,16 @@ function elements(task: Task, language: Language, detailsUrl: string) {
     ...(task.waitlist.length === 0 ? [] : [`${words.waitlist}: ${task.waitlist.length}`]),
   ];
   const value = (action: CardAction) => ({ action, taskId: task.id });
-  const actions =
-    task.state === 'ended'
-      ? [button(words.details, 'default', { action: 'details', taskId: task.id })]
-      : [
-          button(task.kind === 'complete' ? words.joinComplete : words.joinParticipate, 'primary', value('join')),
-          button(words.leave, 'default', value('leave')),
-          button(words.remind, 'default', value('remind')),
-          button(words.end, 'danger', value('end')),
-        ];
+  // An ended task takes no more clicks: its card keeps only the link to its page.
+  const actions = [
+    button(task.kind === 'complete' ? words.joinComplete : words.joinParticipate, 'primary', value('join')),
+    button(words.leave, 'default', value('leave')),
+    button(words.remind, 'default', value('remind')),
+    button(words.end, 'danger', value('end')),
+  ];
   return [
     { tag: 'markdown', content: lines.join('\n') },
-    { tag: 'action', actions },
+    ...(task.state === 'ended' ? [] : [{ tag: 'action', actions }]),
     { tag: 'markdown', content: `[${words.details}](${detailsUrl})` },
   ];
 }

@@ -187,7 +187,6 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
     if (!isOpenId(openId) || !isChatId(chatId) || typeof messageId !== 'string') {
       return toast('error', '无法识别这次点击', 'This click could not be read');
     }
-    if (value.action === 'details') return {};
     if (!isCardAction(value.action) || typeof value.taskId !== 'string') {
       return toast('error', '无法识别这个按钮', 'This button could not be read');
     }
