@@ -20,6 +20,7 @@ import { checkCaller, HttpError, readJsonBody } from './guard';
 import { APP_HTML, HOST_HTML } from './pages';
 import { planReload, watchProject, type LoadedProject } from './watch';
 import { createFeishuPlatform } from '../platforms/feishu';
+import { createWecomPlatform } from '../platforms/wecom';
 
 export interface SimulatorOptions {
   /**
@@ -200,6 +201,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     origin: () => `http://127.0.0.1:${port}`,
     log,
   });
+  // The simulated WeCom customer group under /wecom/ (simulator/platforms/wecom): started on first use.
+  const wecom = createWecomPlatform({
+    repoRoot: REPO_ROOT,
+    databaseFile: path.join(path.dirname(options.databaseFile), 'wecom.sqlite'),
+    log,
+  });
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -210,6 +217,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       try {
         checkCaller(req.headers, port);
         if (await feishu.handle(req, res, url)) return;
+        if (await wecom.handle(req, res, url)) return;
         if (url.pathname === '/api/call') {
           if (req.method !== 'POST') throw new HttpError(405, '/api/call takes a POST');
           const call = (await readJsonBody(req)) as ServerCall;
@@ -306,6 +314,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       await builder.dispose();
       backend.close();
       await feishu.close();
+      await wecom.close();
     },
   };
 }
