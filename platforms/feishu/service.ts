@@ -52,6 +52,7 @@ export const WEB_ACTIONS = [
   'markClosingSoon',
   'endTask',
   'pendingMembers',
+  'renewCard',
 ] as const;
 type WebAction = (typeof WEB_ACTIONS)[number];
 
@@ -351,6 +352,11 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
         log(`the card of task ${task.id} was not posted`, error);
         return [200, { ok: true, data: { task, published: false } }];
       }
+    }
+    if (action === 'renewCard') {
+      // A new card id (the handlers' renewal) and a new card in the chat: the old one stays, past its 14 days.
+      const { task } = answer.data as { task: TaskView };
+      return [200, { ok: true, data: { task, messageId: await publish(task.id) } }];
     }
     if (action === 'pendingMembers') {
       const reminded = await remind(chatId, String(request.taskId), answer.data as Reminder);

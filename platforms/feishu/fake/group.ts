@@ -74,8 +74,9 @@ export async function click(
   callbackUrl: string,
   keys: CallbackKeys,
   which: Click,
+  now = Date.now(),
 ): Promise<{ status: number; body: unknown }> {
-  const { headers, body } = cardCallback(keys, which);
+  const { headers, body } = cardCallback(keys, which, now);
   const response = await fetch(callbackUrl, { method: 'POST', headers, body });
   const text = await response.text();
   let parsed: unknown = text;

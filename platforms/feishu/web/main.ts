@@ -58,7 +58,8 @@ interface TaskView {
   counts: { joined: number; waitlisted: number };
   participants: { items: { groupOpenid: string }[] };
   waitlist: { items: { groupOpenid: string }[] };
-  viewer: { can: { join: boolean; leave: boolean; remind: boolean; end: boolean } };
+  viewer: { can: { join: boolean; leave: boolean; remind: boolean; end: boolean; renewCard: boolean } };
+  card: { expired: boolean };
 }
 
 const t = navigator.language.toLowerCase().startsWith('zh') ? TEXTS.zh : TEXTS.en;
@@ -190,6 +191,8 @@ async function taskPage(taskId: string) {
   if (task.viewer.can.leave) actions.append(button(t.leave, act('leave')));
   if (task.viewer.can.remind) actions.append(button(t.remind, act('pendingMembers')));
   if (task.viewer.can.end) actions.append(button(t.end, act('endTask'), 'danger'));
+  // Feishu updates a card for 14 days: after that the creator posts a new one.
+  if (task.viewer.can.renewCard && task.card.expired) actions.append(button(t.repost, act('renewCard')));
   show(
     el('h1', task.title),
     el('p', `${t[task.state]} · ${task.kind === 'complete' ? t.complete : t.participate}`, { class: 'muted' }),

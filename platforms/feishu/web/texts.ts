@@ -38,6 +38,7 @@ export const TEXTS = {
     list: '全部任务',
     notPosted: '任务已保存，但卡片没能发到群里。',
     post: '把卡片发到群里',
+    repost: '卡片已超过 14 天，发一张新卡片',
   },
   en: {
     loading: 'Loading…',
@@ -77,6 +78,7 @@ export const TEXTS = {
     list: 'All tasks',
     notPosted: 'The task is saved, but its card did not reach the group.',
     post: 'Post the card',
+    repost: 'The card is over 14 days old: post a new one',
   },
 } as const;
 

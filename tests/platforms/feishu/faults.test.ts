@@ -124,3 +124,21 @@ test('Feishu refusing what the web app needs is a clear PLATFORM_FAILED, and not
   expect(answer).toMatchObject({ status: 502, error: { code: 'PLATFORM_FAILED' } });
   expect((await h.web(alice, CHAT, 'listRoomTasks')).data.items).toEqual([]);
 });
+
+test('past 14 days the creator posts a new card, which takes the clicks; the old one no longer acts', async () => {
+  h = await startHarness();
+  const { taskId, message } = await published();
+  h.advance(15 * 24 * 60 * 60 * 1000);
+  const alice = await h.login(ALICE);
+  expect((await h.web(alice, CHAT, 'getTask', { taskId })).data.card).toMatchObject({ expired: true });
+  const renewed = await h.web(alice, CHAT, 'renewCard', { taskId });
+  expect(renewed.ok).toBe(true);
+  const fresh = h.cards()[1]!;
+  expect(renewed.data.messageId).toBe(fresh.messageId);
+  expect((await h.click(BOB, message, { action: 'join', taskId })).toast?.content).toBe(
+    'This card is no longer current',
+  );
+  expect((await h.click(BOB, fresh, { action: 'join', taskId })).toast?.type).toBe('success');
+  await eventually(() => cardText(h.cards()[1]!).includes('<at id=ou_bob0002></at>'));
+  expect(cardText(h.cards()[0]!)).not.toContain('ou_bob0002');
+});

@@ -111,7 +111,7 @@ test('bad input is refused with its code and posts nothing', async () => {
   expect(capacity.error?.code).toBe('CAPACITY_INVALID');
   expect(h.cards()).toHaveLength(0);
   expect((await h.web(alice, 'not-a-chat', 'listRoomTasks')).status).toBe(400);
-  expect((await h.web(alice, CHAT, 'renewCard', {})).error?.code).toBe('UNKNOWN_ACTION');
+  expect((await h.web(alice, CHAT, 'resolveChat', {})).error?.code).toBe('UNKNOWN_ACTION');
   expect((await h.web('forged.session', CHAT, 'listRoomTasks')).error?.code).toBe('LOGIN_NEEDED');
   const badCode = await fetch(`${h.origin}/api/login`, {
     method: 'POST',

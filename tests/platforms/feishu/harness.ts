@@ -113,12 +113,17 @@ export async function startHarness(options: { documents?: DocumentStore } = {}):
       };
     },
     async click(member, message, value, chatId = message.chatId) {
-      const answer = await click(`${origin}/feishu/card`, keys, {
-        openId: member.openId,
-        chatId,
-        messageId: message.messageId,
-        value,
-      });
+      const answer = await click(
+        `${origin}/feishu/card`,
+        keys,
+        {
+          openId: member.openId,
+          chatId,
+          messageId: message.messageId,
+          value,
+        },
+        now(),
+      );
       const body = (typeof answer.body === 'object' && answer.body !== null ? answer.body : {}) as ClickAnswer;
       return { status: answer.status, toast: body.toast };
     },
