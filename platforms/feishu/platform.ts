@@ -2,8 +2,8 @@
 // (docs/platforms.md, "Feishu: the seam"):
 // - createActivityId: a card id of the service's own, expiring 14 days on (Feishu updates a message for 14 days
 //   after it is sent, and the card is sent after the id is made, so the id never outlives the window);
-// - setChatToolMsg: the task's card re-rendered from the stored task and PATCHed in place, at most 5 a second per
-//   message (calls meanwhile share the next PATCH), refused inside the service once the 14 days are over;
+// - setChatToolMsg: the task's card re-rendered from the stored task and PATCHed in place, at most 4 a second per
+//   message (Feishu allows 5) (calls meanwhile share the next PATCH), refused inside the service once the 14 days are over;
 // - resolveOpenData: the service's own chat proof (proofs.ts), never anything a client typed;
 // - checkText: Feishu offers apps no public text-moderation API, so every text passes (said in the docs);
 // - roomMembers: the group API's member list (bots excluded), not only who opened the tool.
@@ -19,8 +19,11 @@ import type { Proofs } from './proofs';
 
 /** Feishu updates a sent message for 14 days (docs/platforms.md, "Feishu: updating the card"). */
 export const UPDATE_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
-/** 5 PATCHes a second per message: one every 200 ms. */
-export const PATCH_SPACING_MS = 200;
+/**
+ * Feishu allows 5 PATCHes a second per message; the service starts one every 250 ms (4 a second), so that a late
+ * first request and a prompt fifth can never land within one second at Feishu's end.
+ */
+export const PATCH_SPACING_MS = 250;
 /** The service's own code when it refuses a PATCH past the window: Feishu would refuse it too. */
 export const WINDOW_CLOSED = 230_099_014;
 

@@ -59,8 +59,8 @@ export interface FakeFeishu {
   requests: FakeRequest[];
   /** The last jsapi_ticket the fake issued ('' before any): what a real client checks h5sdk.config's signature with. */
   jsapiTicket(): string;
-  /** The next `method` request to `path` fails with HTTP 500 (Feishu's internal error, 1500), once. */
-  failNext(method: string, path: string): void;
+  /** The next `method` request to `path` fails, once: by default HTTP 500 with Feishu's internal error (1500). */
+  failNext(method: string, path: string, answer?: { status: number; code: number; msg: string }): void;
   /** The fake's clock (ms); tests move it. */
   now: () => number;
   setNow(now: () => number): void;
@@ -115,7 +115,7 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
   const requests: FakeRequest[] = [];
   const names = new Map<string, string>();
   let jsapiTicket = '';
-  const faults: { method: string; path: string }[] = [];
+  const faults: { method: string; path: string; status: number; code: number; msg: string }[] = [];
 
   const id = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`;
 
@@ -262,10 +262,11 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
 
   /** An injected fault first (failNext), else the route's answer; a body that is not JSON is refused. */
   function answerOf(request: http.IncomingMessage, url: URL, text: string): Answer {
-    const fault = faults.findIndex((f) => f.method === request.method && f.path === url.pathname);
-    if (fault >= 0) {
-      faults.splice(fault, 1);
-      return refuse(500, 1500, 'internal error');
+    const index = faults.findIndex((f) => f.method === request.method && f.path === url.pathname);
+    const fault = faults[index];
+    if (fault !== undefined) {
+      faults.splice(index, 1);
+      return refuse(fault.status, fault.code, fault.msg);
     }
     let body: unknown;
     try {
@@ -318,8 +319,8 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
       return code;
     },
     jsapiTicket: () => jsapiTicket,
-    failNext(method, path) {
-      faults.push({ method, path });
+    failNext(method, path, answer = { status: 500, code: 1500, msg: 'internal error' }) {
+      faults.push({ method, path, ...answer });
     },
     messages: (chatId) => [...messages.values()].filter((message) => message.chatId === chatId),
     requests,
