@@ -146,3 +146,16 @@ test('past 14 days the creator posts a new card, which takes the clicks; the old
   await eventually(() => cardText(h.cards()[1]!).includes('<at id=ou_bob0002></at>'));
   expect(cardText(h.cards()[0]!)).not.toContain('ou_bob0002');
 });
+
+test("the timer ends a task at its deadline and the card says so, as WeChat's timer does", async () => {
+  h = await startHarness();
+  const alice = await h.login(ALICE);
+  const deadline = h.fake.now() + 2 * 60_000;
+  const answer = await h.web(alice, CHAT, 'createTask', { task: { ...draft, deadline } });
+  expect(answer.ok).toBe(true);
+  expect(cardText(h.cards()[0]!)).toContain('Deadline:');
+  h.advance(3 * 60_000);
+  await h.service.tick();
+  await eventually(() => cardText(h.cards()[0]!).startsWith('**Ended**'));
+  expect(h.cards()[0]!.content.header).toMatchObject({ template: 'grey' });
+});
