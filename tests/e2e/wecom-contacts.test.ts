@@ -5,6 +5,7 @@
 // the other member's phone signs up; the card in that chat follows, and no other chat shows it.
 import type { ChatMember, ChatRoom } from '../../simulator/shared/server-api';
 import { messagesFor } from '../../packageChatTool/i18n/index';
+import { launcherTexts } from '../../miniprogram/utils/i18n';
 import {
   cardParam,
   cardTitled,
@@ -76,6 +77,28 @@ describeWithBrowser('chats with WeCom contacts (chat_type 2 and 4)', () => {
     await eventually(() => sim.cardStatus(title), '已结束');
     expect(sim.errors).toEqual([]);
   });
+
+  for (const [chatType, name, members] of [
+    [4, '企业微信群 via launcher', ['Alice', 'Bob']],
+    [2, 'Alice & 企业微信 Erin', ['Alice', 'Erin']],
+  ] as const) {
+    test(`the launcher opened from a chat of type ${chatType} opens the tool bound to it, no picker`, async (sim) => {
+      const room = await addChat(sim, name, chatType, [...members]);
+      await sim.viewAs('Alice');
+      await sim.showChat(room.name);
+      await sim.page.click('#open-launcher');
+      await sim.ready();
+      await sim.phone.locator('wx-button').getByText(launcherTexts('zh_CN').openHere).click();
+      await sim.ready();
+      expect(await sim.page.locator('.chat-picker').count()).toBe(0);
+      await sim.byRole('button', zh.createTask).waitFor();
+      await eventually(
+        () => sim.page.locator('#phone-caption').innerText(),
+        `Alice · ${room.name} · /packageChatTool/pages/entry/index`,
+      );
+      expect(sim.errors).toEqual([]);
+    });
+  }
 
   test('one-to-one with a WeCom contact (2): the other person marks the task done', async (sim) => {
     const room = await addChat(sim, 'Alice & 企业微信 Dave', 2, ['Alice', 'Dave']);
