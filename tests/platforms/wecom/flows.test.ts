@@ -240,11 +240,24 @@ describe('bad input and platform faults', () => {
       ok: false,
       error: { code: 'INVALID_REQUEST' },
     });
+    // One kind of proof never passes for the other.
+    expect(await send({ op: 'call', session: cloudID, request: { action: 'listMyTasks' } })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_INVALID' },
+    });
+    expect(
+      await send({ op: 'call', session: aliceSession, request: { action: 'getTask', cloudID: aliceSession, taskId } }),
+    ).toMatchObject({ ok: false, error: { code: 'CLOUD_ID_INVALID' } });
     // An expired session and an expired proof.
     company.clock.now += 2 * 60 * 60_000;
     expect(await send({ op: 'call', session: aliceSession, request: { action: 'listMyTasks' } })).toMatchObject({
       ok: false,
       error: { code: 'SESSION_EXPIRED' },
+    });
+    const fresh = await login('alice');
+    expect(await send({ op: 'call', session: fresh, request: { action: 'getTask', cloudID, taskId } })).toMatchObject({
+      ok: false,
+      error: { code: 'CLOUD_ID_EXPIRED' },
     });
     // Nothing changed: Alice's task still has nobody signed up.
     expect(must(await alice.services.call('getTask', { taskId })).counts.joined).toBe(0);
