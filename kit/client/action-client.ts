@@ -50,7 +50,8 @@ export function createActionClient<T extends ActionTable, C extends string>(
     if (value.ok === true) return 'data' in value;
     if (value.ok !== false || !('error' in value)) return false;
     const { error } = value;
-    return typeof error === 'object' && error !== null && 'code' in error && known.has(error.code);
+    if (typeof error !== 'object' || error === null || !('code' in error) || !known.has(error.code)) return false;
+    return !('text' in error) || typeof error.text === 'string';
   }
 
   async function cloudID(fresh: boolean): Promise<string | null> {
@@ -79,7 +80,7 @@ export function createActionClient<T extends ActionTable, C extends string>(
     }
     // The one trust in the server's shape: the handler of `action` answers ResponseOf<T, A> (the action table
     // makes it), and the client carries no schema to check it again.
-    return result.ok ? succeed(result.data as ResponseOf<T, A>) : failed(result.error.code);
+    return result.ok ? succeed(result.data as ResponseOf<T, A>) : failed(result.error.code, result.error.text);
   }
 
   async function sendInChat<A extends keyof T & string>(

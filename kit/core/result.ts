@@ -1,6 +1,7 @@
 // Results as values: every refusal carries a code and an English message for logs. The kit's codes are the
 // ones any chat tool meets (identity, room, platform, store); a tool extends them with its own
-// (docs/customize.md, "Error codes"), and its client maps every code to a text in the user's language.
+// (docs/customize.md, "Error codes"), and words each in the user's language: on the server (a refusal's `text`) or
+// on the client.
 
 /** Codes the kit itself answers with, whatever the tool. */
 export const KIT_ERROR_CODES = [
@@ -23,8 +24,13 @@ export type KitErrorCode = (typeof KIT_ERROR_CODES)[number];
 
 export interface ApiError<C extends string = string> {
   code: C;
-  /** English, for logs; the user sees the client's localized text for `code`. */
+  /** English, for logs. */
   message: string;
+  /**
+   * What the user reads, in the caller's language (LOCALE_FIELD), when the tool words its refusals on the server
+   * (kit/server/chat-tool-function.ts `refusals`); otherwise the client words `code` itself.
+   */
+  text?: string;
 }
 
 /** An answer or a typed refusal; `C` is the codes a refusal may carry (a tool's own plus the kit's). */

@@ -19,6 +19,11 @@ export interface ChatToolFunctionOptions<T extends ActionTable, R> {
   clock: Clock;
   log: Log;
   /**
+   * The tool's words for each code it may refuse with, in a language: a refusal then carries its text in the
+   * caller's language (ApiError.text), and the client needs texts only for failures that happen without the server.
+   */
+  refusals?: (locale: Locale) => Readonly<Record<string, string>>;
+  /**
    * What a timer trigger runs (e.g. a sweep over due records, sweep.ts), and the triggers the function's config.json
    * declares: only a timer event naming one of its timers runs it. Without a timer every timer event is refused.
    */
@@ -82,7 +87,7 @@ function callFieldsOf(event: unknown): { ticket: unknown; locale: Locale; reques
 export function createChatToolFunction<T extends ActionTable, R = never>(
   options: ChatToolFunctionOptions<T, R>,
 ): ChatToolFunction<R> {
-  const { actions, handlers, clock, log, timer } = options;
+  const { actions, handlers, clock, log, timer, refusals } = options;
   const timers = new Set(
     (timer?.triggers ?? []).filter((trigger) => trigger.type === 'timer').map((trigger) => trigger.name),
   );
@@ -98,9 +103,18 @@ export function createChatToolFunction<T extends ActionTable, R = never>(
     }
   }
 
+  /** A refusal in the caller's words, when the tool words its refusals and has a text for the code. */
+  function worded(result: ApiResult<unknown>, locale: Locale): ApiResult<unknown> {
+    const text = result.ok ? undefined : refusals?.(locale)[result.error.code];
+    return result.ok || text === undefined ? result : { ...result, error: { ...result.error, text } };
+  }
+
   async function handle(event: unknown, openid: string): Promise<Answer<unknown>> {
     const { ticket, locale, request } = callFieldsOf(event);
-    const { result, issued } = await exchangeTickets(ticket, () => answer(request, { openid, locale }));
+    const exchanged = await exchangeTickets(ticket, async () =>
+      worded(await answer(request, { openid, locale }), locale),
+    );
+    const { result, issued } = exchanged;
     return issued === null ? result : { ...result, [MEMBER_TICKET_FIELD]: issued };
   }
 

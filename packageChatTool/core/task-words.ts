@@ -1,11 +1,12 @@
-// What the task page and the task list show of a task, worded by the server in the caller's language (the kit's
-// LOCALE_FIELD travels with every call). Server only: the cloud function imports it, the chat tool only its types
+// What the task page and the task list show of a task, and what each refusal tells the user, worded by the server in
+// the caller's language (the kit's LOCALE_FIELD travels with every call). Server only: the cloud function imports it, the chat tool only its types
 // (core/api.ts TaskShown, SummaryShown), so neither these texts nor these rules are in the chat tool's package
 // (docs/pages.md, "Size"). Both languages side by side: text(zh-CN, en), the compiler naming a missing one.
 import type { Locale, Translations } from 'chat-tool-kit';
 import { format, text, textsIn } from 'chat-tool-kit';
 import type {
   Confirmable,
+  ErrorCode,
   Confirmation,
   SummaryShown,
   TaskButton,
@@ -30,6 +31,18 @@ const undoDone = text('撤销完成', 'Undo done');
 const leave = text('退出', 'Leave');
 const markClosingSoon = text('标记即将截止', 'Mark closing soon');
 const end = text('结束任务', 'End the task');
+/** Whatever WeChat's identity check refused, the next step is the same. */
+const reopen = text('无法确认你所在的聊天，请重新打开群任务', 'Could not confirm your chat; reopen Group Tasks');
+/** WeChat failed a step (the card, the cloudID, the content check): nothing was done, try again. */
+const weChatFailed = text('微信没有完成这个操作，请重试', 'WeChat did not complete this; try again');
+/** The server failed or was too busy: try again later. */
+const unavailable = text('服务暂时不可用，请稍后重试', 'Service unavailable; try again later');
+/** The request does not fit this version of the server: the latest one loads when the tool opens again. */
+const outOfStep = text('请求无效，请重新打开群任务', 'Invalid request; reopen Group Tasks');
+const contentRefused = text(
+  '内容未通过微信安全检测，请修改后再发布',
+  'WeChat’s content check refused the text; change it',
+);
 
 const WORDS = {
   states: { open: text('进行中', 'Open'), closingSoon, ended: text('已结束', 'Ended') } satisfies Record<
@@ -126,6 +139,48 @@ const WORDS = {
   undidDone: text('已撤销完成', 'No longer done'),
   markedClosingSoon: closingSoon,
   ended: taskEnded,
+
+  /**
+   * What each refusal tells the user: the function shell words every refusal in the caller's language
+   * (kit/server/chat-tool-function.ts `refusals`). The pages word only failures that happen without the server.
+   */
+  refusals: {
+    INVALID_REQUEST: outOfStep,
+    UNKNOWN_ACTION: outOfStep,
+    TITLE_EMPTY: text('请填写标题', 'Enter a title'),
+    TITLE_TOO_LONG: text('标题最多 30 字符（汉字算 2 个）', 'At most 30 characters (Chinese counts 2)'),
+    TITLE_CHARACTERS: text(
+      '标题只能有汉字、字母和数字，不能有空格或标点',
+      'Only Chinese, letters and digits: no spaces or punctuation',
+    ),
+    DESCRIPTION_TOO_LONG: text('说明太长了', 'Description too long'),
+    DESCRIPTION_CHARACTERS: text('说明里有无法显示的字符', 'Description has unshowable characters'),
+    NOTE_TOO_LONG: text('备注太长了', 'Note too long'),
+    NOTE_CHARACTERS: text('备注只能写一行，不能有换行或制表符', 'A note is one line: no line breaks or tabs'),
+    CONTENT_RISKY: contentRefused,
+    CONTENT_REVIEW: contentRefused,
+    CONTENT_CHECK_FAILED: weChatFailed,
+    CAPACITY_INVALID: text('人数上限不正确', 'Invalid capacity'),
+    DEADLINE_INVALID: text('截止时间须晚于现在', 'Deadline must be in the future'),
+    AUDIENCE_INVALID: text('参与成员不正确，请重新选择', 'Invalid members; choose again'),
+    CLOUD_ID_INVALID: reopen,
+    CLOUD_ID_EXPIRED: reopen,
+    CLOUD_ID_FOREIGN: reopen,
+    NOT_FOUND: text('任务不存在或已被删除', 'Task not found'),
+    WRONG_ROOM: text('这个任务属于另一个聊天', 'This task belongs to another chat'),
+    NOT_CREATOR: text('只有发布者可以这样做', 'Only the poster can do this'),
+    NOT_INVITED: text('你无需参与这个任务', 'This task is not for you'),
+    NOT_JOINED: text('你还没有参与这个任务', 'You have not joined this task'),
+    ALREADY_JOINED: text('你已参与', 'You joined'),
+    TASK_ENDED: taskEnded,
+    TASK_FULL: text('名额已满', 'No places left'),
+    DEADLINE_PASSED: text('已过截止时间', 'Deadline passed'),
+    WRONG_STATE: text('任务状态已变化，请刷新', 'The task changed; refresh'),
+    BUSY: unavailable,
+    PLATFORM_FAILED: weChatFailed,
+    OUTCOME_UNKNOWN: text('未确认是否已保存，请刷新查看', 'Not confirmed; refresh to see if it was saved'),
+    INTERNAL: unavailable,
+  } satisfies Record<ErrorCode, Translations>,
 };
 
 /** The words of one language. */

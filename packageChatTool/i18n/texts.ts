@@ -1,10 +1,11 @@
-// Every user-facing text of the chat tool, in Simplified Chinese and English side by side: text(zh-CN, en).
-// `{name}` placeholders are filled by the kit's format(). Every code a page may meet has a text in `errors`
-// (FailureTexts: the compiler names a missing one, and a text without its translation).
-import type { FailureTexts, InLocale, Translations } from 'chat-tool-kit';
+// The chat tool's own texts, in Simplified Chinese and English side by side: text(zh-CN, en); `{name}` placeholders are
+// filled by the kit's format(). What the task page and the list show of a task, and every refusal, the server words in
+// the caller's language (core/task-words.ts); here are the rest: labels, the create form, time, toasts, and the
+// failures that happen without the server.
+import type { ClientFailure, InLocale, Translations } from 'chat-tool-kit';
 import { text as kitText, texts } from 'chat-tool-kit';
-import type { ErrorCode } from '../core/api';
 import type { TaskFieldName } from '../core/task-fields';
+import type { TitleProblem } from '../core/title';
 
 /**
  * The kit's text() under a local name: each call of an imported function compiles to `(0, kit.text)(…)`, and the
@@ -18,18 +19,6 @@ const chatTasks = text('本聊天的任务', 'Tasks in this chat');
 const sendToChat = text('发送到聊天', 'Send to the chat');
 const working = text('处理中…', 'Working…');
 const notInChat = text('请在聊天中打开群任务', 'Open Group Tasks from a chat');
-/** Whatever WeChat's identity check refused, the next step is the same. */
-const reopen = text('无法确认你所在的聊天，请重新打开群任务', 'Could not confirm your chat; reopen Group Tasks');
-/** WeChat failed a step (a client API, the card, the cloudID, the content check): nothing was done, try again. */
-const weChatFailed = text('微信没有完成这个操作，请重试', 'WeChat did not complete this; try again');
-/** The server failed or was too busy: try again later. */
-const unavailable = text('服务暂时不可用，请稍后重试', 'Service unavailable; try again later');
-/** The request does not fit this version of the server: the latest one loads when the tool opens again. */
-const outOfStep = text('请求无效，请重新打开群任务', 'Invalid request; reopen Group Tasks');
-const contentRefused = text(
-  '内容未通过微信安全检测，请修改后再发布',
-  'WeChat’s content check refused the text; change it',
-);
 
 const TEXTS = {
   toolName: text('群任务', 'Group Tasks'),
@@ -127,46 +116,26 @@ const TEXTS = {
   shared: text('已发送', 'Sent'),
   noPending: text('所有成员都已参与', 'Everyone has acted'),
 
+  /**
+   * The failures a page meets without the server's words: the client's own (no connection, not in a chat, a WeChat
+   * API failing), an answer it cannot read, a task page without a task, and the title rule the create form checks as
+   * the server does. The server
+   * words every refusal it answers in the caller's language (core/task-words.ts).
+   */
   errors: {
     NETWORK: text('网络不通，请重试', 'No connection; try again'),
     NOT_IN_CHAT: notInChat,
-    PLATFORM: weChatFailed,
-    INVALID_REQUEST: outOfStep,
-    UNKNOWN_ACTION: outOfStep,
+    PLATFORM: text('微信没有完成这个操作，请重试', 'WeChat did not complete this; try again'),
+    INTERNAL: text('服务暂时不可用，请稍后重试', 'Service unavailable; try again later'),
+    // A page opened without a task id never asks the server.
+    NOT_FOUND: text('任务不存在或已被删除', 'Task not found'),
     TITLE_EMPTY: text('请填写标题', 'Enter a title'),
     TITLE_TOO_LONG: text('标题最多 30 字符（汉字算 2 个）', 'At most 30 characters (Chinese counts 2)'),
     TITLE_CHARACTERS: text(
       '标题只能有汉字、字母和数字，不能有空格或标点',
       'Only Chinese, letters and digits: no spaces or punctuation',
     ),
-    DESCRIPTION_TOO_LONG: text('说明太长了', 'Description too long'),
-    DESCRIPTION_CHARACTERS: text('说明里有无法显示的字符', 'Description has unshowable characters'),
-    NOTE_TOO_LONG: text('备注太长了', 'Note too long'),
-    NOTE_CHARACTERS: text('备注只能写一行，不能有换行或制表符', 'A note is one line: no line breaks or tabs'),
-    CONTENT_RISKY: contentRefused,
-    CONTENT_REVIEW: contentRefused,
-    CONTENT_CHECK_FAILED: weChatFailed,
-    CAPACITY_INVALID: text('人数上限不正确', 'Invalid capacity'),
-    DEADLINE_INVALID: text('截止时间须晚于现在', 'Deadline must be in the future'),
-    AUDIENCE_INVALID: text('参与成员不正确，请重新选择', 'Invalid members; choose again'),
-    CLOUD_ID_INVALID: reopen,
-    CLOUD_ID_EXPIRED: reopen,
-    CLOUD_ID_FOREIGN: reopen,
-    NOT_FOUND: text('任务不存在或已被删除', 'Task not found'),
-    WRONG_ROOM: text('这个任务属于另一个聊天', 'This task belongs to another chat'),
-    NOT_CREATOR: text('只有发布者可以这样做', 'Only the poster can do this'),
-    NOT_INVITED: text('你无需参与这个任务', 'This task is not for you'),
-    NOT_JOINED: text('你还没有参与这个任务', 'You have not joined this task'),
-    ALREADY_JOINED: text('你已参与', 'You joined'),
-    TASK_ENDED: text('任务已结束', 'This task has ended'),
-    TASK_FULL: text('名额已满', 'No places left'),
-    DEADLINE_PASSED: deadlinePassed,
-    WRONG_STATE: text('任务状态已变化，请刷新', 'The task changed; refresh'),
-    BUSY: unavailable,
-    PLATFORM_FAILED: weChatFailed,
-    OUTCOME_UNKNOWN: text('未确认是否已保存，请刷新查看', 'Not confirmed; refresh to see if it was saved'),
-    INTERNAL: unavailable,
-  } satisfies FailureTexts<ErrorCode>,
+  } satisfies Record<ClientFailure | 'INTERNAL' | 'NOT_FOUND' | TitleProblem, Translations>,
 };
 
 /** The texts of `locale`, or of the language WeChat runs in; pages call it once in onLoad. */

@@ -5,14 +5,14 @@
 // which sends requests but never checks them. The client needs only what its calls add, and the compiler holds that
 // to the table (docs/pages.md, "Size").
 import { createActionClient, weChat, type ActionMethods, type WeChat } from 'chat-tool-kit';
-import type { FailureCode as KitFailureCode, Outcome as KitOutcome } from 'chat-tool-kit';
+import type { Failure as KitFailure, Outcome as KitOutcome } from 'chat-tool-kit';
 import type { ErrorCode } from '../core/api';
 import { ERROR_CODES, TASK_FUNCTION } from '../core/api';
 import type { ActionName, TaskActions } from '../core/task-actions';
 
-/** Why a call failed: a code of the server's or of the client's (NETWORK, NOT_IN_CHAT, PLATFORM). */
-export type FailureCode = KitFailureCode<ErrorCode>;
 export type Outcome<T> = KitOutcome<T, ErrorCode>;
+/** A failed call as a page words it: its code, and the server's words when it answered some. */
+export type Failure = Pick<KitFailure<ErrorCode>, 'code' | 'text'>;
 
 /** A method per action of the table (core/task-actions.ts): a new action needs nothing here. */
 export type TaskService = ActionMethods<TaskActions, ErrorCode>;

@@ -39,6 +39,7 @@ import {
   viewSight,
   viewTask,
 } from '../../../packageChatTool/core/view';
+import { wordsIn } from '../../../packageChatTool/core/task-words';
 import type { Call, ChatToolFunction } from '../../../kit/server/chat-tool-function';
 import { createChatToolFunction } from '../../../kit/server/chat-tool-function';
 import { triggers } from '../config.json';
@@ -332,7 +333,14 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
     callTimeoutMs: deps.cardSyncTimeoutMs,
   });
 
-  return createChatToolFunction({ actions: TASK_ACTIONS, handlers, clock, log, timer: { run: sweep, triggers } });
+  return createChatToolFunction({
+    actions: TASK_ACTIONS,
+    handlers,
+    clock,
+    log,
+    refusals: (locale) => wordsIn(locale).refusals,
+    timer: { run: sweep, triggers },
+  });
 }
 
 export type GroupTask = ReturnType<typeof createGroupTask>;

@@ -73,7 +73,7 @@ Component({
       } catch (error) {
         // Cancelling the picker is no failure.
         if (!/cancel/i.test(JSON.stringify(error) + String(error))) {
-          this.setData({ error: failureMessage(this.data.t, 'PLATFORM') });
+          this.setData({ error: failureMessage(this.data.t, { code: 'PLATFORM' }) });
         }
       }
     },
@@ -95,7 +95,7 @@ Component({
       this.setData({ publishing: true });
       const created = await taskService().createTask({ task: draftOf(form) });
       if (!created.ok) {
-        this.setData({ publishing: false, error: failureMessage(t, created.code) });
+        this.setData({ publishing: false, error: failureMessage(t, created) });
         return;
       }
       const { task, share } = created.data;

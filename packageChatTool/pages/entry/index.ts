@@ -110,7 +110,7 @@ Component({
       this.setData({ loading: true, error: '' });
       const result = await taskService().listRoomTasks({});
       if (!result.ok) {
-        this.setData({ loading: false, error: failureMessage(this.data.t, result.code) });
+        this.setData({ loading: false, error: failureMessage(this.data.t, result) });
         return;
       }
       // Pages loaded further down stay: coming back from a task does not lose the place in a long list.
@@ -128,7 +128,7 @@ Component({
       const result = await taskService().listRoomTasks({ after });
       const current = this.data._list;
       if (!result.ok) {
-        this.setData({ more: 'next', error: failureMessage(this.data.t, result.code) });
+        this.setData({ more: 'next', error: failureMessage(this.data.t, result) });
       } else if (current) {
         this.show(withPage(current, result.data, after, idOf), Date.now());
       }

@@ -7,7 +7,7 @@ import type { Confirmable, MemberList, MemberPage, Reminder, TaskShown, TaskView
 import { ENTRY_PAGE, MEMBER_LISTS, taskPagePath } from '../../core/api';
 import { weChat as kitWeChat } from 'chat-tool-kit';
 import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
-import { taskService as sharedTaskService, type FailureCode, type Outcome } from '../../services/task-service';
+import { taskService as sharedTaskService, type Failure, type Outcome } from '../../services/task-service';
 import { changes } from '../../view/changes';
 import { pagedFrom, withFirstPage, withPage, without, type Paged } from '../../view/paged';
 import { CARD_IMAGE } from '../../view/routes';
@@ -164,7 +164,7 @@ Component({
       const result = await taskService().listMembers({ taskId: task.id, list, after });
       this.setData({ more: null });
       if (!result.ok) {
-        this.fail(result.code);
+        this.fail(result);
         return;
       }
       const loaded = this.data.lists?.[list];
@@ -173,17 +173,17 @@ Component({
     /** Shows the task a call returned, or the failure. */
     apply(result: Outcome<TaskView>) {
       if (!result.ok) {
-        this.fail(result.code);
+        this.fail(result);
         return;
       }
       this.show(result.data);
       void this.prepareReminder();
     },
-    fail(code: FailureCode) {
-      this.setData({ error: failureMessage(this.data.t, code) });
+    fail(failure: Failure) {
+      this.setData({ error: failureMessage(this.data.t, failure) });
     },
     /** notifyGroupMembers must run within the tap, so the pending members are fetched beforehand. */
-    async prepareReminder(): Promise<FailureCode | null> {
+    async prepareReminder(): Promise<Failure | null> {
       const { task } = this.data;
       if (!task?.viewer.can.remind) {
         this.setData({ reminder: null });
@@ -191,7 +191,7 @@ Component({
       }
       const result = await taskService().pendingMembers({ taskId: task.id });
       this.setData({ reminder: result.ok ? result.data : null });
-      return result.ok ? null : result.code;
+      return result.ok ? null : result;
     },
     /**
      * Runs a server action with the page marked busy; leaving, closing soon and ending ask first, in the words the
@@ -252,7 +252,7 @@ Component({
       try {
         await weChat().remind(reminder);
       } catch {
-        return this.fail('PLATFORM');
+        return this.fail({ code: 'PLATFORM' });
       }
       return weChat().toast(t.reminded, 'success');
     },
@@ -273,7 +273,7 @@ Component({
         if (this.data.image) this.setData({ 'image.path': path });
       } catch {
         this.setData({ image: null });
-        this.fail('PLATFORM');
+        this.fail({ code: 'PLATFORM' });
       }
     },
     /** Shares within the tap: nothing is awaited before shareImageToGroup. */
@@ -283,7 +283,7 @@ Component({
       try {
         await weChat().shareImage(image.path, taskPagePath(taskId));
       } catch {
-        this.fail('PLATFORM');
+        this.fail({ code: 'PLATFORM' });
         return;
       }
       this.setData({ image: null });
@@ -307,10 +307,10 @@ Component({
             () => false,
           ));
       this.setData({ busy: false });
-      if (!result.ok) return this.fail(result.code);
+      if (!result.ok) return this.fail(result);
       this.setData({ unposted: !posted });
       this.show(result.data.task);
-      return posted ? weChat().toast(t.shared, 'success') : this.fail('PLATFORM');
+      return posted ? weChat().toast(t.shared, 'success') : this.fail({ code: 'PLATFORM' });
     },
     /** Pull to refresh: others may have joined since the page opened. */
     async onRefresh() {

@@ -98,7 +98,7 @@ describe('a failing store', () => {
     // Identity held before the store failed: the answer carries the member's ticket all the same.
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: expect.any(String) },
+      error: { code: 'INTERNAL', message: expect.any(String), text: expect.any(String) },
       memberTicket: expect.any(String),
     });
     await expect(backend.runTimer()).resolves.toMatchObject({ storeFailures: 1 });
@@ -123,7 +123,7 @@ describe('a store whose write timed out', () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'OUTCOME_UNKNOWN', message: expect.any(String) },
+      error: { code: 'OUTCOME_UNKNOWN', message: expect.any(String), text: expect.any(String) },
       memberTicket: expect.any(String),
     });
   });

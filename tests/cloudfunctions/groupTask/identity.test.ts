@@ -50,7 +50,10 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
         taskId,
         ...forged,
       });
-      expect(leave).toEqual({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.any(String) } });
+      expect(leave).toEqual({
+        ok: false,
+        error: { code: 'INVALID_REQUEST', message: expect.any(String), text: expect.any(String) },
+      });
     }
     await expectUnchanged();
   });

@@ -76,6 +76,18 @@ describe('action client', () => {
     expect(sent).toEqual(['zh-CN', 'en']);
   });
 
+  test("a refusal keeps the server's words for it; words that are no text make the answer INTERNAL", async () => {
+    const refused = { ok: false, error: { code: 'POLL_CLOSED', message: 'closed', text: 'The poll is closed' } };
+    const worded = fakeWeChat({ callFunction: async () => refused });
+    expect(await clientOf(worded).call('vote', { pollId: 'p1', option: 'a' })).toEqual({
+      ok: false,
+      code: 'POLL_CLOSED',
+      text: 'The poll is closed',
+    });
+    const broken = fakeWeChat({ callFunction: async () => ({ ...refused, error: { ...refused.error, text: 7 } }) });
+    expect(await clientOf(broken).call('vote', { pollId: 'p1', option: 'a' })).toEqual({ ok: false, code: 'INTERNAL' });
+  });
+
   test('keeps the member ticket an answer carries and presents it with each later call in the chat, never outside', async () => {
     const answers = [
       { ok: true, data: ['p1'], memberTicket: 't1' },

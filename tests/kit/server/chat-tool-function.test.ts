@@ -106,6 +106,26 @@ describe('kit function shell', () => {
     });
   });
 
+  it("words a refusal in the caller's language when the tool words its refusals, and only then", async () => {
+    const worded = createChatToolFunction({
+      actions: ACTIONS,
+      handlers,
+      clock: { now: () => 0 },
+      log: () => undefined,
+      refusals: (locale) => ({ UNKNOWN_ACTION: locale === 'en' ? 'Reopen the tool' : '请重新打开' }),
+    });
+    expect(await worded.main({ action: 'nope', locale: 'en' }, 'oAlice')).toMatchObject({
+      error: { code: 'UNKNOWN_ACTION', text: 'Reopen the tool' },
+    });
+    expect(await worded.main({ action: 'nope' }, 'oAlice')).toMatchObject({
+      error: { code: 'UNKNOWN_ACTION', text: '请重新打开' },
+    });
+    // A code without words, and a tool that words none, answer the code alone.
+    expect(await worded.main({ action: 'echo', text: 1 }, 'oAlice')).not.toHaveProperty('error.text');
+    expect(await make().main({ action: 'nope', locale: 'en' }, 'oAlice')).not.toHaveProperty('error.text');
+    expect(await worded.main({ action: 'speak', locale: 'en' }, 'oAlice')).toEqual({ ok: true, data: 'en' });
+  });
+
   it('refuses what the table does not declare', async () => {
     const codeOf = async (event: unknown) => {
       const answer = (await make().main(event, 'oAlice')) as { ok: boolean; error?: { code: string } };

@@ -1,14 +1,21 @@
 // Realistic server answers for page tests, worded as the server words them (core/task-words.ts).
-import type { Locale } from 'chat-tool-kit';
+import { CLIENT_FAILURES, localeOf, type ClientFailure, type Locale } from 'chat-tool-kit';
 import type {
   CardShare,
+  ErrorCode,
   MemberPage,
   Reminder,
   TaskSummary,
   TaskSummaryPage,
   TaskView,
 } from '../../../packageChatTool/core/api';
-import { summaryShown, taskShown, type SummaryFacts, type TaskFacts } from '../../../packageChatTool/core/task-words';
+import {
+  summaryShown,
+  taskShown,
+  wordsIn,
+  type SummaryFacts,
+  type TaskFacts,
+} from '../../../packageChatTool/core/task-words';
 
 export const NOW = new Date(2026, 10, 21, 12, 0).getTime();
 const HOUR = 3600 * 1000;
@@ -126,3 +133,16 @@ export function reminder(overrides: Partial<Reminder> = {}): Reminder {
     ...overrides,
   };
 }
+
+/** A refusal as the server answers it to the client: its code and its words in the caller's language. */
+export const refusal = (code: ErrorCode, locale: Locale = 'zh-CN') =>
+  ({ ok: false, code, text: wordsIn(locale).refusals[code] }) as const;
+
+const isClientFailure = (code: string): code is ClientFailure => (CLIENT_FAILURES as readonly string[]).includes(code);
+
+/**
+ * A failed call as the service hands it to a page on a phone speaking `language`: the client's own failure, or a
+ * refusal with the server's words in that language.
+ */
+export const failedCall = (code: string, language = 'zh_CN') =>
+  isClientFailure(code) ? ({ ok: false, code } as const) : refusal(code as ErrorCode, localeOf(language));

@@ -4,7 +4,7 @@
 import type { Mounted } from '../../../harness/glass-easel';
 import { useWeChat } from 'chat-tool-kit';
 import { fakeWeChat, installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
-import { cardShare, taskView } from '../../helpers/samples';
+import { cardShare, failedCall, taskView } from '../../helpers/samples';
 import { TASK_FIELD_NAMES } from '../../../../packageChatTool/core/task-fields';
 import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
 import { formatDate } from '../../../../packageChatTool/view/time';
@@ -172,7 +172,7 @@ describe('create page', () => {
     ['CLOUD_ID_EXPIRED', 'en', 'Could not confirm your chat; reopen Group Tasks'],
   ])('a server failure %s is explained (%s) and the form stays usable', async (code, language, message) => {
     platform.language.mockReturnValue(language);
-    service.createTask.mockResolvedValue({ ok: false, code });
+    service.createTask.mockResolvedValue(failedCall(code, language));
     const page = await mountPage(PAGE);
     type(page, '.title-input', 'hike');
     await tap(page, '.publish');

@@ -3,7 +3,7 @@
  */
 import { mountPage } from '../../../harness/simulate';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
-import { summary, tasks } from '../../helpers/samples';
+import { failedCall, summary, tasks } from '../../helpers/samples';
 import { attr, expectAccessible, texts } from '../../helpers/simulate';
 
 const PAGE = 'packageChatTool/pages/entry/index';
@@ -91,7 +91,7 @@ describe('entry page in a chat', () => {
     ['CLOUD_ID_EXPIRED', '无法确认你所在的聊天，请重新打开群任务'],
     ['INTERNAL', '服务暂时不可用，请稍后重试'],
   ])('explains %s in Chinese', async (code, message) => {
-    service.listRoomTasks.mockResolvedValue({ ok: false, code });
+    service.listRoomTasks.mockResolvedValue(failedCall(code));
     const page = await mountPage(PAGE);
     expect(page.text()).toContain(message);
     expect(page.has('.create')).toBe(true);

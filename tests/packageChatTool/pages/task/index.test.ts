@@ -4,7 +4,7 @@
 import type { Mounted } from '../../../harness/glass-easel';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { expectAccessible, fire, openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
-import { cardShare, CREATOR, members, NOW, reminder, taskView } from '../../helpers/samples';
+import { cardShare, CREATOR, failedCall, members, NOW, refusal, reminder, taskView } from '../../helpers/samples';
 import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
 
 const PAGE = 'packageChatTool/pages/task/index';
@@ -158,7 +158,7 @@ describe('task page for a participant', () => {
   ])('a refused sign-up (%s) is explained in %s and the page stays usable', async (code, language, message) => {
     platform.language.mockReturnValue(language);
     service.getTask.mockResolvedValue({ ok: true, data: taskView() });
-    service.join.mockResolvedValue({ ok: false, code });
+    service.join.mockResolvedValue(failedCall(code, language));
     const p = await open();
     await tap(p, '.join');
     expect(data(p)).toMatchObject({ error: message, busy: false });
@@ -196,7 +196,7 @@ describe('task page for a participant', () => {
   });
 
   test('a task that cannot be loaded explains why and offers retry and all tasks', async () => {
-    service.getTask.mockResolvedValue({ ok: false, code: 'NOT_FOUND' });
+    service.getTask.mockResolvedValue(refusal('NOT_FOUND'));
     const p = await open();
     expect(p.text('.failure')).toContain('任务不存在或已被删除');
     service.getTask.mockResolvedValue({ ok: true, data: taskView() });
@@ -205,7 +205,7 @@ describe('task page for a participant', () => {
   });
 
   test('"all tasks" opens the entry page', async () => {
-    service.getTask.mockResolvedValue({ ok: false, code: 'WRONG_ROOM' });
+    service.getTask.mockResolvedValue(refusal('WRONG_ROOM'));
     const p = await open();
     await tap(p, '.all-tasks');
     expect(platform.redirectTo).toHaveBeenCalledWith('/packageChatTool/pages/entry/index');
