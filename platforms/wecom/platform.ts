@@ -9,8 +9,7 @@
 // - WeCom offers a mini program server no public content check like msgSecCheck: checkText passes every text,
 //   with a trace id that says no check ran.
 import { randomUUID } from 'node:crypto';
-import type { OpenDataResult, WeChatPlatform } from '../../kit/server/ports';
-import type { Clock } from '../../kit/server/ports';
+import type { Clock, OpenDataResult, WeChatPlatform } from '../../kit/server/ports';
 import type { Proofs } from './proofs';
 
 /** The trace id of a text WeCom had no check for. */

@@ -4,6 +4,7 @@
 // the platform port's resolveOpenData verifies it (docs/platforms.md#wecom-identity). Nothing in either is taken
 // from a client unverified, and the ids derived here never collide with WeChat's (they start with `wecom-`).
 import { createHash, createHmac } from 'node:crypto';
+import { isRecord } from '../../kit/core/action-table';
 import { sameTicket } from '../../kit/server/member-tickets';
 import type { WecomChat, WecomChatType } from './protocol';
 
@@ -56,9 +57,6 @@ export interface Proofs {
   readSession(token: unknown, now: number): ProofRead<SessionProof>;
   readChat(token: unknown, now: number): ProofRead<ChatProof>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function createProofs(key: string): Proofs {
   const sign = (body: string) => createHmac('sha256', key).update(`wecom proof v1\n${body}`).digest('base64url');

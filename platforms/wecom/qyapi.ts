@@ -2,6 +2,7 @@
 // gettoken (cached until it expires; a call refused for an expired or invalid token gets a new one once),
 // miniprogram/jscode2session (wx.qy.login's code → corpid and userid) and externalcontact/groupchat/get (a customer
 // group's members). Every refusal is a QyApiError with qyapi's errcode; the secret and the token never reach a log.
+import { isRecord } from '../../kit/core/action-table';
 import type { Clock } from '../../kit/server/ports';
 
 /** qyapi's errcodes the server acts on (docs/platforms.md#wecom-error-codes). */
@@ -10,7 +11,6 @@ export const QY_ERRCODE = {
   tokenExpired: 42001,
   invalidCode: 40029,
   invalidGroup: 40050,
-  invalidParameter: 40058,
 } as const;
 
 /** Refresh the token this long before qyapi says it expires, so no call leaves with a token about to lapse. */
@@ -53,11 +53,9 @@ export interface QyApiOptions {
 
 type Json = Record<string, unknown>;
 
-const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** An answer's errcode (absent means 0 for some calls), or a QyApiError for a shape qyapi never answers. */
 function checked(answer: unknown): Json {
-  if (!isJson(answer)) throw new QyApiError(-1, 'qyapi answered something that is not a JSON object');
+  if (!isRecord(answer)) throw new QyApiError(-1, 'qyapi answered something that is not a JSON object');
   const errcode = answer.errcode ?? 0;
   if (typeof errcode !== 'number') throw new QyApiError(-1, 'qyapi answered a non-numeric errcode');
   if (errcode !== 0) throw new QyApiError(errcode, typeof answer.errmsg === 'string' ? answer.errmsg : '');
@@ -126,11 +124,11 @@ export function createQyApi({ apiBase, corpId, corpSecret, clock, fetch: get = f
     async groupChatMembers(chatId) {
       const answer = await withToken('externalcontact/groupchat/get', {}, { chat_id: chatId, need_name: 0 });
       const chat = answer.group_chat;
-      if (!isJson(chat) || !Array.isArray(chat.member_list)) {
+      if (!isRecord(chat) || !Array.isArray(chat.member_list)) {
         throw new QyApiError(-1, "qyapi's groupchat/get answer lacks group_chat.member_list");
       }
       return chat.member_list.flatMap((member): QyGroupMember[] =>
-        isJson(member) && typeof member.userid === 'string' && (member.type === 1 || member.type === 2)
+        isRecord(member) && typeof member.userid === 'string' && (member.type === 1 || member.type === 2)
           ? [{ userid: member.userid, type: member.type }]
           : [],
       );

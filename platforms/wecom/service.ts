@@ -7,6 +7,7 @@
 //                                             chat proof as its cloudID, the caller's openid from the session
 // The store, the handlers and the task domain are the WeChat chat tool's, unchanged; only the ports differ.
 import { randomUUID } from 'node:crypto';
+import { isRecord } from '../../kit/core/action-table';
 import type { ApiResult } from '../../kit/core/result';
 import { fail, ok } from '../../kit/core/result';
 import type { Clock, Log } from '../../kit/server/ports';
@@ -34,12 +35,9 @@ export interface WecomServiceDeps {
   documents: DocumentStore;
   log: Log;
   clock?: Clock;
-  /** Another fetch for qyapi (tests count or fail its calls). */
+  /** Another fetch for qyapi (jest's jsdom environment, where the page tests run, has none). */
   fetch?: typeof fetch;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** WeCom ids (chat ids, userids, corpids): printable ASCII without spaces, as qyapi issues them. */
 const WECOM_ID = /^[\x21-\x7e]{1,128}$/;
