@@ -18,7 +18,7 @@ export type WecomStart =
   | { kind: 'outsideChat'; entry: WechatMiniprogram.Qy.Entry }
   | { kind: 'inChat'; chatType: WecomEntered['chatType']; entry: WechatMiniprogram.Qy.Entry };
 
-/** Any refusal: the server's code (or the client's own: NETWORK, QY_FAILED), and a message for logs. */
+/** Any refusal: the server's code (or the client's own: NETWORK, QY_FAILED, NOT_CONFIGURED), and a message for logs. */
 export interface WecomFailure {
   code: string;
   message: string;
@@ -125,7 +125,12 @@ export function wecomServices(api: WechatMiniprogram.Wx, settings: WecomSettings
 
   function start(): Promise<WecomStart> {
     var qy = api.qy;
-    return qy === undefined ? Promise.resolve({ kind: 'notWecom' } as WecomStart) : startIn(qy);
+    if (qy === undefined) return Promise.resolve({ kind: 'notWecom' } as WecomStart);
+    // The same code the server answers when its own settings are missing (platforms/wecom/function.ts).
+    if (settings.serviceUrl === '') {
+      return Promise.reject({ code: 'NOT_CONFIGURED', message: 'WECOM_SERVICE_URL is not set' } as WecomFailure);
+    }
+    return startIn(qy);
   }
 
   function startIn(qy: WechatMiniprogram.Qy.Api): Promise<WecomStart> {

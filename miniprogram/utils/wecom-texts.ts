@@ -78,6 +78,7 @@ var zh: WecomTexts = {
   retry: '重试',
   errors: {
     NETWORK: '网络连接失败，请稍后重试。',
+    NOT_CONFIGURED: '群任务的企业微信服务还没有配置好，请联系管理员（WECOM_SERVICE_URL 与服务端的环境变量）。',
     QY_FAILED: '企业微信没有完成这个操作，请稍后重试。',
     CODE_INVALID: '登录已失效，请重新打开本页。',
     SESSION_INVALID: '登录已失效，请重新打开本页。',
@@ -131,6 +132,8 @@ var en: WecomTexts = {
   retry: 'Try again',
   errors: {
     NETWORK: 'No connection. Please try again.',
+    NOT_CONFIGURED:
+      "Group tasks' WeCom service is not set up yet; ask your admin (WECOM_SERVICE_URL and the server's environment).",
     QY_FAILED: 'WeCom did not complete this. Please try again.',
     CODE_INVALID: 'Your login is no longer valid. Please open the page again.',
     SESSION_INVALID: 'Your login is no longer valid. Please open the page again.',

@@ -129,6 +129,11 @@ describe('entries', () => {
     expect(await profile.services.start()).toEqual({ kind: 'outsideChat', entry: 'contact_profile' });
     const wechat = wecomServices({} as WechatMiniprogram.Wx, { serviceUrl: company.url, cardImageUrl: CARD_IMAGE });
     expect(await wechat.start()).toEqual({ kind: 'notWecom' });
+    const unset = wecomServices({ qy: normal.qy } as unknown as WechatMiniprogram.Wx, {
+      serviceUrl: '',
+      cardImageUrl: CARD_IMAGE,
+    });
+    await expect(unset.start()).rejects.toMatchObject({ code: 'NOT_CONFIGURED' });
   });
 
   test('a client too old for 上下游 groups cannot name one', async () => {

@@ -96,3 +96,38 @@ test('the cloud function bundles as groupTask does, without the SQLite store', a
   expect(code).not.toContain('better-sqlite3');
   expect(code).toContain('miniprogram/jscode2session');
 });
+
+test('the cloud function without its settings answers 503 naming what is missing, and runs nothing', async () => {
+  jest.resetModules();
+  jest.doMock('wx-server-sdk', () => ({}), { virtual: true });
+  const log = jest.fn();
+  jest.doMock('../../../kit/server/production', () => ({ production: () => ({ log, documents: {} }) }));
+  const saved = { ...process.env };
+  delete process.env.WECOM_CORP_ID;
+  delete process.env.WECOM_CORP_SECRET;
+  process.env.WECOM_PROOF_KEY = 'too-short';
+  try {
+    const { main } =
+      (await import('../../../platforms/wecom/function')) as typeof import('../../../platforms/wecom/function');
+    const answer = (await main({
+      httpMethod: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })) as {
+      statusCode: number;
+      body: string;
+    };
+    expect(answer.statusCode).toBe(503);
+    const { error } = JSON.parse(answer.body) as { error: { code: string; message: string } };
+    expect(error.code).toBe('NOT_CONFIGURED');
+    for (const name of ['WECOM_CORP_ID', 'WECOM_CORP_SECRET', 'WECOM_PROOF_KEY']) expect(error.message).toContain(name);
+    expect(error.message).not.toContain('too-short');
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('WECOM_CORP_ID is not set'));
+    // A timer event runs nothing either.
+    expect(await main({ Type: 'Timer' } as never)).toMatchObject({ statusCode: 503 });
+  } finally {
+    process.env = saved;
+    jest.dontMock('wx-server-sdk');
+    jest.dontMock('../../../kit/server/production');
+  }
+});
