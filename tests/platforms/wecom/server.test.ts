@@ -107,8 +107,7 @@ test('the cloud function without its settings answers 503 naming what is missing
   delete process.env.WECOM_CORP_SECRET;
   process.env.WECOM_PROOF_KEY = 'too-short';
   try {
-    const { main } =
-      (await import('../../../platforms/wecom/function')) as typeof import('../../../platforms/wecom/function');
+    const { main } = await import('../../../platforms/wecom/function');
     const answer = (await main({
       httpMethod: 'POST',
       headers: { 'content-type': 'application/json' },
