@@ -6,8 +6,9 @@ import { isChinese } from './i18n';
 export interface WecomTexts {
   title: string;
   loading: string;
-  notWecom: string;
   outsideChat: string;
+  /** Outside WeCom: whoever opened a card sent from a WeCom chat, e.g. a customer in WeChat. */
+  notWecom: string;
   /** Why the list is the truth: WeCom cannot update a card once sent (docs/platforms.md#wecom-what-it-cannot-do). */
   liveNote: string;
   empty: string;
@@ -46,7 +47,7 @@ export interface WecomTexts {
 var zh: WecomTexts = {
   title: '群任务接龙',
   loading: '正在进入会话…',
-  notWecom: '请在企业微信里，从客户群或客户会话的聊天工具栏打开本页。',
+  notWecom: '这张卡片来自企业微信的会话：任务由企业成员在企业微信里，从会话的聊天工具栏查看和管理。',
   outsideChat: '请从客户群、客户会话或上下游会话的聊天工具栏打开本页，才能看到这个会话的任务。',
   liveNote: '企业微信发出的卡片不会自动更新，这里显示的是最新进度。',
   empty: '这个会话还没有任务。',
@@ -99,7 +100,8 @@ var zh: WecomTexts = {
 var en: WecomTexts = {
   title: 'Group tasks',
   loading: 'Opening the chat…',
-  notWecom: "Open this page in WeCom, from a customer group's or customer chat's toolbar.",
+  notWecom:
+    "This card comes from a WeCom chat: the company's members see and manage its tasks in WeCom, from the chat's toolbar.",
   outsideChat:
     "Open this page from the toolbar of a customer group, a customer chat or a 上下游 chat to see that chat's tasks.",
   liveNote: 'Cards sent in WeCom never update themselves; this page shows the live progress.',

@@ -142,7 +142,7 @@ describe('where the page cannot show a chat', () => {
   test('outside WeCom, and in WeCom outside a chat toolbar, it explains', async () => {
     const wechat = await open('alice', 'normal', {}, { qy: false, language: 'en' });
     expect(stage(wechat)).toBe('notWecom');
-    expect(wechat.view.text('.explain')).toContain('Open this page in WeCom');
+    expect(wechat.view.text('.explain')).toContain('This card comes from a WeCom chat');
     const normal = await open('alice', 'normal');
     expect(stage(normal)).toBe('outsideChat');
     expect(normal.view.text('.explain')).toContain('聊天工具栏');
