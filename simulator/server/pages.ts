@@ -1,5 +1,7 @@
 // The two HTML documents: the chat host (the page you open) and the phone frame the app runs in.
 
+import { platformSwitch } from '../shared/platforms';
+
 export const HOST_HTML = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -9,6 +11,7 @@ export const HOST_HTML = `<!doctype html>
 <link rel="stylesheet" href="/host.css">
 </head>
 <body>
+${platformSwitch('wechat')}
 <div id="host"></div>
 <script src="/host.js"></script>
 </body>

@@ -13,6 +13,7 @@ describe('npm start options', () => {
       watch: true,
       open: true,
       readings: READING_PROFILES.documented,
+      platform: 'wechat',
     });
     expect(parseArgs([], { CI: 'true' }, root).open).toBe(false);
   });
@@ -34,6 +35,16 @@ describe('npm start options', () => {
       afterExpiry: 'refused',
     });
     expect(() => parseArgs(['--readings=lenient'], {}, root)).toThrow(/unknown readings profile "lenient"/);
+  });
+
+  test('the platform from SIMULATOR_PLATFORM or --platform; an unknown one is refused', () => {
+    expect(parseArgs([], { SIMULATOR_PLATFORM: 'wecom' }, root).platform).toBe('wecom');
+    expect(parseArgs(['--platform', 'feishu'], { SIMULATOR_PLATFORM: 'wecom' }, root).platform).toBe('feishu');
+    expect(parseArgs(['--platform=wechat'], {}, root).platform).toBe('wechat');
+    expect(() => parseArgs(['--platform', 'slack'], {}, root)).toThrow(
+      'unknown platform "slack" (known: wechat, wecom, feishu)',
+    );
+    expect(() => parseArgs(['--platform', 'toString'], {}, root)).toThrow(/unknown platform "toString"/);
   });
 
   test('bad input is refused with a clear message', () => {

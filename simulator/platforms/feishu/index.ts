@@ -15,6 +15,7 @@ import type { CallbackKeys } from '../../../platforms/feishu/fake/group';
 import { click } from '../../../platforms/feishu/fake/group';
 import type { FakeFeishu, FakeMember } from '../../../platforms/feishu/fake/openapi';
 import { startFakeFeishu } from '../../../platforms/feishu/fake/openapi';
+import { platformSwitch } from '../../shared/platforms';
 
 /** The simulated group and its members (Alice created the group; the bot is in it). */
 export const GROUP = { chatId: 'oc_simulated0001', name: '周末活动 Weekend' };
@@ -74,7 +75,7 @@ const GROUP_HTML = (script: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark"><title>Feishu group · 飞书群（模拟）</title>
 <link rel="stylesheet" href="/feishu/group.css"></head>
-<body><div id="group" aria-live="polite"></div><script>${script}</script></body></html>`;
+<body>${platformSwitch('feishu')}<div id="group" aria-live="polite"></div><script>${script}</script></body></html>`;
 
 async function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
