@@ -131,7 +131,9 @@ export interface TaskShown {
   /** The creator's notice while the card the page just made did not reach the chat ('' for anyone else). */
   notPosted: string;
   participantsHeading: string;
-  /** How many chosen members have not acted yet ('' when the task is for everyone or all have). */
+  /** Under the heading while nobody has joined ('' once someone has). */
+  nobody: string;
+  /** How many chosen members have not acted yet ('' once all have), or that the task is open to everyone. */
   pending: string;
   /** The buttons the viewer may tap, in this order: viewer.can decides which. */
   buttons: TaskButton[];
@@ -199,9 +201,24 @@ export type ActionRequest<A extends ActionName> = { action: A } & TaskRequest<A>
 /** The one cloud function the chat tool calls. */
 export const TASK_FUNCTION = 'groupTask';
 
+const PAGES = '/packageChatTool/pages';
+
 /** The chat tool's entry page; with ?taskId it opens that task (card path, reminders, re-shares). */
-export const ENTRY_PAGE = '/packageChatTool/pages/entry/index';
+export const ENTRY_PAGE = `${PAGES}/entry/index`;
 
 export function taskPagePath(taskId: string): string {
   return `${ENTRY_PAGE}?taskId=${encodeURIComponent(taskId)}`;
 }
+
+/** The task page itself, which the entry page and the create page open inside the chat tool. */
+export function taskPage(taskId: string): string {
+  return `${PAGES}/task/index?taskId=${encodeURIComponent(taskId)}`;
+}
+
+export const CREATE_PAGE = `${PAGES}/create/index`;
+
+/**
+ * The card's own picture, 5:4, in the package: without it WeChat shows a screenshot of the page that posted the
+ * card (docs/platform.md, "shareAppMessageToGroup").
+ */
+export const CARD_IMAGE = '/packageChatTool/assets/card.png';

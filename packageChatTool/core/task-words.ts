@@ -66,6 +66,8 @@ const WORDS = {
   participantsHeading: text('已参与的成员', 'Joined'),
   doneHeading: text('已完成的成员', 'Done'),
   pendingCount: text('{count} 人尚未行动', '{count} not yet'),
+  everyoneExpected: text('所有人都可参与', 'Open to everyone'),
+  nobodyYet: text('还没有人', 'Nobody yet'),
   openTask: text('打开 {title}', 'Open {title}'),
 
   /** Where the viewer stands; "done" and "waitlisted" are also the toast once a sign-up got them there. */
@@ -292,7 +294,8 @@ export function taskShown(task: TaskFacts, locale: Locale): TaskShown {
     cardNotice: cardNotice(task, w),
     notPosted: isCreator && task.state !== 'ended' ? w.cardNotPosted : '',
     participantsHeading: complete ? w.doneHeading : w.participantsHeading,
-    pending: pending ? format(w.pendingCount, { count: pending }) : '',
+    nobody: done ? '' : w.nobodyYet,
+    pending: expected === null ? w.everyoneExpected : pending ? format(w.pendingCount, { count: pending }) : '',
     buttons: offered
       .filter(([shown]) => shown)
       .map(([, action, label, look = '']) =>

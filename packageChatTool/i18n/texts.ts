@@ -6,6 +6,7 @@ import type { ClientFailure, InLocale, Translations } from 'chat-tool-kit';
 import { text as kitText, texts } from 'chat-tool-kit';
 import type { TaskFieldName } from '../core/task-fields';
 import type { TitleProblem } from '../core/title';
+import type { Failure } from '../services/task-service';
 
 /**
  * The kit's text() under a local name: each call of an imported function compiles to `(0, kit.text)(…)`, and the
@@ -72,7 +73,6 @@ const TEXTS = {
   deadlineTime: text('选择时间', 'Pick a time'),
   clearDeadline: text('清除截止时间', 'Clear the deadline'),
   publish: sendToChat,
-  publishing: working,
   working,
 
   // A field's problem shows under the field, and with the field's name (fieldProblem) above the form.
@@ -105,8 +105,6 @@ const TEXTS = {
   waitlistHeading: text('候补', 'Waitlist'),
   showMore: text('显示更多', 'Show more'),
   listEnd: text('没有更多了', 'No more'),
-  nobodyYet: text('还没有人', 'Nobody yet'),
-  everyoneExpected: text('所有人都可参与', 'Open to everyone'),
 
   progressImage: text('进度图预览', 'Progress image preview'),
   sendImage: sendToChat,
@@ -142,3 +140,11 @@ const TEXTS = {
 export const messagesFor = texts(TEXTS);
 
 export type Messages = InLocale<typeof TEXTS>;
+
+/**
+ * What a failed call tells the user: the server's words for its refusal, else the page's own for a failure that
+ * happened without the server (an answer without words reads as the service failing).
+ */
+export function failureMessage(t: Messages, { code, text }: Failure): string {
+  return text ?? (code in t.errors ? t.errors[code as keyof Messages['errors']] : t.errors.INTERNAL);
+}

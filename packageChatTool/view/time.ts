@@ -3,7 +3,7 @@
 // a task the server words in the caller's language (core/task-words.ts). Pure: no wx, no page.
 import { format } from 'chat-tool-kit';
 import type { TaskState } from '../core/types';
-import type { Messages } from '../i18n/index';
+import type { Messages } from '../i18n/texts';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;

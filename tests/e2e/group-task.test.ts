@@ -2,7 +2,7 @@
 // chats, backed by the real groupTask function on SQLite and the WeChat emulator.
 import { MEMBERS_FIRST_PAGE, MEMBERS_PAGE, TASKS_PAGE } from '../../packageChatTool/core/limits';
 import { wordsIn } from '../../packageChatTool/core/task-words';
-import { messagesFor } from '../../packageChatTool/i18n/index';
+import { messagesFor } from '../../packageChatTool/i18n/texts';
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
 import { format } from 'chat-tool-kit';

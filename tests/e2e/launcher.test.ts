@@ -1,7 +1,7 @@
 // The launcher (the main package's page) in the simulator: opened from a chat, it opens the chat tool bound to
 // that chat (wx.getGroupEnterInfo → resolveChat → wx.openChatTool({ url, roomid, chatType })) without the chat
 // picker; opened anywhere else, the picker as before.
-import { messagesFor } from '../../packageChatTool/i18n/index';
+import { messagesFor } from '../../packageChatTool/i18n/texts';
 
 import { launcherTexts } from '../../miniprogram/utils/i18n';
 import { describeWithBrowser, eventually, simulatorTests, type Simulator } from './harness';

@@ -4,7 +4,7 @@
 // "getChatToolInfo"; docs/platforms.md#wecom-contacts-inside-wechat). The real pages create and publish the task;
 // the other member's phone signs up; the card in that chat follows, and no other chat shows it.
 import type { ChatMember, ChatRoom } from '../../simulator/shared/server-api';
-import { messagesFor } from '../../packageChatTool/i18n/index';
+import { messagesFor } from '../../packageChatTool/i18n/texts';
 import { launcherTexts } from '../../miniprogram/utils/i18n';
 import {
   cardParam,

@@ -2,7 +2,7 @@
 // Skyline pages). With `back`, a back button returns to the previous page. It sits below the status bar, as tall
 // as the capsule button and its margins above and below (44 px without one), so its title lines up with the capsule.
 import { weChat } from 'chat-tool-kit';
-import { messagesFor } from '../../i18n/index';
+import { messagesFor } from '../../i18n/texts';
 
 Component({
   properties: {

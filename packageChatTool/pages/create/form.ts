@@ -5,7 +5,7 @@ import type { SentDraft, TaskFieldName } from '../../core/task-fields';
 import { TITLE_MAX_UNITS, titleProblem, titleUnits } from '../../core/title';
 import { countCharacters, format } from 'chat-tool-kit';
 import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION_MAX } from '../../core/limits';
-import type { Messages } from '../../i18n/index';
+import type { Messages } from '../../i18n/texts';
 
 export interface CreateForm {
   title: string;

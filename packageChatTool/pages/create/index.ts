@@ -2,9 +2,9 @@
 // WeChat declares the dynamic card (updateShareMenu) and posts it (shareAppMessageToGroup).
 import { isOneToOneChat, weChat } from 'chat-tool-kit';
 import type { TaskKind } from '../../core/types';
-import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
+import { failureMessage, messagesFor, type Messages } from '../../i18n/texts';
 import { taskService } from '../../services/task-service';
-import { CARD_IMAGE, taskPage } from '../../view/routes';
+import { CARD_IMAGE, taskPage } from '../../core/api';
 import { formatDate } from '../../view/time';
 import { draftOf, EMPTY_FORM, firstError, formView, type CreateForm, type FormErrors, type TextField } from './form';
 

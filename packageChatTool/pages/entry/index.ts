@@ -5,11 +5,11 @@
 // left, which moves with its own clock (view/time.ts).
 import { weChat } from 'chat-tool-kit';
 import type { SummaryShown, TaskSummary } from '../../core/api';
-import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
+import { CREATE_PAGE, taskPage } from '../../core/api';
+import { failureMessage, messagesFor, type Messages } from '../../i18n/texts';
 import { taskService } from '../../services/task-service';
 import { changes } from '../../view/changes';
 import { pagedFrom, withFirstPage, withPage, type Paged } from '../../view/paged';
-import { CREATE_PAGE, taskPage } from '../../view/routes';
 import { countdown, deadlinePassedSince } from '../../view/time';
 
 type Mode = 'chat' | 'outside';

@@ -4,13 +4,12 @@
 // the page shows in the viewer's language, buttons and dialogs included (TaskView.shown); the page adds the
 // deadline and the countdown, which move with its own clock (view/time.ts).
 import type { Confirmable, MemberList, MemberPage, Reminder, TaskShown, TaskView } from '../../core/api';
-import { ENTRY_PAGE, MEMBER_LISTS, taskPagePath } from '../../core/api';
+import { CARD_IMAGE, ENTRY_PAGE, MEMBER_LISTS, taskPagePath } from '../../core/api';
 import { weChat as kitWeChat } from 'chat-tool-kit';
-import { failureMessage, messagesFor, type Messages } from '../../i18n/index';
+import { failureMessage, messagesFor, type Messages } from '../../i18n/texts';
 import { taskService as sharedTaskService, type Failure, type Outcome } from '../../services/task-service';
 import { changes } from '../../view/changes';
 import { pagedFrom, withFirstPage, withPage, without, type Paged } from '../../view/paged';
-import { CARD_IMAGE } from '../../view/routes';
 import { countdown, deadlineLine, deadlinePassedSince } from '../../view/time';
 
 /**
@@ -38,19 +37,6 @@ interface TaskPageView extends TaskShown {
   countdown: string;
 }
 
-/** What the <snapshot> shows, and the creator shares to the chat: the page's view, in fixed light colours. */
-interface ProgressImage {
-  title: string;
-  /** Kind and state, e.g. "报名 · 进行中". */
-  subtitle: string;
-  progress: string;
-  percent: number | null;
-  /** Capacity, waitlist and the countdown (or the deadline), whichever the task has. */
-  details: string;
-  /** The exported file; '' while it is prepared. */
-  path: string;
-}
-
 Component({
   data: {
     // Set in onLoad; the page renders nothing before (wx:if).
@@ -74,8 +60,11 @@ Component({
     refreshing: false,
     hidden: false,
     error: '',
-    /** The progress image being previewed (null: closed). */
-    image: null as ProgressImage | null,
+    /**
+     * The progress image being previewed (null: closed), rendered from the view in fixed light colours, and its
+     * exported file ('' while it is prepared).
+     */
+    image: null as { path: string } | null,
   },
   methods: {
     onLoad(query: { taskId?: string; unposted?: string }) {
@@ -263,10 +252,7 @@ Component({
     async shareProgress() {
       const { view } = this.data;
       if (!view) return;
-      const { title, kindTag, stateLabel, progress, percent, capacity, waitlist } = view;
-      const details = [capacity, waitlist, view.countdown || view.deadline].filter(Boolean).join(' · ');
-      const image = { title, subtitle: `${kindTag} · ${stateLabel}`, progress, percent, details, path: '' };
-      await new Promise<void>((rendered) => this.setData({ error: '', image }, rendered));
+      await new Promise<void>((rendered) => this.setData({ error: '', image: { path: '' } }, rendered));
       try {
         // The <snapshot> element's id in index.wxml.
         const path = await weChat().snapshot(this, '#progress-image');

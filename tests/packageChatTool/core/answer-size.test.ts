@@ -21,7 +21,7 @@ import { viewTask } from '../../../packageChatTool/core/view';
 import { NOW } from './fixtures';
 
 const ANSWER_MAX = 4096;
-/** The words of the worst case: the creator's, in English, with the longest card notice and two dialogs (1,048). */
+/** The words of the worst case: the creator's, in English, with the longest card notice and two dialogs (1,060). */
 const WORDS_MAX = 1100;
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 

@@ -28,6 +28,7 @@ describe('task page words', () => {
       cardNotice: '',
       notPosted: '',
       participantsHeading: '已参与的成员',
+      nobody: '',
       pending: '2 人尚未行动',
       buttons: [{ action: 'join', label: '报名', look: 'primary' }],
     });
@@ -44,7 +45,7 @@ describe('task page words', () => {
     expect(worded(taskView({ kind: 'complete' }), en).buttons[0]?.label).toBe('Mark done');
     const full = taskView({ audience: { kind: 'everyone' }, capacity: 1 });
     const view = worded(full, en);
-    expect(view).toMatchObject({ capacity: 'Places 1/1', percent: 100, pending: '' });
+    expect(view).toMatchObject({ capacity: 'Places 1/1', percent: 100, pending: 'Open to everyone' });
     expect(view.buttons[0]?.label).toBe('Join the waitlist');
   });
 
@@ -145,9 +146,11 @@ describe('task page words', () => {
     ]);
   });
 
-  test('without a target there is no bar', () => {
+  test('without a target there is no bar, and the pending line says the task is open to everyone', () => {
     const view = worded(taskView({ deadline: null, audience: { kind: 'everyone' } }), en);
-    expect(view).toMatchObject({ percent: null, progress: '1 joined', pending: '' });
+    expect(view).toMatchObject({ percent: null, progress: '1 joined', pending: 'Open to everyone' });
+    const nobody = taskView({ participants: members([]) });
+    expect([worded(nobody, zhCN).nobody, worded(nobody, en).nobody]).toEqual(['还没有人', 'Nobody yet']);
   });
 });
 

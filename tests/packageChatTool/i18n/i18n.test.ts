@@ -2,7 +2,7 @@
 import { CLIENT_FAILURES, useWeChat, type Locale, type WeChat } from 'chat-tool-kit';
 import { wordsIn } from '../../../packageChatTool/core/task-words';
 import { titleProblem } from '../../../packageChatTool/core/title';
-import { failureMessage, messagesFor, type Messages } from '../../../packageChatTool/i18n/index';
+import { failureMessage, messagesFor, type Messages } from '../../../packageChatTool/i18n/texts';
 
 const en = messagesFor('en');
 const zhCN = messagesFor('zh-CN');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import appJson from '../../../app.json';
 import projectConfig from '../../../project.config.json';
-import { CARD_IMAGE } from '../../../packageChatTool/view/routes';
+import { CARD_IMAGE } from '../../../packageChatTool/core/api';
 
 const projectRoot = path.resolve(__dirname, '../../..');
 

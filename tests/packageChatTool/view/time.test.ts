@@ -1,5 +1,5 @@
 // What the pages show of time, on the phone's clock and in its time zone.
-import { messagesFor } from '../../../packageChatTool/i18n/index';
+import { messagesFor } from '../../../packageChatTool/i18n/texts';
 import { countdown, deadlineLine, deadlinePassedSince, formatDate } from '../../../packageChatTool/view/time';
 
 const en = messagesFor('en');

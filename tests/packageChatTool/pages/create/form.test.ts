@@ -1,5 +1,5 @@
 import { format } from 'chat-tool-kit';
-import { messagesFor } from '../../../../packageChatTool/i18n/index';
+import { messagesFor } from '../../../../packageChatTool/i18n/texts';
 import {
   checkForm,
   deadlineOf,

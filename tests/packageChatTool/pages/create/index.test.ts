@@ -6,7 +6,7 @@ import { useWeChat } from 'chat-tool-kit';
 import { fakeWeChat, installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { cardShare, failedCall, taskView } from '../../helpers/samples';
 import { TASK_FIELD_NAMES } from '../../../../packageChatTool/core/task-fields';
-import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
+import { CARD_IMAGE } from '../../../../packageChatTool/core/api';
 import { formatDate } from '../../../../packageChatTool/view/time';
 import { expectAccessible, fire, openPage, tapAndSettle } from '../../helpers/glass-easel';
 

@@ -5,7 +5,7 @@ import type { Mounted } from '../../../harness/glass-easel';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { expectAccessible, fire, openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
 import { cardShare, CREATOR, failedCall, members, NOW, refusal, reminder, taskView } from '../../helpers/samples';
-import { CARD_IMAGE } from '../../../../packageChatTool/view/routes';
+import { CARD_IMAGE } from '../../../../packageChatTool/core/api';
 
 const PAGE = 'packageChatTool/pages/task/index';
 let platform: FakeWeChat;
