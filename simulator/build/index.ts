@@ -179,7 +179,14 @@ export class AppBuilder {
   private registry: RegistrySource | null = null;
   private bundleInputs: string[] = [];
 
-  constructor(readonly root: string) {}
+  /**
+   * `plugins`: more esbuild plugins for the app's code, e.g. a simulated platform's settings in place of the
+   * project's (simulator/platforms/wecom).
+   */
+  constructor(
+    readonly root: string,
+    private readonly plugins: readonly esbuild.Plugin[] = [],
+  ) {}
 
   private async createContext(): Promise<esbuild.BuildContext> {
     const plugin: esbuild.Plugin = {
@@ -212,7 +219,7 @@ export class AppBuilder {
       metafile: true,
       logLevel: 'silent',
       absWorkingDir: this.root,
-      plugins: [plugin],
+      plugins: [plugin, ...this.plugins],
       define: { 'process.env.NODE_ENV': '"development"' },
     });
   }

@@ -239,6 +239,8 @@ function boot(host: SimulatorHost): void {
       (router!.top()?.component.getMethodCaller() as unknown as ReturnType<Navigation['currentPage']>) ?? null,
   };
   const wxApi = createWx({ host, session, navigation, inChatTool, isChatToolRoute, tempFiles });
+  // Another platform's client (WeCom's wx.qy, its wx.request) comes from the host page that plays that platform.
+  Object.assign(wxApi, host.platformApis?.() ?? {});
 
   let app: AppDefinition = {};
   const globals = window as unknown as Record<string, unknown>;

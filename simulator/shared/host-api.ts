@@ -76,6 +76,11 @@ export interface SimulatorHost {
   reportRuntimeError(message: string): void;
   /** The app finished launching its first page. */
   ready(): void;
+  /**
+   * What another platform's client adds to `wx`, made by the host page that plays it (the simulated WeCom chat: its
+   * `wx.qy` and `wx.request`); the WeChat chat host adds nothing.
+   */
+  platformApis?(): Record<string, unknown>;
 }
 
 declare global {

@@ -1,16 +1,17 @@
-// The simulated WeCom group's server side, as npm start would mount it: on first use the fake qyapi and the real
-// WeCom server started with its one command; a member's login code, the page's requests reaching that server, the
-// cards sent kept for the group, its page bundled; everything stopped on close.
+// The simulated WeCom chats' server side, as npm start would mount it: on first use the fake qyapi and the real
+// WeCom server started with its one command; a member's login code (none for a customer), the page's requests
+// reaching that server, the cards sent kept for their chat (checked against sendChatMessage's shape again), the
+// group's page and the WeCom build of the app (the toolbar page's settings at this origin); everything stopped on close.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createWecomPlatform, GROUP } from '../../../simulator/platforms/wecom';
+import { CHATS, createWecomPlatform } from '../../../simulator/platforms/wecom';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
-test('a member logs in, enters the customer group and sends a card; the page is served', async () => {
+test('a member logs in, enters the customer group and sends a card; the page and the app are served', async () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-sim-'));
   const lines: string[] = [];
   const platform = createWecomPlatform({
@@ -33,9 +34,13 @@ test('a member logs in, enters the customer group and sends a card; the page is 
     }).then((r) => r.json())) as Record<string, unknown>;
   try {
     expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
-    const { code } = (await post('/wecom/api/code', { userid: 'Alice' })) as { code: string };
-    expect(await post('/wecom/api/code', { userid: 'wmCustomer0001' })).toEqual({
-      error: 'userid: a member of the company in the group',
+    const group = CHATS.find((chat) => chat.entry === 'group_chat_tools')!;
+    const { code } = (await post('/wecom/api/code', { chat: group.id, userid: 'Alice' })) as { code: string };
+    expect(await post('/wecom/api/code', { chat: group.id, userid: 'wmCustomer0001' })).toEqual({
+      error: 'a customer has no WeCom login',
+    });
+    expect(await post('/wecom/api/code', { chat: group.id, userid: 'Dora' })).toEqual({
+      error: 'chat and userid: a member of it',
     });
     const login = await post('/wecom/api/server', { op: 'login', code });
     expect(login).toMatchObject({ ok: true, data: { session: expect.any(String) } });
@@ -43,22 +48,43 @@ test('a member logs in, enters the customer group and sends a card; the page is 
     const entered = await post('/wecom/api/server', {
       op: 'enter',
       session,
-      chat: { kind: 'customerGroup', chatId: GROUP.chatId },
+      chat: { kind: 'customerGroup', chatId: group.qy.chatId },
     });
     expect(entered).toMatchObject({ ok: true, data: { chatType: 4 } });
     const message = {
       msgtype: 'miniprogram',
-      miniprogram: { title: 'Lunch', page: 'miniprogram/pages/wecom/index.html' },
+      miniprogram: {
+        appid: 'touristappid',
+        title: 'Lunch',
+        imgUrl: `${base}/wecom/card.svg`,
+        page: 'miniprogram/pages/wecom/index.html',
+      },
     };
-    expect(await post('/wecom/api/sent', { userid: 'Alice', message })).toEqual({ ok: true });
+    const sent = (body: Record<string, unknown>) => post('/wecom/api/sent', { chat: group.id, ...body });
+    expect(await sent({ userid: 'Alice', message: { ...message, miniprogram: { title: 'Lunch' } } })).toEqual({
+      error: 'miniprogram needs appid, title, imgUrl and page',
+    });
+    expect(await sent({ userid: 'wmCustomer0001', message })).toEqual({ error: 'not a member of the company' });
+    expect(await sent({ userid: 'Alice', message })).toEqual({ ok: true });
     const state = (await fetch(`${base}/wecom/api/state`).then((r) => r.json())) as Record<string, unknown>;
-    expect(state).toMatchObject({ group: GROUP, sent: [{ userid: 'Alice', message }] });
+    expect(state).toMatchObject({
+      chats: CHATS,
+      page: 'miniprogram/pages/wecom/index',
+      sent: [{ chat: group.id, userid: 'Alice', message }],
+    });
     expect(state.requests).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: '/cgi-bin/externalcontact/groupchat/get' })]),
     );
     const page = await fetch(`${base}/wecom/`).then((r) => r.text());
     expect(page).toContain('<div id="group">');
-    expect(page).toContain('qy.sendChatMessage');
+    expect(page).toContain('/wecom/app.html');
+    expect(await fetch(`${base}/wecom/app.html`).then((r) => r.text())).toContain('<script src="/wecom/app.js">');
+    const app = await fetch(`${base}/wecom/app.js`).then((r) => r.text());
+    // The WeCom build: the toolbar page with its two settings at the simulator's origin, the rest of config.ts kept.
+    expect(app).toContain('WECOM_SERVICE_URL = location.origin + "/wecom/api/server"');
+    expect(app).toContain('WECOM_CARD_IMAGE_URL = location.origin + "/wecom/card.svg"');
+    expect(app).toMatch(/CLOUD_ENV = "";/);
+    expect(app).toContain('miniprogram/pages/wecom/index');
     expect(lines.some((line) => line.startsWith('WeCom: server on 127.0.0.1:'))).toBe(true);
   } finally {
     await platform.close();

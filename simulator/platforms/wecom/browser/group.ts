@@ -1,37 +1,77 @@
-// The simulated WeCom customer group (npm start → /wecom/): the cards members sent into it, and its chat toolbar,
-// which opens the toolbar page's real services (miniprogram/services/wecom.ts) for the member looking, over a fake
-// wx.qy (platforms/wecom/fakes/wx-qy.ts) whose login codes come from the fake qyapi and whose wx.request reaches the
-// real WeCom server. The panel shows what the page shows: the chat's tasks live, create and send, sign up or mark
-// done, leave, end. The page's own WXML runs in WeCom (and in the page tests); the simulator's phone has no wx.qy.
-import type { TaskSummary } from '../../../../packageChatTool/core/api';
+// The simulated WeCom chats (npm start → /wecom/): a customer group, a 上下游 group and a one-to-one customer chat,
+// each with its members and the mini program messages sent into it. A member of the company opens the chat toolbar:
+// the REAL toolbar page runs in the simulator's phone runtime (/wecom/app.html), and this page plays the WeCom
+// client around it — the fake wx.qy (platforms/wecom/fakes/wx-qy.ts, written from WeCom's documents: login first,
+// versions, entries, sendChatMessage's shape), whose login codes come from the fake qyapi, and wx.request, which
+// reaches the real WeCom server. Tapping a card opens the page as WeCom opens a message (entry `normal`) for a
+// member, and as WeChat does for a customer (no wx.qy). Nothing of the app or the kit is loaded here.
+import type { CallLogEntry, SimulatorHost } from '../../../shared/host-api';
 import { createFakeWxQy } from '../../../../platforms/wecom/fakes/wx-qy';
-import type { WecomAnswer, WecomServices } from '../../../../miniprogram/services/wecom';
-import { wecomServices } from '../../../../miniprogram/services/wecom';
-import { fill, wecomError, wecomTexts } from '../../../../miniprogram/utils/wecom-texts';
 
+type MemberKind = 'member' | 'customer' | 'partner';
 interface Member {
   userid: string;
-  type: 1 | 2;
+  kind: MemberKind;
+}
+interface Chat {
+  id: string;
+  name: string;
+  entry: WechatMiniprogram.Qy.Entry;
+  qy: { chatId?: string; externalUserId?: string };
+  members: Member[];
+}
+interface Card {
+  chat: string;
+  userid: string;
+  message: { miniprogram?: { title?: string; page?: string; imgUrl?: string } };
 }
 interface State {
-  group: { chatId: string; name: string };
-  members: Member[];
+  chats: Chat[];
   appid: string;
-  sent: { userid: string; at: number; message: { miniprogram?: { title?: string; page?: string } } }[];
+  page: string;
+  sent: Card[];
   requests: { method: string; path: string; answer: { errcode?: number } }[];
 }
+/** How the page was opened: from the chat toolbar, or by tapping a card in the chat. */
+type Opening = 'toolbar' | 'card';
 
-const texts = wecomTexts(navigator.language.replace('-', '_'));
+/** The WeCom client's version the simulated members run (every API the page uses is older). */
+const WECOM_VERSION = '4.1.20';
+
+const zh = navigator.language.toLowerCase().startsWith('zh');
+const T = zh
+  ? {
+      chats: '聊天',
+      members: '成员',
+      kinds: { member: '企业成员', customer: '客户', partner: '上下游企业成员' } as Record<MemberKind, string>,
+      toolbar: '🧰 聊天工具栏',
+      toolbarLabel: '打开聊天工具栏上的小程序',
+      customerNoToolbar: '客户在微信里：没有企业微信的聊天工具栏',
+      partnerNoToolbar: '其他企业的成员：工具栏上是他们企业的应用',
+      openCard: '打开小程序消息',
+      phone: '手机',
+      calls: 'wx 调用',
+      empty: '还没有消息',
+    }
+  : {
+      chats: 'Chats',
+      members: 'Members',
+      kinds: { member: 'company member', customer: 'customer', partner: '上下游 company member' } as Record<
+        MemberKind,
+        string
+      >,
+      toolbar: '🧰 Chat toolbar',
+      toolbarLabel: 'Open the mini program on the chat toolbar',
+      customerNoToolbar: 'A customer is in WeChat: there is no WeCom chat toolbar',
+      partnerNoToolbar: "A member of another company: their toolbar holds their company's apps",
+      openCard: 'Open the mini program message',
+      phone: 'Phone',
+      calls: 'wx calls',
+      empty: 'No messages yet',
+    };
+
 const root = document.getElementById('group')!;
-
-const post = async (path: string, body: unknown): Promise<unknown> => {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return response.json();
-};
+const theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -43,178 +83,211 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-let viewer = 'Alice';
-let services: WecomServices | null = null;
-let error = '';
+const post = async (path: string, body: unknown): Promise<Record<string, unknown>> => {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as Record<string, unknown>;
+};
 
-/** The toolbar page's services for `userid`, as WeCom would run them: a fake wx.qy, wx.request to the server. */
-async function open(state: State, userid: string): Promise<WecomServices> {
-  const codeOf = async () => ((await post('/wecom/api/code', { userid })) as { code: string }).code;
+let state: State | null = null;
+let chatId = 'customer-group';
+let viewer = 'Alice';
+const calls: CallLogEntry[] = [];
+// Built once: moving the phone's frame in the document would reload the page in it.
+const chatsBox = el('nav', { className: 'chats', ariaLabel: T.chats });
+const chatBox = el('section', { className: 'chat' });
+const phoneBox = el('section', { className: 'phone', ariaLabel: T.phone });
+root.append(chatsBox, el('main', {}, chatBox, phoneBox));
+const callList = el('ol', { className: 'calls' });
+const errorBox = el('p', { className: 'error', role: 'alert' });
+
+const currentChat = (): Chat => state!.chats.find((c) => c.id === chatId)!;
+const currentMember = (): Member => currentChat().members.find((m) => m.userid === viewer)!;
+
+function logCall(entry: CallLogEntry): void {
+  calls.push(entry);
+  callList.append(el('li', { className: entry.ok ? '' : 'failed' }, `${entry.api} ${JSON.stringify(entry.args)}`));
+}
+
+/**
+ * What this WeCom client adds to wx for `member` opening the page in `chat`: wx.qy (absent for a customer, who is in
+ * WeChat) and wx.request. A login code is fetched before the page asks, since wx.qy.login answers from a code at hand.
+ */
+async function platformApis(chat: Chat, member: Member, opening: Opening): Promise<Record<string, unknown>> {
+  const request = (option: WechatMiniprogram.RequestOption): void => {
+    const started = performance.now();
+    const args = { url: option.url, method: option.method ?? 'GET', data: option.data };
+    void fetch(option.url, {
+      method: option.method ?? 'GET',
+      headers: { 'content-type': 'application/json' },
+      body: option.method === 'POST' ? JSON.stringify(option.data) : undefined,
+    })
+      .then(async (response) => {
+        const text = await response.text();
+        let data: unknown = text;
+        try {
+          data = JSON.parse(text);
+        } catch {
+          // Not JSON: wx.request hands the text as it came.
+        }
+        logCall({ api: 'request', args, ok: true, result: data, ms: Math.round(performance.now() - started) });
+        option.success?.({ statusCode: response.status, data, header: {}, cookies: [], errMsg: 'request:ok' } as never);
+      })
+      .catch((failure: unknown) => {
+        const result = { errMsg: `request:fail ${String(failure)}` };
+        logCall({ api: 'request', args, ok: false, result, ms: 0 });
+        option.fail?.(result as never);
+      });
+  };
+  if (member.kind === 'customer') return { qy: undefined, request };
+  const codeOf = async () => String((await post('/wecom/api/code', { chat: chat.id, userid: member.userid })).code);
   let code = await codeOf();
   const fake = createFakeWxQy({
-    version: '4.1.20',
-    entry: 'group_chat_tools',
-    chat: { chatId: state.group.chatId },
+    version: WECOM_VERSION,
+    // A card tapped in a chat opens the page outside the toolbar (docs/platforms.md#wecom-in-the-simulator).
+    entry: opening === 'toolbar' ? chat.entry : 'normal',
+    chat: chat.qy,
     login: () => {
       const used = code;
       void codeOf().then((next) => (code = next));
       return used;
     },
-    linkedAppids: [state.appid],
+    linkedAppids: [state!.appid],
   });
-  const send = fake.qy.sendChatMessage;
-  fake.qy.sendChatMessage = (option) =>
-    send({
-      ...option,
-      success: (result) => {
-        void post('/wecom/api/sent', { userid, message: fake.sent[fake.sent.length - 1] }).then(() => render());
-        option.success?.(result);
+  // Each call shows in the call list with its answer; a sent message goes into the chat.
+  const qy = Object.fromEntries(
+    Object.entries(fake.qy).map(([name, method]) => [
+      name,
+      (option: WechatMiniprogram.Qy.Callbacks<unknown> & Record<string, unknown>) => {
+        const args = Object.fromEntries(Object.entries(option).filter(([, v]) => typeof v !== 'function'));
+        (method as (o: object) => void)({
+          ...option,
+          success: (result: unknown) => {
+            logCall({ api: `qy.${name}`, args, ok: true, result, ms: 0 });
+            const done = () => option.success?.(result);
+            if (name !== 'sendChatMessage') return done();
+            void post('/wecom/api/sent', { chat: chat.id, userid: member.userid, message: args }).then(() => {
+              done();
+              void render();
+            });
+          },
+          fail: (result: { errMsg: string }) => {
+            logCall({ api: `qy.${name}`, args, ok: false, result, ms: 0 });
+            option.fail?.(result);
+          },
+        });
       },
-    });
-  const wx = {
-    qy: fake.qy,
-    getAccountInfoSync: () => ({ miniProgram: { appId: state.appid, envVersion: 'develop', version: '' } }),
-    request: (option: WechatMiniprogram.RequestOption) => {
-      void fetch(option.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(option.data),
-      })
-        .then(async (response) =>
-          option.success?.({ statusCode: response.status, data: await response.json() } as never),
-        )
-        .catch((failure: unknown) => option.fail?.({ errMsg: `request:fail ${String(failure)}` } as never));
+    ]),
+  );
+  return { qy, request };
+}
+
+/** Opens the toolbar page in the phone for the member looking, as WeCom (or WeChat, for a customer) would. */
+async function openPage(opening: Opening): Promise<void> {
+  const chat = currentChat();
+  const member = currentMember();
+  errorBox.textContent = '';
+  const apis = await platformApis(chat, member, opening);
+  const frame = el('iframe', { id: 'app-frame', title: T.phone });
+  const host: SimulatorHost = {
+    session: () => ({
+      viewer: { openid: member.userid, nickname: member.userid },
+      chat: null,
+      launch: { path: state!.page, query: {} },
+      language: zh ? 'zh_CN' : 'en',
+      theme,
+      directory: [],
+    }),
+    call: (request) => Promise.reject(new Error(`${request.api}: not in WeCom (no WeChat chat tool here)`)),
+    log: logCall,
+    routeChanged: () => undefined,
+    reportBuildErrors: (errors) => {
+      errorBox.textContent = errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('\n');
     },
-  } as unknown as WechatMiniprogram.Wx;
-  const opened = wecomServices(wx, {
-    serviceUrl: '/wecom/api/server',
-    cardImageUrl: `${location.origin}/wecom/card.svg`,
-  });
-  const start = await opened.start().catch((failure: { code?: string }) => failure);
-  if ('code' in start) error = wecomError(texts, start.code ?? '');
-  return opened;
-}
-
-/** Shows a refusal; true when the answer succeeded. */
-function shown<T>(answer: WecomAnswer<T>): answer is { ok: true; data: T } {
-  error = answer.ok ? '' : wecomError(texts, answer.error.code);
-  return answer.ok;
-}
-
-function taskRow(task: TaskSummary): HTMLElement {
-  const open = task.state !== 'ended';
-  const signedUp = task.status === 'done' || task.status === 'waitlisted';
-  const act = (action: 'join' | 'leave' | 'endTask') => async () => {
-    if (services && shown(await services.call(action, { taskId: task.id }))) await render();
-    else await render();
+    reportRuntimeError: (message) => {
+      errorBox.textContent = message;
+    },
+    ready: () => {
+      frame.dataset.ready = '1';
+    },
+    platformApis: () => apis,
   };
-  const buttons: HTMLElement[] = [];
-  const named = { title: task.title };
-  if (open && !task.isCreator && !signedUp) {
-    const label = fill(task.kind === 'complete' ? texts.markDoneLabel : texts.joinLabel, named);
-    buttons.push(
-      el('button', { onclick: act('join'), ariaLabel: label }, task.kind === 'complete' ? texts.markDone : texts.join),
-    );
-  }
-  if (open && signedUp)
-    buttons.push(el('button', { onclick: act('leave'), ariaLabel: fill(texts.leaveLabel, named) }, texts.leave));
-  if (open && task.isCreator) {
-    const resend = async () => {
-      if (services) shown(await services.publish(task.title));
-      await render();
-    };
-    buttons.push(el('button', { onclick: resend, ariaLabel: fill(texts.publishLabel, named) }, texts.publish));
-    buttons.push(el('button', { onclick: act('endTask'), ariaLabel: fill(texts.endLabel, named) }, texts.end));
-  }
-  const progress = open
-    ? fill(task.kind === 'complete' ? texts.done : texts.joined, { count: task.done })
-    : texts.ended;
+  window.simulatorHost = host;
+  callList.replaceChildren();
+  calls.length = 0;
+  phoneBox.replaceChildren(el('h2', {}, `${T.phone} · ${member.userid}`), frame);
+  frame.src = '/wecom/app.html';
+}
+
+function cardOf(card: Card): HTMLElement {
+  const mp = card.message.miniprogram ?? {};
   return el(
     'li',
-    { className: 'task' },
-    el('strong', {}, task.title),
-    el('span', { className: 'progress' }, progress),
-    ...buttons,
+    { className: 'card' },
+    el('small', {}, card.userid),
+    el(
+      'button',
+      { className: 'open-card', ariaLabel: `${T.openCard}: ${mp.title ?? ''}`, onclick: () => void openPage('card') },
+      el('img', { src: mp.imgUrl ?? '', alt: '' }),
+      el('strong', { className: 'card-title' }, mp.title ?? ''),
+      el('small', {}, `小程序 · ${mp.page ?? ''}`),
+    ),
   );
-}
-
-async function panel(): Promise<HTMLElement> {
-  const box = el('section', { className: 'panel', ariaLabel: texts.title });
-  box.append(el('h2', {}, `${texts.title} · ${viewer}`), el('p', { className: 'note' }, texts.liveNote));
-  if (error) box.append(el('p', { className: 'error', role: 'alert' }, error));
-  if (services === null) return box;
-  const list = await services.call('listRoomTasks', {});
-  if (shown(list)) {
-    box.append(list.data.items.length === 0 ? el('p', {}, texts.empty) : el('ul', {}, ...list.data.items.map(taskRow)));
-  }
-  const title = el('input', { placeholder: texts.titlePlaceholder, ariaLabel: texts.titleLabel });
-  const kind = el('select', { ariaLabel: texts.kindLabel });
-  kind.append(
-    el('option', { value: 'participate' }, texts.kindParticipate),
-    el('option', { value: 'complete' }, texts.kindComplete),
-  );
-  const create = async () => {
-    if (services === null) return;
-    const task = {
-      title: title.value,
-      kind: kind.value === 'complete' ? ('complete' as const) : ('participate' as const),
-      audience: { kind: 'everyone' as const },
-    };
-    const created = await services.call('createTask', { envVersion: 'develop', task });
-    if (shown(created)) shown(await services.publish(created.data.task.title));
-    await render();
-  };
-  box.append(
-    el('h3', {}, texts.newTask),
-    title,
-    kind,
-    el('button', { onclick: create, ariaLabel: texts.createLabel }, texts.create),
-  );
-  return box;
 }
 
 async function render(): Promise<void> {
-  const state = (await (await fetch('/wecom/api/state')).json()) as State;
-  const tabs = el('nav', { className: 'members', ariaLabel: 'members' });
-  for (const member of state.members.filter((m) => m.type === 1)) {
-    const pick = async () => {
-      viewer = member.userid;
-      services = null;
-      error = '';
-      await render();
+  state = (await (await fetch('/wecom/api/state')).json()) as State;
+  const chat = currentChat();
+  if (!chat.members.some((m) => m.userid === viewer)) viewer = chat.members[0]!.userid;
+  const chats: HTMLElement[] = [];
+  for (const each of state.chats) {
+    const pick = () => {
+      chatId = each.id;
+      void render();
     };
-    tabs.append(el('button', { onclick: pick, className: member.userid === viewer ? 'current' : '' }, member.userid));
+    const button = el('button', { onclick: pick, className: each.id === chatId ? 'current' : '' }, each.name);
+    if (each.id === chatId) button.setAttribute('aria-current', 'true');
+    chats.push(button);
   }
-  const messages = el('ol', { className: 'messages' });
-  for (const item of state.sent) {
-    const card = item.message.miniprogram ?? {};
-    messages.append(
-      el(
-        'li',
-        { className: 'card' },
-        el('small', {}, item.userid),
-        el('strong', {}, card.title ?? ''),
-        el('small', {}, `小程序 · ${card.page ?? ''}`),
-      ),
+  const members = el('nav', { className: 'members', ariaLabel: T.members });
+  for (const member of chat.members) {
+    const pick = () => {
+      viewer = member.userid;
+      void render();
+    };
+    const button = el(
+      'button',
+      { onclick: pick, className: member.userid === viewer ? 'current' : '', ariaLabel: member.userid },
+      member.userid,
+      el('small', {}, ` ${T.kinds[member.kind]}`),
     );
+    if (member.userid === viewer) button.setAttribute('aria-current', 'true');
+    members.append(button);
   }
-  const toolbar = el(
-    'button',
-    {
-      className: 'toolbar',
-      onclick: async () => {
-        services = await open(state, viewer);
-        await render();
-      },
-    },
-    `🧰 ${texts.title}`,
-  );
+  const cards = state.sent.filter((card) => card.chat === chat.id);
+  const messages = el('ol', { className: 'messages' }, ...cards.map(cardOf));
+  if (cards.length === 0) messages.append(el('li', { className: 'empty' }, T.empty));
+  const kind = currentMember().kind;
+  const toolbar = el('button', {
+    className: 'toolbar',
+    ariaLabel: T.toolbarLabel,
+    disabled: kind !== 'member',
+    onclick: () => void openPage('toolbar'),
+  });
+  toolbar.append(T.toolbar);
+  const why = kind === 'customer' ? T.customerNoToolbar : kind === 'partner' ? T.partnerNoToolbar : '';
   const log = el('details', {}, el('summary', {}, `qyapi (${state.requests.length})`));
   log.append(
     el('ol', {}, ...state.requests.map((r) => el('li', {}, `${r.method} ${r.path} → ${r.answer.errcode ?? 0}`))),
   );
-  const chat = el('section', { className: 'chat' }, el('h1', {}, state.group.name), messages, toolbar, log);
-  root.replaceChildren(tabs, el('main', {}, chat, await panel()));
+  const callsBox = el('details', {}, el('summary', {}, T.calls), callList);
+  chatsBox.replaceChildren(...chats);
+  chatBox.replaceChildren(el('h1', {}, chat.name), members, messages, toolbar);
+  if (why) chatBox.append(el('p', { className: 'note' }, why));
+  chatBox.append(errorBox, log, callsBox);
 }
 
 void render();
