@@ -1,7 +1,8 @@
 // What the task page and the task list show of a task, and what each refusal tells the user, worded by the server in
-// the caller's language (the kit's LOCALE_FIELD travels with every call). Server only: the cloud function imports it, the chat tool only its types
-// (core/api.ts TaskShown, SummaryShown), so neither these texts nor these rules are in the chat tool's package
-// (docs/pages.md, "Size"). Both languages side by side: text(zh-CN, en), the compiler naming a missing one.
+// the caller's language (the kit's LOCALE_FIELD travels with every call). Server only: the cloud function imports it,
+// the chat tool only the types of what it answers (core/api.ts TaskShown, SummaryShown), so neither these texts nor
+// these rules are in the chat tool's package (docs/pages.md, "Size"). Both languages side by side: text(zh-CN, en),
+// the compiler naming a missing one.
 import type { Locale, Translations } from 'chat-tool-kit';
 import { format, text, textsIn } from 'chat-tool-kit';
 import type {
