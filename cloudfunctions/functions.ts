@@ -10,6 +10,7 @@ import { MEMBER_INDEXES } from '../kit/server/member-bindings';
 import groupTaskConfig from './groupTask/config.json';
 import groupTaskRules from './groupTask/database.rules.json';
 import { ROOM_MEMBERS, TASK_INDEXES, TASKS } from './groupTask/src/task-store';
+import wecomTaskConfig from './wecomTask/config.json';
 
 export type { FunctionTrigger };
 
@@ -32,7 +33,18 @@ export interface CloudFunction {
   memoryMb: number;
   triggers: readonly FunctionTrigger[];
   collections: readonly CloudCollection[];
+  /**
+   * Its HTTP access path (HTTP 访问服务), for a function a client reaches over HTTPS rather than wx.cloud; none for
+   * the others, which keep none (docs/backend.md, "Deploy").
+   */
+  httpPath?: string;
 }
+
+/** The group task's store: groupTask's collections, which wecomTask shares (docs/platforms.md#wecom-setup). */
+const TASK_STORE: readonly CloudCollection[] = [
+  { name: TASKS, indexes: TASK_INDEXES, rules: groupTaskRules[TASKS] },
+  { name: ROOM_MEMBERS, indexes: MEMBER_INDEXES, rules: groupTaskRules[ROOM_MEMBERS] },
+];
 
 export const CLOUD_FUNCTIONS: readonly CloudFunction[] = [
   {
@@ -42,9 +54,16 @@ export const CLOUD_FUNCTIONS: readonly CloudFunction[] = [
     timeoutSeconds: 10,
     memoryMb: 256,
     triggers: groupTaskConfig.triggers,
-    collections: [
-      { name: TASKS, indexes: TASK_INDEXES, rules: groupTaskRules[TASKS] },
-      { name: ROOM_MEMBERS, indexes: MEMBER_INDEXES, rules: groupTaskRules[ROOM_MEMBERS] },
-    ],
+    collections: TASK_STORE,
+  },
+  {
+    // The WeCom server (platforms/wecom/function.ts): the same handlers and store, reached by the WeCom toolbar page
+    // through HTTP access. It waits on no card (WeCom's cannot change), only on qyapi once per login and entry.
+    name: 'wecomTask',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    triggers: wecomTaskConfig.triggers,
+    collections: TASK_STORE,
+    httpPath: '/wecomTask',
   },
 ];

@@ -1,8 +1,9 @@
 // The port to CloudBase's management API, and its one adapter over CloudBase's own management SDK
 // (@cloudbase/manager-node, which signs each call with the key and sends it to the Tencent Cloud API: the tcb
 // actions DescribeTable/CreateTable/UpdateTable/DescribeDatabaseACL/ModifyDatabaseACL, the scf actions
-// GetFunction/UpdateFunctionConfiguration/BatchCreateTrigger/DeleteTrigger). setup.ts decides; this only reads
-// and writes.
+// GetFunction/UpdateFunctionConfiguration/BatchCreateTrigger/DeleteTrigger, and HTTP access's
+// DescribeCloudBaseGWAPI/CreateCloudBaseGWAPI/DeleteCloudBaseGWAPI/DescribeCloudBaseGWService). setup.ts decides;
+// this only reads and writes.
 import CloudBase from '@cloudbase/manager-node';
 import type { Index } from '../../kit/server/store/types';
 import type { FunctionTrigger } from '../../cloudfunctions/functions';
@@ -37,7 +38,17 @@ export interface CloudManager {
   setLimits(name: string, limits: { timeoutSeconds: number; memoryMb: number }): Promise<void>;
   createTriggers(name: string, triggers: FunctionTrigger[]): Promise<void>;
   deleteTrigger(name: string, triggerName: string): Promise<void>;
+  /** The function's HTTP access paths (HTTP 访问服务), each with the id CloudBase gave it. */
+  httpPaths(name: string): Promise<{ id: string; path: string }[]>;
+  /** A path of HTTP access to the function, open to any caller (the function verifies its callers itself). */
+  createHttpPath(name: string, path: string): Promise<void>;
+  deleteHttpPath(name: string, id: string): Promise<void>;
+  /** The environment's HTTP access domain; '' while HTTP access is off in the environment. */
+  httpDomain(): Promise<string>;
 }
+
+/** HTTP access's Type of a path served by a cloud function (CreateCloudBaseGWAPI). */
+const FUNCTION_PATH = 1;
 
 export const DIRECTION = { asc: '1', desc: '-1' } as const;
 
@@ -142,6 +153,24 @@ export function managerOf(settings: CloudSettings): CloudManager {
     },
     async deleteTrigger(name, triggerName) {
       await app.functions.deleteFunctionTrigger(name, triggerName);
+    },
+    async httpPaths(name) {
+      const { APISet = [] } = await app.access.getAccessList({ name });
+      return APISet.filter((api) => api.Name === name && api.Type === FUNCTION_PATH).map((api) => ({
+        id: api.APIId,
+        path: api.Path,
+      }));
+    },
+    async createHttpPath(name, path) {
+      // auth false: no CloudBase login in front of it (a WeCom page has none); the function checks every request.
+      await app.access.createAccess({ name, path, type: FUNCTION_PATH, auth: false });
+    },
+    async deleteHttpPath(name, id) {
+      await app.access.deleteAccess({ name, type: FUNCTION_PATH, apiId: id });
+    },
+    async httpDomain() {
+      const { DefaultDomain, EnableService } = await app.access.getDomainList();
+      return EnableService ? DefaultDomain : '';
     },
   };
 }

@@ -2,7 +2,8 @@
 // clicks of docs/backend.md ("Deploy") as one idempotent command. It reads what exists and changes only what
 // differs, so a second run changes nothing: each collection (created if missing), each declared index (matched by
 // its keys, whatever name it was given in the console), each collection's permission for clients, each function's
-// timeout and memory, and its timer triggers. Every item is printed as created, updated, unchanged or removed.
+// timeout and memory, its timer triggers, and its HTTP access path (only a function that declares one has one).
+// Every item is printed as created, updated, unchanged or removed.
 import type { CloudCollection, CloudFunction, CollectionRules, FunctionTrigger } from '../../cloudfunctions/functions';
 import type { Index } from '../../kit/server/store/types';
 import { DIRECTION, type AclTag, type CloudIndex, type CloudManager } from './manager';
@@ -137,6 +138,27 @@ async function setUpFunction(cloud: CloudManager, fn: CloudFunction): Promise<Se
     });
   }
   if (create.length > 0) await cloud.createTriggers(name, create);
+  return [...items, ...(await setUpHttpAccess(cloud, fn))];
+}
+
+/** The function's HTTP access: its declared path and no other (a function that declares none keeps none). */
+async function setUpHttpAccess(cloud: CloudManager, fn: CloudFunction): Promise<SetupItem[]> {
+  const { name, httpPath } = fn;
+  const items: SetupItem[] = [];
+  const present = await cloud.httpPaths(name);
+  for (const stale of present.filter((p) => p.path !== httpPath)) {
+    await cloud.deleteHttpPath(name, stale.id);
+    items.push({ item: `function ${name}: HTTP access ${stale.path}`, outcome: 'removed', detail: 'not declared' });
+  }
+  if (httpPath === undefined) return items;
+  const exists = present.some((p) => p.path === httpPath);
+  if (!exists) await cloud.createHttpPath(name, httpPath);
+  const domain = await cloud.httpDomain();
+  const detail =
+    domain === ''
+      ? 'HTTP access is off in this environment: turn it on in the console (HTTP 访问服务)'
+      : `https://${domain}${httpPath}`;
+  items.push({ item: `function ${name}: HTTP access ${httpPath}`, outcome: exists ? 'unchanged' : 'created', detail });
   return items;
 }
 
@@ -159,8 +181,18 @@ export async function setupCloud(
     items.push(...done);
   };
   const existing = await cloud.collections();
+  // Functions sharing a store (groupTask and wecomTask) declare the same collections: each is set up once.
+  const done = new Map<string, CloudCollection>();
   for (const fn of functions) {
-    for (const collection of fn.collections) report(await setUpCollection(cloud, existing, collection));
+    for (const collection of fn.collections) {
+      const before = done.get(collection.name);
+      if (before !== undefined && JSON.stringify(before) !== JSON.stringify(collection)) {
+        throw new SetupError(`${collection.name} is declared twice, differently: declare it once and share it`);
+      }
+      if (before !== undefined) continue;
+      done.set(collection.name, collection);
+      report(await setUpCollection(cloud, existing, collection));
+    }
     report(await setUpFunction(cloud, fn));
   }
   const counts = (['created', 'updated', 'removed', 'unchanged', 'missing'] as const)

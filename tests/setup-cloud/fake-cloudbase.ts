@@ -30,9 +30,22 @@ export interface FakeFunction {
   Environment: { Variables: { Key: string; Value: string }[] };
 }
 
+/** An HTTP access path (HTTP 访问服务) as DescribeCloudBaseGWAPI lists it. */
+export interface FakeHttpPath {
+  APIId: string;
+  Name: string;
+  Path: string;
+  Type: number;
+  /** CreateCloudBaseGWAPI's AuthSwitch: 1 behind CloudBase's login, 2 open. */
+  AuthSwitch: number;
+}
+
 export interface FakeState {
   collections: Map<string, FakeCollection>;
   functions: Map<string, FakeFunction>;
+  httpPaths: FakeHttpPath[];
+  /** HTTP access in the environment: on or off, and its default domain. */
+  httpService: { enabled: boolean; domain: string };
 }
 
 export interface SentRequest {
@@ -70,7 +83,15 @@ export interface FakeCloudBase {
 }
 
 export async function startFakeCloudBase(options: { envId: string; secretId: string }): Promise<FakeCloudBase> {
-  const state: FakeState = { collections: new Map(), functions: new Map() };
+  const state: FakeState = {
+    collections: new Map(),
+    functions: new Map(),
+    httpPaths: [],
+    httpService: { enabled: true, domain: `${options.envId}-1300000000.ap-shanghai.app.tcloudbase.com` },
+  };
+  const service = (body: Record<string, unknown>) => {
+    if (body.ServiceId !== options.envId) throw new ApiError('ResourceNotFound', 'no such service');
+  };
   const requests: SentRequest[] = [];
   const collection = (body: Record<string, unknown>, key = 'TableName') => {
     const found = state.collections.get(String(body[key]));
@@ -140,6 +161,46 @@ export async function startFakeCloudBase(options: { envId: string; secretId: str
       ModifyDatabaseACL: (body) => {
         collection(body, 'CollectionName').acl = String(body.AclTag);
         return {};
+      },
+      DescribeCloudBaseGWService: (body) => {
+        service(body);
+        return { DefaultDomain: state.httpService.domain, EnableService: state.httpService.enabled, ServiceSet: [] };
+      },
+      DescribeCloudBaseGWAPI: (body) => {
+        service(body);
+        const APISet = state.httpPaths
+          .filter(
+            (api) =>
+              (body.Name === undefined || api.Name === body.Name) &&
+              (body.Path === undefined || api.Path === body.Path),
+          )
+          .map(({ APIId, Name, Path, Type, AuthSwitch }) => ({
+            APIId,
+            Name,
+            Path,
+            Type,
+            EnableAuth: AuthSwitch === 1,
+          }));
+        return { APISet, Total: APISet.length, Limit: 20, Offset: 0, EnableService: state.httpService.enabled };
+      },
+      CreateCloudBaseGWAPI: (body) => {
+        service(body);
+        const { Name, Path, Type, AuthSwitch } = body;
+        if (typeof Name !== 'string' || typeof Path !== 'string' || !Path.startsWith('/') || (Type !== 1 && Type !== 2))
+          throw new ApiError('InvalidParameter', 'Name, a Path starting with / and Type 1 or 2 are required');
+        if (AuthSwitch !== 1 && AuthSwitch !== 2) throw new ApiError('InvalidParameter', 'AuthSwitch is 1 or 2');
+        if (state.httpPaths.some((api) => api.Path === Path))
+          throw new ApiError('ResourceInUse', `path ${Path} exists`);
+        const APIId = `api-${state.httpPaths.length + 1}`;
+        state.httpPaths.push({ APIId, Name, Path, Type, AuthSwitch });
+        return { APIId };
+      },
+      DeleteCloudBaseGWAPI: (body) => {
+        service(body);
+        const found = state.httpPaths.find((api) => api.APIId === body.APIId && api.Name === body.Name);
+        if (!found) throw new ApiError('ResourceNotFound', `no path ${String(body.APIId)} of ${String(body.Name)}`);
+        state.httpPaths = state.httpPaths.filter((api) => api !== found);
+        return { Count: 1 };
       },
     },
     scf: {

@@ -1,8 +1,8 @@
 // setup:cloud through CloudBase's own management SDK, offline: the SDK's request layer (its one fetch) is pointed
 // at a fake of the Tencent Cloud API on 127.0.0.1 (fake-cloudbase.ts), so every request is signed and sent as for
-// real, and the tests read what reached the API: the collections, each index with its fields and order, the
-// permissions, the timeout, the memory and the timer's cron; then that a second run against the fake's new state
-// changes nothing.
+// real, and the tests read what reached the API: the collections (shared by groupTask and wecomTask, set up once),
+// each index with its fields and order, the permissions, the timeout, the memory, the timer's cron and wecomTask's
+// HTTP access path (and none for groupTask); then that a second run against the fake's new state changes nothing.
 import { CLOUD_FUNCTIONS, type CloudFunction } from '../../cloudfunctions/functions';
 import { managerOf } from '../../scripts/setup-cloud/manager';
 import type { CloudSettings } from '../../scripts/setup-cloud/settings';
@@ -39,7 +39,15 @@ const deployed = (): FakeFunction => ({
   Environment: { Variables: [{ Key: 'WECHAT_APPSECRET', Value: 'kept' }] },
 });
 
-const READS = new Set(['DescribeEnvInfo', 'ListTables', 'DescribeTable', 'DescribeDatabaseACL', 'GetFunction']);
+const READS = new Set([
+  'DescribeEnvInfo',
+  'ListTables',
+  'DescribeTable',
+  'DescribeDatabaseACL',
+  'GetFunction',
+  'DescribeCloudBaseGWAPI',
+  'DescribeCloudBaseGWService',
+]);
 const changes = (fake: FakeCloudBase) =>
   fake.requests
     .filter((request) => !READS.has(request.action))
@@ -87,29 +95,44 @@ const adminOnly = (CollectionName: string) => ({
   action: 'ModifyDatabaseACL',
   body: { EnvId: SETTINGS.envId, CollectionName, AclTag: 'ADMINONLY' },
 });
-const LIMITS = {
+const limits = (FunctionName: string) => ({
   service: 'scf',
   action: 'UpdateFunctionConfiguration',
-  body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', Timeout: 10, MemorySize: 256 },
-};
+  body: { Namespace: SETTINGS.envId, FunctionName, Timeout: 10, MemorySize: 256 },
+});
+const LIMITS = limits('groupTask');
 const deleteTimer = (TriggerName: string) => ({
   service: 'scf',
   action: 'DeleteTrigger',
   body: { Namespace: SETTINGS.envId, FunctionName: 'groupTask', TriggerName, Type: 'timer' },
 });
-const CREATE_SWEEP = {
+const createSweep = (FunctionName: string) => ({
   service: 'scf',
   action: 'BatchCreateTrigger',
   body: {
     Namespace: SETTINGS.envId,
-    FunctionName: 'groupTask',
+    FunctionName,
     Triggers: JSON.stringify([{ TriggerName: 'sweep', Type: 'timer', TriggerDesc: '0 * * * * * *' }]),
     Count: 1,
   },
+});
+const CREATE_SWEEP = createSweep('groupTask');
+/** wecomTask's HTTP access: a function path, open to any caller (AuthSwitch 2), the function checks each request. */
+const CREATE_WECOM_PATH = {
+  service: 'tcb',
+  action: 'CreateCloudBaseGWAPI',
+  body: { ServiceId: SETTINGS.envId, Path: '/wecomTask', Type: 1, Name: 'wecomTask', AuthSwitch: 2 },
+};
+const WECOM_URL = `https://${SETTINGS.envId}-1300000000.ap-shanghai.app.tcloudbase.com/wecomTask`;
+
+/** Both functions deployed, as the console's deploy leaves them. */
+const deployBoth = () => {
+  fake.state.functions.set('groupTask', deployed());
+  fake.state.functions.set('wecomTask', deployed());
 };
 
-test('a fresh environment: the collections, their indexes and permissions, the timeout, memory and timer', async () => {
-  fake.state.functions.set('groupTask', deployed());
+test('a fresh environment: the collections, their indexes and permissions, the timeout, memory, timer and HTTP access', async () => {
+  deployBoth();
   const first = await run();
 
   expect(changes(fake)).toEqual([
@@ -128,6 +151,9 @@ test('a fresh environment: the collections, their indexes and permissions, the t
     adminOnly('group_task_members'),
     LIMITS,
     CREATE_SWEEP,
+    limits('wecomTask'),
+    createSweep('wecomTask'),
+    CREATE_WECOM_PATH,
   ]);
   // The function's variables (its secrets) are left as they were, and the key never travels: only its signature.
   expect(fake.state.functions.get('groupTask')!.Environment.Variables).toEqual([
@@ -148,7 +174,13 @@ test('a fresh environment: the collections, their indexes and permissions, the t
     `collection group_task_members: permission: updated (ADMINONLY, was ${NEW_COLLECTION_ACL})`,
     'function groupTask: limits: updated (timeout 10 s, memory 256 MB, was 3 s, 256 MB)',
     'function groupTask: trigger sweep: created (0 * * * * * *)',
-    '8 created, 3 updated',
+    'function wecomTask: limits: updated (timeout 10 s, memory 256 MB, was 3 s, 256 MB)',
+    'function wecomTask: trigger sweep: created (0 * * * * * *)',
+    `function wecomTask: HTTP access /wecomTask: created (${WECOM_URL})`,
+    '10 created, 4 updated',
+  ]);
+  expect(fake.state.httpPaths.map(({ Name, Path }) => ({ Name, Path }))).toEqual([
+    { Name: 'wecomTask', Path: '/wecomTask' },
   ]);
 
   // Against what the first run left: every item is read, none is written.
@@ -156,7 +188,7 @@ test('a fresh environment: the collections, their indexes and permissions, the t
   const second = await run();
   expect(changes(fake)).toEqual([]);
   expect(second.items.every((item) => item.outcome === 'unchanged')).toBe(true);
-  expect(second.lines.at(-1)).toBe('11 unchanged');
+  expect(second.lines.at(-1)).toBe('14 unchanged');
   expect(second.lines).toContain('function groupTask: trigger sweep: unchanged (0 * * * * * *)');
 });
 
@@ -202,6 +234,16 @@ test('a drifted environment: only what differs changes, and indexes made by hand
       { TriggerName: 'old', Type: 'timer', TriggerDesc: '0 0 * * * * *' },
     ],
   });
+  // wecomTask as setup:cloud left it; groupTask given an HTTP path by hand, which it must not have.
+  fake.state.functions.set('wecomTask', {
+    ...deployed(),
+    Timeout: 10,
+    Triggers: [{ TriggerName: 'sweep', Type: 'timer', TriggerDesc: JSON.stringify({ cron: '0 * * * * * *' }) }],
+  });
+  fake.state.httpPaths.push(
+    { APIId: 'api-1', Name: 'wecomTask', Path: '/wecomTask', Type: 1, AuthSwitch: 2 },
+    { APIId: 'api-2', Name: 'groupTask', Path: '/groupTask', Type: 1, AuthSwitch: 2 },
+  );
 
   const { lines, complete } = await run();
   expect(changes(fake)).toEqual([
@@ -218,6 +260,11 @@ test('a drifted environment: only what differs changes, and indexes made by hand
     deleteTimer('old'),
     deleteTimer('sweep'),
     CREATE_SWEEP,
+    {
+      service: 'tcb',
+      action: 'DeleteCloudBaseGWAPI',
+      body: { ServiceId: SETTINGS.envId, Name: 'groupTask', Type: 1, APIId: 'api-2' },
+    },
   ]);
   expect(complete).toBe(true);
   expect(lines).toEqual([
@@ -233,8 +280,13 @@ test('a drifted environment: only what differs changes, and indexes made by hand
     'function groupTask: limits: updated (timeout 10 s, memory 256 MB, was 10 s, 128 MB)',
     'function groupTask: trigger old: removed (0 0 * * * * *)',
     'function groupTask: trigger sweep: updated (0 * * * * * *, was 0 */5 * * * * *)',
-    '2 created, 4 updated, 1 removed, 5 unchanged',
+    'function groupTask: HTTP access /groupTask: removed (not declared)',
+    'function wecomTask: limits: unchanged (timeout 10 s, memory 256 MB)',
+    'function wecomTask: trigger sweep: unchanged (0 * * * * * *)',
+    `function wecomTask: HTTP access /wecomTask: unchanged (${WECOM_URL})`,
+    '2 created, 4 updated, 2 removed, 8 unchanged',
   ]);
+  expect(fake.state.httpPaths.map((api) => api.Name)).toEqual(['wecomTask']);
   // An index nobody declared stays.
   expect(fake.state.collections.get('group_tasks')!.indexes.map((i) => i.Name)).toContain('mine');
 
@@ -253,8 +305,26 @@ test('a function not deployed yet: the collections are set up, the function is r
   expect([...fake.state.collections.keys()].sort()).toEqual(['group_task_members', 'group_tasks']);
 });
 
+test('HTTP access off in the environment: the path is made, and the line says to turn the service on', async () => {
+  deployBoth();
+  fake.state.httpService.enabled = false;
+  const { lines } = await run();
+  expect(lines).toContain(
+    'function wecomTask: HTTP access /wecomTask: created (HTTP access is off in this environment: turn it on in the console (HTTP 访问服务))',
+  );
+});
+
+test('two functions declaring one collection differently stop it before the first request', async () => {
+  const [groupTask, wecomTask] = CLOUD_FUNCTIONS;
+  const other: CloudFunction = {
+    ...wecomTask!,
+    collections: [{ ...groupTask!.collections[0]!, indexes: [] }],
+  };
+  await expect(run([groupTask!, other])).rejects.toThrow(/group_tasks is declared twice, differently/);
+});
+
 test('every request is asked in the environment region: ap-shanghai unless TCB_REGION names another', async () => {
-  fake.state.functions.set('groupTask', deployed());
+  deployBoth();
   await run();
   expect(new Set(fake.requests.map((request) => request.region))).toEqual(new Set(['ap-shanghai']));
   fake.requests.length = 0;

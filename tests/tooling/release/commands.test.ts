@@ -18,10 +18,12 @@ let root: string;
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'release-'));
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ version: '0.3.0' }));
-  const fn = path.join(root, 'cloudfunctions', 'groupTask');
-  fs.mkdirSync(fn, { recursive: true });
-  fs.writeFileSync(path.join(fn, 'package.json'), '{}');
-  fs.writeFileSync(path.join(fn, 'index.js'), 'exports.main = () => 1;');
+  for (const name of ['groupTask', 'wecomTask']) {
+    const fn = path.join(root, 'cloudfunctions', name);
+    fs.mkdirSync(fn, { recursive: true });
+    fs.writeFileSync(path.join(fn, 'package.json'), '{}');
+    fs.writeFileSync(path.join(fn, 'index.js'), 'exports.main = () => 1;');
+  }
   // A folder the description does not name is not a function.
   fs.mkdirSync(path.join(root, 'cloudfunctions', 'not-a-function'));
   fs.writeFileSync(path.join(root, 'cloudfunctions', 'not-a-function', 'package.json'), '{}');
@@ -95,7 +97,7 @@ test('deploy:functions uploads each function cloudfunctions/functions.ts describ
   const ci = fakeCi();
   const lines: string[] = [];
   await deployFunctions(context(env, ci, lines));
-  expect(ci.uploadFunction).toHaveBeenCalledTimes(1);
+  expect(ci.uploadFunction).toHaveBeenCalledTimes(2);
   expect(ci.uploadFunction.mock.calls[0]![1]).toEqual({
     cloudEnv: 'prod-1a2b',
     name: 'groupTask',
@@ -105,10 +107,19 @@ test('deploy:functions uploads each function cloudfunctions/functions.ts describ
   expect(ci.uploadFunction.mock.calls[0]![1].triggers).toEqual([
     { name: 'sweep', type: 'timer', config: '0 * * * * * *' },
   ]);
+  // wecomTask too, with its own timer (its HTTP access is setup:cloud's).
+  expect(ci.uploadFunction.mock.calls[1]![1]).toEqual({
+    cloudEnv: 'prod-1a2b',
+    name: 'wecomTask',
+    dir: path.join(root, 'cloudfunctions', 'wecomTask'),
+    triggers: [{ name: 'sweep', type: 'timer', config: '0 * * * * * *' }],
+  });
   expect(lines).toEqual([
-    '[1/1] groupTask → prod-1a2b (remote npm install)…',
+    '[1/2] groupTask → prod-1a2b (remote npm install)…',
     '  groupTask: 3 files, 4.0 KB, 1 timer trigger(s)',
-    'deployed 1 cloud function(s) to prod-1a2b',
+    '[2/2] wecomTask → prod-1a2b (remote npm install)…',
+    '  wecomTask: 3 files, 4.0 KB, 1 timer trigger(s)',
+    'deployed 2 cloud function(s) to prod-1a2b',
   ]);
 });
 
