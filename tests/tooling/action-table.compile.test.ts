@@ -77,8 +77,8 @@ describe('a change to the action table fails to compile where it matters', () =>
     () => {
       const broken = filesBrokenBy((source) =>
         source.replace(
-          'join: { request: { cloudID: cloudId, taskId },',
-          'join: { request: { cloudID: cloudId, taskId, note: taskId },',
+          'leave: { request: { cloudID: cloudId, taskId },',
+          'leave: { request: { cloudID: cloudId, taskId, reason: taskId },',
         ),
       );
       expect(broken).toEqual(['packageChatTool/pages/task/index.ts']);
