@@ -16,6 +16,7 @@ import type { FakeGroupMember, FakeQyApi } from '../../../platforms/wecom/fakes/
 import { startFakeQyApi } from '../../../platforms/wecom/fakes/qyapi';
 import { messageProblem } from '../../../platforms/wecom/fakes/wx-qy';
 import { AppBuilder, type BuildOutput } from '../../build';
+import { platformSwitch } from '../../shared/platforms';
 
 /** The simulated company. */
 export const CORP = { corpId: 'wwsimulated0001', corpSecret: randomBytes(16).toString('hex') };
@@ -145,7 +146,7 @@ const PAGE_HTML = (script: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark"><title>WeCom chats · 企业微信聊天（模拟）</title>
 <link rel="stylesheet" href="/wecom/group.css"></head>
-<body><div id="group"></div><script>${script}</script></body></html>`;
+<body>${platformSwitch('wecom')}<div id="group"></div><script>${script}</script></body></html>`;
 
 /** The phone frame the toolbar page runs in: the simulator's runtime, from the WeCom build. */
 const APP_HTML = `<!doctype html>

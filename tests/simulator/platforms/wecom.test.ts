@@ -77,6 +77,8 @@ test('a member logs in, enters the customer group and sends a card; the page and
     );
     const page = await fetch(`${base}/wecom/`).then((r) => r.text());
     expect(page).toContain('<div id="group">');
+    // npm start's platform switch, WeCom marked as the page.
+    expect(page).toContain('<a href="/wecom/" aria-current="page"');
     expect(page).toContain('/wecom/app.html');
     expect(await fetch(`${base}/wecom/app.html`).then((r) => r.text())).toContain('<script src="/wecom/app.js">');
     const app = await fetch(`${base}/wecom/app.js`).then((r) => r.text());
