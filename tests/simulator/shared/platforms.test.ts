@@ -7,7 +7,7 @@ describe('the platform switch of npm start', () => {
     document.body.innerHTML = platformSwitch('wecom');
     const nav = document.querySelector('nav')!;
     expect(nav.getAttribute('aria-label')).toBe('模拟的平台 Simulated platform');
-    const links = [...nav.querySelectorAll('a')];
+    const links = Array.from(nav.querySelectorAll('a'));
     expect(links.map((link) => [link.getAttribute('href'), link.textContent])).toEqual([
       ['/', '微信 WeChat'],
       ['/wecom/', '企业微信 WeCom'],
