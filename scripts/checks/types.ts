@@ -1,5 +1,6 @@
 // `tsc --noEmit` on tsconfig.json (app code), tsconfig.node.json (tooling and tests) and, when the project
-// has them, simulator/tsconfig.json (its browser code, DOM lib), the Feishu group's and web app's browser code and the
+// has them, simulator/tsconfig.json (its browser code, DOM lib), the WeCom and Feishu groups' and the Feishu web app's
+// browser code and the
 // example poll's (its pages, its cloud function), through the compiler API so every diagnostic comes back with its file and line.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ export const TSCONFIGS = ['tsconfig.json', 'tsconfig.node.json'];
 export const OPTIONAL_TSCONFIGS = [
   'simulator/tsconfig.json',
   'simulator/platforms/feishu/browser/tsconfig.json',
+  'simulator/platforms/wecom/browser/tsconfig.json',
   'platforms/feishu/web/tsconfig.json',
   'examples/poll/tsconfig.json',
   'examples/poll/cloudfunctions/groupPoll/tsconfig.json',
