@@ -1,7 +1,7 @@
-// `tsc --noEmit` on tsconfig.json (app code), tsconfig.node.json (tooling and tests) and, when the project
-// has them, simulator/tsconfig.json (its browser code, DOM lib), the WeCom and Feishu groups' and the Feishu web app's
-// browser code and the
-// example poll's (its pages, its cloud function), through the compiler API so every diagnostic comes back with its file and line.
+// `tsc --noEmit` on tsconfig.json (app code), tsconfig.node.json (tooling and tests) and, when the project has
+// them, simulator/tsconfig.json (its browser code, DOM lib), the WeCom and Feishu groups' and the Feishu web app's
+// browser code and the example poll's (its pages, its cloud function), through the compiler API so every diagnostic
+// comes back with its file and line.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
