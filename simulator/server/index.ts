@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { describeReadings, readingsFromEnvironment, type Readings } from '../../emulator/readings';
 import { AppBuilder, diskFiles, type BuildOutput } from '../build';
+import { bundleScript } from '../build/script';
 import { walkApp } from '../build/app-json';
 import { formatBuildError } from '../shared/protocol';
 import type { AppInfo, BuildStatus, ServerCall, ServerReply } from '../shared/server-api';
@@ -70,17 +70,9 @@ function appInfo(root: string): AppInfo {
 }
 
 async function bundleHost(): Promise<{ js: string; css: string }> {
-  const result = await esbuild.build({
-    entryPoints: [path.resolve(__dirname, '../host/main.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    logLevel: 'silent',
-  });
+  const js = await bundleScript(path.resolve(__dirname, '../host/main.ts'));
   const css = fs.readFileSync(path.resolve(__dirname, '../host/host.css'), 'utf8');
-  return { js: result.outputFiles[0]!.text, css };
+  return { js, css };
 }
 
 /**

@@ -4,18 +4,17 @@
 // imported here), pointed at the fake through FEISHU_DOMAIN. The group's page renders each card from its JSON;
 // a click fires a real encrypted, signed callback into the bot service; the web app runs under /feishu/app/ with a
 // simulated `tt` and `h5sdk` whose login codes and JSAPI checks come from the fake.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import type { CallbackKeys } from '../../../platforms/feishu/fake/group';
 import { click } from '../../../platforms/feishu/fake/group';
 import type { FakeFeishu, FakeMember } from '../../../platforms/feishu/fake/openapi';
 import { startFakeFeishu } from '../../../platforms/feishu/fake/openapi';
+import { bundleScript } from '../../build/script';
 import { platformSwitch } from '../../shared/platforms';
+import { emptyDatabase, json, onFirstUse, readBody, startService, type Service } from '../service';
 
 /** The simulated group and its members (Alice created the group; the bot is in it). */
 export const GROUP = { chatId: 'oc_simulated0001', name: '周末活动 Weekend' };
@@ -46,30 +45,10 @@ export interface FeishuPlatform {
 interface Running {
   fake: FakeFeishu;
   keys: CallbackKeys;
-  service: string;
-  child: ChildProcess;
+  service: Service;
 }
 
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function bundle(entry: string): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [path.join(__dirname, 'browser', entry)],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
+const bundle = (entry: string): Promise<string> => bundleScript(path.join(__dirname, 'browser', entry));
 
 const GROUP_HTML = (script: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -77,27 +56,14 @@ const GROUP_HTML = (script: string) => `<!doctype html>
 <link rel="stylesheet" href="/feishu/group.css"></head>
 <body>${platformSwitch('feishu')}<div id="group" aria-live="polite"></div><script>${script}</script></body></html>`;
 
-async function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > 64 * 1024) throw new Error('body too large');
-    chunks.push(buffer);
-  }
-  const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+/** A request's JSON body as an object ({} when it is not one). */
+async function readObject(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const parsed: unknown = JSON.parse((await readBody(req)) || '{}');
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
 }
 
 export function createFeishuPlatform(options: FeishuPlatformOptions): FeishuPlatform {
   const { repoRoot, databaseFile, log } = options;
-  let running: Promise<Running> | null = null;
   let scripts: Promise<{ group: string; tt: string }> | null = null;
 
   async function start(): Promise<Running> {
@@ -108,15 +74,11 @@ export function createFeishuPlatform(options: FeishuPlatformOptions): FeishuPlat
       verificationToken: randomBytes(12).toString('hex'),
       encryptKey: randomBytes(16).toString('hex'),
     };
-    fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true });
-    const port = await freePort();
-    const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, [path.join(repoRoot, 'platforms', 'feishu', 'cli.ts')], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
+    emptyDatabase(databaseFile);
+    const service = await startService({
+      repoRoot,
+      script: path.join('platforms', 'feishu', 'cli.ts'),
+      env: (port) => ({
         FEISHU_APP_ID: fake.appId,
         FEISHU_APP_SECRET: fake.appSecret,
         FEISHU_VERIFICATION_TOKEN: keys.verificationToken,
@@ -127,33 +89,25 @@ export function createFeishuPlatform(options: FeishuPlatformOptions): FeishuPlat
         FEISHU_PORT: String(port),
         FEISHU_STORE: 'sqlite',
         FEISHU_DB: databaseFile,
-      },
+      }),
+      ready: 'Feishu bot service on',
+      name: 'the Feishu bot service',
+      logPrefix: 'feishu',
+      log,
     });
-    child.stderr?.on('data', (chunk: Buffer) => log(`feishu: ${chunk.toString('utf8').trim()}`));
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        seen += chunk.toString('utf8');
-        if (seen.includes('Feishu bot service on')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`the Feishu bot service exited (${code ?? 'signal'})`)));
-    });
-    log(`Feishu: bot service on 127.0.0.1:${port}, fake OpenAPI on ${fake.origin}`);
-    return { fake, keys, service: `http://127.0.0.1:${port}`, child };
+    log(`Feishu: bot service on ${service.address}, fake OpenAPI on ${fake.origin}`);
+    return { fake, keys, service };
   }
 
-  const platform = (): Promise<Running> => {
-    running ??= start().catch((error: unknown) => {
-      running = null;
-      throw error;
-    });
-    return running;
-  };
+  const running = onFirstUse(start, async ({ fake, service }) => {
+    await service.stop();
+    await fake.close();
+  });
 
   /** The web app under /feishu/app/, with the simulated client's `tt` and `h5sdk` in front of its own script. */
   async function proxy(req: http.IncomingMessage, res: http.ServerResponse, url: URL, service: string) {
     const target = `${service}${url.pathname.slice('/feishu/app'.length) || '/'}${url.search}`;
-    const body = req.method === 'POST' ? JSON.stringify(await readBody(req)) : undefined;
+    const body = req.method === 'POST' ? JSON.stringify(await readObject(req)) : undefined;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (typeof req.headers.authorization === 'string') headers.authorization = req.headers.authorization;
     const answer = await fetch(target, { method: req.method, headers, body });
@@ -171,7 +125,7 @@ export function createFeishuPlatform(options: FeishuPlatformOptions): FeishuPlat
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
-    const { fake, keys, service } = await platform();
+    const { fake, keys, service } = await running.use();
     if (name === 'state' && req.method === 'GET') {
       return json(res, 200, {
         chat: GROUP,
@@ -181,14 +135,14 @@ export function createFeishuPlatform(options: FeishuPlatformOptions): FeishuPlat
       });
     }
     if (req.method !== 'POST') return json(res, 405, { error: 'POST' });
-    const body = await readBody(req);
+    const body = await readObject(req);
     const member = MEMBERS.find((m) => m.openId === body.openId);
     if (member === undefined) return json(res, 400, { error: 'openId: one of the group members' });
     if (name === 'click') {
       const message = fake.messages(GROUP.chatId).find((m) => m.messageId === body.messageId);
       const value = typeof body.value === 'object' && body.value !== null ? body.value : null;
       if (message === undefined || value === null) return json(res, 400, { error: 'messageId and value' });
-      const answer = await click(`${service}/feishu/card`, keys, {
+      const answer = await click(`${service.url}/feishu/card`, keys, {
         openId: member.openId,
         chatId: GROUP.chatId,
         messageId: message.messageId,
@@ -226,22 +180,12 @@ export function createFeishuPlatform(options: FeishuPlatformOptions): FeishuPlat
         return true;
       }
       if (url.pathname.startsWith('/feishu/app')) {
-        const { service } = await platform();
-        await proxy(req, res, url, service);
+        const { service } = await running.use();
+        await proxy(req, res, url, service.url);
         return true;
       }
       return false;
     },
-    async close() {
-      if (running === null) return;
-      const { fake, child } = await running.catch(() => ({ fake: null, child: null }));
-      running = null;
-      if (child !== null && child.exitCode === null) {
-        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      await fake?.close();
-    },
+    close: () => running.close(),
   };
 }

@@ -5,18 +5,18 @@
 // (miniprogram/pages/wecom) in the simulator's phone runtime, from its own build of the app (/wecom/app.js) whose
 // only difference is the page's two settings: the server and the card's picture at this origin. The browser side
 // (browser/group.ts) plays the WeCom client: the fake wx.qy and wx.request.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import type * as esbuild from 'esbuild';
 import type { FakeGroupMember, FakeQyApi } from '../../../platforms/wecom/fakes/qyapi';
 import { startFakeQyApi } from '../../../platforms/wecom/fakes/qyapi';
 import { messageProblem } from '../../../platforms/wecom/fakes/wx-qy';
 import { AppBuilder, type BuildOutput } from '../../build';
+import { bundleScript } from '../../build/script';
 import { platformSwitch } from '../../shared/platforms';
+import { emptyDatabase, json, onFirstUse, readBody, startService, type Service } from '../service';
 
 /** The simulated company. */
 export const CORP = { corpId: 'wwsimulated0001', corpSecret: randomBytes(16).toString('hex') };
@@ -114,32 +114,7 @@ interface Sent {
 
 interface Running {
   fake: FakeQyApi;
-  server: string;
-  child: ChildProcess;
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 64 * 1024) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  server: Service;
 }
 
 const PAGE_HTML = (script: string) => `<!doctype html>
@@ -182,7 +157,6 @@ function settingsPlugin(repoRoot: string): esbuild.Plugin {
 
 export function createWecomPlatform(options: WecomPlatformOptions): WecomPlatform {
   const { repoRoot, databaseFile, log } = options;
-  let running: Promise<Running> | null = null;
   let script: Promise<string> | null = null;
   const builder = new AppBuilder(repoRoot, [settingsPlugin(repoRoot)]);
   let building: Promise<BuildOutput> | null = null;
@@ -203,49 +177,34 @@ export function createWecomPlatform(options: WecomPlatformOptions): WecomPlatfor
   async function start(): Promise<Running> {
     const fake = await startFakeQyApi(CORP);
     fake.addGroupChat(CHATS[0]!.qy.chatId!, [...CUSTOMER_GROUP]);
-    fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true });
-    const port = await freePort();
-    const child = spawn(
-      path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
-      [path.join(repoRoot, 'platforms', 'wecom', 'serve.ts')],
-      {
-        cwd: repoRoot,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          WECOM_CORP_ID: CORP.corpId,
-          WECOM_CORP_SECRET: CORP.corpSecret,
-          WECOM_PROOF_KEY: randomBytes(32).toString('base64url'),
-          WECOM_API_BASE: fake.url,
-          WECOM_PORT: String(port),
-          WECOM_DATABASE: databaseFile,
-        },
-      },
-    );
-    child.stderr?.on('data', (chunk: Buffer) => log(`wecom: ${chunk.toString('utf8').trim()}`));
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        seen += chunk.toString('utf8');
-        if (seen.includes('WeCom server at')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`the WeCom server exited (${code ?? 'signal'})`)));
+    emptyDatabase(databaseFile);
+    const server = await startService({
+      repoRoot,
+      script: path.join('platforms', 'wecom', 'serve.ts'),
+      env: (port) => ({
+        WECOM_CORP_ID: CORP.corpId,
+        WECOM_CORP_SECRET: CORP.corpSecret,
+        WECOM_PROOF_KEY: randomBytes(32).toString('base64url'),
+        WECOM_API_BASE: fake.url,
+        WECOM_PORT: String(port),
+        WECOM_DATABASE: databaseFile,
+      }),
+      ready: 'WeCom server at',
+      name: 'the WeCom server',
+      logPrefix: 'wecom',
+      log,
     });
-    log(`WeCom: server on 127.0.0.1:${port}, fake qyapi on ${fake.url}`);
-    return { fake, server: `http://127.0.0.1:${port}`, child };
+    log(`WeCom: server on ${server.address}, fake qyapi on ${fake.url}`);
+    return { fake, server };
   }
 
-  const platform = (): Promise<Running> => {
-    running ??= start().catch((error: unknown) => {
-      running = null;
-      throw error;
-    });
-    return running;
-  };
+  const running = onFirstUse(start, async ({ fake, server }) => {
+    await server.stop();
+    await fake.close();
+  });
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, name: string, url: URL) {
-    const { fake, server } = await platform();
+    const { fake, server } = await running.use();
     if (name === 'state' && req.method === 'GET') {
       return json(res, 200, {
         chats: CHATS,
@@ -259,7 +218,7 @@ export function createWecomPlatform(options: WecomPlatformOptions): WecomPlatfor
     const body = await readBody(req);
     if (name === 'server') {
       // The page's wx.request, as WeCom sends it: a JSON POST to the WeCom server.
-      const answer = await fetch(server, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const answer = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(await answer.text());
       return undefined;
@@ -297,17 +256,7 @@ export function createWecomPlatform(options: WecomPlatformOptions): WecomPlatfor
     async handle(req, res, url) {
       if (!url.pathname.startsWith('/wecom/') && url.pathname !== '/wecom') return false;
       if (url.pathname === '/wecom' || url.pathname === '/wecom/') {
-        script ??= esbuild
-          .build({
-            entryPoints: [path.join(__dirname, 'browser', 'group.ts')],
-            bundle: true,
-            write: false,
-            format: 'iife',
-            platform: 'browser',
-            target: 'es2020',
-            logLevel: 'silent',
-          })
-          .then((result) => result.outputFiles[0]?.text ?? '');
+        script ??= bundleScript(path.join(__dirname, 'browser', 'group.ts'));
         return send(res, 'text/html; charset=utf-8', PAGE_HTML(await script));
       }
       if (url.pathname === '/wecom/group.css') {
@@ -332,15 +281,7 @@ export function createWecomPlatform(options: WecomPlatformOptions): WecomPlatfor
     async close() {
       await building?.catch(() => undefined);
       await builder.dispose();
-      if (running === null) return;
-      const { fake, child } = await running.catch(() => ({ fake: null, child: null }));
-      running = null;
-      if (child !== null && child.exitCode === null) {
-        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      await fake?.close();
+      await running.close();
     },
   };
 }
