@@ -7,6 +7,21 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+/** What the simulator's server gives a platform. */
+export interface PlatformOptions {
+  repoRoot: string;
+  /** SQLite file of the platform server's store; emptied at start, as the simulator's own database is. */
+  databaseFile: string;
+  log(line: string): void;
+}
+
+/** A platform as the simulator's server mounts it under its own path (/wecom/, /feishu/). */
+export interface SimulatedPlatform {
+  /** Serves a request; false when the path is not the platform's. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean>;
+  close(): Promise<void>;
+}
+
 export interface ServiceOptions {
   repoRoot: string;
   /** The server's command: its TypeScript entry, relative to repoRoot, run by the repository's tsx. */

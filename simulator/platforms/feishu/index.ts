@@ -14,7 +14,16 @@ import type { FakeFeishu, FakeMember } from '../../../platforms/feishu/fake/open
 import { startFakeFeishu } from '../../../platforms/feishu/fake/openapi';
 import { bundleScript } from '../../build/script';
 import { platformSwitch } from '../../shared/platforms';
-import { emptyDatabase, json, onFirstUse, readBody, startService, type Service } from '../service';
+import {
+  emptyDatabase,
+  json,
+  onFirstUse,
+  readBody,
+  startService,
+  type PlatformOptions,
+  type Service,
+  type SimulatedPlatform,
+} from '../service';
 
 /** The simulated group and its members (Alice created the group; the bot is in it). */
 export const GROUP = { chatId: 'oc_simulated0001', name: '周末活动 Weekend' };
@@ -27,19 +36,9 @@ export const MEMBERS: readonly FakeMember[] = [
 /** The client version the simulated Feishu reports in its user agent (every gate open). */
 export const CLIENT_VERSION = '7.20.0';
 
-export interface FeishuPlatformOptions {
-  repoRoot: string;
-  /** SQLite file of the bot service's store; emptied at start, as the simulator's own database is. */
-  databaseFile: string;
+export interface FeishuPlatformOptions extends PlatformOptions {
   /** The simulator's origin, e.g. http://127.0.0.1:5230 (card links and JSAPI signatures point under it). */
   origin: () => string;
-  log(line: string): void;
-}
-
-export interface FeishuPlatform {
-  /** Serves a /feishu/ request; false when the path is not the platform's. */
-  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean>;
-  close(): Promise<void>;
 }
 
 interface Running {
@@ -62,7 +61,7 @@ async function readObject(req: http.IncomingMessage): Promise<Record<string, unk
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
 }
 
-export function createFeishuPlatform(options: FeishuPlatformOptions): FeishuPlatform {
+export function createFeishuPlatform(options: FeishuPlatformOptions): SimulatedPlatform {
   const { repoRoot, databaseFile, log } = options;
   let scripts: Promise<{ group: string; tt: string }> | null = null;
 

@@ -16,7 +16,16 @@ import { messageProblem } from '../../../platforms/wecom/fakes/wx-qy';
 import { AppBuilder, type BuildOutput } from '../../build';
 import { bundleScript } from '../../build/script';
 import { platformSwitch } from '../../shared/platforms';
-import { emptyDatabase, json, onFirstUse, readBody, startService, type Service } from '../service';
+import {
+  emptyDatabase,
+  json,
+  onFirstUse,
+  readBody,
+  startService,
+  type PlatformOptions,
+  type Service,
+  type SimulatedPlatform,
+} from '../service';
 
 /** The simulated company. */
 export const CORP = { corpId: 'wwsimulated0001', corpSecret: randomBytes(16).toString('hex') };
@@ -91,19 +100,6 @@ const SETTINGS_CODE = `
 export var WECOM_SERVICE_URL = location.origin + '/wecom/api/server';
 export var WECOM_CARD_IMAGE_URL = location.origin + '/wecom/card.svg';`;
 
-export interface WecomPlatformOptions {
-  repoRoot: string;
-  /** SQLite file of the WeCom server's store; emptied at start, as the simulator's own database is. */
-  databaseFile: string;
-  log(line: string): void;
-}
-
-export interface WecomPlatform {
-  /** Serves a /wecom/ request; false when the path is not the platform's. */
-  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean>;
-  close(): Promise<void>;
-}
-
 /** A card a member sent into a chat (sendChatMessage's body as the fake wx.qy accepted it). */
 interface Sent {
   chat: string;
@@ -155,7 +151,7 @@ function settingsPlugin(repoRoot: string): esbuild.Plugin {
   };
 }
 
-export function createWecomPlatform(options: WecomPlatformOptions): WecomPlatform {
+export function createWecomPlatform(options: PlatformOptions): SimulatedPlatform {
   const { repoRoot, databaseFile, log } = options;
   let script: Promise<string> | null = null;
   const builder = new AppBuilder(repoRoot, [settingsPlugin(repoRoot)]);

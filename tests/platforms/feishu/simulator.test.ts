@@ -5,11 +5,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { FeishuPlatform } from '../../../simulator/platforms/feishu';
+import type { SimulatedPlatform } from '../../../simulator/platforms/service';
 import { createFeishuPlatform, GROUP, MEMBERS } from '../../../simulator/platforms/feishu';
 
 const REPO = path.resolve(__dirname, '../../..');
-let platform: FeishuPlatform;
+let platform: SimulatedPlatform;
 let server: http.Server;
 let origin = '';
 const lines: string[] = [];

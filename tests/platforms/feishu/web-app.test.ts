@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../../../simulator/headless';
-import type { FeishuPlatform } from '../../../simulator/platforms/feishu';
+import type { SimulatedPlatform } from '../../../simulator/platforms/service';
 import { createFeishuPlatform, GROUP, MEMBERS } from '../../../simulator/platforms/feishu';
 
 const executablePath = chromiumPath();
@@ -17,7 +17,7 @@ if (!executablePath && process.env.CI) throw new Error('[feishu web app] no Chro
 const describeWithBrowser = executablePath ? describe : describe.skip;
 
 describeWithBrowser('the Feishu web app in the simulated group', () => {
-  let platform: FeishuPlatform;
+  let platform: SimulatedPlatform;
   let server: http.Server;
   let browser: Browser;
   let origin = '';
