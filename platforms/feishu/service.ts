@@ -19,6 +19,7 @@ import { isRecord } from '../../kit/core/action-table';
 import type { ApiResult, Reminder, TaskView } from '../../packageChatTool/core/api';
 import type { Task } from '../../packageChatTool/core/types';
 import { CARD_ACTIONS, reminderCard } from './card';
+import type { FeishuSettings } from './config';
 import type { CardAction } from './card';
 import { chatIdOf, isChatId, isOpenId, memberIdOf, memberOpenId, roomIdOf } from './ids';
 import type { FeishuApi } from './openapi';
@@ -56,14 +57,11 @@ export const WEB_ACTIONS = [
 ] as const;
 type WebAction = (typeof WEB_ACTIONS)[number];
 
-export interface FeishuServiceOptions {
-  appId: string;
-  appSecret: string;
-  verificationToken: string;
-  encryptKey: string;
-  domain: string;
-  /** The web app's public origin (card links). */
-  publicUrl: string;
+/** The settings the service works with (config.ts reads them), its store and log. */
+export interface FeishuServiceOptions extends Pick<
+  FeishuSettings,
+  'appId' | 'appSecret' | 'verificationToken' | 'encryptKey' | 'domain' | 'publicUrl'
+> {
   documents: DocumentStore;
   log: Log;
   now?: () => number;
@@ -104,7 +102,8 @@ function refusal(code: string) {
   return toast('error', zh, en);
 }
 
-async function readBody(request: http.IncomingMessage): Promise<string | null> {
+/** A request's body parsed as JSON; null when it is larger than BODY_LIMIT or not JSON. */
+async function readJson(request: http.IncomingMessage): Promise<unknown> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of request) {
@@ -113,7 +112,11 @@ async function readBody(request: http.IncomingMessage): Promise<string | null> {
     if (size > BODY_LIMIT) return null;
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 function send(response: http.ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8') {
@@ -253,13 +256,7 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
   }
 
   async function callback(request: http.IncomingMessage, response: http.ServerResponse) {
-    const raw = await readBody(request);
-    let body: unknown;
-    try {
-      body = raw === null ? null : JSON.parse(raw);
-    } catch {
-      body = null;
-    }
+    const body = await readJson(request);
     if (!isRecord(body)) return send(response, 400, { error: 'the body must be a JSON object' });
     if (verificationTokenOf(body, options.encryptKey) !== options.verificationToken) {
       log('refused a card callback without the Verification Token');
@@ -367,13 +364,7 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
   }
 
   async function web(request: http.IncomingMessage, response: http.ServerResponse, path: string) {
-    const raw = await readBody(request);
-    let body: unknown;
-    try {
-      body = raw === null ? null : JSON.parse(raw);
-    } catch {
-      body = null;
-    }
+    const body = await readJson(request);
     if (!isRecord(body)) return send(response, 400, { ok: false, error: { code: 'INVALID_REQUEST', message: 'body' } });
     if (path === '/api/login') {
       if (typeof body.code !== 'string' || body.code === '' || body.code.length > 512) {
