@@ -1,6 +1,7 @@
 // The group task on Feishu, end to end: the web app creates and posts the card, members click its buttons (real
 // encrypted, signed callbacks into the bot service), the card follows in place, the creator reminds with
 // @-mentions and ends; bad input, forged callbacks and a stranger to the chat change nothing.
+import { cardCallback, click } from '../../../platforms/feishu/fake/group';
 import type { Harness } from './harness';
 import { ALICE, BOB, CAROL, CHAT, DAVE, OTHER_CHAT, cardText, eventually, startHarness } from './harness';
 
@@ -18,6 +19,14 @@ const draft = {
   kind: 'participate',
   audience: { kind: 'everyone' },
 };
+
+/** What Bob's click on the card's `action` button carries, for a callback signed by hand. */
+const bobsClick = (card: { messageId: string }, action: string, taskId: string) => ({
+  openId: BOB.openId,
+  chatId: CHAT,
+  messageId: card.messageId,
+  value: { action, taskId },
+});
 
 async function created(request: Record<string, unknown> = { task: draft }) {
   const alice = await h.login(ALICE);
@@ -131,34 +140,17 @@ test('a forged or replayed-elsewhere callback changes nothing', async () => {
   const { taskId, card } = await created();
   // Signed with another Encrypt Key: the SDK's verification refuses it.
   const wrongKey = { ...h.keys, encryptKey: 'not-the-key-000' };
-  const { click } = await import('../../../platforms/feishu/fake/group');
-  const forged = await click(`${h.origin}/feishu/card`, wrongKey, {
-    openId: BOB.openId,
-    chatId: CHAT,
-    messageId: card.messageId,
-    value: { action: 'join', taskId },
-  });
+  const forged = await click(`${h.origin}/feishu/card`, wrongKey, bobsClick(card, 'join', taskId));
   expect(forged.status).toBe(401);
   // Encrypted and signed right, but without the app's Verification Token.
   const wrongToken = await click(
     `${h.origin}/feishu/card`,
     { ...h.keys, verificationToken: 'other' },
-    {
-      openId: BOB.openId,
-      chatId: CHAT,
-      messageId: card.messageId,
-      value: { action: 'join', taskId },
-    },
+    bobsClick(card, 'join', taskId),
   );
   expect(wrongToken.status).toBe(401);
   // The body altered after signing.
-  const { cardCallback } = await import('../../../platforms/feishu/fake/group');
-  const signed = cardCallback(h.keys, {
-    openId: BOB.openId,
-    chatId: CHAT,
-    messageId: card.messageId,
-    value: { action: 'join', taskId },
-  });
+  const signed = cardCallback(h.keys, bobsClick(card, 'join', taskId));
   const altered = await fetch(`${h.origin}/feishu/card`, {
     method: 'POST',
     headers: signed.headers,
@@ -202,13 +194,7 @@ test('the web app page is served with its script, and its JSAPI signature verifi
 
 test('a captured callback replayed, now or later, changes nothing', async () => {
   const { taskId, card } = await created();
-  const { cardCallback } = await import('../../../platforms/feishu/fake/group');
-  const leave = cardCallback(h.keys, {
-    openId: BOB.openId,
-    chatId: CHAT,
-    messageId: card.messageId,
-    value: { action: 'leave', taskId },
-  });
+  const leave = cardCallback(h.keys, bobsClick(card, 'leave', taskId));
   const send = (signed: { headers: Record<string, string>; body: string }) =>
     fetch(`${h.origin}/feishu/card`, { method: 'POST', headers: signed.headers, body: signed.body });
   expect((await h.click(BOB, card, { action: 'join', taskId })).toast?.type).toBe('success');
@@ -217,11 +203,7 @@ test('a captured callback replayed, now or later, changes nothing', async () => 
   // The same leave again: the service saw its event_id, and answers nothing.
   expect(await (await send(leave)).json()).toEqual({});
   // Signed six minutes ago: refused whatever its event_id.
-  const old = cardCallback(
-    h.keys,
-    { openId: BOB.openId, chatId: CHAT, messageId: card.messageId, value: { action: 'leave', taskId } },
-    Date.now() - 6 * 60_000,
-  );
+  const old = cardCallback(h.keys, bobsClick(card, 'leave', taskId), Date.now() - 6 * 60_000);
   expect((await send(old)).status).toBe(401);
   const bob = await h.login(BOB);
   expect((await h.web(bob, CHAT, 'getTask', { taskId })).data.counts).toMatchObject({ joined: 1 });
