@@ -232,6 +232,45 @@ export function simulatorTests(): (name: string, run: (sim: Simulator) => Promis
   return (name, run) => test(name, () => run(sim));
 }
 
+/** The one simulator a describe block's tests share, in order, on one host page. */
+export interface SharedSimulator {
+  /** The host page, open before the first test. */
+  sim: Simulator;
+  server: RunningServer;
+  /** The copy of a project `copy` made, that the simulator runs (removed after the block). */
+  copy?: string;
+}
+
+/**
+ * Registers the hooks of a describe block whose tests run in order on one page of one simulator (the real CLI
+ * with `args`, on the project `copy` makes when given) and one browser; the page is screenshotted as `name` after
+ * the last test.
+ */
+export function sharedSimulator(
+  name: string,
+  start: { copy?: () => string | Promise<string>; args?: string[] },
+): SharedSimulator {
+  const shared = {} as SharedSimulator;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    shared.copy = await start.copy?.();
+    const root = shared.copy === undefined ? [] : ['--root', shared.copy];
+    shared.server = await startServer([...root, ...(start.args ?? [])]);
+    browser = await launchBrowser(executablePath!);
+    shared.sim = await Simulator.open(browser, shared.server.url);
+  });
+
+  afterAll(async () => {
+    await shared.sim?.screenshot(name);
+    await browser?.close();
+    await shared.server?.stop();
+    if (shared.copy !== undefined) fs.rmSync(shared.copy, { recursive: true, force: true });
+  });
+
+  return shared;
+}
+
 /** Polls `read` until it returns `expected`; fails with the last value seen. */
 export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

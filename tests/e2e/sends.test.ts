@@ -4,18 +4,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { KIT_PACKAGE, kitBundle, usedKitNames } from '../../scripts/build-kit';
-import {
-  copyProject,
-  describeWithBrowser,
-  eventually,
-  executablePath,
-  launchBrowser,
-  Simulator,
-  startServer,
-  type RunningServer,
-} from './harness';
+import { copyProject, describeWithBrowser, eventually, sharedSimulator } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -41,37 +31,23 @@ async function projectWithSendsPage(): Promise<string> {
 const PAGE = '/packageChatTool/pages/sends/index';
 
 describeWithBrowser('sending into the chat', () => {
-  let copy: string;
-  let server: RunningServer;
-  let browser: Browser;
-  let sim: Simulator;
-  const result = (): Promise<string> => sim.phone.locator('wx-text >> text=result:').first().innerText();
-  const query = (): Promise<string> => sim.phone.locator('wx-text >> text=query:').first().innerText();
-  const message = (selector: string) => sim.page.locator(`.messages ${selector}`).last();
+  const shared = sharedSimulator('sends', { copy: projectWithSendsPage });
+  const result = (): Promise<string> => shared.sim.phone.locator('wx-text >> text=result:').first().innerText();
+  const query = (): Promise<string> => shared.sim.phone.locator('wx-text >> text=query:').first().innerText();
+  const message = (selector: string) => shared.sim.page.locator(`.messages ${selector}`).last();
   /** Taps `name` on the page and waits for its send to succeed. */
   const send = async (name: string): Promise<void> => {
-    await sim.tap('button', name);
+    await shared.sim.tap('button', name);
     await eventually(result, `result:ok ${name}`);
   };
 
   beforeAll(async () => {
-    copy = await projectWithSendsPage();
-    server = await startServer(['--root', copy]);
-    browser = await launchBrowser(executablePath!);
-    sim = await Simulator.open(browser, server.url);
-    await sim.viewAs('Alice');
+    await shared.sim.viewAs('Alice');
   });
 
   beforeEach(async () => {
     // Each test starts on a fresh page in the group chat (an entrance opened in the last one reloads it anyway).
-    await sim.openTool();
-  });
-
-  afterAll(async () => {
-    await sim?.screenshot('sends');
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(copy, { recursive: true, force: true });
+    await shared.sim.openTool();
   });
 
   test('one of each kind reaches the chat as WeChat shows it', async () => {
@@ -100,32 +76,32 @@ describeWithBrowser('sending into the chat', () => {
     expect(await sticker.locator('img.sent-emoji').getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
     expect(await sticker.locator('.entrance').count()).toBe(0);
 
-    await sim.tap('button', 'choose');
-    await sim.pickMembers(['Bob']);
+    await shared.sim.tap('button', 'choose');
+    await shared.sim.pickMembers(['Bob']);
     await send('remind');
-    await sim.page.locator('.messages .system-link', { hasText: '@Bob 请参与：sends' }).waitFor();
+    await shared.sim.page.locator('.messages .system-link', { hasText: '@Bob 请参与：sends' }).waitFor();
   });
 
   test('an entrance, the card and the reminder’s link reopen the tool at their path; without one, the start page', async () => {
     await message('.image-message .entrance').click();
-    await sim.ready();
+    await shared.sim.ready();
     await eventually(query, 'query:image');
     await message('.file-message .entrance').click();
-    await sim.ready();
+    await shared.sim.ready();
     await eventually(query, 'query:file');
     expect(await message('.video-message .entrance').getAttribute('data-entrance')).toBe(PAGE);
     await message('.card.mini-program').click();
-    await sim.ready();
+    await shared.sim.ready();
     await eventually(query, 'query:card');
-    await sim.page.locator('.messages .system-link').last().click();
-    await sim.ready();
+    await shared.sim.page.locator('.messages .system-link').last().click();
+    await shared.sim.ready();
     await eventually(query, 'query:reminder');
   });
 
   test('refusals reach the page as the kit’s typed failures: a web address, a tap-only send after a timer', async () => {
-    await sim.tap('button', 'web-address');
+    await shared.sim.tap('button', 'web-address');
     await eventually(result, 'result:WEB_ADDRESS imagePath');
-    await sim.tap('button', 'after-timer');
+    await shared.sim.tap('button', 'after-timer');
     await eventually(
       async () => (await result()).startsWith('result:PLATFORM shareFileToGroup:fail can only be called from a tap'),
       true,
