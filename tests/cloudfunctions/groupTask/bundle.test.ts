@@ -1,10 +1,9 @@
 // The deployable index.js: built by scripts/build-functions.ts, run on the real wx-server-sdk whose
 // database transport is the in-memory CloudBase (no call here can reach WeChat or the network).
 import { newBinding } from 'chat-tool-kit';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { buildOptions, functionEntries } from '../../../scripts/build-functions';
+import { readFileSync, statSync } from 'node:fs';
+import { functionEntries } from '../../../scripts/build-functions';
+import { bundledFunction } from '../../harness/function-bundle';
 import { createTaskStore, TASKS } from '../../../cloudfunctions/groupTask/src/task-store';
 import { createTask } from '../../../packageChatTool/core/task';
 import { databaseOf } from '../../../kit/server/sdk';
@@ -17,19 +16,10 @@ const BUNDLE_BUDGET_BYTES = 100 * 1024;
 jest.setTimeout(30_000);
 
 describe('the groupTask bundle', () => {
-  // A folder per readings: jest builds it for both projects at once (jest.config.js).
-  const outDir = join(__dirname, `../../../artifacts/bundle-test-${process.env.WECHAT_READINGS ?? 'documented'}`);
-  const outfile = join(outDir, 'index.js');
-  const entry = functionEntries().find((f) => f.name === 'groupTask');
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
+  const outfile = bundledFunction('bundle-test', () => {
+    const entry = functionEntries().find((f) => f.name === 'groupTask');
     if (entry === undefined) throw new Error('cloudfunctions/groupTask/src/main.ts is missing');
-    mkdirSync(outDir, { recursive: true });
-    await build(buildOptions(entry.entry, outfile));
-  });
-  afterEach(() => {
-    process.env = { ...saved };
+    return entry.entry;
   });
 
   it('is small and leaves wx-server-sdk to the cloud', () => {

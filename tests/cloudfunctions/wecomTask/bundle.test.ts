@@ -3,10 +3,10 @@
 // transport is the in-memory CloudBase: its timer ends a due task in the store groupTask keeps, and an HTTP access
 // request reaches the WeCom server. No call here reaches WeCom or the network.
 import { newBinding } from 'chat-tool-kit';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { buildOptions, functionEntries } from '../../../scripts/build-functions';
+import { functionEntries } from '../../../scripts/build-functions';
+import { bundledFunction } from '../../harness/function-bundle';
 import { createTaskStore, TASKS } from '../../../cloudfunctions/groupTask/src/task-store';
 import { createTask } from '../../../packageChatTool/core/task';
 import { databaseOf } from '../../../kit/server/sdk';
@@ -19,20 +19,11 @@ const BUNDLE_BUDGET_BYTES = 100 * 1024;
 jest.setTimeout(30_000);
 
 describe('the wecomTask bundle', () => {
-  // A folder per readings: jest builds it for both projects at once (jest.config.js).
-  const outDir = join(__dirname, `../../../artifacts/wecom-bundle-test-${process.env.WECHAT_READINGS ?? 'documented'}`);
-  const outfile = join(outDir, 'index.js');
-  const entry = functionEntries().find((f) => f.name === 'wecomTask');
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
+  const outfile = bundledFunction('wecom-bundle-test', () => {
+    const entry = functionEntries().find((f) => f.name === 'wecomTask');
     if (entry === undefined) throw new Error('cloudfunctions/wecomTask/src/main.ts is missing');
     expect(entry.outfile).toBe(join(__dirname, '../../../cloudfunctions/wecomTask/index.js'));
-    mkdirSync(outDir, { recursive: true });
-    await build(buildOptions(entry.entry, outfile));
-  });
-  afterEach(() => {
-    process.env = { ...saved };
+    return entry.entry;
   });
 
   it('is small, leaves wx-server-sdk to the cloud and carries no SQLite', () => {

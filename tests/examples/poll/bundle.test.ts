@@ -1,10 +1,9 @@
 // The poll's deployable index.js, bundled from src/main.ts as scripts/build-functions.ts bundles every function
 // (the kit's server part inside it), run on the real wx-server-sdk whose database is the in-memory CloudBase.
 import { newBinding } from 'chat-tool-kit';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { buildOptions } from '../../../scripts/build-functions';
+import { bundledFunction } from '../../harness/function-bundle';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { databaseOf } from '../../../kit/server/sdk';
 import { cloudbaseDocuments } from '../../../kit/server/store';
@@ -17,18 +16,9 @@ const BUNDLE_BUDGET_BYTES = 100 * 1024;
 jest.setTimeout(30_000);
 
 describe('the groupPoll bundle', () => {
-  // A folder per readings: jest builds it for both projects at once (jest.config.js).
-  const outDir = join(__dirname, `../../../artifacts/poll-bundle-test-${process.env.WECHAT_READINGS ?? 'documented'}`);
-  const outfile = join(outDir, 'index.js');
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    mkdirSync(outDir, { recursive: true });
-    await build(buildOptions(join(__dirname, '../../../examples/poll/cloudfunctions/groupPoll/src/main.ts'), outfile));
-  });
-  afterEach(() => {
-    process.env = { ...saved };
-  });
+  const outfile = bundledFunction('poll-bundle-test', () =>
+    join(__dirname, '../../../examples/poll/cloudfunctions/groupPoll/src/main.ts'),
+  );
 
   it('is small, leaves wx-server-sdk to the cloud and carries no SQLite', () => {
     expect(statSync(outfile).size).toBeLessThan(BUNDLE_BUDGET_BYTES);
