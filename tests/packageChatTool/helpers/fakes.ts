@@ -15,6 +15,7 @@ export function fakeWeChat(overrides: Partial<WeChat> = {}): FakeWeChat {
     publishCard: jest.fn(async () => undefined),
     remind: jest.fn(async () => undefined),
     shareImage: jest.fn(async () => undefined),
+    send: jest.fn(async () => undefined),
     snapshot: jest.fn(async () => 'wxfile://tmp/progress.png'),
     windowMetrics: jest.fn(() => ({ statusBarHeight: 20, menuButton: { top: 24, height: 32 } })),
     callFunction: jest.fn(async () => ({ ok: true, data: null })),
