@@ -104,9 +104,10 @@ export interface Confirmation {
  * first when it does.
  */
 export interface TaskButton {
-  action: 'join' | Confirmable | 'remind' | 'shareProgress' | 'renewCard';
+  action: 'join' | Confirmable | 'setNote' | 'celebrate' | 'remind' | 'shareProgress' | 'exportTask' | 'renewCard';
   label: string;
-  look: '' | 'primary' | 'danger';
+  /** None for an ordinary button. */
+  look?: 'primary' | 'danger';
   ask?: Confirmation;
 }
 
@@ -133,6 +134,8 @@ export interface TaskShown {
   participantsHeading: string;
   /** Under the heading while nobody has joined ('' once someone has). */
   nobody: string;
+  /** The note input's placeholder and accessible name, its rule in it; '' when the viewer has no note to write. */
+  note: string;
   /** How many chosen members have not acted yet ('' once all have), or that the task is open to everyone. */
   pending: string;
   /** The buttons the viewer may tap, in this order: viewer.can decides which. */

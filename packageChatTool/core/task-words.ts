@@ -16,6 +16,7 @@ import type {
   TaskView,
   ViewerStatus,
 } from './api';
+import { NOTE_MAX } from './limits';
 import type { TaskKind, TaskState } from './types';
 
 /** A task as the server answers it, before its words. */
@@ -93,6 +94,11 @@ const WORDS = {
   end,
   shareProgress: text('发送进度图', 'Send a progress image'),
   renewCard: text('重新发送卡片', 'Send the card again'),
+  setNote: text('保存备注', 'Save note'),
+  exportTask: text('导出名单', 'Export the list'),
+  celebrate: text('发送庆祝表情', 'Send a celebration'),
+  /** The note input's placeholder and accessible name: its rule is the server's (NOTE_MAX, task-fields.ts note). */
+  note: text('备注（选填，一行，最多 {max} 字）', 'Note (optional, one line, up to {max} characters)'),
 
   // Card notices: a WeChat card can take no mark back, and the server retries what WeChat has not taken yet.
   cardExpired: text(
@@ -271,13 +277,17 @@ export function taskShown(task: TaskFacts, locale: Locale): TaskShown {
   const full = task.capacity !== null && done >= task.capacity;
   const { can, isCreator, status } = task.viewer;
   const complete = task.kind === 'complete';
-  // Which buttons viewer.can allows, in this order: shown, action, label and look ('' unless given).
+  // Which buttons viewer.can allows, in this order: shown, action, label and look (none unless given).
   const offered: [boolean, TaskButton['action'], string, TaskButton['look']?][] = [
     [can.join, 'join', complete ? w.markDone : full ? w.joinFull : w.join, 'primary'],
     // Leave, leave the waitlist, or undo "done" on a complete task.
     [can.leave, 'leave', status === 'waitlisted' ? w.leaveWaitlist : complete ? w.undoDone : w.leave],
+    // A participant's own note, while they may still leave: the same condition as setNote's (core/task.ts).
+    [can.leave, 'setNote', w.setNote],
+    [can.celebrate, 'celebrate', w.celebrate, 'primary'],
     [can.remind, 'remind', w.remind],
     [isCreator, 'shareProgress', w.shareProgress],
+    [isCreator, 'exportTask', w.exportTask],
     [can.renewCard, 'renewCard', w.renewCard],
     [can.markClosingSoon, 'markClosingSoon', w.markClosingSoon],
     [can.end, 'endTask', w.end, 'danger'],
@@ -296,12 +306,17 @@ export function taskShown(task: TaskFacts, locale: Locale): TaskShown {
     notPosted: isCreator && task.state !== 'ended' ? w.cardNotPosted : '',
     participantsHeading: complete ? w.doneHeading : w.participantsHeading,
     nobody: done ? '' : w.nobodyYet,
+    note: can.join || can.leave ? format(w.note, { max: NOTE_MAX }) : '',
     pending: expected === null ? w.everyoneExpected : pending ? format(w.pendingCount, { count: pending }) : '',
     buttons: offered
       .filter(([shown]) => shown)
-      .map(([, action, label, look = '']) =>
-        asksFirst(action) ? { action, label, look, ask: confirmation(action, task, w) } : { action, label, look },
-      ),
+      .map(([, action, label, look]) => ({
+        action,
+        label,
+        // An ordinary button has no look: the answer carries no empty one (its words' bound, docs/pages.md "Size").
+        ...(look && { look }),
+        ...(asksFirst(action) && { ask: confirmation(action, task, w) }),
+      })),
   };
 }
 

@@ -106,9 +106,8 @@ const TEXTS = {
   showMore: text('显示更多', 'Show more'),
   listEnd: text('没有更多了', 'No more'),
 
-  progressImage: text('进度图预览', 'Progress image preview'),
-  sendImage: sendToChat,
-  preparingImage: text('正在生成图片…', 'Preparing the image…'),
+  /** The task page's send tap: the progress image, the celebration or the list's file. */
+  send: sendToChat,
   reminded: text('已提醒', 'Reminder sent'),
   remindPreparing: text('正在准备名单，请稍后再点', 'Preparing the list; tap again soon'),
   shared: text('已发送', 'Sent'),

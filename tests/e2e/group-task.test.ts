@@ -100,7 +100,7 @@ describeWithBrowser('chat tool in the simulator', () => {
     // The progress image: rendered in <snapshot> and exported when its preview opens, then sent within the tap,
     // to the chat with an entrance back to the task.
     await sim.tap('button', words.shareProgress);
-    await sim.tap('button', zh.sendImage);
+    await sim.tap('button', zh.send);
     const image = sim.page.locator('.messages .image-message').last();
     await image.waitFor();
     expect(await image.locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);

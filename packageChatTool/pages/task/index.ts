@@ -1,11 +1,13 @@
-// What tapping the card opens: one task, as its viewer may see and act on it. Participants sign up,
-// mark done or leave; the creator reminds pending members, marks the task closing soon, ends it,
-// shares a progress image and sends the card again. Everyone else gets a read-only view. The server words what
-// the page shows in the viewer's language, buttons and dialogs included (TaskView.shown); the page adds the
-// deadline and the countdown, which move with its own clock (view/time.ts).
-import type { Confirmable, MemberList, MemberPage, Reminder, TaskShown, TaskView } from '../../core/api';
+// What tapping the card opens: one task, as its viewer may see and act on it. Participants sign up (with a note),
+// edit their note, mark done or leave; the creator reminds pending members, marks the task closing soon, ends it,
+// shares a progress image, sends the list as a file, celebrates a task that reached everyone and sends the card
+// again. Everyone else gets a read-only view. The server words what the page shows in the viewer's language, buttons
+// and dialogs included (TaskView.shown); the page adds the deadline and the countdown, which move with its own clock
+// (view/time.ts).
+import type { Confirmable, MemberList, ParticipantView, Reminder, TaskShown, TaskView } from '../../core/api';
 import { CARD_IMAGE, ENTRY_PAGE, MEMBER_LISTS, taskPagePath } from '../../core/api';
-import { weChat as kitWeChat } from 'chat-tool-kit';
+import { NOTE_MAX } from '../../core/limits';
+import { weChat as kitWeChat, type SendOptions } from 'chat-tool-kit';
 import { failureMessage, messagesFor, type Messages } from '../../i18n/texts';
 import { taskService as sharedTaskService, type Failure, type Outcome } from '../../services/task-service';
 import { changes } from '../../view/changes';
@@ -19,14 +21,29 @@ import { countdown, deadlineLine, deadlinePassedSince } from '../../view/time';
 const weChat = kitWeChat;
 const taskService = sharedTaskService;
 
+/** WeChat failed a step (a send, the snapshot, the file): the page's own words. */
+const PLATFORM = { code: 'PLATFORM' } as const;
+
 /** The countdown moves on every 30 s while the page is open; the tick after the deadline reloads the task. */
 const TICK_MS = 30 * 1000;
 const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
 
-/** The member-list component takes groupOpenids; a member is shown once, by groupOpenid. */
-type Members = Paged<string>;
-const idsOf = (page: MemberPage) => ({ items: page.items.map((member) => member.groupOpenid), next: page.next });
-const same = (id: string) => id;
+/** The member-list component takes the members with their notes; a member is shown once, by groupOpenid. */
+type Members = Paged<ParticipantView>;
+const same = (member: ParticipantView) => member.groupOpenid;
+
+/**
+ * What waits for the send tap: the progress image or the celebration (a <snapshot>, exported into `options`), or
+ * the exported list's file. These sends work only within a tap, so one tap prepares and the next sends
+ * (docs/pages.md, "The task page").
+ */
+interface Outbox {
+  api: 'shareImageToGroup' | 'shareEmojiToGroup' | 'shareFileToGroup';
+  /** The send's options once the file is ready (none while it is prepared). */
+  options?: SendOptions[Outbox['api']];
+  /** The file's name (none for an image, which shows itself). */
+  name?: string;
+}
 
 /** What the page shows: the server's words, the title and description, and the time as the phone reads it. */
 interface TaskPageView extends TaskShown {
@@ -60,11 +77,11 @@ Component({
     refreshing: false,
     hidden: false,
     error: '',
-    /**
-     * The progress image being previewed (null: closed), rendered from the view in fixed light colours, and its
-     * exported file ('' while it is prepared).
-     */
-    image: null as { path: string } | null,
+    outbox: null as Outbox | null,
+    /** The note input, and its characters as the server counts them (code points: countCharacters). */
+    note: '',
+    noteUsed: 0,
+    noteMax: NOTE_MAX,
   },
   methods: {
     onLoad(query: { taskId?: string; unposted?: string }) {
@@ -128,7 +145,7 @@ Component({
       const { lists } = this.data;
       const { groupOpenid, status } = task.viewer;
       const place = (list: MemberList, viewerIn: TaskView['viewer']['status']): Members => {
-        const first = idsOf(task[list]);
+        const first = task[list];
         const shown = lists ? withFirstPage(lists[list], first, same) : pagedFrom(first);
         return groupOpenid === null || status === viewerIn ? shown : without(shown, groupOpenid, same);
       };
@@ -136,6 +153,9 @@ Component({
         participants: place('participants', 'done'),
         waitlist: place('waitlist', 'waitlisted'),
       };
+      // The viewer's own note, when a first page shows it: what the input edits.
+      const own = [...task.participants.items, ...task.waitlist.items].find((item) => same(item) === groupOpenid);
+      if (own) this.onNoteInput({ detail: { value: own.note } });
       this.setData({ task, loadedAt: Date.now(), error: '', ...changes('lists', lists, next) });
       this.render();
     },
@@ -157,7 +177,7 @@ Component({
         return;
       }
       const loaded = this.data.lists?.[list];
-      if (loaded) this.setData(changes(`lists.${list}`, loaded, withPage(loaded, idsOf(result.data), after, same)));
+      if (loaded) this.setData(changes(`lists.${list}`, loaded, withPage(loaded, result.data, after, same)));
     },
     /** Shows the task a call returned, or the failure. */
     apply(result: Outcome<TaskView>) {
@@ -186,8 +206,8 @@ Component({
      * Runs a server action with the page marked busy; leaving, closing soon and ending ask first, in the words the
      * server gave their button. After a refusal the task is reloaded.
      */
-    async act(action: 'join' | Confirmable) {
-      const { t, taskId, view, busy } = this.data;
+    async act(action: 'join' | 'setNote' | Confirmable) {
+      const { t, taskId, view, busy, note } = this.data;
       if (!view || busy) return;
       const asked = view.buttons.find((button) => button.action === action)?.ask;
       if (asked) {
@@ -198,11 +218,14 @@ Component({
         if (!confirmed) return;
       }
       this.setData({ busy: true, error: '' });
-      const result = await taskService()[action]({ taskId });
+      // Signing up and saving carry the note; the server checks it as it checks every note (NOTE_TOO_LONG, the content).
+      const result = await (action === 'join' || action === 'setNote'
+        ? taskService()[action]({ taskId, note })
+        : taskService()[action]({ taskId }));
       this.setData({ busy: false });
       this.apply(result);
       if (result.ok) {
-        // A sign-up's toast is where it got the viewer: joined, done or waiting.
+        // A sign-up's toast is where it got the viewer (joined, done or waiting); a saved note's, where they still are.
         await weChat().toast(asked ? asked.done : result.data.shown.status, 'success');
       } else if (result.code !== 'NETWORK' && result.code !== 'NOT_IN_CHAT') {
         const error = this.data.error;
@@ -217,6 +240,13 @@ Component({
     },
     leave() {
       return this.act('leave');
+    },
+    setNote() {
+      return this.act('setNote');
+    },
+    /** The typed note, and its characters as the server counts them: code points, as countCharacters does. */
+    onNoteInput({ detail: { value } }: { detail: { value: string } }) {
+      this.setData({ note: value, noteUsed: [...value].length });
     },
     markClosingSoon() {
       return this.act('markClosingSoon');
@@ -241,7 +271,7 @@ Component({
       try {
         await weChat().remind(reminder);
       } catch {
-        return this.fail({ code: 'PLATFORM' });
+        return this.fail(PLATFORM);
       }
       return weChat().toast(t.reminded, 'success');
     },
@@ -249,34 +279,63 @@ Component({
      * Opens the progress image: rendered in <snapshot> and exported now, because shareImageToGroup works only
      * within a tap and the send tap must call it at once (docs/platform.md, "Tap-only APIs", "snapshot").
      */
-    async shareProgress() {
-      const { view } = this.data;
-      if (!view) return;
-      await new Promise<void>((rendered) => this.setData({ error: '', image: { path: '' } }, rendered));
+    shareProgress() {
+      return this.snap('shareImageToGroup');
+    },
+    /** The celebration, a sticker drawn as the progress image is: a file of the phone's, never a package file. */
+    celebrate() {
+      return this.snap('shareEmojiToGroup');
+    },
+    async snap(api: Outbox['api']) {
+      await new Promise<void>((rendered) => this.setData({ error: '', outbox: { api } }, rendered));
       try {
         // The <snapshot> element's id in index.wxml.
-        const path = await weChat().snapshot(this, '#progress-image');
-        if (this.data.image) this.setData({ 'image.path': path });
+        const imagePath = await weChat().snapshot(this, '#progress-image');
+        if (this.data.outbox)
+          this.setData({ 'outbox.options': { imagePath, entrancePath: taskPagePath(this.data.taskId) } });
       } catch {
-        this.setData({ image: null });
-        this.fail({ code: 'PLATFORM' });
+        this.setData({ outbox: null });
+        this.fail(PLATFORM);
       }
     },
-    /** Shares within the tap: nothing is awaited before shareImageToGroup. */
-    async onSendImage() {
-      const { image, taskId, t } = this.data;
-      if (!image?.path) return;
+    /**
+     * The list as a file (creator): the server's CSV written under USER_DATA_PATH, where the send tap finds it;
+     * the answer arrives after this tap is over (docs/platform.md, "Local files", "Tap-only APIs").
+     */
+    async exportTask() {
+      const { taskId } = this.data;
+      const result = await taskService().exportTask({ taskId });
+      if (!result.ok) return this.fail(result);
+      const { fileName, csv } = result.data;
+      const filePath = `${wx.env.USER_DATA_PATH}/${fileName}`;
       try {
-        await weChat().shareImage(image.path, taskPagePath(taskId));
+        // UTF-8: the text begins with a BOM, which is what makes Excel read it as UTF-8.
+        wx.getFileSystemManager().writeFileSync(filePath, csv, 'utf8');
       } catch {
-        this.fail({ code: 'PLATFORM' });
+        return this.fail(PLATFORM);
+      }
+      const options = { filePath, fileName, entrancePath: taskPagePath(taskId) };
+      return this.setData({ error: '', outbox: { api: 'shareFileToGroup', options, name: fileName } });
+    },
+    /**
+     * Sends what the outbox holds, within the tap: nothing is awaited before WeChat is called. The port's send, not
+     * the kit's checking wrappers: the page builds each option itself, and the wrappers' rules would add 1.4 KB to
+     * the chat tool (docs/pages.md, "Size").
+     */
+    async onSend() {
+      const { outbox, t } = this.data;
+      if (!outbox?.options) return;
+      try {
+        await weChat().send(outbox.api, outbox.options);
+      } catch {
+        this.fail(PLATFORM);
         return;
       }
-      this.setData({ image: null });
+      this.onCloseOutbox();
       await weChat().toast(t.shared, 'success');
     },
-    onCloseImage() {
-      this.setData({ image: null });
+    onCloseOutbox() {
+      this.setData({ outbox: null });
     },
     /** Sends the card again: a new activity from the server, posted to the chat. */
     async renewCard() {
@@ -296,7 +355,7 @@ Component({
       if (!result.ok) return this.fail(result);
       this.setData({ unposted: !posted });
       this.show(result.data.task);
-      return posted ? weChat().toast(t.shared, 'success') : this.fail({ code: 'PLATFORM' });
+      return posted ? weChat().toast(t.shared, 'success') : this.fail(PLATFORM);
     },
     /** Pull to refresh: others may have joined since the page opened. */
     async onRefresh() {

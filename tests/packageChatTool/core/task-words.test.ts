@@ -30,6 +30,7 @@ describe('task page words', () => {
       participantsHeading: '已参与的成员',
       nobody: '',
       pending: '2 人尚未行动',
+      note: '备注（选填，一行，最多 20 字）',
       buttons: [{ action: 'join', label: '报名', look: 'primary' }],
     });
     expect(worded(taskView({ kind: 'complete', state: 'closingSoon' }), en)).toMatchObject({
@@ -74,18 +75,53 @@ describe('task page words', () => {
     expect(confirmation('endTask', big, en).content).toContain('The 300 waiting will not get a place.');
   });
 
+  test('a member who may sign up or leave gets the note input, its rule in it; one who may leave also saves it', () => {
+    expect(worded(taskView(), en).note).toBe('Note (optional, one line, up to 20 characters)');
+    const joined = worded(
+      taskView({}, { status: 'done', can: { ...taskView().viewer.can, join: false, leave: true } }),
+      en,
+    );
+    expect(joined.note).not.toBe('');
+    expect(joined.buttons.map((button) => button.action)).toEqual(['leave', 'setNote']);
+    expect(
+      worded(
+        taskView(
+          {},
+          {
+            status: 'outsider',
+            can: { ...CREATOR.can, remind: false, end: false, renewCard: false, markClosingSoon: false },
+          },
+        ),
+        en,
+      ).note,
+    ).toBe('');
+    expect(worded(taskView({}, CREATOR), en).note).toBe('');
+  });
+
+  test('the creator of a task that reached everyone may celebrate, first among their buttons', () => {
+    const reached = taskView(
+      { kind: 'complete', state: 'ended' },
+      { ...CREATOR, can: { ...CREATOR.can, celebrate: true } },
+    );
+    expect(worded(reached, en).buttons.slice(0, 2)).toEqual([
+      { action: 'celebrate', label: 'Send a celebration', look: 'primary' },
+      { action: 'remind', label: 'Remind those pending' },
+    ]);
+    expect(worded(taskView({}, CREATOR), en).buttons.map((button) => button.action)).not.toContain('celebrate');
+  });
+
   test('the creator gets the management actions, those that change the task asking first, and card notices', () => {
     const creator = taskView({}, CREATOR);
     expect(worded(creator, zhCN)).toMatchObject({
       status: '你发布了这个任务',
       buttons: [
-        { action: 'remind', label: '提醒未参与的成员', look: '' },
-        { action: 'shareProgress', label: '发送进度图', look: '' },
-        { action: 'renewCard', label: '重新发送卡片', look: '' },
+        { action: 'remind', label: '提醒未参与的成员' },
+        { action: 'shareProgress', label: '发送进度图' },
+        { action: 'exportTask', label: '导出名单' },
+        { action: 'renewCard', label: '重新发送卡片' },
         {
           action: 'markClosingSoon',
           label: '标记即将截止',
-          look: '',
           ask: confirmation('markClosingSoon', creator, zhCN),
         },
         { action: 'endTask', label: '结束任务', look: 'danger', ask: confirmation('endTask', creator, zhCN) },
@@ -248,7 +284,8 @@ describe('every dialog says what happens to this task and what its card keeps sh
       },
     );
     expect(worded(undo, zhCN).buttons).toEqual([
-      { action: 'leave', label: '撤销完成', look: '', ask: confirmation('leave', undo, zhCN) },
+      { action: 'leave', label: '撤销完成', ask: confirmation('leave', undo, zhCN) },
+      { action: 'setNote', label: '保存备注' },
     ]);
     expect(confirmation('leave', done, zhCN)).toEqual({
       title: '撤销完成？',

@@ -72,7 +72,7 @@ describe('task page for a participant', () => {
     });
     const p = await open();
     await tap(p, '.join');
-    expect(service.join).toHaveBeenCalledWith({ taskId: 't1' });
+    expect(service.join).toHaveBeenCalledWith({ taskId: 't1', note: '' });
     expect(p.text('.progress')).toBe('2/3 人已参与');
     expect(p.text('.status')).toBe('你已参与');
     expect(platform.toast).toHaveBeenCalledWith('你已参与', 'success');
@@ -275,11 +275,11 @@ describe('task page for the creator', () => {
     await until(() => platform.snapshot.mock.calls.length > 0);
     expect(platform.snapshot).toHaveBeenCalledWith(expect.anything(), '#progress-image');
     await settle();
-    await tap(p, '.send-image');
-    expect(platform.shareImage).toHaveBeenCalledWith(
-      'wxfile://tmp/progress.png',
-      '/packageChatTool/pages/entry/index?taskId=t1',
-    );
+    await tap(p, '.send');
+    expect(platform.send).toHaveBeenCalledWith('shareImageToGroup', {
+      imagePath: 'wxfile://tmp/progress.png',
+      entrancePath: '/packageChatTool/pages/entry/index?taskId=t1',
+    });
   });
 
   test('sends the card again when it expired', async () => {

@@ -45,11 +45,12 @@ async function open(language = 'zh_CN'): Promise<Mounted> {
   return page;
 }
 
-const imagePath = (p: Mounted) => (p.instance.data as { image: { path: string } | null }).image?.path ?? '';
+const imagePath = (p: Mounted) =>
+  (p.instance.data as { outbox: { options: { imagePath: string } | null } | null }).outbox?.options?.imagePath ?? '';
 
 test('preview: the <snapshot> shows the progress and is exported as a PNG file before the send tap', async () => {
   const p = await open();
-  expect(p.query('.image-preview')).toBeNull();
+  expect(p.query('.outbox')).toBeNull();
   await tap(p, '.shareProgress');
   expect(p.text('.progress-image')).toContain('周六爬山');
   await until(() => imagePath(p) !== '');
@@ -59,7 +60,7 @@ test('preview: the <snapshot> shows the progress and is exported as a PNG file b
     options: { type: 'file', format: 'png' },
     text: expect.stringMatching(/周六爬山.*报名 · 进行中.*1\/3 人已参与/),
   });
-  expect(p.text('.send-image')).toBe('发送到聊天');
+  expect(p.text('.send')).toBe('发送到聊天');
   expect(mock.wx.canvasToTempFilePath).not.toHaveBeenCalled();
   expect(mock.wx.createOffscreenCanvas).not.toHaveBeenCalled();
 });
@@ -70,16 +71,16 @@ test('send: shareImageToGroup runs synchronously in the tap, with the exported f
   await until(() => imagePath(p) !== '');
   const exported = imagePath(p);
 
-  p.tap('.send-image');
+  p.tap('.send');
   // Nothing awaited between the tap and the call: a phone would drop the tap otherwise.
+  // The entrance shows by default (needShowEntrance: true, docs/platform.md "Sending into the chat").
   expect(mock.api('shareImageToGroup')).toHaveBeenCalledWith({
     imagePath: exported,
-    needShowEntrance: true,
     entrancePath: '/packageChatTool/pages/entry/index?taskId=t1',
   });
   await settle();
   expect(mock.api('showToast')).toHaveBeenCalledWith({ title: '已发送', icon: 'success' });
-  expect(p.query('.image-preview')).toBeNull();
+  expect(p.query('.outbox')).toBeNull();
 });
 
 test('while the image is prepared the send button says so and sends nothing', async () => {
@@ -87,11 +88,11 @@ test('while the image is prepared the send button says so and sends nothing', as
   // The preview opens within the tap; the export takes a frame and Skyline's settle time (20 ms) at least, so this
   // is the state before it, whatever the machine's load (a few awaited ticks may outlast it).
   p.tap('.shareProgress');
-  expect(p.query('.image-preview')).not.toBeNull();
+  expect(p.query('.outbox')).not.toBeNull();
   expect(imagePath(p)).toBe('');
-  expect(p.text('.send-image')).toBe('正在生成图片…');
-  expect(p.attribute('.send-image', 'aria-label')).toBe('正在生成图片…');
-  p.tap('.send-image');
+  expect(p.text('.send')).toBe('处理中…');
+  expect(p.attribute('.send', 'aria-label')).toBe('处理中…');
+  p.tap('.send');
   expect(mock.api('shareImageToGroup')).not.toHaveBeenCalled();
   await until(() => imagePath(p) !== '');
 });
@@ -100,11 +101,12 @@ test('in English; cancel closes the preview without sending', async () => {
   const p = await open('en');
   await tap(p, '.shareProgress');
   await until(() => imagePath(p) !== '');
-  expect(p.attribute('.image-preview', 'aria-label')).toBe('Progress image preview');
-  expect(p.text('.send-image')).toBe('Send to the chat');
-  expect(p.attribute('.send-image', 'aria-role')).toBe('button');
-  await tap(p, '.close-image');
-  expect(p.query('.image-preview')).toBeNull();
+  // The image shows itself: no name above it (a file has one).
+  expect(p.query('.outbox .label')).toBeNull();
+  expect(p.text('.send')).toBe('Send to the chat');
+  expect(p.attribute('.send', 'aria-role')).toBe('button');
+  await tap(p, '.close-outbox');
+  expect(p.query('.outbox')).toBeNull();
   expect(mock.api('shareImageToGroup')).not.toHaveBeenCalled();
 });
 
@@ -113,9 +115,9 @@ test('WeChat refusing the share (e.g. the user cancels) shows the platform error
   await tap(p, '.shareProgress');
   await until(() => imagePath(p) !== '');
   mock.failNext('shareImageToGroup', { errMsg: 'shareImageToGroup:fail cancel' });
-  await tap(p, '.send-image');
+  await tap(p, '.send');
   expect((p.instance.data as { error: string }).error).toBe('微信没有完成这个操作，请重试');
-  expect(p.query('.image-preview')).not.toBeNull();
+  expect(p.query('.outbox')).not.toBeNull();
 });
 
 test('an export that fails closes the preview and says so', async () => {
@@ -131,6 +133,6 @@ test('an export that fails closes the preview and says so', async () => {
   const shown = page;
   await until(() => (shown.instance.data as { error: string }).error !== '');
   expect((page.instance.data as { error: string }).error).toBe('微信没有完成这个操作，请重试');
-  expect(page.query('.image-preview')).toBeNull();
-  expect(platform.shareImage).not.toHaveBeenCalled();
+  expect(page.query('.outbox')).toBeNull();
+  expect(platform.send).not.toHaveBeenCalled();
 });
