@@ -177,3 +177,24 @@ export function createFakeWxQy(options: FakeWxQyOptions): FakeWxQy {
   };
   return { qy, sent, calls };
 }
+
+/**
+ * wx.request as the fake WeCom client runs it, over fetch: a POST's data sent as JSON; the answer's body parsed when
+ * it is JSON, else handed over as its text, as wx.request does.
+ */
+export async function fakeRequest(
+  option: Pick<WechatMiniprogram.RequestOption, 'url' | 'method' | 'header' | 'data'>,
+): Promise<{ statusCode: number; data: unknown }> {
+  const method = option.method ?? 'GET';
+  const response = await fetch(option.url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(option.header as Record<string, string> | undefined) },
+    body: method === 'POST' ? JSON.stringify(option.data) : undefined,
+  });
+  const text = await response.text();
+  try {
+    return { statusCode: response.status, data: JSON.parse(text) as unknown };
+  } catch {
+    return { statusCode: response.status, data: text };
+  }
+}

@@ -11,7 +11,7 @@ import { createWecomService } from '../../../platforms/wecom/service';
 import type { FakeGroupMember, FakeQyApi } from '../../../platforms/wecom/fakes/qyapi';
 import { startFakeQyApi } from '../../../platforms/wecom/fakes/qyapi';
 import type { FakeChat, FakeWxQy } from '../../../platforms/wecom/fakes/wx-qy';
-import { createFakeWxQy } from '../../../platforms/wecom/fakes/wx-qy';
+import { createFakeWxQy, fakeRequest } from '../../../platforms/wecom/fakes/wx-qy';
 import type { WecomServices } from '../../../miniprogram/services/wecom';
 import { wecomServices } from '../../../miniprogram/services/wecom';
 
@@ -89,20 +89,9 @@ export async function startCompany(options: CompanyOptions = {}): Promise<Compan
       qy: fake.qy,
       getAccountInfoSync: () => ({ miniProgram: { appId: APPID, envVersion: 'release', version: '' } }),
       request(option: WechatMiniprogram.RequestOption) {
-        fetch(option.url, {
-          method: option.method,
-          headers: option.header as Record<string, string>,
-          body: JSON.stringify(option.data),
-        })
-          .then(async (response) => {
-            const text = await response.text();
-            let data: unknown = text;
-            try {
-              data = JSON.parse(text);
-            } catch {
-              // wx.request hands a non-JSON body over as text.
-            }
-            option.success?.({ statusCode: response.status, data } as WechatMiniprogram.RequestSuccessCallbackResult);
+        fakeRequest(option)
+          .then(({ statusCode, data }) => {
+            option.success?.({ statusCode, data } as WechatMiniprogram.RequestSuccessCallbackResult);
           })
           .catch((error: unknown) =>
             option.fail?.({

@@ -6,7 +6,7 @@
 // reaches the real WeCom server. Tapping a card opens the page as WeCom opens a message (entry `normal`) for a
 // member, and as WeChat does for a customer (no wx.qy). Nothing of the app or the kit is loaded here.
 import type { CallLogEntry, SimulatorHost } from '../../../shared/host-api';
-import { createFakeWxQy } from '../../../../platforms/wecom/fakes/wx-qy';
+import { createFakeWxQy, fakeRequest } from '../../../../platforms/wecom/fakes/wx-qy';
 
 type MemberKind = 'member' | 'customer' | 'partner';
 interface Member {
@@ -120,21 +120,10 @@ async function platformApis(chat: Chat, member: Member, opening: Opening): Promi
   const request = (option: WechatMiniprogram.RequestOption): void => {
     const started = performance.now();
     const args = { url: option.url, method: option.method ?? 'GET', data: option.data };
-    void fetch(option.url, {
-      method: option.method ?? 'GET',
-      headers: { 'content-type': 'application/json' },
-      body: option.method === 'POST' ? JSON.stringify(option.data) : undefined,
-    })
-      .then(async (response) => {
-        const text = await response.text();
-        let data: unknown = text;
-        try {
-          data = JSON.parse(text);
-        } catch {
-          // Not JSON: wx.request hands the text as it came.
-        }
+    void fakeRequest(option)
+      .then(({ statusCode, data }) => {
         logCall({ api: 'request', args, ok: true, result: data, ms: Math.round(performance.now() - started) });
-        option.success?.({ statusCode: response.status, data, header: {}, cookies: [], errMsg: 'request:ok' } as never);
+        option.success?.({ statusCode, data, header: {}, cookies: [], errMsg: 'request:ok' } as never);
       })
       .catch((failure: unknown) => {
         const result = { errMsg: `request:fail ${String(failure)}` };
