@@ -14,16 +14,8 @@ import type { FakeFeishu, FakeMember } from '../../../platforms/feishu/fake/open
 import { startFakeFeishu } from '../../../platforms/feishu/fake/openapi';
 import { bundleScript } from '../../build/script';
 import { platformSwitch } from '../../shared/platforms';
-import {
-  emptyDatabase,
-  json,
-  onFirstUse,
-  readBody,
-  startService,
-  type PlatformOptions,
-  type Service,
-  type SimulatedPlatform,
-} from '../service';
+import type { PlatformOptions, Service, SimulatedPlatform } from '../service';
+import { emptyDatabase, json, onFirstUse, readBody, startService } from '../service';
 
 /** The simulated group and its members (Alice created the group; the bot is in it). */
 export const GROUP = { chatId: 'oc_simulated0001', name: '周末活动 Weekend' };

@@ -16,16 +16,8 @@ import { messageProblem } from '../../../platforms/wecom/fakes/wx-qy';
 import { AppBuilder, type BuildOutput } from '../../build';
 import { bundleScript } from '../../build/script';
 import { platformSwitch } from '../../shared/platforms';
-import {
-  emptyDatabase,
-  json,
-  onFirstUse,
-  readBody,
-  startService,
-  type PlatformOptions,
-  type Service,
-  type SimulatedPlatform,
-} from '../service';
+import type { PlatformOptions, Service, SimulatedPlatform } from '../service';
+import { emptyDatabase, json, onFirstUse, readBody, startService } from '../service';
 
 /** The simulated company. */
 export const CORP = { corpId: 'wwsimulated0001', corpSecret: randomBytes(16).toString('hex') };
