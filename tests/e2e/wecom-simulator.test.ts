@@ -32,8 +32,10 @@ describeWithBrowser('the simulated WeCom chats', () => {
     await server?.stop();
   });
 
+  // The page redraws once it has fetched the state for the member chosen: wait for that, not only for the click.
   const viewAs = async (member: string) => {
     await page.locator('.members').getByRole('button', { name: member, exact: true }).click();
+    await page.locator(`.members [aria-current="true"][aria-label="${member}"]`).waitFor();
   };
   const showChat = async (name: string) => {
     await page.locator('.chats').getByRole('button', { name }).click();
