@@ -162,6 +162,8 @@ export interface TaskView extends Omit<TaskDraft, 'audience'> {
     status: ViewerStatus;
     /** The card's subtitle for this viewer, as WeChat renders it (docs/platform.md, "Card templates and subtitles"). */
     cardText: string;
+    /** The viewer's own note ('' for none; null outside the lists): the input edits it wherever their entry is. */
+    note: string | null;
     can: ViewerActions;
   };
   card: {

@@ -54,6 +54,8 @@ const touched = (now: number, change: Change): Change => ({
 });
 
 const standingOf = (openid: string) => `standing.${memberKey(openid)}`;
+/** The index's note of a member (task-record.ts `notes`), kept only while it is not empty. */
+const noteOf = (openid: string, note: string) => ({ [`notes.${memberKey(openid)}`]: note === '' ? undefined : note });
 
 /**
  * joinOutcome as a change: the entry appended to the places while one is free, else to a waitlist with room. It
@@ -87,7 +89,7 @@ export function joinChange(
   const change = touched(now, {
     append: { [joined ? 'participants' : 'waitlist']: entry },
     addToSet: { members: [member.openid] },
-    set: { [standingOf(member.openid)]: standing },
+    set: { [standingOf(member.openid)]: standing, ...(note === '' ? {} : noteOf(member.openid, note)) },
     increment: { [joined ? 'participantCount' : 'waitlistCount']: 1 },
   });
   // Only a collecting card marks members (kit/core/card.ts): a member joining later is shown by the card's state.
@@ -108,7 +110,7 @@ export function leaveChange(
   if (!decided.ok) return decided;
   const { head } = sight;
   const byOpenid = (value: string) => ({ key: 'openid', value });
-  const gone = { [standingOf(openid)]: undefined };
+  const gone = { [standingOf(openid)]: undefined, ...noteOf(openid, '') };
   if (decided.data === 'fromWaitlist') {
     return ok({
       change: touched(now, {
@@ -178,7 +180,10 @@ export function noteChange(
   if (!decided.ok) return decided;
   const list = decided.data;
   return ok({
-    change: touched(now, { amend: { [list]: { key: 'openid', value: openid, fields: { note } } } }),
+    change: touched(now, {
+      amend: { [list]: { key: 'openid', value: openid, fields: { note } } },
+      set: noteOf(openid, note),
+    }),
     premises: [
       ...takingPart(sight.head),
       { path: standingOf(openid), equals: list === 'participants' ? 'joined' : 'waiting' },
@@ -331,7 +336,7 @@ export function joinedSight(
       },
       cardInSync: head.cardInSync && !cardLags,
     },
-    facts: { ...sight.facts, standing: joined ? 'joined' : 'waiting' },
+    facts: { ...sight.facts, standing: joined ? 'joined' : 'waiting', note: entry.note ?? '' },
     participants: joined ? appended(sight.participants, entry, page) : sight.participants,
     waitlist: joined ? sight.waitlist : appended(sight.waitlist, entry, page),
   };
@@ -342,7 +347,7 @@ export function leftSight(sight: TaskSight, openid: string, promoted: Participan
   const { head } = sight;
   const fromWaitlist = sight.facts.standing === 'waiting';
   const touchedHead = { ...head, updatedAt: now, revision: head.revision + 1 };
-  const facts = { ...sight.facts, standing: null };
+  const facts = { ...sight.facts, standing: null, note: '' };
   if (fromWaitlist) {
     return {
       ...sight,
@@ -379,6 +384,7 @@ export function notedSight(sight: TaskSight, openid: string, note: string, now: 
   return {
     ...sight,
     head: { ...sight.head, updatedAt: now, revision: sight.head.revision + 1 },
+    facts: { ...sight.facts, note },
     participants: noted(sight.participants),
     waitlist: noted(sight.waitlist),
   };

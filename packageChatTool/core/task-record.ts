@@ -22,6 +22,8 @@ export interface TaskIndex {
   members: string[];
   /** Member key (of the group_openid) of each chosen member; empty for everyone. */
   chosen: Record<string, true>;
+  /** Member key (of the openid) → their note, for each member with one: the page reads its viewer's by one path. */
+  notes: Record<string, string>;
   /** Member key (of the group_openid) of each member the card marks (card.shown.doneGroupOpenids). */
   marks: Record<string, true>;
   participantCount: number;
@@ -57,6 +59,9 @@ export function indexOf(task: Task): TaskIndex {
       ),
     },
     members: [...task.participants, ...task.waitlist].map((p) => p.openid),
+    notes: Object.fromEntries(
+      [...task.participants, ...task.waitlist].filter((p) => p.note).map((p) => [memberKey(p.openid), p.note!]),
+    ),
     chosen: keyed(chosen, () => true as const),
     marks: keyed(done, () => true as const),
     participantCount: task.participants.length,
@@ -80,9 +85,14 @@ export interface TaskHead extends Omit<Task, 'participants' | 'waitlist' | 'audi
   cardInSync: boolean;
 }
 
-/** One member's facts in a task: where they stand (by openid), chosen and marked (by group_openid; false unknown). */
+/**
+ * One member's facts in a task: where they stand and their note (by openid), chosen and marked (by group_openid;
+ * false unknown).
+ */
 export interface MemberFacts {
   standing: Standing | null;
+  /** '' for none. */
+  note: string;
   chosen: boolean;
   marked: boolean;
 }
@@ -118,7 +128,9 @@ export type Asker = Pick<Member, 'openid'> & { groupOpenid: string | null };
 
 export function factsOf(task: Task, asker: Asker): MemberFacts {
   const { groupOpenid } = asker;
+  const entry = [...task.participants, ...task.waitlist].find((p) => p.openid === asker.openid);
   return {
+    note: entry?.note ?? '',
     standing: task.participants.some((p) => p.openid === asker.openid)
       ? 'joined'
       : task.waitlist.some((p) => p.openid === asker.openid)
@@ -173,6 +185,7 @@ export function sightProjection(asker: Asker, page: number): Projection {
     fields: [
       ...HEAD_FIELDS,
       `standing.${memberKey(asker.openid)}`,
+      `notes.${memberKey(asker.openid)}`,
       ...(groupOpenid === null ? [] : [`chosen.${memberKey(groupOpenid)}`, `marks.${memberKey(groupOpenid)}`]),
     ],
     slices: { participants: { skip: 0, count: page }, waitlist: { skip: 0, count: page } },
@@ -180,10 +193,14 @@ export function sightProjection(asker: Asker, page: number): Projection {
 }
 
 /** What sightProjection reads of a record. */
-export type SightRead = Omit<TaskRecord, 'audience' | 'card' | 'standing' | 'chosen' | 'marks' | 'members'> & {
+export type SightRead = Omit<
+  TaskRecord,
+  'audience' | 'card' | 'standing' | 'notes' | 'chosen' | 'marks' | 'members'
+> & {
   audience: { kind: Task['audience']['kind'] };
   card: Omit<Task['card'], 'shown'> & { shown: CardShownHead };
   standing?: Record<string, Standing>;
+  notes?: Record<string, string>;
   chosen?: Record<string, true>;
   marks?: Record<string, true>;
   /** The store's flag that the card lags (absent: it does not). */
@@ -196,6 +213,7 @@ export function sightOfRead(read: SightRead, asker: Asker): TaskSight {
     participants,
     waitlist,
     standing,
+    notes,
     chosen,
     marks,
     participantCount,
@@ -216,7 +234,12 @@ export function sightOfRead(read: SightRead, asker: Asker): TaskSight {
   };
   return {
     head,
-    facts: { standing: standing?.[memberKey(asker.openid)] ?? null, chosen: has(chosen), marked: has(marks) },
+    facts: {
+      standing: standing?.[memberKey(asker.openid)] ?? null,
+      note: notes?.[memberKey(asker.openid)] ?? '',
+      chosen: has(chosen),
+      marked: has(marks),
+    },
     participants: { start: 0, items: participants, total: participantCount },
     waitlist: { start: 0, items: waitlist, total: waitlistCount },
   };

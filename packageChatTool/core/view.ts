@@ -92,6 +92,7 @@ function factsOf(sight: TaskSight, viewer: Viewer, now: number): TaskFacts {
       groupOpenid,
       status,
       cardText: cardText(head.kind, shown.state, role, facts.marked, counts.marked),
+      note: facts.standing === null ? null : facts.note,
       can: {
         join: live && status === 'pending' && (!roomFull || counts.waitlisted < WAITLIST_MAX),
         leave: live && (status === 'done' || status === 'waitlisted'),

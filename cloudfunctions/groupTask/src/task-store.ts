@@ -140,6 +140,7 @@ const BESIDE_THE_TASK: Record<Exclude<keyof TaskDocument, keyof Task>, true> = {
   sweptAt: true,
   timerDueAt: true,
   standing: true,
+  notes: true,
   members: true,
   chosen: true,
   marks: true,
@@ -153,7 +154,7 @@ const BESIDE_THE_TASK: Record<Exclude<keyof TaskDocument, keyof Task>, true> = {
 const toTask = (doc: TaskDocument): Task => without(doc, BESIDE_THE_TASK);
 
 /** The member maps of the index (core/task-record.ts), kept key by key. */
-const MAPS = ['standing', 'chosen', 'marks'] as const;
+const MAPS = ['standing', 'notes', 'chosen', 'marks'] as const;
 const COUNTS = ['participantCount', 'waitlistCount', 'markCount'] as const;
 
 /**

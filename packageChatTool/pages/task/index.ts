@@ -153,9 +153,9 @@ Component({
         participants: place('participants', 'done'),
         waitlist: place('waitlist', 'waitlisted'),
       };
-      // The viewer's own note, when a first page shows it: what the input edits.
-      const own = [...task.participants.items, ...task.waitlist.items].find((item) => same(item) === groupOpenid);
-      if (own) this.onNoteInput({ detail: { value: own.note } });
+      // The viewer's own note, wherever their entry is: what the input edits (null: they have none to edit).
+      const { note } = task.viewer;
+      if (note !== null) this.onNoteInput({ detail: { value: note } });
       this.setData({ task, loadedAt: Date.now(), error: '', ...changes('lists', lists, next) });
       this.render();
     },

@@ -54,6 +54,20 @@ describe.each(STORES)('notes through the function (%s)', (store) => {
     expect(answer.participants.items[0]).toEqual({ groupOpenid: signers[0]!.groupOpenid, at: NOW, note: '+0' });
   });
 
+  it('every member finds their own note in the answer, wherever they stand in the lists', async () => {
+    const taskId = await published(world, { capacity: MEMBERS_FIRST_PAGE + 1 });
+    const signers = world.members.slice(1, MEMBERS_FIRST_PAGE + 4);
+    for (const [i, who] of signers.entries()) must(await world.call(who, 'join', { taskId, note: `+${i}` }));
+    for (const [i, who] of signers.entries())
+      expect(must(await world.call(who, 'getTask', { taskId })).viewer.note).toBe(`+${i}`);
+    const last = signers[signers.length - 1]!;
+    expect(must(await world.call(last, 'setNote', { taskId, note: 'late' })).viewer.note).toBe('late');
+    expect(must(await world.call(last, 'getTask', { taskId })).viewer.note).toBe('late');
+    expect(must(await world.call(last, 'leave', { taskId })).viewer.note).toBeNull();
+    expect(must(await world.call(last, 'join', { taskId })).viewer.note).toBe('');
+    expect(must(await world.call(world.creator, 'getTask', { taskId })).viewer.note).toBeNull();
+  });
+
   it('a member edits their own note on a place or on the waitlist; a refused note keeps the old one', async () => {
     const taskId = await published(world, { capacity: 1 });
     const [, alice, bob, carol] = world.members;

@@ -96,6 +96,7 @@ export function taskView(
       groupOpenid: 'g-bob',
       status: 'pending',
       cardText: '未参与',
+      note: null,
       can: {
         join: true,
         leave: false,

@@ -60,7 +60,7 @@ const entries = (notes: Record<string, string>): { items: ParticipantView[]; nex
 const bobJoined = (note: string) =>
   taskView(
     { participants: entries({ 'g-alice': '带水', 'g-bob': note }) },
-    { status: 'done', cardText: '已参与', can: { ...taskView().viewer.can, join: false, leave: true } },
+    { status: 'done', cardText: '已参与', note, can: { ...taskView().viewer.can, join: false, leave: true } },
   );
 
 const type = (p: Mounted, value: string) => fire(p, '.note-input', 'input', { value });
@@ -102,6 +102,17 @@ describe('the note', () => {
     expect(service.setNote).toHaveBeenCalledWith({ taskId: 't1', note: '+3，两个孩子' });
     expect(mock.wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '你已参与' }));
     expect(p.text('.participants')).toContain('Bob+3，两个孩子');
+  });
+
+  test('a participant beyond the first page finds their own note in the input: the answer carries it', async () => {
+    const p = await open(
+      taskView(
+        { participants: { items: entries({ 'g-alice': '带水', 'g-carol': '' }).items, next: 'c2' } },
+        { status: 'done', note: '+1', can: { ...taskView().viewer.can, join: false, leave: true } },
+      ),
+    );
+    expect(p.attribute('.note-input', 'value')).toBe('+1');
+    expect(p.text('.counter')).toBe('2/20');
   });
 
   test('a refused note shows the server’s words and keeps the old note', async () => {
