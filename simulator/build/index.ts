@@ -11,7 +11,7 @@ import type { RendererDefaults } from '../shared/registry';
 import { walkApp, type AppGraph, type ProjectFiles } from './app-json';
 import { BuildError } from './errors';
 import { compileTemplates } from './templates';
-import { transformWxss } from './wxss';
+import { createWxssCache, transformWxss, type WxssInput, type WxssOutput } from './wxss';
 
 export interface BuildOutput {
   ok: boolean;
@@ -65,8 +65,14 @@ interface RegistrySource {
   warnings: string[];
 }
 
-/** Generates the registry module (see shared/registry.ts) for the current state of the project. */
-export function generateRegistry(files: ProjectFiles): RegistrySource {
+/**
+ * Generates the registry module (see shared/registry.ts) for the current state of the project; `transform` turns a
+ * style sheet into CSS (a builder passes one that remembers the sheets it did: createWxssCache).
+ */
+export function generateRegistry(
+  files: ProjectFiles,
+  transform: (input: WxssInput) => WxssOutput = transformWxss,
+): RegistrySource {
   const graph: AppGraph = walkApp(files);
   const components = [...graph.components.values()];
   const read = new Set(graph.files);
@@ -91,7 +97,7 @@ export function generateRegistry(files: ProjectFiles): RegistrySource {
     // A shared page's rules stay on that page; a shared component's reach every page that could use it.
     const sharedPage = c.isPage && scope === undefined ? c.path : undefined;
     if (c.style) {
-      const out = transformWxss({ file: c.style, source: readFile(c.style), scope, sharedPage, readFile });
+      const out = transform({ file: c.style, source: readFile(c.style), scope, sharedPage, readFile });
       out.files.forEach((f) => read.add(f));
       styles[c.path] = out.css;
     }
@@ -103,7 +109,7 @@ export function generateRegistry(files: ProjectFiles): RegistrySource {
       hasTemplate: ${c.template !== null}, load: ${load} }`;
   });
   if (graph.appStyle) {
-    const out = transformWxss({ file: graph.appStyle, source: readFile(graph.appStyle), scope: undefined, readFile });
+    const out = transform({ file: graph.appStyle, source: readFile(graph.appStyle), scope: undefined, readFile });
     out.files.forEach((f) => read.add(f));
     styles.app = out.css;
   }
@@ -178,6 +184,8 @@ export class AppBuilder {
   private context: esbuild.BuildContext | null = null;
   private registry: RegistrySource | null = null;
   private bundleInputs: string[] = [];
+  /** Style sheets as last transformed: an edit transforms again only the sheets it touches. */
+  private readonly styles = createWxssCache();
 
   /**
    * `plugins`: more esbuild plugins for the app's code, e.g. a simulated platform's settings in place of the
@@ -239,7 +247,7 @@ export class AppBuilder {
       ms: performance.now() - started,
     });
     try {
-      this.registry = generateRegistry(files);
+      this.registry = generateRegistry(files, this.styles);
       registryFiles = this.registry.files;
     } catch (err) {
       if (!(err instanceof BuildError)) throw err;

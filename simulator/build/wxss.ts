@@ -195,3 +195,47 @@ export function transformWxss(input: WxssInput): WxssOutput {
   });
   return { css: root.toString(), files: [...seen] };
 }
+
+/** A style sheet as last transformed: its output and the text of every file it read. */
+interface CachedSheet {
+  output: WxssOutput;
+  read: Map<string, string>;
+}
+
+/**
+ * transformWxss with a memory of the last result per sheet (file, scope, shared page): a rebuild transforms again
+ * only the sheets whose own file or an @import of theirs changed. An edit to one page's style then costs one
+ * transform, not one per style sheet of the app (about 4 ms each with postcss, the largest part of a rebuild).
+ */
+export function createWxssCache(): (input: WxssInput) => WxssOutput {
+  const sheets = new Map<string, CachedSheet>();
+  return (input) => {
+    const key = JSON.stringify([input.file, input.scope ?? null, input.sharedPage ?? null]);
+    const cached = sheets.get(key);
+    const current = (file: string): string => (file === input.file ? input.source : input.readFile(file));
+    if (cached !== undefined && [...cached.read].every(([file, text]) => readsTheSame(current, file, text))) {
+      return cached.output;
+    }
+    const read = new Map<string, string>();
+    const output = transformWxss({
+      ...input,
+      readFile: (file) => {
+        const text = input.readFile(file);
+        read.set(file, text);
+        return text;
+      },
+    });
+    read.set(input.file, input.source);
+    sheets.set(key, { output, read });
+    return output;
+  };
+}
+
+/** Whether a file still reads as `text` (a file gone no longer does). */
+function readsTheSame(current: (file: string) => string, file: string, text: string): boolean {
+  try {
+    return current(file) === text;
+  } catch {
+    return false;
+  }
+}

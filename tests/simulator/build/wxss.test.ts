@@ -1,5 +1,5 @@
 import { BuildError } from '../../../simulator/build/errors';
-import { rpxToVw, transformWxss } from '../../../simulator/build/wxss';
+import { createWxssCache, rpxToVw, transformWxss } from '../../../simulator/build/wxss';
 
 const files: Record<string, string> = {
   'pkg/common.wxss': '@import "./base.wxss";\n.shared { margin: 10rpx; }',
@@ -113,5 +113,57 @@ describe('WXSS transform', () => {
     expect(css).not.toContain('prefers-color-scheme');
     expect(css).toContain('@media screen {');
     expect(css).toContain('html[data-theme="light"] .s--b { color: #000; }');
+  });
+});
+
+describe('the style cache of a builder', () => {
+  const project: Record<string, string> = {
+    'pages/a/index.wxss': '@import "../../theme.wxss";\n.a { width: 750rpx; }',
+    'theme.wxss': '.t { color: red; }',
+  };
+  const readProject = (file: string): string => {
+    const text = project[file];
+    if (text === undefined) throw new Error(`not found: ${file}`);
+    return text;
+  };
+  const input = () => ({
+    file: 'pages/a/index.wxss',
+    source: project['pages/a/index.wxss']!,
+    scope: 's1' as string | undefined,
+    readFile: readProject,
+  });
+
+  test('an unchanged sheet is not transformed again; the same output comes back', () => {
+    const transform = createWxssCache();
+    const first = transform(input());
+    const again = transform(input());
+    expect(again).toBe(first);
+    expect(first).toEqual(transformWxss(input()));
+  });
+
+  test('an edit to the sheet or to a file it imports transforms it again', () => {
+    const transform = createWxssCache();
+    const first = transform(input());
+    project['theme.wxss'] = '.t { color: blue; }';
+    const afterImport = transform(input());
+    expect(afterImport.css).toContain('blue');
+    project['pages/a/index.wxss'] = '@import "../../theme.wxss";\n.a { width: 375rpx; }';
+    const afterEdit = transform(input());
+    expect(afterEdit.css).toContain('50vw');
+    expect(afterEdit.css).not.toBe(first.css);
+  });
+
+  test('the same file under another scope is its own sheet', () => {
+    const transform = createWxssCache();
+    const scoped = transform(input());
+    const shared = transform({ ...input(), scope: undefined });
+    expect(shared.css).not.toBe(scoped.css);
+  });
+
+  test('an import that is gone is an error again, not the remembered sheet', () => {
+    const transform = createWxssCache();
+    transform(input());
+    delete project['theme.wxss'];
+    expect(() => transform(input())).toThrow(/theme\.wxss/);
   });
 });
