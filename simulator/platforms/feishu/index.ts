@@ -56,6 +56,9 @@ async function readObject(req: http.IncomingMessage): Promise<Record<string, unk
 export function createFeishuPlatform(options: FeishuPlatformOptions): SimulatedPlatform {
   const { repoRoot, databaseFile, log } = options;
   let scripts: Promise<{ group: string; tt: string }> | null = null;
+  /** The group page's and the simulated client's scripts, bundled once, on first use by whichever page asks first. */
+  const browserScripts = () =>
+    (scripts ??= Promise.all([bundle('group.ts'), bundle('tt.ts')]).then(([group, tt]) => ({ group, tt })));
 
   async function start(): Promise<Running> {
     const fake = await startFakeFeishu();
@@ -105,11 +108,10 @@ export function createFeishuPlatform(options: FeishuPlatformOptions): SimulatedP
     const type = answer.headers.get('content-type') ?? 'application/octet-stream';
     let text = await answer.text();
     if (type.startsWith('text/html')) {
-      scripts ??= Promise.all([bundle('group.ts'), bundle('tt.ts')]).then(([group, tt]) => ({ group, tt }));
       // The client's own JSSDK cannot load offline; the simulated client provides tt and h5sdk instead.
       text = text
         .replace(/<script src="https:\/\/[^"]+"><\/script>/, '')
-        .replace('<script>', `<script>${(await scripts).tt}</script><script>`);
+        .replace('<script>', `<script>${(await browserScripts()).tt}</script><script>`);
     }
     res.writeHead(answer.status, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(text);
@@ -156,9 +158,8 @@ export function createFeishuPlatform(options: FeishuPlatformOptions): SimulatedP
     async handle(req, res, url) {
       if (!url.pathname.startsWith('/feishu/') && url.pathname !== '/feishu') return false;
       if (url.pathname === '/feishu' || url.pathname === '/feishu/') {
-        scripts ??= Promise.all([bundle('group.ts'), bundle('tt.ts')]).then(([group, tt]) => ({ group, tt }));
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(GROUP_HTML((await scripts).group));
+        res.end(GROUP_HTML((await browserScripts()).group));
         return true;
       }
       if (url.pathname === '/feishu/group.css') {
