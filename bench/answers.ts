@@ -18,10 +18,10 @@ const JOINED = 500;
 const WAITING = 500;
 const NOW = Date.now();
 
-/** A member of WeChat's id lengths (an openid has 28 characters), seeded into a list without signing up. */
+/** A member of WeChat's id lengths (an userId has 28 characters), seeded into a list without signing up. */
 const seeded = (n: number): Participant => ({
-  openid: `oSeed${n}`.padEnd(28, 'x'),
-  groupOpenid: `gSeed${n}`.padEnd(28, 'x'),
+  userId: `oSeed${n}`.padEnd(28, 'x'),
+  memberId: `gSeed${n}`.padEnd(28, 'x'),
   at: NOW + n,
 });
 
@@ -65,7 +65,7 @@ function setUp(options: LocalBackendOptions = {}) {
   const [creator] = members;
   if (creator === undefined) throw new Error('no creator');
   const call = (who: EmulatedMember, action: string, body: object = {}) =>
-    backend.callFunction(who, { action, cloudID: backend.wechat.issueCloudId(who), ...body });
+    backend.callFunction(who, { action, chatProof: backend.wechat.issueCloudId(who), ...body });
 
   /** A task of `joined` + `waiting` members on a real shared card, the named real members first in each list. */
   async function stored(
@@ -81,13 +81,13 @@ function setUp(options: LocalBackendOptions = {}) {
     if (!created.ok) throw new Error(created.error.message);
     backend.wechat.shareCard(creator!, created.data.share);
     const real = (list: EmulatedMember[] = []): Participant[] =>
-      list.map(({ openid, groupOpenid }) => ({ openid, groupOpenid, at: NOW }));
+      list.map(({ openid, groupOpenid }) => ({ userId: openid, memberId: groupOpenid, at: NOW }));
     const participants = [...real(first.joined), ...Array.from({ length: joined }, (_, n) => seeded(n))];
     const base = createTask({
       id: `bench${capacity ?? 'n'}x${joined}x${waiting}`,
       draft: { title: '压测任务', kind: 'participate', audience: { kind: 'everyone' }, capacity },
       room: { id: room.id, chatType: 3 },
-      creator: creator!,
+      creator: { userId: creator!.openid, memberId: creator!.groupOpenid },
       card: newBinding(
         { activityId: created.data.share.activityId, expiresAt: created.data.share.activityExpiresAt },
         0,
@@ -98,7 +98,7 @@ function setUp(options: LocalBackendOptions = {}) {
       ...base,
       participants,
       waitlist: [...real(first.waiting), ...Array.from({ length: waiting }, (_, n) => seeded(joined + n))],
-      card: { ...base.card, shown: { ...base.card.shown, doneGroupOpenids: participants.map((p) => p.groupOpenid) } },
+      card: { ...base.card, shown: { ...base.card.shown, doneMemberIds: participants.map((p) => p.memberId) } },
     });
     return base.id;
   }

@@ -1,5 +1,5 @@
 // Backend benchmark: sign-up throughput and latency through the whole groupTask function (validation,
-// cloudID resolution, atomic store step, card sync), WeChat API calls per sign-up, and bundle sizes.
+// chatProof resolution, atomic store step, card sync), WeChat API calls per sign-up, and bundle sizes.
 // Run: npm run bench:backend. Figures are for the local machine; the CloudBase store runs offline on the
 // in-memory database (real SDK serializers), so its figures measure our code, not CloudBase latency.
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -33,7 +33,7 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
 async function publish(backend: LocalBackend, creator: EmulatedMember, capacity: number): Promise<string> {
   const created = (await backend.callFunction(creator, {
     action: 'createTask',
-    cloudID: backend.wechat.issueCloudId(creator),
+    chatProof: backend.wechat.issueCloudId(creator),
     envVersion: 'release',
     task: { title: '压测任务', kind: 'participate', audience: { kind: 'everyone' }, capacity },
   })) as ApiResult<{ task: TaskView; share: CardShare }>;
@@ -46,7 +46,7 @@ async function timedJoin(backend: LocalBackend, who: EmulatedMember, taskId: str
   const started = performance.now();
   const result = (await backend.callFunction(who, {
     action: 'join',
-    cloudID: backend.wechat.issueCloudId(who),
+    chatProof: backend.wechat.issueCloudId(who),
     taskId,
   })) as ApiResult<TaskView>;
   return { latency: performance.now() - started, result };

@@ -46,7 +46,7 @@ function newTask(id: string, changes: Partial<Task> = {}): Task {
       id,
       draft: { title: '接龙', kind: 'participate', audience: { kind: 'everyone' } },
       room: { id: 'room', chatType: 3 },
-      creator: { openid: 'oCreator', groupOpenid: 'gCreator' },
+      creator: { userId: 'oCreator', memberId: 'gCreator' },
       card: newBinding({ activityId: `a${id}`, expiresAt: NOW + 24 * HOUR }, 0),
       now: NOW,
     }),
@@ -98,7 +98,7 @@ async function laggingTasks(world: ReturnType<typeof timerWorld>, count: number,
     const task = newTask(`t${t}`);
     await world.store.insert(task);
     for (let n = 0; n < joined; n += 1) {
-      const member = { openid: `o${n}`, groupOpenid: `g${n}` };
+      const member = { userId: `o${n}`, memberId: `g${n}` };
       const result = await world.store.join(task.id, 'room', member, NOW);
       if (!result.ok) throw new Error(result.error.message);
     }

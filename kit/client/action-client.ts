@@ -13,10 +13,13 @@ import { weChat, type WeChat } from './wechat';
 /** A cloudID is valid 5 minutes (docs/platform.md, "cloudID and getOpenData"); reuse it for 4 to save a round trip. */
 export const CLOUD_ID_REUSE_MS = 4 * 60 * 1000;
 
-const RETRY_WITH_NEW_CLOUD_ID: ReadonlySet<string> = new Set<KitErrorCode>(['CLOUD_ID_EXPIRED', 'CLOUD_ID_INVALID']);
+const RETRY_WITH_NEW_CLOUD_ID: ReadonlySet<string> = new Set<KitErrorCode>([
+  'CHAT_PROOF_EXPIRED',
+  'CHAT_PROOF_INVALID',
+]);
 
 /** What a page passes for action `A`: its request without the cloudID, which the client adds itself. */
-export type ActionBody<T extends ActionTable, A extends keyof T> = Omit<RequestOf<T, A>, 'cloudID'>;
+export type ActionBody<T extends ActionTable, A extends keyof T> = Omit<RequestOf<T, A>, 'chatProof'>;
 
 /** The answer to action `A`: its response, or a code of the server's (`C` and the kit's) or of the client's. */
 export type ActionOutcome<T extends ActionTable, A extends keyof T, C extends string> = Promise<
@@ -90,7 +93,7 @@ export function createActionClient<T extends ActionTable, C extends string>(
   ): ActionOutcome<T, A, C> {
     const id = await cloudID(fresh);
     if (id === null) return failed('NOT_IN_CHAT');
-    return send(action, { cloudID: id, ...(ticket === null ? {} : { [MEMBER_TICKET_FIELD]: ticket }), ...body });
+    return send(action, { chatProof: id, ...(ticket === null ? {} : { [MEMBER_TICKET_FIELD]: ticket }), ...body });
   }
 
   return {
@@ -104,7 +107,7 @@ export function createActionClient<T extends ActionTable, C extends string>(
 }
 
 /** What a page sends for action `A`: its request without what the client fills in (cloudID, envVersion). */
-export type PageBody<T extends ActionTable, A extends keyof T> = Omit<RequestOf<T, A>, 'cloudID' | 'envVersion'>;
+export type PageBody<T extends ActionTable, A extends keyof T> = Omit<RequestOf<T, A>, 'chatProof' | 'envVersion'>;
 
 /** One method per action of a table, each taking what a page sends and answering that action's outcome. */
 export type ActionMethods<T extends ActionTable, C extends string> = {
@@ -127,7 +130,7 @@ export function actionMethods<T extends ActionTable, C extends string>(
     methods[action] = (body) => {
       const sent = 'envVersion' in request ? { ...body, envVersion: platform().envVersion() } : body;
       // The request's own declaration decides what the client adds; each body is that action's PageBody.
-      return 'cloudID' in request
+      return 'chatProof' in request
         ? client.call(action, sent as ActionBody<T, typeof action>)
         : client.callOutsideChat(action, sent as RequestOf<T, typeof action>);
     };

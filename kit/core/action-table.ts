@@ -103,6 +103,8 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Fields that would claim an identity; the server derives all of them itself and refuses them in any request. */
 export const IDENTITY_FIELDS = [
+  'userId',
+  'memberId',
   'openid',
   'groupOpenid',
   'group_openid',

@@ -22,7 +22,7 @@ export type CardTargetState = 1 | 2 | 3;
 export interface CardTarget {
   kind: CardTemplateKind;
   state: CardTargetState;
-  /** group_openids of the members the card should show as done; it can mark them, never un-mark them. */
+  /** Member ids (group_openids) of the members the card should show as done; it can mark them, never un-mark them. */
   done: readonly string[];
 }
 
@@ -39,12 +39,12 @@ export interface CardShown {
   endSent: boolean;
   /** Bumped by every record: a sync that finds it moved since it read the record cannot tell its calls' order. */
   version: number;
-  /** group_openids WeChat has marked done (state 1); the card cannot un-mark anyone. */
-  doneGroupOpenids: string[];
+  /** Member ids (group_openids) WeChat has marked done (state 1); the card cannot un-mark anyone. */
+  doneMemberIds: string[];
 }
 
 /** A card that starts collecting: how every new card (a new activity_id) begins. */
-export const NEW_CARD: CardShown = { state: 1, settled: true, endSent: false, version: 0, doneGroupOpenids: [] };
+export const NEW_CARD: CardShown = { state: 1, settled: true, endSent: false, version: 0, doneMemberIds: [] };
 
 /** The card bound to one record: WeChat's activity_id, its expiry, the version type, and what it shows. */
 export interface CardBinding {
@@ -115,7 +115,7 @@ function pendingCardUpdates(binding: CardBinding, target: CardTarget): SetChatTo
   // Ended shows "已结束" to everyone, so members not yet marked no longer matter.
   if (target.state === 3) return [{ ...base, target_state: 3 }];
   const collecting = shown.settled && shown.state === 1;
-  const marked = new Set(shown.doneGroupOpenids);
+  const marked = new Set(shown.doneMemberIds);
   const unmarked = collecting ? target.done.filter((id) => !marked.has(id)) : [];
   const bodies: SetChatToolMsgBody[] = [];
   for (let start = 0; start < unmarked.length; start += MAX_PARTICIPATORS_PER_CALL) {
@@ -176,18 +176,18 @@ export function cardAfter(shown: CardShown, targetState: CardTargetState, sync: 
   if (sync.answers.length === 0) return shown;
   const accepted = sync.answers.filter(({ answer }) => answer === 'accepted').map(({ body }) => body);
   const unknown = sync.answers.find(({ answer }) => answer === 'unknown')?.body;
-  const doneGroupOpenids = [...new Set([...shown.doneGroupOpenids, ...accepted.flatMap(markedBy)])];
+  const doneMemberIds = [...new Set([...shown.doneMemberIds, ...accepted.flatMap(markedBy)])];
   const version = shown.version + 1;
   const endRefused = shown.endSent && sync.answers.some((a) => a.answer === 'refused' && a.body.target_state === 3);
   if (shown.state === 3 || endRefused || accepted.some((body) => body.target_state === 3)) {
-    return { state: 3, settled: true, endSent: false, version, doneGroupOpenids };
+    return { state: 3, settled: true, endSent: false, version, doneMemberIds };
   }
   const endSent = shown.endSent || unknown?.target_state === 3;
-  if (targetState === 1) return { state: 1, settled: true, endSent, version, doneGroupOpenids };
+  if (targetState === 1) return { state: 1, settled: true, endSent, version, doneMemberIds };
   const last = accepted[accepted.length - 1];
   if (last === undefined) return { ...shown, settled: shown.settled && unknown === undefined, endSent, version };
   const alone = sync.version === shown.version && unknown === undefined;
-  return { state: last.target_state, settled: alone, endSent, version, doneGroupOpenids };
+  return { state: last.target_state, settled: alone, endSent, version, doneMemberIds };
 }
 
 /** How WeChat classifies a card viewer: the one who shared it, a participant, or anyone else in the chat. */
@@ -219,10 +219,10 @@ export function cardText(
 
 /** chooseType 2 makes everyone in the chat a participant; chooseType 1 only the listed group_openids. */
 export function cardRole(
-  card: { publisherGroupOpenid: string; chooseType: 1 | 2; participant: readonly string[] },
-  viewerGroupOpenid: string,
+  card: { publisherMemberId: string; chooseType: 1 | 2; participant: readonly string[] },
+  viewerMemberId: string,
 ): CardViewerRole {
-  if (viewerGroupOpenid === card.publisherGroupOpenid) return 'publisher';
-  if (card.chooseType === 2 || card.participant.includes(viewerGroupOpenid)) return 'participant';
+  if (viewerMemberId === card.publisherMemberId) return 'publisher';
+  if (card.chooseType === 2 || card.participant.includes(viewerMemberId)) return 'participant';
   return 'nonParticipant';
 }

@@ -15,10 +15,15 @@ export interface Room {
   chatType: ChatType;
 }
 
-/** A member of one chat: openid is global to the app, groupOpenid is per chat (docs/platform.md, "group_openid"). */
+/**
+ * A member of one chat, as the server verified them. userId is the person, the same in every chat of the app;
+ * memberId is their id in this chat, the one member pickers return and reminders take. WeChat's openid and
+ * group_openid (docs/platform.md, "group_openid"); on WeCom and Feishu the ids their adapters derive
+ * (docs/platforms.md, "One domain, three platforms").
+ */
 export interface Member {
-  openid: string;
-  groupOpenid: string;
+  userId: string;
+  memberId: string;
 }
 
 /** wx.getAccountInfoSync().miniProgram.envVersion of the client that published the card. */

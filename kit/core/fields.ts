@@ -5,15 +5,19 @@ import type { EnvVersion } from './chat';
 import { ENV_VERSIONS } from './chat';
 import { fail, ok } from './result';
 
-export const CLOUD_ID_MAX = 1024;
+export const CHAT_PROOF_MAX = 1024;
 
 const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The cloudID of wx.getChatToolInfo (or wx.getGroupEnterInfo), resolved by the server. */
-export const cloudId: Field<string> = (value) => {
-  if (typeof value !== 'string') return fail('INVALID_REQUEST', 'cloudID must be the string from wx.getChatToolInfo');
-  if (value.length === 0 || value.length > CLOUD_ID_MAX)
-    return fail('CLOUD_ID_INVALID', 'cloudID is empty or too long');
+/**
+ * The chat proof the server verifies: on WeChat the cloudID of wx.getChatToolInfo (or wx.getGroupEnterInfo), on
+ * WeCom and Feishu the proof their server signed (docs/platforms.md, "One domain, three platforms").
+ */
+export const chatProof: Field<string> = (value) => {
+  if (typeof value !== 'string')
+    return fail('INVALID_REQUEST', 'chatProof must be a string (on WeChat, the cloudID from wx.getChatToolInfo)');
+  if (value.length === 0 || value.length > CHAT_PROOF_MAX)
+    return fail('CHAT_PROOF_INVALID', 'chatProof is empty or too long');
   return ok(value);
 };
 

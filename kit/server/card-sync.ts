@@ -38,18 +38,18 @@ export interface CardRecords<R extends CardRecorded = CardRecorded, P = never> {
    */
   recordCard(recordId: string, activityId: string, sync: CardSync): Promise<R | null>;
   /**
-   * Optional, for a store that can do it in one write with no read: records that WeChat marked `groupOpenid` on the
+   * Optional, for a store that can do it in one write with no read: records that WeChat marked `memberId` on the
    * card of `activityId`, and nothing else, resting on `premise` (what the tool read before the sync). The kit asks
    * it only for a sync given that member (CardSyncer.sync's `mark`) whose answers came in order and whose accepted
    * calls only marked them. Null when not recorded so (renewed, moved on, the premise gone): the kit then records
    * the whole sync through recordCard.
    */
-  recordMark?(recordId: string, activityId: string, groupOpenid: string, premise: P): Promise<R | null>;
+  recordMark?(recordId: string, activityId: string, memberId: string, premise: P): Promise<R | null>;
 }
 
 /** The one member a sync is sent to mark, and the premise of the tool's one-mark record (CardRecords.recordMark). */
 export interface CardMark<P> {
-  groupOpenid: string;
+  memberId: string;
   premise: P;
 }
 
@@ -103,8 +103,8 @@ export function createCardSync<R extends CardRecorded, P = never>(deps: CardSync
   async function record(recordId: string, activityId: string, sync: CardSync, mark?: CardMark<P>): Promise<R | null> {
     if (mark !== undefined && records.recordMark !== undefined && sync.version !== null) {
       const marked = marksOnly(sync);
-      if (marked?.length === 1 && marked[0] === mark.groupOpenid) {
-        const recorded = await records.recordMark(recordId, activityId, mark.groupOpenid, mark.premise);
+      if (marked?.length === 1 && marked[0] === mark.memberId) {
+        const recorded = await records.recordMark(recordId, activityId, mark.memberId, mark.premise);
         if (recorded !== null) return recorded;
       }
     }

@@ -40,7 +40,7 @@ export interface FunctionTrigger {
 /** What a handler knows of a call besides its request. */
 export interface Call {
   /** The caller, from the server context (never from the request). */
-  openid: string;
+  userId: string;
   /** The language the caller's WeChat runs in (LOCALE_FIELD), for whatever the answer words. */
   locale: Locale;
 }
@@ -50,11 +50,11 @@ export type Answer<T> = ApiResult<T> & { [MEMBER_TICKET_FIELD]?: string };
 
 export interface ChatToolFunction<R> {
   /**
-   * One call from the chat tool: `event` is untrusted, `openid` comes from the server context. The member ticket
+   * One call from the chat tool: `event` is untrusted, `userId` comes from the server context. The member ticket
    * and the language beside the request's fields are taken off before the action table parses them
    * (member-tickets.ts, LOCALE_FIELD); the language goes to the handler (a missing or unknown one: localeIn).
    */
-  handle(event: unknown, openid: string): Promise<Answer<unknown>>;
+  handle(event: unknown, userId: string): Promise<Answer<unknown>>;
   /** The timer's run; INVALID_REQUEST when the tool has no timer. */
   sweep(): Promise<R | ApiResult<never, KitErrorCode>>;
   /**
@@ -64,7 +64,7 @@ export interface ChatToolFunction<R> {
    * an event without identity that merely looks like a timer's (the function has no HTTP trigger: docs/backend.md,
    * "Deploy"); anything else is refused.
    */
-  main(event: unknown, openid: string): Promise<unknown>;
+  main(event: unknown, userId: string): Promise<unknown>;
 }
 
 /** CloudBase timer events look like { Type: 'Timer', TriggerName, Time } (docs/platform.md, "Timer triggers"). */
@@ -109,10 +109,10 @@ export function createChatToolFunction<T extends ActionTable, R = never>(
     return result.ok || text === undefined ? result : { ...result, error: { ...result.error, text } };
   }
 
-  async function handle(event: unknown, openid: string): Promise<Answer<unknown>> {
+  async function handle(event: unknown, userId: string): Promise<Answer<unknown>> {
     const { ticket, locale, request } = callFieldsOf(event);
     const exchanged = await exchangeTickets(ticket, async () =>
-      worded(await answer(request, { openid, locale }), locale),
+      worded(await answer(request, { userId, locale }), locale),
     );
     const { result, issued } = exchanged;
     return issued === null ? result : { ...result, [MEMBER_TICKET_FIELD]: issued };
@@ -131,8 +131,8 @@ export function createChatToolFunction<T extends ActionTable, R = never>(
   return {
     handle,
     sweep,
-    async main(event, openid) {
-      if (openid !== '') return handle(withoutPlatformFields(event), openid);
+    async main(event, userId) {
+      if (userId !== '') return handle(withoutPlatformFields(event), userId);
       if (isTimerEvent(event, timers)) return sweep();
       return fail('INVALID_REQUEST', 'no caller identity');
     },

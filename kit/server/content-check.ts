@@ -25,8 +25,8 @@ export interface TextsShown {
   content: string;
 }
 
-/** Checks what `openid` wrote; ok(null) when WeChat passes it, otherwise the refusal (nothing was stored). */
-export type ContentCheck = (openid: string, texts: TextsShown) => Promise<ApiResult<null, KitErrorCode>>;
+/** Checks what `userId` (on WeChat, the openid) wrote; ok(null) when WeChat passes it, otherwise the refusal (nothing was stored). */
+export type ContentCheck = (userId: string, texts: TextsShown) => Promise<ApiResult<null, KitErrorCode>>;
 
 export function createContentCheck({
   wechat,
@@ -34,10 +34,10 @@ export function createContentCheck({
   timeoutMs = CONTENT_CHECK_TIMEOUT_MS,
   log,
 }: ContentCheckDeps): ContentCheck {
-  return async (openid, { title, content }) => {
+  return async (userId, { title, content }) => {
     let answer: Awaited<ReturnType<WeChatPlatform['checkText']>> | 'timeout';
     try {
-      answer = await within(wechat.checkText({ openid, scene, title, content }), timeoutMs);
+      answer = await within(wechat.checkText({ openid: userId, scene, title, content }), timeoutMs);
     } catch (error) {
       log('msgSecCheck failed', error instanceof PlatformError ? error.message : error);
       return fail('CONTENT_CHECK_FAILED', 'WeChat could not check the text; nothing was saved');
@@ -47,7 +47,7 @@ export function createContentCheck({
       return fail('CONTENT_CHECK_FAILED', 'WeChat did not check the text in time; nothing was saved');
     }
     if (answer.verdict === 'pass') return ok(null);
-    log(`msgSecCheck answered ${answer.verdict}`, { openid, traceId: answer.traceId });
+    log(`msgSecCheck answered ${answer.verdict}`, { userId, traceId: answer.traceId });
     return answer.verdict === 'risky'
       ? fail('CONTENT_RISKY', "WeChat's content check refused the text; nothing was saved")
       : fail('CONTENT_REVIEW', "WeChat's content check flagged the text for review; nothing was saved");

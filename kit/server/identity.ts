@@ -16,7 +16,7 @@ export interface Caller {
 }
 
 /** The chat a cloudID names, and the caller in it when the cloudID carries their group_openid. */
-export interface ChatOfCloudId {
+export interface ChatOfProof {
   room: Room;
   member: Member | null;
 }
@@ -33,9 +33,9 @@ export interface IdentityDeps {
 export interface Identity {
   /**
    * The chat a cloudID names, and the caller in it when it carries a group_openid: bound to them on first sight,
-   * CLOUD_ID_FOREIGN when another openid presented it first. getGroupEnterInfo's cloudID may carry none.
+   * CHAT_PROOF_FOREIGN when another openid presented it first. getGroupEnterInfo's cloudID may carry none.
    */
-  chatOf(cloudID: string, openid: string): Promise<ApiResult<ChatOfCloudId, KitErrorCode>>;
+  chatOf(cloudID: string, openid: string): Promise<ApiResult<ChatOfProof, KitErrorCode>>;
   /** The caller in their room: chatOf, requiring a group_openid (the cloudID of wx.getChatToolInfo). */
   caller(cloudID: string, openid: string): Promise<ApiResult<Caller, KitErrorCode>>;
 }
@@ -45,14 +45,14 @@ function chatOfOpenData(data: OpenData): ApiResult<{ room: Room; groupOpenid: st
   const chatType: ChatType | undefined = CHAT_TYPES.find((type) => type === data.chat_type);
   const id = chatType !== undefined && isOneToOneChat(chatType) ? data.open_single_roomid : data.opengid;
   if (chatType === undefined || typeof id !== 'string' || id === '') {
-    return fail('CLOUD_ID_INVALID', 'the cloudID does not describe a chat (use wx.getChatToolInfo)');
+    return fail('CHAT_PROOF_INVALID', 'the cloudID does not describe a chat (use wx.getChatToolInfo)');
   }
   const groupOpenid = typeof data.group_openid === 'string' && data.group_openid !== '' ? data.group_openid : null;
   return ok({ room: { id, chatType }, groupOpenid });
 }
 
 export function createIdentity({ wechat, bindings, clock, log, tickets = null }: IdentityDeps): Identity {
-  async function chatOf(cloudID: string, openid: string): Promise<ApiResult<ChatOfCloudId, KitErrorCode>> {
+  async function chatOf(cloudID: string, openid: string): Promise<ApiResult<ChatOfProof, KitErrorCode>> {
     let resolved: OpenDataResult;
     try {
       resolved = await wechat.resolveOpenData(cloudID, openid);
@@ -65,7 +65,7 @@ export function createIdentity({ wechat, bindings, clock, log, tickets = null }:
     if (!chat.ok) return chat;
     const { room, groupOpenid } = chat.data;
     if (groupOpenid === null) return ok({ room, member: null });
-    const member = { openid, groupOpenid };
+    const member = { userId: openid, memberId: groupOpenid };
     const exchange = currentExchange();
     const ticket = tickets?.sign(room.id, member) ?? null;
     // A ticket this key signed for this very caller, room and group_openid: the binding holds, no read needed.
@@ -76,7 +76,7 @@ export function createIdentity({ wechat, bindings, clock, log, tickets = null }:
     const owner = await bindings.bindMember(room.id, member, clock.now());
     if (owner !== openid) {
       log('refused a group_openid bound to another openid (a replayed cloudID?)', { room: room.id, openid });
-      return fail('CLOUD_ID_FOREIGN', 'this chat identity belongs to another user');
+      return fail('CHAT_PROOF_FOREIGN', 'this chat identity belongs to another user');
     }
     if (ticket !== null && exchange !== undefined) exchange.issued = ticket;
     return ok({ room, member });
@@ -89,7 +89,7 @@ export function createIdentity({ wechat, bindings, clock, log, tickets = null }:
       if (!chat.ok) return chat;
       const { room, member } = chat.data;
       if (member === null)
-        return fail('CLOUD_ID_INVALID', 'the cloudID carries no group_openid (use wx.getChatToolInfo)');
+        return fail('CHAT_PROOF_INVALID', 'the cloudID carries no group_openid (use wx.getChatToolInfo)');
       return ok({ room, member });
     },
   };

@@ -1,6 +1,6 @@
 // Who presented which group_openid in which room, on the store primitive: one document per room and
-// group_openid (_id `${roomId}:${groupOpenid}`), written once by the first openid that presented it. It is what
-// stops a cloudID replayed by another user (docs/platform.md, "Replayed cloudID") and the only member list an
+// group_openid (_id `${roomId}:${memberId}`), written once by the first userId that presented it. It is what
+// stops a chatProof replayed by another user (docs/platform.md, "Replayed cloudID") and the only member list an
 // "everyone" reminder can name.
 import type { Member } from '../core/chat';
 import type { MemberBindings } from './ports';
@@ -22,8 +22,8 @@ export const MEMBER_INDEXES: Index[] = [
 export interface MemberDocument {
   _id: string;
   roomId: string;
-  groupOpenid: string;
-  openid: string;
+  memberId: string;
+  userId: string;
   /** When it was first presented: reminders list the newest first. */
   boundAt: number;
 }
@@ -49,36 +49,36 @@ export function memberBindings(
   const members = documents.collection<MemberDocument>(collection, { indexes: MEMBER_INDEXES });
   // Insertion-ordered: the oldest entry goes first when the instance holds as many as it may.
   const owners = new Map<string, string>();
-  const remember = (id: string, openid: string): string => {
+  const remember = (id: string, userId: string): string => {
     if (owners.size >= remembered) owners.delete(owners.keys().next().value ?? id);
-    if (remembered > 0) owners.set(id, openid);
-    return openid;
+    if (remembered > 0) owners.set(id, userId);
+    return userId;
   };
 
   async function ownerOf(_id: string, roomId: string, member: Member, now: number): Promise<string> {
     // Every call presents its group_openid, and nearly always it is bound already: one read.
     const bound = await members.get(_id);
-    if (bound !== null) return bound.openid;
-    const { openid, groupOpenid } = member;
+    if (bound !== null) return bound.userId;
+    const { userId, memberId } = member;
     // The store refuses a second document with this _id: of simultaneous first presentations one is inserted,
     // the others read who won.
-    if ((await members.insert({ _id, roomId, groupOpenid, openid, boundAt: now })) === 'inserted') return openid;
+    if ((await members.insert({ _id, roomId, memberId, userId, boundAt: now })) === 'inserted') return userId;
     for (let read = 0; read < OWNER_READS; read += 1) {
       const owner = await members.get(_id);
-      if (owner !== null) return owner.openid;
+      if (owner !== null) return owner.userId;
     }
     throw new Error(`the binding ${_id} exists but cannot be read`);
   }
 
   return {
     async bindMember(roomId, member, now) {
-      const _id = `${roomId}:${member.groupOpenid}`;
+      const _id = `${roomId}:${member.memberId}`;
       // Seen by this instance: no request at all (the page's getTask came first, so a sign-up usually is).
       return owners.get(_id) ?? remember(_id, await ownerOf(_id, roomId, member, now));
     },
     async roomMembers(roomId, limit) {
       const docs = await members.find({ where: { roomId }, orderBy: { path: 'boundAt', order: 'desc' }, limit });
-      return docs.map((doc): Member => ({ openid: doc.openid, groupOpenid: doc.groupOpenid }));
+      return docs.map((doc): Member => ({ userId: doc.userId, memberId: doc.memberId }));
     },
   };
 }

@@ -16,7 +16,7 @@ export interface OpenData {
 
 export type OpenDataResult =
   | { ok: true; data: OpenData }
-  | { ok: false; code: 'CLOUD_ID_INVALID' | 'CLOUD_ID_EXPIRED' | 'CLOUD_ID_FOREIGN'; message: string };
+  | { ok: false; code: 'CHAT_PROOF_INVALID' | 'CHAT_PROOF_EXPIRED' | 'CHAT_PROOF_FOREIGN'; message: string };
 
 /** getOpenData's errcode for an expired or unknown cloudID (docs/platform.md, "cloudID and getOpenData"). */
 export const CLOUD_ID_EXPIRED_ERRCODE = -601006;
@@ -62,13 +62,13 @@ export interface Clock {
 export type Log = (message: string, detail?: unknown) => void;
 
 /**
- * Who presented which group_openid in which room: the binding that stops a cloudID replayed by another user
+ * Who presented which member id (WeChat's group_openid) in which room: the binding that stops a cloudID replayed by another user
  * (docs/platform.md, "Replayed cloudID"), and the only members an "everyone" reminder can name.
  */
 export interface MemberBindings {
   /**
-   * Binds `member.groupOpenid` in the room to `member.openid` if nobody holds it yet (insert if absent; a read
-   * only when it is bound already) and returns the openid that holds it: the first one that presented it.
+   * Binds `member.memberId` in the room to `member.userId` if nobody holds it yet (insert if absent; a read
+   * only when it is bound already) and returns the userId that holds it: the first one that presented it.
    * No guarantee may rest on WeChat refusing a cloudID replayed by another user.
    */
   bindMember(roomId: string, member: Member, now: number): Promise<string>;

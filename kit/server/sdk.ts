@@ -64,7 +64,11 @@ export function toMilliseconds(timestamp: number): number {
 const VERDICTS: readonly TextVerdict[] = ['pass', 'review', 'risky'];
 
 /** getOpenData reports an expired cloudID either by throwing or per item. */
-const EXPIRED: OpenDataResult = { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the cloudID expired; read a new one' };
+const EXPIRED: OpenDataResult = {
+  ok: false,
+  code: 'CHAT_PROOF_EXPIRED',
+  message: 'the cloudID expired; read a new one',
+};
 
 /** wx-server-sdk's errCode for an API it has no cloud call for (docs/platform.md, "setChatToolMsg through cloud call"). */
 export const CLOUD_CALL_UNSUPPORTED = -604100;
@@ -158,14 +162,14 @@ export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): WeCh
       }
       if (item?.errCode === CLOUD_ID_EXPIRED_ERRCODE) return EXPIRED;
       if (typeof item?.errCode === 'number' && item.errCode !== 0) {
-        return { ok: false, code: 'CLOUD_ID_INVALID', message: `the cloudID was not accepted (${item.errCode})` };
+        return { ok: false, code: 'CHAT_PROOF_INVALID', message: `the cloudID was not accepted (${item.errCode})` };
       }
       const data = item?.data;
       if (typeof data !== 'object' || data === null) {
-        return { ok: false, code: 'CLOUD_ID_INVALID', message: 'the cloudID resolved to nothing' };
+        return { ok: false, code: 'CHAT_PROOF_INVALID', message: 'the cloudID resolved to nothing' };
       }
       if (typeof appid === 'string' && data.watermark?.appid !== undefined && data.watermark.appid !== appid) {
-        return { ok: false, code: 'CLOUD_ID_FOREIGN', message: 'the cloudID belongs to another mini program' };
+        return { ok: false, code: 'CHAT_PROOF_FOREIGN', message: 'the cloudID belongs to another mini program' };
       }
       const openData: OpenData = {
         opengid: typeof data.opengid === 'string' ? data.opengid : undefined,

@@ -80,7 +80,7 @@ export function createLauncherPlatform(api: WechatMiniprogram.Wx): LauncherPlatf
       return groupEnterCloudID(api)
         .then(function (cloudID): Promise<ChatRoom | null> | null {
           if (cloudID === null) return null;
-          var data: ActionRequest<'resolveChat'> = { action: 'resolveChat', cloudID: cloudID };
+          var data: ActionRequest<'resolveChat'> = { action: 'resolveChat', chatProof: cloudID };
           return api.cloud.callFunction({ name: TASK_FUNCTION, data: data }).then(function (answer) {
             var chat = chatRoomOf(answer.result);
             if (chat === null) console.warn('resolveChat refused; the chat picker opens instead', answer.result);

@@ -27,7 +27,7 @@ export interface WecomFailure {
 export type WecomAnswer<T> = { ok: true; data: T } | { ok: false; error: WecomFailure };
 
 /** What an action sends besides `action` and the chat proof, which the services add. */
-export type WecomFields<A extends ActionName> = Omit<Actions[A]['request'], 'cloudID'>;
+export type WecomFields<A extends ActionName> = Omit<Actions[A]['request'], 'chatProof'>;
 
 export interface WecomServices {
   start(): Promise<WecomStart>;
@@ -92,7 +92,7 @@ var isFailure = function (value: unknown): value is WecomFailure {
 };
 
 /** Codes after which a fresh login and chat proof may succeed where the old ones did not. */
-var STALE = ['SESSION_EXPIRED', 'SESSION_INVALID', 'CLOUD_ID_EXPIRED'];
+var STALE = ['SESSION_EXPIRED', 'SESSION_INVALID', 'CHAT_PROOF_EXPIRED'];
 
 export function wecomServices(api: WechatMiniprogram.Wx, settings: WecomSettings): WecomServices {
   var session = '';
@@ -166,7 +166,7 @@ export function wecomServices(api: WechatMiniprogram.Wx, settings: WecomSettings
     var request: { action: string } & Record<string, unknown> = { action: action };
     var names = Object.keys(fields);
     for (var i = 0; i < names.length; i += 1) request[names[i]!] = (fields as Record<string, unknown>)[names[i]!];
-    if (entered !== null) request.cloudID = entered.cloudID;
+    if (entered !== null) request.chatProof = entered.chatProof;
     return post<Actions[A]['response']>({ op: 'call', session: session, request: request });
   }
 

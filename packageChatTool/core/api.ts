@@ -1,6 +1,6 @@
 // The contract between the chat tool and the `groupTask` cloud function.
-// Identity never travels in these requests: the server takes the caller's openid from its own context
-// and the caller's room and group_openid from the cloudID it resolves itself (wx.getChatToolInfo).
+// Identity never travels in these requests: the server takes the caller's userId from its own context
+// and the caller's room and member id from the chat proof it verifies itself.
 
 import type { ApiError as KitApiError, ApiResult as KitApiResult, Page } from 'chat-tool-kit';
 import { KIT_ERROR_CODES } from 'chat-tool-kit';
@@ -37,9 +37,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ApiError = KitApiError<ErrorCode>;
 export type ApiResult<T> = KitApiResult<T, ErrorCode>;
 
-/** A participant as other members may see them: group_openids only, never openids; their note ('' for none). */
+/** A participant as other members may see them: member ids only, never user ids; their note ('' for none). */
 export interface ParticipantView {
-  groupOpenid: string;
+  memberId: string;
   at: number;
   note: string;
 }
@@ -50,7 +50,7 @@ export const MEMBER_LISTS: readonly MemberList[] = ['participants', 'waitlist'];
 
 /**
  * A page of a member list, in order of arrival: MEMBERS_FIRST_PAGE items in a TaskView, MEMBERS_PAGE from
- * listMembers (core/limits.ts), and the cursor listMembers takes for the next page (null at the end). The page keeps one entry per groupOpenid: a member who
+ * listMembers (core/limits.ts), and the cursor listMembers takes for the next page (null at the end). The page keeps one entry per memberId: a member who
  * left and signed up again between two pages may come back on a later one.
  */
 export type MemberPage = Page<ParticipantView>;
@@ -158,9 +158,9 @@ export interface TaskView extends Omit<TaskDraft, 'audience'> {
   waitlist: MemberPage;
   viewer: {
     isCreator: boolean;
-    groupOpenid: string | null;
+    memberId: string | null;
     status: ViewerStatus;
-    /** The card's subtitle for this viewer, as WeChat renders it (docs/platform.md, "Card templates and subtitles"). */
+    /** The card's subtitle for this viewer, as the chat renders it (docs/platform.md, "Card templates and subtitles"). */
     cardText: string;
     /** The viewer's own note ('' for none; null outside the lists): the input edits it wherever their entry is. */
     note: string | null;
@@ -169,7 +169,7 @@ export interface TaskView extends Omit<TaskDraft, 'audience'> {
   card: {
     activityExpiresAt: number;
     expired: boolean;
-    /** False while WeChat has not yet confirmed the latest change; the server keeps retrying. */
+    /** False while the platform has not yet confirmed the latest change; the server keeps retrying. */
     inSync: boolean;
   };
   createdAt: number;
@@ -194,7 +194,7 @@ export type TaskSummary = Pick<TaskView, 'id' | 'title' | 'kind' | 'state' | 'de
 /** A page of a task list, newest first (TASKS_PAGE items at most, core/limits.ts). */
 export type TaskSummaryPage = Page<TaskSummary>;
 
-// What the client hands WeChat to post the card and to remind members is the kit's (kit/core/share.ts).
+// What the client hands the platform to post the card and to remind members is the kit's (kit/core/share.ts).
 export type { CardShare, Reminder } from 'chat-tool-kit';
 
 /** Each action: what the client sends and what it gets back, derived from the action table (task-actions.ts). */
@@ -223,7 +223,7 @@ export function taskPage(taskId: string): string {
 export const CREATE_PAGE = `${PAGES}/create/index`;
 
 /**
- * The card's own picture, 5:4, in the package: without it WeChat shows a screenshot of the page that posted the
+ * The card's own picture, 5:4, in the package: without it the chat shows a screenshot of the page that posted the
  * card (docs/platform.md, "shareAppMessageToGroup").
  */
 export const CARD_IMAGE = '/packageChatTool/assets/card.png';

@@ -13,14 +13,14 @@ export interface MemberCursor {
 }
 
 /**
- * A member's mark in a cursor: a 32-bit FNV-1a hash of their group_openid in base 36, a few characters where the id
+ * A member's mark in a cursor: a 32-bit FNV-1a hash of their member id in base 36, a few characters where the id
  * may have a hundred. Two members of one read window sharing a mark would resume the page after the wrong one of
- * them: a page the client dedupes by group_openid, never a member lost for good (a refresh reads them again).
+ * them: a page the client dedupes by member id, never a member lost for good (a refresh reads them again).
  */
-export function memberMark(groupOpenid: string): string {
+export function memberMark(memberId: string): string {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < groupOpenid.length; i += 1) {
-    hash ^= groupOpenid.charCodeAt(i);
+  for (let i = 0; i < memberId.length; i += 1) {
+    hash ^= memberId.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(36);
@@ -52,10 +52,10 @@ export function memberWindowAfter(after: MemberCursor, size: number): { start: n
   return { start, count: after.position - start + size };
 }
 
-/** A list entry as read: what a page shows of it (no openid), its note absent on entries older than notes. */
-export type MemberEntry = Pick<Participant, 'groupOpenid' | 'at' | 'note'>;
+/** A list entry as read: what a page shows of it (no userId), its note absent on entries older than notes. */
+export type MemberEntry = Pick<Participant, 'memberId' | 'at' | 'note'>;
 
-const viewOf = ({ groupOpenid, at, note }: MemberEntry): ParticipantView => ({ groupOpenid, at, note: note ?? '' });
+const viewOf = ({ memberId, at, note }: MemberEntry): ParticipantView => ({ memberId, at, note: note ?? '' });
 
 /**
  * The page of `size` items after `after` (the first page when null) from a window read as memberWindowAfter says.
@@ -63,7 +63,7 @@ const viewOf = ({ groupOpenid, at, note }: MemberEntry): ParticipantView => ({ g
  * last page ended (then members ahead of them who left meanwhile make it skip as many).
  */
 export function memberPage(window: ListWindow<MemberEntry>, after: MemberCursor | null, size: number): MemberPage {
-  const found = after === null ? -1 : window.items.findIndex((item) => memberMark(item.groupOpenid) === after.mark);
+  const found = after === null ? -1 : window.items.findIndex((item) => memberMark(item.memberId) === after.mark);
   const from = after === null ? 0 : found >= 0 ? found + 1 : Math.max(0, after.position - window.start);
   const items = window.items.slice(from, from + size);
   const end = window.start + from + items.length;
@@ -73,7 +73,7 @@ export function memberPage(window: ListWindow<MemberEntry>, after: MemberCursor 
     next:
       last === undefined || end >= window.total
         ? null
-        : memberCursorText({ position: end, mark: memberMark(last.groupOpenid) }),
+        : memberCursorText({ position: end, mark: memberMark(last.memberId) }),
   };
 }
 

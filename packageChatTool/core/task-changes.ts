@@ -53,9 +53,9 @@ const touched = (now: number, change: Change): Change => ({
   increment: { ...change.increment, revision: 1 },
 });
 
-const standingOf = (openid: string) => `standing.${memberKey(openid)}`;
+const standingOf = (userId: string) => `standing.${memberKey(userId)}`;
 /** The index's note of a member (task-record.ts `notes`), kept only while it is not empty. */
-const noteOf = (openid: string, note: string) => ({ [`notes.${memberKey(openid)}`]: note === '' ? undefined : note });
+const noteOf = (userId: string, note: string) => ({ [`notes.${memberKey(userId)}`]: note === '' ? undefined : note });
 
 /**
  * joinOutcome as a change: the entry appended to the places while one is free, else to a waitlist with room. It
@@ -74,7 +74,7 @@ export function joinChange(
   const outcome = decided.data;
   const entry = entryOf(member, now, note);
   const joined = outcome === 'joined';
-  const premises: Premise[] = [...takingPart(head), { path: standingOf(member.openid), equals: null }];
+  const premises: Premise[] = [...takingPart(head), { path: standingOf(member.userId), equals: null }];
   if (head.capacity !== null) {
     premises.push(
       ...(joined
@@ -88,8 +88,8 @@ export function joinChange(
   const standing: Standing = joined ? 'joined' : 'waiting';
   const change = touched(now, {
     append: { [joined ? 'participants' : 'waitlist']: entry },
-    addToSet: { members: [member.openid] },
-    set: { [standingOf(member.openid)]: standing, ...(note === '' ? {} : noteOf(member.openid, note)) },
+    addToSet: { members: [member.userId] },
+    set: { [standingOf(member.userId)]: standing, ...(note === '' ? {} : noteOf(member.userId, note)) },
     increment: { [joined ? 'participantCount' : 'waitlistCount']: 1 },
   });
   // Only a collecting card marks members (kit/core/card.ts): a member joining later is shown by the card's state.
@@ -103,23 +103,23 @@ export function joinChange(
  */
 export function leaveChange(
   sight: TaskSight,
-  openid: string,
+  userId: string,
   now: number,
 ): ApiResult<SignUpChange & { promoted: Participant | null }> {
   const decided = leaveOutcome(sight, now);
   if (!decided.ok) return decided;
   const { head } = sight;
-  const byOpenid = (value: string) => ({ key: 'openid', value });
-  const gone = { [standingOf(openid)]: undefined, ...noteOf(openid, '') };
+  const byUserId = (value: string) => ({ key: 'userId', value });
+  const gone = { [standingOf(userId)]: undefined, ...noteOf(userId, '') };
   if (decided.data === 'fromWaitlist') {
     return ok({
       change: touched(now, {
-        remove: { waitlist: byOpenid(openid) },
-        removeFromSet: { members: [openid] },
+        remove: { waitlist: byUserId(userId) },
+        removeFromSet: { members: [userId] },
         set: gone,
         increment: { waitlistCount: -1 },
       }),
-      premises: [...takingPart(head), { path: standingOf(openid), equals: 'waiting' }],
+      premises: [...takingPart(head), { path: standingOf(userId), equals: 'waiting' }],
       promoted: null,
       cardLags: false,
     });
@@ -127,14 +127,14 @@ export function leaveChange(
   if (decided.data === 'freed') {
     return ok({
       change: touched(now, {
-        remove: { participants: byOpenid(openid) },
-        removeFromSet: { members: [openid] },
+        remove: { participants: byUserId(userId) },
+        removeFromSet: { members: [userId] },
         set: gone,
         increment: { participantCount: -1 },
       }),
       premises: [
         ...takingPart(head),
-        { path: standingOf(openid), equals: 'joined' },
+        { path: standingOf(userId), equals: 'joined' },
         { path: 'waitlistCount', equals: 0 },
       ],
       promoted: null,
@@ -146,17 +146,17 @@ export function leaveChange(
   const promoted: Participant = { ...first, at: now };
   return ok({
     change: touched(now, {
-      replace: { participants: { ...byOpenid(openid), item: promoted } },
-      remove: { waitlist: byOpenid(first.openid) },
-      removeFromSet: { members: [openid] },
-      set: { ...gone, [standingOf(first.openid)]: 'joined' },
+      replace: { participants: { ...byUserId(userId), item: promoted } },
+      remove: { waitlist: byUserId(first.userId) },
+      removeFromSet: { members: [userId] },
+      set: { ...gone, [standingOf(first.userId)]: 'joined' },
       increment: { waitlistCount: -1 },
     }),
     premises: [
       ...takingPart(head),
-      { path: standingOf(openid), equals: 'joined' },
-      { path: standingOf(first.openid), equals: 'waiting' },
-      { list: 'waitlist', firstHas: byOpenid(first.openid) },
+      { path: standingOf(userId), equals: 'joined' },
+      { path: standingOf(first.userId), equals: 'waiting' },
+      { list: 'waitlist', firstHas: byUserId(first.userId) },
       // The promoted entry is the one read: a note its member changed meanwhile is read again, never lost.
       { list: 'waitlist', firstHas: { key: 'note', value: first.note ?? null } },
     ],
@@ -166,13 +166,13 @@ export function leaveChange(
 }
 
 /**
- * noteOutcome as a change: the member's entry, found by openid in the list they stand in, carries `note` in place
+ * noteOutcome as a change: the member's entry, found by userId in the list they stand in, carries `note` in place
  * (the store's amend: no list is read). It rests on their standing and on the task taking sign-ups, never on the
  * lists or counts, so sign-ups landing meanwhile commit beside it and it beside them.
  */
 export function noteChange(
   sight: TaskSight,
-  openid: string,
+  userId: string,
   note: string,
   now: number,
 ): ApiResult<SignUpChange & { list: 'participants' | 'waitlist' }> {
@@ -181,12 +181,12 @@ export function noteChange(
   const list = decided.data;
   return ok({
     change: touched(now, {
-      amend: { [list]: { key: 'openid', value: openid, fields: { note } } },
-      set: noteOf(openid, note),
+      amend: { [list]: { key: 'userId', value: userId, fields: { note } } },
+      set: noteOf(userId, note),
     }),
     premises: [
       ...takingPart(sight.head),
-      { path: standingOf(openid), equals: list === 'participants' ? 'joined' : 'waiting' },
+      { path: standingOf(userId), equals: list === 'participants' ? 'joined' : 'waiting' },
     ],
     list,
     cardLags: false,
@@ -203,13 +203,13 @@ function stateChange(task: Task, next: Task): TaskChange {
   return { change: touched(next.updatedAt, { set: { state: next.state } }), premises: [premise], task: next };
 }
 
-export function closingSoonChange(task: Task, openid: string, now: number): ApiResult<TaskChange> {
-  const decided = markClosingSoon(task, openid, now);
+export function closingSoonChange(task: Task, userId: string, now: number): ApiResult<TaskChange> {
+  const decided = markClosingSoon(task, userId, now);
   return decided.ok ? ok(stateChange(task, decided.data)) : decided;
 }
 
-export function endChange(task: Task, openid: string, now: number): ApiResult<TaskChange> {
-  const decided = endTask(task, openid, now);
+export function endChange(task: Task, userId: string, now: number): ApiResult<TaskChange> {
+  const decided = endTask(task, userId, now);
   return decided.ok ? ok(stateChange(task, decided.data)) : decided;
 }
 
@@ -219,17 +219,17 @@ export function tickChange(task: Task, now: number): TaskChange | null {
   return next === null ? null : stateChange(task, next);
 }
 
-const markOf = (groupOpenid: string) => `marks.${memberKey(groupOpenid)}`;
+const markOf = (memberId: string) => `marks.${memberKey(memberId)}`;
 
 /** Marks added to the record as a set, each counted once: each rests on its member not being marked yet. */
-function marksAdded(groupOpenids: readonly string[]): { change: Change; premises: Premise[] } {
+function marksAdded(memberIds: readonly string[]): { change: Change; premises: Premise[] } {
   return {
     change: {
-      addToSet: { 'card.shown.doneGroupOpenids': [...groupOpenids] },
-      set: Object.fromEntries(groupOpenids.map((id) => [markOf(id), true])),
-      increment: { markCount: groupOpenids.length, 'card.shown.version': 1 },
+      addToSet: { 'card.shown.doneMemberIds': [...memberIds] },
+      set: Object.fromEntries(memberIds.map((id) => [markOf(id), true])),
+      increment: { markCount: memberIds.length, 'card.shown.version': 1 },
     },
-    premises: groupOpenids.map((id): Premise => ({ path: markOf(id), equals: null })),
+    premises: memberIds.map((id): Premise => ({ path: markOf(id), equals: null })),
   };
 }
 
@@ -247,7 +247,7 @@ export function cardRecordChange(task: Task, activityId: string, sync: CardSync)
   const onCard: Premise = { path: 'card.activityId', equals: activityId };
   const marked = marksOnly(sync);
   if (task.state === 'open' && marked !== null) {
-    const added = marksAdded(marked.filter((id) => !task.card.shown.doneGroupOpenids.includes(id)));
+    const added = marksAdded(marked.filter((id) => !task.card.shown.doneMemberIds.includes(id)));
     return ok({
       change: added.change,
       premises: [onCard, { path: 'state', equals: 'open' }, ...added.premises],
@@ -280,10 +280,10 @@ export interface CardInLine {
  */
 export function markChange(
   activityId: string,
-  groupOpenid: string,
+  memberId: string,
   inLine: CardInLine | null,
 ): { change: Change; premises: Premise[] } {
-  const added = marksAdded([groupOpenid]);
+  const added = marksAdded([memberId]);
   const premises: Premise[] = [
     { path: 'card.activityId', equals: activityId },
     { path: 'state', equals: 'open' },
@@ -310,8 +310,8 @@ function appended<T>(window: ListWindow<T>, item: T, page: number): ListWindow<T
   };
 }
 
-function without(window: ListWindow<Participant>, openid: string): ListWindow<Participant> {
-  const items = window.items.filter((p) => p.openid !== openid);
+function without(window: ListWindow<Participant>, userId: string): ListWindow<Participant> {
+  const items = window.items.filter((p) => p.userId !== userId);
   return { ...window, items, total: window.total - 1 };
 }
 
@@ -343,7 +343,7 @@ export function joinedSight(
 }
 
 /** The sight a leave left (leaveChange's decision applied to what was read). */
-export function leftSight(sight: TaskSight, openid: string, promoted: Participant | null, now: number): TaskSight {
+export function leftSight(sight: TaskSight, userId: string, promoted: Participant | null, now: number): TaskSight {
   const { head } = sight;
   const fromWaitlist = sight.facts.standing === 'waiting';
   const touchedHead = { ...head, updatedAt: now, revision: head.revision + 1 };
@@ -353,7 +353,7 @@ export function leftSight(sight: TaskSight, openid: string, promoted: Participan
       ...sight,
       head: { ...touchedHead, counts: { ...head.counts, waitlisted: head.counts.waitlisted - 1 } },
       facts,
-      waitlist: without(sight.waitlist, openid),
+      waitlist: without(sight.waitlist, userId),
     };
   }
   if (promoted === null) {
@@ -361,7 +361,7 @@ export function leftSight(sight: TaskSight, openid: string, promoted: Participan
       ...sight,
       head: { ...touchedHead, counts: { ...head.counts, joined: head.counts.joined - 1 } },
       facts,
-      participants: without(sight.participants, openid),
+      participants: without(sight.participants, userId),
     };
   }
   return {
@@ -369,17 +369,17 @@ export function leftSight(sight: TaskSight, openid: string, promoted: Participan
     facts,
     participants: {
       ...sight.participants,
-      items: sight.participants.items.map((p) => (p.openid === openid ? promoted : p)),
+      items: sight.participants.items.map((p) => (p.userId === userId ? promoted : p)),
     },
-    waitlist: without(sight.waitlist, promoted.openid),
+    waitlist: without(sight.waitlist, promoted.userId),
   };
 }
 
 /** The sight a note edit left (noteChange's decision applied to what was read). */
-export function notedSight(sight: TaskSight, openid: string, note: string, now: number): TaskSight {
+export function notedSight(sight: TaskSight, userId: string, note: string, now: number): TaskSight {
   const noted = (window: ListWindow<Participant>): ListWindow<Participant> => ({
     ...window,
-    items: window.items.map((p) => (p.openid === openid ? { ...p, note } : p)),
+    items: window.items.map((p) => (p.userId === userId ? { ...p, note } : p)),
   });
   return {
     ...sight,

@@ -8,14 +8,15 @@ import type { Task } from './types';
 export const BOM = '\uFEFF';
 
 /**
- * The file's first line: WeChat gives a mini program no member's name or nickname (docs/platform.md,
- * "open-data-list": only its own component shows them), so the rows carry ids that mean something in this group only and what people wrote.
+ * The file's first line: the app is given no member's name or nickname (only the platform's own component shows
+ * them: docs/platform.md, "open-data-list"), so the rows carry ids that mean something in this chat only and what
+ * people wrote.
  */
 export const EXPORT_NOTICE =
-  '微信不向小程序提供成员昵称：每行是本群内的成员 ID（group_openid）和成员自己写的备注。' +
-  'WeChat gives the app no member names: each row is a member id valid in this group (group_openid) and the note they chose to write.';
+  '应用拿不到成员昵称：每行是本群内的成员 ID 和成员自己写的备注。' +
+  'The app is given no member names: each row is a member id valid in this chat and the note they chose to write.';
 
-export const EXPORT_COLUMNS = ['序号 #', '状态 state', '成员 ID group_openid', '时间 time (UTC)', '备注 note'];
+export const EXPORT_COLUMNS = ['序号 #', '状态 state', '成员 ID member id', '时间 time (UTC)', '备注 note'];
 
 /** What a row's state says, per list and task kind. */
 const STATES = {
@@ -47,7 +48,7 @@ export function exportCsv(task: Pick<Task, 'kind' | 'participants' | 'waitlist'>
   const rows = (['participants', 'waitlist'] as const).flatMap((list) =>
     task[list].map((entry) => [
       STATES[task.kind][list],
-      entry.groupOpenid,
+      entry.memberId,
       new Date(entry.at).toISOString(),
       entry.note ?? '',
     ]),

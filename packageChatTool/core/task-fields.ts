@@ -1,8 +1,8 @@
 // The fields of a task its creator fills in, each declared ONCE here: its parser (every request is checked with
-// it on the server) and whether the whole chat sees it (then WeChat's content check reads it first). The draft's
+// it on the server) and whether the whole chat sees it (then the platform's content check reads it first). The draft's
 // type, the stored task's fields and the task page's data derive from this table; the create page's form and both
 // pages' WXML are held to it by the compiler and by tests (docs/customize.md, "Add a field"). Nothing here trusts
-// identity: openid, group_openid and room never come from a request (kit/core/action-table.ts, IDENTITY_FIELDS).
+// identity: user id, member id and room never come from a request (kit/core/action-table.ts, IDENTITY_FIELDS).
 import type { Field, Parsed, Sent } from 'chat-tool-kit';
 import { countCharacters, isRecord, optional, record, recordId } from 'chat-tool-kit';
 import type { ApiResult, MemberList } from './api';
@@ -12,13 +12,13 @@ import { CAPACITY_MAX, DEADLINE_MAX_AHEAD_MS, DEADLINE_MIN_AHEAD_MS, DESCRIPTION
 import { titleProblem } from './title';
 import type { Audience, TaskKind } from './types';
 
-// The cloudID and envVersion fields are every chat tool's (kit/core/fields.ts).
-export { cloudId, envVersion } from 'chat-tool-kit';
+// The chat proof and envVersion fields are every chat tool's (kit/core/fields.ts).
+export { chatProof, envVersion } from 'chat-tool-kit';
 
-/** wx.selectGroupMembers documents no maximum; the card's participant list is kept to the capacity limit. */
+/** The member picker documents no maximum; the card's participant list is kept to the capacity limit. */
 export const AUDIENCE_MAX = CAPACITY_MAX;
 
-const GROUP_OPENID = /^[A-Za-z0-9_-]{1,128}$/;
+const MEMBER_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /**
  * Whether text holds a control character other than tab and line breaks, or a surrogate not in a pair: shown as
  * nothing (or a box), and each costs six bytes of JSON in every answer.
@@ -41,7 +41,7 @@ const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
 
 /**
  * A participant's note, the 接龙 line (join, setNote): at most NOTE_MAX characters on one line, '' for none. The
- * whole chat reads it, so the handler has WeChat's content check read it before it is stored.
+ * whole chat reads it, so the handler has the platform's content check read it before it is stored.
  */
 export const note: Field<string> = (value) => {
   if (typeof value !== 'string') return fail('INVALID_REQUEST', 'note must be a string');
@@ -95,21 +95,21 @@ const audience: Field<Audience> = (value) => {
   if (!isRecord(value)) return fail('AUDIENCE_INVALID', 'audience must be an object');
   if (value.kind === 'everyone' && Object.keys(value).length === 1) return ok({ kind: 'everyone' });
   if (value.kind !== 'members' || Object.keys(value).length !== 2) {
-    return fail('AUDIENCE_INVALID', "audience must be {kind:'everyone'} or {kind:'members', groupOpenids}");
+    return fail('AUDIENCE_INVALID', "audience must be {kind:'everyone'} or {kind:'members', memberIds}");
   }
-  const ids = value.groupOpenids;
+  const ids = value.memberIds;
   if (!Array.isArray(ids) || ids.length === 0 || ids.length > AUDIENCE_MAX) {
-    return fail('AUDIENCE_INVALID', `groupOpenids must list 1 to ${AUDIENCE_MAX} members`);
+    return fail('AUDIENCE_INVALID', `memberIds must list 1 to ${AUDIENCE_MAX} members`);
   }
-  const groupOpenids: string[] = [];
+  const memberIds: string[] = [];
   for (const id of ids) {
-    if (typeof id !== 'string' || !GROUP_OPENID.test(id)) {
-      return fail('AUDIENCE_INVALID', 'a group_openid is malformed');
+    if (typeof id !== 'string' || !MEMBER_ID.test(id)) {
+      return fail('AUDIENCE_INVALID', 'a member id is malformed');
     }
-    if (groupOpenids.includes(id)) return fail('AUDIENCE_INVALID', 'a member is listed twice');
-    groupOpenids.push(id);
+    if (memberIds.includes(id)) return fail('AUDIENCE_INVALID', 'a member is listed twice');
+    memberIds.push(id);
   }
-  return ok({ kind: 'members', groupOpenids });
+  return ok({ kind: 'members', memberIds });
 };
 
 /** Null (or left out): unlimited. */
@@ -151,8 +151,8 @@ export type SentDraft = Sent<typeof TASK_FIELDS>;
 export type TaskDraft = Parsed<typeof TASK_FIELDS>;
 
 /**
- * Whether the whole chat sees what the creator typed in each field. Text shown to others passes WeChat's content
- * check before it is stored (docs/platform.md, "msgSecCheck"); a new field must say here, so it cannot skip the
+ * Whether the whole chat sees what the creator typed in each field. Text shown to others passes the platform's
+ * content check before it is stored (docs/platform.md, "msgSecCheck"); a new field must say here, so it cannot skip the
  * check by accident.
  */
 export const SHOWN_TO_OTHERS: Readonly<Record<TaskFieldName, boolean>> = {
@@ -201,12 +201,12 @@ export const taskDraft = record(TASK_FIELDS, acrossFields);
 
 /**
  * The audience without its creator: the creator never counts in their own audience, whatever
- * wx.selectGroupMembers returned (in a one-to-one chat it may return both parties:
+ * the member picker returned (in a one-to-one chat it may return both parties:
  * docs/platform.md, "One-to-one selectGroupMembers"). Nobody left is AUDIENCE_INVALID.
  */
-export function audienceWithout(audience: Audience, creatorGroupOpenid: string): ApiResult<Audience> {
+export function audienceWithout(audience: Audience, creatorMemberId: string): ApiResult<Audience> {
   if (audience.kind === 'everyone') return ok(audience);
-  const groupOpenids = audience.groupOpenids.filter((id) => id !== creatorGroupOpenid);
-  if (groupOpenids.length === 0) return fail('AUDIENCE_INVALID', 'choose at least one member other than yourself');
-  return ok({ kind: 'members', groupOpenids });
+  const memberIds = audience.memberIds.filter((id) => id !== creatorMemberId);
+  if (memberIds.length === 0) return fail('AUDIENCE_INVALID', 'choose at least one member other than yourself');
+  return ok({ kind: 'members', memberIds });
 }

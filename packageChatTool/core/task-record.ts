@@ -16,15 +16,15 @@ export type Standing = 'joined' | 'waiting';
 
 /** Kept beside the task by every change of it (recordOf says what it is for a task). */
 export interface TaskIndex {
-  /** Member key (of the openid) → where they stand; absent: in neither list. */
+  /** Member key (of the userId) → where they stand; absent: in neither list. */
   standing: Record<string, Standing>;
-  /** The openids with a standing, as a set (its order is not kept): what an index serves "my tasks" by. */
+  /** The userIds with a standing, as a set (its order is not kept): what an index serves "my tasks" by. */
   members: string[];
-  /** Member key (of the group_openid) of each chosen member; empty for everyone. */
+  /** Member key (of the member id) of each chosen member; empty for everyone. */
   chosen: Record<string, true>;
-  /** Member key (of the openid) → their note, for each member with one: the page reads its viewer's by one path. */
+  /** Member key (of the userId) → their note, for each member with one: the page reads its viewer's by one path. */
   notes: Record<string, string>;
-  /** Member key (of the group_openid) of each member the card marks (card.shown.doneGroupOpenids). */
+  /** Member key (of the member id) of each member the card marks (card.shown.doneMemberIds). */
   marks: Record<string, true>;
   participantCount: number;
   waitlistCount: number;
@@ -36,7 +36,7 @@ export interface TaskIndex {
 export type TaskRecord = Task & TaskIndex;
 
 /**
- * A member id as a field name: WeChat's ids are letters, digits, '-' and '_', which stay as they are; anything else
+ * A member id as a field name: the platforms' ids are letters, digits, '-' and '_', which stay as they are; anything else
  * is percent-encoded, so no id can name another path ('.') or an operator ('$').
  */
 export const memberKey = (id: string): string => encodeURIComponent(id).replace(/\./g, '%2E');
@@ -45,22 +45,22 @@ const keyed = <V>(ids: readonly string[], value: (id: string) => V): Record<stri
   Object.fromEntries(ids.map((id) => [memberKey(id), value(id)]));
 
 export function indexOf(task: Task): TaskIndex {
-  const chosen = task.audience.kind === 'members' ? task.audience.groupOpenids : [];
-  const done = task.card.shown.doneGroupOpenids;
+  const chosen = task.audience.kind === 'members' ? task.audience.memberIds : [];
+  const done = task.card.shown.doneMemberIds;
   return {
     standing: {
       ...keyed(
-        task.waitlist.map((p) => p.openid),
+        task.waitlist.map((p) => p.userId),
         (): Standing => 'waiting',
       ),
       ...keyed(
-        task.participants.map((p) => p.openid),
+        task.participants.map((p) => p.userId),
         (): Standing => 'joined',
       ),
     },
-    members: [...task.participants, ...task.waitlist].map((p) => p.openid),
+    members: [...task.participants, ...task.waitlist].map((p) => p.userId),
     notes: Object.fromEntries(
-      [...task.participants, ...task.waitlist].filter((p) => p.note).map((p) => [memberKey(p.openid), p.note!]),
+      [...task.participants, ...task.waitlist].filter((p) => p.note).map((p) => [memberKey(p.userId), p.note!]),
     ),
     chosen: keyed(chosen, () => true as const),
     marks: keyed(done, () => true as const),
@@ -74,7 +74,7 @@ export function indexOf(task: Task): TaskIndex {
 export const recordOf = (task: Task): TaskRecord => ({ ...task, ...indexOf(task) });
 
 /** What the card shows without the marks themselves: whether the viewer is marked and how many are is enough. */
-export type CardShownHead = Omit<CardShown, 'doneGroupOpenids'>;
+export type CardShownHead = Omit<CardShown, 'doneMemberIds'>;
 
 /** A task without its lists: the fields every rule decides on and the page shows, and the counts. */
 export interface TaskHead extends Omit<Task, 'participants' | 'waitlist' | 'audience' | 'card'> {
@@ -86,7 +86,7 @@ export interface TaskHead extends Omit<Task, 'participants' | 'waitlist' | 'audi
 }
 
 /**
- * One member's facts in a task: where they stand and their note (by openid), chosen and marked (by group_openid;
+ * One member's facts in a task: where they stand and their note (by userId), chosen and marked (by member id;
  * false unknown).
  */
 export interface MemberFacts {
@@ -107,12 +107,12 @@ export interface TaskSight {
 
 export function headOf(task: Task): TaskHead {
   const { participants, waitlist, audience, card, ...rest } = task;
-  const { doneGroupOpenids, ...shown } = card.shown;
+  const { doneMemberIds, ...shown } = card.shown;
   return {
     ...rest,
-    audience: audience.kind === 'members' ? { kind: 'members', count: audience.groupOpenids.length } : audience,
+    audience: audience.kind === 'members' ? { kind: 'members', count: audience.memberIds.length } : audience,
     card: { ...card, shown },
-    counts: { joined: participants.length, waitlisted: waitlist.length, marked: doneGroupOpenids.length },
+    counts: { joined: participants.length, waitlisted: waitlist.length, marked: doneMemberIds.length },
     cardInSync: cardInSync(card, cardTargetOf(task)),
   };
 }
@@ -123,22 +123,21 @@ const windowOf = (list: readonly Participant[], count: number): ListWindow<Parti
   total: list.length,
 });
 
-/** Who asks: their openid and, when resolved, their group_openid. */
-export type Asker = Pick<Member, 'openid'> & { groupOpenid: string | null };
+/** Who asks: their user id and, when resolved, their member id. */
+export type Asker = Pick<Member, 'userId'> & { memberId: string | null };
 
 export function factsOf(task: Task, asker: Asker): MemberFacts {
-  const { groupOpenid } = asker;
-  const entry = [...task.participants, ...task.waitlist].find((p) => p.openid === asker.openid);
+  const { memberId } = asker;
+  const entry = [...task.participants, ...task.waitlist].find((p) => p.userId === asker.userId);
   return {
     note: entry?.note ?? '',
-    standing: task.participants.some((p) => p.openid === asker.openid)
+    standing: task.participants.some((p) => p.userId === asker.userId)
       ? 'joined'
-      : task.waitlist.some((p) => p.openid === asker.openid)
+      : task.waitlist.some((p) => p.userId === asker.userId)
         ? 'waiting'
         : null,
-    chosen:
-      groupOpenid !== null && task.audience.kind === 'members' && task.audience.groupOpenids.includes(groupOpenid),
-    marked: groupOpenid !== null && task.card.shown.doneGroupOpenids.includes(groupOpenid),
+    chosen: memberId !== null && task.audience.kind === 'members' && task.audience.memberIds.includes(memberId),
+    marked: memberId !== null && task.card.shown.doneMemberIds.includes(memberId),
   };
 }
 
@@ -180,13 +179,13 @@ export const HEAD_FIELDS: readonly string[] = [
 
 /** The read of one member's sight: the head, their three facts, and `page` items of each list from the start. */
 export function sightProjection(asker: Asker, page: number): Projection {
-  const { groupOpenid } = asker;
+  const { memberId } = asker;
   return {
     fields: [
       ...HEAD_FIELDS,
-      `standing.${memberKey(asker.openid)}`,
-      `notes.${memberKey(asker.openid)}`,
-      ...(groupOpenid === null ? [] : [`chosen.${memberKey(groupOpenid)}`, `marks.${memberKey(groupOpenid)}`]),
+      `standing.${memberKey(asker.userId)}`,
+      `notes.${memberKey(asker.userId)}`,
+      ...(memberId === null ? [] : [`chosen.${memberKey(memberId)}`, `marks.${memberKey(memberId)}`]),
     ],
     slices: { participants: { skip: 0, count: page }, waitlist: { skip: 0, count: page } },
   };
@@ -224,8 +223,8 @@ export function sightOfRead(read: SightRead, asker: Asker): TaskSight {
     cardDirty,
     ...rest
   } = read;
-  const { groupOpenid } = asker;
-  const has = (map: Record<string, true> | undefined) => groupOpenid !== null && map?.[memberKey(groupOpenid)] === true;
+  const { memberId } = asker;
+  const has = (map: Record<string, true> | undefined) => memberId !== null && map?.[memberKey(memberId)] === true;
   const head: TaskHead = {
     ...withoutStoreFields(rest),
     audience: audience.kind === 'members' ? { kind: 'members', count: audienceSize ?? 0 } : { kind: 'everyone' },
@@ -235,8 +234,8 @@ export function sightOfRead(read: SightRead, asker: Asker): TaskSight {
   return {
     head,
     facts: {
-      standing: standing?.[memberKey(asker.openid)] ?? null,
-      note: notes?.[memberKey(asker.openid)] ?? '',
+      standing: standing?.[memberKey(asker.userId)] ?? null,
+      note: notes?.[memberKey(asker.userId)] ?? '',
       chosen: has(chosen),
       marked: has(marks),
     },

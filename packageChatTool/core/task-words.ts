@@ -33,18 +33,15 @@ const undoDone = text('撤销完成', 'Undo done');
 const leave = text('退出', 'Leave');
 const markClosingSoon = text('标记即将截止', 'Mark closing soon');
 const end = text('结束任务', 'End the task');
-/** Whatever WeChat's identity check refused, the next step is the same. */
+/** Whatever the identity check refused, the next step is the same. */
 const reopen = text('无法确认你所在的聊天，请重新打开群任务', 'Could not confirm your chat; reopen Group Tasks');
-/** WeChat failed a step (the card, the cloudID, the content check): nothing was done, try again. */
-const weChatFailed = text('微信没有完成这个操作，请重试', 'WeChat did not complete this; try again');
+/** The chat platform failed a step (the card, the chat proof, the content check): nothing was done, try again. */
+const platformFailed = text('聊天平台没有完成这个操作，请重试', 'The chat platform did not complete this; try again');
 /** The server failed or was too busy: try again later. */
 const unavailable = text('服务暂时不可用，请稍后重试', 'Service unavailable; try again later');
 /** The request does not fit this version of the server: the latest one loads when the tool opens again. */
 const outOfStep = text('请求无效，请重新打开群任务', 'Invalid request; reopen Group Tasks');
-const contentRefused = text(
-  '内容未通过微信安全检测，请修改后再发布',
-  'WeChat’s content check refused the text; change it',
-);
+const contentRefused = text('内容未通过安全检测，请修改后再发布', 'The content check refused the text; change it');
 
 const WORDS = {
   states: { open: text('进行中', 'Open'), closingSoon, ended: text('已结束', 'Ended') } satisfies Record<
@@ -100,16 +97,13 @@ const WORDS = {
   /** The note input's placeholder and accessible name: its rule is the server's (NOTE_MAX, task-fields.ts note). */
   note: text('备注（选填，一行，最多 {max} 字）', 'Note (optional, one line, up to {max} characters)'),
 
-  // Card notices: a WeChat card can take no mark back, and the server retries what WeChat has not taken yet.
+  // Card notices: a sent card can take no mark back, and the server retries what the platform has not taken yet.
   cardExpired: text(
     '卡片已过期，成员无法进入，请重新发送。',
     'The card expired and members cannot open it; send it again.',
   ),
   cardNotPosted: text('卡片还没发到聊天，请重新发送。', 'The card is not in the chat yet; send it again.'),
-  cardSyncing: text(
-    '微信尚未接受卡片更新，服务器会自动重试。',
-    'WeChat has not taken the card update yet; the server retries.',
-  ),
+  cardSyncing: text('卡片尚未更新，服务器会自动重试。', 'The card has not taken the update yet; the server retries.'),
   cardBehind: text(
     '卡片还没显示你「{mark}」，服务器会自动重试。',
     'The card does not show you as {mark} yet; the server keeps retrying.',
@@ -168,13 +162,13 @@ const WORDS = {
     NOTE_CHARACTERS: text('备注只能写一行，不能有换行或制表符', 'A note is one line: no line breaks or tabs'),
     CONTENT_RISKY: contentRefused,
     CONTENT_REVIEW: contentRefused,
-    CONTENT_CHECK_FAILED: weChatFailed,
+    CONTENT_CHECK_FAILED: platformFailed,
     CAPACITY_INVALID: text('人数上限不正确', 'Invalid capacity'),
     DEADLINE_INVALID: text('截止时间须晚于现在', 'Deadline must be in the future'),
     AUDIENCE_INVALID: text('参与成员不正确，请重新选择', 'Invalid members; choose again'),
-    CLOUD_ID_INVALID: reopen,
-    CLOUD_ID_EXPIRED: reopen,
-    CLOUD_ID_FOREIGN: reopen,
+    CHAT_PROOF_INVALID: reopen,
+    CHAT_PROOF_EXPIRED: reopen,
+    CHAT_PROOF_FOREIGN: reopen,
     NOT_FOUND: text('任务不存在或已被删除', 'Task not found'),
     WRONG_ROOM: text('这个任务属于另一个聊天', 'This task belongs to another chat'),
     NOT_CREATOR: text('只有发布者可以这样做', 'Only the poster can do this'),
@@ -186,7 +180,7 @@ const WORDS = {
     DEADLINE_PASSED: text('已过截止时间', 'Deadline passed'),
     WRONG_STATE: text('任务状态已变化，请刷新', 'The task changed; refresh'),
     BUSY: unavailable,
-    PLATFORM_FAILED: weChatFailed,
+    PLATFORM_FAILED: platformFailed,
     OUTCOME_UNKNOWN: text('未确认是否已保存，请刷新查看', 'Not confirmed; refresh to see if it was saved'),
     INTERNAL: unavailable,
   } satisfies Record<ErrorCode, Translations>,

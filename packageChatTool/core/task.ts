@@ -19,7 +19,7 @@ export interface NewTask {
   draft: SentDraft;
   room: Room;
   creator: Member;
-  /** The new card's binding (newBinding of a fresh activity_id). */
+  /** The new card's binding (newBinding of a fresh card id). */
   card: CardBinding;
   now: number;
 }
@@ -60,20 +60,16 @@ export function inRoom<R>(roomId: string, rule: (task: Task) => ApiResult<R>): (
 }
 
 /** Whether the task asks this member to act. Never its creator: the card shows them as its publisher, not a participant. */
-export function isInvited(task: Task, groupOpenid: string): boolean {
-  return invites(
-    task,
-    groupOpenid,
-    task.audience.kind === 'everyone' || task.audience.groupOpenids.includes(groupOpenid),
-  );
+export function isInvited(task: Task, memberId: string): boolean {
+  return invites(task, memberId, task.audience.kind === 'everyone' || task.audience.memberIds.includes(memberId));
 }
 
 /** isInvited on a head: `chosen` says whether the member is among the chosen ones (MemberFacts). */
 export const invites = (
   task: Pick<Task, 'creator'> & { audience: { kind: Task['audience']['kind'] } },
-  groupOpenid: string,
+  memberId: string,
   chosen: boolean,
-): boolean => groupOpenid !== task.creator.groupOpenid && (task.audience.kind === 'everyone' || chosen);
+): boolean => memberId !== task.creator.memberId && (task.audience.kind === 'everyone' || chosen);
 
 export const deadlinePassed = (task: Pick<Task, 'deadline'>, now: number): boolean =>
   task.deadline !== null && now >= task.deadline;
@@ -90,8 +86,7 @@ export interface SignUpFacts {
 export function joinOutcome({ head, facts }: SignUpFacts, member: Member, now: number): ApiResult<JoinOutcome> {
   if (head.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
   if (deadlinePassed(head, now)) return fail('DEADLINE_PASSED', 'the deadline has passed');
-  if (!invites(head, member.groupOpenid, facts.chosen))
-    return fail('NOT_INVITED', 'the task is for chosen members only');
+  if (!invites(head, member.memberId, facts.chosen)) return fail('NOT_INVITED', 'the task is for chosen members only');
   if (facts.standing === 'joined') return fail('ALREADY_JOINED', 'already signed up');
   if (facts.standing === 'waiting') return fail('ALREADY_JOINED', 'already on the waitlist');
   if (head.capacity === null || head.counts.joined < head.capacity) return ok('joined');
@@ -113,8 +108,8 @@ export function leaveOutcome({ head, facts }: SignUpFacts, now: number): ApiResu
 
 /** A list entry for `member` from `now`, with their note when they wrote one. */
 export const entryOf = (member: Member, now: number, note: string): Participant => ({
-  openid: member.openid,
-  groupOpenid: member.groupOpenid,
+  userId: member.userId,
+  memberId: member.memberId,
   at: now,
   ...(note === '' ? {} : { note }),
 });
@@ -140,12 +135,12 @@ export function joinTask(
  */
 export function leaveTask(
   task: Task,
-  openid: string,
+  userId: string,
   now: number,
 ): ApiResult<{ task: Task; promoted: Participant | null }> {
-  const decided = leaveOutcome(sightOf(task, { openid, groupOpenid: null }, 0), now);
+  const decided = leaveOutcome(sightOf(task, { userId, memberId: null }, 0), now);
   if (!decided.ok) return decided;
-  const others = (list: readonly Participant[]) => list.filter((p) => p.openid !== openid);
+  const others = (list: readonly Participant[]) => list.filter((p) => p.userId !== userId);
   if (decided.data === 'fromWaitlist')
     return ok({ task: changed(task, now, { waitlist: others(task.waitlist) }), promoted: null });
   if (decided.data === 'freed') {
@@ -153,7 +148,7 @@ export function leaveTask(
   }
   const [first, ...waitlist] = task.waitlist;
   const promoted: Participant = { ...first, at: now };
-  const participants = task.participants.map((p) => (p.openid === openid ? promoted : p));
+  const participants = task.participants.map((p) => (p.userId === userId ? promoted : p));
   return ok({ task: changed(task, now, { participants, waitlist }), promoted });
 }
 
@@ -169,17 +164,17 @@ export function noteOutcome({ head, facts }: SignUpFacts, now: number): ApiResul
 }
 
 /** noteOutcome on a whole task: the member's entry keeps its place and time and carries `note` ('' clears it). */
-export function setNote(task: Task, openid: string, note: string, now: number): ApiResult<Task> {
-  const decided = noteOutcome(sightOf(task, { openid, groupOpenid: null }, 0), now);
+export function setNote(task: Task, userId: string, note: string, now: number): ApiResult<Task> {
+  const decided = noteOutcome(sightOf(task, { userId, memberId: null }, 0), now);
   if (!decided.ok) return decided;
   const list = decided.data;
-  const entries = task[list].map((p) => (p.openid === openid ? { ...p, note } : p));
+  const entries = task[list].map((p) => (p.userId === userId ? { ...p, note } : p));
   return ok(changed(task, now, { [list]: entries }));
 }
 
 /**
  * Whether a "complete" task reached everyone it targets. Chosen members: every one of them marked done (the
- * creator is never among them). Everyone in the chat: WeChat gives the app no room size, so no count can say
+ * creator is never among them). Everyone in the chat: the platform gives the app no room size, so no count can say
  * "all"; the creator says it by ending the task, and it reached everyone once it has ended with anyone done.
  */
 export const reachedEveryone = (
@@ -190,21 +185,21 @@ export const reachedEveryone = (
     ? head.counts.joined >= head.audience.count
     : head.state === 'ended' && head.counts.joined > 0);
 
-function creatorOnly(task: Task, openid: string): ApiResult<Task> {
-  if (task.creator.openid !== openid) return fail('NOT_CREATOR', 'only the creator can do this');
+function creatorOnly(task: Task, userId: string): ApiResult<Task> {
+  if (task.creator.userId !== userId) return fail('NOT_CREATOR', 'only the creator can do this');
   if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
   return ok(task);
 }
 
-export function markClosingSoon(task: Task, openid: string, now: number): ApiResult<Task> {
-  const allowed = creatorOnly(task, openid);
+export function markClosingSoon(task: Task, userId: string, now: number): ApiResult<Task> {
+  const allowed = creatorOnly(task, userId);
   if (!allowed.ok) return allowed;
   if (task.state !== 'open') return fail('WRONG_STATE', 'the task is already closing soon');
   return ok(changed(task, now, { state: 'closingSoon' }));
 }
 
-export function endTask(task: Task, openid: string, now: number): ApiResult<Task> {
-  const allowed = creatorOnly(task, openid);
+export function endTask(task: Task, userId: string, now: number): ApiResult<Task> {
+  const allowed = creatorOnly(task, userId);
   if (!allowed.ok) return allowed;
   return ok(changed(task, now, { state: 'ended' }));
 }
@@ -219,13 +214,13 @@ export function tickTask(task: Task, now: number): Task | null {
   return null;
 }
 
-/** Checks that renewCard may proceed; the caller then asks WeChat for a new activity_id. */
-export function checkRenewal(task: Task, openid: string): ApiResult<Task> {
-  return creatorOnly(task, openid);
+/** Checks that renewCard may proceed; the caller then asks the platform for a new card id. */
+export function checkRenewal(task: Task, userId: string): ApiResult<Task> {
+  return creatorOnly(task, userId);
 }
 
 /**
- * A new card (`card`, a new binding: collecting, nobody marked) replaces the one whose activity_id was
+ * A new card (`card`, a new binding: collecting, nobody marked) replaces the one whose card id was
  * `replaces`, so the next sync marks every participant on it once it has been shared. When another renewal
  * replaced that card first, `renewed` is false and the task is unchanged: both callers hand out the same live card.
  */
@@ -247,5 +242,5 @@ export const TARGET_STATE: Record<TaskState, CardTargetState> = { open: 1, closi
 export const cardTargetOf = (task: Task): CardTarget => ({
   kind: task.kind,
   state: TARGET_STATE[task.state],
-  done: task.participants.map((p) => p.groupOpenid),
+  done: task.participants.map((p) => p.memberId),
 });

@@ -1,5 +1,5 @@
 // The task title rule, shared by the create page (live counter) and the server (validation).
-// It is wx.notifyGroupMembers' rule, because reminders reuse the title: at most 30 units where a
+// It is the reminder's rule (docs/platform.md, "notifyGroupMembers"), because reminders reuse the title: at most 30 units where a
 // Chinese character counts 2, and only Chinese characters, English letters and digits (docs/platform.md, "notifyGroupMembers").
 
 export const TITLE_MAX_UNITS = 30;

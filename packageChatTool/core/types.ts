@@ -1,5 +1,5 @@
 // The group task domain, shared by the chat tool and the cloud function (which bundles it).
-// Pure types: no wx, cloud or database import may ever appear under core/.
+// Pure types: no platform, cloud or database import may ever appear under core/.
 import type { CardBinding, CardTemplateKind, Member, Room } from 'chat-tool-kit';
 import type { TaskDraft } from './task-fields';
 
@@ -15,8 +15,8 @@ export type TaskKind = CardTemplateKind;
 /** open → closingSoon → ended; ended is final. Its card's target state is 1, 2, 3 (cardTargetOf). */
 export type TaskState = 'open' | 'closingSoon' | 'ended';
 
-/** Who the task is for: members picked with wx.selectGroupMembers (chooseType 1) or everyone (chooseType 2). */
-export type Audience = { kind: 'everyone' } | { kind: 'members'; groupOpenids: string[] };
+/** Who the task is for: members picked in the chat's member picker, or everyone in the chat. */
+export type Audience = { kind: 'everyone' } | { kind: 'members'; memberIds: string[] };
 
 export interface Participant extends Member {
   /** Epoch milliseconds when they signed up (participate) or marked done (complete). */
@@ -34,7 +34,7 @@ export interface Task extends TaskDraft {
   participants: Participant[];
   /** In order of arrival; the first is promoted when a participant leaves. */
   waitlist: Participant[];
-  /** The card bound to the task (WeChat's activity_id, expiry, version type, what it shows); the kit syncs it. */
+  /** The card bound to the task (its id, expiry, version type, what it shows); the kit syncs it. */
   card: CardBinding;
   createdAt: number;
   updatedAt: number;

@@ -1,5 +1,5 @@
-// What each viewer sees: the task page (TaskView), and the card subtitle WeChat renders for them
-// (docs/platform.md#card-templates-and-subtitles) read from the card record (what WeChat shows), not from the task;
+// What each viewer sees: the task page (TaskView), and the card subtitle the platform renders for them
+// (docs/platform.md#card-templates-and-subtitles) read from the card record (what the chat shows), not from the task;
 // both worded in the caller's language (task-words.ts).
 import type { CardViewerRole, Locale } from 'chat-tool-kit';
 import { CARD_TEMPLATE, cardText } from 'chat-tool-kit';
@@ -16,11 +16,11 @@ import type { TaskFacts } from './task-words';
 import { summaryShown, taskShown } from './task-words';
 import type { Member, Task } from './types';
 
-/** Who is looking: their openid (from the server context) and, when resolved, their room and group_openid. */
+/** Who is looking: their userId (from the server context) and, when resolved, their room and member id. */
 export interface Viewer {
-  openid: string;
+  userId: string;
   roomId: string | null;
-  groupOpenid: string | null;
+  memberId: string | null;
 }
 
 /** A viewer and the language they read: what the page and the list show is worded in it (task-words.ts). */
@@ -28,15 +28,15 @@ export interface Reader extends Viewer {
   locale: Locale;
 }
 
-/** The viewer's group_openid; the creator's is on the task even when the caller has not resolved it. */
-function groupOpenidOf(task: Pick<Task, 'creator'>, viewer: Viewer): string | null {
-  return viewer.groupOpenid ?? (viewer.openid === task.creator.openid ? task.creator.groupOpenid : null);
+/** The viewer's member id; the creator's is on the task even when the caller has not resolved it. */
+function memberIdOf(task: Pick<Task, 'creator'>, viewer: Viewer): string | null {
+  return viewer.memberId ?? (viewer.userId === task.creator.userId ? task.creator.memberId : null);
 }
 
 /** Who asks, as a store reads their facts (core/task-record.ts). */
 export const askerOf = (task: Pick<Task, 'creator'>, viewer: Viewer): Asker => ({
-  openid: viewer.openid,
-  groupOpenid: groupOpenidOf(task, viewer),
+  userId: viewer.userId,
+  memberId: memberIdOf(task, viewer),
 });
 
 export function viewerStatus(task: Task, viewer: Viewer): ViewerStatus {
@@ -45,7 +45,7 @@ export function viewerStatus(task: Task, viewer: Viewer): ViewerStatus {
 
 /** How many members were chosen; null when the task is for everyone. */
 export const expectedCount = (task: Task): number | null =>
-  task.audience.kind === 'members' ? task.audience.groupOpenids.length : null;
+  task.audience.kind === 'members' ? task.audience.memberIds.length : null;
 
 /** The first page of a list as read (its first items and its size), notes and all. */
 const firstPage = (window: ListWindow<MemberEntry>): MemberPage => memberPage(window, null, MEMBERS_FIRST_PAGE);
@@ -58,9 +58,9 @@ export function viewSight(sight: TaskSight, viewer: Reader, now: number): TaskVi
 
 function factsOf(sight: TaskSight, viewer: Viewer, now: number): TaskFacts {
   const { head, facts } = sight;
-  const isCreator = viewer.openid === head.creator.openid;
-  const groupOpenid = groupOpenidOf(head, viewer);
-  const invited = groupOpenid === null ? null : invites(head, groupOpenid, facts.chosen);
+  const isCreator = viewer.userId === head.creator.userId;
+  const memberId = memberIdOf(head, viewer);
+  const invited = memberId === null ? null : invites(head, memberId, facts.chosen);
   const status = statusOf(
     {
       roomId: head.room.id,
@@ -89,7 +89,7 @@ function factsOf(sight: TaskSight, viewer: Viewer, now: number): TaskFacts {
     waitlist: firstPage(sight.waitlist),
     viewer: {
       isCreator,
-      groupOpenid,
+      memberId,
       status,
       cardText: cardText(head.kind, shown.state, role, facts.marked, counts.marked),
       note: facts.standing === null ? null : facts.note,
@@ -123,11 +123,11 @@ export const viewTask = (task: Task, viewer: Reader, now: number): TaskView =>
 export interface TaskListing {
   summary: Omit<TaskSummary, 'status' | 'isCreator' | 'shown'>;
   roomId: string;
-  creatorOpenid: string;
+  creatorUserId: string;
   viewer: {
     joined: boolean;
     waitlisted: boolean;
-    /** Whether the viewer's group_openid is in the audience; null when the store does not know it. */
+    /** Whether the viewer's member id is in the audience; null when the store does not know it. */
     invited: boolean | null;
   };
 }
@@ -135,7 +135,7 @@ export interface TaskListing {
 /** What a list shows of a task: fields a store may keep beside the task so that lists need no member lists. */
 export type ListedTask = Pick<Task, 'id' | 'title' | 'kind' | 'state' | 'deadline' | 'capacity' | 'createdAt'> & {
   room: { id: string };
-  creator: { openid: string };
+  creator: { userId: string };
   expected: number | null;
   /** The number of participants. */
   done: number;
@@ -146,19 +146,19 @@ export function listing(task: ListedTask, viewer: TaskListing['viewer']): TaskLi
   return {
     summary: { id, title, kind, state, deadline, capacity, expected, createdAt, done },
     roomId: task.room.id,
-    creatorOpenid: task.creator.openid,
+    creatorUserId: task.creator.userId,
     viewer,
   };
 }
 
 export function listingOf(task: Task, viewer: Viewer): TaskListing {
-  const groupOpenid = groupOpenidOf(task, viewer);
+  const memberId = memberIdOf(task, viewer);
   return listing(
     { ...task, expected: expectedCount(task), done: task.participants.length },
     {
-      joined: task.participants.some((p) => p.openid === viewer.openid),
-      waitlisted: task.waitlist.some((p) => p.openid === viewer.openid),
-      invited: groupOpenid === null ? null : isInvited(task, groupOpenid),
+      joined: task.participants.some((p) => p.userId === viewer.userId),
+      waitlisted: task.waitlist.some((p) => p.userId === viewer.userId),
+      invited: memberId === null ? null : isInvited(task, memberId),
     },
   );
 }
@@ -178,7 +178,7 @@ export function summarizeListing(listing: TaskListing, viewer: Reader): TaskSumm
   const facts = {
     ...listing.summary,
     status: statusOf(listing, viewer),
-    isCreator: viewer.openid === listing.creatorOpenid,
+    isCreator: viewer.userId === listing.creatorUserId,
   };
   return { ...facts, shown: summaryShown(facts, viewer.locale) };
 }
@@ -187,7 +187,7 @@ export function summarizeTask(task: Task, viewer: Reader): TaskSummary {
   return summarizeListing(listingOf(task, viewer), viewer);
 }
 
-/** Everything wx.updateShareMenu and wx.shareAppMessageToGroup need for this task's card. */
+/** Everything the client needs to post this task's card (kit/core/share.ts). */
 export function shareOf(task: Task): CardShare {
   const chosen = task.audience.kind === 'members';
   return {
@@ -195,7 +195,7 @@ export function shareOf(task: Task): CardShare {
     activityExpiresAt: task.card.expiresAt,
     templateId: CARD_TEMPLATE[task.kind],
     chooseType: chosen ? 1 : 2,
-    participant: task.audience.kind === 'members' ? [...task.audience.groupOpenids] : [],
+    participant: task.audience.kind === 'members' ? [...task.audience.memberIds] : [],
     title: task.title,
     path: taskPagePath(task.id),
   };
@@ -206,12 +206,12 @@ export function shareOf(task: Task): CardShare {
  * members the server has seen (it cannot list a chat) who have not acted, leaving out the creator.
  * Waitlisted members already acted and are not reminded.
  */
-export function pendingGroupOpenids(task: Task, roomMembers: readonly Member[]): string[] {
-  const acted = new Set([...task.participants, ...task.waitlist].map((p) => p.groupOpenid));
+export function pendingMemberIds(task: Task, roomMembers: readonly Member[]): string[] {
+  const acted = new Set([...task.participants, ...task.waitlist].map((p) => p.memberId));
   const candidates =
     task.audience.kind === 'members'
-      ? task.audience.groupOpenids
-      : roomMembers.map((m) => m.groupOpenid).filter((id) => id !== task.creator.groupOpenid);
+      ? task.audience.memberIds
+      : roomMembers.map((m) => m.memberId).filter((id) => id !== task.creator.memberId);
   return [...new Set(candidates)].filter((id) => !acted.has(id));
 }
 

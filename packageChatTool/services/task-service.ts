@@ -1,6 +1,6 @@
 // The only way pages reach the server: the kit's action client (chat-tool-kit createActionClient) over the
-// `groupTask` function's table (core/task-actions.ts), one method per action. The client adds the cloudID (and the
-// build's envVersion where a request declares it), re-reads the cloudID once when it expired and types every failure.
+// `groupTask` function's table (core/task-actions.ts), one method per action. The client adds the chatProof (and the
+// build's envVersion where a request declares it), re-reads the chatProof once when it expired and types every failure.
 // The table itself is the server's: loading it would ship every field parser (core/task-fields.ts) to the client,
 // which sends requests but never checks them. The client needs only what its calls add, and the compiler holds that
 // to the table (docs/pages.md, "Size").
@@ -24,8 +24,8 @@ type Declaring<F extends string> = {
 
 /** Exactly the actions whose request declares envVersion: one more or one fewer fails to compile. */
 const SENDS_ENV_VERSION: Record<Declaring<'envVersion'>, true> = { createTask: true, renewCard: true };
-/** Exactly the actions whose request carries no cloudID (none yet): they are sent outside a chat too. */
-const OUTSIDE_CHAT: Record<Exclude<ActionName, Declaring<'cloudID'>>, true> = {};
+/** Exactly the actions whose request carries no chatProof (none yet): they are sent outside a chat too. */
+const OUTSIDE_CHAT: Record<Exclude<ActionName, Declaring<'chatProof'>>, true> = {};
 
 /** `platform` is read on every call, so a platform installed later with useWeChat takes effect. */
 export function createTaskService(platform: () => WeChat = weChat, now: () => number = Date.now): TaskService {

@@ -76,7 +76,7 @@ function when(epochMs: number, language: Language): string {
 
 function mentions(task: Task, words: Record<string, string>): string {
   if (task.participants.length === 0) return words.none;
-  const named = task.participants.slice(0, CARD_MENTIONS).map((p) => mention(memberOpenId(p.groupOpenid)));
+  const named = task.participants.slice(0, CARD_MENTIONS).map((p) => mention(memberOpenId(p.memberId)));
   const more = task.participants.length - named.length;
   return more > 0 ? `${named.join(' ')} +${more}` : named.join(' ');
 }

@@ -11,7 +11,7 @@ export const isOpenId = (value: unknown): value is string => typeof value === 's
 
 /** The store's room id of a Feishu group. */
 export const roomIdOf = (chatId: string): string => PREFIX + chatId;
-/** The store's member id (openid and group_openid alike: Feishu's open_id is one per app, not per chat). */
+/** The store's member id (user id and member id alike: Feishu's open_id is one per app, not per chat). */
 export const memberIdOf = (openId: string): string => PREFIX + openId;
 /** The open_id behind a member id; the id itself when it is not a Feishu one. */
 export const memberOpenId = (memberId: string): string =>

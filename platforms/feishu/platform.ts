@@ -173,8 +173,8 @@ export function feishuPlatform({ cards, proofs, now, newId }: FeishuPlatformDeps
     async setChatToolMsg(body) {
       await cards.refresh(body.activity_id);
     },
-    async resolveOpenData(cloudID, openid) {
-      return proofs.resolveChatProof(cloudID, openid, now());
+    async resolveOpenData(chatProof, userId) {
+      return proofs.resolveChatProof(chatProof, userId, now());
     },
     async checkText() {
       return { verdict: 'pass', traceId: 'feishu-no-text-check' };
@@ -188,7 +188,7 @@ export function feishuBindings(bindings: MemberBindings, api: FeishuApi): Member
     bindMember: (roomId, member, at) => bindings.bindMember(roomId, member, at),
     async roomMembers(roomId, limit) {
       const members = await api.members(chatIdOf(roomId), limit);
-      return members.map(({ openId }) => ({ openid: memberIdOf(openId), groupOpenid: memberIdOf(openId) }));
+      return members.map(({ openId }) => ({ userId: memberIdOf(openId), memberId: memberIdOf(openId) }));
     },
   };
 }

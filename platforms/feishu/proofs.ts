@@ -16,7 +16,7 @@ export const GROUP_CHAT_TYPE = 3;
 
 export interface Proofs {
   chatProof(chatId: string, openId: string, now: number): string;
-  resolveChatProof(proof: string, openid: string, now: number): OpenDataResult;
+  resolveChatProof(proof: string, userId: string, now: number): OpenDataResult;
   session(openId: string, now: number): string;
   /** The open_id a session was signed for, or null when it is forged, malformed or expired. */
   sessionOpenId(session: string, now: number): string | null;
@@ -53,16 +53,16 @@ export function proofs(appSecret: string): Proofs {
 
   return {
     chatProof: (chatId, openId, now) => sign({ kind: 'chat', chatId, openId, at: now }),
-    resolveChatProof(proof, openid, now) {
+    resolveChatProof(proof, userId, now) {
       const payload = read(proof);
       if (payload === null || payload.kind !== 'chat' || !isChatId(payload.chatId) || !isOpenId(payload.openId)) {
-        return { ok: false, code: 'CLOUD_ID_INVALID', message: 'not a proof this service signed' };
+        return { ok: false, code: 'CHAT_PROOF_INVALID', message: 'not a proof this service signed' };
       }
       if (now - payload.at > CHAT_PROOF_TTL_MS || payload.at > now + CHAT_PROOF_TTL_MS) {
-        return { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the chat proof has expired' };
+        return { ok: false, code: 'CHAT_PROOF_EXPIRED', message: 'the chat proof has expired' };
       }
       const member = memberIdOf(payload.openId);
-      if (member !== openid) return { ok: false, code: 'CLOUD_ID_FOREIGN', message: 'the proof is another user’s' };
+      if (member !== userId) return { ok: false, code: 'CHAT_PROOF_FOREIGN', message: 'the proof is another user’s' };
       return {
         ok: true,
         data: { opengid: roomIdOf(payload.chatId), group_openid: member, chat_type: GROUP_CHAT_TYPE },

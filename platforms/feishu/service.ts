@@ -148,8 +148,8 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
 
   /** The handlers' answer to `action` for the member `openId` of chat `chatId` (both vouched for by Feishu). */
   async function act(chatId: string, openId: string, action: string, request: Record<string, unknown>) {
-    const cloudID = proofs.chatProof(chatId, openId, now());
-    return (await groupTask.handle({ ...request, action, cloudID }, memberIdOf(openId))) as ApiResult<unknown>;
+    const chatProof = proofs.chatProof(chatId, openId, now());
+    return (await groupTask.handle({ ...request, action, chatProof }, memberIdOf(openId))) as ApiResult<unknown>;
   }
 
   /** After a change the card must show: counts that went down too, which WeChat's card model never sends. */
@@ -313,7 +313,7 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
     if (task === null || task.room.id !== roomIdOf(chatId)) {
       return [200, { ok: false, error: { code: 'NOT_FOUND', message: 'no such task in this chat' } }];
     }
-    if (task.creator.openid !== memberIdOf(openId)) {
+    if (task.creator.userId !== memberIdOf(openId)) {
       return [200, { ok: false, error: { code: 'NOT_CREATOR', message: 'only the creator can post the card' } }];
     }
     return [200, { ok: true, data: { messageId: await publish(task.id) } }];
@@ -335,7 +335,7 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
     }
     if (action === 'publish') return publishFor(openId, chatId, body.request);
     if (!isWebAction(action)) return [400, { ok: false, error: { code: 'UNKNOWN_ACTION', message: 'action' } }];
-    // Whatever identity the page sends is overwritten: act() sets the cloudID to the service's own proof.
+    // Whatever identity the page sends is overwritten: act() sets the chatProof to the service's own proof.
     const request = isRecord(body.request) ? body.request : {};
     const sent = action === 'createTask' ? { ...request, envVersion: 'release' } : request;
     const answer = await act(chatId, openId, action, sent);

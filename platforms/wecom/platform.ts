@@ -26,19 +26,19 @@ export function wecomPlatform(proofs: Proofs, clock: Clock): WeChatPlatform {
     async setChatToolMsg() {
       // Nothing to send: a sent WeCom message cannot be updated (docs/platforms.md#wecom-what-it-cannot-do).
     },
-    async resolveOpenData(cloudID, openid): Promise<OpenDataResult> {
-      const read = proofs.readChat(cloudID, clock.now());
+    async resolveOpenData(chatProof, userId): Promise<OpenDataResult> {
+      const read = proofs.readChat(chatProof, clock.now());
       if (!read.ok) {
         return read.reason === 'expired'
-          ? { ok: false, code: 'CLOUD_ID_EXPIRED', message: 'the chat proof has expired; open the page again' }
-          : { ok: false, code: 'CLOUD_ID_INVALID', message: 'not a chat proof of this server' };
+          ? { ok: false, code: 'CHAT_PROOF_EXPIRED', message: 'the chat proof has expired; open the page again' }
+          : { ok: false, code: 'CHAT_PROOF_INVALID', message: 'not a chat proof of this server' };
       }
       const chat = read.data;
-      if (chat.openid !== openid) {
-        return { ok: false, code: 'CLOUD_ID_FOREIGN', message: 'this chat proof was issued to another user' };
+      if (chat.userId !== userId) {
+        return { ok: false, code: 'CHAT_PROOF_FOREIGN', message: 'this chat proof was issued to another user' };
       }
       const room = chat.chatType === 2 ? { open_single_roomid: chat.roomId } : { opengid: chat.roomId };
-      return { ok: true, data: { ...room, group_openid: chat.groupOpenid, chat_type: chat.chatType } };
+      return { ok: true, data: { ...room, group_openid: chat.memberId, chat_type: chat.chatType } };
     },
     async checkText() {
       return { verdict: 'pass', traceId: NO_CHECK_TRACE };

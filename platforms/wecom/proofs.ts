@@ -1,6 +1,6 @@
 // What the WeCom server issues once it has verified something itself, signed with its own key (HMAC-SHA256, as the
 // kit's member tickets are): a session (the corpid and userid jscode2session answered) and a chat proof (the room and
-// the member in it, for one user), which stands where WeChat's cloudID stands: the page sends it as `cloudID` and
+// the member in it, for one user), which stands where WeChat's cloudID stands: the page sends it as `chatProof` and
 // the platform port's resolveOpenData verifies it (docs/platforms.md#wecom-identity). Nothing in either is taken
 // from a client unverified, and the ids derived here never collide with WeChat's (they start with `wecom-`).
 import { createHash, createHmac } from 'node:crypto';
@@ -15,8 +15,8 @@ export const PROOF_TTL_MS = 2 * 60 * 60_000;
 const digest = (...parts: string[]): string =>
   createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 32);
 
-/** The app-wide id of a WeCom user (the kit's openid): one per company and userid. */
-export const userOpenid = (corpId: string, userid: string): string => `wecom-u-${digest(corpId, userid)}`;
+/** The app-wide id of a WeCom user (the kit's userId): one per company and userid. */
+export const userIdOf = (corpId: string, userid: string): string => `wecom-u-${digest(corpId, userid)}`;
 
 /** The room of a chat, for a user of `corpId` (`userid`): a one-to-one room is keyed by both of its parties. */
 export function roomOf(chat: WecomChat, corpId: string, userid: string): { id: string; chatType: WecomChatType } {
@@ -32,8 +32,8 @@ export function roomOf(chat: WecomChat, corpId: string, userid: string): { id: s
   }
 }
 
-/** The member's id in one room (the kit's group_openid): per room, as WeChat's is per chat. */
-export const memberIdIn = (roomId: string, openid: string): string => `wecom-m-${digest(roomId, openid)}`;
+/** The member's id in one room (the kit's memberId): per room, as WeChat's is per chat. */
+export const memberIdIn = (roomId: string, userId: string): string => `wecom-m-${digest(roomId, userId)}`;
 
 export interface SessionProof {
   corpid: string;
@@ -43,8 +43,8 @@ export interface SessionProof {
 export interface ChatProof {
   roomId: string;
   chatType: WecomChatType;
-  openid: string;
-  groupOpenid: string;
+  userId: string;
+  memberId: string;
 }
 
 type Payload = ({ kind: 'session' } & SessionProof) | ({ kind: 'chat' } & ChatProof);
@@ -101,7 +101,7 @@ export function createProofs(key: string): Proofs {
       if (!found.ok) return found;
       const data = found.data;
       const chatType = data.chatType;
-      if (!strings(data, ['roomId', 'openid', 'groupOpenid']) || (chatType !== 2 && chatType !== 4)) {
+      if (!strings(data, ['roomId', 'userId', 'memberId']) || (chatType !== 2 && chatType !== 4)) {
         return { ok: false, reason: 'invalid' };
       }
       return {
@@ -109,8 +109,8 @@ export function createProofs(key: string): Proofs {
         data: {
           roomId: String(data.roomId),
           chatType,
-          openid: String(data.openid),
-          groupOpenid: String(data.groupOpenid),
+          userId: String(data.userId),
+          memberId: String(data.memberId),
         },
       };
     },

@@ -22,7 +22,7 @@ export type WecomErrorCode =
   'INVALID_REQUEST' | 'CODE_INVALID' | 'SESSION_INVALID' | 'SESSION_EXPIRED' | 'CHAT_FOREIGN' | 'PLATFORM_FAILED';
 
 export interface WecomEntered {
-  /** The chat proof: sent as `cloudID` with every action in this chat. */
-  cloudID: string;
+  /** The chat proof: sent as `chatProof` with every action in this chat. */
+  chatProof: string;
   chatType: WecomChatType;
 }

@@ -4,7 +4,7 @@
 //   { op: 'enter', session, chat }            the chat the page read from wx.qy → a chat proof, verified as far
 //                                             as qyapi allows (docs/platforms.md#wecom-chats)
 //   { op: 'call', session, request }          one action of the group task, through the SAME createGroupTask, the
-//                                             chat proof as its cloudID, the caller's openid from the session
+//                                             chat proof as its chatProof field, the caller's userId from the session
 // The store, the handlers and the task domain are the WeChat chat tool's, unchanged; only the ports differ.
 import { randomUUID } from 'node:crypto';
 import { isRecord } from '../../kit/core/action-table';
@@ -18,7 +18,7 @@ import { createTaskStore, ROOM_MEMBERS } from '../../cloudfunctions/groupTask/sr
 import { wecomPlatform } from './platform';
 import type { Proofs } from './proofs';
 import type { WecomChat, WecomEntered, WecomErrorCode } from './protocol';
-import { createProofs, memberIdIn, roomOf, userOpenid } from './proofs';
+import { createProofs, memberIdIn, roomOf, userIdOf } from './proofs';
 import type { QyApi } from './qyapi';
 import { createQyApi, QY_ERRCODE, QyApiError } from './qyapi';
 import type { WecomSettings } from './settings';
@@ -137,17 +137,17 @@ export function createWecomService({
         return fail('CHAT_FOREIGN', 'you are not a member of this customer group');
       }
     }
-    const openid = userOpenid(corpid, userid);
+    const userId = userIdOf(corpid, userid);
     const room = roomOf(chat, corpid, userid);
-    const proof = { roomId: room.id, chatType: room.chatType, openid, groupOpenid: memberIdIn(room.id, openid) };
-    return ok({ cloudID: proofs.chat(proof, clock.now()), chatType: room.chatType });
+    const proof = { roomId: room.id, chatType: room.chatType, userId, memberId: memberIdIn(room.id, userId) };
+    return ok({ chatProof: proofs.chat(proof, clock.now()), chatType: room.chatType });
   }
 
   async function call(token: unknown, request: unknown): Promise<ApiResult<unknown>> {
     const session = sessionOf(token);
     if (!session.ok) return session;
     if (!isRecord(request)) return fail('INVALID_REQUEST', 'request must be an action of the group task');
-    return groupTask.handle(request, userOpenid(session.data.corpid, session.data.userid));
+    return groupTask.handle(request, userIdOf(session.data.corpid, session.data.userid));
   }
 
   return {

@@ -135,7 +135,7 @@ export class Simulator {
 
   /**
    * What `member`'s phone sends when a page in `room` calls cloud function `name` through the kit's action client:
-   * `data` with a fresh cloudID of wx.getChatToolInfo. Resolves what the function replied.
+   * `data` with a fresh cloudID of wx.getChatToolInfo as its chat proof. Resolves what the function replied.
    */
   async callFunctionAs(member: ChatMember, room: ChatRoom, name: string, data: object): Promise<ApiResult<unknown>> {
     const { openid } = member;
@@ -144,7 +144,7 @@ export class Simulator {
       op: 'callFunction',
       openid,
       name,
-      data: { ...data, cloudID },
+      data: { ...data, chatProof: cloudID },
     })) as ApiResult<unknown>;
   }
 

@@ -91,7 +91,7 @@ describeWithBrowser('notes, export and celebration in the simulator', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(await file.locator('.file-size').innerText()).toBe(`${bytes.length} B`);
     const rows = parse(bytes, { bom: true, relax_column_count: true }) as string[][];
-    expect(rows[0]![0]).toMatch(/group_openid/);
+    expect(rows[0]![0]).toMatch(/member id/);
     expect(rows).toHaveLength(4);
     // A note starting with "+" is kept from being read as a formula.
     expect(rows.slice(2).map(([n, state, , time, note]) => [n, state, Number.isNaN(Date.parse(time!)), note])).toEqual([

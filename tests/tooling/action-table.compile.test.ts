@@ -77,8 +77,8 @@ describe('a change to the action table fails to compile where it matters', () =>
     () => {
       const broken = filesBrokenBy((source) =>
         source.replace(
-          'leave: { request: { cloudID: cloudId, taskId },',
-          'leave: { request: { cloudID: cloudId, taskId, reason: taskId },',
+          'leave: { request: { chatProof, taskId },',
+          'leave: { request: { chatProof, taskId, reason: taskId },',
         ),
       );
       expect(broken).toEqual(['packageChatTool/pages/task/index.ts']);
@@ -91,8 +91,8 @@ describe('a change to the action table fails to compile where it matters', () =>
     () => {
       const broken = filesBrokenBy((source) =>
         source.replace(
-          'getTask: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() }',
-          'getTask: { request: { cloudID: cloudId, taskId }, response: returns<TaskSummaryPage>() }',
+          'getTask: { request: { chatProof, taskId }, response: returns<TaskView>() }',
+          'getTask: { request: { chatProof, taskId }, response: returns<TaskSummaryPage>() }',
         ),
       );
       expect(broken).toEqual(['cloudfunctions/groupTask/src/actions.ts', 'packageChatTool/pages/task/index.ts']);
@@ -106,7 +106,7 @@ describe('a change to the action table fails to compile where it matters', () =>
       const broken = filesBrokenBy((source) =>
         source.replace(
           'export const TASK_ACTIONS = {',
-          'export const TASK_ACTIONS = {\n  archive: { request: { cloudID: cloudId, taskId }, response: returns<TaskView>() },',
+          'export const TASK_ACTIONS = {\n  archive: { request: { chatProof, taskId }, response: returns<TaskView>() },',
         ),
       );
       expect(broken).toEqual(['cloudfunctions/groupTask/src/actions.ts']);

@@ -161,7 +161,7 @@ test('add an action: declared in task-actions.ts, the compiler names its handler
   edit(
     'packageChatTool/core/task-actions.ts',
     '  renewCard: {',
-    '  countParticipants: { request: { cloudID: cloudId, taskId }, response: returns<number>() },\n  renewCard: {',
+    '  countParticipants: { request: { chatProof, taskId }, response: returns<number>() },\n  renewCard: {',
   );
   fs.writeFileSync(
     path.join(copy, 'packageChatTool/pages/task/count.ts'),

@@ -1,5 +1,5 @@
 // The groupTask handlers, written against ports only, on the kit's server part (kit/server): identity from the
-// cloudID (the room, the caller bound to their group_openid), the content check, card sync, the function shell that
+// chatProof (the room, the caller bound to their group_openid), the content check, card sync, the function shell that
 // routes through the action table and turns anything thrown into a typed answer, and the timer (./timer.ts). Every
 // action returns an ApiResult; nothing thrown by a store or the platform escapes.
 import type { Handlers, Locale } from 'chat-tool-kit';
@@ -32,7 +32,7 @@ import { audienceWithout, textsShownToOthers } from '../../../packageChatTool/co
 import { exportCsv, exportFileName } from '../../../packageChatTool/core/task-export';
 import type { Reader, TaskListing } from '../../../packageChatTool/core/view';
 import {
-  pendingGroupOpenids,
+  pendingMemberIds,
   reminderOf,
   shareOf,
   summarizeListing,
@@ -116,9 +116,9 @@ interface MarkPremise {
  * The card told to mark the member who just took a place on it, knowing only the task's head: as if it showed no
  * mark yet, so only that member is sent (the others it lacks are the timer's).
  */
-const markTarget = (head: TaskHead, groupOpenid: string): CardRecorded => ({
-  binding: { ...head.card, shown: { ...head.card.shown, doneGroupOpenids: [] } },
-  target: { kind: head.kind, state: TARGET_STATE[head.state], done: [groupOpenid] },
+const markTarget = (head: TaskHead, memberId: string): CardRecorded => ({
+  binding: { ...head.card, shown: { ...head.card.shown, doneMemberIds: [] } },
+  target: { kind: head.kind, state: TARGET_STATE[head.state], done: [memberId] },
 });
 
 export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepReport> {
@@ -126,8 +126,8 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
   const identity = createIdentity({ wechat, bindings, clock, log, tickets });
   const checkContent = createContentCheck({ wechat, scene: CONTENT_SCENE, timeoutMs: deps.contentCheckTimeoutMs, log });
   /** A note is all its author wrote for the chat to read, so the check reads it alone; none ('') needs no check. */
-  const checkNote = async (openid: string, note: string) =>
-    note === '' ? ok(null) : checkContent(openid, { title: '', content: note });
+  const checkNote = async (userId: string, note: string) =>
+    note === '' ? ok(null) : checkContent(userId, { title: '', content: note });
   // The card's record lives on the task (task.card); the kit syncs it and the repository records the answers:
   // a sign-up's single mark in one write with no read (core markChange), anything else on the whole task.
   const cards = createCardSync<TaskCardRecorded, MarkPremise>({
@@ -140,15 +140,15 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
         const task = await tasks.recordCard(taskId, activityId, sync);
         return task === null ? null : { task, binding: task.card, target: cardTargetOf(task) };
       },
-      async recordMark(taskId, activityId, groupOpenid, { sight, inLine, asker }) {
+      async recordMark(taskId, activityId, memberId, { sight, inLine, asker }) {
         for (const attempt of inLine === null ? [null] : [inLine, null]) {
-          if (await tasks.recordMark(taskId, activityId, groupOpenid, attempt)) {
+          if (await tasks.recordMark(taskId, activityId, memberId, attempt)) {
             const { head } = sight;
-            const { binding, target } = markTarget(head, groupOpenid);
+            const { binding, target } = markTarget(head, memberId);
             const counts = { ...head.counts, marked: head.counts.marked + 1 };
-            const facts = { ...sight.facts, marked: sight.facts.marked || groupOpenid === asker.groupOpenid };
+            const facts = { ...sight.facts, marked: sight.facts.marked || memberId === asker.memberId };
             return {
-              binding: { ...binding, shown: { ...binding.shown, doneGroupOpenids: [groupOpenid] } },
+              binding: { ...binding, shown: { ...binding.shown, doneMemberIds: [memberId] } },
               target,
               sight: { ...sight, head: { ...head, counts, cardInSync: attempt !== null }, facts },
             };
@@ -175,17 +175,17 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
   }
 
   const viewerOf = (caller: CallerIn): Reader => ({
-    openid: caller.member.openid,
+    userId: caller.member.userId,
     roomId: caller.room.id,
-    groupOpenid: caller.member.groupOpenid,
+    memberId: caller.member.memberId,
     locale: caller.locale,
   });
 
-  /** A handler that needs the caller in their room: identity first, from the request's cloudID. */
+  /** A handler that needs the caller in their room: identity first, from the request's chatProof. */
   const asCaller =
-    <R extends { cloudID: string }, T>(handler: (request: R, caller: CallerIn) => Promise<ApiResult<T>>) =>
-    async (request: R, { openid, locale }: Call): Promise<ApiResult<T>> => {
-      const caller = await identity.caller(request.cloudID, openid);
+    <R extends { chatProof: string }, T>(handler: (request: R, caller: CallerIn) => Promise<ApiResult<T>>) =>
+    async (request: R, { userId, locale }: Call): Promise<ApiResult<T>> => {
+      const caller = await identity.caller(request.chatProof, userId);
       return caller.ok ? handler(request, { ...caller.data, locale }) : caller;
     };
 
@@ -196,25 +196,25 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
    * Marks the member who just took a place on the card, knowing only what the sign-up read (markTarget); the kit
    * records it in one write when that mark is all WeChat's in-order answers did, otherwise on the whole task.
    */
-  async function markOnCard(sight: TaskSight, groupOpenid: string, inLine: MarkInLine | null, asker: Asker) {
-    const { binding, target } = markTarget(sight.head, groupOpenid);
-    const mark = { groupOpenid, premise: { sight, inLine, asker } };
+  async function markOnCard(sight: TaskSight, memberId: string, inLine: MarkInLine | null, asker: Asker) {
+    const { binding, target } = markTarget(sight.head, memberId);
+    const mark = { memberId, premise: { sight, inLine, asker } };
     const { recorded } = await cards.sync(sight.head.id, binding, target, undefined, mark);
     if (recorded === null) return sight;
     return 'sight' in recorded ? recorded.sight : sightOf(recorded.task, asker, MEMBERS_FIRST_PAGE);
   }
 
-  /** Each action of the table (core/task-actions.ts), answered for the caller's openid from the server context. */
+  /** Each action of the table (core/task-actions.ts), answered for the caller's userId from the server context. */
   const handlers: Handlers<TaskActions, Call> = {
-    resolveChat: async ({ cloudID }, { openid }) => {
-      const chat = await identity.chatOf(cloudID, openid);
+    resolveChat: async ({ chatProof }, { userId }) => {
+      const chat = await identity.chatOf(chatProof, userId);
       return chat.ok ? ok({ roomId: chat.data.room.id, chatType: chat.data.room.chatType }) : chat;
     },
-    listMyTasks: async (request, { openid, locale }) => {
+    listMyTasks: async (request, { userId, locale }) => {
       const after = cursorOf(request.after);
       if (!after.ok) return after;
-      const viewer: Reader = { openid, roomId: null, groupOpenid: null, locale };
-      return ok(tasksPage(await tasks.listByMember(openid, after.data, TASKS_PAGE + 1), viewer));
+      const viewer: Reader = { userId, roomId: null, memberId: null, locale };
+      return ok(tasksPage(await tasks.listByMember(userId, after.data, TASKS_PAGE + 1), viewer));
     },
     listRoomTasks: asCaller(async (request, caller) => {
       const after = cursorOf(request.after);
@@ -230,9 +230,9 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
       return read.ok ? ok(memberPage(read.data, after.data, MEMBERS_PAGE)) : read;
     }),
     createTask: asCaller(async (request, caller) => {
-      const audience = audienceWithout(request.task.audience, caller.member.groupOpenid);
+      const audience = audienceWithout(request.task.audience, caller.member.memberId);
       if (!audience.ok) return audience;
-      const checked = await checkContent(caller.member.openid, textsOf(request.task));
+      const checked = await checkContent(caller.member.userId, textsOf(request.task));
       if (!checked.ok) return checked;
       const activity = await cards.newActivity('WeChat did not create the card; nothing was saved');
       if (!activity.ok) return activity;
@@ -252,24 +252,24 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
       return sight.ok ? ok(showSight(sight.data, caller)) : sight;
     }),
     join: asCaller(async (request, caller) => {
-      const checked = await checkNote(caller.member.openid, request.note);
+      const checked = await checkNote(caller.member.userId, request.note);
       if (!checked.ok) return checked;
       const { taskId, note } = request;
       const joined = await tasks.join(taskId, caller.room.id, caller.member, clock.now(), MEMBERS_FIRST_PAGE, note);
       if (!joined.ok) return joined;
       const { sight, cardLags, inLine } = joined.data;
       if (!cardLags) return ok(showSight(sight, caller));
-      return ok(showSight(await markOnCard(sight, caller.member.groupOpenid, inLine, caller.member), caller));
+      return ok(showSight(await markOnCard(sight, caller.member.memberId, inLine, caller.member), caller));
     }),
     leave: asCaller(async (request, caller) => {
       const left = await tasks.leave(request.taskId, caller.room.id, caller.member, clock.now(), MEMBERS_FIRST_PAGE);
       if (!left.ok) return left;
       const { sight, promoted, cardLags, inLine } = left.data;
       if (promoted === null || !cardLags) return ok(showSight(sight, caller));
-      return ok(showSight(await markOnCard(sight, promoted.groupOpenid, inLine, caller.member), caller));
+      return ok(showSight(await markOnCard(sight, promoted.memberId, inLine, caller.member), caller));
     }),
     setNote: asCaller(async (request, caller) => {
-      const checked = await checkNote(caller.member.openid, request.note);
+      const checked = await checkNote(caller.member.userId, request.note);
       if (!checked.ok) return checked;
       const { taskId, note } = request;
       const noted = await tasks.setNote(taskId, caller.room.id, caller.member, note, clock.now(), MEMBERS_FIRST_PAGE);
@@ -281,34 +281,34 @@ export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepRepo
       const found = await taskInRoom(request.taskId, caller.room);
       if (!found.ok) return found;
       const task = found.data;
-      if (task.creator.openid !== caller.member.openid) return fail('NOT_CREATOR', 'only the creator can export');
+      if (task.creator.userId !== caller.member.userId) return fail('NOT_CREATOR', 'only the creator can export');
       return ok({ fileName: exportFileName(task), csv: exportCsv(task) });
     }),
     markClosingSoon: asCaller(async (request, caller) => {
-      const changed = await tasks.markClosingSoon(request.taskId, caller.room.id, caller.member.openid, clock.now());
+      const changed = await tasks.markClosingSoon(request.taskId, caller.room.id, caller.member.userId, clock.now());
       return changed.ok ? ok(show((await syncCard(changed.data)).task, caller)) : changed;
     }),
     endTask: asCaller(async (request, caller) => {
-      const changed = await tasks.end(request.taskId, caller.room.id, caller.member.openid, clock.now());
+      const changed = await tasks.end(request.taskId, caller.room.id, caller.member.userId, clock.now());
       return changed.ok ? ok(show((await syncCard(changed.data)).task, caller)) : changed;
     }),
     pendingMembers: asCaller(async (request, caller) => {
       const found = await taskInRoom(request.taskId, caller.room);
       if (!found.ok) return found;
       const task = found.data;
-      if (task.creator.openid !== caller.member.openid) {
+      if (task.creator.userId !== caller.member.userId) {
         return fail('NOT_CREATOR', 'only the creator can remind members');
       }
       if (task.state === 'ended') return fail('TASK_ENDED', 'the task has ended');
       // As sign-ups are: the deadline ends the task whether or not the timer has run yet.
       if (deadlinePassed(task, clock.now())) return fail('DEADLINE_PASSED', 'the deadline has passed');
       const members = task.audience.kind === 'everyone' ? await bindings.roomMembers(task.room.id, REMIND_LIMIT) : [];
-      return ok(reminderOf(task, pendingGroupOpenids(task, members)));
+      return ok(reminderOf(task, pendingMemberIds(task, members)));
     }),
     renewCard: asCaller(async (request, caller) => {
       const found = await taskInRoom(request.taskId, caller.room);
       if (!found.ok) return found;
-      const allowed = checkRenewal(found.data, caller.member.openid);
+      const allowed = checkRenewal(found.data, caller.member.userId);
       if (!allowed.ok) return allowed;
       // Every re-send is a new card with a new activity_id (docs/platform.md#second-share-of-one-activity_id).
       const activity = await cards.newActivity('WeChat did not create a new card; the current one is unchanged');

@@ -41,7 +41,7 @@ export interface TaskRepository {
   /** The room's tasks after `after` (newest first, then by id), as `viewer` (a member of that room) stands in them. */
   listByRoom(roomId: string, viewer: Member, after: TaskCursor | null, limit: number): Promise<TaskListing[]>;
   /** Tasks the member created, signed up for or waits for; newest first, then by id, after `after`. */
-  listByMember(openid: string, after: TaskCursor | null, limit: number): Promise<TaskListing[]>;
+  listByMember(userId: string, after: TaskCursor | null, limit: number): Promise<TaskListing[]>;
   /**
    * A sign-up, decided on the member's sight of the task (read with `page` items of each list, by default a task
    * page's first: MEMBERS_FIRST_PAGE) and committed in one guarded write; the sight as the sign-up left it.
@@ -77,14 +77,14 @@ export interface TaskRepository {
     ApiResult<{ sight: TaskSight; promoted: Participant | null; cardLags: boolean; inLine: MarkInLine | null }>
   >;
   /**
-   * Records that WeChat marked `groupOpenid` on the card `activityId` without reading the task (core markChange);
+   * Records that WeChat marked `memberId` on the card `activityId` without reading the task (core markChange);
    * with `inLine` (what a sign-up on a card otherwise in line left), also that the card is in line again. False when
    * not recorded (renewed, moved on, marked already, or not in line after all): the caller records the whole sync
    * instead, or leaves it to the timer.
    */
-  recordMark(taskId: string, activityId: string, groupOpenid: string, inLine: MarkInLine | null): Promise<boolean>;
-  markClosingSoon(taskId: string, roomId: string, openid: string, now: number): Promise<ApiResult<Task>>;
-  end(taskId: string, roomId: string, openid: string, now: number): Promise<ApiResult<Task>>;
+  recordMark(taskId: string, activityId: string, memberId: string, inLine: MarkInLine | null): Promise<boolean>;
+  markClosingSoon(taskId: string, roomId: string, userId: string, now: number): Promise<ApiResult<Task>>;
+  end(taskId: string, roomId: string, userId: string, now: number): Promise<ApiResult<Task>>;
   /** A new card in place of the one whose activity_id is `replaces`; if another renewal came first, its card. */
   renew(
     taskId: string,

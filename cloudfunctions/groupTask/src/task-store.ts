@@ -94,7 +94,7 @@ export function timerDueOf(
 /**
  * The task collection's indexes, one per query (the SQLite store creates them; on CloudBase `npm run setup:cloud`
  * does: docs/backend.md, "Stores"). The lists read a room's tasks, or a member's (created by them, or holding them
- * in `members`, an array of openids), newest first; the timer's due query reads only tasks with work, in the order
+ * in `members`, an array of userIds), newest first; the timer's due query reads only tasks with work, in the order
  * it wants them.
  */
 export const TASK_INDEXES: Index[] = [
@@ -108,7 +108,7 @@ export const TASK_INDEXES: Index[] = [
   {
     name: 'creator_created',
     fields: [
-      { path: 'creator.openid', order: 'asc' },
+      { path: 'creator.userId', order: 'asc' },
       { path: 'createdAt', order: 'desc' },
     ],
   },
@@ -175,8 +175,8 @@ function indexed(before: Task, { change, task }: TaskChange): Change {
       if (value !== Reflect.get(was[map], key)) set[`${map}.${key}`] = value;
     }
   }
-  const joinedSet = now.members.filter((openid) => !was.members.includes(openid));
-  const leftSet = was.members.filter((openid) => !now.members.includes(openid));
+  const joinedSet = now.members.filter((userId) => !was.members.includes(userId));
+  const leftSet = was.members.filter((userId) => !now.members.includes(userId));
   const sets = {
     ...(joinedSet.length > 0 ? { addToSet: { ...change.addToSet, members: joinedSet } } : {}),
     ...(leftSet.length > 0 ? { removeFromSet: { ...change.removeFromSet, members: leftSet } } : {}),
@@ -235,7 +235,7 @@ const LISTED_FIELDS = [
   'participantCount',
   'audienceSize',
   'room.id',
-  'creator.openid',
+  'creator.userId',
   'audience.kind',
 ];
 
@@ -268,14 +268,14 @@ export function createTaskStore(documents: DocumentStore): TaskRepository {
     });
   }
 
-  /** Where `openid` stands in each of `docs` (read with them), and whether it is invited (null: unknown). */
+  /** Where `userId` stands in each of `docs` (read with them), and whether it is invited (null: unknown). */
   const listed = (
     docs: ListedDocument[],
-    openid: string,
+    userId: string,
     invited: (doc: ListedDocument) => boolean | null,
   ): TaskListing[] =>
     docs.map((doc) => {
-      const standing = doc.standing?.[memberKey(openid)];
+      const standing = doc.standing?.[memberKey(userId)];
       return listing(
         { ...doc, expected: doc.audienceSize, done: doc.participantCount },
         { joined: standing === 'joined', waitlisted: standing === 'waiting', invited: invited(doc) },
@@ -359,22 +359,22 @@ export function createTaskStore(documents: DocumentStore): TaskRepository {
       const docs = await page(
         [{ 'room.id': roomId }],
         after,
-        [`standing.${memberKey(viewer.openid)}`, `chosen.${memberKey(viewer.groupOpenid)}`],
+        [`standing.${memberKey(viewer.userId)}`, `chosen.${memberKey(viewer.memberId)}`],
         limit,
       );
       return listed(
         docs,
-        viewer.openid,
+        viewer.userId,
         (doc) =>
-          doc.creator.openid !== viewer.openid &&
-          (doc.audience.kind === 'everyone' || doc.chosen?.[memberKey(viewer.groupOpenid)] === true),
+          doc.creator.userId !== viewer.userId &&
+          (doc.audience.kind === 'everyone' || doc.chosen?.[memberKey(viewer.memberId)] === true),
       );
     },
-    async listByMember(openid, after, limit) {
-      const key = `standing.${memberKey(openid)}`;
-      const docs = await page([{ 'creator.openid': openid }, { members: { contains: openid } }], after, [key], limit);
+    async listByMember(userId, after, limit) {
+      const key = `standing.${memberKey(userId)}`;
+      const docs = await page([{ 'creator.userId': userId }, { members: { contains: userId } }], after, [key], limit);
       // Across rooms the member's group_openid is unknown; a creator is never invited to their own task.
-      return listed(docs, openid, (doc) => (doc.creator.openid === openid ? false : null));
+      return listed(docs, userId, (doc) => (doc.creator.userId === userId ? false : null));
     },
     async join(taskId, roomId, member: Member, now, size = MEMBERS_FIRST_PAGE, note = '') {
       const joined = await onSight(taskId, roomId, member, size, (sight) => joinChange(sight, member, now, note));
@@ -388,22 +388,22 @@ export function createTaskStore(documents: DocumentStore): TaskRepository {
       });
     },
     async leave(taskId, roomId, asker, now, size = MEMBERS_FIRST_PAGE) {
-      const left = await onSight(taskId, roomId, asker, size, (sight) => leaveChange(sight, asker.openid, now));
+      const left = await onSight(taskId, roomId, asker, size, (sight) => leaveChange(sight, asker.userId, now));
       if (!left.ok) return left;
       const { decided, sight, inLine } = left.data;
       return ok({
-        sight: leftSight(sight, asker.openid, decided.promoted, now),
+        sight: leftSight(sight, asker.userId, decided.promoted, now),
         promoted: decided.promoted,
         cardLags: decided.cardLags,
         inLine,
       });
     },
     async setNote(taskId, roomId, asker, note, now, size = MEMBERS_FIRST_PAGE) {
-      const noted = await onSight(taskId, roomId, asker, size, (sight) => noteChange(sight, asker.openid, note, now));
-      return noted.ok ? ok(notedSight(noted.data.sight, asker.openid, note, now)) : noted;
+      const noted = await onSight(taskId, roomId, asker, size, (sight) => noteChange(sight, asker.userId, note, now));
+      return noted.ok ? ok(notedSight(noted.data.sight, asker.userId, note, now)) : noted;
     },
-    async recordMark(taskId, activityId, groupOpenid, inLine) {
-      const marked = markChange(activityId, groupOpenid, inLine);
+    async recordMark(taskId, activityId, memberId, inLine) {
+      const marked = markChange(activityId, memberId, inLine);
       // In line again: the timer's due time follows, resting on its last look being the one read.
       const { change, premises } =
         inLine === null
@@ -420,15 +420,15 @@ export function createTaskStore(documents: DocumentStore): TaskRepository {
         throw error;
       }
     },
-    async markClosingSoon(taskId, roomId, openid, now) {
+    async markClosingSoon(taskId, roomId, userId, now) {
       const changed = await answered(
-        tasks.change(taskId, guarded(inRoom(roomId, (task) => closingSoonChange(task, openid, now)))),
+        tasks.change(taskId, guarded(inRoom(roomId, (task) => closingSoonChange(task, userId, now)))),
       );
       return changed.ok ? ok(changed.data.task) : changed;
     },
-    async end(taskId, roomId, openid, now) {
+    async end(taskId, roomId, userId, now) {
       const changed = await answered(
-        tasks.change(taskId, guarded(inRoom(roomId, (task) => endChange(task, openid, now)))),
+        tasks.change(taskId, guarded(inRoom(roomId, (task) => endChange(task, userId, now)))),
       );
       return changed.ok ? ok(changed.data.task) : changed;
     },

@@ -6,7 +6,7 @@
  * page's lists; what the component reads of core/api.ts ParticipantView, written here: an import, even of a type
  * alone, would compile this file as a module, docs/pages.md "Size").
  */
-type Member = string | { groupOpenid: string; note: string };
+type Member = string | { memberId: string; note: string };
 
 Component({
   properties: {
@@ -18,7 +18,7 @@ Component({
   data: { ids: [] as string[] },
   observers: {
     members(members: Member[]) {
-      this.setData({ ids: members.map((member) => (typeof member === 'string' ? member : member.groupOpenid)) });
+      this.setData({ ids: members.map((member) => (typeof member === 'string' ? member : member.memberId)) });
     },
   },
 });

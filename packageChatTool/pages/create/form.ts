@@ -64,7 +64,7 @@ export function checkForm(form: CreateForm, now: number, t: Messages, submitted:
     title: problem === null || (problem === 'TITLE_EMPTY' && !submitted) ? '' : t.errors[problem],
     description:
       countCharacters(description) > DESCRIPTION_MAX ? format(t.descriptionTooLong, { max: DESCRIPTION_MAX }) : '',
-    audience: submitted && audience.kind === 'members' && audience.groupOpenids.length === 0 ? t.membersRequired : '',
+    audience: submitted && audience.kind === 'members' && audience.memberIds.length === 0 ? t.membersRequired : '',
     // NaN (not a whole number, or a malformed date) fails both comparisons.
     capacity:
       capacity === null || (capacity >= 1 && capacity <= CAPACITY_MAX)
@@ -121,7 +121,7 @@ export function draftOf(form: CreateForm): Required<SentDraft> {
     title: form.title,
     description: form.description.trim(),
     kind: form.kind,
-    audience: form.audience === 'members' ? { kind: 'members', groupOpenids: [...form.members] } : { kind: 'everyone' },
+    audience: form.audience === 'members' ? { kind: 'members', memberIds: [...form.members] } : { kind: 'everyone' },
     // Only participate tasks have a capacity; empty means unlimited, NaN that it is not a whole number.
     capacity: form.kind !== 'participate' || capacity === '' ? null : /^\d+$/.test(capacity) ? Number(capacity) : NaN,
     deadline: deadlineOf(form.deadlineDate, form.deadlineTime),

@@ -28,9 +28,9 @@ const PLATFORM = { code: 'PLATFORM' } as const;
 const TICK_MS = 30 * 1000;
 const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
 
-/** The member-list component takes the members with their notes; a member is shown once, by groupOpenid. */
+/** The member-list component takes the members with their notes; a member is shown once, by memberId. */
 type Members = Paged<ParticipantView>;
-const same = (member: ParticipantView) => member.groupOpenid;
+const same = (member: ParticipantView) => member.memberId;
 
 /**
  * What waits for the send tap: the progress image or the celebration (a <snapshot>, exported into `options`), or
@@ -143,11 +143,11 @@ Component({
      */
     show(task: TaskView) {
       const { lists } = this.data;
-      const { groupOpenid, status } = task.viewer;
+      const { memberId, status } = task.viewer;
       const place = (list: MemberList, viewerIn: TaskView['viewer']['status']): Members => {
         const first = task[list];
         const shown = lists ? withFirstPage(lists[list], first, same) : pagedFrom(first);
-        return groupOpenid === null || status === viewerIn ? shown : without(shown, groupOpenid, same);
+        return memberId === null || status === viewerIn ? shown : without(shown, memberId, same);
       };
       const next: Record<MemberList, Members> = {
         participants: place('participants', 'done'),

@@ -56,8 +56,8 @@ interface TaskView {
   kind: 'participate' | 'complete';
   state: 'open' | 'closingSoon' | 'ended';
   counts: { joined: number; waitlisted: number };
-  participants: { items: { groupOpenid: string }[] };
-  waitlist: { items: { groupOpenid: string }[] };
+  participants: { items: { memberId: string }[] };
+  waitlist: { items: { memberId: string }[] };
   viewer: { can: { join: boolean; leave: boolean; remind: boolean; end: boolean; renewCard: boolean } };
   card: { expired: boolean };
 }
@@ -152,10 +152,10 @@ function alertOf(answer: Answer<unknown>) {
   return el('p', `${t.failed}${answer.error?.code ?? ''}`, { role: 'alert' });
 }
 
-function memberList(items: { groupOpenid: string }[], label: string) {
+function memberList(items: { memberId: string }[], label: string) {
   const list = el('ul', '', { 'aria-label': label });
   for (const item of items) {
-    const { openId, name } = nameOf(item.groupOpenid);
+    const { openId, name } = nameOf(item.memberId);
     const li = el('li');
     if (can.profile === 'enterProfile' && authenticated && window.tt !== undefined) {
       const tt = window.tt;
@@ -270,7 +270,7 @@ function createPage() {
       title: title.value,
       description: description.value,
       kind: kind.value,
-      audience: picked.length === 0 ? { kind: 'everyone' } : { kind: 'members', groupOpenids: picked },
+      audience: picked.length === 0 ? { kind: 'everyone' } : { kind: 'members', memberIds: picked },
       capacity: capacity.value === '' || kind.value === 'complete' ? null : Number(capacity.value),
       deadline: deadline.value === '' ? null : new Date(deadline.value).getTime(),
     };

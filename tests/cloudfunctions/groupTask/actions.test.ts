@@ -35,11 +35,11 @@ async function oneToOneTask(selected: 'other' | 'both') {
   const single = world.backend.wechat.createRoom({ chatType: 1 });
   const me = world.backend.wechat.addMember(single.id);
   const you = world.backend.wechat.addMember(single.id);
-  const groupOpenids = selected === 'both' ? [me.groupOpenid, you.groupOpenid] : [you.groupOpenid];
+  const memberIds = selected === 'both' ? [me.groupOpenid, you.groupOpenid] : [you.groupOpenid];
   const created = must(
     await world.call(me, 'createTask', {
       envVersion: 'release',
-      task: everyoneDraft({ audience: { kind: 'members', groupOpenids } }),
+      task: everyoneDraft({ audience: { kind: 'members', memberIds } }),
     }),
   );
   return { me, you, created };
@@ -48,7 +48,7 @@ async function oneToOneTask(selected: 'other' | 'both') {
 describe('creating and reading', () => {
   it('creates the activity, returns the share and shows each member their view', async () => {
     const [, alice, bob] = world.members;
-    const chosen = { kind: 'complete', audience: { kind: 'members', groupOpenids: [alice!.groupOpenid] } };
+    const chosen = { kind: 'complete', audience: { kind: 'members', memberIds: [alice!.groupOpenid] } };
     const { task, share } = await publish(chosen, 'develop');
     expect(share).toMatchObject({
       templateId: CARD_TEMPLATE.complete,
@@ -118,7 +118,7 @@ describe('creating and reading', () => {
   });
 
   it('refuses an audience of the creator alone, and creates nothing', async () => {
-    const only = { kind: 'members', groupOpenids: [world.creator.groupOpenid] } as const;
+    const only = { kind: 'members', memberIds: [world.creator.groupOpenid] } as const;
     const refused = await world.call(world.creator, 'createTask', {
       envVersion: 'release',
       task: everyoneDraft({ audience: only }),
@@ -133,7 +133,7 @@ describe('creating and reading', () => {
     for (const data of [
       { action: 'listMyTasks', [huge]: 1 },
       { action: huge },
-      { action: 'createTask', cloudID: 'c', envVersion: 'release', task: { ...everyoneDraft(), [huge]: huge } },
+      { action: 'createTask', chatProof: 'c', envVersion: 'release', task: { ...everyoneDraft(), [huge]: huge } },
     ]) {
       const result = await world.raw(world.creator, data);
       expect(result.ok).toBe(false);
@@ -151,8 +151,8 @@ describe('leaving and the waitlist', () => {
     expect(must(await world.call(carol!, 'join', { taskId: task.id })).waitlist.items).toHaveLength(2);
     const left = must(await world.call(alice!, 'leave', { taskId: task.id }));
     expect(left.viewer.status).toBe('pending');
-    expect(left.participants.items.map((p) => p.groupOpenid)).toEqual([bob!.groupOpenid]);
-    expect(left.waitlist.items.map((p) => p.groupOpenid)).toEqual([carol!.groupOpenid]);
+    expect(left.participants.items.map((p) => p.memberId)).toEqual([bob!.groupOpenid]);
+    expect(left.waitlist.items.map((p) => p.memberId)).toEqual([carol!.groupOpenid]);
     expect(left.counts).toEqual({ joined: 1, waitlisted: 1, expected: null });
     const card = world.backend.wechat.card(share.activityId);
     expect(card?.done).toEqual([alice!.groupOpenid, bob!.groupOpenid]);
@@ -165,7 +165,7 @@ describe('reminders', () => {
   it('names the chosen members who have not acted', async () => {
     const [, alice, bob] = world.members;
     const { task } = await publish({
-      audience: { kind: 'members', groupOpenids: [alice!.groupOpenid, bob!.groupOpenid] },
+      audience: { kind: 'members', memberIds: [alice!.groupOpenid, bob!.groupOpenid] },
     });
     must(await world.call(alice!, 'join', { taskId: task.id }));
     const reminder = must(await world.call(world.creator, 'pendingMembers', { taskId: task.id }));
@@ -257,7 +257,7 @@ describe('renewing the card', () => {
 
 describe('the content check on text shown to others', () => {
   const ROOM = 'tGcheck';
-  const me = { openid: 'oMe', groupOpenid: 'gMe' };
+  const me = { userId: 'oMe', memberId: 'gMe' };
   let answer: () => Promise<{ verdict: TextVerdict; traceId: string }>;
   let checks: TextCheck[];
   let activities: number;
@@ -279,7 +279,7 @@ describe('the content check on text shown to others', () => {
         setChatToolMsg: async () => undefined,
         resolveOpenData: async () => ({
           ok: true,
-          data: { opengid: ROOM, group_openid: me.groupOpenid, chat_type: 3 },
+          data: { opengid: ROOM, group_openid: me.memberId, chat_type: 3 },
         }),
         checkText: async (check) => {
           checks.push(check);
@@ -296,15 +296,18 @@ describe('the content check on text shown to others', () => {
   afterEach(() => close());
 
   const create = (task: object) =>
-    groupTask.main({ action: 'createTask', cloudID: 'c', envVersion: 'release', task: everyoneDraft(task) }, me.openid);
+    groupTask.main(
+      { action: 'createTask', chatProof: 'c', envVersion: 'release', task: everyoneDraft(task) },
+      me.userId,
+    );
   const listed = async () =>
     must(
-      (await groupTask.main({ action: 'listRoomTasks', cloudID: 'c' }, me.openid)) as ApiResult<{ items: unknown[] }>,
+      (await groupTask.main({ action: 'listRoomTasks', chatProof: 'c' }, me.userId)) as ApiResult<{ items: unknown[] }>,
     ).items;
 
   it('sends the creator, scene 3 and every text the chat will see, then stores the task', async () => {
     must((await create({ description: '带水\n和伞' })) as ApiResult<unknown>);
-    expect(checks).toEqual([{ openid: me.openid, scene: 3, title: '周六爬山', content: '周六爬山\n带水\n和伞' }]);
+    expect(checks).toEqual([{ userId: me.userId, scene: 3, title: '周六爬山', content: '周六爬山\n带水\n和伞' }]);
     must((await create({})) as ApiResult<unknown>);
     expect(checks[1]?.content).toBe('周六爬山');
     expect(await listed()).toHaveLength(2);
@@ -336,8 +339,8 @@ describe('resolveChat: the launcher opened from a chat', () => {
     const single = world.backend.wechat.createRoom({ chatType: 1 });
     const me = world.backend.wechat.addMember(single.id);
     expect(must(await world.call(me, 'resolveChat', {}))).toEqual({ roomId: single.id, chatType: 1 });
-    expect(codeOf(await world.raw(me, { action: 'resolveChat', cloudID: 'made-up' }))).toBe('CLOUD_ID_INVALID');
-    expect(codeOf(await world.raw(me, { action: 'resolveChat', cloudID: 'c', roomId: single.id }))).toBe(
+    expect(codeOf(await world.raw(me, { action: 'resolveChat', chatProof: 'made-up' }))).toBe('CHAT_PROOF_INVALID');
+    expect(codeOf(await world.raw(me, { action: 'resolveChat', chatProof: 'c', roomId: single.id }))).toBe(
       'INVALID_REQUEST',
     );
   });
@@ -361,16 +364,16 @@ describe('resolveChat: the launcher opened from a chat', () => {
       cardSyncTimeoutMs: 100,
       log: () => undefined,
     });
-    const call = (openid: string, action: string) => groupTask.main({ action, cloudID: 'c' }, openid);
+    const call = (userId: string, action: string) => groupTask.main({ action, chatProof: 'c' }, userId);
     expect(await call('oA', 'resolveChat')).toEqual({ ok: true, data: { roomId: 'tGenter', chatType: 4 } });
     // The chat tool's own actions need the caller's group_openid.
-    expect(codeOf((await call('oA', 'listRoomTasks')) as ApiResult<unknown>)).toBe('CLOUD_ID_INVALID');
+    expect(codeOf((await call('oA', 'listRoomTasks')) as ApiResult<unknown>)).toBe('CHAT_PROOF_INVALID');
     data = { ...data, group_openid: 'gA' };
     expect(await call('oA', 'resolveChat')).toEqual({ ok: true, data: { roomId: 'tGenter', chatType: 4 } });
-    expect(codeOf((await call('oB', 'resolveChat')) as ApiResult<unknown>)).toBe('CLOUD_ID_FOREIGN');
-    expect(await bindings.roomMembers('tGenter', 10)).toEqual([{ openid: 'oA', groupOpenid: 'gA' }]);
+    expect(codeOf((await call('oB', 'resolveChat')) as ApiResult<unknown>)).toBe('CHAT_PROOF_FOREIGN');
+    expect(await bindings.roomMembers('tGenter', 10)).toEqual([{ userId: 'oA', memberId: 'gA' }]);
     data = { open_single_roomid: '', chat_type: 1 };
-    expect(codeOf((await call('oA', 'resolveChat')) as ApiResult<unknown>)).toBe('CLOUD_ID_INVALID');
+    expect(codeOf((await call('oA', 'resolveChat')) as ApiResult<unknown>)).toBe('CHAT_PROOF_INVALID');
     await documents.close();
   });
 });
@@ -397,10 +400,10 @@ describe('the content check through the production adapter on the emulator', () 
     });
     const room = backend.wechat.createRoom();
     const creator = backend.wechat.addMember(room.id);
-    const cloudID = backend.wechat.issueCloudId(creator);
+    const chatProof = backend.wechat.issueCloudId(creator);
     const created = await backend.callFunction(creator, {
       action: 'createTask',
-      cloudID,
+      chatProof,
       envVersion: 'release',
       task: everyoneDraft(),
     });

@@ -36,7 +36,7 @@ describe('the groupTask bundle', () => {
       id: 'overdueTask',
       draft: { title: '过期', kind: 'complete', audience: { kind: 'everyone' }, deadline: now - 1000 },
       room: { id: 'G', chatType: 3 },
-      creator: { openid: 'oC', groupOpenid: 'gC' },
+      creator: { userId: 'oC', memberId: 'gC' },
       // An expired card needs no WeChat call, so the sweep stays offline.
       card: newBinding({ activityId: 'a', expiresAt: now - 1 }, 0),
       now: now - 2000,
@@ -64,8 +64,8 @@ describe('the groupTask bundle', () => {
     expect(await fn.main({ Type: 'Timer', TriggerName: 'sweep' })).toMatchObject({
       error: { code: 'INVALID_REQUEST' },
     });
-    expect(await fn.main({ action: 'getTask', cloudID: '', taskId: 'overdueTask' })).toMatchObject({
-      error: { code: 'CLOUD_ID_INVALID' },
+    expect(await fn.main({ action: 'getTask', chatProof: '', taskId: 'overdueTask' })).toMatchObject({
+      error: { code: 'CHAT_PROOF_INVALID' },
     });
   });
 });

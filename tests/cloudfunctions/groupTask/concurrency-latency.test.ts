@@ -22,7 +22,7 @@ it('300 members sign up at once for 100 places at 20–50 ms per request: exactl
   const waitlist = await wholeList(world, creator, taskId, 'waitlist');
   expect(participants).toHaveLength(100);
   expect(waitlist).toHaveLength(Math.min(200, WAITLIST_MAX));
-  const everyone = [...participants, ...waitlist].map((p) => p.groupOpenid);
+  const everyone = [...participants, ...waitlist].map((p) => p.memberId);
   expect(new Set(everyone).size).toBe(300);
   world.close();
 });

@@ -20,8 +20,8 @@ describe.each(STORES)('1,000 concurrent sign-ups + 200 repeats, capacity 100 (%s
     const attempts = [...signers, ...signers.slice(0, 200)];
     const results = await Promise.all(attempts.map((who) => call(who, 'join', { taskId })));
 
-    const participants = (await wholeList(world, creator, taskId, 'participants')).map((p) => p.groupOpenid);
-    const waitlist = (await wholeList(world, creator, taskId, 'waitlist')).map((p) => p.groupOpenid);
+    const participants = (await wholeList(world, creator, taskId, 'participants')).map((p) => p.memberId);
+    const waitlist = (await wholeList(world, creator, taskId, 'waitlist')).map((p) => p.memberId);
     expect(participants).toHaveLength(100);
     expect(new Set(participants).size).toBe(100);
     expect(waitlist).toHaveLength(WAITLIST_MAX);

@@ -93,7 +93,7 @@ describe('a failing store', () => {
     const alice = backend.wechat.addMember(room.id);
     const result = await backend.callFunction(alice, {
       action: 'listRoomTasks',
-      cloudID: backend.wechat.issueCloudId(alice),
+      chatProof: backend.wechat.issueCloudId(alice),
     });
     // Identity held before the store failed: the answer carries the member's ticket all the same.
     expect(result).toEqual({
@@ -117,7 +117,7 @@ describe('a store whose write timed out', () => {
     const alice = backend.wechat.addMember(room.id);
     const result = await backend.callFunction(alice, {
       action: 'createTask',
-      cloudID: backend.wechat.issueCloudId(alice),
+      chatProof: backend.wechat.issueCloudId(alice),
       envVersion: 'release',
       task: everyoneDraft(),
     });

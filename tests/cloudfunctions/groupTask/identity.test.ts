@@ -1,4 +1,4 @@
-// Identity comes only from the server context (OPENID) and the cloudID the server resolves itself.
+// Identity comes only from the server context (OPENID) and the chatProof the server resolves itself.
 import type { ApiResult, TaskView } from '../../../packageChatTool/core/api';
 import type { Member } from '../../../packageChatTool/core/types';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
@@ -33,12 +33,12 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
     expect(must(await world.call(world.creator, 'getTask', { taskId }))).toEqual(before);
   }
 
-  it('refuses openid, group_openid or room sent as data', async () => {
+  it('refuses userId, group_openid or room sent as data', async () => {
     const bob = world.members[2]!;
     const alice = world.members[1]!;
     for (const forged of [
-      { openid: alice.openid },
-      { groupOpenid: alice.groupOpenid },
+      { userId: alice.openid },
+      { memberId: alice.groupOpenid },
       { group_openid: alice.groupOpenid },
       { room: world.roomId },
       { roomId: 'another-room' },
@@ -46,7 +46,7 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
     ]) {
       const leave = await world.raw(bob, {
         action: 'leave',
-        cloudID: world.backend.wechat.issueCloudId(bob),
+        chatProof: world.backend.wechat.issueCloudId(bob),
         taskId,
         ...forged,
       });
@@ -58,45 +58,48 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
     await expectUnchanged();
   });
 
-  it('never trusts a {cloudID, data} object sent as plain data', async () => {
+  it('never trusts a {chatProof, data} object sent as plain data', async () => {
     const bob = world.members[2]!;
     const alice = world.members[1]!;
     const result = await world.raw(bob, {
       action: 'leave',
-      cloudID: { cloudID: 'x', data: { opengid: world.roomId, group_openid: alice.groupOpenid, chat_type: 3 } },
+      chatProof: { chatProof: 'x', data: { opengid: world.roomId, group_openid: alice.groupOpenid, chat_type: 3 } },
       taskId,
     });
     expect(codeOf(result)).toBe('INVALID_REQUEST');
     await expectUnchanged();
   });
 
-  it("refuses another user's cloudID, an unknown one and an expired one", async () => {
+  it("refuses another user's chatProof, an unknown one and an expired one", async () => {
     const alice = world.members[1]!;
     const bob = world.members[2]!;
-    const aliceCloudId = world.backend.wechat.issueCloudId(alice);
-    // WeChat refusing it (no documented code: CLOUD_ID_INVALID), or resolving it and the server's binding
+    const aliceChatProof = world.backend.wechat.issueCloudId(alice);
+    // WeChat refusing it (no documented code: CHAT_PROOF_INVALID), or resolving it and the server's binding
     // refusing it (docs/platform.md, "Replayed cloudID"): Alice presented her group_openid first.
-    const foreign = readingsFromEnvironment().foreignCloudId === 'refused' ? 'CLOUD_ID_INVALID' : 'CLOUD_ID_FOREIGN';
-    expect(codeOf(await world.raw(bob, { action: 'leave', cloudID: aliceCloudId, taskId }))).toBe(foreign);
+    const foreign =
+      readingsFromEnvironment().foreignCloudId === 'refused' ? 'CHAT_PROOF_INVALID' : 'CHAT_PROOF_FOREIGN';
+    expect(codeOf(await world.raw(bob, { action: 'leave', chatProof: aliceChatProof, taskId }))).toBe(foreign);
     expect(
-      codeOf(await world.raw({ openid: 'oNotInAnyRoom' }, { action: 'leave', cloudID: aliceCloudId, taskId })),
+      codeOf(await world.raw({ openid: 'oNotInAnyRoom' }, { action: 'leave', chatProof: aliceChatProof, taskId })),
     ).toBe(foreign);
-    expect(codeOf(await world.raw(bob, { action: 'leave', cloudID: 'made-up', taskId }))).toBe('CLOUD_ID_INVALID');
+    expect(codeOf(await world.raw(bob, { action: 'leave', chatProof: 'made-up', taskId }))).toBe('CHAT_PROOF_INVALID');
     world.clock.now += 5 * MINUTE;
-    expect(codeOf(await world.raw(alice, { action: 'leave', cloudID: aliceCloudId, taskId }))).toBe('CLOUD_ID_EXPIRED');
+    expect(codeOf(await world.raw(alice, { action: 'leave', chatProof: aliceChatProof, taskId }))).toBe(
+      'CHAT_PROOF_EXPIRED',
+    );
     world.clock.now -= 5 * MINUTE;
     await expectUnchanged();
   });
 
-  it("refuses another room's cloudID for this room's task", async () => {
+  it("refuses another room's chatProof for this room's task", async () => {
     const other = world.backend.wechat.createRoom({ name: 'Other chat' });
     const alice = world.members[1]!;
     const aliceThere = world.backend.wechat.addMember(other.id, { openid: alice.openid, nickname: 'Alice' });
     const stranger = world.backend.wechat.addMember(other.id, { nickname: 'Stranger' });
     for (const who of [aliceThere, stranger]) {
       for (const action of ['join', 'leave', 'getTask', 'endTask', 'pendingMembers', 'renewCard'] as const) {
-        const cloudID = world.backend.wechat.issueCloudId(who);
-        expect(codeOf(await world.raw(who, { action, cloudID, taskId }))).toBe('WRONG_ROOM');
+        const chatProof = world.backend.wechat.issueCloudId(who);
+        expect(codeOf(await world.raw(who, { action, chatProof, taskId }))).toBe('WRONG_ROOM');
       }
     }
     await expectUnchanged();
@@ -114,7 +117,7 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
     const calls = world.backend.wechat.calls('setChatToolMsg').length;
     const bob = world.members[2]!;
     expect(codeOf(await world.raw(bob, { Type: 'Timer', TriggerName: 'sweep' }))).toBe('INVALID_REQUEST');
-    expect(codeOf(await world.raw({ openid: '' }, { action: 'getTask', cloudID: 'x', taskId }))).toBe(
+    expect(codeOf(await world.raw({ openid: '' }, { action: 'getTask', chatProof: 'x', taskId }))).toBe(
       'INVALID_REQUEST',
     );
     expect(world.backend.wechat.calls('setChatToolMsg')).toHaveLength(calls);
@@ -122,24 +125,24 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
   });
 });
 
-// WeChat may resolve a cloudID whoever presents it (docs/platform.md, "getOpenData"): here a platform that
-// does, so only the server's own binding (a group_openid belongs to the first openid that presented it in
-// the room) stands between a replayed cloudID and someone else's sign-up.
-describe.each(STORES)('a replayed cloudID, on a platform that resolves it for anyone (%s)', (store) => {
+// WeChat may resolve a chatProof whoever presents it (docs/platform.md, "getOpenData"): here a platform that
+// does, so only the server's own binding (a group_openid belongs to the first userId that presented it in
+// the room) stands between a replayed chatProof and someone else's sign-up.
+describe.each(STORES)('a replayed chatProof, on a platform that resolves it for anyone (%s)', (store) => {
   const ROOM = 'tGreplay';
-  const alice: Member = { openid: 'oAlice', groupOpenid: 'gAlice' };
-  const bob: Member = { openid: 'oBob', groupOpenid: 'gBob' };
+  const alice: Member = { userId: 'oAlice', memberId: 'gAlice' };
+  const bob: Member = { userId: 'oBob', memberId: 'gBob' };
   let issued: Map<string, OpenData>;
   let logged: string[];
   let groupTask: GroupTask;
   let close: () => void;
 
-  const cloudIdOf = (member: Member): string => {
-    const cloudID = `cid${issued.size}`;
-    issued.set(cloudID, { opengid: ROOM, group_openid: member.groupOpenid, chat_type: 3 });
-    return cloudID;
+  const chatProofOf = (member: Member): string => {
+    const chatProof = `cid${issued.size}`;
+    issued.set(chatProof, { opengid: ROOM, group_openid: member.memberId, chat_type: 3 });
+    return chatProof;
   };
-  const call = async (openid: string, data: object) => (await groupTask.main(data, openid)) as ApiResult<TaskView>;
+  const call = async (userId: string, data: object) => (await groupTask.main(data, userId)) as ApiResult<TaskView>;
 
   beforeEach(() => {
     issued = new Map();
@@ -152,9 +155,9 @@ describe.each(STORES)('a replayed cloudID, on a platform that resolves it for an
     const platform: WeChatPlatform = {
       createActivityId: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
       setChatToolMsg: async () => undefined,
-      resolveOpenData: async (cloudID) => {
-        const data = issued.get(cloudID);
-        return data === undefined ? { ok: false, code: 'CLOUD_ID_INVALID', message: 'unknown' } : { ok: true, data };
+      resolveOpenData: async (chatProof) => {
+        const data = issued.get(chatProof);
+        return data === undefined ? { ok: false, code: 'CHAT_PROOF_INVALID', message: 'unknown' } : { ok: true, data };
       },
       checkText: async () => ({ verdict: 'pass', traceId: 'trace' }),
     };
@@ -170,40 +173,42 @@ describe.each(STORES)('a replayed cloudID, on a platform that resolves it for an
   });
   afterEach(() => close());
 
-  it('refuses another openid presenting a bound group_openid, logs it, and changes nothing', async () => {
+  it('refuses another userId presenting a bound group_openid, logs it, and changes nothing', async () => {
     const draft = everyoneDraft({ capacity: 5 });
-    must(await call(bob.openid, { action: 'createTask', cloudID: cloudIdOf(bob), envVersion: 'release', task: draft }));
-    const aliceCloudId = cloudIdOf(alice);
-    must(await call(alice.openid, { action: 'join', cloudID: aliceCloudId, taskId: 'task1' }));
-    const before = must(await call(bob.openid, { action: 'getTask', cloudID: cloudIdOf(bob), taskId: 'task1' }));
+    must(
+      await call(bob.userId, { action: 'createTask', chatProof: chatProofOf(bob), envVersion: 'release', task: draft }),
+    );
+    const aliceChatProof = chatProofOf(alice);
+    must(await call(alice.userId, { action: 'join', chatProof: aliceChatProof, taskId: 'task1' }));
+    const before = must(await call(bob.userId, { action: 'getTask', chatProof: chatProofOf(bob), taskId: 'task1' }));
 
-    for (const intruder of ['oMallory', bob.openid]) {
+    for (const intruder of ['oMallory', bob.userId]) {
       for (const action of ['leave', 'getTask', 'join'])
-        expect(codeOf(await call(intruder, { action, cloudID: aliceCloudId, taskId: 'task1' }))).toBe(
-          'CLOUD_ID_FOREIGN',
+        expect(codeOf(await call(intruder, { action, chatProof: aliceChatProof, taskId: 'task1' }))).toBe(
+          'CHAT_PROOF_FOREIGN',
         );
     }
     expect(logged.filter((line) => line.includes('bound to another openid'))).toHaveLength(6);
-    expect(must(await call(bob.openid, { action: 'getTask', cloudID: cloudIdOf(bob), taskId: 'task1' }))).toEqual(
+    expect(must(await call(bob.userId, { action: 'getTask', chatProof: chatProofOf(bob), taskId: 'task1' }))).toEqual(
       before,
     );
-    // The owner keeps working with the very same cloudID.
+    // The owner keeps working with the very same chatProof.
     expect(
-      must(await call(alice.openid, { action: 'getTask', cloudID: aliceCloudId, taskId: 'task1' })).viewer,
-    ).toMatchObject({ status: 'done', groupOpenid: alice.groupOpenid });
+      must(await call(alice.userId, { action: 'getTask', chatProof: aliceChatProof, taskId: 'task1' })).viewer,
+    ).toMatchObject({ status: 'done', memberId: alice.memberId });
   });
 
   it('keeps one owner per group_openid when the first presentations race', async () => {
-    const cloudID = cloudIdOf(alice);
+    const chatProof = chatProofOf(alice);
     const results = await Promise.all(
-      ['o1', 'o2', 'o3', 'o4'].map((openid) => call(openid, { action: 'listRoomTasks', cloudID })),
+      ['o1', 'o2', 'o3', 'o4'].map((userId) => call(userId, { action: 'listRoomTasks', chatProof })),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => codeOf(result) === 'CLOUD_ID_FOREIGN')).toHaveLength(3);
+    expect(results.filter((result) => codeOf(result) === 'CHAT_PROOF_FOREIGN')).toHaveLength(3);
   });
 });
 
-describe('a replayed cloudID on the emulator resolving foreign cloudIDs (foreignCloudId: resolved)', () => {
+describe('a replayed chatProof on the emulator resolving foreign chatProofs (foreignCloudId: resolved)', () => {
   it('is refused by the binding, whoever replays it, while its owner keeps working', async () => {
     const backend = createLocalBackend({
       now: () => NOW,
@@ -211,15 +216,15 @@ describe('a replayed cloudID on the emulator resolving foreign cloudIDs (foreign
     });
     const room = backend.wechat.createRoom();
     const [alice, bob] = [backend.wechat.addMember(room.id), backend.wechat.addMember(room.id)];
-    const aliceCloudId = backend.wechat.issueCloudId(alice!);
-    const list = (who: { openid: string }, cloudID: string) =>
-      backend.callFunction(who, { action: 'listRoomTasks', cloudID }) as Promise<ApiResult<unknown>>;
-    must(await list(alice!, aliceCloudId));
-    expect(codeOf(await list(bob!, aliceCloudId))).toBe('CLOUD_ID_FOREIGN');
-    expect(codeOf(await list({ openid: 'oOutsider' }, aliceCloudId))).toBe('CLOUD_ID_FOREIGN');
+    const aliceChatProof = backend.wechat.issueCloudId(alice!);
+    const list = (who: { openid: string }, chatProof: string) =>
+      backend.callFunction(who, { action: 'listRoomTasks', chatProof }) as Promise<ApiResult<unknown>>;
+    must(await list(alice!, aliceChatProof));
+    expect(codeOf(await list(bob!, aliceChatProof))).toBe('CHAT_PROOF_FOREIGN');
+    expect(codeOf(await list({ openid: 'oOutsider' }, aliceChatProof))).toBe('CHAT_PROOF_FOREIGN');
     // WeChat did resolve them: only the server's binding refused.
     expect(backend.wechat.calls('getOpenData').map((call) => call.outcome)).toEqual(['ok', 'ok', 'ok']);
-    must(await list(alice!, aliceCloudId));
+    must(await list(alice!, aliceChatProof));
     must(await list(bob!, backend.wechat.issueCloudId(bob!)));
     backend.close();
   });

@@ -51,7 +51,7 @@ describe.each(STORES)('notes through the function (%s)', (store) => {
     }
     // The joiner's own answer shows their entry with its note.
     const answer = must(await world.call(world.creator, 'getTask', { taskId }));
-    expect(answer.participants.items[0]).toEqual({ groupOpenid: signers[0]!.groupOpenid, at: NOW, note: '+0' });
+    expect(answer.participants.items[0]).toEqual({ memberId: signers[0]!.groupOpenid, at: NOW, note: '+0' });
   });
 
   it('every member finds their own note in the answer, wherever they stand in the lists', async () => {
@@ -87,7 +87,7 @@ describe.each(STORES)('notes through the function (%s)', (store) => {
       codeOf(
         await world.raw(alice!, {
           action: 'setNote',
-          cloudID: world.backend.wechat.issueCloudId(alice!),
+          chatProof: world.backend.wechat.issueCloudId(alice!),
           taskId,
           note: 7,
         }),
@@ -155,7 +155,7 @@ describe.each(STORES)('notes through the function (%s)', (store) => {
 
   it('the creator of a "complete" task may celebrate once every chosen member is done, and nobody else may', async () => {
     const [, alice, bob, carol] = world.members;
-    const audience = { kind: 'members', groupOpenids: [alice!.groupOpenid, bob!.groupOpenid] };
+    const audience = { kind: 'members', memberIds: [alice!.groupOpenid, bob!.groupOpenid] };
     const taskId = await published(world, { kind: 'complete', audience });
     const celebrate = async (who: EmulatedMember) =>
       must(await world.call(who, 'getTask', { taskId })).viewer.can.celebrate;
@@ -190,7 +190,7 @@ describe.each(STORES)('a note edit racing sign-ups (%s, 5–20 ms per database r
         ]);
         expect(results.map(codeOf)).toEqual(results.map(() => 'ok'));
         const list = await wholeList(world, world.creator, taskId, 'participants');
-        expect(list[0]).toMatchObject({ groupOpenid: writer!.groupOpenid, note: `round ${round}` });
+        expect(list[0]).toMatchObject({ memberId: writer!.groupOpenid, note: `round ${round}` });
         expect(list).toHaveLength(2 + round * 4 + 3);
       }
     } finally {
@@ -212,10 +212,10 @@ describe.each(STORES)('the content check failing or timing out on a note (%s)', 
       wechat: {
         createActivityId: async () => ({ activityId: 'act', expiresAt: NOW + 24 * HOUR }),
         setChatToolMsg: async () => undefined,
-        // Each caller's cloudID resolves to their own group_openid in one room.
-        resolveOpenData: async (_, openid) => ({
+        // Each caller's chatProof resolves to their own group_openid in one room.
+        resolveOpenData: async (_, userId) => ({
           ok: true,
-          data: { opengid: 'room', group_openid: `g${openid}`, chat_type: 3 },
+          data: { opengid: 'room', group_openid: `g${userId}`, chat_type: 3 },
         }),
         checkText: async (check) => {
           checks.push(check);
@@ -228,8 +228,8 @@ describe.each(STORES)('the content check failing or timing out on a note (%s)', 
       contentCheckTimeoutMs: 50,
       log: () => undefined,
     });
-    const call = async (openid: string, action: string, body: object = {}) =>
-      (await groupTask.main({ action, cloudID: 'c', ...body }, openid)) as ApiResult<{
+    const call = async (userId: string, action: string, body: object = {}) =>
+      (await groupTask.main({ action, chatProof: 'c', ...body }, userId)) as ApiResult<{
         participants: { items: { note: string }[] };
       }>;
     return { call, close: () => documents.close() };

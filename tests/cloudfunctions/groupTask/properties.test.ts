@@ -122,10 +122,10 @@ async function checkInvariants(world: World, taskId: string, capacity: number | 
   const participants = await wholeList(world, world.creator, taskId, 'participants');
   const waitlist = await wholeList(world, world.creator, taskId, 'waitlist');
   const summary = must(await world.call(world.creator, 'listRoomTasks', {})).items[0]!;
-  const people = [...participants, ...waitlist].map((p) => p.groupOpenid);
+  const people = [...participants, ...waitlist].map((p) => p.memberId);
   expect(new Set(people).size).toBe(people.length);
-  for (const { groupOpenid, note } of [...participants, ...waitlist]) {
-    const index = world.members.findIndex((member) => member.groupOpenid === groupOpenid);
+  for (const { memberId, note } of [...participants, ...waitlist]) {
+    const index = world.members.findIndex((member) => member.groupOpenid === memberId);
     if (note !== '') expect(note).toMatch(new RegExp(`^m${index}:`));
   }
   expect(view.counts).toMatchObject({ joined: participants.length, waitlisted: waitlist.length });
@@ -210,7 +210,7 @@ function sequences(store: StoreKind, numRuns: number) {
             if (!view.card.expired && card !== undefined && cards.shared.has(cards.current)) {
               expect(card.state).toBe(TARGET_STATE[view.state]);
               if (view.state === 'open') {
-                expect(card.done).toEqual(expect.arrayContaining(participants.map((p) => p.groupOpenid)));
+                expect(card.done).toEqual(expect.arrayContaining(participants.map((p) => p.memberId)));
               }
               expect(view.card.inSync).toBe(true);
               for (const member of world.members) {
@@ -264,13 +264,13 @@ describe('random payloads', () => {
     world.backend.wechat.shareCard(world.creator, created.share);
     const taskId = created.task.id;
     const member = world.members[1]!;
-    const validCloudId = () => world.backend.wechat.issueCloudId(member);
+    const validChatProof = () => world.backend.wechat.issueCloudId(member);
     const payload = fc.oneof(
       fc.anything(),
       fc.record(
         {
           action: fc.oneof(fc.constantFrom(...Object.keys(TASK_ACTIONS)), fc.string(), fc.anything()),
-          cloudID: fc.oneof(fc.constant('VALID'), fc.string(), fc.anything()),
+          chatProof: fc.oneof(fc.constant('VALID'), fc.string(), fc.anything()),
           taskId: fc.oneof(fc.constant(taskId), fc.string(), fc.anything()),
           envVersion: fc.oneof(fc.constantFrom('develop', 'trial', 'release'), fc.anything()),
           task: fc.oneof(
@@ -286,7 +286,7 @@ describe('random payloads', () => {
             ),
             fc.anything(),
           ),
-          openid: fc.string(),
+          userId: fc.string(),
         },
         { requiredKeys: [] },
       ),
@@ -294,8 +294,8 @@ describe('random payloads', () => {
     await fc.assert(
       fc.asyncProperty(payload, async (raw) => {
         const data =
-          typeof raw === 'object' && raw !== null && 'cloudID' in raw && raw.cloudID === 'VALID'
-            ? { ...raw, cloudID: validCloudId() }
+          typeof raw === 'object' && raw !== null && 'chatProof' in raw && raw.chatProof === 'VALID'
+            ? { ...raw, chatProof: validChatProof() }
             : raw;
         const before = must(await world.call(world.creator, 'getTask', { taskId }));
         const result = await world.backend.callFunction(member, data);

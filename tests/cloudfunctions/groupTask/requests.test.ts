@@ -11,14 +11,14 @@ import { cloudbaseDocuments } from '../../../kit/server/store';
 import { createTask } from '../../../packageChatTool/core/task';
 import type { Participant, Task } from '../../../packageChatTool/core/types';
 import type { World } from './world';
-import { everyoneDraft, makeWorld, must, NOW } from './world';
+import { everyoneDraft, makeWorld, memberOf, must, NOW } from './world';
 
 jest.setTimeout(60_000);
 
-/** A member of WeChat's id lengths (an openid has 28 characters), seeded into a list without signing up. */
+/** A member of WeChat's id lengths (an userId has 28 characters), seeded into a list without signing up. */
 const seeded = (n: number): Participant => ({
-  openid: `oSeed${n}`.padEnd(28, 'x'),
-  groupOpenid: `gSeed${n}`.padEnd(28, 'x'),
+  userId: `oSeed${n}`.padEnd(28, 'x'),
+  memberId: `gSeed${n}`.padEnd(28, 'x'),
   at: NOW + n,
 });
 
@@ -38,13 +38,13 @@ async function storedTask(
   );
   world.backend.wechat.shareCard(world.creator, created.share);
   const real = (members: EmulatedMember[] = []): Participant[] =>
-    members.map(({ openid, groupOpenid }) => ({ openid, groupOpenid, at: NOW }));
+    members.map(({ openid, groupOpenid }) => ({ userId: openid, memberId: groupOpenid, at: NOW }));
   const participants = [...real(first.joined), ...Array.from({ length: joined }, (_, n) => seeded(n))];
   const base = createTask({
     id: `big${joined}x${waiting}c${capacity ?? 'n'}r${first.joined?.length ?? 0}`,
     draft: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, capacity },
     room: { id: world.roomId, chatType: 3 },
-    creator: world.creator,
+    creator: memberOf(world.creator),
     card: newBinding({ activityId: created.share.activityId, expiresAt: created.share.activityExpiresAt }, 0),
     now: NOW,
   });
@@ -54,7 +54,7 @@ async function storedTask(
     waitlist: [...real(first.waiting), ...Array.from({ length: waiting }, (_, n) => seeded(joined + n))],
     card: {
       ...base.card,
-      shown: { ...base.card.shown, doneGroupOpenids: participants.map((p) => p.groupOpenid) },
+      shown: { ...base.card.shown, doneMemberIds: participants.map((p) => p.memberId) },
     },
   };
   await world.tasks.insert(task);
@@ -120,7 +120,7 @@ describe('database requests and bytes per step (CloudBase offline)', () => {
 
     // Bound by another instance: this one has never seen the member.
     const elsewhere = memberBindings(cloudbaseDocuments(databaseOf(world.memory!.database)), ROOM_MEMBERS);
-    await elsewhere.bindMember(world.roomId, member(2), NOW);
+    await elsewhere.bindMember(world.roomId, memberOf(member(2)), NOW);
     const cold = await cost(world, join(member(2), taskId));
     expect(cold.requests).toEqual({ get: 2, count: 0, add: 0, update: 2, remove: 0 });
   });
@@ -131,7 +131,7 @@ describe('database requests and bytes per step (CloudBase offline)', () => {
       const taskId = await storedTask(fresh, 500, 500, null);
       const [, signer, other] = fresh.members as [EmulatedMember, EmulatedMember, EmulatedMember];
       const send = (who: EmulatedMember, action: string, extra: object) =>
-        fresh.raw(who, { action, cloudID: fresh.backend.wechat.issueCloudId(who), taskId, ...extra });
+        fresh.raw(who, { action, chatProof: fresh.backend.wechat.issueCloudId(who), taskId, ...extra });
       const read = (await send(signer, 'getTask', {})) as { memberTicket?: unknown };
       expect(read.memberTicket).toEqual(expect.stringMatching(/^[\w-]{43}$/));
       // Another user presenting it gains nothing: the binding is read, and their own ticket answered.
@@ -158,7 +158,7 @@ describe('database requests and bytes per step (CloudBase offline)', () => {
     const promoting = await cost(world, leave(member(2), full));
     expect(promoting.requests).toEqual({ get: 1, count: 0, add: 0, update: 2, remove: 0 });
     const stored = await world.tasks.get(full);
-    expect(stored?.participants.at(-1)?.groupOpenid).toBe(member(3).groupOpenid);
+    expect(stored?.participants.at(-1)?.memberId).toBe(member(3).groupOpenid);
     expect(stored?.waitlist).toEqual([]);
   });
 

@@ -39,7 +39,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
     });
 
     let room: string;
-    const member = (n: number): Member => ({ openid: `o${run}${n}`, groupOpenid: `g${run}${n}` });
+    const member = (n: number): Member => ({ userId: `o${run}${n}`, memberId: `g${run}${n}` });
     const creator = () => member(0);
 
     async function newTask(draft: Partial<TaskDraft> = {}, at = NOW): Promise<Task> {
@@ -78,14 +78,14 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
           card: newBinding({ activityId: `a${run}`, expiresAt: NOW + 24 * HOUR }, 0),
           now: NOW,
         }),
-        pinned: { by: creator().openid, notes: ['带水', '7:00 集合'], at: null },
+        pinned: { by: creator().userId, notes: ['带水', '7:00 集合'], at: null },
       };
       await store.insert(task);
       expect(await store.get(task.id)).toEqual(task);
       must(await store.join(task.id, room, member(1), NOW));
       must(await store.join(task.id, room, member(2), NOW));
       must(await store.leave(task.id, room, member(1), NOW));
-      must(await store.markClosingSoon(task.id, room, creator().openid, NOW));
+      must(await store.markClosingSoon(task.id, room, creator().userId, NOW));
       const renewal = newBinding({ activityId: `b${run}`, expiresAt: NOW + 48 * HOUR }, 0);
       const renewed = must(await store.renew(task.id, room, task.card.activityId, renewal, NOW));
       expect(renewed.renewed).toBe(true);
@@ -104,7 +104,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(codeOf(await store.join(task.id, room, member(1), NOW))).toBe('ALREADY_JOINED');
       const second = must(await store.join(task.id, room, member(2), NOW));
       expect(second.outcome).toBe('waitlisted');
-      expect(second.sight.waitlist.items.map((p) => p.openid)).toEqual([member(2).openid]);
+      expect(second.sight.waitlist.items.map((p) => p.userId)).toEqual([member(2).userId]);
       expect(codeOf(await store.join(task.id, room, member(2), NOW))).toBe('ALREADY_JOINED');
       expect(codeOf(await store.join(`missing${run}`, room, member(1), NOW))).toBe('NOT_FOUND');
       expect((await store.get(task.id))?.waitlist).toEqual(second.sight.waitlist.items);
@@ -116,9 +116,9 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const task = await newTask({ capacity: 1 });
       for (const n of [1, 2, 3]) must(await store.join(task.id, room, member(n), NOW));
       const left = must(await store.leave(task.id, room, member(1), NOW + 5));
-      expect(left.promoted?.openid).toBe(member(2).openid);
-      expect((await store.get(task.id))?.participants.map((p) => p.openid)).toEqual([member(2).openid]);
-      expect((await store.get(task.id))?.waitlist.map((p) => p.openid)).toEqual([member(3).openid]);
+      expect(left.promoted?.userId).toBe(member(2).userId);
+      expect((await store.get(task.id))?.participants.map((p) => p.userId)).toEqual([member(2).userId]);
+      expect((await store.get(task.id))?.waitlist.map((p) => p.userId)).toEqual([member(3).userId]);
       expect(codeOf(await store.leave(task.id, room, member(1), NOW))).toBe('NOT_JOINED');
     });
 
@@ -135,7 +135,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
 
       // Member 3 is second on the waitlist, beyond the one item of each list this edit reads.
       const noted = must(await store.setNote(task.id, room, member(3), '𠀀 plate 粤B', NOW + 1, 1));
-      ruled = must(setNote(ruled, member(3).openid, '𠀀 plate 粤B', NOW + 1));
+      ruled = must(setNote(ruled, member(3).userId, '𠀀 plate 粤B', NOW + 1));
       expect(await store.get(task.id)).toEqual(ruled);
       expect(noted).toEqual(sightOf(ruled, member(3), 1));
       const window = must(await store.members(task.id, room, 'waitlist', 1, 5));
@@ -145,7 +145,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(codeOf(await store.setNote(task.id, 'elsewhere', member(1), 'x', NOW))).toBe('WRONG_ROOM');
       must(await store.leave(task.id, room, member(1), NOW + 2));
       expect((await store.get(task.id))?.participants).toEqual([{ ...member(2), at: NOW + 2, note: '候补' }]);
-      must(await store.end(task.id, room, creator().openid, NOW + 3));
+      must(await store.end(task.id, room, creator().userId, NOW + 3));
       expect(codeOf(await store.setNote(task.id, room, member(2), 'late', NOW + 3))).toBe('TASK_ENDED');
       expect((await store.get(task.id))?.participants[0]?.note).toBe('候补');
     });
@@ -153,17 +153,17 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
     it('refuses a caller from another room inside the atomic step, changing nothing', async () => {
       const task = await newTask();
       expect(codeOf(await store.join(task.id, 'elsewhere', member(1), NOW))).toBe('WRONG_ROOM');
-      expect(codeOf(await store.end(task.id, 'elsewhere', creator().openid, NOW))).toBe('WRONG_ROOM');
+      expect(codeOf(await store.end(task.id, 'elsewhere', creator().userId, NOW))).toBe('WRONG_ROOM');
       expect(codeOf(await store.leave(task.id, 'elsewhere', member(1), NOW))).toBe('WRONG_ROOM');
       expect(await store.get(task.id)).toEqual(task);
     });
 
     it('lets only the creator mark closing soon and end, and keeps ended final', async () => {
       const task = await newTask();
-      expect(codeOf(await store.end(task.id, room, member(1).openid, NOW))).toBe('NOT_CREATOR');
-      expect(must(await store.markClosingSoon(task.id, room, creator().openid, NOW)).state).toBe('closingSoon');
-      expect(must(await store.end(task.id, room, creator().openid, NOW)).state).toBe('ended');
-      expect(codeOf(await store.end(task.id, room, creator().openid, NOW))).toBe('TASK_ENDED');
+      expect(codeOf(await store.end(task.id, room, member(1).userId, NOW))).toBe('NOT_CREATOR');
+      expect(must(await store.markClosingSoon(task.id, room, creator().userId, NOW)).state).toBe('closingSoon');
+      expect(must(await store.end(task.id, room, creator().userId, NOW)).state).toBe('ended');
+      expect(codeOf(await store.end(task.id, room, creator().userId, NOW))).toBe('TASK_ENDED');
       expect(codeOf(await store.join(task.id, room, member(1), NOW))).toBe('TASK_ENDED');
       expect((await store.get(task.id))?.state).toBe('ended');
     });
@@ -221,15 +221,15 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
       expect(await store.recordCard(task.id, 'stale', synced(joined))).toBeNull();
       const recorded = await store.recordCard(task.id, joined.card.activityId, synced(joined));
-      expect(recorded?.card.shown).toEqual({ ...NEW_CARD, version: 1, doneGroupOpenids: [member(1).groupOpenid] });
+      expect(recorded?.card.shown).toEqual({ ...NEW_CARD, version: 1, doneMemberIds: [member(1).memberId] });
       expect(await store.dueForTimer(NOW, 1000)).not.toContain(task.id);
       const again = await store.recordCard(task.id, joined.card.activityId, synced(joined));
-      expect(again?.card.shown).toEqual({ ...NEW_CARD, version: 2, doneGroupOpenids: [member(1).groupOpenid] });
+      expect(again?.card.shown).toEqual({ ...NEW_CARD, version: 2, doneMemberIds: [member(1).memberId] });
     });
 
     it('settles the state only for a sync nobody raced, re-sends it after an unknown outcome, and keeps ended ended', async () => {
       const task = await newTask();
-      const closing = must(await store.markClosingSoon(task.id, room, creator().openid, NOW));
+      const closing = must(await store.markClosingSoon(task.id, room, creator().userId, NOW));
       // The closing-soon call timed out: its outcome is unknown, so the card is due for it again.
       await store.recordCard(task.id, closing.card.activityId, synced(closing, 'unknown'));
       const doubted = await store.get(task.id);
@@ -243,7 +243,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       await store.recordCard(task.id, doubted.card.activityId, synced(doubted));
       expect((await store.get(task.id))?.card.shown).toMatchObject({ state: 2, settled: false });
       expect(await store.dueForTimer(NOW, 1000)).toContain(task.id);
-      const ended = must(await store.end(task.id, room, creator().openid, NOW));
+      const ended = must(await store.end(task.id, room, creator().userId, NOW));
       await store.recordCard(task.id, ended.card.activityId, synced(ended));
       await store.recordCard(task.id, ended.card.activityId, synced(doubted));
       expect((await store.get(task.id))?.card.shown).toMatchObject({ state: 3, settled: true });
@@ -259,11 +259,11 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       // The changes read the task first; the record lands before they write.
       await Promise.all([
         ...signers.slice(0, 6).map((m) => store.leave(task.id, room, m, NOW)),
-        store.markClosingSoon(task.id, room, creator().openid, NOW),
+        store.markClosingSoon(task.id, room, creator().userId, NOW),
         store.recordCard(task.id, joined.card.activityId, synced(joined)),
       ]);
       const stored = await store.get(task.id);
-      expect(new Set(stored?.card.shown.doneGroupOpenids)).toEqual(new Set(signers.map((m) => m.groupOpenid)));
+      expect(new Set(stored?.card.shown.doneMemberIds)).toEqual(new Set(signers.map((m) => m.memberId)));
       expect(stored?.participants).toHaveLength(6);
       expect(stored?.state).toBe('closingSoon');
       // The closing-soon change left the card lagging (it shows 1): the timer still sends 2.
@@ -274,7 +274,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const near = await newTask({ deadline: NOW + HOUR / 2 });
       const far = await newTask({ deadline: NOW + 5 * HOUR });
       const ended = await newTask({ deadline: NOW + HOUR / 2 });
-      const endedTask = must(await store.end(ended.id, room, creator().openid, NOW));
+      const endedTask = must(await store.end(ended.id, room, creator().userId, NOW));
       await store.recordCard(ended.id, ended.card.activityId, synced(endedTask));
       const due = await store.dueForTimer(NOW, 1000);
       expect(due).toContain(near.id);
@@ -338,10 +338,10 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       expect(ids(await store.listByRoom(room, member(2), null, 10))).toEqual([newer.id, older.id]);
       expect(ids(await store.listByRoom(room, member(2), null, 1))).toEqual([newer.id]);
       expect(await store.listByRoom(`other${run}`, member(2), null, 10)).toEqual([]);
-      expect(ids(await store.listByMember(member(1).openid, null, 10))).toEqual([older.id]);
-      expect(ids(await store.listByMember(creator().openid, null, 10))).toEqual([newer.id, older.id]);
+      expect(ids(await store.listByMember(member(1).userId, null, 10))).toEqual([older.id]);
+      expect(ids(await store.listByMember(creator().userId, null, 10))).toEqual([newer.id, older.id]);
       must(await store.leave(older.id, room, member(1), NOW));
-      expect(await store.listByMember(member(1).openid, null, 10)).toEqual([]);
+      expect(await store.listByMember(member(1).userId, null, 10)).toEqual([]);
     });
 
     it('pages a list newest first, then by id: every task once, tasks of one millisecond across pages too', async () => {
@@ -351,7 +351,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const order = [...tasks].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1)).map((t) => t.id);
       for (const list of [
         (after: TaskCursor | null) => store.listByRoom(room, member(2), after, 3),
-        (after: TaskCursor | null) => store.listByMember(member(1).openid, after, 3),
+        (after: TaskCursor | null) => store.listByMember(member(1).userId, after, 3),
       ]) {
         const seen: string[] = [];
         let after: TaskCursor | null = null;
@@ -366,7 +366,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
 
     it('lists exactly what listingOf computes from the whole task, for every kind of viewer', async () => {
       const chosen = await newTask(
-        { capacity: 1, audience: { kind: 'members', groupOpenids: [member(1).groupOpenid, member(2).groupOpenid] } },
+        { capacity: 1, audience: { kind: 'members', memberIds: [member(1).memberId, member(2).memberId] } },
         NOW,
       );
       const everyone = await newTask({ kind: 'complete' }, NOW + 1);
@@ -379,16 +379,16 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
         return task;
       };
       for (const n of [0, 1, 2, 3, 4]) {
-        const viewer = { openid: member(n).openid, roomId: room, groupOpenid: member(n).groupOpenid };
+        const viewer = { userId: member(n).userId, roomId: room, memberId: member(n).memberId };
         const expected = [listingOf(await full(everyone.id), viewer), listingOf(await full(chosen.id), viewer)];
         expect(await store.listByRoom(room, member(n), null, 10)).toEqual(expected);
       }
       for (const n of [0, 1, 2, 3]) {
-        const viewer = { openid: member(n).openid, roomId: null, groupOpenid: null };
+        const viewer = { userId: member(n).userId, roomId: null, memberId: null };
         const mine = (await Promise.all([full(everyone.id), full(chosen.id)]))
           .map((task) => listingOf(task, viewer))
-          .filter((l) => l.creatorOpenid === viewer.openid || l.viewer.joined || l.viewer.waitlisted);
-        expect(await store.listByMember(member(n).openid, null, 10)).toEqual(mine);
+          .filter((l) => l.creatorUserId === viewer.userId || l.viewer.joined || l.viewer.waitlisted);
+        expect(await store.listByMember(member(n).userId, null, 10)).toEqual(mine);
       }
     });
 
@@ -402,7 +402,7 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
       const stored = await store.get(task.id);
       expect(stored?.participants).toHaveLength(20);
       expect(stored?.waitlist).toHaveLength(40);
-      const everyone = [...(stored?.participants ?? []), ...(stored?.waitlist ?? [])].map((p) => p.openid);
+      const everyone = [...(stored?.participants ?? []), ...(stored?.waitlist ?? [])].map((p) => p.userId);
       expect(new Set(everyone).size).toBe(60);
       expect(results.filter((r) => codeOf(r) === 'ALREADY_JOINED')).toHaveLength(20);
       expect(results.filter((r) => r.ok && r.data.outcome === 'joined')).toHaveLength(20);
@@ -416,14 +416,14 @@ export function storeContract(name: string, open: () => Promise<{ store: TaskRep
         store.leave(task.id, room, member(2), NOW),
         store.join(task.id, room, member(9), NOW),
         store.leave(task.id, room, member(7), NOW),
-        store.markClosingSoon(task.id, room, creator().openid, NOW),
+        store.markClosingSoon(task.id, room, creator().userId, NOW),
       ]);
       const stored = await store.get(task.id);
       expect(stored?.state).toBe('closingSoon');
-      expect(stored?.participants.map((p) => p.openid).sort()).toEqual(
-        [3, 4, 5, 6, 8].map((n) => member(n).openid).sort(),
+      expect(stored?.participants.map((p) => p.userId).sort()).toEqual(
+        [3, 4, 5, 6, 8].map((n) => member(n).userId).sort(),
       );
-      expect(stored?.waitlist.map((p) => p.openid)).toEqual([member(9).openid]);
+      expect(stored?.waitlist.map((p) => p.userId)).toEqual([member(9).userId]);
     });
   });
 }

@@ -16,7 +16,7 @@ import { codeOf, HOUR, must, NOW } from './store-contract';
 jest.setTimeout(120_000);
 
 const ROOM = 'loadRoom';
-const member = (n: number): Member => ({ openid: `o${n}`, groupOpenid: `g${n}` });
+const member = (n: number): Member => ({ userId: `o${n}`, memberId: `g${n}` });
 const CREATOR = member(0);
 
 async function newTask(store: TaskRepository, capacity: number | null): Promise<Task> {
@@ -68,23 +68,23 @@ describe.each(STORES)('under a sign-up burst (%s)', (_name, open) => {
     // Member 2 leaves while places are free, member 1 once a waitlist has formed (a promotion).
     const [leftFirst, closing] = await Promise.all([
       store.leave(task.id, ROOM, member(2), NOW),
-      store.markClosingSoon(task.id, ROOM, CREATOR.openid, NOW),
+      store.markClosingSoon(task.id, ROOM, CREATOR.userId, NOW),
     ]);
     while ((await store.get(task.id))?.waitlist.length === 0) await at(20);
     const leftPromoting = await store.leave(task.id, ROOM, member(1), NOW);
-    const ended = await store.end(task.id, ROOM, CREATOR.openid, NOW);
+    const ended = await store.end(task.id, ROOM, CREATOR.userId, NOW);
     await streams;
     expect([leftFirst, closing, leftPromoting, ended].map(codeOf)).toEqual(['ok', 'ok', 'ok', 'ok']);
     expect(leftPromoting.ok && leftPromoting.data.promoted).not.toBeNull();
     const stored = await store.get(task.id);
     expect(stored?.state).toBe('ended');
     // Every sign-up answered ok is stored, once; the places are full; the leavers are gone.
-    const people = [...(stored?.participants ?? []), ...(stored?.waitlist ?? [])].map((p) => p.openid);
+    const people = [...(stored?.participants ?? []), ...(stored?.waitlist ?? [])].map((p) => p.userId);
     expect(stored?.participants).toHaveLength(20);
     expect(new Set(people).size).toBe(people.length);
-    expect(people).not.toContain(member(1).openid);
-    expect(people).not.toContain(member(2).openid);
-    expect(new Set(people)).toEqual(new Set(joins.flatMap(({ m, code }) => (code === 'ok' ? [m.openid] : []))));
+    expect(people).not.toContain(member(1).userId);
+    expect(people).not.toContain(member(2).userId);
+    expect(new Set(people)).toEqual(new Set(joins.flatMap(({ m, code }) => (code === 'ok' ? [m.userId] : []))));
     expect(joins.filter(({ code }) => !['ok', 'TASK_FULL', 'TASK_ENDED'].includes(code))).toEqual([]);
   });
 
@@ -95,8 +95,8 @@ describe.each(STORES)('under a sign-up burst (%s)', (_name, open) => {
       Array.from({ length: 1000 }, (_, i) => store.join(task.id, ROOM, member(i + 1), NOW)),
     );
     const stored = await store.get(task.id);
-    const participants = (stored?.participants ?? []).map((p) => p.openid);
-    const waitlist = (stored?.waitlist ?? []).map((p) => p.openid);
+    const participants = (stored?.participants ?? []).map((p) => p.userId);
+    const waitlist = (stored?.waitlist ?? []).map((p) => p.userId);
     expect(participants).toHaveLength(100);
     expect(waitlist).toHaveLength(WAITLIST_MAX);
     expect(new Set([...participants, ...waitlist]).size).toBe(100 + WAITLIST_MAX);
@@ -119,14 +119,14 @@ describe('the CloudBase store when a request fails', () => {
     const task = await newTask(store, null);
     memory.failNext('timeoutAfterCommit', { operation: 'update', collection: TASKS });
     expect(codeOf(await store.join(task.id, ROOM, member(1), NOW))).toBe('OUTCOME_UNKNOWN');
-    expect((await store.get(task.id))?.participants.map((p) => p.openid)).toEqual([member(1).openid]);
+    expect((await store.get(task.id))?.participants.map((p) => p.userId)).toEqual([member(1).userId]);
     memory.failNext('serverTimeout', { operation: 'update', collection: TASKS });
     expect(codeOf(await store.join(task.id, ROOM, member(2), NOW))).toBe('OUTCOME_UNKNOWN');
     expect((await store.get(task.id))?.participants).toHaveLength(1);
     memory.failNext('timeoutAfterCommit', { operation: 'update', collection: TASKS });
     expect(codeOf(await store.leave(task.id, ROOM, member(1), NOW))).toBe('OUTCOME_UNKNOWN');
     memory.failNext('serverTimeout', { operation: 'update', collection: TASKS });
-    expect(codeOf(await store.end(task.id, ROOM, CREATOR.openid, NOW))).toBe('OUTCOME_UNKNOWN');
+    expect(codeOf(await store.end(task.id, ROOM, CREATOR.userId, NOW))).toBe('OUTCOME_UNKNOWN');
     expect(await store.get(task.id)).toMatchObject({ state: 'open', participants: [] });
   });
 
@@ -136,8 +136,8 @@ describe('the CloudBase store when a request fails', () => {
     memory.failNext('concurrentLimit', { operation: 'get', times: 2 });
     memory.failNext('serverTimeout', { operation: 'get' });
     must(await store.join(task.id, ROOM, member(1), NOW));
-    must(await store.markClosingSoon(task.id, ROOM, CREATOR.openid, NOW));
-    expect(await store.get(task.id)).toMatchObject({ state: 'closingSoon', participants: [{ openid: 'o1' }] });
+    must(await store.markClosingSoon(task.id, ROOM, CREATOR.userId, NOW));
+    expect(await store.get(task.id)).toMatchObject({ state: 'closingSoon', participants: [{ userId: 'o1' }] });
   });
 
   it('adds a task once when the add timed out, whether or not it landed', async () => {

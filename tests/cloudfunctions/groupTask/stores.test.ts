@@ -27,16 +27,16 @@ describe('CloudBase lists under the 1 MB query cap', () => {
       id: 'busyTask',
       draft: { title: '大群接龙', kind: 'participate', audience: { kind: 'everyone' } },
       room: { id: room, chatType: 3 },
-      creator: { openid: 'oCreator', groupOpenid: 'gCreator' },
+      creator: { userId: 'oCreator', memberId: 'gCreator' },
       card: newBinding({ activityId: 'a', expiresAt: NOW + 24 * HOUR }, 0),
       now: NOW,
     });
     await store.insert(task);
     for (let n = 0; n < 300; n += 1) {
-      must(await store.join(task.id, room, { openid: `oMember${n}`, groupOpenid: `gMember${n}` }, NOW));
+      must(await store.join(task.id, room, { userId: `oMember${n}`, memberId: `gMember${n}` }, NOW));
     }
     const before = memory.bytesReturned();
-    const [listed] = await store.listByRoom(room, { openid: 'oMember7', groupOpenid: 'gMember7' }, null, 10);
+    const [listed] = await store.listByRoom(room, { userId: 'oMember7', memberId: 'gMember7' }, null, 10);
     expect(listed).toMatchObject({ summary: { done: 300 }, viewer: { joined: true, invited: true } });
     expect(memory.bytesReturned() - before).toBeLessThan(1000);
     const whole = memory.bytesReturned();

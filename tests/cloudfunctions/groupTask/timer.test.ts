@@ -58,14 +58,14 @@ async function lagging(setChatToolMsg: WeChatPlatform['setChatToolMsg'], tasks: 
       id: `t${t}`,
       draft: { title: '接龙', kind: 'participate', audience: { kind: 'everyone' } },
       room: { id: 'room', chatType: 3 },
-      creator: { openid: 'oCreator', groupOpenid: 'gCreator' },
+      creator: { userId: 'oCreator', memberId: 'gCreator' },
       card: newBinding({ activityId: `a${t}`, expiresAt: NOW + 24 * HOUR }, 0),
       now: NOW,
     });
     await store.insert(task);
     // Straight into the store: no sync ran, so the card shows none of them.
     for (let n = 0; n < joined; n += 1)
-      must(await store.join(task.id, 'room', { openid: `o${n}`, groupOpenid: `g${n}` }, NOW));
+      must(await store.join(task.id, 'room', { userId: `o${n}`, memberId: `g${n}` }, NOW));
   }
   return { groupTask, close: () => documents.close() };
 }

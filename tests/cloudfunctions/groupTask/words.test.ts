@@ -15,7 +15,7 @@ afterEach(() => world.close());
 const asked = (who: EmulatedMember, action: string, body: object, locale?: string) =>
   world.raw(who, {
     action,
-    cloudID: world.backend.wechat.issueCloudId(who),
+    chatProof: world.backend.wechat.issueCloudId(who),
     ...(locale === undefined ? {} : { [LOCALE_FIELD]: locale }),
     ...body,
   });

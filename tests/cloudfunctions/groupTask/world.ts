@@ -1,6 +1,7 @@
 // A chat with members, the local backend on a chosen store, and typed calls as any member.
 import type { ActionName, Actions, ApiResult, MemberList, ParticipantView } from '../../../packageChatTool/core/api';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
+import type { Member } from '../../../kit/core/chat';
 import { databaseOf } from '../../../kit/server/sdk';
 import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
 import { cloudbaseDocuments } from '../../../kit/server/store';
@@ -28,7 +29,7 @@ export interface World {
   call<A extends ActionName>(
     who: EmulatedMember,
     action: A,
-    body: Omit<Actions[A]['request'], 'cloudID'>,
+    body: Omit<Actions[A]['request'], 'chatProof'>,
   ): Promise<ApiResult<Actions[A]['response']>>;
   /** A call with the raw payload, as a hostile client could send it. */
   raw(who: { openid: string }, data: unknown): Promise<ApiResult<unknown>>;
@@ -72,7 +73,7 @@ export function makeWorld(
     call: async (who, action, body) =>
       (await backend.callFunction(who, {
         action,
-        cloudID: backend.wechat.issueCloudId(who),
+        chatProof: backend.wechat.issueCloudId(who),
         ...body,
       })) as ApiResult<Actions[typeof action]['response']>,
     raw: async (who, data) => (await backend.callFunction(who, data)) as ApiResult<unknown>,
@@ -126,7 +127,13 @@ export async function wholeList(
     items.push(...page.items);
     next = page.next;
   }
-  const ids = items.map((item) => item.groupOpenid);
+  const ids = items.map((item) => item.memberId);
   if (new Set(ids).size !== ids.length) throw new Error(`a member came twice in ${list}`);
   return items;
 }
+
+/** An emulated WeChat member as the domain knows them: the openid as user id, the group_openid as member id. */
+export const memberOf = ({ openid, groupOpenid }: EmulatedMember): Member => ({
+  userId: openid,
+  memberId: groupOpenid,
+});

@@ -41,7 +41,7 @@ describe('the wecomTask bundle', () => {
       id: 'overdueWecom',
       draft: { title: '过期', kind: 'complete', audience: { kind: 'everyone' }, deadline: now - 1000 },
       room: { id: 'wecom-g-room', chatType: 4 },
-      creator: { openid: 'wecom-u-creator', groupOpenid: 'wecom-m-creator' },
+      creator: { userId: 'wecom-u-creator', memberId: 'wecom-m-creator' },
       // WeCom's card is never updated: an expired binding needs no call.
       card: newBinding({ activityId: 'a', expiresAt: now - 1 }, 0),
       now: now - 2000,

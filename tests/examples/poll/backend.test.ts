@@ -32,7 +32,7 @@ interface World {
   call<A extends Action>(
     member: EmulatedMember,
     action: A,
-    body: Omit<RequestOf<PollActions, A>, 'cloudID'>,
+    body: Omit<RequestOf<PollActions, A>, 'chatProof'>,
   ): Promise<Answer<A>>;
   /** Alice's poll, its card posted to the room as the create page posts it. */
   publish(options?: string[]): Promise<{ pollId: string; activityId: string }>;
@@ -46,7 +46,7 @@ function makeWorld(pollDocuments: DocumentStore | undefined, size: number): Worl
   const call: World['call'] = async (member, action, body) =>
     (await backend.callFunction(member, {
       action,
-      cloudID: backend.wechat.issueCloudId(member),
+      chatProof: backend.wechat.issueCloudId(member),
       ...body,
     })) as Answer<typeof action>;
   return {
@@ -135,16 +135,16 @@ describe.each(STORES)('the group poll on %s', (_name, store) => {
     expect(new Set(backend.wechat.card(activityId)!.done).size).toBe(voters.length);
   });
 
-  test('identity: never from the request, a cloudID only for its own member, a poll only in its own chat', async () => {
+  test('identity: never from the request, a chatProof only for its own member, a poll only in its own chat', async () => {
     world = makeWorld(store(), 3);
     const { backend, call } = world;
     const [, bob, carol] = world.members as [EmulatedMember, EmulatedMember, EmulatedMember];
     const { pollId } = await world.publish();
 
-    for (const forged of [{ openid: bob.openid }, { groupOpenid: bob.groupOpenid }, { roomId: world.roomId }]) {
+    for (const forged of [{ userId: bob.openid }, { memberId: bob.groupOpenid }, { roomId: world.roomId }]) {
       const answer = await backend.callFunction(carol, {
         action: 'vote',
-        cloudID: backend.wechat.issueCloudId(carol),
+        chatProof: backend.wechat.issueCloudId(carol),
         pollId,
         option: 0,
         ...forged,
@@ -152,16 +152,16 @@ describe.each(STORES)('the group poll on %s', (_name, store) => {
       expect(codeOf(answer as Answer<'vote'>)).toBe('INVALID_REQUEST');
     }
 
-    // Bob's cloudID presented by Carol: WeChat may refuse it or resolve it (docs/platform.md, "Replayed cloudID");
+    // Bob's chatProof presented by Carol: WeChat may refuse it or resolve it (docs/platform.md, "Replayed cloudID");
     // either way Bob's group_openid is bound to Bob and Carol cannot vote as him.
     await call(bob, 'getPoll', { pollId });
     const replayed = (await backend.callFunction(carol, {
       action: 'vote',
-      cloudID: backend.wechat.issueCloudId(bob),
+      chatProof: backend.wechat.issueCloudId(bob),
       pollId,
       option: 0,
     })) as Answer<'vote'>;
-    expect(['CLOUD_ID_FOREIGN', 'CLOUD_ID_INVALID']).toContain(codeOf(replayed));
+    expect(['CHAT_PROOF_FOREIGN', 'CHAT_PROOF_INVALID']).toContain(codeOf(replayed));
 
     const elsewhere = backend.wechat.createRoom({ name: 'Other' });
     const dave = backend.wechat.addMember(elsewhere.id, { nickname: 'Dave' });
@@ -200,14 +200,14 @@ test('the content check: a risky question is refused and nothing is stored', asy
   const alice = backend.wechat.addMember(room.id);
   const created = (await backend.callFunction(alice, {
     action: 'createPoll',
-    cloudID: backend.wechat.issueCloudId(alice),
+    chatProof: backend.wechat.issueCloudId(alice),
     envVersion: 'develop',
     poll: { question: '问题', options: ['a', 'b'] },
   })) as Answer<'createPoll'>;
   expect(codeOf(created)).toBe('CONTENT_RISKY');
   const listed = (await backend.callFunction(alice, {
     action: 'listPolls',
-    cloudID: backend.wechat.issueCloudId(alice),
+    chatProof: backend.wechat.issueCloudId(alice),
   })) as Answer<'listPolls'>;
   expect(listed.ok && listed.data).toEqual([]);
   backend.close();

@@ -34,7 +34,7 @@ describe('the groupPoll bundle', () => {
       id: 'lagging',
       draft: { question: '去哪', options: ['a', 'b'] },
       room: { id: 'G', chatType: 3 },
-      creator: { openid: 'oC', groupOpenid: 'gC' },
+      creator: { userId: 'oC', memberId: 'gC' },
       card: newBinding({ activityId: 'a', expiresAt: now + 3_600_000 }, 0),
       now,
     });
@@ -52,12 +52,14 @@ describe('the groupPoll bundle', () => {
 
     process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';
     process.env.WX_OPENID = 'oClient';
-    expect(await fn.main({ action: 'vote', cloudID: '', pollId: 'lagging', option: 0 })).toMatchObject({
-      error: { code: 'CLOUD_ID_INVALID' },
+    expect(await fn.main({ action: 'vote', chatProof: '', pollId: 'lagging', option: 0 })).toMatchObject({
+      error: { code: 'CHAT_PROOF_INVALID' },
     });
-    expect(await fn.main({ action: 'vote', cloudID: 'c', pollId: 'lagging', option: 0, openid: 'oC' })).toMatchObject({
-      error: { code: 'INVALID_REQUEST' },
-    });
+    expect(await fn.main({ action: 'vote', chatProof: 'c', pollId: 'lagging', option: 0, userId: 'oC' })).toMatchObject(
+      {
+        error: { code: 'INVALID_REQUEST' },
+      },
+    );
     expect(await fn.main({ action: 'dropTables' })).toMatchObject({ error: { code: 'UNKNOWN_ACTION' } });
   });
 });

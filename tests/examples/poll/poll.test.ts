@@ -15,9 +15,9 @@ import {
 import { pollView, shareOf } from '../../../examples/poll/packagePoll/core/view';
 
 const NOW = 1_700_000_000_000;
-const alice = { openid: 'o-alice', groupOpenid: 'g-alice' };
-const bob = { openid: 'o-bob', groupOpenid: 'g-bob' };
-const carol = { openid: 'o-carol', groupOpenid: 'g-carol' };
+const alice = { userId: 'o-alice', memberId: 'g-alice' };
+const bob = { userId: 'o-bob', memberId: 'g-bob' };
+const carol = { userId: 'o-carol', memberId: 'g-carol' };
 
 function aPoll(changes: Partial<Poll> = {}): Poll {
   return {
@@ -63,11 +63,11 @@ describe('the draft', () => {
   });
 
   test('the vote request takes an option index and nothing that claims an identity', () => {
-    const vote = { action: 'vote', cloudID: 'c', pollId: 'p1' };
+    const vote = { action: 'vote', chatProof: 'c', pollId: 'p1' };
     expect(parseRequest(POLL_ACTIONS, { ...vote, option: 1 }, NOW).ok).toBe(true);
     expect(codeOf(parseRequest(POLL_ACTIONS, { ...vote, option: 1.5 }, NOW))).toBe('INVALID_REQUEST');
     expect(codeOf(parseRequest(POLL_ACTIONS, { ...vote, option: 6 }, NOW))).toBe('INVALID_REQUEST');
-    expect(codeOf(parseRequest(POLL_ACTIONS, { ...vote, option: 0, openid: 'o-x' }, NOW))).toBe('INVALID_REQUEST');
+    expect(codeOf(parseRequest(POLL_ACTIONS, { ...vote, option: 0, userId: 'o-x' }, NOW))).toBe('INVALID_REQUEST');
   });
 });
 
@@ -81,10 +81,10 @@ describe('voting and closing', () => {
   });
 
   test('only the creator closes, once', () => {
-    expect(codeOf(closePoll(aPoll(), bob.openid))).toBe('NOT_CREATOR');
-    const closed = closePoll(aPoll(), alice.openid);
+    expect(codeOf(closePoll(aPoll(), bob.userId))).toBe('NOT_CREATOR');
+    const closed = closePoll(aPoll(), alice.userId);
     expect(closed.ok && closed.data.state).toBe('closed');
-    expect(codeOf(closePoll(aPoll({ state: 'closed' }), alice.openid))).toBe('POLL_CLOSED');
+    expect(codeOf(closePoll(aPoll({ state: 'closed' }), alice.userId))).toBe('POLL_CLOSED');
   });
 });
 
@@ -100,7 +100,7 @@ describe('the card and the views', () => {
   });
 
   test('members see counts per option and their own vote, never who voted for what', () => {
-    const view = pollView(aPoll({ votes }), bob.openid);
+    const view = pollView(aPoll({ votes }), bob.userId);
     expect(view.options).toEqual([
       { text: '山顶', votes: 1 },
       { text: '湖边', votes: 1 },
@@ -108,8 +108,8 @@ describe('the card and the views', () => {
     expect(view.voters).toBe(2);
     expect(view.viewer).toEqual({ isCreator: false, option: 1, can: { vote: false, close: false } });
     expect(JSON.stringify(view)).not.toContain('o-alice');
-    expect(pollView(aPoll(), alice.openid).viewer.can).toEqual({ vote: true, close: true });
-    expect(pollView(aPoll({ state: 'closed' }), alice.openid).viewer.can).toEqual({ vote: false, close: false });
+    expect(pollView(aPoll(), alice.userId).viewer.can).toEqual({ vote: true, close: true });
+    expect(pollView(aPoll({ state: 'closed' }), alice.userId).viewer.can).toEqual({ vote: false, close: false });
   });
 
   test('the card is shared with everyone in the chat, titled by the question, opening the poll', () => {
@@ -141,11 +141,11 @@ describe('the changes as data, for the store', () => {
   });
 
   test('closing is guarded by the state alone, so a burst of votes cannot starve it', () => {
-    const decided = closeChange(aPoll(), alice.openid);
+    const decided = closeChange(aPoll(), alice.userId);
     if (!decided.ok) throw new Error(decided.error.code);
     expect(applyChange(aPoll(), decided.data.change!)).toEqual(decided.data.result);
     expect(premisesHold(aPoll({ votes: [bobVote] }), decided.data.premises)).toBe(true);
-    expect(codeOf(closeChange(aPoll(), bob.openid))).toBe('NOT_CREATOR');
+    expect(codeOf(closeChange(aPoll(), bob.userId))).toBe('NOT_CREATOR');
   });
 
   test('a card record clears the lag only while the votes are the ones it was weighed against', () => {
@@ -153,7 +153,7 @@ describe('the changes as data, for the store', () => {
     const [body] = cardUpdates(voted.card, cardTargetOf(voted), NOW);
     const recorded = cardRecordChange(voted, 'a1', { version: 0, answers: [{ body: body!, answer: 'accepted' }] })!;
     expect(applyChange(voted, recorded.change!)).toEqual(recorded.result);
-    expect(recorded.result).toMatchObject({ cardBehind: false, card: { shown: { doneGroupOpenids: ['g-bob'] } } });
+    expect(recorded.result).toMatchObject({ cardBehind: false, card: { shown: { doneMemberIds: ['g-bob'] } } });
     const later = aPoll({ votes: [bobVote, { ...carol, option: 0, at: NOW }], cardBehind: true });
     expect(premisesHold(later, recorded.premises)).toBe(false);
     expect(cardRecordChange(voted, 'another card', { version: 0, answers: [] })).toBeNull();

@@ -2,7 +2,7 @@
 import {
   actionMethods,
   CLOUD_ID_REUSE_MS,
-  cloudId,
+  chatProof,
   createActionClient,
   envVersion,
   KIT_ERROR_CODES,
@@ -14,8 +14,11 @@ import {
 } from 'chat-tool-kit';
 
 const POLL = {
-  vote: { request: { cloudID: cloudId, pollId: recordId, option: recordId }, response: returns<{ votes: number }>() },
-  listPolls: { request: { cloudID: cloudId }, response: returns<string[]>() },
+  vote: {
+    request: { chatProof, pollId: recordId, option: recordId },
+    response: returns<{ votes: number }>(),
+  },
+  listPolls: { request: { chatProof }, response: returns<string[]>() },
   about: { request: {}, response: returns<{ version: string }>() },
 };
 const POLL_ERROR_CODES = ['POLL_CLOSED', 'ALREADY_VOTED'] as const;
@@ -56,7 +59,7 @@ describe('action client', () => {
     expect(platform.callFunction).toHaveBeenCalledWith('groupPoll', {
       action: 'vote',
       locale: 'en',
-      cloudID: 'cloud-1',
+      chatProof: 'cloud-1',
       pollId: 'p1',
       option: 'a',
     });
@@ -109,7 +112,7 @@ describe('action client', () => {
 
   test.each(
     [...KIT_ERROR_CODES, ...POLL_ERROR_CODES].filter(
-      (code) => code !== 'CLOUD_ID_EXPIRED' && code !== 'CLOUD_ID_INVALID',
+      (code) => code !== 'CHAT_PROOF_EXPIRED' && code !== 'CHAT_PROOF_INVALID',
     ),
   )("turns the server error %s (the kit's or the tool's) into a typed failure without retrying", async (code) => {
     const platform = fakeWeChat({ callFunction: async () => failure(code) });
@@ -164,7 +167,7 @@ describe('action client', () => {
     expect(platform.callFunction).toHaveBeenCalledWith('groupPoll', { action: 'about', locale: 'en' });
   });
 
-  test.each(['CLOUD_ID_EXPIRED', 'CLOUD_ID_INVALID'])(
+  test.each(['CHAT_PROOF_EXPIRED', 'CHAT_PROOF_INVALID'])(
     'on %s it re-reads getChatToolInfo and retries once',
     async (code) => {
       let n = 0;
@@ -178,15 +181,15 @@ describe('action client', () => {
       const result = await clientOf(platform).call('vote', { pollId: 'p1', option: 'a' });
       expect(result.ok).toBe(true);
       expect(platform.callFunction).toHaveBeenCalledTimes(2);
-      expect(platform.callFunction.mock.calls[1][1]).toMatchObject({ cloudID: 'cloud-2' });
+      expect(platform.callFunction.mock.calls[1][1]).toMatchObject({ chatProof: 'cloud-2' });
     },
   );
 
   test('gives up after one retry', async () => {
-    const platform = fakeWeChat({ callFunction: async () => failure('CLOUD_ID_EXPIRED') });
+    const platform = fakeWeChat({ callFunction: async () => failure('CHAT_PROOF_EXPIRED') });
     expect(await clientOf(platform).call('vote', { pollId: 'p1', option: 'a' })).toEqual({
       ok: false,
-      code: 'CLOUD_ID_EXPIRED',
+      code: 'CHAT_PROOF_EXPIRED',
     });
     expect(platform.callFunction).toHaveBeenCalledTimes(2);
   });
@@ -212,8 +215,8 @@ test('types: the body is the request without its cloudID, the answer is the resp
   const client = clientOf(platform);
   // @ts-expect-error vote needs its option
   await client.call('vote', { pollId: 'p1' });
-  // @ts-expect-error the client adds the cloudID itself
-  await client.call('vote', { cloudID: 'c', pollId: 'p1', option: 'a' });
+  // @ts-expect-error the client adds the chat proof itself
+  await client.call('vote', { chatProof: 'c', pollId: 'p1', option: 'a' });
   // @ts-expect-error the table has no such action
   await client.call('archive', {});
   const voted = await client.call('vote', { pollId: 'p1', option: 'a' });
@@ -233,7 +236,7 @@ test('types: the body is the request without its cloudID, the answer is the resp
 describe('action methods', () => {
   const TABLE = {
     ...POLL,
-    createPoll: { request: { cloudID: cloudId, envVersion, question: recordId }, response: returns<string>() },
+    createPoll: { request: { chatProof, envVersion, question: recordId }, response: returns<string>() },
   };
 
   function methodsOf(platform: FakeWeChat & { envVersion?: jest.Mock }) {
@@ -256,7 +259,7 @@ describe('action methods', () => {
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupPoll', {
       action: 'vote',
       locale: 'en',
-      cloudID: 'cloud-1',
+      chatProof: 'cloud-1',
       pollId: 'p1',
       option: 'a',
     });
@@ -264,7 +267,7 @@ describe('action methods', () => {
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupPoll', {
       action: 'createPoll',
       locale: 'en',
-      cloudID: 'cloud-1',
+      chatProof: 'cloud-1',
       question: 'lunch',
       envVersion: 'trial',
     });
@@ -280,8 +283,8 @@ describe('action methods', () => {
 
   test('types: a method takes what a page sends, without the fields the client fills in', async () => {
     const methods = methodsOf(fakeWeChat());
-    // @ts-expect-error the client adds the cloudID itself
-    await methods.vote({ pollId: 'p1', option: 'a', cloudID: 'c' });
+    // @ts-expect-error the client adds the chat proof itself
+    await methods.vote({ pollId: 'p1', option: 'a', chatProof: 'c' });
     // @ts-expect-error the option is required
     await methods.vote({ pollId: 'p1' });
     expect(methods.vote).toBeInstanceOf(Function);

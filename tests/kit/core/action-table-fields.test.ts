@@ -35,7 +35,7 @@ test('a left-out optional field becomes its fallback: null, or the one given', (
 test('a record field takes only its declared fields, each by its parser, then its rule across them', () => {
   expect(parsed({ poll: 'lunch' })).toEqual({ code: 'INVALID_REQUEST', message: 'poll must be an object' });
   expect(parsed({ poll: { question: 'lunch', extra: 1 } })).toMatchObject({ code: 'INVALID_REQUEST' });
-  expect(parsed({ poll: { question: 'lunch', openid: 'o' } })).toMatchObject({
+  expect(parsed({ poll: { question: 'lunch', userId: 'o' } })).toMatchObject({
     message: expect.stringContaining('derives identity'),
   });
   expect(parsed({ poll: { question: '' } })).toEqual({ code: 'INVALID_REQUEST', message: 'a word is needed' });

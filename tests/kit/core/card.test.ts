@@ -48,7 +48,7 @@ describe('a new binding', () => {
       activityId: '1001_abc+/=',
       expiresAt: NOW + 24 * HOUR,
       versionType: 1,
-      shown: { state: 1, settled: true, endSent: false, version: 0, doneGroupOpenids: [] },
+      shown: { state: 1, settled: true, endSent: false, version: 0, doneMemberIds: [] },
     });
     expect(aBinding().shown).toBe(NEW_CARD);
   });
@@ -96,7 +96,7 @@ describe('card updates', () => {
   it('never un-marks: a member no longer done stays marked on the card and nothing is sent', () => {
     const shown = apply(aBinding(), target(1, group(1)));
     expect(cardUpdates(shown, target(1), NOW)).toEqual([]);
-    expect(shown.shown.doneGroupOpenids).toEqual(['group1']);
+    expect(shown.shown.doneMemberIds).toEqual(['group1']);
   });
 
   it('sends target_state 2 for closing soon, marking first who is still unmarked, and never marks after', () => {
@@ -109,7 +109,7 @@ describe('card updates', () => {
       [2, undefined],
     ]);
     const shownClosing = apply(aBinding(), closing);
-    expect(shownClosing.shown).toMatchObject({ state: 2, settled: true, doneGroupOpenids: ['group1'] });
+    expect(shownClosing.shown).toMatchObject({ state: 2, settled: true, doneMemberIds: ['group1'] });
     // Marking now would take the card back to collecting: members done later are not marked.
     const withMember = target(2, group(1, 3));
     expect(cardUpdates(shownClosing, withMember, NOW)).toEqual([]);
@@ -154,8 +154,8 @@ describe('card updates', () => {
 describe('what the card shows after a sync (cardAfter): no clock decides, unknown outcomes are re-sent', () => {
   it('accumulates the marks of accepted calls only', () => {
     const card = cardAfter(NEW_CARD, 1, sync(0, [body(1, ['g1']), 'accepted'], [body(1, ['g2']), 'unknown']));
-    expect(card).toEqual({ state: 1, settled: true, endSent: false, version: 1, doneGroupOpenids: ['g1'] });
-    expect(cardAfter(card, 1, sync(0, [body(1, ['g3']), 'refused'])).doneGroupOpenids).toEqual(['g1']);
+    expect(card).toEqual({ state: 1, settled: true, endSent: false, version: 1, doneMemberIds: ['g1'] });
+    expect(cardAfter(card, 1, sync(0, [body(1, ['g3']), 'refused'])).doneMemberIds).toEqual(['g1']);
   });
 
   it('settles the state of a sync nobody else recorded during, and doubts one that raced', () => {
@@ -163,7 +163,7 @@ describe('what the card shows after a sync (cardAfter): no clock decides, unknow
     expect(alone).toMatchObject({ state: 2, settled: true, version: 1 });
     // Another sync read version 0 too: which of its calls WeChat applied last is unknown.
     const raced = cardAfter(alone, 2, sync(0, [body(1, ['g2']), 'accepted']));
-    expect(raced).toMatchObject({ state: 1, settled: false, version: 2, doneGroupOpenids: ['g1', 'g2'] });
+    expect(raced).toMatchObject({ state: 1, settled: false, version: 2, doneMemberIds: ['g1', 'g2'] });
     // An answer that came after its sync gave up has no place in the order either.
     expect(cardAfter(alone, 2, sync(null, [body(2), 'accepted'])).settled).toBe(false);
   });
@@ -177,7 +177,7 @@ describe('what the card shows after a sync (cardAfter): no clock decides, unknow
 
   it('knows a collecting card (target 1) shows 1 whatever the order', () => {
     const raced = cardAfter({ ...NEW_CARD, version: 4 }, 1, sync(0, [body(1, ['g1']), 'unknown']));
-    expect(raced).toMatchObject({ state: 1, settled: true, doneGroupOpenids: [] });
+    expect(raced).toMatchObject({ state: 1, settled: true, doneMemberIds: [] });
   });
 
   it('keeps ended final, and reads a refused end after an unknown one as ended', () => {
@@ -222,7 +222,7 @@ describe('card text (docs/platform.md#card-templates-and-subtitles)', () => {
   });
 
   it('classifies viewers by chooseType', () => {
-    const card = { publisherGroupOpenid: 'p', chooseType: 1 as const, participant: ['a'] };
+    const card = { publisherMemberId: 'p', chooseType: 1 as const, participant: ['a'] };
     expect(cardRole(card, 'p')).toBe('publisher');
     expect(cardRole(card, 'a')).toBe('participant');
     expect(cardRole(card, 'b')).toBe('nonParticipant');

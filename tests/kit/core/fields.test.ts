@@ -1,18 +1,18 @@
 // The request fields every chat tool shares, and how characters are counted.
-import { CLOUD_ID_MAX, cloudId, countCharacters, envVersion, recordId } from 'chat-tool-kit';
+import { CHAT_PROOF_MAX, chatProof, countCharacters, envVersion, recordId } from 'chat-tool-kit';
 
 const NOW = 0;
 const codeOf = (result: { ok: true } | { ok: false; error: { code: string } }) =>
   result.ok ? 'ok' : result.error.code;
 
 describe('kit fields', () => {
-  it('takes a cloudID as the opaque string WeChat gave, refusing other values', () => {
-    expect(cloudId('cid', NOW)).toEqual({ ok: true, data: 'cid' });
-    expect(codeOf(cloudId({ cloudID: 'x', data: {} }, NOW))).toBe('INVALID_REQUEST');
-    expect(codeOf(cloudId(42, NOW))).toBe('INVALID_REQUEST');
-    expect(codeOf(cloudId('', NOW))).toBe('CLOUD_ID_INVALID');
-    expect(codeOf(cloudId('c'.repeat(CLOUD_ID_MAX), NOW))).toBe('ok');
-    expect(codeOf(cloudId('c'.repeat(CLOUD_ID_MAX + 1), NOW))).toBe('CLOUD_ID_INVALID');
+  it('takes a chatProof as the opaque string WeChat gave, refusing other values', () => {
+    expect(chatProof('cid', NOW)).toEqual({ ok: true, data: 'cid' });
+    expect(codeOf(chatProof({ chatProof: 'x', data: {} }, NOW))).toBe('INVALID_REQUEST');
+    expect(codeOf(chatProof(42, NOW))).toBe('INVALID_REQUEST');
+    expect(codeOf(chatProof('', NOW))).toBe('CHAT_PROOF_INVALID');
+    expect(codeOf(chatProof('c'.repeat(CHAT_PROOF_MAX), NOW))).toBe('ok');
+    expect(codeOf(chatProof('c'.repeat(CHAT_PROOF_MAX + 1), NOW))).toBe('CHAT_PROOF_INVALID');
   });
 
   it('takes the three envVersions and nothing else', () => {

@@ -27,13 +27,13 @@ function memoryRecords(binding: CardBinding, target: CardTarget, oneMark = false
     },
   };
   if (oneMark) {
-    records.recordMark = async (recordId, activityId, groupOpenid, premise) => {
-      marks.push([recordId, activityId, groupOpenid, premise]);
+    records.recordMark = async (recordId, activityId, memberId, premise) => {
+      marks.push([recordId, activityId, memberId, premise]);
       if (premise !== 'holds') return null;
       const { shown } = record.binding;
       record.binding = {
         ...record.binding,
-        shown: { ...shown, doneGroupOpenids: [...shown.doneGroupOpenids, groupOpenid] },
+        shown: { ...shown, doneMemberIds: [...shown.doneMemberIds, memberId] },
       };
       return { ...record };
     };
@@ -80,7 +80,7 @@ describe('card sync', () => {
     expect(sent.map((body) => body.target_state)).toEqual([1, 2]);
     expect(syncs).toEqual([{ version: 0, answers: sent.map((body) => ({ body, answer: 'accepted' })) }]);
     expect(synced).toEqual({ recorded: record, sent: 2, failed: false, deferred: 0 });
-    expect(record.binding.shown).toEqual({ ...NEW_CARD, state: 2, version: 1, doneGroupOpenids: ['g1'] });
+    expect(record.binding.shown).toEqual({ ...NEW_CARD, state: 2, version: 1, doneMemberIds: ['g1'] });
   });
 
   it('stops at the first call not accepted: a refusal applied nothing and leaves the card lagging', async () => {
@@ -89,7 +89,7 @@ describe('card sync', () => {
     expect(sent).toHaveLength(1);
     expect(syncs[0]?.answers.map((a) => a.answer)).toEqual(['refused']);
     expect(synced).toMatchObject({ sent: 0, failed: true });
-    expect(record.binding.shown.doneGroupOpenids).toEqual([]);
+    expect(record.binding.shown.doneMemberIds).toEqual([]);
   });
 
   it('tells a refusal of the call itself (permission, token, cloud call) from a refusal of the body', async () => {
@@ -178,32 +178,32 @@ describe("a tool's one-mark record", () => {
   it('records a sync that only marked the member it was sent to mark through the one-mark record', async () => {
     const { cards, sent, syncs, marks, record } = withOneMark([], target(1, ['g1']));
     const synced = await cards.sync('r1', record.binding, record.target, undefined, {
-      groupOpenid: 'g1',
+      memberId: 'g1',
       premise: 'holds',
     });
     expect(sent).toHaveLength(1);
     expect(marks).toEqual([['r1', 'act', 'g1', 'holds']]);
     expect(syncs).toEqual([]);
     expect(synced).toEqual({ recorded: record, sent: 1, failed: false, deferred: 0 });
-    expect(record.binding.shown.doneGroupOpenids).toEqual(['g1']);
+    expect(record.binding.shown.doneMemberIds).toEqual(['g1']);
   });
 
   it('records the whole sync when the one-mark record declines', async () => {
     const { cards, syncs, marks, record } = withOneMark([], target(1, ['g1']));
-    await cards.sync('r1', record.binding, record.target, undefined, { groupOpenid: 'g1', premise: 'gone' });
+    await cards.sync('r1', record.binding, record.target, undefined, { memberId: 'g1', premise: 'gone' });
     expect(marks).toEqual([['r1', 'act', 'g1', 'gone']]);
     expect(syncs).toHaveLength(1);
-    expect(record.binding.shown).toMatchObject({ version: 1, doneGroupOpenids: ['g1'] });
+    expect(record.binding.shown).toMatchObject({ version: 1, doneMemberIds: ['g1'] });
   });
 
   it('records the whole sync when it did more than mark that member, or was given no member', async () => {
-    for (const [to, groupOpenid] of [
+    for (const [to, memberId] of [
       [target(1, ['g1', 'g2']), 'g1'],
       [target(2, ['g1']), 'g1'],
       [target(1, ['g2']), 'g1'],
     ] as const) {
       const { cards, syncs, marks, record } = withOneMark([], to);
-      await cards.sync('r1', record.binding, record.target, undefined, { groupOpenid, premise: 'holds' });
+      await cards.sync('r1', record.binding, record.target, undefined, { memberId, premise: 'holds' });
       expect(marks).toEqual([]);
       expect(syncs).toHaveLength(1);
     }
@@ -215,13 +215,13 @@ describe("a tool's one-mark record", () => {
 
   it('records a late answer on the whole record: its place among the calls is unknown', async () => {
     const { cards, stalled, syncs, marks, record } = withOneMark(['stall'], target(1, ['g1']));
-    const mark = { groupOpenid: 'g1', premise: 'holds' };
+    const mark = { memberId: 'g1', premise: 'holds' };
     expect(await cards.sync('r1', record.binding, record.target, undefined, mark)).toMatchObject({ failed: true });
     stalled[0]?.();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(marks).toEqual([]);
     expect(syncs.map((sync) => sync.version)).toEqual([0, null]);
-    expect(record.binding.shown.doneGroupOpenids).toEqual(['g1']);
+    expect(record.binding.shown.doneMemberIds).toEqual(['g1']);
   });
 });
 
@@ -255,7 +255,7 @@ describe('card sync within a deadline', () => {
         deferred: 1,
       });
       expect(syncs).toHaveLength(1);
-      expect(record.binding.shown.doneGroupOpenids).toHaveLength(200);
+      expect(record.binding.shown.doneMemberIds).toHaveLength(200);
       // No time left at all: nothing sent and nothing to record.
       expect(await cards.sync('r1', record.binding, record.target, wall + 19)).toMatchObject({
         recorded: null,

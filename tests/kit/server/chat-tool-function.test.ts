@@ -16,7 +16,7 @@ const TRIGGERS = [
 ];
 
 const ACTIONS = {
-  echo: { request: { text }, response: returns<{ text: string; openid: string }>() },
+  echo: { request: { text }, response: returns<{ text: string; userId: string }>() },
   speak: { request: {}, response: returns<Locale>() },
   ticket: { request: {}, response: returns<unknown>() },
   explode: { request: {}, response: returns<null>() },
@@ -27,7 +27,7 @@ describe('kit function shell', () => {
   let logged: string[];
   let timerRuns: number;
   const handlers: Handlers<typeof ACTIONS, Call> = {
-    echo: async ({ text: said }, { openid }) => ok({ text: said, openid }),
+    echo: async ({ text: said }, { userId }) => ok({ text: said, userId }),
     speak: async (_, { locale }) => ok(locale),
     // As identity does: reads the presented ticket, answers a new one.
     ticket: async () => {
@@ -62,19 +62,19 @@ describe('kit function shell', () => {
     timerRuns = 0;
   });
 
-  it("routes a call to its handler with the caller's openid, without WeChat's userInfo", async () => {
+  it("routes a call to its handler with the caller's userId, without WeChat's userInfo", async () => {
     const event = { action: 'echo', text: 'hi', userInfo: { appId: 'wx1', openId: 'oForged' } };
-    expect(await make().main(event, 'oAlice')).toEqual({ ok: true, data: { text: 'hi', openid: 'oAlice' } });
+    expect(await make().main(event, 'oAlice')).toEqual({ ok: true, data: { text: 'hi', userId: 'oAlice' } });
     expect(await make().handle({ action: 'echo', text: 'hi' }, 'oBob')).toEqual({
       ok: true,
-      data: { text: 'hi', openid: 'oBob' },
+      data: { text: 'hi', userId: 'oBob' },
     });
   });
 
   it('takes the member ticket off the request before the table parses it, and answers the one the call issued', async () => {
     expect(await make().main({ action: 'echo', text: 'hi', memberTicket: 'old' }, 'oAlice')).toEqual({
       ok: true,
-      data: { text: 'hi', openid: 'oAlice' },
+      data: { text: 'hi', userId: 'oAlice' },
     });
     expect(await make().main({ action: 'ticket', memberTicket: 'old' }, 'oAlice')).toEqual({
       ok: true,
@@ -102,7 +102,7 @@ describe('kit function shell', () => {
     expect(DEFAULT_LOCALE).toBe('zh-CN');
     expect(await make().main({ action: 'echo', text: 'hi', locale: 'en', memberTicket: 'old' }, 'oAlice')).toEqual({
       ok: true,
-      data: { text: 'hi', openid: 'oAlice' },
+      data: { text: 'hi', userId: 'oAlice' },
     });
   });
 
@@ -133,7 +133,7 @@ describe('kit function shell', () => {
     };
     expect(await codeOf({ action: 'nope' })).toBe('UNKNOWN_ACTION');
     expect(await codeOf({ action: 'echo', text: 1 })).toBe('INVALID_REQUEST');
-    expect(await codeOf({ action: 'echo', text: 'hi', openid: 'oBob' })).toBe('INVALID_REQUEST');
+    expect(await codeOf({ action: 'echo', text: 'hi', userId: 'oBob' })).toBe('INVALID_REQUEST');
     expect(await codeOf('echo')).toBe('INVALID_REQUEST');
   });
 

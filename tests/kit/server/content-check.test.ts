@@ -26,7 +26,7 @@ describe('kit content check', () => {
     answer = async () => ({ verdict: 'pass', traceId: 't1' });
   });
 
-  it("sends the writer's openid, the tool's scene and the texts, and passes what WeChat passes", async () => {
+  it("sends the writer's user id as msgSecCheck's openid, the tool's scene and the texts, and passes what WeChat passes", async () => {
     expect(await check()('oAlice', { title: '标题', content: '标题\n说明' })).toEqual({ ok: true, data: null });
     expect(checks).toEqual([{ openid: 'oAlice', scene: 2, title: '标题', content: '标题\n说明' }]);
     expect(logged).toEqual([]);
@@ -49,7 +49,7 @@ describe('kit content check', () => {
     answer = async () => ({ verdict: 'risky', traceId: 'trace-42' });
     await check()('oAlice', { title: 't', content: 't' });
     expect(logged).toEqual([
-      { message: 'msgSecCheck answered risky', detail: { openid: 'oAlice', traceId: 'trace-42' } },
+      { message: 'msgSecCheck answered risky', detail: { userId: 'oAlice', traceId: 'trace-42' } },
     ]);
   });
 

@@ -1,4 +1,4 @@
-// Identity from the cloudID only: the room WeChat resolves it to, and the caller bound to their group_openid.
+// Identity from the chatProof only: the room WeChat resolves it to, and the caller bound to their group_openid.
 import type { Member } from 'chat-tool-kit';
 import { createIdentity } from '../../../kit/server/identity';
 import type { MemberTickets } from '../../../kit/server/member-tickets';
@@ -8,15 +8,15 @@ import { PlatformError } from '../../../kit/server/ports';
 
 const NOW = 1_767_254_400_000;
 
-/** Bindings held in memory: the first openid to present a group_openid in a room keeps it. */
-function memoryBindings(): MemberBindings & { bound: Map<string, { openid: string; at: number }> } {
-  const bound = new Map<string, { openid: string; at: number }>();
+/** Bindings held in memory: the first userId to present a group_openid in a room keeps it. */
+function memoryBindings(): MemberBindings & { bound: Map<string, { userId: string; at: number }> } {
+  const bound = new Map<string, { userId: string; at: number }>();
   return {
     bound,
     async bindMember(roomId: string, member: Member, now: number) {
-      const key = `${roomId}:${member.groupOpenid}`;
-      if (!bound.has(key)) bound.set(key, { openid: member.openid, at: now });
-      return bound.get(key)!.openid;
+      const key = `${roomId}:${member.memberId}`;
+      if (!bound.has(key)) bound.set(key, { userId: member.userId, at: now });
+      return bound.get(key)!.userId;
     },
     async roomMembers() {
       return [];
@@ -52,9 +52,9 @@ describe('kit identity', () => {
   it('names a group by opengid and a one-to-one chat by open_single_roomid, binding the caller', async () => {
     expect(await identity().caller('cid', 'oAlice')).toEqual({
       ok: true,
-      data: { room: { id: 'tG1', chatType: 3 }, member: { openid: 'oAlice', groupOpenid: 'gAlice' } },
+      data: { room: { id: 'tG1', chatType: 3 }, member: { userId: 'oAlice', memberId: 'gAlice' } },
     });
-    expect(bindings.bound.get('tG1:gAlice')).toEqual({ openid: 'oAlice', at: NOW });
+    expect(bindings.bound.get('tG1:gAlice')).toEqual({ userId: 'oAlice', at: NOW });
     resolved = data({ opengid: 'tGignored', open_single_roomid: 'sR1', group_openid: 'gBob', chat_type: 1 });
     expect(await identity().caller('cid', 'oBob')).toMatchObject({
       ok: true,
@@ -72,15 +72,21 @@ describe('kit identity', () => {
     });
   });
 
-  it('gives the chat without a member when the cloudID carries no group_openid, which a caller needs', async () => {
+  it('gives the chat without a member when the chatProof carries no group_openid, which a caller needs', async () => {
     resolved = data({ opengid: 'tG1', chat_type: 3 });
     expect(await identity().chatOf('cid', 'oAlice')).toEqual({
       ok: true,
       data: { room: { id: 'tG1', chatType: 3 }, member: null },
     });
-    expect(await identity().caller('cid', 'oAlice')).toMatchObject({ ok: false, error: { code: 'CLOUD_ID_INVALID' } });
+    expect(await identity().caller('cid', 'oAlice')).toMatchObject({
+      ok: false,
+      error: { code: 'CHAT_PROOF_INVALID' },
+    });
     resolved = data({ opengid: 'tG1', group_openid: '', chat_type: 3 });
-    expect(await identity().caller('cid', 'oAlice')).toMatchObject({ ok: false, error: { code: 'CLOUD_ID_INVALID' } });
+    expect(await identity().caller('cid', 'oAlice')).toMatchObject({
+      ok: false,
+      error: { code: 'CHAT_PROOF_INVALID' },
+    });
     expect(bindings.bound.size).toBe(0);
   });
 
@@ -92,12 +98,15 @@ describe('kit identity', () => {
     ['an empty opengid', { opengid: '', group_openid: 'g', chat_type: 3 }],
   ])('refuses open data describing no chat: %s', async (_, openData) => {
     resolved = data(openData);
-    expect(await identity().chatOf('cid', 'oAlice')).toMatchObject({ ok: false, error: { code: 'CLOUD_ID_INVALID' } });
+    expect(await identity().chatOf('cid', 'oAlice')).toMatchObject({
+      ok: false,
+      error: { code: 'CHAT_PROOF_INVALID' },
+    });
     expect(bindings.bound.size).toBe(0);
   });
 
-  it("passes on WeChat's refusal of the cloudID, and reports WeChat failing as PLATFORM_FAILED", async () => {
-    for (const code of ['CLOUD_ID_INVALID', 'CLOUD_ID_EXPIRED', 'CLOUD_ID_FOREIGN'] as const) {
+  it("passes on WeChat's refusal of the chatProof, and reports WeChat failing as PLATFORM_FAILED", async () => {
+    for (const code of ['CHAT_PROOF_INVALID', 'CHAT_PROOF_EXPIRED', 'CHAT_PROOF_FOREIGN'] as const) {
       resolved = { ok: false, code, message: 'refused' };
       expect(await identity().caller('cid', 'oAlice')).toEqual({ ok: false, error: { code, message: 'refused' } });
     }
@@ -107,29 +116,29 @@ describe('kit identity', () => {
     expect(bindings.bound.size).toBe(0);
   });
 
-  it('refuses a group_openid another openid presented first, logs it, and keeps its owner working', async () => {
+  it('refuses a group_openid another userId presented first, logs it, and keeps its owner working', async () => {
     expect((await identity().caller('cid', 'oAlice')).ok).toBe(true);
     for (const intruder of ['oMallory', 'oBob']) {
       expect(await identity().caller('cid', intruder)).toMatchObject({
         ok: false,
-        error: { code: 'CLOUD_ID_FOREIGN' },
+        error: { code: 'CHAT_PROOF_FOREIGN' },
       });
       expect(await identity().chatOf('cid', intruder)).toMatchObject({
         ok: false,
-        error: { code: 'CLOUD_ID_FOREIGN' },
+        error: { code: 'CHAT_PROOF_FOREIGN' },
       });
     }
     expect(logged.filter((line) => line.includes('bound to another openid'))).toHaveLength(4);
     expect((await identity().caller('cid', 'oAlice')).ok).toBe(true);
-    // The same openid in another room is another binding.
+    // The same userId in another room is another binding.
     resolved = data({ opengid: 'tG2', group_openid: 'gAlice', chat_type: 3 });
     expect((await identity().caller('cid', 'oBob')).ok).toBe(true);
-    expect(bindings.bound.get('tG2:gAlice')?.openid).toBe('oBob');
+    expect(bindings.bound.get('tG2:gAlice')?.userId).toBe('oBob');
   });
 
   describe('with member tickets', () => {
     const tickets = memberTickets('k'.repeat(32));
-    const aliceTicket = tickets.sign('tG1', { openid: 'oAlice', groupOpenid: 'gAlice' });
+    const aliceTicket = tickets.sign('tG1', { userId: 'oAlice', memberId: 'gAlice' });
     const counted = () => {
       const reads = { count: 0 };
       const bindMember = bindings.bindMember.bind(bindings);
@@ -149,18 +158,18 @@ describe('kit identity', () => {
       expect(next).toEqual({
         result: {
           ok: true,
-          data: { room: { id: 'tG1', chatType: 3 }, member: { openid: 'oAlice', groupOpenid: 'gAlice' } },
+          data: { room: { id: 'tG1', chatType: 3 }, member: { userId: 'oAlice', memberId: 'gAlice' } },
         },
         issued: null,
       });
       expect(reads.count).toBe(1);
     });
 
-    it("refuses another user presenting Alice's cloudID and ticket: the binding decides, and answers no ticket", async () => {
+    it("refuses another user presenting Alice's chatProof and ticket: the binding decides, and answers no ticket", async () => {
       await exchangeTickets(undefined, () => identity(tickets).caller('cid', 'oAlice'));
       const replayed = await exchangeTickets(aliceTicket, () => identity(tickets).caller('cid', 'oMallory'));
       expect(replayed).toEqual({
-        result: { ok: false, error: { code: 'CLOUD_ID_FOREIGN', message: expect.any(String) } },
+        result: { ok: false, error: { code: 'CHAT_PROOF_FOREIGN', message: expect.any(String) } },
         issued: null,
       });
     });
@@ -168,9 +177,9 @@ describe('kit identity', () => {
     it('reads the binding for a ticket of another room, key or member, and answers the right one', async () => {
       const reads = counted();
       for (const stale of [
-        tickets.sign('tG2', { openid: 'oAlice', groupOpenid: 'gAlice' }),
-        memberTickets('x'.repeat(32)).sign('tG1', { openid: 'oAlice', groupOpenid: 'gAlice' }),
-        tickets.sign('tG1', { openid: 'oAlice', groupOpenid: 'gOther' }),
+        tickets.sign('tG2', { userId: 'oAlice', memberId: 'gAlice' }),
+        memberTickets('x'.repeat(32)).sign('tG1', { userId: 'oAlice', memberId: 'gAlice' }),
+        tickets.sign('tG1', { userId: 'oAlice', memberId: 'gOther' }),
         'forged',
       ]) {
         expect(await exchangeTickets(stale, () => identity(tickets).caller('cid', 'oAlice'))).toMatchObject({

@@ -1,4 +1,4 @@
-// Member bindings on the store primitive, on both stores: a group_openid belongs to the first openid that presented
+// Member bindings on the store primitive, on both stores: a group_openid belongs to the first userId that presented
 // it in the room; simultaneous first presentations agree on one owner; reminders read every member, page by page.
 import type { Member } from 'chat-tool-kit';
 import { MEMBERS_COLLECTION, memberBindings } from '../../../kit/server/member-bindings';
@@ -10,7 +10,7 @@ import type { MemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 
 const NOW = 1_767_254_400_000;
-const alice: Member = { openid: 'oAlice', groupOpenid: 'gAlice' };
+const alice: Member = { userId: 'oAlice', memberId: 'gAlice' };
 
 interface Setup {
   store: DocumentStore;
@@ -36,38 +36,36 @@ describe.each(STORES)('member bindings (%s)', (_, setup) => {
   });
   afterEach(() => store.close());
 
-  it('binds a group_openid to the first openid that presents it, per room, and never to another', async () => {
+  it('binds a group_openid to the first userId that presents it, per room, and never to another', async () => {
     const bindings = memberBindings(store);
-    expect(await bindings.bindMember('tG1', alice, NOW)).toBe(alice.openid);
-    expect(await bindings.bindMember('tG1', { openid: 'oMallory', groupOpenid: alice.groupOpenid }, NOW)).toBe(
-      alice.openid,
-    );
-    expect(await bindings.bindMember('tG1', alice, NOW + 1)).toBe(alice.openid);
-    expect(await bindings.bindMember('tG2', { openid: 'oBob', groupOpenid: alice.groupOpenid }, NOW)).toBe('oBob');
+    expect(await bindings.bindMember('tG1', alice, NOW)).toBe(alice.userId);
+    expect(await bindings.bindMember('tG1', { userId: 'oMallory', memberId: alice.memberId }, NOW)).toBe(alice.userId);
+    expect(await bindings.bindMember('tG1', alice, NOW + 1)).toBe(alice.userId);
+    expect(await bindings.bindMember('tG2', { userId: 'oBob', memberId: alice.memberId }, NOW)).toBe('oBob');
     expect(await bindings.roomMembers('tG1', 10)).toEqual([alice]);
   });
 
   it('agrees on one owner when the first presentations race, without failing any of them', async () => {
     const bindings = memberBindings(store);
-    const openids = Array.from({ length: 12 }, (_, i) => `o${i}`);
+    const userIds = Array.from({ length: 12 }, (_, i) => `o${i}`);
     const owners = await Promise.all(
-      openids.map((openid) => bindings.bindMember('tG1', { openid, groupOpenid: 'gShared' }, NOW)),
+      userIds.map((userId) => bindings.bindMember('tG1', { userId, memberId: 'gShared' }, NOW)),
     );
     expect(new Set(owners).size).toBe(1);
-    expect(openids).toContain(owners[0]);
-    expect(await bindings.roomMembers('tG1', 10)).toEqual([{ openid: owners[0], groupOpenid: 'gShared' }]);
+    expect(userIds).toContain(owners[0]);
+    expect(await bindings.roomMembers('tG1', 10)).toEqual([{ userId: owners[0], memberId: 'gShared' }]);
   });
 
   it("lists a room's members newest first, that room's only, up to the limit, beyond one read's cap", async () => {
     const bindings = memberBindings(store, 'my_tool_members');
     const count = 230;
     for (let i = 0; i < count; i += 1) {
-      await bindings.bindMember('tG1', { openid: `o${i}`, groupOpenid: `g${i}` }, NOW + i);
+      await bindings.bindMember('tG1', { userId: `o${i}`, memberId: `g${i}` }, NOW + i);
     }
-    await bindings.bindMember('tGother', { openid: 'oElsewhere', groupOpenid: 'gElsewhere' }, NOW + count);
+    await bindings.bindMember('tGother', { userId: 'oElsewhere', memberId: 'gElsewhere' }, NOW + count);
     const all = await bindings.roomMembers('tG1', 500);
     expect(all).toEqual(
-      Array.from({ length: count }, (_, i) => ({ openid: `o${count - 1 - i}`, groupOpenid: `g${count - 1 - i}` })),
+      Array.from({ length: count }, (_, i) => ({ userId: `o${count - 1 - i}`, memberId: `g${count - 1 - i}` })),
     );
     expect(await bindings.roomMembers('tG1', 150)).toEqual(all.slice(0, 150));
     expect(await bindings.roomMembers('tGnobody', 10)).toEqual([]);
@@ -83,10 +81,8 @@ describe.each(STORES)('member bindings (%s)', (_, setup) => {
     const before = await bindings.roomMembers('tG1', 10);
     const stored = JSON.stringify(cloudbase?.collections.get(MEMBERS_COLLECTION));
     const requests = cloudbase?.requests() ?? 0;
-    expect(await bindings.bindMember('tG1', alice, NOW + 1000)).toBe(alice.openid);
-    expect(await bindings.bindMember('tG1', { openid: 'oMallory', groupOpenid: alice.groupOpenid }, NOW)).toBe(
-      alice.openid,
-    );
+    expect(await bindings.bindMember('tG1', alice, NOW + 1000)).toBe(alice.userId);
+    expect(await bindings.bindMember('tG1', { userId: 'oMallory', memberId: alice.memberId }, NOW)).toBe(alice.userId);
     expect(await bindings.roomMembers('tG1', 10)).toEqual(before);
     if (cloudbase !== null) {
       // The instance remembers the binding it wrote: only the room's list is read.
@@ -100,26 +96,26 @@ describe.each(STORES)('member bindings (%s)', (_, setup) => {
     await first.bindMember('tG1', alice, NOW);
     const bindings = memberBindings(store, MEMBERS_COLLECTION, 2);
     const requests = () => cloudbase?.requestsByKind() ?? { get: 0, add: 0 };
-    const read = async (member: { openid: string; groupOpenid: string }) => {
+    const read = async (member: { userId: string; memberId: string }) => {
       const before = requests();
       const owner = await bindings.bindMember('tG1', member, NOW);
       const after = requests();
       return { owner, gets: after.get - before.get, adds: after.add - before.add };
     };
-    expect(await read(alice)).toEqual({ owner: alice.openid, gets: cloudbase === null ? 0 : 1, adds: 0 });
-    expect(await read({ openid: 'oMallory', groupOpenid: alice.groupOpenid })).toEqual({
-      owner: alice.openid,
+    expect(await read(alice)).toEqual({ owner: alice.userId, gets: cloudbase === null ? 0 : 1, adds: 0 });
+    expect(await read({ userId: 'oMallory', memberId: alice.memberId })).toEqual({
+      owner: alice.userId,
       gets: 0,
       adds: 0,
     });
-    const bob = { openid: 'oBob', groupOpenid: 'gBob' };
-    const carol = { openid: 'oCarol', groupOpenid: 'gCarol' };
-    expect((await read(bob)).owner).toBe(bob.openid);
-    expect(await read(bob)).toEqual({ owner: bob.openid, gets: 0, adds: 0 });
+    const bob = { userId: 'oBob', memberId: 'gBob' };
+    const carol = { userId: 'oCarol', memberId: 'gCarol' };
+    expect((await read(bob)).owner).toBe(bob.userId);
+    expect(await read(bob)).toEqual({ owner: bob.userId, gets: 0, adds: 0 });
     // A third binding makes room by forgetting the oldest (alice's): read again, still hers.
     await read(carol);
-    expect(await read({ openid: 'oMallory', groupOpenid: alice.groupOpenid })).toEqual({
-      owner: alice.openid,
+    expect(await read({ userId: 'oMallory', memberId: alice.memberId })).toEqual({
+      owner: alice.userId,
       gets: cloudbase === null ? 0 : 1,
       adds: 0,
     });
@@ -132,10 +128,8 @@ describe('member bindings under CloudBase faults', () => {
     const store = cloudbaseDocuments(databaseOf(cloudbase.database));
     const bindings = memberBindings(store);
     cloudbase.failNext('timeoutAfterCommit', { operation: 'add' });
-    expect(await bindings.bindMember('tG1', alice, NOW)).toBe(alice.openid);
-    expect(await bindings.bindMember('tG1', { openid: 'oMallory', groupOpenid: alice.groupOpenid }, NOW)).toBe(
-      alice.openid,
-    );
+    expect(await bindings.bindMember('tG1', alice, NOW)).toBe(alice.userId);
+    expect(await bindings.bindMember('tG1', { userId: 'oMallory', memberId: alice.memberId }, NOW)).toBe(alice.userId);
     expect(cloudbase.collections.get(MEMBERS_COLLECTION)).toHaveLength(1);
     await store.close();
   });
@@ -145,9 +139,7 @@ describe('member bindings under CloudBase faults', () => {
     const store = cloudbaseDocuments(databaseOf(cloudbase.database));
     const bindings = memberBindings(store);
     const owners = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        bindings.bindMember('tG1', { openid: `o${i}`, groupOpenid: 'gShared' }, NOW),
-      ),
+      Array.from({ length: 30 }, (_, i) => bindings.bindMember('tG1', { userId: `o${i}`, memberId: 'gShared' }, NOW)),
     );
     expect(new Set(owners).size).toBe(1);
     expect(cloudbase.collections.get(MEMBERS_COLLECTION)).toHaveLength(1);
@@ -160,10 +152,10 @@ describe('member bindings under CloudBase faults', () => {
     for (const fault of ['concurrentLimit', 'requestLimit', 'timeoutAfterCommit', 'serverTimeout'] as const) {
       const room = `race-${fault}`;
       cloudbase.failNext(fault, { operation: 'add', collection: MEMBERS_COLLECTION, times: 3 });
-      const contenders = Array.from({ length: 8 }, (_, i) => ({ openid: `o${i}`, groupOpenid: 'gSame' }));
+      const contenders = Array.from({ length: 8 }, (_, i) => ({ userId: `o${i}`, memberId: 'gSame' }));
       const owners = await Promise.all(contenders.map((m) => bindings.bindMember(room, m, NOW)));
       expect(new Set(owners).size).toBe(1);
-      expect(await bindings.roomMembers(room, 10)).toEqual([{ openid: owners[0], groupOpenid: 'gSame' }]);
+      expect(await bindings.roomMembers(room, 10)).toEqual([{ userId: owners[0], memberId: 'gSame' }]);
     }
     await store.close();
   });
@@ -173,11 +165,11 @@ describe('member bindings under CloudBase faults', () => {
       const cloudbase = createMemoryCloudbase({ getCap });
       const store = cloudbaseDocuments(databaseOf(cloudbase.database));
       const bindings = memberBindings(store);
-      const member = (i: number): Member => ({ openid: `o${i}`, groupOpenid: `g${i}` });
+      const member = (i: number): Member => ({ userId: `o${i}`, memberId: `g${i}` });
       await Promise.all(Array.from({ length: 500 }, (_, i) => bindings.bindMember('tG1', member(i), NOW + i)));
       const members = await bindings.roomMembers('tG1', 500);
       expect(members).toHaveLength(500);
-      expect(new Set(members.map((m) => m.groupOpenid)).size).toBe(500);
+      expect(new Set(members.map((m) => m.memberId)).size).toBe(500);
       expect(members[0]).toEqual(member(499));
       await store.close();
     }

@@ -11,18 +11,18 @@ import {
 } from '../../../kit/server/member-tickets';
 
 const KEY = 'k'.repeat(TICKET_KEY_MIN_LENGTH);
-const alice = { openid: 'oAlice', groupOpenid: 'gAlice' };
+const alice = { userId: 'oAlice', memberId: 'gAlice' };
 
 describe('member tickets', () => {
-  it('sign one binding: the same for the same key, different when the room, group_openid, openid or key differ', () => {
+  it('sign one binding: the same for the same key, different when the room, group_openid, userId or key differ', () => {
     const tickets = memberTickets(KEY);
     const ticket = tickets.sign('tG1', alice);
     expect(ticket).toMatch(/^[\w-]{43}$/);
     expect(memberTickets(KEY).sign('tG1', alice)).toBe(ticket);
     const others = [
       tickets.sign('tG2', alice),
-      tickets.sign('tG1', { ...alice, groupOpenid: 'gBob' }),
-      tickets.sign('tG1', { ...alice, openid: 'oBob' }),
+      tickets.sign('tG1', { ...alice, memberId: 'gBob' }),
+      tickets.sign('tG1', { ...alice, userId: 'oBob' }),
       memberTickets(`${KEY}x`).sign('tG1', alice),
     ];
     expect(new Set([ticket, ...others]).size).toBe(5);

@@ -113,25 +113,25 @@ describe('the wx-server-sdk adapter', () => {
       openData: async () => ({ list: [{ cloudID: 'c', errCode: -601006, errMsg: 'cloudID expired.' }] }),
     });
     await expect(platformOf(expired.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
-      code: 'CLOUD_ID_EXPIRED',
+      code: 'CHAT_PROOF_EXPIRED',
     });
     const thrownExpired = fakeSdk({ openData: async () => Promise.reject(cloudError(-601006, 'cloudID expired.')) });
     await expect(platformOf(thrownExpired.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
-      code: 'CLOUD_ID_EXPIRED',
+      code: 'CHAT_PROOF_EXPIRED',
     });
     const foreign = fakeSdk({ context: { OPENID: 'o', APPID: 'wxOther' } });
     await expect(platformOf(foreign.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
-      code: 'CLOUD_ID_FOREIGN',
+      code: 'CHAT_PROOF_FOREIGN',
     });
     const nothing = fakeSdk({ openData: async () => ({ list: [] }) });
     await expect(platformOf(nothing.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
-      code: 'CLOUD_ID_INVALID',
+      code: 'CHAT_PROOF_INVALID',
     });
     const refused = fakeSdk({
       openData: async () => ({ list: [{ cloudID: 'c', errCode: -601007, errMsg: 'cloudID and user do not match' }] }),
     });
     await expect(platformOf(refused.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
-      code: 'CLOUD_ID_INVALID',
+      code: 'CHAT_PROOF_INVALID',
     });
     // A failed call says nothing about the cloudID: it is WeChat failing (PLATFORM_FAILED for the client).
     const busy = fakeSdk({ openData: async () => Promise.reject(cloudError(-1, 'system error')) });

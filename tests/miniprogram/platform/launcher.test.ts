@@ -38,7 +38,7 @@ describe('enteredChat', () => {
     const mock = createWxMock({ chatToolCloudID: 'cid-7', cloudFunctions: { groupTask } });
     await expect(platformOf(mock).enteredChat()).resolves.toEqual({ roomId: 'opengid-1', chatType: 3 });
     expect(mock.api('getGroupEnterInfo')).toHaveBeenCalledWith(expect.objectContaining({ allowSingleChat: true }));
-    expect(groupTask).toHaveBeenCalledWith({ action: 'resolveChat', cloudID: 'cid-7' });
+    expect(groupTask).toHaveBeenCalledWith({ action: 'resolveChat', chatProof: 'cid-7' });
   });
 
   test('null without asking the server when the mini program was not opened from a chat (40097)', async () => {

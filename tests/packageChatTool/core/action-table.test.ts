@@ -44,7 +44,7 @@ describe('action table', () => {
     expect(codeOf({ option: 'a' })).toBe('INVALID_REQUEST');
     expect(codeOf({ action: 'toString' })).toBe('UNKNOWN_ACTION');
     expect(codeOf({ action: 'vote', option: 'a', extra: 1 })).toBe('INVALID_REQUEST');
-    const forged = parseRequest(POLL, { action: 'vote', option: 'a', openid: 'o-forged' }, NOW);
+    const forged = parseRequest(POLL, { action: 'vote', option: 'a', userId: 'o-forged' }, NOW);
     expect(forged.ok ? null : forged.error.message).toContain('derives identity');
   });
 
@@ -70,15 +70,15 @@ describe('action table', () => {
 // expected error must stay an error, or the check fails with "Unused '@ts-expect-error' directive".
 describe('types derived from the groupTask table', () => {
   it('types what the client sends, what a handler gets and what the service answers', async () => {
-    const join: TaskRequest<'join'> = { cloudID: 'c', taskId: 't' };
+    const join: TaskRequest<'join'> = { chatProof: 'c', taskId: 't' };
     // @ts-expect-error join needs its taskId
-    const noTask: TaskRequest<'join'> = { cloudID: 'c' };
+    const noTask: TaskRequest<'join'> = { chatProof: 'c' };
     // @ts-expect-error a request carries only its declared fields
-    const extra: TaskRequest<'join'> = { cloudID: 'c', taskId: 't', openid: 'o' };
+    const extra: TaskRequest<'join'> = { chatProof: 'c', taskId: 't', userId: 'o' };
     const mine: TaskRequest<'listMyTasks'> = {};
-    const renewal: ParsedTaskRequest<'renewCard'> = { cloudID: 'c', taskId: 't', envVersion: null };
+    const renewal: ParsedTaskRequest<'renewCard'> = { chatProof: 'c', taskId: 't', envVersion: null };
     // @ts-expect-error a handler gets a left-out optional field as null, never missing
-    const missing: ParsedTaskRequest<'renewCard'> = { cloudID: 'c', taskId: 't' };
+    const missing: ParsedTaskRequest<'renewCard'> = { chatProof: 'c', taskId: 't' };
     expect([join, noTask, extra, mine, renewal, missing]).toHaveLength(6);
 
     // @ts-expect-error every action needs its handler

@@ -41,7 +41,7 @@ const RECORD_ID_MAX = 64;
 /** An astral Chinese character: one character, two title units, four UTF-8 bytes (the most bytes per unit). */
 const WIDE = '𠀀';
 
-const CREATOR = { openid: id(9999, 28), groupOpenid: id(9999, GROUP_OPENID_MAX) };
+const CREATOR = { userId: id(9999, 28), memberId: id(9999, GROUP_OPENID_MAX) };
 
 /** What the words depend on beyond the viewer: each value the rules allow (a full task, its deadline ahead). */
 interface Variant {
@@ -56,7 +56,7 @@ interface Variant {
 
 /** Whether the rules let the creator sign up for their own task of this audience (core/task.ts invites). */
 const creatorMaySignUp = (audience: Task['audience']['kind']): boolean =>
-  invites({ creator: CREATOR, audience: { kind: audience } }, CREATOR.groupOpenid, true);
+  invites({ creator: CREATOR, audience: { kind: audience } }, CREATOR.memberId, true);
 
 const ALL_VARIANTS: Variant[] = (['participate', 'complete'] as const).flatMap((kind) =>
   (['everyone', 'members'] as const).flatMap((audience) =>
@@ -79,8 +79,8 @@ const PENDING = id(-2, GROUP_OPENID_MAX);
 function worstTask({ kind, audience, state, creatorIn, card }: Variant = VARIANTS[0]!): Task {
   // Every member wrote the longest note, in four-byte characters.
   const entry = (n: number): Participant => ({
-    openid: id(n, 28),
-    groupOpenid: id(n, GROUP_OPENID_MAX),
+    userId: id(n, 28),
+    memberId: id(n, GROUP_OPENID_MAX),
     at: NOW + n,
     note: WIDE.repeat(NOTE_MAX),
   });
@@ -89,7 +89,7 @@ function worstTask({ kind, audience, state, creatorIn, card }: Variant = VARIANT
     waitlist: Array.from({ length: kind === 'complete' ? 0 : WAITLIST_MAX }, (_, n) => entry(CAPACITY_MAX + n)),
   };
   if (creatorIn !== null) lists[creatorIn][0] = { ...CREATOR, at: NOW, note: WIDE.repeat(NOTE_MAX) };
-  const members = [...lists.participants, ...lists.waitlist].map((p) => p.groupOpenid);
+  const members = [...lists.participants, ...lists.waitlist].map((p) => p.memberId);
   // A members task is for who signed up (as many as it may choose, all but one) and one member who has not acted.
   const draft = {
     title: WIDE.repeat(TITLE_MAX_UNITS / 2),
@@ -98,7 +98,7 @@ function worstTask({ kind, audience, state, creatorIn, card }: Variant = VARIANT
     audience:
       audience === 'everyone'
         ? { kind: 'everyone' as const }
-        : { kind: 'members' as const, groupOpenids: [...members.slice(0, CAPACITY_MAX - 1), PENDING] },
+        : { kind: 'members' as const, memberIds: [...members.slice(0, CAPACITY_MAX - 1), PENDING] },
     capacity: kind === 'complete' ? null : CAPACITY_MAX,
     deadline: NOW + 365 * 24 * 60 * 60 * 1000,
   };
@@ -114,7 +114,7 @@ function worstTask({ kind, audience, state, creatorIn, card }: Variant = VARIANT
   });
   const shown =
     card === 'marked'
-      ? { ...task.card.shown, doneGroupOpenids: [...lists.participants.map((p) => p.groupOpenid), LEAVER] }
+      ? { ...task.card.shown, doneMemberIds: [...lists.participants.map((p) => p.memberId), LEAVER] }
       : task.card.shown;
   return { ...task, state, ...lists, card: { ...task.card, shown } };
 }
@@ -126,17 +126,17 @@ function worstTask({ kind, audience, state, creatorIn, card }: Variant = VARIANT
  */
 function viewersOf(task: Task): Viewer[] {
   const roomId = task.room.id;
-  const member = (p: Member) => ({ openid: p.openid, roomId, groupOpenid: p.groupOpenid });
+  const member = (p: Member) => ({ userId: p.userId, roomId, memberId: p.memberId });
   const beyondFirstPage = [task.participants, task.waitlist].flatMap((list) =>
     list.slice(MEMBERS_FIRST_PAGE + 1, MEMBERS_FIRST_PAGE + 2),
   );
   return [
     member(task.creator),
     ...beyondFirstPage.map(member),
-    { openid: 'oLeaver', roomId, groupOpenid: LEAVER },
-    { openid: 'oPending', roomId, groupOpenid: PENDING },
-    { openid: 'oStranger', roomId, groupOpenid: id(7777, GROUP_OPENID_MAX) },
-    { openid: 'oOutsider', roomId: id(1, GROUP_OPENID_MAX), groupOpenid: id(7778, GROUP_OPENID_MAX) },
+    { userId: 'oLeaver', roomId, memberId: LEAVER },
+    { userId: 'oPending', roomId, memberId: PENDING },
+    { userId: 'oStranger', roomId, memberId: id(7777, GROUP_OPENID_MAX) },
+    { userId: 'oOutsider', roomId: id(1, GROUP_OPENID_MAX), memberId: id(7778, GROUP_OPENID_MAX) },
   ];
 }
 

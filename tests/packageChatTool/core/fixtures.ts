@@ -6,7 +6,7 @@ import type { Member, Task, TaskDraft } from '../../../packageChatTool/core/type
 export const NOW = Date.UTC(2026, 0, 1, 8, 0, 0);
 export const HOUR = 60 * 60 * 1000;
 
-export const member = (n: number): Member => ({ openid: `open${n}`, groupOpenid: `group${n}` });
+export const member = (n: number): Member => ({ userId: `open${n}`, memberId: `group${n}` });
 export const creator = member(0);
 
 export function aTask(draft: Partial<TaskDraft> = {}): Task {

@@ -54,13 +54,13 @@ describe('the note as a field', () => {
 describe('who may change a note, and when', () => {
   it('the member themselves, on a place or on the waitlist; the entry keeps its place and time', () => {
     let task = joined(joined(aTask({ capacity: 1 }), 1, '+1'), 2, '候补');
-    expect(task.participants[0]).toMatchObject({ openid: member(1).openid, note: '+1' });
-    expect(task.waitlist[0]).toMatchObject({ openid: member(2).openid, note: '候补' });
+    expect(task.participants[0]).toMatchObject({ userId: member(1).userId, note: '+1' });
+    expect(task.waitlist[0]).toMatchObject({ userId: member(2).userId, note: '候补' });
     for (const [n, text] of [
       [1, '+2, vegetarian'],
       [2, '粤B12345'],
     ] as const) {
-      const noted = setNote(task, member(n).openid, text, NOW + 5);
+      const noted = setNote(task, member(n).userId, text, NOW + 5);
       if (!noted.ok) throw new Error(noted.error.code);
       task = noted.data;
     }
@@ -72,23 +72,23 @@ describe('who may change a note, and when', () => {
   it('a sign-up without a note stores none; clearing one stores the empty note', () => {
     const task = joined(aTask(), 1);
     expect(task.participants[0]).toEqual({ ...member(1), at: NOW });
-    const cleared = setNote(joined(aTask(), 1, 'x'), member(1).openid, '', NOW);
+    const cleared = setNote(joined(aTask(), 1, 'x'), member(1).userId, '', NOW);
     expect(cleared.ok && cleared.data.participants[0]?.note).toBe('');
   });
 
   it('a promoted member keeps their note', () => {
     const task = joined(joined(aTask({ capacity: 1 }), 1, 'first'), 2, 'second');
-    const left = leaveTask(task, member(1).openid, NOW + 1);
+    const left = leaveTask(task, member(1).userId, NOW + 1);
     expect(left.ok && left.data.task.participants).toEqual([{ ...member(2), at: NOW + 1, note: 'second' }]);
   });
 
   it('refuses a member in neither list, an ended task and a passed deadline, changing nothing', () => {
     const task = joined(aTask({ deadline: NOW + HOUR }), 1, 'mine');
-    expect(codeOf(setNote(task, member(2).openid, 'x', NOW))).toBe('NOT_JOINED');
-    expect(codeOf(setNote(task, member(1).openid, 'x', NOW + HOUR))).toBe('DEADLINE_PASSED');
-    const ended = endTask(task, task.creator.openid, NOW);
+    expect(codeOf(setNote(task, member(2).userId, 'x', NOW))).toBe('NOT_JOINED');
+    expect(codeOf(setNote(task, member(1).userId, 'x', NOW + HOUR))).toBe('DEADLINE_PASSED');
+    const ended = endTask(task, task.creator.userId, NOW);
     if (!ended.ok) throw new Error(ended.error.code);
-    expect(codeOf(setNote(ended.data, member(1).openid, 'x', NOW))).toBe('TASK_ENDED');
+    expect(codeOf(setNote(ended.data, member(1).userId, 'x', NOW))).toBe('TASK_ENDED');
     expect(codeOf(noteOutcome(sightOf(task, member(1), 0), NOW))).toBe('ok');
   });
 });
@@ -98,15 +98,15 @@ describe('notes ride in the member pages', () => {
     const task = joined(joined(aTask(), 1, '+2'), 2);
     const page = memberPage({ start: 0, items: task.participants, total: 2 }, null, 10);
     expect(page.items).toEqual([
-      { groupOpenid: member(1).groupOpenid, at: NOW, note: '+2' },
-      { groupOpenid: member(2).groupOpenid, at: NOW, note: '' },
+      { memberId: member(1).memberId, at: NOW, note: '+2' },
+      { memberId: member(2).memberId, at: NOW, note: '' },
     ]);
-    expect(Object.keys(page.items[0]!)).not.toContain('openid');
+    expect(Object.keys(page.items[0]!)).not.toContain('userId');
   });
 });
 
 describe('reachedEveryone: when the creator of a "complete" task may celebrate', () => {
-  const chosen = { kind: 'members' as const, groupOpenids: [member(1).groupOpenid, member(2).groupOpenid] };
+  const chosen = { kind: 'members' as const, memberIds: [member(1).memberId, member(2).memberId] };
 
   it('chosen members: once every one of them marked done, open or ended', () => {
     const one = joined(aTask({ kind: 'complete', audience: chosen }), 1);
@@ -118,9 +118,9 @@ describe('reachedEveryone: when the creator of a "complete" task may celebrate',
   it('everyone in the chat: WeChat gives no room size, so once the creator ended it with anyone done', () => {
     const task = joined(aTask({ kind: 'complete' }), 1);
     expect(reachedEveryone(headOf(task))).toBe(false);
-    const ended = endTask(task, task.creator.openid, NOW);
+    const ended = endTask(task, task.creator.userId, NOW);
     expect(ended.ok && reachedEveryone(headOf(ended.data))).toBe(true);
-    const nobody = endTask(aTask({ kind: 'complete' }), task.creator.openid, NOW);
+    const nobody = endTask(aTask({ kind: 'complete' }), task.creator.userId, NOW);
     expect(nobody.ok && reachedEveryone(headOf(nobody.data))).toBe(false);
   });
 

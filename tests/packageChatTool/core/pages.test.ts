@@ -11,7 +11,7 @@ import {
   taskCursorText,
 } from '../../../packageChatTool/core/pages';
 
-const entry = (n: number): ParticipantView => ({ groupOpenid: `g${n}`, at: n, note: n % 3 === 0 ? '' : `+${n}` });
+const entry = (n: number): ParticipantView => ({ memberId: `g${n}`, at: n, note: n % 3 === 0 ? '' : `+${n}` });
 
 /** The next page as listMembers makes it: the window memberWindowAfter names, read from `list` as it now stands. */
 function next(list: readonly ParticipantView[], after: string | null, size: number) {
@@ -51,16 +51,16 @@ describe('member pages', () => {
         (length, size, leaving) => {
           let list = Array.from({ length }, (_, n) => entry(n));
           const first = next(list, null, size);
-          const shown = new Set(first.items.map((item) => item.groupOpenid));
+          const shown = new Set(first.items.map((item) => item.memberId));
           if (first.next === null) return;
           const last = first.items[first.items.length - 1]!;
           // Members before the last one shown leave, at most a page of them; the last one shown stays.
           const ahead = [...new Set(leaving.map((n) => n % first.items.length))]
             .map((n) => first.items[n]!)
-            .filter((item) => item.groupOpenid !== last.groupOpenid)
+            .filter((item) => item.memberId !== last.memberId)
             .slice(0, size)
-            .map((item) => item.groupOpenid);
-          list = list.filter((item) => !ahead.includes(item.groupOpenid));
+            .map((item) => item.memberId);
+          list = list.filter((item) => !ahead.includes(item.memberId));
           const rest: ParticipantView[] = [];
           let after: string | null = first.next;
           while (after !== null) {
@@ -68,8 +68,8 @@ describe('member pages', () => {
             rest.push(...page.items);
             after = page.next;
           }
-          expect(rest.filter((item) => shown.has(item.groupOpenid))).toEqual([]);
-          expect(rest).toEqual(list.slice(list.findIndex((item) => item.groupOpenid === last.groupOpenid) + 1));
+          expect(rest.filter((item) => shown.has(item.memberId))).toEqual([]);
+          expect(rest).toEqual(list.slice(list.findIndex((item) => item.memberId === last.memberId) + 1));
         },
       ),
     );

@@ -65,13 +65,13 @@ function ruleOf(step: Step): (task: Task) => ApiResult<Task> | null {
     case 'join':
       return (task) => mapped(joinTask(task, member(step.n), AT, step.note), (r) => r.task);
     case 'leave':
-      return (task) => mapped(leaveTask(task, member(step.n).openid, AT), (r) => r.task);
+      return (task) => mapped(leaveTask(task, member(step.n).userId, AT), (r) => r.task);
     case 'note':
-      return (task) => setNote(task, member(step.n).openid, step.note, AT);
+      return (task) => setNote(task, member(step.n).userId, step.note, AT);
     case 'closingSoon':
-      return (task) => markClosingSoon(task, creator.openid, AT);
+      return (task) => markClosingSoon(task, creator.userId, AT);
     case 'end':
-      return (task) => endTask(task, creator.openid, AT);
+      return (task) => endTask(task, creator.userId, AT);
     case 'tick':
       return (task) => {
         const next = tickTask(task, step.at);
@@ -92,13 +92,13 @@ function changeOf(step: Step): (task: Task) => ApiResult<Pick<TaskChange, 'chang
     case 'join':
       return (task) => joinChange(sightFor(task, step.n), member(step.n), AT, step.note);
     case 'leave':
-      return (task) => leaveChange(sightFor(task, step.n), member(step.n).openid, AT);
+      return (task) => leaveChange(sightFor(task, step.n), member(step.n).userId, AT);
     case 'note':
-      return (task) => noteChange(sightFor(task, step.n), member(step.n).openid, step.note, AT);
+      return (task) => noteChange(sightFor(task, step.n), member(step.n).userId, step.note, AT);
     case 'closingSoon':
-      return (task) => closingSoonChange(task, creator.openid, AT);
+      return (task) => closingSoonChange(task, creator.userId, AT);
     case 'end':
-      return (task) => endChange(task, creator.openid, AT);
+      return (task) => endChange(task, creator.userId, AT);
     case 'tick':
       return (task) => {
         const change = tickChange(task, step.at);
@@ -209,7 +209,7 @@ describe('the card record as a change', () => {
     expect(applyChange(current, recorded.data.change).card.shown).toEqual({
       ...current.card.shown,
       version: 1,
-      doneGroupOpenids: [member(1).groupOpenid],
+      doneMemberIds: [member(1).memberId],
     });
   });
 

@@ -47,16 +47,16 @@ describe('the export file', () => {
   it('reads back as the notice, the columns and one row per place and per waitlisted member, in order', () => {
     const [notice, columns, ...rows] = rowsOf(file);
     expect(notice).toEqual([EXPORT_NOTICE]);
-    expect(notice?.[0]).toMatch(/WeChat gives the app no member names/);
+    expect(notice?.[0]).toMatch(/The app is given no member names/);
     expect(columns).toEqual(EXPORT_COLUMNS);
     expect(rows).toEqual([
-      ['1', '已报名 joined', member(1).groupOpenid, new Date(NOW + 1000).toISOString(), "'+2, vegetarian"],
-      ['2', '已报名 joined', member(2).groupOpenid, new Date(NOW + 2000).toISOString(), 'say "hi"'],
-      ['3', '候补 waitlisted', member(3).groupOpenid, new Date(NOW + 3000).toISOString(), ''],
-      ['4', '候补 waitlisted', member(4).groupOpenid, new Date(NOW + 4000).toISOString(), '车牌 粤B12345'],
+      ['1', '已报名 joined', member(1).memberId, new Date(NOW + 1000).toISOString(), "'+2, vegetarian"],
+      ['2', '已报名 joined', member(2).memberId, new Date(NOW + 2000).toISOString(), 'say "hi"'],
+      ['3', '候补 waitlisted', member(3).memberId, new Date(NOW + 3000).toISOString(), ''],
+      ['4', '候补 waitlisted', member(4).memberId, new Date(NOW + 4000).toISOString(), '车牌 粤B12345'],
     ]);
-    // No openid leaves the server: ids that mean something only in this group.
-    expect(file.toString('utf8')).not.toContain(member(1).openid);
+    // No userId leaves the server: ids that mean something only in this group.
+    expect(file.toString('utf8')).not.toContain(member(1).userId);
   });
 
   it('says "done" for a "complete" task, and is named after the task', () => {
@@ -93,7 +93,7 @@ describe('the export size bound', () => {
 
   it(`a row is at most ${EXPORT_ROW_MAX_BYTES} bytes, and the file of ${CAPACITY_MAX} + ${WAITLIST_MAX} at most ${EXPORT_MAX_BYTES}`, () => {
     for (const text of widest) expect(note(text, NOW).ok).toBe(true);
-    const full = (n: number, text: string): Participant => ({ openid: `o${n}`, groupOpenid: ID, at: NOW, note: text });
+    const full = (n: number, text: string): Participant => ({ userId: `o${n}`, memberId: ID, at: NOW, note: text });
     for (const text of widest) {
       const task = {
         ...aTask(),

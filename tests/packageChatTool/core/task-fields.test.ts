@@ -15,7 +15,7 @@ const codeOf = (value: unknown) => {
 const draft = { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' } };
 const create = (task: unknown, extra: object = {}) => ({
   action: 'createTask',
-  cloudID: 'cid',
+  chatProof: 'cid',
   envVersion: 'release',
   task,
   ...extra,
@@ -25,13 +25,13 @@ describe('request validation', () => {
   it('accepts every documented action shape', () => {
     expect(codeOf(create(draft))).toBe('ok');
     for (const action of ['getTask', 'join', 'leave', 'pendingMembers', 'markClosingSoon', 'endTask', 'renewCard']) {
-      expect(codeOf({ action, cloudID: 'cid', taskId: 'abc_123' })).toBe('ok');
+      expect(codeOf({ action, chatProof: 'cid', taskId: 'abc_123' })).toBe('ok');
     }
-    expect(codeOf({ action: 'renewCard', cloudID: 'cid', taskId: 'a', envVersion: 'trial' })).toBe('ok');
-    expect(codeOf({ action: 'listRoomTasks', cloudID: 'cid' })).toBe('ok');
-    expect(codeOf({ action: 'resolveChat', cloudID: 'cid' })).toBe('ok');
+    expect(codeOf({ action: 'renewCard', chatProof: 'cid', taskId: 'a', envVersion: 'trial' })).toBe('ok');
+    expect(codeOf({ action: 'listRoomTasks', chatProof: 'cid' })).toBe('ok');
+    expect(codeOf({ action: 'resolveChat', chatProof: 'cid' })).toBe('ok');
     expect(codeOf({ action: 'listMyTasks' })).toBe('ok');
-    expect(codeOf({ action: 'listMyTasks', cloudID: 'cid' })).toBe('ok');
+    expect(codeOf({ action: 'listMyTasks', chatProof: 'cid' })).toBe('ok');
   });
 
   it('gives each bad input its own code', () => {
@@ -40,11 +40,11 @@ describe('request validation', () => {
     expect(codeOf({})).toBe('INVALID_REQUEST');
     expect(codeOf({ action: 'dropTables' })).toBe('UNKNOWN_ACTION');
     expect(codeOf({ action: 'getTask', taskId: 'a' })).toBe('INVALID_REQUEST');
-    expect(codeOf({ action: 'getTask', cloudID: 5, taskId: 'a' })).toBe('INVALID_REQUEST');
-    expect(codeOf({ action: 'getTask', cloudID: '', taskId: 'a' })).toBe('CLOUD_ID_INVALID');
-    expect(codeOf({ action: 'getTask', cloudID: 'x'.repeat(5000), taskId: 'a' })).toBe('CLOUD_ID_INVALID');
-    expect(codeOf({ action: 'getTask', cloudID: 'cid', taskId: '../x' })).toBe('INVALID_REQUEST');
-    expect(codeOf({ action: 'getTask', cloudID: 'cid', taskId: { $ne: null } })).toBe('INVALID_REQUEST');
+    expect(codeOf({ action: 'getTask', chatProof: 5, taskId: 'a' })).toBe('INVALID_REQUEST');
+    expect(codeOf({ action: 'getTask', chatProof: '', taskId: 'a' })).toBe('CHAT_PROOF_INVALID');
+    expect(codeOf({ action: 'getTask', chatProof: 'x'.repeat(5000), taskId: 'a' })).toBe('CHAT_PROOF_INVALID');
+    expect(codeOf({ action: 'getTask', chatProof: 'cid', taskId: '../x' })).toBe('INVALID_REQUEST');
+    expect(codeOf({ action: 'getTask', chatProof: 'cid', taskId: { $ne: null } })).toBe('INVALID_REQUEST');
     expect(codeOf(create(draft, { envVersion: 'beta' }))).toBe('INVALID_REQUEST');
     expect(codeOf({ ...create(draft), envVersion: undefined })).toBe('INVALID_REQUEST');
     expect(codeOf(create({ ...draft, title: '' }))).toBe('TITLE_EMPTY');
@@ -59,24 +59,22 @@ describe('request validation', () => {
     expect(codeOf(create({ ...draft, kind: 'complete', capacity: 5 }))).toBe('CAPACITY_INVALID');
     expect(codeOf(create({ ...draft, deadline: NOW }))).toBe('DEADLINE_INVALID');
     expect(codeOf(create({ ...draft, deadline: '2027-01-01' }))).toBe('DEADLINE_INVALID');
-    expect(codeOf(create({ ...draft, audience: { kind: 'members', groupOpenids: [] } }))).toBe('AUDIENCE_INVALID');
-    expect(codeOf(create({ ...draft, audience: { kind: 'members', groupOpenids: ['a', 'a'] } }))).toBe(
-      'AUDIENCE_INVALID',
-    );
-    expect(codeOf(create({ ...draft, audience: { kind: 'members', groupOpenids: ['a b'] } }))).toBe('AUDIENCE_INVALID');
+    expect(codeOf(create({ ...draft, audience: { kind: 'members', memberIds: [] } }))).toBe('AUDIENCE_INVALID');
+    expect(codeOf(create({ ...draft, audience: { kind: 'members', memberIds: ['a', 'a'] } }))).toBe('AUDIENCE_INVALID');
+    expect(codeOf(create({ ...draft, audience: { kind: 'members', memberIds: ['a b'] } }))).toBe('AUDIENCE_INVALID');
     expect(codeOf(create({ ...draft, audience: { kind: 'room' } }))).toBe('AUDIENCE_INVALID');
   });
 
   it('refuses identity sent as data, and any unexpected field', () => {
-    for (const field of ['openid', 'groupOpenid', 'group_openid', 'room', 'roomId', 'opengid']) {
-      const result = parse({ action: 'join', cloudID: 'cid', taskId: 'a', [field]: 'forged' }, NOW);
+    for (const field of ['userId', 'memberId', 'group_openid', 'room', 'roomId', 'opengid']) {
+      const result = parse({ action: 'join', chatProof: 'cid', taskId: 'a', [field]: 'forged' }, NOW);
       expect(result.ok ? 'ok' : result.error).toEqual({
         code: 'INVALID_REQUEST',
         message: expect.stringContaining('derives identity'),
       });
     }
-    expect(codeOf({ action: 'join', cloudID: 'cid', taskId: 'a', extra: 1 })).toBe('INVALID_REQUEST');
-    expect(codeOf(create({ ...draft, creator: { openid: 'x' } }))).toBe('INVALID_REQUEST');
+    expect(codeOf({ action: 'join', chatProof: 'cid', taskId: 'a', extra: 1 })).toBe('INVALID_REQUEST');
+    expect(codeOf(create({ ...draft, creator: { userId: 'x' } }))).toBe('INVALID_REQUEST');
   });
 
   it('normalises an accepted draft', () => {
@@ -113,7 +111,7 @@ describe('request validation', () => {
   it('never echoes more than a short prefix of client input', () => {
     const huge = 'k'.repeat(1_000_000);
     const messages = [
-      parse({ action: 'join', cloudID: 'cid', taskId: 'a', [huge]: 1 }, NOW),
+      parse({ action: 'join', chatProof: 'cid', taskId: 'a', [huge]: 1 }, NOW),
       parse(create({ ...draft, [huge]: 1 }), NOW),
       parse({ action: huge }, NOW),
       parse({ action: '😀'.repeat(500_000) }, NOW),
@@ -133,8 +131,8 @@ describe('request validation', () => {
     const longKey = fc.string({ minLength: 100, maxLength: 2000, unit: 'grapheme' });
     const payload = fc.oneof(
       fc.anything(),
-      fc.record({ action: fc.oneof(longKey, fc.constantFrom('createTask', 'join')), cloudID: fc.string() }),
-      fc.dictionary(longKey, fc.anything()).map((extra) => ({ action: 'join', cloudID: 'c', taskId: 'a', ...extra })),
+      fc.record({ action: fc.oneof(longKey, fc.constantFrom('createTask', 'join')), chatProof: fc.string() }),
+      fc.dictionary(longKey, fc.anything()).map((extra) => ({ action: 'join', chatProof: 'c', taskId: 'a', ...extra })),
       fc.dictionary(longKey, fc.string()).map((extra) => create({ ...draft, ...extra })),
     );
     fc.assert(

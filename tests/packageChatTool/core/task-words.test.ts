@@ -160,7 +160,7 @@ describe('task page words', () => {
       {},
       {
         status: 'outsider',
-        groupOpenid: null,
+        memberId: null,
         can: { ...CREATOR.can, remind: false, markClosingSoon: false, end: false, renewCard: false },
       },
     );

@@ -51,20 +51,20 @@ describe('joining', () => {
   });
 
   it('refuses members who were not chosen', () => {
-    const task = aTask({ audience: { kind: 'members', groupOpenids: ['group1'] } });
+    const task = aTask({ audience: { kind: 'members', memberIds: ['group1'] } });
     expect(codeOf(joinTask(task, member(1), NOW))).toBe('ok');
     expect(codeOf(joinTask(task, member(2), NOW))).toBe('NOT_INVITED');
   });
 
   it('never takes the creator: the card shows them as its publisher, whoever the task is for', () => {
     expect(codeOf(joinTask(aTask(), creator, NOW))).toBe('NOT_INVITED');
-    const chosen = aTask({ audience: { kind: 'members', groupOpenids: [creator.groupOpenid, 'group1'] } });
+    const chosen = aTask({ audience: { kind: 'members', memberIds: [creator.memberId, 'group1'] } });
     expect(codeOf(joinTask(chosen, creator, NOW))).toBe('NOT_INVITED');
   });
 
   it('refuses after the deadline and after the end', () => {
     expect(codeOf(joinTask(aTask({ deadline: NOW + HOUR }), member(1), NOW + HOUR))).toBe('DEADLINE_PASSED');
-    const ended = must(endTask(aTask(), creator.openid, NOW));
+    const ended = must(endTask(aTask(), creator.userId, NOW));
     expect(codeOf(joinTask(ended, member(1), NOW))).toBe('TASK_ENDED');
   });
 });
@@ -74,8 +74,8 @@ describe('leaving', () => {
     const task = withJoined(aTask({ capacity: 1 }), 1, 2, 3);
     const { task: after, promoted } = must(leaveTask(task, 'open1', NOW + 9));
     expect(promoted).toEqual({ ...member(2), at: NOW + 9 });
-    expect(after.participants.map((p) => p.openid)).toEqual(['open2']);
-    expect(after.waitlist.map((p) => p.openid)).toEqual(['open3']);
+    expect(after.participants.map((p) => p.userId)).toEqual(['open2']);
+    expect(after.waitlist.map((p) => p.userId)).toEqual(['open3']);
   });
 
   it('lets a waiting member leave the waitlist', () => {
@@ -89,7 +89,7 @@ describe('leaving', () => {
     expect(codeOf(leaveTask(aTask(), 'open1', NOW))).toBe('NOT_JOINED');
     const task = withJoined(aTask({ deadline: NOW + HOUR }), 1);
     expect(codeOf(leaveTask(task, 'open1', NOW + HOUR))).toBe('DEADLINE_PASSED');
-    expect(codeOf(leaveTask(must(endTask(task, creator.openid, NOW)), 'open1', NOW))).toBe('TASK_ENDED');
+    expect(codeOf(leaveTask(must(endTask(task, creator.userId, NOW)), 'open1', NOW))).toBe('TASK_ENDED');
   });
 });
 
@@ -97,13 +97,13 @@ describe('creator actions', () => {
   it('only the creator marks closing soon or ends; ended is final', () => {
     expect(codeOf(markClosingSoon(aTask(), 'open1', NOW))).toBe('NOT_CREATOR');
     expect(codeOf(endTask(aTask(), 'open1', NOW))).toBe('NOT_CREATOR');
-    const closing = must(markClosingSoon(aTask(), creator.openid, NOW));
+    const closing = must(markClosingSoon(aTask(), creator.userId, NOW));
     expect(closing.state).toBe('closingSoon');
-    expect(codeOf(markClosingSoon(closing, creator.openid, NOW))).toBe('WRONG_STATE');
-    const ended = must(endTask(closing, creator.openid, NOW));
+    expect(codeOf(markClosingSoon(closing, creator.userId, NOW))).toBe('WRONG_STATE');
+    const ended = must(endTask(closing, creator.userId, NOW));
     expect(ended.state).toBe('ended');
-    expect(codeOf(endTask(ended, creator.openid, NOW))).toBe('TASK_ENDED');
-    expect(codeOf(markClosingSoon(ended, creator.openid, NOW))).toBe('TASK_ENDED');
+    expect(codeOf(endTask(ended, creator.userId, NOW))).toBe('TASK_ENDED');
+    expect(codeOf(markClosingSoon(ended, creator.userId, NOW))).toBe('TASK_ENDED');
   });
 
   it('checks the room', () => {
@@ -127,7 +127,7 @@ describe('the timer rule', () => {
 describe('renewing the card', () => {
   it('puts a new card in place of the one it replaces, which starts collecting with nobody marked', () => {
     const task = withJoined(aTask(), 1);
-    const shown = { ...task, card: { ...task.card, shown: { ...NEW_CARD, version: 3, doneGroupOpenids: ['group1'] } } };
+    const shown = { ...task, card: { ...task.card, shown: { ...NEW_CARD, version: 3, doneMemberIds: ['group1'] } } };
     const card = newBinding({ activityId: 'new', expiresAt: NOW + 48 * HOUR }, 2);
     const renewed = must(renewActivity(shown, task.card.activityId, card, NOW));
     expect(renewed.renewed).toBe(true);
@@ -146,7 +146,7 @@ describe('renewing the card', () => {
       renewActivity(task, 'older', newBinding({ activityId: 'mine', expiresAt: NOW + 48 * HOUR }, 2), NOW),
     );
     expect(late).toEqual({ task, renewed: false });
-    const ended = must(endTask(task, creator.openid, NOW));
+    const ended = must(endTask(task, creator.userId, NOW));
     const refused = renewActivity(
       ended,
       task.card.activityId,
@@ -160,11 +160,11 @@ describe('renewing the card', () => {
 describe('what the card should show (cardTargetOf)', () => {
   it('takes the template from the kind, the state from the task state, and marks the participants only', () => {
     const task = withJoined(aTask({ kind: 'complete', capacity: 1 }), 1, 2);
-    expect(task.waitlist.map((p) => p.groupOpenid)).toEqual(['group2']);
+    expect(task.waitlist.map((p) => p.memberId)).toEqual(['group2']);
     expect(cardTargetOf(task)).toEqual({ kind: 'complete', state: 1, done: ['group1'] });
-    const closing = must(markClosingSoon(task, creator.openid, NOW));
+    const closing = must(markClosingSoon(task, creator.userId, NOW));
     expect(cardTargetOf(closing).state).toBe(2);
-    expect(cardTargetOf(must(endTask(closing, creator.openid, NOW))).state).toBe(3);
+    expect(cardTargetOf(must(endTask(closing, creator.userId, NOW))).state).toBe(3);
     expect(cardTargetOf(aTask())).toEqual({ kind: 'participate', state: 1, done: [] });
   });
 });

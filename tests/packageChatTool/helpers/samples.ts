@@ -42,7 +42,7 @@ export function summary(overrides: Partial<TaskSummary> = {}, locale: Locale = '
 
 /** A page of members who joined (or wait) at NOW, in this order; `next` for a page with more after it. */
 export function members(ids: string[], next: string | null = null): MemberPage {
-  return { items: ids.map((groupOpenid) => ({ groupOpenid, at: NOW, note: '' })), next };
+  return { items: ids.map((memberId) => ({ memberId, at: NOW, note: '' })), next };
 }
 
 /** A page of a task list, as listRoomTasks answers it. */
@@ -53,7 +53,7 @@ export function tasks(items: TaskSummary[], next: string | null = null): TaskSum
 /** The task's creator as the viewer: not in their own audience, with every action a creator has. */
 export const CREATOR = {
   isCreator: true,
-  groupOpenid: 'g-creator',
+  memberId: 'g-creator',
   status: 'notInvited',
   can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true, celebrate: false },
 } satisfies Partial<TaskView['viewer']>;
@@ -93,7 +93,7 @@ export function taskView(
     ...given,
     viewer: {
       isCreator: false,
-      groupOpenid: 'g-bob',
+      memberId: 'g-bob',
       status: 'pending',
       cardText: '未参与',
       note: null,

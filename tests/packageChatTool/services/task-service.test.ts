@@ -9,14 +9,14 @@ import { summary, taskView } from '../helpers/samples';
 const failure = (code: string) => ({ ok: false, error: { code, message: code } });
 
 describe('task service', () => {
-  test('sends the action, a cloudID and the arguments to the groupTask function', async () => {
+  test('sends the action, a chatProof and the arguments to the groupTask function', async () => {
     const platform = fakeWeChat({ callFunction: async () => ({ ok: true, data: taskView() }) });
     const service = createTaskService(() => platform);
     const result = await service.join({ taskId: 't1' });
     expect(platform.callFunction).toHaveBeenCalledWith('groupTask', {
       action: 'join',
       locale: 'zh-CN',
-      cloudID: 'cloud-1',
+      chatProof: 'cloud-1',
       taskId: 't1',
     });
     expect(result).toEqual({ ok: true, data: taskView() });
@@ -30,7 +30,7 @@ describe('task service', () => {
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupTask', {
       action: 'createTask',
       locale: 'zh-CN',
-      cloudID: 'cloud-1',
+      chatProof: 'cloud-1',
       envVersion: 'develop',
       task: draft,
     });
@@ -38,7 +38,7 @@ describe('task service', () => {
     expect(platform.callFunction).toHaveBeenLastCalledWith('groupTask', {
       action: 'listRoomTasks',
       locale: 'zh-CN',
-      cloudID: 'cloud-1',
+      chatProof: 'cloud-1',
     });
   });
 
@@ -51,11 +51,11 @@ describe('task service', () => {
     expect(platform.callFunction).toHaveBeenCalledWith('groupTask', {
       action: 'resolveChat',
       locale: 'zh-CN',
-      cloudID: 'cloud-1',
+      chatProof: 'cloud-1',
     });
   });
 
-  test.each(ERROR_CODES.filter((code) => code !== 'CLOUD_ID_EXPIRED' && code !== 'CLOUD_ID_INVALID'))(
+  test.each(ERROR_CODES.filter((code) => code !== 'CHAT_PROOF_EXPIRED' && code !== 'CHAT_PROOF_INVALID'))(
     'turns the server error %s into a typed failure without retrying',
     async (code) => {
       const platform = fakeWeChat({ callFunction: async () => failure(code) });
@@ -73,11 +73,11 @@ test('there is a method for every action of the table, so a new action needs no 
   for (const [action, { request }] of Object.entries(TASK_ACTIONS)) {
     await service[action]!({});
     const sent: unknown = platform.callFunction.mock.lastCall?.[1];
-    // envVersion and the cloudID go exactly where the table's request declares them.
+    // envVersion and the chatProof go exactly where the table's request declares them.
     expect(sent).toEqual({
       action,
       locale: 'zh-CN',
-      ...('cloudID' in request ? { cloudID: 'cloud-1' } : {}),
+      ...('chatProof' in request ? { chatProof: 'cloud-1' } : {}),
       ...('envVersion' in request ? { envVersion: 'trial' } : {}),
     });
   }
@@ -95,7 +95,7 @@ test('renewCard tells the server which build re-shares the card', async () => {
   expect(platform.callFunction).toHaveBeenCalledWith('groupTask', {
     action: 'renewCard',
     locale: 'zh-CN',
-    cloudID: 'cloud-1',
+    chatProof: 'cloud-1',
     taskId: 't1',
     envVersion: 'trial',
   });

@@ -97,8 +97,8 @@ test('the web app acts for the logged-in member only, in a chat the group API sa
   const joined = await h.web(bob, CHAT, 'join', { taskId });
   expect(joined.ok).toBe(true);
   await eventually(() => cardText(h.cards()[0]!).includes('<at id=ou_bob0002></at>'));
-  // A cloudID (or any identity) sent by the page is dropped: the server signs its own proof.
-  const forged = await h.web(bob, CHAT, 'leave', { taskId, cloudID: 'forged' });
+  // A chatProof (or any identity) sent by the page is dropped: the server signs its own proof.
+  const forged = await h.web(bob, CHAT, 'leave', { taskId, chatProof: 'forged' });
   expect(forged.ok).toBe(true);
 
   const dave = await h.login(DAVE);

@@ -61,22 +61,22 @@ describe('proofs', () => {
       ok: true,
       data: { opengid: 'feishu-oc_abc123', group_openid: 'feishu-ou_me0001', chat_type: 3 },
     });
-    expect(p.resolveChatProof(proof, 'feishu-ou_other01', at)).toMatchObject({ ok: false, code: 'CLOUD_ID_FOREIGN' });
+    expect(p.resolveChatProof(proof, 'feishu-ou_other01', at)).toMatchObject({ ok: false, code: 'CHAT_PROOF_FOREIGN' });
     expect(p.resolveChatProof(proof, 'feishu-ou_me0001', at + CHAT_PROOF_TTL_MS + 1)).toMatchObject({
-      code: 'CLOUD_ID_EXPIRED',
+      code: 'CHAT_PROOF_EXPIRED',
     });
   });
 
   test('a proof signed with another key, altered or of another kind does not resolve', () => {
     const other = proofs('another-secret').chatProof('oc_abc123', 'ou_me0001', at);
-    expect(p.resolveChatProof(other, 'feishu-ou_me0001', at)).toMatchObject({ code: 'CLOUD_ID_INVALID' });
+    expect(p.resolveChatProof(other, 'feishu-ou_me0001', at)).toMatchObject({ code: 'CHAT_PROOF_INVALID' });
     const signature = p.chatProof('oc_abc123', 'ou_me0001', at).split('.')[1] ?? '';
     const altered = Buffer.from(JSON.stringify({ kind: 'chat', chatId: 'oc_zzz999', openId: 'ou_me0001', at }));
     expect(p.resolveChatProof(`${altered.toString('base64url')}.${signature}`, 'feishu-ou_me0001', at)).toMatchObject({
-      code: 'CLOUD_ID_INVALID',
+      code: 'CHAT_PROOF_INVALID',
     });
     const session = p.session('ou_me0001', at);
-    expect(p.resolveChatProof(session, 'feishu-ou_me0001', at)).toMatchObject({ code: 'CLOUD_ID_INVALID' });
+    expect(p.resolveChatProof(session, 'feishu-ou_me0001', at)).toMatchObject({ code: 'CHAT_PROOF_INVALID' });
     expect(p.sessionOpenId(session, at + SESSION_TTL_MS)).toBe('ou_me0001');
     expect(p.sessionOpenId(session, at + SESSION_TTL_MS + 1)).toBeNull();
     expect(p.sessionOpenId(p.chatProof('oc_abc123', 'ou_me0001', at), at)).toBeNull();

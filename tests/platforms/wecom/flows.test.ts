@@ -208,20 +208,20 @@ describe('bad input and platform faults', () => {
     const enter = (session: string, chat: unknown) => send({ op: 'enter', session, chat });
     const aliceProof = await enter(aliceSession, { kind: 'customerGroup', chatId: GROUP });
     if (!aliceProof.ok) throw new Error('enter failed');
-    const { cloudID } = aliceProof.data as { cloudID: string };
+    const { chatProof } = aliceProof.data as { chatProof: string };
 
     // Bob presents Alice's chat proof: it was issued to her.
-    const replayed = await send({ op: 'call', session: bobSession, request: { action: 'join', cloudID, taskId } });
-    expect(replayed).toMatchObject({ ok: false, error: { code: 'CLOUD_ID_FOREIGN' } });
+    const replayed = await send({ op: 'call', session: bobSession, request: { action: 'join', chatProof, taskId } });
+    expect(replayed).toMatchObject({ ok: false, error: { code: 'CHAT_PROOF_FOREIGN' } });
     // A proof with its payload changed no longer verifies.
-    const [body, signature] = cloudID.split('.');
+    const [body, signature] = chatProof.split('.');
     const payload = JSON.parse(Buffer.from(body!, 'base64url').toString()) as Record<string, unknown>;
-    const forged = `${Buffer.from(JSON.stringify({ ...payload, openid: 'x' })).toString('base64url')}.${signature}`;
+    const forged = `${Buffer.from(JSON.stringify({ ...payload, userId: 'x' })).toString('base64url')}.${signature}`;
     expect(
-      await send({ op: 'call', session: bobSession, request: { action: 'join', cloudID: forged, taskId } }),
+      await send({ op: 'call', session: bobSession, request: { action: 'join', chatProof: forged, taskId } }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'CLOUD_ID_INVALID' },
+      error: { code: 'CHAT_PROOF_INVALID' },
     });
     // A session as plain data, an identity sent as a field, an unknown shape of chat: all refused.
     expect(
@@ -235,7 +235,7 @@ describe('bad input and platform faults', () => {
       error: { code: 'SESSION_INVALID' },
     });
     expect(
-      await send({ op: 'call', session: bobSession, request: { action: 'join', cloudID, taskId, openid: 'alice' } }),
+      await send({ op: 'call', session: bobSession, request: { action: 'join', chatProof, taskId, userId: 'alice' } }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(await enter(bobSession, { kind: 'customerGroup', chatId: GROUP, userid: 'alice' })).toMatchObject({
       ok: false,
@@ -246,13 +246,17 @@ describe('bad input and platform faults', () => {
       error: { code: 'INVALID_REQUEST' },
     });
     // One kind of proof never passes for the other.
-    expect(await send({ op: 'call', session: cloudID, request: { action: 'listMyTasks' } })).toMatchObject({
+    expect(await send({ op: 'call', session: chatProof, request: { action: 'listMyTasks' } })).toMatchObject({
       ok: false,
       error: { code: 'SESSION_INVALID' },
     });
     expect(
-      await send({ op: 'call', session: aliceSession, request: { action: 'getTask', cloudID: aliceSession, taskId } }),
-    ).toMatchObject({ ok: false, error: { code: 'CLOUD_ID_INVALID' } });
+      await send({
+        op: 'call',
+        session: aliceSession,
+        request: { action: 'getTask', chatProof: aliceSession, taskId },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CHAT_PROOF_INVALID' } });
     // An expired session and an expired proof.
     company.clock.now += 2 * 60 * 60_000;
     expect(await send({ op: 'call', session: aliceSession, request: { action: 'listMyTasks' } })).toMatchObject({
@@ -260,10 +264,12 @@ describe('bad input and platform faults', () => {
       error: { code: 'SESSION_EXPIRED' },
     });
     const fresh = await login('alice');
-    expect(await send({ op: 'call', session: fresh, request: { action: 'getTask', cloudID, taskId } })).toMatchObject({
-      ok: false,
-      error: { code: 'CLOUD_ID_EXPIRED' },
-    });
+    expect(await send({ op: 'call', session: fresh, request: { action: 'getTask', chatProof, taskId } })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'CHAT_PROOF_EXPIRED' },
+      },
+    );
     // Nothing changed: Alice's task still has nobody signed up.
     expect(must(await alice.services.call('getTask', { taskId })).counts.joined).toBe(0);
   });

@@ -18,15 +18,15 @@ export function voteChange(poll: Poll, voter: Member, option: number, now: numbe
     change: { append: { votes: vote.data }, set: { cardBehind: true } },
     premises: [
       { path: 'state', equals: 'open' },
-      { list: 'votes', lacks: { key: 'openid', value: voter.openid } },
+      { list: 'votes', lacks: { key: 'userId', value: voter.userId } },
     ],
     result: { ...poll, votes: [...poll.votes, vote.data], cardBehind: true },
   });
 }
 
 /** The creator closes an open poll; the card lags until it shows 已结束. */
-export function closeChange(poll: Poll, openid: string): PollResult<PollChange> {
-  const closed = closePoll(poll, openid);
+export function closeChange(poll: Poll, userId: string): PollResult<PollChange> {
+  const closed = closePoll(poll, userId);
   if (!closed.ok) return closed;
   return ok({
     change: { set: { state: 'closed', cardBehind: true } },

@@ -104,13 +104,13 @@ export function newPoll(input: {
 export function castVote(poll: Poll, voter: Member, option: number, now: number): PollResult<Vote> {
   if (poll.state === 'closed') return refuse('POLL_CLOSED', 'the poll is closed');
   if (option >= poll.options.length) return refuse('OPTION_UNKNOWN', `the poll has no option ${option}`);
-  if (poll.votes.some((vote) => vote.openid === voter.openid)) return refuse('ALREADY_VOTED', 'already voted');
+  if (poll.votes.some((vote) => vote.userId === voter.userId)) return refuse('ALREADY_VOTED', 'already voted');
   return ok({ ...voter, option, at: now });
 }
 
 /** Only the creator closes the poll, once. */
-export function closePoll(poll: Poll, openid: string): PollResult<Poll> {
-  if (poll.creator.openid !== openid) return refuse('NOT_CREATOR', 'only the creator can close the poll');
+export function closePoll(poll: Poll, userId: string): PollResult<Poll> {
+  if (poll.creator.userId !== userId) return refuse('NOT_CREATOR', 'only the creator can close the poll');
   if (poll.state === 'closed') return refuse('POLL_CLOSED', 'the poll is closed');
   return ok({ ...poll, state: 'closed' });
 }
@@ -128,6 +128,6 @@ export function cardTargetOf(poll: Poll): CardTarget {
   return {
     kind: 'participate',
     state: poll.state === 'open' ? 1 : 3,
-    done: poll.votes.map((vote) => vote.groupOpenid).filter((id) => id !== poll.creator.groupOpenid),
+    done: poll.votes.map((vote) => vote.memberId).filter((id) => id !== poll.creator.memberId),
   };
 }

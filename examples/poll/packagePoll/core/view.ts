@@ -26,7 +26,7 @@ export interface PollView {
     option: number | null;
     can: { vote: boolean; close: boolean };
   };
-  /** False while WeChat has not yet confirmed the latest change to the card. */
+  /** False while the platform has not yet confirmed the latest change to the card. */
   cardInSync: boolean;
   createdAt: number;
 }
@@ -40,9 +40,9 @@ export interface PollSummary {
   isCreator: boolean;
 }
 
-export function pollView(poll: Poll, openid: string): PollView {
-  const mine = poll.votes.find((vote) => vote.openid === openid);
-  const isCreator = poll.creator.openid === openid;
+export function pollView(poll: Poll, userId: string): PollView {
+  const mine = poll.votes.find((vote) => vote.userId === userId);
+  const isCreator = poll.creator.userId === userId;
   const open = poll.state === 'open';
   return {
     id: poll._id,
@@ -63,13 +63,13 @@ export function pollView(poll: Poll, openid: string): PollView {
   };
 }
 
-export const pollSummary = (poll: Poll, openid: string): PollSummary => ({
+export const pollSummary = (poll: Poll, userId: string): PollSummary => ({
   id: poll._id,
   question: poll.question,
   state: poll.state,
   voters: poll.votes.length,
-  voted: poll.votes.some((vote) => vote.openid === openid),
-  isCreator: poll.creator.openid === openid,
+  voted: poll.votes.some((vote) => vote.userId === userId),
+  isCreator: poll.creator.userId === userId,
 });
 
 /** The card as the creator posts it: every member of the chat may vote (chooseType 2). */

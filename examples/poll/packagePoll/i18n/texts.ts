@@ -64,12 +64,12 @@ const TEXTS = {
   errors: {
     INVALID_REQUEST: text('请求无效，请更新小程序后重试', 'Invalid request: update the mini program and try again'),
     UNKNOWN_ACTION: text('请求无效，请更新小程序后重试', 'Invalid request: update the mini program and try again'),
-    CLOUD_ID_INVALID: text(
+    CHAT_PROOF_INVALID: text(
       '无法确认你所在的聊天，请从聊天里重新打开',
       'Could not tell which chat you are in: open the poll from the chat again',
     ),
-    CLOUD_ID_EXPIRED: text('聊天信息已过期，请重新打开', 'The chat information expired: open the poll again'),
-    CLOUD_ID_FOREIGN: text('这个聊天身份属于另一个用户', 'This chat identity belongs to another user'),
+    CHAT_PROOF_EXPIRED: text('聊天信息已过期，请重新打开', 'The chat information expired: open the poll again'),
+    CHAT_PROOF_FOREIGN: text('这个聊天身份属于另一个用户', 'This chat identity belongs to another user'),
     NOT_FOUND: text('找不到这个投票', 'This poll does not exist'),
     WRONG_ROOM: text('这个投票属于另一个聊天', 'This poll belongs to another chat'),
     CONTENT_RISKY: text(

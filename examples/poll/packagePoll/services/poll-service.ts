@@ -1,5 +1,5 @@
 // The only way the pages reach the server: the kit's action client for the groupPoll function, one method per
-// action of the poll's table (the client adds the cloudID and the build's envVersion, re-reads an expired cloudID
+// action of the poll's table (the client adds the chatProof and the build's envVersion, re-reads an expired chatProof
 // once, and checks every answer).
 import type { ActionMethods } from 'chat-tool-kit';
 import { actionMethods, createActionClient } from 'chat-tool-kit';

@@ -21,7 +21,7 @@ function wxFrom(from: From, options: WxMockOptions = {}) {
     ...options,
     cloudFunctions: {
       groupTask: (data) =>
-        data.action === 'resolveChat' && data.cloudID === 'cloud-id-of-room'
+        data.action === 'resolveChat' && data.chatProof === 'cloud-id-of-room'
           ? { ok: true, data: GROUP }
           : { ok: false, error: { code: 'BAD_REQUEST', message: 'unexpected call' } },
     },
@@ -73,7 +73,7 @@ describe('opened from a group (a card, group todo or the group tools)', () => {
   ])('in %s it offers that chat and opens the tool bound to it, without the picker', async (language, button, step) => {
     const { mock, launcher } = await open('group', { language });
     expect(mock.api('cloud.callFunction')).toHaveBeenCalledWith(
-      expect.objectContaining({ name: 'groupTask', data: { action: 'resolveChat', cloudID: 'cloud-id-of-room' } }),
+      expect.objectContaining({ name: 'groupTask', data: { action: 'resolveChat', chatProof: 'cloud-id-of-room' } }),
     );
     expect(launcher.text('.open')).toBe(button);
     expect(launcher.text('.steps')).toContain(step);
@@ -107,7 +107,7 @@ describe('opened from a group (a card, group todo or the group tools)', () => {
   });
 
   test.each([
-    ['the server refuses the cloudID', { ok: false, error: { code: 'CLOUD_ID_EXPIRED', message: 'expired' } }],
+    ['the server refuses the cloudID', { ok: false, error: { code: 'CHAT_PROOF_EXPIRED', message: 'expired' } }],
     ['the server answers nonsense', { ok: true, data: { roomId: '', chatType: 9 } }],
   ])('%s: the picker opens, as from anywhere else', async (_case, answer) => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -7,8 +7,8 @@ test('renders one avatar and nickname per member through open-data-list, and the
   const list = mountGlassEasel('packageChatTool/components/member-list/index', {
     properties: {
       members: [
-        { groupOpenid: 'g-a', at: 1, note: '' },
-        { groupOpenid: 'g-b', at: 2, note: '+2，素食' },
+        { memberId: 'g-a', at: 1, note: '' },
+        { memberId: 'g-b', at: 2, note: '+2，素食' },
       ],
       label: '已参与的成员',
     },

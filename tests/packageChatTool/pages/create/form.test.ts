@@ -34,7 +34,7 @@ describe('create form', () => {
       title: '周六爬山',
       description: '八点集合',
       kind: 'participate',
-      audience: { kind: 'members', groupOpenids: ['g-a', 'g-b'] },
+      audience: { kind: 'members', memberIds: ['g-a', 'g-b'] },
       capacity: 10,
       deadline: new Date(2026, 10, 22, 18, 30).getTime(),
     });

@@ -111,7 +111,7 @@ describe('create page', () => {
     type(page, '.capacity-input', '5');
     await tap(page, '.publish');
     expect(service.createTask.mock.calls[0][0].task).toMatchObject({
-      audience: { kind: 'members', groupOpenids: ['g-alice', 'g-bob'] },
+      audience: { kind: 'members', memberIds: ['g-alice', 'g-bob'] },
       capacity: 5,
     });
   });
@@ -169,7 +169,7 @@ describe('create page', () => {
   test.each([
     ['TASK_FULL', 'zh_CN', '名额已满'],
     ['NETWORK', 'en', 'No connection; try again'],
-    ['CLOUD_ID_EXPIRED', 'en', 'Could not confirm your chat; reopen Group Tasks'],
+    ['CHAT_PROOF_EXPIRED', 'en', 'Could not confirm your chat; reopen Group Tasks'],
   ])('a server failure %s is explained (%s) and the form stays usable', async (code, language, message) => {
     platform.language.mockReturnValue(language);
     service.createTask.mockResolvedValue(failedCall(code, language));
@@ -212,7 +212,7 @@ describe('create page', () => {
     expect(platform.selectGroupMembers).toHaveBeenCalledTimes(1);
     // The server drops the creator from the audience it receives.
     expect(service.createTask.mock.calls[0][0].task).toMatchObject({
-      audience: { kind: 'members', groupOpenids: ['g-creator', 'g-bob'] },
+      audience: { kind: 'members', memberIds: ['g-creator', 'g-bob'] },
     });
   });
 

@@ -88,7 +88,7 @@ describe('entry page in a chat', () => {
 
   test.each([
     ['NOT_IN_CHAT', '请在聊天中打开群任务'],
-    ['CLOUD_ID_EXPIRED', '无法确认你所在的聊天，请重新打开群任务'],
+    ['CHAT_PROOF_EXPIRED', '无法确认你所在的聊天，请重新打开群任务'],
     ['INTERNAL', '服务暂时不可用，请稍后重试'],
   ])('explains %s in Chinese', async (code, message) => {
     service.listRoomTasks.mockResolvedValue(failedCall(code));

@@ -175,7 +175,7 @@ describe('task page for a participant', () => {
         {},
         {
           status: 'outsider',
-          groupOpenid: null,
+          memberId: null,
           can: {
             join: false,
             leave: false,

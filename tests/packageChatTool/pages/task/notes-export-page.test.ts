@@ -52,7 +52,7 @@ async function open(task: TaskView, language = 'zh_CN'): Promise<Mounted> {
 }
 
 const entries = (notes: Record<string, string>): { items: ParticipantView[]; next: null } => ({
-  items: Object.entries(notes).map(([groupOpenid, note]) => ({ groupOpenid, at: NOW, note })),
+  items: Object.entries(notes).map(([memberId, note]) => ({ memberId, at: NOW, note })),
   next: null,
 });
 
@@ -120,7 +120,7 @@ describe('the note', () => {
     type(p, '违规内容');
     service.setNote.mockResolvedValue(refusal('CONTENT_RISKY', 'en'));
     await tap(p, '.setNote');
-    expect((p.instance.data as { error: string }).error).toBe('WeChat’s content check refused the text; change it');
+    expect((p.instance.data as { error: string }).error).toBe('The content check refused the text; change it');
     expect(service.getTask).toHaveBeenCalledTimes(2);
     expect(p.text('.participants')).toContain('Bob+1');
     expect(p.attribute('.note-input', 'value')).toBe('+1');

@@ -1,5 +1,5 @@
 // The groupPoll function: one handler per action of the poll's table (packagePoll/core/actions.ts), on the kit's
-// server part: identity from the cloudID, the content check, the store primitive, card sync and the function
+// server part: identity from the chatProof, the content check, the store primitive, card sync and the function
 // shell. The rules and their changes are the domain's (packagePoll/core/poll.ts, changes.ts); here they meet the
 // store and WeChat.
 import type { Handlers } from 'chat-tool-kit';
@@ -68,10 +68,10 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
   }
 
   const handlers: Handlers<PollActions, Call> = {
-    async createPoll({ cloudID, envVersion, poll: draft }, { openid }) {
-      const caller = await identity.caller(cloudID, openid);
+    async createPoll({ chatProof, envVersion, poll: draft }, { userId }) {
+      const caller = await identity.caller(chatProof, userId);
       if (!caller.ok) return caller;
-      const checked = await checkContent(openid, { title: draft.question, content: draft.options.join('\n') });
+      const checked = await checkContent(userId, { title: draft.question, content: draft.options.join('\n') });
       if (!checked.ok) return checked;
       const activity = await cards.newActivity('WeChat did not create the card; nothing was saved');
       if (!activity.ok) return activity;
@@ -86,48 +86,48 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
       if ((await polls.insert(poll)) === 'exists') {
         return refuse('INTERNAL', 'a poll id was given twice');
       }
-      return ok({ poll: pollView(poll, openid), share: shareOf(poll) });
+      return ok({ poll: pollView(poll, userId), share: shareOf(poll) });
     },
 
-    async listPolls({ cloudID }, { openid }) {
-      const caller = await identity.caller(cloudID, openid);
+    async listPolls({ chatProof }, { userId }) {
+      const caller = await identity.caller(chatProof, userId);
       if (!caller.ok) return caller;
       const found = await polls.find({
         where: { 'room.id': caller.data.room.id },
         orderBy: { path: 'createdAt', order: 'desc' },
         limit: LIST_LIMIT,
       });
-      return ok(found.map((poll) => pollSummary(poll, openid)));
+      return ok(found.map((poll) => pollSummary(poll, userId)));
     },
 
-    async getPoll({ cloudID, pollId }, { openid }) {
-      const caller = await identity.caller(cloudID, openid);
+    async getPoll({ chatProof, pollId }, { userId }) {
+      const caller = await identity.caller(chatProof, userId);
       if (!caller.ok) return caller;
       const poll = await pollOf(pollId, caller.data.room.id);
-      return poll.ok ? ok(pollView(poll.data, openid)) : poll;
+      return poll.ok ? ok(pollView(poll.data, userId)) : poll;
     },
 
     /** A guarded change (core/changes.ts): the vote lands only while the poll is open and holds no vote of the member. */
-    async vote({ cloudID, pollId, option }, { openid }) {
-      const caller = await identity.caller(cloudID, openid);
+    async vote({ chatProof, pollId, option }, { userId }) {
+      const caller = await identity.caller(chatProof, userId);
       if (!caller.ok) return caller;
       const { room, member } = caller.data;
       const voted = await polls.change(pollId, (poll) => {
         const here = inRoom(poll, room.id);
         return here.ok ? voteChange(poll, member, option, clock.now()) : here;
       });
-      return voted.ok ? ok(pollView(await synced(voted.data), openid)) : voted;
+      return voted.ok ? ok(pollView(await synced(voted.data), userId)) : voted;
     },
 
-    async closePoll({ cloudID, pollId }, { openid }) {
-      const caller = await identity.caller(cloudID, openid);
+    async closePoll({ chatProof, pollId }, { userId }) {
+      const caller = await identity.caller(chatProof, userId);
       if (!caller.ok) return caller;
       const { room } = caller.data;
       const closed = await polls.change(pollId, (poll) => {
         const here = inRoom(poll, room.id);
-        return here.ok ? closeChange(poll, openid) : here;
+        return here.ok ? closeChange(poll, userId) : here;
       });
-      return closed.ok ? ok(pollView(await synced(closed.data), openid)) : closed;
+      return closed.ok ? ok(pollView(await synced(closed.data), userId)) : closed;
     },
   };
 
