@@ -3,6 +3,7 @@ import { checkBudget } from './budget';
 import { checkChatToolRules } from './chat-tool-rules';
 import { checkCitations } from './citations';
 import { checkCompile, compileOffline } from './compile';
+import { checkDomain } from './domain';
 import { checkEngines } from './engines';
 import { checkImports } from './imports';
 import { checkKitExports } from './kit-exports';
@@ -36,6 +37,7 @@ export async function runChecks(root: string, report: (check: CheckResult) => vo
   await run('types', () => checkTypes(root));
   await run('lint', () => checkLint(root));
   await run('emulator imports', () => checkImports(root));
+  await run('platform-neutral domain', () => checkDomain(root));
   await run('citations', () => checkCitations(root));
   const compiled = await compiling;
   await run('miniprogram-ci offline compile', () => checkCompile(compiled));
