@@ -8,6 +8,7 @@ import type {
   TaskSummary,
   TaskSummaryPage,
   TaskView,
+  ViewerActions,
 } from '../../../packageChatTool/core/api';
 import {
   summaryShown,
@@ -51,11 +52,23 @@ export function tasks(items: TaskSummary[], next: string | null = null): TaskSum
 }
 
 /** The task's creator as the viewer: not in their own audience, with every action a creator has. */
+/** What a viewer may do: nothing unless said (the server decides each; the page only shows it). */
+export const can = (allowed: Partial<ViewerActions> = {}): ViewerActions => ({
+  join: false,
+  leave: false,
+  remind: false,
+  markClosingSoon: false,
+  end: false,
+  renewCard: false,
+  celebrate: false,
+  ...allowed,
+});
+
 export const CREATOR = {
   isCreator: true,
   memberId: 'g-creator',
   status: 'notInvited',
-  can: { join: false, leave: false, remind: true, markClosingSoon: true, end: true, renewCard: true, celebrate: false },
+  can: can({ remind: true, markClosingSoon: true, end: true, renewCard: true }),
 } satisfies Partial<TaskView['viewer']>;
 
 /**
@@ -97,15 +110,7 @@ export function taskView(
       status: 'pending',
       cardText: '未参与',
       note: null,
-      can: {
-        join: true,
-        leave: false,
-        remind: false,
-        markClosingSoon: false,
-        end: false,
-        renewCard: false,
-        celebrate: false,
-      },
+      can: can({ join: true }),
       ...viewer,
     },
   };

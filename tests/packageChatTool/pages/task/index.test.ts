@@ -4,7 +4,7 @@
 import type { Mounted } from '../../../harness/glass-easel';
 import { installFakes, type FakeTaskService, type FakeWeChat } from '../../helpers/fakes';
 import { expectAccessible, fire, openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
-import { cardShare, CREATOR, failedCall, members, NOW, refusal, reminder, taskView } from '../../helpers/samples';
+import { can, cardShare, CREATOR, failedCall, members, NOW, refusal, reminder, taskView } from '../../helpers/samples';
 import { CARD_IMAGE } from '../../../../packageChatTool/core/api';
 
 const PAGE = 'packageChatTool/pages/task/index';
@@ -58,15 +58,7 @@ describe('task page for a participant', () => {
         {
           status: 'done',
           cardText: '已参与',
-          can: {
-            join: false,
-            leave: true,
-            remind: false,
-            markClosingSoon: false,
-            end: false,
-            renewCard: false,
-            celebrate: false,
-          },
+          can: can({ leave: true }),
         },
       ),
     });
@@ -122,15 +114,7 @@ describe('task page for a participant', () => {
     const done = {
       status: 'done' as const,
       cardText: '已完成',
-      can: {
-        join: false,
-        leave: true,
-        remind: false,
-        markClosingSoon: false,
-        end: false,
-        renewCard: false,
-        celebrate: false,
-      },
+      can: can({ leave: true }),
     };
     // The server words its answers in the language the call named (English here).
     service.getTask.mockResolvedValue({ ok: true, data: taskView({ kind: 'complete' }, done, 'en') });
@@ -176,15 +160,7 @@ describe('task page for a participant', () => {
         {
           status: 'outsider',
           memberId: null,
-          can: {
-            join: false,
-            leave: false,
-            remind: false,
-            markClosingSoon: false,
-            end: false,
-            renewCard: false,
-            celebrate: false,
-          },
+          can: can(),
         },
         'en',
       ),
@@ -354,15 +330,7 @@ describe('an open page follows the task', () => {
       data: taskView(
         { deadline },
         {
-          can: {
-            join: false,
-            leave: false,
-            remind: false,
-            markClosingSoon: false,
-            end: false,
-            renewCard: false,
-            celebrate: false,
-          },
+          can: can(),
         },
       ),
     });
