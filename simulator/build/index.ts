@@ -10,8 +10,8 @@ import { formatBuildError, type BuildErrorInfo } from '../shared/protocol';
 import type { RendererDefaults } from '../shared/registry';
 import { walkApp, type AppGraph, type ProjectFiles } from './app-json';
 import { BuildError } from './errors';
-import { compileTemplates } from './templates';
-import { createWxssCache, transformWxss, type WxssInput, type WxssOutput } from './wxss';
+import { createTemplateCache, type TemplateCache } from './templates';
+import { createWxssCache, type WxssCache } from './wxss';
 
 export interface BuildOutput {
   ok: boolean;
@@ -66,17 +66,24 @@ interface RegistrySource {
 }
 
 /**
- * Generates the registry module (see shared/registry.ts) for the current state of the project; `transform` turns a
- * style sheet into CSS (a builder passes one that remembers the sheets it did: createWxssCache).
+ * What a builder keeps from one build to the next, so that an edit compiles again only the files it touched: the
+ * style sheets as last transformed and the template group as last compiled.
  */
-export function generateRegistry(
-  files: ProjectFiles,
-  transform: (input: WxssInput) => WxssOutput = transformWxss,
-): RegistrySource {
+export interface BuildCaches {
+  styles: WxssCache;
+  templates: TemplateCache;
+}
+
+export function createBuildCaches(): BuildCaches {
+  return { styles: createWxssCache(), templates: createTemplateCache() };
+}
+
+/** Generates the registry module (see shared/registry.ts) for the current state of the project. */
+export function generateRegistry(files: ProjectFiles, caches: BuildCaches): RegistrySource {
   const graph: AppGraph = walkApp(files);
   const components = [...graph.components.values()];
   const read = new Set(graph.files);
-  const templates = compileTemplates(
+  const templates = caches.templates.compile(
     files,
     components
       .filter((c) => c.template !== null)
@@ -97,7 +104,7 @@ export function generateRegistry(
     // A shared page's rules stay on that page; a shared component's reach every page that could use it.
     const sharedPage = c.isPage && scope === undefined ? c.path : undefined;
     if (c.style) {
-      const out = transform({ file: c.style, source: readFile(c.style), scope, sharedPage, readFile });
+      const out = caches.styles.transform({ file: c.style, source: readFile(c.style), scope, sharedPage, readFile });
       out.files.forEach((f) => read.add(f));
       styles[c.path] = out.css;
     }
@@ -109,10 +116,16 @@ export function generateRegistry(
       hasTemplate: ${c.template !== null}, load: ${load} }`;
   });
   if (graph.appStyle) {
-    const out = transform({ file: graph.appStyle, source: readFile(graph.appStyle), scope: undefined, readFile });
+    const out = caches.styles.transform({
+      file: graph.appStyle,
+      source: readFile(graph.appStyle),
+      scope: undefined,
+      readFile,
+    });
     out.files.forEach((f) => read.add(f));
     styles.app = out.css;
   }
+  caches.styles.forgetUnused();
   const skylineOptions = graph.appJson.rendererOptions?.skyline ?? {};
   const skyline: RendererDefaults = {
     displayBlock: skylineOptions.defaultDisplayBlock === true,
@@ -184,8 +197,8 @@ export class AppBuilder {
   private context: esbuild.BuildContext | null = null;
   private registry: RegistrySource | null = null;
   private bundleInputs: string[] = [];
-  /** Style sheets as last transformed: an edit transforms again only the sheets it touches. */
-  private readonly styles = createWxssCache();
+  /** Style sheets and templates as last compiled: an edit compiles again only the files it touches. */
+  private readonly caches = createBuildCaches();
 
   /**
    * `plugins`: more esbuild plugins for the app's code, e.g. a simulated platform's settings in place of the
@@ -247,7 +260,7 @@ export class AppBuilder {
       ms: performance.now() - started,
     });
     try {
-      this.registry = generateRegistry(files, this.styles);
+      this.registry = generateRegistry(files, this.caches);
       registryFiles = this.registry.files;
     } catch (err) {
       if (!(err instanceof BuildError)) throw err;
@@ -283,5 +296,6 @@ export class AppBuilder {
   async dispose(): Promise<void> {
     await this.context?.dispose();
     this.context = null;
+    this.caches.templates.dispose();
   }
 }

@@ -202,32 +202,49 @@ interface CachedSheet {
   read: Map<string, string>;
 }
 
+export interface WxssCache {
+  transform(input: WxssInput): WxssOutput;
+  /**
+   * Forgets the sheets not transformed since the last call (a build calls it once it has done all its sheets):
+   * a sheet whose file is gone, or whose scope moved, does not stay behind.
+   */
+  forgetUnused(): void;
+}
+
 /**
  * transformWxss with a memory of the last result per sheet (file, scope, shared page): a rebuild transforms again
  * only the sheets whose own file or an @import of theirs changed. An edit to one page's style then costs one
  * transform, not one per style sheet of the app (about 4 ms each with postcss, the largest part of a rebuild).
  */
-export function createWxssCache(): (input: WxssInput) => WxssOutput {
+export function createWxssCache(): WxssCache {
   const sheets = new Map<string, CachedSheet>();
-  return (input) => {
-    const key = JSON.stringify([input.file, input.scope ?? null, input.sharedPage ?? null]);
-    const cached = sheets.get(key);
-    const current = (file: string): string => (file === input.file ? input.source : input.readFile(file));
-    if (cached !== undefined && [...cached.read].every(([file, text]) => readsTheSame(current, file, text))) {
-      return cached.output;
-    }
-    const read = new Map<string, string>();
-    const output = transformWxss({
-      ...input,
-      readFile: (file) => {
-        const text = input.readFile(file);
-        read.set(file, text);
-        return text;
-      },
-    });
-    read.set(input.file, input.source);
-    sheets.set(key, { output, read });
-    return output;
+  const used = new Set<string>();
+  return {
+    transform(input) {
+      const key = JSON.stringify([input.file, input.scope ?? null, input.sharedPage ?? null]);
+      used.add(key);
+      const cached = sheets.get(key);
+      const current = (file: string): string => (file === input.file ? input.source : input.readFile(file));
+      if (cached !== undefined && [...cached.read].every(([file, text]) => readsTheSame(current, file, text))) {
+        return cached.output;
+      }
+      const read = new Map<string, string>();
+      const output = transformWxss({
+        ...input,
+        readFile: (file) => {
+          const text = input.readFile(file);
+          read.set(file, text);
+          return text;
+        },
+      });
+      read.set(input.file, input.source);
+      sheets.set(key, { output, read });
+      return output;
+    },
+    forgetUnused() {
+      for (const key of sheets.keys()) if (!used.has(key)) sheets.delete(key);
+      used.clear();
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // The edit loop of `npm start` on a copy of the project (so the checkout is never touched): a style
-// edit reloads the page with the new look; a WXML or TypeScript mistake shows in the page and the
-// terminal with file and line, never a blank screen; fixing it recovers.
+// edit reloads the page with the new look, an edit to a template the page includes shows on it; a WXML
+// or TypeScript mistake shows in the page and the terminal with file and line, never a blank screen;
+// fixing it recovers.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,27 @@ describeWithBrowser('simulator edit loop', () => {
     expect(await titleColor()).not.toBe('rgb(1, 2, 3)');
     edit(`${LAUNCHER}.wxss`, (css) => `${css}\n.title { color: rgb(1, 2, 3); }\n`);
     await eventually(titleColor, 'rgb(1, 2, 3)', 15_000);
+  });
+
+  test('an edit to a template the page includes shows on the page (the builder compiles that template alone)', async () => {
+    const note = `${path.dirname(LAUNCHER)}/note.wxml`;
+    const page = `${LAUNCHER}.wxml`;
+    const original = fs.readFileSync(path.join(shared.copy!, page), 'utf8');
+    fs.writeFileSync(path.join(shared.copy!, note), '<view class="note">note one</view>');
+    edit(page, (wxml) => `<include src="./note.wxml"/>\n${wxml}`);
+    const noteText = (): Promise<string | null> =>
+      shared.sim.phone
+        .locator('wx-view.note')
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => null);
+    await eventually(noteText, 'note one', 15_000);
+    fs.writeFileSync(path.join(shared.copy!, note), '<view class="note">note two</view>');
+    await eventually(noteText, 'note two', 15_000);
+    expect(shared.server.output.join('')).not.toContain('build error');
+    fs.writeFileSync(path.join(shared.copy!, page), original);
+    fs.rmSync(path.join(shared.copy!, note));
+    await eventually(async () => shared.sim.phone.locator('wx-view.note').count(), 0, 15_000);
   });
 
   test('an edit to a file no page uses does not rebuild', async () => {

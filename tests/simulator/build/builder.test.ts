@@ -88,6 +88,41 @@ describe('AppBuilder', () => {
     expect((await builder.build()).ok).toBe(true);
   });
 
+  test('an edit to a template a page includes is in the next bundle', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'pages/home/index.wxml'),
+      '<include src="./note.wxml"/><view class="title">{{n}}</view>',
+    );
+    fs.writeFileSync(path.join(dir, 'pages/home/note.wxml'), '<view>note one</view>');
+    const first = await builder.build();
+    expect(first.js).toContain('note one');
+    expect(first.files).toContain('pages/home/note.wxml');
+    fs.writeFileSync(path.join(dir, 'pages/home/note.wxml'), '<view>note two</view>');
+    const second = await builder.build();
+    expect(second.js).toContain('note two');
+    expect(second.js).not.toContain('note one');
+  });
+
+  test('a template deleted while a page includes it is an error naming the page; dropping the include recovers', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'pages/home/index.wxml'),
+      '<include src="./note.wxml"/><view class="title">{{n}}</view>',
+    );
+    fs.writeFileSync(path.join(dir, 'pages/home/note.wxml'), '<view>note one</view>');
+    expect((await builder.build()).ok).toBe(true);
+    fs.rmSync(path.join(dir, 'pages/home/note.wxml'));
+    const broken = await builder.build();
+    expect(broken.errors[0]).toMatchObject({
+      kind: 'wxml',
+      file: 'pages/home/index.wxml',
+      message: 'template not found: pages/home/note.wxml',
+    });
+    fs.writeFileSync(path.join(dir, 'pages/home/index.wxml'), '<view class="title">{{n}}</view>');
+    const fixed = await builder.build();
+    expect(fixed.ok).toBe(true);
+    expect(fixed.js).not.toContain('pages/home/note');
+  });
+
   test('a WXSS error comes back with file and line', async () => {
     fs.writeFileSync(path.join(dir, 'pages/home/index.wxss'), '.title {\n  color: red;\n');
     const out = await builder.build();

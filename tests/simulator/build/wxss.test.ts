@@ -134,7 +134,7 @@ describe('the style cache of a builder', () => {
   });
 
   test('an unchanged sheet is not transformed again; the same output comes back', () => {
-    const transform = createWxssCache();
+    const { transform } = createWxssCache();
     const first = transform(input());
     const again = transform(input());
     expect(again).toBe(first);
@@ -142,7 +142,7 @@ describe('the style cache of a builder', () => {
   });
 
   test('an edit to the sheet or to a file it imports transforms it again', () => {
-    const transform = createWxssCache();
+    const { transform } = createWxssCache();
     const first = transform(input());
     project['theme.wxss'] = '.t { color: blue; }';
     const afterImport = transform(input());
@@ -154,14 +154,29 @@ describe('the style cache of a builder', () => {
   });
 
   test('the same file under another scope is its own sheet', () => {
-    const transform = createWxssCache();
+    const { transform } = createWxssCache();
     const scoped = transform(input());
     const shared = transform({ ...input(), scope: undefined });
     expect(shared.css).not.toBe(scoped.css);
   });
 
+  test('a sheet no build transformed since the last forgetUnused is forgotten; the others are kept', () => {
+    const cache = createWxssCache();
+    const kept = cache.transform(input());
+    const gone = cache.transform({ ...input(), scope: 's2' });
+    cache.forgetUnused();
+    // The next build: the sheet's component moved to scope s3, so s2 is not transformed any more.
+    expect(cache.transform(input())).toBe(kept);
+    cache.transform({ ...input(), scope: 's3' });
+    cache.forgetUnused();
+    expect(cache.transform(input())).toBe(kept);
+    const again = cache.transform({ ...input(), scope: 's2' });
+    expect(again).not.toBe(gone);
+    expect(again).toEqual(gone);
+  });
+
   test('an import that is gone is an error again, not the remembered sheet', () => {
-    const transform = createWxssCache();
+    const { transform } = createWxssCache();
     transform(input());
     delete project['theme.wxss'];
     expect(() => transform(input())).toThrow(/theme\.wxss/);
