@@ -10,6 +10,7 @@ import type { BuiltinServices, PickerMode } from './services';
 import { attachSnapshot, installNodeQuery } from './snapshot';
 import { installRefresher, type Refresher } from './refresher';
 import { alignmentOf, scrollIntoView } from './scroll-into-view';
+import { arrowTarget, tabStop, type RadioState } from './radio';
 
 /** Class names in built-in templates are prefixed with this scope (`wxb--spinner`). */
 export const BUILTIN_SCOPE = 'wxb';
@@ -154,6 +155,8 @@ function defineField(space: CodeSpace, tag: 'wx-input' | 'wx-textarea'): void {
           field.addEventListener('blur', () =>
             trigger(this, 'blur', { value: field.value, cursor: field.value.length }),
           );
+          // A label around the field, or naming it, focuses it (defineLabel).
+          activators.set(this._$, () => field.focus());
           field.addEventListener('keydown', (ev: Event) => {
             const key = (ev as KeyboardEvent).key;
             if (key === 'Enter' && tag === 'wx-input') trigger(this, 'confirm', { value: field.value });
@@ -306,24 +309,30 @@ export function textLines(overflow: string, maxLines: number): { lines: string; 
   return { lines: `lines lines-${mode}`, linesStyle: `--wx-max-lines:${lines};-webkit-line-clamp:${lines}` };
 }
 
+/**
+ * The controls a `label` can trigger (docs/platform.md, "radio-group, radio and label"), each with what a tap on
+ * it does: a radio is chosen, a switch toggles, an input takes the focus.
+ */
+const activators = new WeakMap<glassEasel.GeneralComponent, () => void>();
+/** Ids given to labels that name their control (aria-labelledby). */
+let labelIds = 0;
+
 /** Each scroll-view's pull-to-refresh, for the refresher-triggered observer. */
 const refreshers = new WeakMap<glassEasel.GeneralComponent, Refresher>();
 /** The scroll-into-view id each scroll-view last acted on. */
 const shownChild = new WeakMap<glassEasel.GeneralComponent, string>();
 
 function defineBasics(space: CodeSpace, services: BuiltinServices): void {
-  for (const tag of ['wx-view', 'wx-label'] as const) {
-    space.componentEnv(tag, ({ Component }) => {
-      Component({
-        properties: { ...hoverProperties, hoverClass: { type: String, value: 'none' } },
-        lifetimes: {
-          attached() {
-            installHover(this);
-          },
+  space.componentEnv('wx-view', ({ Component }) => {
+    Component({
+      properties: { ...hoverProperties, hoverClass: { type: String, value: 'none' } },
+      lifetimes: {
+        attached() {
+          installHover(this);
         },
-      });
+      },
     });
-  }
+  });
   space.componentEnv('wx-text', ({ Component }) => {
     Component({
       properties: {
@@ -543,12 +552,14 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
           const el = hostElement(this._$);
           el.setAttribute('role', 'switch');
           el.tabIndex = 0;
-          this._$.addListener('tap', () => {
+          const toggle = (): void => {
             if (this.data.disabled) return;
             const value = !this.data.checked;
             this.setData({ checked: value });
             trigger(this, 'change', { value });
-          });
+          };
+          activators.set(this._$, toggle);
+          this._$.addListener('tap', toggle);
         },
       },
     });
@@ -568,6 +579,171 @@ function defineBasics(space: CodeSpace, services: BuiltinServices): void {
             glyph: ICON_GLYPHS[this.data.type] ?? '',
             shownColor: this.data.color || ICON_COLORS[this.data.type] || 'inherit',
           });
+        },
+      },
+    });
+  });
+}
+
+function isBuiltin(node: glassEasel.Node | null, tag: string): node is glassEasel.GeneralComponent {
+  return node instanceof glassEasel.Component && node.is === tag;
+}
+
+/** The radio-group a radio belongs to: the nearest one around it, across component boundaries. */
+function groupOf(radio: glassEasel.GeneralComponent): glassEasel.GeneralComponent | null {
+  for (let node = radio.getComposedParent(); node; node = node.getComposedParent()) {
+    if (isBuiltin(node, 'wx-radio-group')) return node;
+  }
+  return null;
+}
+
+/** The built-ins inside `comp`, across component boundaries, in document order. */
+function builtinsInside(comp: glassEasel.GeneralComponent): glassEasel.GeneralComponent[] {
+  const found: glassEasel.GeneralComponent[] = [];
+  glassEasel.ElementIterator.create(
+    comp,
+    'composed-descendants-root-first' as glassEasel.ElementIteratorType,
+    glassEasel.Component,
+  ).forEach((node) => {
+    if (node !== comp) found.push(node as glassEasel.GeneralComponent);
+  });
+  return found;
+}
+
+/** The radios of a group, in document order (not those of a group nested inside it). */
+function radiosOf(group: glassEasel.GeneralComponent): glassEasel.GeneralComponent[] {
+  return builtinsInside(group).filter((node) => node.is === 'wx-radio' && groupOf(node) === group);
+}
+
+function radioState(radio: glassEasel.GeneralComponent): RadioState {
+  return { checked: radio.data.checked === true, disabled: radio.data.disabled === true };
+}
+
+/** One radio of a group in the Tab order (radio.ts); a radio outside any group is its own stop. */
+function syncTabStops(radio: glassEasel.GeneralComponent): void {
+  const group = groupOf(radio);
+  const radios = group ? radiosOf(group) : [radio];
+  const stop = tabStop(radios.map(radioState));
+  radios.forEach((r, i) => {
+    hostElement(r).tabIndex = i === stop ? 0 : -1;
+  });
+}
+
+/**
+ * A radio chosen by a tap, its label or the keyboard: it becomes the group's only checked radio and the group
+ * reports its value. A disabled radio, or the one already checked, changes nothing.
+ */
+function choose(radio: glassEasel.GeneralComponent): void {
+  if (radio.data.disabled === true || radio.data.checked === true) return;
+  radio.setData({ checked: true });
+  const group = groupOf(radio);
+  // WeChat's radio-group page writes `value` as an array; every page and the typings read the chosen radio's
+  // value, a string, which is what WeChat sends (docs/platform.md, "radio-group, radio and label").
+  if (group) glassEasel.triggerEvent(group, 'change', { value: radio.data.value }, { bubbles: false, composed: false });
+}
+
+/** WeChat's radio-group, radio and the label that forwards a tap to its control. */
+function defineChoices(space: CodeSpace): void {
+  space.componentEnv('wx-radio-group', ({ Component }) => {
+    Component({
+      lifetimes: {
+        attached() {
+          hostElement(this._$).setAttribute('role', 'radiogroup');
+        },
+      },
+    });
+  });
+  space.componentEnv('wx-radio', ({ Component }) => {
+    Component({
+      properties: {
+        value: { type: String, value: '' },
+        checked: { type: Boolean, value: false },
+        disabled: { type: Boolean, value: false },
+        color: { type: String, value: '#09BB07' },
+      },
+      observers: {
+        checked(on: boolean) {
+          // Only one radio of a group is checked, whether a tap or the page's data checked this one.
+          const group = on ? groupOf(this._$) : null;
+          const others = group ? radiosOf(group).filter((other) => other !== this._$) : [];
+          for (const other of others) other.setData({ checked: false });
+        },
+        'checked, disabled': function () {
+          const el = hostElement(this._$);
+          el.setAttribute('aria-checked', String(this.data.checked));
+          el.setAttribute('aria-disabled', String(this.data.disabled));
+          setFlag(el, 'disabled', this.data.disabled);
+          syncTabStops(this._$);
+        },
+      },
+      lifetimes: {
+        attached() {
+          const el = hostElement(this._$);
+          el.setAttribute('role', 'radio');
+          activators.set(this._$, () => choose(this._$));
+          this._$.addListener('tap', () => choose(this._$));
+          el.addEventListener('keydown', (ev: KeyboardEvent) => {
+            if (ev.key === ' ' || ev.key === 'Enter') {
+              ev.preventDefault();
+              choose(this._$);
+              return;
+            }
+            const group = groupOf(this._$);
+            const radios = group ? radiosOf(group) : [this._$];
+            const next = arrowTarget(radios.map(radioState), radios.indexOf(this._$), ev.key);
+            if (next === null) return;
+            ev.preventDefault();
+            hostElement(radios[next]!).focus();
+            choose(radios[next]!);
+          });
+          syncTabStops(this._$);
+        },
+      },
+    });
+  });
+  space.componentEnv('wx-label', ({ Component }) => {
+    Component({
+      properties: { ...hoverProperties, hoverClass: { type: String, value: 'none' }, for: { type: String, value: '' } },
+      observers: {
+        for() {
+          this.nameControl();
+        },
+      },
+      methods: {
+        /** The control named by `for`, else the first control inside (WeChat: `for` wins over what is inside). */
+        control(): glassEasel.GeneralComponent | null {
+          if (this.data.for !== '') {
+            const named = this._$.ownerShadowRoot?.getElementById(this.data.for) ?? null;
+            return named instanceof glassEasel.Component && activators.has(named) ? named : null;
+          }
+          return builtinsInside(this._$).find((node) => activators.has(node)) ?? null;
+        },
+        /** The label's text names its radio or switch for screen readers, as an HTML label names its input. */
+        nameControl() {
+          // After the update that rendered the label: the control it names may come later in the same one.
+          setTimeout(() => {
+            const control = this.control();
+            if (!control) return;
+            const controlEl = hostElement(control);
+            if (!controlEl.hasAttribute('role') || controlEl.hasAttribute('aria-label')) return;
+            const labelEl = hostElement(this._$);
+            if (labelEl.id === '') labelEl.id = `wxb-label-${(labelIds += 1)}`;
+            controlEl.setAttribute('aria-labelledby', labelEl.id);
+          }, 0);
+        },
+      },
+      lifetimes: {
+        attached() {
+          installHover(this);
+          this._$.addListener('tap', (ev) => {
+            const control = this.control();
+            if (!control) return;
+            // A tap on the control itself is the control's own (the browser event says where it landed).
+            const target = (ev.getOriginalEvent() as Event | undefined)?.target;
+            if (target instanceof Node && hostElement(control).contains(target)) return;
+            activators.get(control)?.();
+          });
+          this.nameControl();
         },
       },
     });
@@ -630,6 +806,7 @@ export function registerBuiltins(
   definePicker(space, services);
   defineOpenData(space, services);
   defineSnapshot(space, services);
+  defineChoices(space);
   installNodeQuery();
   const componentSpace = space.getComponentSpace();
   const definitions = new Map<string, glassEasel.GeneralComponentDefinition>();

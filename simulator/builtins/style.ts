@@ -61,6 +61,18 @@ wx-scroll-view[scroll-x] > .wxb--scroller { overflow-x: auto; }
 .wxb--track.wxb--on { background: #07c160; }
 .wxb--knob { position: absolute; top: 2px; left: 2px; width: 28px; height: 28px; border-radius: 50%; background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,0.3); transition: left 0.2s; }
 .wxb--on > .wxb--knob { left: 22px; }
+:where(wx-radio) { display: inline-block; cursor: pointer; vertical-align: middle; }
+:where(wx-radio[disabled]) { opacity: 0.5; cursor: default; }
+:where(wx-radio:focus-visible) { outline: 2px solid #07c160; outline-offset: 2px; border-radius: 4px; }
+.wxb--radio-icon {
+  display: inline-block; position: relative; box-sizing: border-box; width: 22px; height: 22px; margin-right: 5px;
+  border: 1px solid #d1d1d1; border-radius: 50%; background: #fff; vertical-align: middle;
+}
+.wxb--radio-checked::after {
+  content: ''; position: absolute; left: 7px; top: 3px; width: 5px; height: 10px;
+  border: solid #fff; border-width: 0 2px 2px 0; transform: rotate(45deg);
+}
+html[data-theme="dark"] .wxb--radio-icon:not(.wxb--radio-checked) { background: #2c2c2c; border-color: rgba(255,255,255,0.3); }
 :where(wx-icon) { display: inline-block; vertical-align: middle; }
 .wxb--glyph { display: inline-block; text-align: center; font-weight: 700; }
 .wxb--avatar { display: block; width: 100%; height: 100%; border-radius: inherit; object-fit: cover; }

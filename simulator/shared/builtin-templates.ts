@@ -16,6 +16,9 @@ export const BUILTIN_TEMPLATES: Record<string, string> = {
   'wx-snapshot': '<slot/>',
   'wx-switch':
     "<span class=\"track {{checked ? 'on' : ''}}\" style=\"{{color && checked ? 'background:' + color : ''}}\"><span class=\"knob\"></span></span>",
+  'wx-radio-group': '<slot/>',
+  'wx-radio':
+    "<span class=\"radio-icon {{checked ? 'radio-checked' : ''}}\" style=\"{{checked ? 'background-color:' + color + ';border-color:' + color : ''}}\" aria-hidden=\"true\"></span><slot/>",
   'wx-icon':
     '<span class="glyph glyph-{{type}}" style="font-size:{{size}}px;line-height:{{size}}px;color:{{shownColor}}" aria-hidden="true">{{glyph}}</span>',
   'wx-open-data-list': '<block wx:for="{{members}}" wx:key="*this"><slot index="{{index}}"/></block>',

@@ -12,6 +12,8 @@ export const BUILTIN_TAGS = [
   'scroll-view',
   'picker',
   'switch',
+  'radio-group',
+  'radio',
   'icon',
   'label',
   'navigator',

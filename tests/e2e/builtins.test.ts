@@ -138,6 +138,56 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     await eventually(() => sim.byRole('button', 'pick').innerText(), 'pick:2');
   });
 
+  test('radio-group: a tap on a radio, its label or the label naming it checks that one alone and reports its value', async () => {
+    const radio = (name: string) => sim.byRole('radio', name);
+    const checked = async () => {
+      const shown: string[] = [];
+      for (const name of ['apple', 'pear', 'plum', 'fig']) {
+        if ((await radio(name).getAttribute('aria-checked')) === 'true') shown.push(name);
+      }
+      return shown;
+    };
+    const events = () => text('wx-text >> text=fruits:');
+    expect(await sim.phone.getByRole('radiogroup', { name: 'fruits' }).count()).toBe(1);
+    expect(await checked()).toEqual(['apple']);
+    // The label's own text, away from the radio inside it.
+    const pear = sim.phone.locator('wx-label.fruit', { hasText: 'pear' });
+    const box = (await pear.boundingBox())!;
+    await pear.click({ position: { x: box.width - 5, y: box.height / 2 } });
+    await eventually(events, 'fruits:"pear",');
+    expect(await checked()).toEqual(['pear']);
+    // `color` fills the checked radio.
+    const icon = sim.phone.locator('wx-radio[aria-checked="true"] .wxb--radio-icon');
+    expect(await icon.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 0, 0)');
+    // The checked radio again, and a disabled one: no change.
+    await radio('pear').click();
+    await radio('plum').click({ force: true });
+    expect(await radio('plum').getAttribute('aria-disabled')).toBe('true');
+    // A label naming its radio by `for`.
+    await sim.phone.locator('wx-label', { hasText: 'fig' }).click();
+    await eventually(events, 'fruits:"pear","fig",');
+    expect(await checked()).toEqual(['fig']);
+  });
+
+  test('radio-group keyboard: only the checked radio is a Tab stop; arrows skip the disabled one and select; Space selects', async () => {
+    // The previous test left fig checked.
+    const tabStops = await sim.phone
+      .locator('wx-radio')
+      .evaluateAll((els) => els.map((el) => `${el.getAttribute('aria-checked')}:${(el as HTMLElement).tabIndex}`));
+    expect(tabStops).toEqual(['false:-1', 'false:-1', 'false:-1', 'true:0']);
+    await sim.byRole('radio', 'fig').focus();
+    await sim.page.keyboard.press('ArrowUp');
+    await eventually(() => text('wx-text >> text=fruits:'), 'fruits:"pear","fig","pear",');
+    expect(await sim.byRole('radio', 'pear').evaluate((el) => el === document.activeElement)).toBe(true);
+    await sim.page.keyboard.press('ArrowDown');
+    await eventually(() => text('wx-text >> text=fruits:'), 'fruits:"pear","fig","pear","fig",');
+    await sim.page.keyboard.press('ArrowDown');
+    await eventually(() => text('wx-text >> text=fruits:'), 'fruits:"pear","fig","pear","fig","apple",');
+    await sim.byRole('radio', 'pear').focus();
+    await sim.page.keyboard.press('Space');
+    await eventually(() => text('wx-text >> text=fruits:'), 'fruits:"pear","fig","pear","fig","apple","pear",');
+  });
+
   test('image loads from the project with its size in bindload', async () => {
     await eventually(() => text('wx-text >> text=image:'), 'image:2x1');
     expect(await sim.phone.locator('wx-image').first().getAttribute('mode')).toBe('aspectFit');
@@ -449,6 +499,9 @@ describeWithBrowser('built-in components and page lifetimes', () => {
     expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const box = sim.phone.locator('wx-page[data-route="packageChatTool/pages/playground/index"] > wx-view').first();
     expect(await box.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(1, 1, 1)');
+    // An unchecked radio's ring is drawn dark, not as a white disc.
+    const ring = sim.phone.locator('wx-radio[aria-checked="false"] .wxb--radio-icon').first();
+    expect(await ring.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(44, 44, 44)');
   });
 
   test('dark theme: toasts are readable and scrollbars are drawn dark', async () => {

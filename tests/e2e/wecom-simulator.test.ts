@@ -3,6 +3,7 @@
 // company opens the toolbar, creates a task and sends its card (the fake wx.qy checks the message), another signs
 // up, a customer cannot open the toolbar and tapping the card shows them the page as WeChat does, the creator ends
 // the task; the 上下游 group and the one-to-one chat are rooms of their own. The WeChat simulator is untouched.
+// The page's radio-group picks the task kind: a task to complete, which another member marks done.
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { wecomTexts } from '../../miniprogram/utils/wecom-texts';
 import { describeWithBrowser, executablePath, launchBrowser, startServer, type RunningServer } from './harness';
@@ -96,5 +97,31 @@ describeWithBrowser('the simulated WeCom chats', () => {
     // The WeChat simulator still answers at its own root.
     const host = await fetch(server.url);
     expect(host.status).toBe(200);
+  });
+
+  test('the task kind is picked on the page: a task to complete, a member marks it done', async () => {
+    await page.goto(new URL('/wecom/', server.url).href);
+    await showChat('客户群 Customer group');
+    await viewAs('Alice');
+    await openToolbar();
+    await phone.locator(`[aria-label="${zh.titleLabel}"] input`).fill('Report');
+    const kinds = phone.getByRole('radiogroup', { name: zh.kindLabel });
+    const kind = (name: string) => kinds.getByRole('radio', { name, exact: true });
+    expect(await kind(zh.kindParticipate).getAttribute('aria-checked')).toBe('true');
+    await kind(zh.kindComplete).click();
+    await kinds.getByRole('radio', { name: zh.kindComplete, exact: true, checked: true }).waitFor();
+    expect(await kind(zh.kindParticipate).getAttribute('aria-checked')).toBe('false');
+    // A task to complete has no capacity.
+    expect(await phone.locator(`[aria-label="${zh.capacityLabel}"]`).count()).toBe(0);
+    await tap(zh.createLabel);
+    await phone.getByText(zh.published).waitFor();
+    await phone.getByText(fill(zh.done, { count: 0 })).waitFor();
+
+    await viewAs('Bob');
+    await openToolbar();
+    await tap(fill(zh.markDoneLabel, { title: 'Report' }));
+    await phone.getByText(fill(zh.done, { count: 1 })).waitFor();
+    expect(await phone.getByRole('button', { name: fill(zh.markDoneLabel, { title: 'Report' }) }).count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });
