@@ -61,7 +61,18 @@ describe.each(['sqlite', 'cloudbase'])('upgradeCollection on %s', (kind) => {
 
   it('says what a dry run would do and writes nothing', async () => {
     for (const n of [1, 2, 3]) await members().insert(old(n));
-    const counts = await upgradeCollection(documents, BINDINGS, { dryRun: true, pageSize: 2 });
+    const lines: string[] = [];
+    const noting = { ...BINDINGS, notes: (doc: StoredFields) => [`bound at ${String(doc.boundAt)}`] };
+    const counts = await upgradeCollection(documents, noting, {
+      dryRun: true,
+      pageSize: 2,
+      log: (line) => lines.push(line),
+    });
+    expect(lines).toEqual([
+      'my_members r:g1: bound at 1',
+      'my_members r:g2: bound at 2',
+      'my_members r:g3: bound at 3',
+    ]);
     expect(countsLine(BINDINGS.collection, counts, true)).toBe(
       'my_members (dry run): 3 to upgrade, 0 already new, 0 unreadable',
     );
