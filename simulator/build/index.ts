@@ -1,6 +1,7 @@
-// Builds the project for the browser: walks app.json, compiles WXML and WXSS, and bundles the app's
-// TypeScript with the simulator runtime through one incremental esbuild context. Every error comes
-// back with file and line; the output then is a script that shows them in the page.
+// Builds the project for the browser: walks app.json, compiles WXML and WXSS (again only the files an edit
+// touched), and bundles the app's TypeScript with the simulator runtime through an incremental esbuild
+// context (a second one makes the source map when the browser asks for it). Every error comes back with
+// file and line; the output then is a script that shows them in the page.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,9 +20,10 @@ export interface BuildOutput {
   js: string;
   /**
    * The bundle's source map, served beside it as /app.js.map: the browser fetches it only when its devtools are
-   * open, so the first screen and every reload download the bundle alone. Empty after a failed build.
+   * open, so the first screen and every reload download the bundle alone. It is built when first asked for, not
+   * with the bundle: mapping the whole bundle again took about half of every rebuild. Empty after a failed build.
    */
-  map: string;
+  map(): Promise<string>;
   errors: BuildErrorInfo[];
   warnings: string[];
   /** Project files the build read: an edit to one of them needs a rebuild. */
@@ -193,9 +195,23 @@ export function packedModule(root: string, importer: string, name: string): stri
   return undefined;
 }
 
+/** The comment esbuild ends a bundle with when it links a map (`sourcemap: 'linked'`). */
+const MAP_COMMENT = `//# sourceMappingURL=${APP_BUNDLE}.map\n`;
+
+function bundleText(result: esbuild.BuildResult, name: string): string {
+  return result.outputFiles?.find((file) => file.path.endsWith(name))?.text ?? '';
+}
+
 export class AppBuilder {
+  /** The bundle, without a source map. */
   private context: esbuild.BuildContext | null = null;
+  /** The same bundle with its source map, made only when a map is asked for (the browser's devtools). */
+  private mapContext: esbuild.BuildContext | null = null;
+  /** Maps are made one at a time: each for the registry of the build it belongs to. */
+  private mapping: Promise<unknown> = Promise.resolve();
   private registry: RegistrySource | null = null;
+  /** The registry the map being made is for. */
+  private mapRegistry: RegistrySource | null = null;
   private bundleInputs: string[] = [];
   /** Style sheets and templates as last compiled: an edit compiles again only the files it touches. */
   private readonly caches = createBuildCaches();
@@ -209,7 +225,7 @@ export class AppBuilder {
     private readonly plugins: readonly esbuild.Plugin[] = [],
   ) {}
 
-  private async createContext(): Promise<esbuild.BuildContext> {
+  private async createContext(mapped: boolean): Promise<esbuild.BuildContext> {
     const plugin: esbuild.Plugin = {
       name: 'simulator-registry',
       setup: (build) => {
@@ -221,7 +237,7 @@ export class AppBuilder {
           return packed ? { path: packed } : undefined;
         });
         build.onLoad({ filter: /.*/, namespace: 'registry' }, () => ({
-          contents: this.registry?.code ?? '',
+          contents: (mapped ? this.mapRegistry : this.registry)?.code ?? '',
           resolveDir: this.root,
           loader: 'js',
         }));
@@ -234,7 +250,7 @@ export class AppBuilder {
       format: 'iife',
       platform: 'browser',
       target: 'es2020',
-      sourcemap: 'linked',
+      sourcemap: mapped ? 'linked' : false,
       // Nothing is written (write: false); the name gives the map its file and the bundle its sourceMappingURL.
       outfile: path.join(this.root, APP_BUNDLE),
       metafile: true,
@@ -253,7 +269,7 @@ export class AppBuilder {
     const failed = (errors: BuildErrorInfo[]): BuildOutput => ({
       ok: false,
       js: errorScript(errors),
-      map: '',
+      map: async () => '',
       errors,
       warnings: [],
       files: this.watchList(registryFiles),
@@ -266,17 +282,19 @@ export class AppBuilder {
       if (!(err instanceof BuildError)) throw err;
       return failed([err.info()]);
     }
-    this.context ??= await this.createContext();
+    this.context ??= await this.createContext(false);
     try {
       const result = await this.context.rebuild();
       this.bundleInputs = Object.keys(result.metafile?.inputs ?? {})
         .filter((f) => !f.includes('node_modules') && !f.startsWith('registry:'))
         .map((f) => f.split(path.sep).join('/'));
-      const output = (suffix: string) => result.outputFiles?.find((file) => file.path.endsWith(suffix))?.text ?? '';
+      const registry = this.registry;
+      let map: Promise<string> | undefined;
       return {
         ok: true,
-        js: output(APP_BUNDLE),
-        map: output(`${APP_BUNDLE}.map`),
+        // The code is the same with a map or without: the map made later fits this bundle (a test holds it).
+        js: `${bundleText(result, APP_BUNDLE)}${MAP_COMMENT}`,
+        map: () => (map ??= this.sourceMap(registry)),
         errors: [],
         warnings: this.registry.warnings,
         files: this.watchList(registryFiles),
@@ -289,13 +307,32 @@ export class AppBuilder {
     }
   }
 
+  /** The map of a build with `registry`, from the files as they are now (an edit since is rebuilt anyway). */
+  private sourceMap(registry: RegistrySource): Promise<string> {
+    const made = this.mapping.then(async () => {
+      this.mapRegistry = registry;
+      this.mapContext ??= await this.createContext(true);
+      try {
+        return bundleText(await this.mapContext.rebuild(), `${APP_BUNDLE}.map`);
+      } catch (err) {
+        // A file broken since that build: its errors come with the next build, there is no map to give.
+        if ((err as { errors?: esbuild.Message[] }).errors) return '';
+        throw err;
+      }
+    });
+    this.mapping = made.catch(() => undefined);
+    return made;
+  }
+
   private watchList(registryFiles: string[]): string[] {
     return [...new Set([...registryFiles, ...this.bundleInputs])];
   }
 
   async dispose(): Promise<void> {
-    await this.context?.dispose();
+    await this.mapping;
+    await Promise.all([this.context?.dispose(), this.mapContext?.dispose()]);
     this.context = null;
+    this.mapContext = null;
     this.caches.templates.dispose();
   }
 }

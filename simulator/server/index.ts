@@ -234,7 +234,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         }
         if (url.pathname === '/app.js.map') {
           if (building) await building;
-          return reply(200, 'application/json', output.map);
+          return reply(200, 'application/json', await output.map());
         }
         if (url.pathname === '/api/app') return reply(200, 'application/json', JSON.stringify(appInfo(root)));
         if (url.pathname === '/api/build') return reply(200, 'application/json', JSON.stringify(toStatus(output)));

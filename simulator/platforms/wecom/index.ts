@@ -258,7 +258,7 @@ export function createWecomPlatform(options: PlatformOptions): SimulatedPlatform
       if (url.pathname === '/wecom/app.html') return send(res, 'text/html; charset=utf-8', APP_HTML);
       if (url.pathname === '/wecom/app.js') return send(res, 'text/javascript; charset=utf-8', (await build()).js);
       if (url.pathname === '/wecom/app.js.map') {
-        return send(res, 'application/json', (built ?? (await build())).map);
+        return send(res, 'application/json', await (built ?? (await build())).map());
       }
       if (url.pathname.startsWith('/wecom/api/')) {
         await api(req, res, url.pathname.slice('/wecom/api/'.length), url);

@@ -24,6 +24,55 @@ function fixture(): string {
   return dir;
 }
 
+interface Original {
+  source: string;
+  line: number;
+  column: number;
+}
+
+interface SourceMap {
+  sources: string[];
+  mappings: string;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The source file, line and column (0-based) a bundle position comes from, read from the map's VLQ mappings. */
+function originalOf(map: SourceMap, line: number, column: number): Original {
+  let source = 0;
+  let sourceLine = 0;
+  let sourceColumn = 0;
+  let found: Original | undefined;
+  map.mappings.split(';').forEach((segments, generatedLine) => {
+    let generatedColumn = 0;
+    for (const segment of segments === '' ? [] : segments.split(',')) {
+      const values: number[] = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segment) {
+        const digit = BASE64.indexOf(char);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      generatedColumn += values[0]!;
+      if (values.length < 4) continue;
+      source += values[1]!;
+      sourceLine += values[2]!;
+      sourceColumn += values[3]!;
+      if (generatedLine === line && generatedColumn <= column) {
+        found = { source: map.sources[source]!, line: sourceLine, column: sourceColumn };
+      }
+    }
+  });
+  if (!found) throw new Error(`no mapping at ${line}:${column}`);
+  return found;
+}
+
 describe('AppBuilder', () => {
   let dir: string;
   let builder: AppBuilder;
@@ -57,9 +106,32 @@ describe('AppBuilder', () => {
     const out = await builder.build();
     expect(out.js).not.toContain('sourceMappingURL=data:');
     expect(out.js.trimEnd()).toMatch(/\/\/# sourceMappingURL=app\.js\.map$/);
-    const map = JSON.parse(out.map) as { version: number; sources: string[] };
+    const map = JSON.parse(await out.map()) as { version: number; sources: string[] };
     expect(map.version).toBe(3);
     expect(map.sources.some((source) => source.endsWith('pages/home/index.ts'))).toBe(true);
+  });
+
+  test('the map, made only when asked for, fits the bundle it was asked for: also after an edit', async () => {
+    const pageCall = async (): Promise<Original> => {
+      const out = await builder.build();
+      const lines = out.js.split('\n');
+      const line = lines.findIndex((text) => text.includes('Page({ data:'));
+      return originalOf(JSON.parse(await out.map()) as SourceMap, line, lines[line]!.indexOf('Page'));
+    };
+    const source = expect.stringMatching(/pages\/home\/index\.ts$/) as string;
+    expect(await pageCall()).toEqual({ source, line: 1, column: 0 });
+    fs.writeFileSync(
+      path.join(dir, 'pages/home/index.ts'),
+      '// one\n// two\nconst n: number = 1;\nPage({ data: { n } });',
+    );
+    expect(await pageCall()).toEqual({ source, line: 3, column: 0 });
+  });
+
+  test('a failed build has no map', async () => {
+    fs.writeFileSync(path.join(dir, 'pages/home/index.ts'), 'Page({ data: { n } );');
+    const out = await builder.build();
+    expect(out.ok).toBe(false);
+    expect(await out.map()).toBe('');
   });
 
   test('style isolation as WeChat documents it: pages shared, components isolated unless they say otherwise', () => {
