@@ -147,6 +147,17 @@ describe.each(STORES)('upgrading stored tasks and bindings on %s', (kind: StoreK
     expect((await stored()).bindings).toEqual([newBinding('o0', 'g0'), newBinding('o1', 'g1'), newBinding('o2', 'g2')]);
   });
 
+  it('refuses members through their old bindings until the run reaches the bindings, writing none', async () => {
+    await oldDeployment();
+    const bindings = memberBindings(documents, ROOM_MEMBERS, 0);
+    // The new version reads an owner with no userId: identity answers CHAT_PROOF_FOREIGN (kit/server/identity.ts).
+    expect(await bindings.bindMember(ROOM, { userId: 'o1', memberId: 'g1' }, NOW + 5)).toBeUndefined();
+    const before = await stored();
+    expect(before.bindings).toEqual([oldBinding('o0', 'g0'), oldBinding('o1', 'g1'), oldBinding('o2', 'g2')]);
+    await upgradeAll(documents);
+    expect(await bindings.bindMember(ROOM, { userId: 'o1', memberId: 'g1' }, NOW + 5)).toBe('o1');
+  });
+
   it('changes nothing on a second run', async () => {
     await oldDeployment();
     await upgradeAll(documents);
