@@ -105,7 +105,8 @@ export function taskNotes(doc: StoredFields): string[] {
 /**
  * What `npm run upgrade:data` upgrades, in this order: the tasks first, then the member bindings. While a member's
  * binding is old, the new version refuses them (CHAT_PROOF_FOREIGN) before anything is written, so no member
- * who used the tool before writes to a task still in the old names (docs/platforms.md, "Upgrading a deployment from
+ * who used the tool before writes to a task still in the old names; a member ticket would skip that read, which is
+ * why the steps clear MEMBER_TICKET_KEY until the run is done (docs/platforms.md, "Upgrading a deployment from
  * before the neutral names").
  */
 export const GROUP_TASK_UPGRADES: readonly CollectionUpgrade[] = [
