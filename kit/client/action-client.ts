@@ -18,7 +18,7 @@ const RETRY_WITH_NEW_CLOUD_ID: ReadonlySet<string> = new Set<KitErrorCode>([
   'CHAT_PROOF_INVALID',
 ]);
 
-/** What a page passes for action `A`: its request without the cloudID, which the client adds itself. */
+/** What a page passes for action `A`: its request without the chat proof, which the client adds itself. */
 export type ActionBody<T extends ActionTable, A extends keyof T> = Omit<RequestOf<T, A>, 'chatProof'>;
 
 /** The answer to action `A`: its response, or a code of the server's (`C` and the kit's) or of the client's. */
@@ -29,7 +29,7 @@ export type ActionOutcome<T extends ActionTable, A extends keyof T, C extends st
 export interface ActionClient<T extends ActionTable, C extends string> {
   /** Calls `action` as the user in the chat the tool is open in (NOT_IN_CHAT outside one). */
   call<A extends keyof T & string>(action: A, body: ActionBody<T, A>): ActionOutcome<T, A, C>;
-  /** Calls an action whose request carries no cloudID: it works outside a chat too. */
+  /** Calls an action whose request carries no chat proof: it works outside a chat too. */
   callOutsideChat<A extends keyof T & string>(action: A, body: RequestOf<T, A>): ActionOutcome<T, A, C>;
 }
 
@@ -106,7 +106,7 @@ export function createActionClient<T extends ActionTable, C extends string>(
   };
 }
 
-/** What a page sends for action `A`: its request without what the client fills in (cloudID, envVersion). */
+/** What a page sends for action `A`: its request without what the client fills in (chatProof, envVersion). */
 export type PageBody<T extends ActionTable, A extends keyof T> = Omit<RequestOf<T, A>, 'chatProof' | 'envVersion'>;
 
 /** One method per action of a table, each taking what a page sends and answering that action's outcome. */
@@ -114,27 +114,73 @@ export type ActionMethods<T extends ActionTable, C extends string> = {
   [A in keyof T & string]: (body: PageBody<T, A>) => ActionOutcome<T, A, C>;
 };
 
+/** The actions of `T` whose request declares `field`. */
+type Declaring<T extends ActionTable, F extends string> = {
+  [A in keyof T & string]: F extends keyof T[A]['request'] ? A : never;
+}[keyof T & string];
+
 /**
- * A method for every action of `table` (a new action needs no client code): the client adds the cloudID where the
- * request declares one (NOT_IN_CHAT outside a chat) and the build's envVersion where it declares that, which the
- * server turns into the card's version_type.
+ * All a client needs of a table: the actions whose request declares envVersion, and those that carry no chat proof
+ * (sent outside a chat too). The types hold it to the table: one action more or fewer fails to compile, so a tool
+ * can declare it without loading the table's field parsers into its package (docs/pages.md, "Size").
  */
+export type RequestShapes<T extends ActionTable> = {
+  envVersion: Record<Declaring<T, 'envVersion'>, true>;
+} & OutsideChat<Exclude<keyof T & string, Declaring<T, 'chatProof'>>>;
+
+/** The actions sent outside a chat; a table whose every action carries a chat proof may leave them out. */
+type OutsideChat<A extends string> = [A] extends [never]
+  ? { outsideChat?: Record<A, true> }
+  : { outsideChat: Record<A, true> };
+
+/** The request shapes, read from the table itself. */
+export function shapesOf<T extends ActionTable>(table: T): RequestShapes<T> {
+  const envVersion: Record<string, true> = {};
+  const outsideChat: Record<string, true> = {};
+  for (const action of Object.keys(table)) {
+    const { request } = table[action]!;
+    if ('envVersion' in request) envVersion[action] = true;
+    if (!('chatProof' in request)) outsideChat[action] = true;
+  }
+  // Built from the table's own declarations, which is what RequestShapes<T> describes.
+  return { envVersion, outsideChat } as RequestShapes<T>;
+}
+
+/**
+ * A method for every action of a table whose requests are shaped as `shapes` says (a new action needs no client
+ * code): the client adds the chat proof where the request carries one (NOT_IN_CHAT outside a chat) and the build's
+ * envVersion where it declares that, which the server turns into the card's version_type. A method is made on first
+ * use and kept, so a page (or a test's spy) reads the same one every time.
+ */
+export function methodsOf<T extends ActionTable, C extends string>(
+  shapes: RequestShapes<T>,
+  client: ActionClient<T, C>,
+  platform: () => WeChat,
+): ActionMethods<T, C> {
+  const method = (action: keyof T & string) => (body: object) => {
+    const sent = action in shapes.envVersion ? { ...body, envVersion: platform().envVersion() } : body;
+    // Each body is that action's PageBody (ActionMethods' type), completed above as its request declares.
+    return action in (shapes.outsideChat ?? {})
+      ? client.callOutsideChat(action, sent as never)
+      : client.call(action, sent as never);
+  };
+  // `then` is no action: `await` and an async return read it to tell a promise, and must find none.
+  return new Proxy({} as Record<string, unknown>, {
+    get: (methods, action) =>
+      typeof action !== 'string' || action === 'then'
+        ? undefined
+        : (methods[action] ?? (methods[action] = method(action))),
+  }) as ActionMethods<T, C>;
+}
+
+/** A method for every action of `table`: methodsOf, with the shapes read from the table. */
 export function actionMethods<T extends ActionTable, C extends string>(
   table: T,
   client: ActionClient<T, C>,
   platform: () => WeChat = weChat,
 ): ActionMethods<T, C> {
-  const methods: Record<string, (body: object) => Promise<unknown>> = {};
-  for (const action of Object.keys(table)) {
-    const { request } = table[action]!;
-    methods[action] = (body) => {
-      const sent = 'envVersion' in request ? { ...body, envVersion: platform().envVersion() } : body;
-      // The request's own declaration decides what the client adds; each body is that action's PageBody.
-      return 'chatProof' in request
-        ? client.call(action, sent as ActionBody<T, typeof action>)
-        : client.callOutsideChat(action, sent as RequestOf<T, typeof action>);
-    };
-  }
-  // Every action of the table got its method above, which is what ActionMethods<T, C> describes.
-  return methods as ActionMethods<T, C>;
+  const methods = methodsOf(shapesOf(table), client, platform);
+  // Made now, so that the methods are listed (Object.keys) as the table's actions.
+  for (const action of Object.keys(table)) void methods[action as keyof T & string];
+  return methods;
 }
