@@ -12,8 +12,6 @@ import { ok } from '../core/result';
 export interface CollectionUpgrade {
   collection: string;
   upgrade: (doc: StoredFields) => Upgraded<StoredFields>;
-  /** What a person should know of a document as it was read (printed; the upgrade is written all the same). */
-  notes?: (doc: StoredFields) => string[];
 }
 
 export interface UpgradeCounts {
@@ -44,7 +42,7 @@ type Outcome = keyof UpgradeCounts;
 
 export async function upgradeCollection(
   documents: DocumentStore,
-  { collection, upgrade, notes = () => [] }: CollectionUpgrade,
+  { collection, upgrade }: CollectionUpgrade,
   { dryRun = false, pageSize = UPGRADE_PAGE, log = () => undefined }: UpgradeOptions = {},
 ): Promise<UpgradeCounts> {
   const docs = documents.collection<StoredFields>(collection);
@@ -59,27 +57,20 @@ export async function upgradeCollection(
       report(id, upgraded.error.message);
       return 'unreadable';
     }
-    for (const note of notes(doc)) report(id, note);
     return upgraded.data === null ? 'alreadyNew' : 'upgraded';
   }
 
   async function written(id: string): Promise<Outcome> {
-    // The notes of the version written: the edit runs again on each attempt.
-    let noted: string[] = [];
     try {
       const answer = await docs.update(id, (doc) => {
         const upgraded = upgrade(doc);
         if (!upgraded.ok) return upgraded;
-        noted = notes(doc);
         return ok({
           next: upgraded.data,
           result: upgraded.data === null ? ('alreadyNew' as const) : ('upgraded' as const),
         });
       });
-      if (answer.ok) {
-        for (const note of noted) report(id, note);
-        return answer.data;
-      }
+      if (answer.ok) return answer.data;
       report(id, answer.error.message);
       if (answer.error.code === 'UNREADABLE') return 'unreadable';
       return answer.error.code === 'NOT_FOUND' ? 'gone' : 'again';

@@ -119,7 +119,12 @@ export function leaveChange(
         set: gone,
         increment: { waitlistCount: -1 },
       }),
-      premises: [...takingPart(head), { path: standingOf(userId), equals: 'waiting' }],
+      // The entry itself, not only the standing: an entry the remove would miss leaves nothing half-written.
+      premises: [
+        ...takingPart(head),
+        { path: standingOf(userId), equals: 'waiting' },
+        { list: 'waitlist', has: byUserId(userId) },
+      ],
       promoted: null,
       cardLags: false,
     });
@@ -135,6 +140,7 @@ export function leaveChange(
       premises: [
         ...takingPart(head),
         { path: standingOf(userId), equals: 'joined' },
+        { list: 'participants', has: byUserId(userId) },
         { path: 'waitlistCount', equals: 0 },
       ],
       promoted: null,

@@ -20,7 +20,6 @@ import {
   upgradeMembers,
 } from '../../../kit/server/neutral-names';
 import { ok } from '../../../packageChatTool/core/result';
-import { memberKey } from '../../../packageChatTool/core/task-record';
 import type { Task } from '../../../packageChatTool/core/types';
 import { ROOM_MEMBERS, TASKS } from './task-store';
 
@@ -75,33 +74,6 @@ export function upgradeTaskDocument(doc: StoredFields): Upgraded<StoredFields> {
   return Object.keys(upgraded).length === 0 ? ok(null) : ok({ ...doc, ...upgraded });
 }
 
-/** Each list of entries and the standing the index gives every member in it (core/task-record.ts). */
-const LIST_STANDING = { participants: 'joined', waitlist: 'waiting' } as const;
-
-/**
- * Entries in the old names that the index no longer stands behind. A leave the new version answered on a task still
- * in the old names took the member out of the index and the counts, but found no entry by userId to remove, so the
- * entry stayed. The upgrade keeps it (it is what is stored) and says so: the member is listed but not signed up.
- * None on a task without an index (a version before it kept none, and nothing can contradict it).
- */
-export function taskNotes(doc: StoredFields): string[] {
-  const { standing } = doc;
-  if (!isFields(standing)) return [];
-  return Object.entries(LIST_STANDING).flatMap(([list, expected]) => {
-    const entries: unknown[] = Array.isArray(doc[list]) ? doc[list] : [];
-    return entries.flatMap((entry) => {
-      if (!isFields(entry) || typeof entry.openid !== 'string') return [];
-      const stands: unknown = standing[memberKey(entry.openid)];
-      return stands === expected
-        ? []
-        : [
-            `${list} keeps the entry of ${entry.openid}, whom the index has ${typeof stands === 'string' ? stands : 'in neither list'}: ` +
-              'a leave answered before the upgrade reached the task (listed, not signed up)',
-          ];
-    });
-  });
-}
-
 /**
  * What `npm run upgrade:data` upgrades, in this order: the tasks first, then the member bindings. While a member's
  * binding is old, the new version refuses them (CHAT_PROOF_FOREIGN) before anything is written, so no member
@@ -110,6 +82,6 @@ export function taskNotes(doc: StoredFields): string[] {
  * before the neutral names").
  */
 export const GROUP_TASK_UPGRADES: readonly CollectionUpgrade[] = [
-  { collection: TASKS, upgrade: upgradeTaskDocument, notes: taskNotes },
+  { collection: TASKS, upgrade: upgradeTaskDocument },
   { collection: ROOM_MEMBERS, upgrade: upgradeBindingDocument },
 ];

@@ -307,7 +307,7 @@ describe('the content check on text shown to others', () => {
 
   it('sends the creator, scene 3 and every text the chat will see, then stores the task', async () => {
     must((await create({ description: '带水\n和伞' })) as ApiResult<unknown>);
-    expect(checks).toEqual([{ userId: me.userId, scene: 3, title: '周六爬山', content: '周六爬山\n带水\n和伞' }]);
+    expect(checks).toEqual([{ openid: me.userId, scene: 3, title: '周六爬山', content: '周六爬山\n带水\n和伞' }]);
     must((await create({})) as ApiResult<unknown>);
     expect(checks[1]?.content).toBe('周六爬山');
     expect(await listed()).toHaveLength(2);

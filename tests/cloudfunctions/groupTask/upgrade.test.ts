@@ -1,7 +1,7 @@
 // The task document's upgrade to the neutral names (cloudfunctions/groupTask/src/upgrade.ts), pure: every renamed
 // field, on its own and all together; what it leaves as it is; idempotence; a task in neither layout.
 import type { StoredFields } from '../../../kit/server/neutral-names';
-import { taskNotes, upgradeTaskDocument } from '../../../cloudfunctions/groupTask/src/upgrade';
+import { upgradeTaskDocument } from '../../../cloudfunctions/groupTask/src/upgrade';
 import { indexOf } from '../../../packageChatTool/core/task-record';
 import type { Task } from '../../../packageChatTool/core/types';
 import { newTask, oldTask } from './old-layout';
@@ -110,23 +110,5 @@ describe('upgradeTaskDocument', () => {
       'UNREADABLE: task t1: card.shown has neither doneMemberIds nor doneGroupOpenids',
     );
     expect(refusal({ _id: 'x', title: 'not a task' })).toContain('UNREADABLE: task x: creator is not an object');
-  });
-});
-
-describe('taskNotes', () => {
-  it('has nothing to say of a task whose index stands behind every entry, nor of one without an index', () => {
-    expect(taskNotes(oldTask('t1'))).toEqual([]);
-    expect(taskNotes(newTask('t1'))).toEqual([]);
-    expect(taskNotes({ ...oldTask('t1'), standing: undefined, waitlist: 'none' })).toEqual([]);
-  });
-
-  it('names each old entry the index no longer has where its list says: a leave that could not find it', () => {
-    const doc = { ...oldTask('t1'), standing: { o2: 'joined' } };
-    expect(taskNotes(doc)).toEqual([
-      'participants keeps the entry of o1, whom the index has in neither list: ' +
-        'a leave answered before the upgrade reached the task (listed, not signed up)',
-      'waitlist keeps the entry of o2, whom the index has joined: ' +
-        'a leave answered before the upgrade reached the task (listed, not signed up)',
-    ]);
   });
 });

@@ -61,22 +61,20 @@ describe.each(['sqlite', 'cloudbase'])('upgradeCollection on %s', (kind) => {
 
   it('says what a dry run would do and writes nothing', async () => {
     for (const n of [1, 2, 3]) await members().insert(old(n));
+    await members().insert({ _id: 'r:g4', roomId: 'r', boundAt: 4 });
     const lines: string[] = [];
-    const noting = { ...BINDINGS, notes: (doc: StoredFields) => [`bound at ${String(doc.boundAt)}`] };
-    const counts = await upgradeCollection(documents, noting, {
+    const counts = await upgradeCollection(documents, BINDINGS, {
       dryRun: true,
       pageSize: 2,
       log: (line) => lines.push(line),
     });
     expect(lines).toEqual([
-      'my_members r:g1: bound at 1',
-      'my_members r:g2: bound at 2',
-      'my_members r:g3: bound at 3',
+      'my_members r:g4: binding r:g4 has neither { userId, memberId } nor { openid, groupOpenid }',
     ]);
     expect(countsLine(BINDINGS.collection, counts, true)).toBe(
-      'my_members (dry run): 3 to upgrade, 0 already new, 0 unreadable',
+      'my_members (dry run): 3 to upgrade, 0 already new, 1 unreadable',
     );
-    expect(await all()).toEqual([1, 2, 3].map(old));
+    expect(await all()).toEqual([...[1, 2, 3].map(old), { _id: 'r:g4', roomId: 'r', boundAt: 4 }]);
   });
 
   it('answers nothing to do on an empty collection', async () => {

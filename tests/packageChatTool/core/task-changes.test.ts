@@ -192,6 +192,26 @@ describe('the hot changes as data', () => {
     expect(joinTask(full, member(WAITLIST_MAX + 1), AT)).toMatchObject({ ok: false, error: { code: 'TASK_FULL' } });
     expect(premisesHold(stored(full), decided.data.premises)).toBe(false);
   });
+
+  it('leave only while the leaving entry is in its list: an index alone (a stored entry it misses) is not enough', () => {
+    // Member 1 takes the one place, member 2 waits, member 3 holds a place of a task with room (nobody waiting).
+    const waiting = after(aTask({ capacity: 1 }), [
+      { kind: 'join', n: 1 },
+      { kind: 'join', n: 2 },
+    ]);
+    const roomy = after(aTask(), [{ kind: 'join', n: 3 }]);
+    for (const [task, n, list] of [
+      [waiting, 2, 'waitlist'],
+      [roomy, 3, 'participants'],
+    ] as const) {
+      const decided = leaveChange(sightFor(task, n), member(n).userId, AT);
+      if (!decided.ok) throw new Error(decided.error.code);
+      const record = stored(task);
+      expect(premisesHold(record, decided.data.premises)).toBe(true);
+      const missing = { ...record, [list]: record[list].filter((entry) => entry.userId !== member(n).userId) };
+      expect(premisesHold(missing, decided.data.premises)).toBe(false);
+    }
+  });
 });
 
 describe('the card record as a change', () => {
