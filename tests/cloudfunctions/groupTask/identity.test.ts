@@ -125,7 +125,7 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
   });
 });
 
-// WeChat may resolve a chatProof whoever presents it (docs/platform.md, "getOpenData"): here a platform that
+// WeChat may resolve a cloudID whoever presents it (docs/platform.md, "getOpenData"): here a platform that
 // does, so only the server's own binding (a group_openid belongs to the first userId that presented it in
 // the room) stands between a replayed chatProof and someone else's sign-up.
 describe.each(STORES)('a replayed chatProof, on a platform that resolves it for anyone (%s)', (store) => {

@@ -105,7 +105,7 @@ describe('kit identity', () => {
     expect(bindings.bound.size).toBe(0);
   });
 
-  it("passes on WeChat's refusal of the chatProof, and reports WeChat failing as PLATFORM_FAILED", async () => {
+  it("passes on WeChat's refusal of the cloudID, and reports WeChat failing as PLATFORM_FAILED", async () => {
     for (const code of ['CHAT_PROOF_INVALID', 'CHAT_PROOF_EXPIRED', 'CHAT_PROOF_FOREIGN'] as const) {
       resolved = { ok: false, code, message: 'refused' };
       expect(await identity().caller('cid', 'oAlice')).toEqual({ ok: false, error: { code, message: 'refused' } });
