@@ -48,7 +48,7 @@ describe('cloud functions found, not named', () => {
       const alice = wechat.addMember(room.id, { nickname: 'Alice' });
       const created = (await backend.call('signup', alice, {
         action: 'createTask',
-        cloudID: wechat.issueCloudId(alice),
+        chatProof: wechat.issueCloudId(alice),
         envVersion: 'develop',
         task: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' } },
       })) as ApiResult<unknown>;

@@ -19,7 +19,7 @@ async function aliceSharesATask(backend: LocalBackend) {
   const bob = wechat.addMember(room.id, { nickname: 'Bob' });
   const created = (await backend.callFunction(alice, {
     action: 'createTask',
-    cloudID: wechat.issueCloudId(alice),
+    chatProof: wechat.issueCloudId(alice),
     envVersion: 'develop',
     task: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' }, capacity: 10 },
   })) as Created;
@@ -37,7 +37,7 @@ async function onTask(
 ): Promise<ApiResult<TaskView>> {
   return (await backend.callFunction(member, {
     action,
-    cloudID: backend.wechat.issueCloudId(member),
+    chatProof: backend.wechat.issueCloudId(member),
     taskId,
   })) as ApiResult<TaskView>;
 }
@@ -199,7 +199,7 @@ describe('the local backend', () => {
       const alice = first.wechat.addMember(room.id, { openid: 'oAlice' });
       const created = (await first.callFunction(alice, {
         action: 'createTask',
-        cloudID: first.wechat.issueCloudId(alice),
+        chatProof: first.wechat.issueCloudId(alice),
         envVersion: 'release',
         task: { title: '周六爬山', kind: 'complete', audience: { kind: 'everyone' } },
       })) as Created;
@@ -246,7 +246,7 @@ describe('the local backend', () => {
       members.map((member) =>
         backend.callFunction(member, {
           action: 'createTask',
-          cloudID: wechat.issueCloudId(member),
+          chatProof: wechat.issueCloudId(member),
           envVersion: 'develop',
           task: { title: `T${member.nickname}`, kind: 'complete', audience: { kind: 'everyone' } },
         }),

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const alice = wechat.addMember(room.id, { nickname: 'Alice' });
   const created = (await backend.callFunction(alice, {
     action: 'createTask',
-    cloudID: wechat.issueCloudId(alice),
+    chatProof: wechat.issueCloudId(alice),
     envVersion: 'develop',
     task: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' } },
   })) as { ok: boolean; data: { task: { id: string } } };
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const sharedBefore = nodeRequire.cache[shared]?.exports;
   backend.reloadFunction('groupTask');
   const after = nodeRequire.cache[actionsFile]?.exports;
-  const read = await backend.callFunction(alice, { action: 'getTask', cloudID: wechat.issueCloudId(alice), taskId: created.data.task.id });
+  const read = await backend.callFunction(alice, { action: 'getTask', chatProof: wechat.issueCloudId(alice), taskId: created.data.task.id });
   const sharedReloaded = nodeRequire.cache[shared]?.exports !== sharedBefore;
   console.log(JSON.stringify({ created: created.ok, loaded: before !== undefined, reloaded: after !== undefined && after !== before, sharedReloaded, files, rooms: wechat.rooms().length, read }));
   backend.close();

@@ -46,7 +46,7 @@ describe('npm start on a project whose function is renamed', () => {
       name: 'signup',
       data: {
         action: 'createTask',
-        cloudID,
+        chatProof: cloudID,
         envVersion: 'develop',
         task: { title: '周六爬山', kind: 'participate', audience: { kind: 'everyone' } },
       },

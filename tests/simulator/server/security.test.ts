@@ -333,7 +333,7 @@ describe("the simulator's server", () => {
         name: 'groupTask',
         data: {
           action: 'createTask',
-          cloudID,
+          chatProof: cloudID,
           envVersion: 'develop',
           task: { title: `卡片${i}`, kind: 'participate', audience: { kind: 'everyone' } },
         },
