@@ -1,9 +1,10 @@
-// `npm run upgrade:data`: a deployment's stored tasks and member bindings from before the platform-neutral names,
-// written in the new ones (docs/platforms.md, "Upgrading a deployment from before the neutral names"). On CloudBase
-// with the settings verify:cloud and setup:cloud read (TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY, TCB_SESSION_TOKEN for
-// temporary keys); with `--sqlite <file>` on a local SQLite store (the Feishu service's FEISHU_DB, the WeCom
-// server's WECOM_DATABASE, the simulator's .simulator/database.sqlite). `--dry-run` reads and counts, writes nothing.
-// Safe to run again: documents in the new names are left as they are.
+// `npm run upgrade:data`: a deployment's stored documents from before the platform-neutral names, written in the new
+// ones (docs/platforms.md, "Upgrading a deployment from before the neutral names"), one tool's collections a run:
+// the group task's (default) or, with `--tool poll`, examples/poll's. On CloudBase with the settings verify:cloud and
+// setup:cloud read (TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY, TCB_SESSION_TOKEN for temporary keys); with
+// `--sqlite <file>` on a local SQLite store (the Feishu service's FEISHU_DB, the WeCom server's WECOM_DATABASE, the
+// simulator's .simulator/database.sqlite). `--dry-run` reads and counts, writes nothing. Safe to run again:
+// documents in the new names are left as they are.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cloud from 'wx-server-sdk';
@@ -16,21 +17,45 @@ import { sqliteDocuments } from '../kit/server/store/sqlite';
 import type { CollectionUpgrade } from '../kit/server/upgrade';
 import { countsLine, upgradeCollection } from '../kit/server/upgrade';
 import { GROUP_TASK_UPGRADES } from '../cloudfunctions/groupTask/src/upgrade';
+import { POLL_UPGRADES } from '../examples/poll/cloudfunctions/groupPoll/src/upgrade';
 import { CloudSettingsError, readCloudSettings, type CloudSettings } from './setup-cloud/settings';
 
-export const USAGE = `upgrade:data writes a deployment's tasks and member bindings in the neutral names:
-  TCB_ENV=<environment id> TCB_SECRET_ID=<SecretId> TCB_SECRET_KEY=<SecretKey> [TCB_SESSION_TOKEN=<token>] npm run upgrade:data [-- --dry-run]
-  npm run upgrade:data -- --sqlite <file> [--dry-run]
+/** Each tool's upgrades, by the name `--tool` takes. */
+export const TOOLS = { task: GROUP_TASK_UPGRADES, poll: POLL_UPGRADES } satisfies Record<
+  string,
+  readonly CollectionUpgrade[]
+>;
+
+export type ToolName = keyof typeof TOOLS;
+
+/** Without `--tool`: the starter's own tool. */
+const DEFAULT_TOOL: ToolName = 'task';
+
+const isTool = (name: string): name is ToolName => Object.hasOwn(TOOLS, name);
+
+const TOOL_LINES = Object.entries(TOOLS)
+  .map(([name, upgrades]) => {
+    const collections = upgrades.map(({ collection }) => collection).join(', then ');
+    return `  --tool ${name}${name === DEFAULT_TOOL ? ' (default)' : ''}: ${collections}`;
+  })
+  .join('\n');
+
+export const USAGE = `upgrade:data writes one tool's stored documents in the neutral names:
+  TCB_ENV=<environment id> TCB_SECRET_ID=<SecretId> TCB_SECRET_KEY=<SecretKey> [TCB_SESSION_TOKEN=<token>] npm run upgrade:data [-- --tool <tool>] [--dry-run]
+  npm run upgrade:data -- --sqlite <file> [--tool <tool>] [--dry-run]
+${TOOL_LINES}
 (docs/platforms.md, "Upgrading a deployment from before the neutral names")`;
 
 export interface UpgradeArguments {
   /** The SQLite file to upgrade; null: the CloudBase environment the settings name. */
   sqlite: string | null;
+  /** Whose collections: TOOLS names them. */
+  tool: ToolName;
   dryRun: boolean;
 }
 
 export function parseUpgradeArguments(argv: readonly string[]): ApiResult<UpgradeArguments, 'USAGE'> {
-  const parsed: UpgradeArguments = { sqlite: null, dryRun: false };
+  const parsed: UpgradeArguments = { sqlite: null, tool: DEFAULT_TOOL, dryRun: false };
   for (let at = 0; at < argv.length; at += 1) {
     const flag = argv[at];
     if (flag === '--dry-run') parsed.dryRun = true;
@@ -38,6 +63,13 @@ export function parseUpgradeArguments(argv: readonly string[]): ApiResult<Upgrad
       const file = argv[at + 1];
       if (file === undefined || file.startsWith('--')) return fail('USAGE', '--sqlite needs the file after it');
       parsed.sqlite = file;
+      at += 1;
+    } else if (flag === '--tool') {
+      const name = argv[at + 1];
+      if (name === undefined || !isTool(name)) {
+        return fail('USAGE', `--tool needs one of ${Object.keys(TOOLS).join(', ')} after it`);
+      }
+      parsed.tool = name;
       at += 1;
     } else return fail('USAGE', `unknown argument ${flag}`);
   }
@@ -56,14 +88,13 @@ export async function upgradeData(
   argv: readonly string[],
   env: Record<string, string | undefined>,
   deps: UpgradeDataDeps,
-  upgrades: readonly CollectionUpgrade[] = GROUP_TASK_UPGRADES,
 ): Promise<number> {
   const args = parseUpgradeArguments(argv);
   if (!args.ok) {
     deps.err(`${args.error.message}\n${USAGE}`);
     return 2;
   }
-  const { sqlite, dryRun } = args.data;
+  const { sqlite, tool, dryRun } = args.data;
   let documents: DocumentStore;
   if (sqlite !== null) {
     // sqliteDocuments would create a missing file: an empty store upgraded is no upgrade.
@@ -87,7 +118,7 @@ export async function upgradeData(
   }
   try {
     let leftOver = 0;
-    for (const upgrade of upgrades) {
+    for (const upgrade of TOOLS[tool]) {
       const counts = await upgradeCollection(documents, upgrade, { dryRun, log: deps.out });
       deps.out(countsLine(upgrade.collection, counts, dryRun));
       leftOver += counts.unreadable + counts.again;

@@ -1,6 +1,7 @@
 // `npm run upgrade:data` (scripts/upgrade-data.ts): its arguments, its settings, and a run on a SQLite file and on
-// the offline CloudBase database, dry and for real. What it writes is tested in
-// tests/cloudfunctions/groupTask/upgrade-run.test.ts; here, what the command says and where it writes.
+// the offline CloudBase database, dry and for real, and the tool it upgrades. What it writes is tested in
+// tests/cloudfunctions/groupTask/upgrade-run.test.ts and tests/examples/poll/upgrade.test.ts; here, what the
+// command says and where it writes.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import type { DocumentStore } from '../../kit/server/store';
 import { cloudbaseDocuments } from '../../kit/server/store';
 import { sqliteDocuments } from '../../kit/server/store/sqlite';
 import { ROOM_MEMBERS, TASKS } from '../../cloudfunctions/groupTask/src/task-store';
+import { MEMBERS_COLLECTION, POLLS_COLLECTION } from '../../examples/poll/cloudfunctions/groupPoll/src/handlers';
 import { createMemoryCloudbase } from '../../emulator/cloudbase-memory';
 import { parseUpgradeArguments, upgradeData, USAGE } from '../../scripts/upgrade-data';
 import { newBinding, newTask, oldBinding, oldTask } from '../cloudfunctions/groupTask/old-layout';
@@ -52,12 +54,25 @@ async function oldDeployment(documents: DocumentStore) {
 }
 
 describe('parseUpgradeArguments', () => {
-  it('reads --sqlite <file> and --dry-run, in any order', () => {
-    expect(parseUpgradeArguments([])).toEqual({ ok: true, data: { sqlite: null, dryRun: false } });
+  it('reads --sqlite <file>, --tool <tool> and --dry-run, in any order; the group task by default', () => {
+    expect(parseUpgradeArguments([])).toEqual({ ok: true, data: { sqlite: null, tool: 'task', dryRun: false } });
     expect(parseUpgradeArguments(['--dry-run', '--sqlite', 'a.sqlite'])).toEqual({
       ok: true,
-      data: { sqlite: 'a.sqlite', dryRun: true },
+      data: { sqlite: 'a.sqlite', tool: 'task', dryRun: true },
     });
+    expect(parseUpgradeArguments(['--tool', 'poll', '--dry-run'])).toEqual({
+      ok: true,
+      data: { sqlite: null, tool: 'poll', dryRun: true },
+    });
+  });
+
+  it('refuses a tool it does not know, and --tool without one', () => {
+    for (const argv of [['--tool', 'groupPoll'], ['--tool'], ['--tool', '--dry-run'], ['--tool', 'toString']]) {
+      expect(parseUpgradeArguments(argv)).toMatchObject({
+        ok: false,
+        error: { message: '--tool needs one of task, poll after it' },
+      });
+    }
   });
 
   it('refuses an unknown argument and --sqlite without its file', () => {
@@ -90,6 +105,11 @@ describe('upgradeData', () => {
     expect(run.err.join('\n')).toContain(USAGE);
     expect(run.opened).toEqual([]);
     expect(run.out).toEqual([]);
+  });
+
+  it("says which collections each tool's run touches", () => {
+    expect(USAGE).toContain('--tool task (default): group_tasks, then group_task_members');
+    expect(USAGE).toContain('--tool poll: group_polls, then group_poll_members');
   });
 
   it('refuses a bad argument before anything else, and exits 2', async () => {
@@ -146,6 +166,54 @@ describe('upgradeData', () => {
     expect(again.out.slice(1)).toEqual([
       'group_tasks: 0 upgraded, 2 already new, 0 unreadable',
       'group_task_members: 0 upgraded, 1 already new, 0 unreadable',
+    ]);
+  });
+
+  it("with --tool poll upgrades the poll's collections and leaves the group task's as they are", async () => {
+    const file = path.join(dir, 'database.sqlite');
+    const setup = sqliteDocuments(file);
+    await oldDeployment(setup);
+    // A poll as the version before the neutral names stored it (tests/examples/poll/upgrade.test.ts has more).
+    await setup.collection<StoredFields>(POLLS_COLLECTION).insert({
+      _id: 'p1',
+      question: '去哪',
+      options: ['a', 'b'],
+      room: { id: 'G1', chatType: 3 },
+      creator: { openid: 'o0', groupOpenid: 'g0' },
+      state: 'open',
+      votes: [{ openid: 'o1', groupOpenid: 'g1', option: 0, at: 1 }],
+      card: {
+        activityId: 'a1',
+        expiresAt: 2,
+        versionType: 0,
+        shown: { state: 1, settled: true, endSent: false, version: 0, doneGroupOpenids: [] },
+      },
+      cardBehind: false,
+      createdAt: 0,
+    });
+    await setup.collection<StoredFields>(MEMBERS_COLLECTION).insert(oldBinding('o1', 'g1'));
+    await setup.close();
+
+    const poll = terminal();
+    expect(await upgradeData(['--sqlite', file, '--tool', 'poll'], {}, poll.deps)).toBe(0);
+    expect(poll.out.slice(1)).toEqual([
+      'group_polls: 1 upgraded, 0 already new, 0 unreadable',
+      'group_poll_members: 1 upgraded, 0 already new, 0 unreadable',
+    ]);
+    const documents = sqliteDocuments(file);
+    const polled = await documents.collection<StoredFields>(POLLS_COLLECTION).get('p1');
+    expect(polled?.votes).toEqual([{ userId: 'o1', memberId: 'g1', option: 0, at: 1 }]);
+    expect(await documents.collection<StoredFields>(TASKS).get('t1')).toEqual(oldTask('t1'));
+    expect(await documents.collection<StoredFields>(ROOM_MEMBERS).get(String(oldBinding('o1', 'g1')._id))).toEqual(
+      oldBinding('o1', 'g1'),
+    );
+    await documents.close();
+
+    const task = terminal();
+    expect(await upgradeData(['--sqlite', file], {}, task.deps)).toBe(0);
+    expect(task.out.slice(1)).toEqual([
+      'group_tasks: 1 upgraded, 1 already new, 0 unreadable',
+      'group_task_members: 1 upgraded, 0 already new, 0 unreadable',
     ]);
   });
 

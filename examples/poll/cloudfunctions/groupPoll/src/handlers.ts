@@ -21,7 +21,7 @@ import { pollSummary, pollView, shareOf } from '../../../packagePoll/core/view';
 
 export const POLLS_COLLECTION = 'group_polls';
 /** Who presented which group_openid in which chat (the kit's member bindings), the poll's own. */
-const MEMBERS_COLLECTION = 'group_poll_members';
+export const MEMBERS_COLLECTION = 'group_poll_members';
 /** The newest polls of a chat the entry page lists. */
 const LIST_LIMIT = 50;
 /** Polls whose card one timer run brings back in line, at most. */
