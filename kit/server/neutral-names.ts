@@ -87,6 +87,13 @@ export function upgradeCardShown(value: unknown, where: string): Upgraded<Fields
   return ok({ ...rest, doneMemberIds: [...new Set([...doneGroupOpenids, ...(doneMemberIds ?? [])])] });
 }
 
+/** The kit's card record a tool stores (`card`: the card binding), its marks upgraded; null when they are new. */
+export function upgradeCardRecord(value: unknown, where = 'card'): Upgraded<Fields> {
+  if (!isFields(value)) return unreadable(`${where} is not an object`);
+  const shown = upgradeCardShown(value.shown, `${where}.shown`);
+  return !shown.ok || shown.data === null ? shown : ok({ ...value, shown: shown.data });
+}
+
 /** A member binding (member-bindings.ts MemberDocument): the same _id, roomId and boundAt, the ids renamed. */
 export function upgradeBindingDocument(doc: StoredFields): Upgraded<StoredFields> {
   const { _id, ...fields } = doc;

@@ -15,7 +15,7 @@ import {
   isIdList,
   unreadable,
   upgradeBindingDocument,
-  upgradeCardShown,
+  upgradeCardRecord,
   upgradeMember,
   upgradeMembers,
 } from '../../../kit/server/neutral-names';
@@ -41,20 +41,13 @@ function upgradeAudience(value: unknown): Upgraded<Task['audience']> {
   return ok({ kind: 'members', memberIds: groupOpenids });
 }
 
-/** The card binding with its record upgraded; its card id, expiry and version type as they are. */
-function upgradeCard(value: unknown): Upgraded<{ [field: string]: unknown }> {
-  if (!isFields(value)) return unreadable('card is not an object');
-  const shown = upgradeCardShown(value.shown, 'card.shown');
-  return !shown.ok || shown.data === null ? shown : ok({ ...value, shown: shown.data });
-}
-
 /** Each field of the task that holds ids under their names, and its upgrade. */
 const TASK_FIELDS: { [K in keyof Task]?: (value: unknown) => Upgraded<unknown> } = {
   creator: (value) => upgradeMember(value, 'creator'),
   participants: (value) => upgradeMembers(value, 'participants'),
   waitlist: (value) => upgradeMembers(value, 'waitlist'),
   audience: upgradeAudience,
-  card: upgradeCard,
+  card: (value) => upgradeCardRecord(value),
 };
 
 /**

@@ -11,7 +11,7 @@ import {
   isFields,
   unreadable,
   upgradeBindingDocument,
-  upgradeCardShown,
+  upgradeCardRecord,
   upgradeMember,
   upgradeMembers,
 } from '../../../../../kit/server/neutral-names';
@@ -40,17 +40,17 @@ export function upgradePollDocument(doc: StoredFields): Upgraded<StoredFields> {
   const { creator, votes, card } = doc;
   const renamed = upgradeMember(creator, 'creator');
   const cast = upgradeVotes(votes);
-  const shown = isFields(card) ? upgradeCardShown(card.shown, 'card.shown') : unreadable('card is not an object');
-  if (!renamed.ok || !cast.ok || !shown.ok || !isFields(card)) {
-    const problems = [renamed, cast, shown].flatMap((answer) => (answer.ok ? [] : [answer.error.message]));
+  const marked = upgradeCardRecord(card);
+  if (!renamed.ok || !cast.ok || !marked.ok) {
+    const problems = [renamed, cast, marked].flatMap((answer) => (answer.ok ? [] : [answer.error.message]));
     return unreadable(`poll ${doc._id}: ${problems.join('; ')}`);
   }
-  if (renamed.data === null && cast.data === null && shown.data === null) return ok(null);
+  if (renamed.data === null && cast.data === null && marked.data === null) return ok(null);
   return ok({
     ...doc,
     creator: renamed.data ?? creator,
     votes: cast.data ?? votes,
-    card: { ...card, shown: shown.data ?? card.shown },
+    card: marked.data ?? card,
   });
 }
 
