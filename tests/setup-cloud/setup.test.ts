@@ -140,7 +140,7 @@ test('a fresh environment: the collections, their indexes and permissions, the t
     updateTable('group_tasks', {
       CreateIndexes: [
         index('room_created', ['room.id', '1'], ['createdAt', '-1']),
-        index('creator_created', ['creator.openid', '1'], ['createdAt', '-1']),
+        index('creator_created', ['creator.userId', '1'], ['createdAt', '-1']),
         index('member_created', ['members', '1'], ['createdAt', '-1']),
         index('timer_due', ['timerDueAt', '1']),
       ],
@@ -165,7 +165,7 @@ test('a fresh environment: the collections, their indexes and permissions, the t
   expect(first.lines).toEqual([
     'collection group_tasks: created (new)',
     'collection group_tasks: index room_created (room.id asc, createdAt desc): created (new)',
-    'collection group_tasks: index creator_created (creator.openid asc, createdAt desc): created (new)',
+    'collection group_tasks: index creator_created (creator.userId asc, createdAt desc): created (new)',
     'collection group_tasks: index member_created (members asc, createdAt desc): created (new)',
     'collection group_tasks: index timer_due (timerDueAt asc): created (new)',
     `collection group_tasks: permission: updated (ADMINONLY, was ${NEW_COLLECTION_ACL})`,
@@ -250,7 +250,7 @@ test('a drifted environment: only what differs changes, and indexes made by hand
     updateTable('group_tasks', {
       DropIndexes: [{ IndexName: 'timer_due' }],
       CreateIndexes: [
-        index('creator_created', ['creator.openid', '1'], ['createdAt', '-1']),
+        index('creator_created', ['creator.userId', '1'], ['createdAt', '-1']),
         index('member_created', ['members', '1'], ['createdAt', '-1']),
         index('timer_due', ['timerDueAt', '1']),
       ],
@@ -270,7 +270,7 @@ test('a drifted environment: only what differs changes, and indexes made by hand
   expect(lines).toEqual([
     'collection group_tasks: unchanged (exists)',
     'collection group_tasks: index room_created (room.id asc, createdAt desc): unchanged (exists as room_id_1_createdAt_-1)',
-    'collection group_tasks: index creator_created (creator.openid asc, createdAt desc): created (new)',
+    'collection group_tasks: index creator_created (creator.userId asc, createdAt desc): created (new)',
     'collection group_tasks: index member_created (members asc, createdAt desc): created (new)',
     'collection group_tasks: index timer_due (timerDueAt asc): updated (was timerDueAt -1)',
     'collection group_tasks: permission: unchanged (ADMINONLY)',

@@ -200,6 +200,7 @@ test('runChecks on a good project: every check runs and passes', async () => {
     'types (tsc --noEmit)',
     'lint (eslint, prettier)',
     'emulator imports',
+    'platform-neutral domain',
     'citations',
     'miniprogram-ci offline compile',
     'packaged file list',
