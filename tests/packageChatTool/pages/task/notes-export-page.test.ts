@@ -8,33 +8,22 @@
 import type { Mounted } from '../../../harness/glass-easel';
 import { installWxMock, type WxMock } from '../../../harness/wx-mock';
 import { createWeChat, useWeChat } from 'chat-tool-kit';
-import { fakeTaskService, type FakeTaskService } from '../../helpers/fakes';
-import { expectAccessible, fire, openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
-import { CREATOR, NOW, refusal, reminder, taskView } from '../../helpers/samples';
-import { useTaskService } from '../../../../packageChatTool/services/task-service';
+import type { FakeTaskService } from '../../helpers/fakes';
+import { expectAccessible, fire, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
+import { CREATOR, NOW, refusal, taskView } from '../../helpers/samples';
+import { taskPageTests } from '../../helpers/task-page';
 import type { ParticipantView, TaskView } from '../../../../packageChatTool/core/api';
 
-const PAGE = 'packageChatTool/pages/task/index';
 const USER_DATA_PATH = 'wxfile://usr';
 const ENTRANCE = '/packageChatTool/pages/entry/index?taskId=t1';
 
+const taskPage = taskPageTests();
 let mock: WxMock;
 let service: FakeTaskService;
 let written: jest.Mock;
-let page: Mounted | null = null;
 
 beforeEach(() => {
-  jest.spyOn(Date, 'now').mockReturnValue(NOW);
-  service = fakeTaskService();
-  service.pendingMembers.mockResolvedValue({ ok: true, data: reminder() });
-  useTaskService(service);
-});
-
-afterEach(() => {
-  page?.callMethod('onUnload');
-  page?.unmount();
-  page = null;
-  jest.restoreAllMocks();
+  service = taskPage.service();
 });
 
 async function open(task: TaskView, language = 'zh_CN'): Promise<Mounted> {
@@ -47,8 +36,7 @@ async function open(task: TaskView, language = 'zh_CN'): Promise<Mounted> {
     getFileSystemManager: () => ({ writeFileSync: written }),
   });
   useWeChat(createWeChat(mock.wx as unknown as WechatMiniprogram.Wx));
-  page = await openPage(PAGE, { taskId: 't1' }, { memberNames: { 'g-alice': 'Alice', 'g-bob': 'Bob' } });
-  return page;
+  return taskPage.open({ memberNames: { 'g-alice': 'Alice', 'g-bob': 'Bob' } });
 }
 
 const entries = (notes: Record<string, string>): { items: ParticipantView[]; next: null } => ({

@@ -8,31 +8,19 @@ import type { Mounted } from '../../../harness/glass-easel';
 import { takenSnapshots } from '../../../harness/glass-easel-builtins';
 import { installWxMock, type WxMock } from '../../../harness/wx-mock';
 import { createWeChat, useWeChat } from 'chat-tool-kit';
-import { fakeTaskService, fakeWeChat, type FakeTaskService } from '../../helpers/fakes';
-import { openPage, settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
-import { CREATOR, NOW, reminder, taskView } from '../../helpers/samples';
-import { useTaskService } from '../../../../packageChatTool/services/task-service';
+import { fakeWeChat, type FakeTaskService } from '../../helpers/fakes';
+import { settle, tapAndSettle as tap, until } from '../../helpers/glass-easel';
+import { CREATOR, taskView } from '../../helpers/samples';
+import { taskPageTests } from '../../helpers/task-page';
 
-const PAGE = 'packageChatTool/pages/task/index';
-
+const taskPage = taskPageTests();
 let mock: WxMock;
 let service: FakeTaskService;
-let page: Mounted | null = null;
 
 beforeEach(() => {
-  jest.spyOn(Date, 'now').mockReturnValue(NOW);
   takenSnapshots.length = 0;
-  service = fakeTaskService();
+  service = taskPage.service();
   service.getTask.mockResolvedValue({ ok: true, data: taskView({}, CREATOR) });
-  service.pendingMembers.mockResolvedValue({ ok: true, data: reminder() });
-  useTaskService(service);
-});
-
-afterEach(() => {
-  page?.callMethod('onUnload');
-  page?.unmount();
-  page = null;
-  jest.restoreAllMocks();
 });
 
 async function open(language = 'zh_CN'): Promise<Mounted> {
@@ -41,8 +29,7 @@ async function open(language = 'zh_CN'): Promise<Mounted> {
   mock.wx.createOffscreenCanvas = jest.fn();
   mock.wx.canvasToTempFilePath = jest.fn();
   useWeChat(createWeChat(mock.wx as unknown as WechatMiniprogram.Wx));
-  page = await openPage(PAGE, { taskId: 't1' });
-  return page;
+  return taskPage.open();
 }
 
 const imagePath = (p: Mounted) =>
@@ -128,10 +115,9 @@ test('an export that fails closes the preview and says so', async () => {
   });
   useWeChat(platform);
   installWxMock();
-  page = await openPage(PAGE, { taskId: 't1' });
+  const page = await taskPage.open();
   await tap(page, '.shareProgress');
-  const shown = page;
-  await until(() => (shown.instance.data as { error: string }).error !== '');
+  await until(() => (page.instance.data as { error: string }).error !== '');
   expect((page.instance.data as { error: string }).error).toBe('微信没有完成这个操作，请重试');
   expect(page.query('.outbox')).toBeNull();
   expect(platform.send).not.toHaveBeenCalled();
