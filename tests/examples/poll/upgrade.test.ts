@@ -21,48 +21,39 @@ import type {} from '../../../examples/poll/cloudfunctions/groupPoll/src/local';
 
 const NOW = 1_800_000_000_000;
 
-/** A poll as the version before the neutral names stored it: o0 asked, o1 and o2 voted, the card marks g1. */
-const oldPoll = (): StoredFields => ({
+/** The fields the rename leaves as they are, and the card record but for its marks. */
+const unchanged = {
   _id: 'p1',
   question: '周六去哪里',
   options: ['山顶', '湖边'],
   room: { id: 'G1', chatType: 3 },
-  creator: { openid: 'o0', groupOpenid: 'g0' },
   state: 'open',
+  cardBehind: true,
+  createdAt: NOW,
+};
+const card = { activityId: 'a1', expiresAt: NOW + 86_400_000, versionType: 0 };
+const shown = { state: 1, settled: true, endSent: false, version: 1 };
+
+/** A poll as the version before the neutral names stored it: o0 asked, o1 and o2 voted, the card marks g1. */
+const oldPoll = (): StoredFields => ({
+  ...unchanged,
+  creator: { openid: 'o0', groupOpenid: 'g0' },
   votes: [
     { openid: 'o1', groupOpenid: 'g1', option: 1, at: NOW + 1 },
     { openid: 'o2', groupOpenid: 'g2', option: 0, at: NOW + 2 },
   ],
-  card: {
-    activityId: 'a1',
-    expiresAt: NOW + 86_400_000,
-    versionType: 0,
-    shown: { state: 1, settled: true, endSent: false, version: 1, doneGroupOpenids: ['g1'] },
-  },
-  cardBehind: true,
-  createdAt: NOW,
+  card: { ...card, shown: { ...shown, doneGroupOpenids: ['g1'] } },
 });
 
 /** oldPoll() in the new names: the same values, every other field as it was. */
 const newPoll = (): StoredFields => ({
-  _id: 'p1',
-  question: '周六去哪里',
-  options: ['山顶', '湖边'],
-  room: { id: 'G1', chatType: 3 },
+  ...unchanged,
   creator: { userId: 'o0', memberId: 'g0' },
-  state: 'open',
   votes: [
     { userId: 'o1', memberId: 'g1', option: 1, at: NOW + 1 },
     { userId: 'o2', memberId: 'g2', option: 0, at: NOW + 2 },
   ],
-  card: {
-    activityId: 'a1',
-    expiresAt: NOW + 86_400_000,
-    versionType: 0,
-    shown: { state: 1, settled: true, endSent: false, version: 1, doneMemberIds: ['g1'] },
-  },
-  cardBehind: true,
-  createdAt: NOW,
+  card: { ...card, shown: { ...shown, doneMemberIds: ['g1'] } },
 });
 
 const messageOf = (answer: ReturnType<typeof upgradePollDocument>) => (answer.ok ? 'ok' : answer.error.message);
