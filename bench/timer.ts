@@ -63,13 +63,13 @@ function timerWorld(answerMs: number) {
   const groupTask = createGroupTask({
     tasks: store,
     bindings: memberBindings(documents, ROOM_MEMBERS),
-    wechat: {
-      async setChatToolMsg(body) {
+    platform: {
+      async updateCard(body) {
         sent.push(body);
         await sleep(answerMs / SCALE);
       },
-      createActivityId: refuse,
-      resolveOpenData: refuse,
+      createCard: refuse,
+      resolveChat: refuse,
       checkText: refuse,
     },
     clock: { now: () => NOW },

@@ -1,12 +1,12 @@
-// Card sync: brings a record's card in line with what the tool wants it to show (kit/core/card.ts), through
-// setChatToolMsg, and has the tool record what WeChat answered beside its record (CardRecords). Also the
-// activity_id's creation, for a record's first card and every renewal. Best effort: what is left undone or
+// Card sync: brings a record's card in line with what the tool wants it to show (kit/core/card.ts), through the
+// platform's updateCard (on WeChat, setChatToolMsg), and has the tool record what it answered beside its record
+// (CardRecords). Also the card id's creation (createCard), for a record's first card and every renewal. Best effort: what is left undone or
 // unknown keeps the record's card lagging, which the tool's timer retries.
 import type { CardActivity, CardAnswer, CardBinding, CardSync, CardTarget, SetChatToolMsgBody } from '../core/card';
 import { cardInSync, cardUpdates, marksOnly } from '../core/card';
 import type { ApiResult } from '../core/result';
 import { fail, ok } from '../core/result';
-import type { Clock, Log, WeChatPlatform } from './ports';
+import type { ChatPlatform, Clock, Log } from './ports';
 import { PlatformError } from './ports';
 import { within } from './within';
 
@@ -54,9 +54,9 @@ export interface CardMark<P> {
 }
 
 export interface CardSyncDeps<R extends CardRecorded, P = never> {
-  wechat: Pick<WeChatPlatform, 'createActivityId' | 'setChatToolMsg'>;
+  platform: Pick<ChatPlatform, 'createCard' | 'updateCard'>;
   clock: Clock;
-  /** How long a sync waits for one setChatToolMsg before calling its outcome unknown (the timer retries). */
+  /** How long a sync waits for one updateCard before calling its outcome unknown (the timer retries). */
   timeoutMs: number;
   log: Log;
   records: CardRecords<R, P>;
@@ -92,7 +92,7 @@ export interface CardSyncer<R, P = never> {
 }
 
 export function createCardSync<R extends CardRecorded, P = never>(deps: CardSyncDeps<R, P>): CardSyncer<R, P> {
-  const { wechat, clock, log, records } = deps;
+  const { platform, clock, log, records } = deps;
 
   /**
    * Records a sync: in one write through the tool's one-mark record when its accepted calls only marked the member
@@ -124,17 +124,17 @@ export function createCardSync<R extends CardRecorded, P = never>(deps: CardSync
    * the call may still land, so its outcome is unknown.
    */
   async function send(recordId: string, body: SetChatToolMsgBody, mark: CardMark<P> | undefined): Promise<CardAnswer> {
-    const call = wechat.setChatToolMsg(body);
+    const call = platform.updateCard(body);
     try {
       if ((await within(call, deps.timeoutMs)) !== 'timeout') return 'accepted';
-      log(`setChatToolMsg timed out for record ${recordId}; its outcome is unknown`);
+      log(`updateCard timed out for record ${recordId}; its outcome is unknown`);
       call.then(
         () => recordLate(recordId, body, mark),
         () => undefined,
       );
       return 'unknown';
     } catch (error) {
-      log(`setChatToolMsg failed for record ${recordId}`, error instanceof PlatformError ? error.message : error);
+      log(`updateCard failed for record ${recordId}`, error instanceof PlatformError ? error.message : error);
       if (!(error instanceof PlatformError) || error.errcode === SYSTEM_ERROR) return 'unknown';
       return API_REFUSALS.has(error.errcode) ? 'failed' : 'refused';
     }
@@ -169,9 +169,9 @@ export function createCardSync<R extends CardRecorded, P = never>(deps: CardSync
 
     async newActivity(refusal) {
       try {
-        return ok(await wechat.createActivityId());
+        return ok(await platform.createCard());
       } catch (error) {
-        log('createActivityId failed', error);
+        log('createCard failed', error);
         return fail('PLATFORM_FAILED', refusal);
       }
     },

@@ -3,7 +3,7 @@
 // the whole chat at once and the starter has no human review queue (docs/backend.md, "Content check").
 import type { ApiResult, KitErrorCode } from '../core/result';
 import { fail, ok } from '../core/result';
-import type { Log, TextCheck, WeChatPlatform } from './ports';
+import type { ChatPlatform, Log, TextCheck } from './ports';
 import { PlatformError } from './ports';
 import { within } from './within';
 
@@ -11,7 +11,7 @@ import { within } from './within';
 export const CONTENT_CHECK_TIMEOUT_MS = 3000;
 
 export interface ContentCheckDeps {
-  wechat: Pick<WeChatPlatform, 'checkText'>;
+  platform: Pick<ChatPlatform, 'checkText'>;
   /** Where the text is shown, the tool's choice: 1 资料, 2 评论, 3 论坛, 4 社交日志 (docs/platform.md, "msgSecCheck"). */
   scene: TextCheck['scene'];
   /** Default CONTENT_CHECK_TIMEOUT_MS. */
@@ -29,15 +29,15 @@ export interface TextsShown {
 export type ContentCheck = (userId: string, texts: TextsShown) => Promise<ApiResult<null, KitErrorCode>>;
 
 export function createContentCheck({
-  wechat,
+  platform,
   scene,
   timeoutMs = CONTENT_CHECK_TIMEOUT_MS,
   log,
 }: ContentCheckDeps): ContentCheck {
   return async (userId, { title, content }) => {
-    let answer: Awaited<ReturnType<WeChatPlatform['checkText']>> | 'timeout';
+    let answer: Awaited<ReturnType<ChatPlatform['checkText']>> | 'timeout';
     try {
-      answer = await within(wechat.checkText({ openid: userId, scene, title, content }), timeoutMs);
+      answer = await within(platform.checkText({ userId, scene, title, content }), timeoutMs);
     } catch (error) {
       log('msgSecCheck failed', error instanceof PlatformError ? error.message : error);
       return fail('CONTENT_CHECK_FAILED', 'WeChat could not check the text; nothing was saved');

@@ -1,56 +1,70 @@
-// The interfaces the kit's server part (and every tool's handlers) is written against. Production: wx-server-sdk
-// (sdk.ts) and CloudBase (store/). Locally: the WeChat emulator and SQLite (emulator/, local/).
+// The interfaces the kit's server part (and every tool's handlers) is written against, in the kit's words. Production
+// on WeChat: wx-server-sdk (sdk.ts) and CloudBase (store/). Locally: the WeChat emulator and SQLite (emulator/,
+// local/). WeCom and Feishu: their adapters under platforms/ (docs/platforms.md).
 import type { CardActivity, SetChatToolMsgBody } from '../core/card';
-import type { Member } from '../core/chat';
+import type { Member, Room } from '../core/chat';
 import type { MemberTickets } from './member-tickets';
 
 export { OutcomeUnknownError } from './outcome';
 
-/** The decrypted payload of wx.getChatToolInfo (docs/platform.md, "getChatToolInfo"), as the platform returns it. */
-export interface OpenData {
-  opengid?: string;
-  open_single_roomid?: string;
-  group_openid?: string;
-  chat_type?: number;
-}
-
-export type OpenDataResult =
-  | { ok: true; data: OpenData }
+/**
+ * The chat a chat proof names, and the caller's member id in it when the proof carries one (null: it names the chat
+ * only). A refusal says why the proof names nothing: not a proof of this platform, expired, or issued to another user.
+ */
+export type ChatResolution =
+  | { ok: true; room: Room; memberId: string | null }
   | { ok: false; code: 'CHAT_PROOF_INVALID' | 'CHAT_PROOF_EXPIRED' | 'CHAT_PROOF_FOREIGN'; message: string };
 
-/** getOpenData's errcode for an expired or unknown cloudID (docs/platform.md, "cloudID and getOpenData"). */
-export const CLOUD_ID_EXPIRED_ERRCODE = -601006;
-
-/** A refusal from WeChat: its errcode and errmsg. */
+/** A refusal from the platform: its code and message (on WeChat, the errcode and errmsg). */
 export class PlatformError extends Error {
   constructor(
     readonly errcode: number,
     readonly errmsg: string,
   ) {
-    super(`WeChat error ${errcode}: ${errmsg}`);
+    super(`platform error ${errcode}: ${errmsg}`);
     this.name = 'PlatformError';
   }
 }
 
-/** security.msgSecCheck version 2's verdict on a text (docs/platform.md, "msgSecCheck"). */
+/** The content check's verdict on a text: WeChat's security.msgSecCheck version 2 suggest (docs/platform.md, "msgSecCheck"). */
 export type TextVerdict = 'pass' | 'review' | 'risky';
 
-/** What msgSecCheck checks: `content` written by `openid`, shown in `scene` (1 资料, 2 评论, 3 论坛, 4 社交日志). */
+/**
+ * What the content check checks: `content` written by `userId`, shown in `scene` (msgSecCheck's scenes: 1 资料, 2 评论,
+ * 3 论坛, 4 社交日志).
+ */
 export interface TextCheck {
-  openid: string;
+  userId: string;
   scene: 1 | 2 | 3 | 4;
   title: string;
   content: string;
 }
 
-export interface WeChatPlatform {
-  /** updatableMessage.createActivityId, without openid (chat-tool cards). */
-  createActivityId(): Promise<CardActivity>;
-  /** chattoolmsg.send; rejects with PlatformError when WeChat refuses. */
-  setChatToolMsg(body: SetChatToolMsgBody): Promise<void>;
-  /** cloud.getOpenData for a cloudID string, in the context of the calling user `openid`. */
-  resolveOpenData(cloudID: string, openid: string): Promise<OpenDataResult>;
-  /** security.msgSecCheck version 2; rejects with PlatformError when WeChat fails or is busy. */
+/**
+ * The chat platform a tool runs on, as the kit's server part uses it: its card, its chats and its content check.
+ * Each platform has its adapter: WeChat's is kit/server/sdk.ts; WeCom's and Feishu's are under platforms/.
+ */
+export interface ChatPlatform {
+  /**
+   * A new card id, for a record's first card and each renewal. On WeChat, updatableMessage.createActivityId without
+   * openid (docs/platform.md, "createActivityId").
+   */
+  createCard(): Promise<CardActivity>;
+  /**
+   * Brings a card in line with one call of the kit's card engine (kit/core/card.ts); rejects with PlatformError when
+   * the platform refuses. On WeChat, chattoolmsg.send (docs/platform.md, "setChatToolMsg").
+   */
+  updateCard(body: SetChatToolMsgBody): Promise<void>;
+  /**
+   * The chat a chat proof names, for the calling user `userId`, verified by the platform or the server itself;
+   * rejects when the platform fails (nothing is known about the proof). On WeChat, cloud.getOpenData on the cloudID
+   * of wx.getChatToolInfo or wx.getGroupEnterInfo (docs/platform.md, "cloudID and getOpenData", "getChatToolInfo").
+   */
+  resolveChat(proof: string, userId: string): Promise<ChatResolution>;
+  /**
+   * The platform's content check on a text others will see; rejects with PlatformError when it fails or is busy.
+   * On WeChat, security.msgSecCheck version 2 (docs/platform.md, "msgSecCheck").
+   */
   checkText(check: TextCheck): Promise<{ verdict: TextVerdict; traceId: string }>;
 }
 
@@ -62,14 +76,14 @@ export interface Clock {
 export type Log = (message: string, detail?: unknown) => void;
 
 /**
- * Who presented which member id (WeChat's group_openid) in which room: the binding that stops a cloudID replayed by another user
- * (docs/platform.md, "Replayed cloudID"), and the only members an "everyone" reminder can name.
+ * Who presented which member id in which room: the binding that stops a chat proof replayed by another user (on
+ * WeChat, a cloudID: docs/platform.md, "Replayed cloudID"), and the only members an "everyone" reminder can name.
  */
 export interface MemberBindings {
   /**
    * Binds `member.memberId` in the room to `member.userId` if nobody holds it yet (insert if absent; a read
    * only when it is bound already) and returns the userId that holds it: the first one that presented it.
-   * No guarantee may rest on WeChat refusing a cloudID replayed by another user.
+   * No guarantee may rest on the platform refusing a chat proof replayed by another user.
    */
   bindMember(roomId: string, member: Member, now: number): Promise<string>;
   /** Who opened the tool in a room (their bindings), newest first, up to `limit`. */
@@ -78,11 +92,11 @@ export interface MemberBindings {
 
 /** What a tool's handlers are built from, whether production wires it (production.ts) or the local runner does. */
 export interface ToolContext {
-  wechat: WeChatPlatform;
+  platform: ChatPlatform;
   clock: Clock;
   /** A new unique record id ([A-Za-z0-9_-], at most 64 characters). */
   newId(): string;
-  /** How long an action waits for setChatToolMsg before answering anyway; the timer retries the card. */
+  /** How long an action waits for a card update before answering anyway; the timer retries the card. */
   cardSyncTimeoutMs: number;
   log: Log;
   /** Member tickets, when the function has a key (member-tickets.ts); null or absent: off. */

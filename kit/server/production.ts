@@ -15,9 +15,9 @@ import { cloudbaseDocuments } from './store';
 import { APPID_VARIABLE, APPSECRET_VARIABLE } from './wechat-https';
 
 /**
- * How long an action waits for setChatToolMsg before answering anyway: well inside a function's timeout (set to
- * 10 s in the console: docs/backend.md, "Deploy"), so a slow WeChat never holds a committed change hostage; the
- * timer retries the card.
+ * How long an action waits for a card update (setChatToolMsg) before answering anyway: well inside a function's
+ * timeout (set to 10 s in the console: docs/backend.md, "Deploy"), so a slow WeChat never holds a committed change
+ * hostage; the timer retries the card.
  */
 export const CARD_SYNC_TIMEOUT_MS = 2500;
 
@@ -40,7 +40,7 @@ export interface ContextOptions extends Pick<PlatformOptions, 'transport'> {
 export function toolContext(sdk: SdkSurface, options: ContextOptions): ToolContext {
   const { env, log, transport, now = () => Date.now(), cardSyncTimeoutMs = CARD_SYNC_TIMEOUT_MS } = options;
   return {
-    wechat: platformOf(sdk, { env, transport, now, log }),
+    platform: platformOf(sdk, { env, transport, now, log }),
     clock: { now },
     newId: () => randomUUID().replace(/-/g, ''),
     cardSyncTimeoutMs,

@@ -5,8 +5,10 @@
 import type * as WxServerSdk from 'wx-server-sdk';
 import type { CardActivity } from '../core/card';
 import type { CloudDatabase } from './store/cloudbase';
-import type { OpenData, OpenDataResult, TextVerdict, WeChatPlatform } from './ports';
-import { CLOUD_ID_EXPIRED_ERRCODE, PlatformError } from './ports';
+import type { ChatPlatform, ChatResolution, TextVerdict } from './ports';
+import { PlatformError } from './ports';
+import type { OpenData } from './wechat-open-data';
+import { chatOfOpenData, CLOUD_ID_EXPIRED_ERRCODE } from './wechat-open-data';
 import {
   APPID_VARIABLE,
   APPSECRET_VARIABLE,
@@ -64,7 +66,7 @@ export function toMilliseconds(timestamp: number): number {
 const VERDICTS: readonly TextVerdict[] = ['pass', 'review', 'risky'];
 
 /** getOpenData reports an expired cloudID either by throwing or per item. */
-const EXPIRED: OpenDataResult = {
+const EXPIRED: ChatResolution = {
   ok: false,
   code: 'CHAT_PROOF_EXPIRED',
   message: 'the cloudID expired; read a new one',
@@ -82,7 +84,8 @@ export interface PlatformOptions {
   log?: (message: string) => void;
 }
 
-export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): WeChatPlatform {
+/** The kit's platform port on WeChat: cards, chats and the content check through wx-server-sdk. */
+export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): ChatPlatform {
   const openapi = sdk.openapi as any;
   const credentials = credentialsFrom(options.env ?? {});
   const log = options.log ?? (() => undefined);
@@ -105,7 +108,7 @@ export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): WeCh
   }
 
   return {
-    async createActivityId(): Promise<CardActivity> {
+    async createCard(): Promise<CardActivity> {
       let result: any;
       try {
         // Without openid/unionid: those are for private messages only (docs/platform.md, "createActivityId"). The SDK
@@ -120,8 +123,8 @@ export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): WeCh
       return { activityId: result.activityId, expiresAt: toMilliseconds(result.expirationTime) };
     },
 
-    async setChatToolMsg(body) {
-      if (https) return https.setChatToolMsg(body);
+    async updateCard(body) {
+      if (https) return https.updateCard(body);
       try {
         // snake_case keys pass the SDK's camel→snake conversion unchanged (docs/platform.md, "wx-server-sdk").
         await openapi.chattoolmsg.send(body);
@@ -130,15 +133,16 @@ export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): WeCh
         if (failure.errcode !== CLOUD_CALL_UNSUPPORTED) throw failure;
         const fallback = switchToHttps();
         if (fallback === null) throw failure;
-        await fallback.setChatToolMsg(body);
+        await fallback.updateCard(body);
       }
     },
 
-    async checkText({ openid, scene, title, content }) {
+    async checkText({ userId, scene, title, content }) {
       let result: any;
       try {
         // Version 2 (version 1 stopped being updated in 2021); the SDK camelCases trace_id (docs/platform.md, "msgSecCheck").
-        result = await openapi.security.msgSecCheck({ version: 2, openid, scene, title, content });
+        // On WeChat the userId is the writer's openid.
+        result = await openapi.security.msgSecCheck({ version: 2, openid: userId, scene, title, content });
       } catch (error) {
         throw asPlatformError(error);
       }
@@ -148,7 +152,7 @@ export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): WeCh
       return { verdict, traceId: typeof result.traceId === 'string' ? result.traceId : '' };
     },
 
-    async resolveOpenData(cloudID): Promise<OpenDataResult> {
+    async resolveChat(cloudID): Promise<ChatResolution> {
       const appid = (sdk.getWXContext() as { APPID?: unknown }).APPID;
       let item: any;
       try {
@@ -177,7 +181,7 @@ export function platformOf(sdk: SdkSurface, options: PlatformOptions = {}): WeCh
         group_openid: typeof data.group_openid === 'string' ? data.group_openid : undefined,
         chat_type: typeof data.chat_type === 'number' ? data.chat_type : undefined,
       };
-      return { ok: true, data: openData };
+      return chatOfOpenData(openData);
     },
   };
 }

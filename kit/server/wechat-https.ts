@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { SetChatToolMsgBody } from '../core/card';
+import type { ChatPlatform } from './ports';
 import { PlatformError } from './ports';
 
 /** One POST of a JSON body; resolves with the HTTP status and the response text. */
@@ -73,9 +74,10 @@ interface Token {
   renewAt: number;
 }
 
-export interface WeChatHttpsClient {
+/** The card part of the kit's platform port over HTTPS. */
+export interface WeChatHttpsClient extends Pick<ChatPlatform, 'updateCard'> {
   /** POST /cgi-bin/message/wxopen/chattoolmsg/send; rejects with PlatformError when WeChat refuses or is unreachable. */
-  setChatToolMsg(body: SetChatToolMsgBody): Promise<void>;
+  updateCard(body: SetChatToolMsgBody): Promise<void>;
 }
 
 export function createWeChatHttpsClient(options: WeChatHttpsOptions): WeChatHttpsClient {
@@ -151,7 +153,7 @@ export function createWeChatHttpsClient(options: WeChatHttpsOptions): WeChatHttp
   }
 
   return {
-    async setChatToolMsg(body) {
+    async updateCard(body) {
       try {
         await send(body);
       } catch (error) {

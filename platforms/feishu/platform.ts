@@ -1,14 +1,14 @@
 // Feishu behind the kit's ports (kit/server/ports.ts), so the group task's real handlers and store run unchanged
 // (docs/platforms.md, "Feishu: the seam"):
-// - createActivityId: a card id of the service's own, expiring 14 days on (Feishu updates a message for 14 days
+// - createCard: a card id of the service's own, expiring 14 days on (Feishu updates a message for 14 days
 //   after it is sent, and the card is sent after the id is made, so the id never outlives the window);
-// - setChatToolMsg: the task's card re-rendered from the stored task and PATCHed in place, at most 4 a second per
+// - updateCard: the task's card re-rendered from the stored task and PATCHed in place, at most 4 a second per
 //   message (Feishu allows 5) (calls meanwhile share the next PATCH), refused inside the service once the 14 days are over;
-// - resolveOpenData: the service's own chat proof (proofs.ts), never anything a client typed;
+// - resolveChat: the service's own chat proof (proofs.ts), never anything a client typed;
 // - checkText: Feishu offers apps no public text-moderation API, so every text passes (said in the docs);
 // - roomMembers: the group API's member list (bots excluded), not only who opened the tool.
 import type { DocumentStore, StoredDocument } from '../../kit/server/store';
-import type { MemberBindings, WeChatPlatform } from '../../kit/server/ports';
+import type { ChatPlatform, MemberBindings } from '../../kit/server/ports';
 import { PlatformError } from '../../kit/server/ports';
 import type { Task } from '../../packageChatTool/core/types';
 import type { FeishuApi } from './openapi';
@@ -165,15 +165,15 @@ export interface FeishuPlatformDeps {
 }
 
 /** The kit's platform port on Feishu (see the header). */
-export function feishuPlatform({ cards, proofs, now, newId }: FeishuPlatformDeps): WeChatPlatform {
+export function feishuPlatform({ cards, proofs, now, newId }: FeishuPlatformDeps): ChatPlatform {
   return {
-    async createActivityId() {
+    async createCard() {
       return { activityId: `fs${newId()}`, expiresAt: now() + UPDATE_WINDOW_MS };
     },
-    async setChatToolMsg(body) {
+    async updateCard(body) {
       await cards.refresh(body.activity_id);
     },
-    async resolveOpenData(chatProof, userId) {
+    async resolveChat(chatProof, userId) {
       return proofs.resolveChatProof(chatProof, userId, now());
     },
     async checkText() {

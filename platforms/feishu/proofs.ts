@@ -1,22 +1,22 @@
 // The server's own signed proofs, standing where WeChat's cloudID stands (docs/platforms.md, "Feishu: identity").
 // The service signs a chat proof only after Feishu itself vouched for both parts: the open_id from a verified card
 // callback's operator or from the OAuth code exchange, and the chat from the callback's context or the group API's
-// member list. The handlers' resolveOpenData (platform.ts) accepts nothing else. A web session proves only who
+// member list. The platform port's resolveChat (platform.ts) accepts nothing else. A web session proves only who
 // logged in; the chat is checked again on every call.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { OpenDataResult } from '../../kit/server/ports';
+import type { ChatResolution } from '../../kit/server/ports';
 import { isChatId, isOpenId, memberIdOf, roomIdOf } from './ids';
 
 /** A chat proof lives for one action: the service signs it and resolves it within the same request. */
 export const CHAT_PROOF_TTL_MS = 60_000;
 /** A web app session: as long as Feishu's user_access_token lives (about two hours). */
 export const SESSION_TTL_MS = 2 * 60 * 60 * 1000;
-/** WeChat's chat_type for a group: the handlers' rooms know no other kind of group (kit/core/chat.ts). */
+/** A Feishu group's chat type in the kit: 3, a group (kit/core/chat.ts; 4 is a WeCom group). */
 export const GROUP_CHAT_TYPE = 3;
 
 export interface Proofs {
   chatProof(chatId: string, openId: string, now: number): string;
-  resolveChatProof(proof: string, userId: string, now: number): OpenDataResult;
+  resolveChatProof(proof: string, userId: string, now: number): ChatResolution;
   session(openId: string, now: number): string;
   /** The open_id a session was signed for, or null when it is forged, malformed or expired. */
   sessionOpenId(session: string, now: number): string | null;
@@ -63,10 +63,7 @@ export function proofs(appSecret: string): Proofs {
       }
       const member = memberIdOf(payload.openId);
       if (member !== userId) return { ok: false, code: 'CHAT_PROOF_FOREIGN', message: 'the proof is another user’s' };
-      return {
-        ok: true,
-        data: { opengid: roomIdOf(payload.chatId), group_openid: member, chat_type: GROUP_CHAT_TYPE },
-      };
+      return { ok: true, room: { id: roomIdOf(payload.chatId), chatType: GROUP_CHAT_TYPE }, memberId: member };
     },
     session: (openId, now) => sign({ kind: 'session', openId, at: now }),
     sessionOpenId(session, now) {

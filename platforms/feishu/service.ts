@@ -136,7 +136,7 @@ export function createFeishuService(options: FeishuServiceOptions): FeishuServic
   const cards = feishuCards({ api, documents, tasks, now, detailsUrl, log });
   const newId = () => randomUUID().replace(/-/g, '');
   const groupTask = createGroupTask({
-    wechat: feishuPlatform({ cards, proofs, now, newId }),
+    platform: feishuPlatform({ cards, proofs, now, newId }),
     clock: { now },
     newId,
     cardSyncTimeoutMs: options.cardSyncTimeoutMs ?? 2500,

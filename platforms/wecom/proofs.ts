@@ -1,7 +1,7 @@
 // What the WeCom server issues once it has verified something itself, signed with its own key (HMAC-SHA256, as the
 // kit's member tickets are): a session (the corpid and userid jscode2session answered) and a chat proof (the room and
 // the member in it, for one user), which stands where WeChat's cloudID stands: the page sends it as `chatProof` and
-// the platform port's resolveOpenData verifies it (docs/platforms.md#wecom-identity). Nothing in either is taken
+// the platform port's resolveChat verifies it (docs/platforms.md#wecom-identity). Nothing in either is taken
 // from a client unverified, and the ids derived here never collide with WeChat's (they start with `wecom-`).
 import { createHash, createHmac } from 'node:crypto';
 import { isRecord } from '../../kit/core/action-table';

@@ -74,10 +74,10 @@ export function createWecomService({
   const proofs: Proofs = createProofs(settings.proofKey);
   const qy: QyApi = createQyApi({ ...settings, clock, fetch: get });
   const groupTask = createGroupTask({
-    wechat: wecomPlatform(proofs, clock),
+    platform: wecomPlatform(proofs, clock),
     clock,
     newId: () => randomUUID().replace(/-/g, ''),
-    // setChatToolMsg answers at once (platform.ts): nothing waits on it.
+    // updateCard answers at once (platform.ts): nothing waits on it.
     cardSyncTimeoutMs: 1000,
     log,
     tickets: null,

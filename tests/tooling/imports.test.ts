@@ -18,7 +18,7 @@ describe('emulator imports', () => {
         "import { type CardShare, type Reminder } from '../packageChatTool/core/api';",
         "export type * from '../cloudfunctions/groupTask/src/ports';",
         "import type { Member } from 'chat-tool-kit';",
-        "import type { WeChatPlatform } from '../kit/server/ports';",
+        "import type { ChatPlatform } from '../kit/server/ports';",
         "import { randomBytes } from 'node:crypto';",
         "import { ERRCODE } from './rules';",
         '',

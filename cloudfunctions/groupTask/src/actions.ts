@@ -122,16 +122,21 @@ const markTarget = (head: TaskHead, memberId: string): CardRecorded => ({
 });
 
 export function createGroupTask(deps: GroupTaskDeps): ChatToolFunction<SweepReport> {
-  const { tasks, bindings, wechat, clock, log, tickets } = deps;
-  const identity = createIdentity({ wechat, bindings, clock, log, tickets });
-  const checkContent = createContentCheck({ wechat, scene: CONTENT_SCENE, timeoutMs: deps.contentCheckTimeoutMs, log });
+  const { tasks, bindings, platform, clock, log, tickets } = deps;
+  const identity = createIdentity({ platform, bindings, clock, log, tickets });
+  const checkContent = createContentCheck({
+    platform,
+    scene: CONTENT_SCENE,
+    timeoutMs: deps.contentCheckTimeoutMs,
+    log,
+  });
   /** A note is all its author wrote for the chat to read, so the check reads it alone; none ('') needs no check. */
   const checkNote = async (userId: string, note: string) =>
     note === '' ? ok(null) : checkContent(userId, { title: '', content: note });
   // The card's record lives on the task (task.card); the kit syncs it and the repository records the answers:
   // a sign-up's single mark in one write with no read (core markChange), anything else on the whole task.
   const cards = createCardSync<TaskCardRecorded, MarkPremise>({
-    wechat,
+    platform,
     clock,
     timeoutMs: deps.cardSyncTimeoutMs,
     log,

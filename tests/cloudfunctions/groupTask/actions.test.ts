@@ -4,7 +4,7 @@ import { CARD_TEMPLATE } from 'chat-tool-kit';
 import { SHOWN_TO_OTHERS, textsShownToOthers } from '../../../packageChatTool/core/task-fields';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
-import type { OpenData, TextCheck, TextVerdict } from '../../../kit/server/ports';
+import type { ChatResolution, TextCheck, TextVerdict } from '../../../kit/server/ports';
 import { PlatformError } from '../../../kit/server/ports';
 import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
 import { memberBindings } from '../../../kit/server/member-bindings';
@@ -274,13 +274,10 @@ describe('the content check on text shown to others', () => {
     groupTask = createGroupTask({
       tasks,
       bindings: memberBindings(documents),
-      wechat: {
-        createActivityId: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
-        setChatToolMsg: async () => undefined,
-        resolveOpenData: async () => ({
-          ok: true,
-          data: { opengid: ROOM, group_openid: me.memberId, chat_type: 3 },
-        }),
+      platform: {
+        createCard: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
+        updateCard: async () => undefined,
+        resolveChat: async () => ({ ok: true, room: { id: ROOM, chatType: 3 }, memberId: me.memberId }),
         checkText: async (check) => {
           checks.push(check);
           return answer();
@@ -307,7 +304,7 @@ describe('the content check on text shown to others', () => {
 
   it('sends the creator, scene 3 and every text the chat will see, then stores the task', async () => {
     must((await create({ description: '带水\n和伞' })) as ApiResult<unknown>);
-    expect(checks).toEqual([{ openid: me.userId, scene: 3, title: '周六爬山', content: '周六爬山\n带水\n和伞' }]);
+    expect(checks).toEqual([{ userId: me.userId, scene: 3, title: '周六爬山', content: '周六爬山\n带水\n和伞' }]);
     must((await create({})) as ApiResult<unknown>);
     expect(checks[1]?.content).toBe('周六爬山');
     expect(await listed()).toHaveLength(2);
@@ -345,18 +342,19 @@ describe('resolveChat: the launcher opened from a chat', () => {
     );
   });
 
-  it('needs no group_openid (getGroupEnterInfo without needGroupOpenID), and binds one when given', async () => {
-    let data: OpenData = { opengid: 'tGenter', chat_type: 4 };
+  it('needs no member id (getGroupEnterInfo without needGroupOpenID), and binds one when given', async () => {
+    const room = { id: 'tGenter', chatType: 4 } as const;
+    let resolved: ChatResolution = { ok: true, room, memberId: null };
     const documents = sqliteDocuments();
     const tasks = createTaskStore(documents);
     const bindings = memberBindings(documents);
     const groupTask = createGroupTask({
       tasks,
       bindings,
-      wechat: {
-        createActivityId: async () => ({ activityId: 'act', expiresAt: NOW + HOUR }),
-        setChatToolMsg: async () => undefined,
-        resolveOpenData: async () => ({ ok: true, data }),
+      platform: {
+        createCard: async () => ({ activityId: 'act', expiresAt: NOW + HOUR }),
+        updateCard: async () => undefined,
+        resolveChat: async () => resolved,
         checkText: async () => ({ verdict: 'pass', traceId: 't' }),
       },
       clock: { now: () => NOW },
@@ -366,13 +364,13 @@ describe('resolveChat: the launcher opened from a chat', () => {
     });
     const call = (userId: string, action: string) => groupTask.main({ action, chatProof: 'c' }, userId);
     expect(await call('oA', 'resolveChat')).toEqual({ ok: true, data: { roomId: 'tGenter', chatType: 4 } });
-    // The chat tool's own actions need the caller's group_openid.
+    // The chat tool's own actions need the caller's member id.
     expect(codeOf((await call('oA', 'listRoomTasks')) as ApiResult<unknown>)).toBe('CHAT_PROOF_INVALID');
-    data = { ...data, group_openid: 'gA' };
+    resolved = { ok: true, room, memberId: 'gA' };
     expect(await call('oA', 'resolveChat')).toEqual({ ok: true, data: { roomId: 'tGenter', chatType: 4 } });
     expect(codeOf((await call('oB', 'resolveChat')) as ApiResult<unknown>)).toBe('CHAT_PROOF_FOREIGN');
     expect(await bindings.roomMembers('tGenter', 10)).toEqual([{ userId: 'oA', memberId: 'gA' }]);
-    data = { open_single_roomid: '', chat_type: 1 };
+    resolved = { ok: false, code: 'CHAT_PROOF_INVALID', message: 'no chat' };
     expect(codeOf((await call('oA', 'resolveChat')) as ApiResult<unknown>)).toBe('CHAT_PROOF_INVALID');
     await documents.close();
   });

@@ -4,7 +4,7 @@ import type { Member } from '../../../packageChatTool/core/types';
 import type { GroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
-import type { OpenData, WeChatPlatform } from '../../../kit/server/ports';
+import type { ChatPlatform } from '../../../kit/server/ports';
 import { memberBindings } from '../../../kit/server/member-bindings';
 import { databaseOf } from '../../../kit/server/sdk';
 import { cloudbaseDocuments } from '../../../kit/server/store';
@@ -125,21 +125,21 @@ describe.each(STORES)('forged identity is refused and changes nothing (%s)', (st
   });
 });
 
-// WeChat may resolve a cloudID whoever presents it (docs/platform.md, "getOpenData"): here a platform that
-// does, so only the server's own binding (a group_openid belongs to the first userId that presented it in
+// WeChat may resolve a cloudID whoever presents it (docs/platform.md, "Replayed cloudID"): here a platform that
+// does, so only the server's own binding (a member id belongs to the first userId that presented it in
 // the room) stands between a replayed chatProof and someone else's sign-up.
 describe.each(STORES)('a replayed chatProof, on a platform that resolves it for anyone (%s)', (store) => {
   const ROOM = 'tGreplay';
   const alice: Member = { userId: 'oAlice', memberId: 'gAlice' };
   const bob: Member = { userId: 'oBob', memberId: 'gBob' };
-  let issued: Map<string, OpenData>;
+  let issued: Map<string, Member>;
   let logged: string[];
   let groupTask: GroupTask;
   let close: () => void;
 
   const chatProofOf = (member: Member): string => {
     const chatProof = `cid${issued.size}`;
-    issued.set(chatProof, { opengid: ROOM, group_openid: member.memberId, chat_type: 3 });
+    issued.set(chatProof, member);
     return chatProof;
   };
   const call = async (userId: string, data: object) => (await groupTask.main(data, userId)) as ApiResult<TaskView>;
@@ -152,19 +152,21 @@ describe.each(STORES)('a replayed chatProof, on a platform that resolves it for 
     const tasks = createTaskStore(documents);
     close = () => void documents.close();
     let activities = 0;
-    const platform: WeChatPlatform = {
-      createActivityId: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
-      setChatToolMsg: async () => undefined,
-      resolveOpenData: async (chatProof) => {
-        const data = issued.get(chatProof);
-        return data === undefined ? { ok: false, code: 'CHAT_PROOF_INVALID', message: 'unknown' } : { ok: true, data };
+    const platform: ChatPlatform = {
+      createCard: async () => ({ activityId: `act${(activities += 1)}`, expiresAt: NOW + 24 * HOUR }),
+      updateCard: async () => undefined,
+      resolveChat: async (chatProof) => {
+        const member = issued.get(chatProof);
+        return member === undefined
+          ? { ok: false, code: 'CHAT_PROOF_INVALID', message: 'unknown' }
+          : { ok: true, room: { id: ROOM, chatType: 3 }, memberId: member.memberId };
       },
       checkText: async () => ({ verdict: 'pass', traceId: 'trace' }),
     };
     groupTask = createGroupTask({
       tasks,
       bindings: memberBindings(documents),
-      wechat: platform,
+      platform,
       clock: { now: () => NOW },
       newId: () => 'task1',
       cardSyncTimeoutMs: 100,
@@ -173,7 +175,7 @@ describe.each(STORES)('a replayed chatProof, on a platform that resolves it for 
   });
   afterEach(() => close());
 
-  it('refuses another userId presenting a bound group_openid, logs it, and changes nothing', async () => {
+  it('refuses another userId presenting a bound member id, logs it, and changes nothing', async () => {
     const draft = everyoneDraft({ capacity: 5 });
     must(
       await call(bob.userId, { action: 'createTask', chatProof: chatProofOf(bob), envVersion: 'release', task: draft }),
@@ -188,7 +190,7 @@ describe.each(STORES)('a replayed chatProof, on a platform that resolves it for 
           'CHAT_PROOF_FOREIGN',
         );
     }
-    expect(logged.filter((line) => line.includes('bound to another openid'))).toHaveLength(6);
+    expect(logged.filter((line) => line.includes('bound to another user'))).toHaveLength(6);
     expect(must(await call(bob.userId, { action: 'getTask', chatProof: chatProofOf(bob), taskId: 'task1' }))).toEqual(
       before,
     );

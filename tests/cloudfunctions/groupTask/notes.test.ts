@@ -209,14 +209,11 @@ describe.each(STORES)('the content check failing or timing out on a note (%s)', 
     const groupTask = createGroupTask({
       tasks: createTaskStore(documents),
       bindings: memberBindings(documents),
-      wechat: {
-        createActivityId: async () => ({ activityId: 'act', expiresAt: NOW + 24 * HOUR }),
-        setChatToolMsg: async () => undefined,
-        // Each caller's chatProof resolves to their own group_openid in one room.
-        resolveOpenData: async (_, userId) => ({
-          ok: true,
-          data: { opengid: 'room', group_openid: `g${userId}`, chat_type: 3 },
-        }),
+      platform: {
+        createCard: async () => ({ activityId: 'act', expiresAt: NOW + 24 * HOUR }),
+        updateCard: async () => undefined,
+        // Each caller's chatProof resolves to their own member id in one room.
+        resolveChat: async (_, userId) => ({ ok: true, room: { id: 'room', chatType: 3 }, memberId: `g${userId}` }),
         checkText: async (check) => {
           checks.push(check);
           return answer();
@@ -245,7 +242,7 @@ describe.each(STORES)('the content check failing or timing out on a note (%s)', 
     checks.length = 0;
     must(await call('oCreator', 'createTask', { envVersion: 'release', task: everyoneDraft() }));
     must(await call('oAlice', 'join', { taskId, note: 'kept' }));
-    expect(checks.at(-1)).toEqual({ openid: 'oAlice', scene: 3, title: '', content: 'kept' });
+    expect(checks.at(-1)).toEqual({ userId: 'oAlice', scene: 3, title: '', content: 'kept' });
     answer = failing;
     expect(codeOf(await call('oAlice', 'setNote', { taskId, note: 'new' }))).toBe('CONTENT_CHECK_FAILED');
     expect(codeOf(await call('oBob', 'join', { taskId, note: 'hello' }))).toBe('CONTENT_CHECK_FAILED');

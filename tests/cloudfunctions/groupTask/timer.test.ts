@@ -7,7 +7,7 @@ import { createGroupTask } from '../../../cloudfunctions/groupTask/src/actions';
 import { createTaskStore, ROOM_MEMBERS } from '../../../cloudfunctions/groupTask/src/task-store';
 import { SWEEP_LIMIT } from '../../../cloudfunctions/groupTask/src/timer';
 import { memberBindings } from '../../../kit/server/member-bindings';
-import type { WeChatPlatform } from '../../../kit/server/ports';
+import type { ChatPlatform } from '../../../kit/server/ports';
 import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import { createTask } from '../../../packageChatTool/core/task';
 import { everyoneDraft, HOUR, makeWorld, must, NOW } from './world';
@@ -38,15 +38,15 @@ describe('the timer', () => {
   }, 60_000);
 });
 
-/** The group task function on SQLite with a fake WeChat, and tasks whose cards lag behind `joined` sign-ups each. */
-async function lagging(setChatToolMsg: WeChatPlatform['setChatToolMsg'], tasks: number, joined: number, timer: object) {
+/** The group task function on SQLite with a fake platform, and tasks whose cards lag behind `joined` sign-ups each. */
+async function lagging(updateCard: ChatPlatform['updateCard'], tasks: number, joined: number, timer: object) {
   const documents = sqliteDocuments(':memory:');
   const store = createTaskStore(documents);
   const refuse = () => Promise.reject(new Error('not used by the timer'));
   const groupTask = createGroupTask({
     tasks: store,
     bindings: memberBindings(documents, ROOM_MEMBERS),
-    wechat: { setChatToolMsg, createActivityId: refuse, resolveOpenData: refuse, checkText: refuse },
+    platform: { updateCard, createCard: refuse, resolveChat: refuse, checkText: refuse },
     clock: { now: () => NOW },
     newId: () => 'unused',
     cardSyncTimeoutMs: 20,

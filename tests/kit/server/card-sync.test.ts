@@ -1,4 +1,5 @@
-// Card sync, kit-level: a fake setChatToolMsg answering as WeChat may, and records kept in memory beside a target.
+// Card sync, kit-level: a fake updateCard answering as WeChat's setChatToolMsg may, and records kept in memory
+// beside a target.
 import type { CardBinding, CardSync, CardTarget, SetChatToolMsgBody } from 'chat-tool-kit';
 import { cardAfter, NEW_CARD, newBinding } from 'chat-tool-kit';
 import type { CardRecorded, CardRecords } from '../../../kit/server/card-sync';
@@ -52,11 +53,11 @@ function setup(
   const logs: string[] = [];
   const memory = memoryRecords(binding, target, oneMark);
   const cards = createCardSync({
-    wechat: {
-      async createActivityId() {
+    platform: {
+      async createCard() {
         return { activityId: 'new', expiresAt: NOW + 24 * HOUR };
       },
-      setChatToolMsg(body) {
+      updateCard(body) {
         sent.push(body);
         const answer = answers.shift() ?? 'accept';
         if (answer === 'stall') return new Promise<void>((resolve) => stalled.push(resolve));
@@ -114,7 +115,7 @@ describe('card sync', () => {
     expect(await cards.sync('r1', record.binding, record.target)).toMatchObject({ sent: 0, failed: true });
     expect(syncs[0]?.answers.map((a) => a.answer)).toEqual(['unknown']);
     expect(record.binding.shown).toMatchObject({ state: 1, settled: false, endSent: true });
-    expect(logs).toContain('setChatToolMsg timed out for record r1; its outcome is unknown');
+    expect(logs).toContain('updateCard timed out for record r1; its outcome is unknown');
     stalled[0]?.();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(syncs[1]).toEqual({
@@ -155,7 +156,7 @@ describe('card sync', () => {
     });
     const logs: string[] = [];
     const broken = createCardSync({
-      wechat: { createActivityId: () => Promise.reject(new Error('no')), setChatToolMsg: () => Promise.resolve() },
+      platform: { createCard: () => Promise.reject(new Error('no')), updateCard: () => Promise.resolve() },
       clock: { now: () => NOW },
       timeoutMs: 20,
       log: (message) => logs.push(message),
@@ -235,9 +236,9 @@ describe('card sync within a deadline', () => {
       const sent: SetChatToolMsgBody[] = [];
       const memory = memoryRecords(newBinding({ activityId: 'act', expiresAt: NOW + HOUR }, 0), target(1, members));
       const cards = createCardSync({
-        wechat: {
-          createActivityId: () => Promise.reject(new Error('not used')),
-          async setChatToolMsg(body) {
+        platform: {
+          createCard: () => Promise.reject(new Error('not used')),
+          async updateCard(body) {
             sent.push(body);
             wall += 10;
           },
@@ -285,9 +286,9 @@ describe('new activity_ids', () => {
     });
     const logs: string[] = [];
     const refusing = createCardSync({
-      wechat: {
-        createActivityId: () => Promise.reject(new PlatformError(-1, 'busy')),
-        setChatToolMsg: () => Promise.resolve(),
+      platform: {
+        createCard: () => Promise.reject(new PlatformError(-1, 'busy')),
+        updateCard: () => Promise.resolve(),
       },
       clock: { now: () => NOW },
       timeoutMs: 20,
@@ -298,6 +299,6 @@ describe('new activity_ids', () => {
       ok: false,
       error: { code: 'PLATFORM_FAILED', message: 'nothing was saved' },
     });
-    expect(logs).toEqual(['createActivityId failed']);
+    expect(logs).toEqual(['createCard failed']);
   });
 });

@@ -9,7 +9,7 @@ describe('kit content check', () => {
   let logged: { message: string; detail: unknown }[];
   const check = (timeoutMs?: number) =>
     createContentCheck({
-      wechat: {
+      platform: {
         checkText: async (text) => {
           checks.push(text);
           return answer();
@@ -26,9 +26,9 @@ describe('kit content check', () => {
     answer = async () => ({ verdict: 'pass', traceId: 't1' });
   });
 
-  it("sends the writer's user id as msgSecCheck's openid, the tool's scene and the texts, and passes what WeChat passes", async () => {
+  it("sends the writer's user id, the tool's scene and the texts, and passes what the platform passes", async () => {
     expect(await check()('oAlice', { title: '标题', content: '标题\n说明' })).toEqual({ ok: true, data: null });
-    expect(checks).toEqual([{ openid: 'oAlice', scene: 2, title: '标题', content: '标题\n说明' }]);
+    expect(checks).toEqual([{ userId: 'oAlice', scene: 2, title: '标题', content: '标题\n说明' }]);
     expect(logged).toEqual([]);
   });
 

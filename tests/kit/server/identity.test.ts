@@ -1,14 +1,14 @@
-// Identity from the chatProof only: the room WeChat resolves it to, and the caller bound to their group_openid.
+// Identity from the chatProof only: the room the platform resolves it to, and the caller bound to their member id.
 import type { Member } from 'chat-tool-kit';
 import { createIdentity } from '../../../kit/server/identity';
 import type { MemberTickets } from '../../../kit/server/member-tickets';
 import { exchangeTickets, memberTickets } from '../../../kit/server/member-tickets';
-import type { MemberBindings, OpenData, OpenDataResult } from '../../../kit/server/ports';
+import type { ChatResolution, MemberBindings } from '../../../kit/server/ports';
 import { PlatformError } from '../../../kit/server/ports';
 
 const NOW = 1_767_254_400_000;
 
-/** Bindings held in memory: the first userId to present a group_openid in a room keeps it. */
+/** Bindings held in memory: the first userId to present a member id in a room keeps it. */
 function memoryBindings(): MemberBindings & { bound: Map<string, { userId: string; at: number }> } {
   const bound = new Map<string, { userId: string; at: number }>();
   return {
@@ -25,15 +25,19 @@ function memoryBindings(): MemberBindings & { bound: Map<string, { userId: strin
 }
 
 describe('kit identity', () => {
-  let resolved: OpenDataResult | Error;
+  let resolved: ChatResolution | Error;
   let logged: string[];
   let bindings: ReturnType<typeof memoryBindings>;
-  const data = (openData: OpenData): OpenDataResult => ({ ok: true, data: openData });
+  const chat = (id: string, chatType: 1 | 2 | 3 | 4, memberId: string | null): ChatResolution => ({
+    ok: true,
+    room: { id, chatType },
+    memberId,
+  });
   const identity = (tickets: MemberTickets | null = null) =>
     createIdentity({
       tickets,
-      wechat: {
-        resolveOpenData: async () => {
+      platform: {
+        resolveChat: async () => {
           if (resolved instanceof Error) throw resolved;
           return resolved;
         },
@@ -46,34 +50,29 @@ describe('kit identity', () => {
   beforeEach(() => {
     logged = [];
     bindings = memoryBindings();
-    resolved = data({ opengid: 'tG1', group_openid: 'gAlice', chat_type: 3 });
+    resolved = chat('tG1', 3, 'gAlice');
   });
 
-  it('names a group by opengid and a one-to-one chat by open_single_roomid, binding the caller', async () => {
+  it('answers the room the platform resolved and the caller in it, binding the caller', async () => {
     expect(await identity().caller('cid', 'oAlice')).toEqual({
       ok: true,
       data: { room: { id: 'tG1', chatType: 3 }, member: { userId: 'oAlice', memberId: 'gAlice' } },
     });
     expect(bindings.bound.get('tG1:gAlice')).toEqual({ userId: 'oAlice', at: NOW });
-    resolved = data({ opengid: 'tGignored', open_single_roomid: 'sR1', group_openid: 'gBob', chat_type: 1 });
-    expect(await identity().caller('cid', 'oBob')).toMatchObject({
+    resolved = chat('sR1', 1, 'gBob');
+    expect(await identity().caller('cid', 'oBob')).toEqual({
       ok: true,
-      data: { room: { id: 'sR1', chatType: 1 } },
+      data: { room: { id: 'sR1', chatType: 1 }, member: { userId: 'oBob', memberId: 'gBob' } },
     });
-    resolved = data({ open_single_roomid: 'sR2', group_openid: 'gBob', chat_type: 2 });
+    resolved = chat('sR2', 2, 'gBob');
     expect(await identity().chatOf('cid', 'oBob')).toMatchObject({
       ok: true,
       data: { room: { id: 'sR2', chatType: 2 } },
     });
-    resolved = data({ opengid: 'tG4', group_openid: 'gBob', chat_type: 4 });
-    expect(await identity().chatOf('cid', 'oBob')).toMatchObject({
-      ok: true,
-      data: { room: { id: 'tG4', chatType: 4 } },
-    });
   });
 
-  it('gives the chat without a member when the chatProof carries no group_openid, which a caller needs', async () => {
-    resolved = data({ opengid: 'tG1', chat_type: 3 });
+  it('gives the chat without a member when the chatProof names none, which a caller needs', async () => {
+    resolved = chat('tG1', 3, null);
     expect(await identity().chatOf('cid', 'oAlice')).toEqual({
       ok: true,
       data: { room: { id: 'tG1', chatType: 3 }, member: null },
@@ -82,41 +81,21 @@ describe('kit identity', () => {
       ok: false,
       error: { code: 'CHAT_PROOF_INVALID' },
     });
-    resolved = data({ opengid: 'tG1', group_openid: '', chat_type: 3 });
-    expect(await identity().caller('cid', 'oAlice')).toMatchObject({
-      ok: false,
-      error: { code: 'CHAT_PROOF_INVALID' },
-    });
     expect(bindings.bound.size).toBe(0);
   });
 
-  it.each([
-    ['an unknown chat_type', { opengid: 'tG1', group_openid: 'g', chat_type: 5 }],
-    ['no chat_type', { opengid: 'tG1', group_openid: 'g' }],
-    ['a group without opengid', { open_single_roomid: 'sR1', group_openid: 'g', chat_type: 3 }],
-    ['a one-to-one chat without its roomid', { opengid: 'tG1', group_openid: 'g', chat_type: 1 }],
-    ['an empty opengid', { opengid: '', group_openid: 'g', chat_type: 3 }],
-  ])('refuses open data describing no chat: %s', async (_, openData) => {
-    resolved = data(openData);
-    expect(await identity().chatOf('cid', 'oAlice')).toMatchObject({
-      ok: false,
-      error: { code: 'CHAT_PROOF_INVALID' },
-    });
-    expect(bindings.bound.size).toBe(0);
-  });
-
-  it("passes on WeChat's refusal of the cloudID, and reports WeChat failing as PLATFORM_FAILED", async () => {
+  it("passes on the platform's refusal of the chatProof, and reports the platform failing as PLATFORM_FAILED", async () => {
     for (const code of ['CHAT_PROOF_INVALID', 'CHAT_PROOF_EXPIRED', 'CHAT_PROOF_FOREIGN'] as const) {
       resolved = { ok: false, code, message: 'refused' };
       expect(await identity().caller('cid', 'oAlice')).toEqual({ ok: false, error: { code, message: 'refused' } });
     }
     resolved = new PlatformError(-1, 'system error');
     expect(await identity().chatOf('cid', 'oAlice')).toMatchObject({ ok: false, error: { code: 'PLATFORM_FAILED' } });
-    expect(logged).toEqual(['getOpenData failed']);
+    expect(logged).toEqual(['resolving the chat proof failed']);
     expect(bindings.bound.size).toBe(0);
   });
 
-  it('refuses a group_openid another userId presented first, logs it, and keeps its owner working', async () => {
+  it('refuses a member id another userId presented first, logs it, and keeps its owner working', async () => {
     expect((await identity().caller('cid', 'oAlice')).ok).toBe(true);
     for (const intruder of ['oMallory', 'oBob']) {
       expect(await identity().caller('cid', intruder)).toMatchObject({
@@ -128,10 +107,10 @@ describe('kit identity', () => {
         error: { code: 'CHAT_PROOF_FOREIGN' },
       });
     }
-    expect(logged.filter((line) => line.includes('bound to another openid'))).toHaveLength(4);
+    expect(logged.filter((line) => line.includes('bound to another user'))).toHaveLength(4);
     expect((await identity().caller('cid', 'oAlice')).ok).toBe(true);
     // The same userId in another room is another binding.
-    resolved = data({ opengid: 'tG2', group_openid: 'gAlice', chat_type: 3 });
+    resolved = chat('tG2', 3, 'gAlice');
     expect((await identity().caller('cid', 'oBob')).ok).toBe(true);
     expect(bindings.bound.get('tG2:gAlice')?.userId).toBe('oBob');
   });

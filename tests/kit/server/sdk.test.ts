@@ -66,7 +66,7 @@ const cloudError = (errCode: number, errMsg: string) => Object.assign(new Error(
 describe('the wx-server-sdk adapter', () => {
   it('creates an activity_id and reads expiration_time as seconds', async () => {
     const { sdk } = fakeSdk();
-    await expect(platformOf(sdk).createActivityId()).resolves.toEqual({
+    await expect(platformOf(sdk).createCard()).resolves.toEqual({
       activityId: '966_NGiq+/=',
       expiresAt: 1_800_000_000_000,
     });
@@ -75,14 +75,12 @@ describe('the wx-server-sdk adapter', () => {
 
   it('turns SDK failures and malformed answers into PlatformError', async () => {
     const failing = fakeSdk({ create: async () => Promise.reject(cloudError(48001, 'api unauthorized')) });
-    await expect(platformOf(failing.sdk).createActivityId()).rejects.toEqual(
-      new PlatformError(48001, 'api unauthorized'),
-    );
+    await expect(platformOf(failing.sdk).createCard()).rejects.toEqual(new PlatformError(48001, 'api unauthorized'));
     const empty = fakeSdk({ create: async () => ({ errCode: 0 }) });
-    await expect(platformOf(empty.sdk).createActivityId()).rejects.toBeInstanceOf(PlatformError);
+    await expect(platformOf(empty.sdk).createCard()).rejects.toBeInstanceOf(PlatformError);
     const refused = fakeSdk({ send: async () => Promise.reject(cloudError(-604101, 'function has no permission')) });
     await expect(
-      platformOf(refused.sdk).setChatToolMsg({
+      platformOf(refused.sdk).updateCard({
         activity_id: 'a',
         target_state: 3,
         template_id: CARD_TEMPLATE.complete,
@@ -100,51 +98,60 @@ describe('the wx-server-sdk adapter', () => {
       version_type: 2 as const,
       participator_info_list: [{ group_openid: 'g', state: 1 as const }],
     };
-    await platformOf(sdk).setChatToolMsg(body);
+    await platformOf(sdk).updateCard(body);
     expect(sent).toEqual([body]);
   });
 
-  it('resolves open data, and maps expired, foreign and unknown cloudIDs', async () => {
-    await expect(platformOf(fakeSdk().sdk).resolveOpenData('c', 'oCaller')).resolves.toEqual({
+  it("resolves a cloudID to its open data's chat and member, and maps expired, foreign and unknown cloudIDs", async () => {
+    await expect(platformOf(fakeSdk().sdk).resolveChat('c', 'oCaller')).resolves.toEqual({
       ok: true,
-      data: { opengid: 'G', open_single_roomid: undefined, group_openid: 'g', chat_type: 3 },
+      room: { id: 'G', chatType: 3 },
+      memberId: 'g',
+    });
+    const noChat = fakeSdk({
+      openData: async () => ({ list: [{ cloudID: 'c', data: { opengid: 'G', group_openid: 'g' } }] }),
+    });
+    await expect(platformOf(noChat.sdk).resolveChat('c', 'o')).resolves.toMatchObject({
+      code: 'CHAT_PROOF_INVALID',
     });
     const expired = fakeSdk({
       openData: async () => ({ list: [{ cloudID: 'c', errCode: -601006, errMsg: 'cloudID expired.' }] }),
     });
-    await expect(platformOf(expired.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+    await expect(platformOf(expired.sdk).resolveChat('c', 'o')).resolves.toMatchObject({
       code: 'CHAT_PROOF_EXPIRED',
     });
     const thrownExpired = fakeSdk({ openData: async () => Promise.reject(cloudError(-601006, 'cloudID expired.')) });
-    await expect(platformOf(thrownExpired.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+    await expect(platformOf(thrownExpired.sdk).resolveChat('c', 'o')).resolves.toMatchObject({
       code: 'CHAT_PROOF_EXPIRED',
     });
     const foreign = fakeSdk({ context: { OPENID: 'o', APPID: 'wxOther' } });
-    await expect(platformOf(foreign.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+    await expect(platformOf(foreign.sdk).resolveChat('c', 'o')).resolves.toMatchObject({
       code: 'CHAT_PROOF_FOREIGN',
     });
     const nothing = fakeSdk({ openData: async () => ({ list: [] }) });
-    await expect(platformOf(nothing.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+    await expect(platformOf(nothing.sdk).resolveChat('c', 'o')).resolves.toMatchObject({
       code: 'CHAT_PROOF_INVALID',
     });
     const refused = fakeSdk({
       openData: async () => ({ list: [{ cloudID: 'c', errCode: -601007, errMsg: 'cloudID and user do not match' }] }),
     });
-    await expect(platformOf(refused.sdk).resolveOpenData('c', 'o')).resolves.toMatchObject({
+    await expect(platformOf(refused.sdk).resolveChat('c', 'o')).resolves.toMatchObject({
       code: 'CHAT_PROOF_INVALID',
     });
     // A failed call says nothing about the cloudID: it is WeChat failing (PLATFORM_FAILED for the client).
     const busy = fakeSdk({ openData: async () => Promise.reject(cloudError(-1, 'system error')) });
-    await expect(platformOf(busy.sdk).resolveOpenData('c', 'o')).rejects.toEqual(new PlatformError(-1, 'system error'));
+    await expect(platformOf(busy.sdk).resolveChat('c', 'o')).rejects.toEqual(new PlatformError(-1, 'system error'));
     const broken = fakeSdk({ openData: async () => Promise.reject(new Error('svrkit')) });
-    await expect(platformOf(broken.sdk).resolveOpenData('c', 'o')).rejects.toBeInstanceOf(PlatformError);
+    await expect(platformOf(broken.sdk).resolveChat('c', 'o')).rejects.toBeInstanceOf(PlatformError);
   });
 
   it('checks text with msgSecCheck version 2 and reads its suggest', async () => {
-    const check = { openid: 'oCaller', scene: 3 as const, title: '周六爬山', content: '周六爬山\n带水' };
+    const text = { scene: 3 as const, title: '周六爬山', content: '周六爬山\n带水' };
+    const check = { userId: 'oCaller', ...text };
     const { sdk, checked } = fakeSdk();
     await expect(platformOf(sdk).checkText(check)).resolves.toEqual({ verdict: 'pass', traceId: 't1' });
-    expect(checked).toEqual([{ version: 2, ...check }]);
+    // On WeChat the userId is the writer's openid.
+    expect(checked).toEqual([{ version: 2, openid: 'oCaller', ...text }]);
     for (const suggest of ['review', 'risky'] as const) {
       const flagged = fakeSdk({
         check: async () => ({ errCode: 0, result: { suggest, label: 20001 }, detail: [], traceId: 't2' }),
@@ -154,7 +161,7 @@ describe('the wx-server-sdk adapter', () => {
   });
 
   it('turns a busy, refused or malformed content check into PlatformError', async () => {
-    const check = { openid: 'o', scene: 3 as const, title: 't', content: 't' };
+    const check = { userId: 'o', scene: 3 as const, title: 't', content: 't' };
     const busy = fakeSdk({ check: async () => Promise.reject(cloudError(-1, 'system error')) });
     await expect(platformOf(busy.sdk).checkText(check)).rejects.toEqual(new PlatformError(-1, 'system error'));
     const denied = fakeSdk({ check: async () => Promise.reject(cloudError(-604101, 'no permission')) });
@@ -204,8 +211,8 @@ describe('the wx-server-sdk adapter', () => {
       const https = httpsSide();
       const logged: string[] = [];
       const platform = platformOf(sdk, { env, transport: https.transport, log: (message) => logged.push(message) });
-      await platform.setChatToolMsg(body);
-      await platform.setChatToolMsg(body);
+      await platform.updateCard(body);
+      await platform.updateCard(body);
       expect(cloudCalls).toBe(1);
       expect(https.sent).toEqual([body, body]);
       expect(https.paths.filter((path) => path === '/cgi-bin/stable_token')).toHaveLength(1);
@@ -215,7 +222,7 @@ describe('the wx-server-sdk adapter', () => {
     it('rejects with what the HTTPS API answers once it has switched', async () => {
       const { sdk } = fakeSdk({ send: unsupported });
       const https = httpsSide({ errcode: 48001, errmsg: 'api unauthorized' });
-      await expect(platformOf(sdk, { env, transport: https.transport }).setChatToolMsg(body)).rejects.toEqual(
+      await expect(platformOf(sdk, { env, transport: https.transport }).updateCard(body)).rejects.toEqual(
         new PlatformError(48001, 'api unauthorized'),
       );
     });
@@ -230,8 +237,8 @@ describe('the wx-server-sdk adapter', () => {
           transport: https.transport,
           log: (message) => logged.push(message),
         });
-        await expect(platform.setChatToolMsg(body)).rejects.toMatchObject({ errcode: -604100 });
-        await expect(platform.setChatToolMsg(body)).rejects.toMatchObject({ errcode: -604100 });
+        await expect(platform.updateCard(body)).rejects.toMatchObject({ errcode: -604100 });
+        await expect(platform.updateCard(body)).rejects.toMatchObject({ errcode: -604100 });
         expect(https.paths).toEqual([]);
         expect(logged).toEqual([
           'setChatToolMsg is refused by cloud call; set WECHAT_APPID/WECHAT_APPSECRET to use the HTTPS API',
@@ -243,7 +250,7 @@ describe('the wx-server-sdk adapter', () => {
       for (const errCode of [-604101, -1, 47003]) {
         const { sdk } = fakeSdk({ send: () => Promise.reject(cloudError(errCode, 'refused')) });
         const https = httpsSide();
-        await expect(platformOf(sdk, { env, transport: https.transport }).setChatToolMsg(body)).rejects.toMatchObject({
+        await expect(platformOf(sdk, { env, transport: https.transport }).updateCard(body)).rejects.toMatchObject({
           errcode: errCode,
         });
         expect(https.paths).toEqual([]);

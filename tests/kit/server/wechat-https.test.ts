@@ -57,7 +57,7 @@ function client(transport: HttpsTransport, clock = { now: 1_000_000 }) {
 describe('the WeChat HTTPS client', () => {
   it('gets a stable token with the appid and secret, then posts the body with it', async () => {
     const wechat = scripted();
-    await client(wechat.transport).setChatToolMsg(body);
+    await client(wechat.transport).updateCard(body);
     expect(wechat.tokens().map((r) => r.body)).toEqual([
       { grant_type: 'client_credential', appid: 'wxA', secret: SECRET, force_refresh: false },
     ]);
@@ -69,12 +69,12 @@ describe('the WeChat HTTPS client', () => {
     const wechat = scripted();
     const clock = { now: 1_000_000 };
     const https = client(wechat.transport, clock);
-    await https.setChatToolMsg(body);
+    await https.updateCard(body);
     clock.now += 7200_000 - 5 * 60_000 - 1;
-    await https.setChatToolMsg(body);
+    await https.updateCard(body);
     expect(wechat.tokens()).toHaveLength(1);
     clock.now += 1;
-    await https.setChatToolMsg(body);
+    await https.updateCard(body);
     expect(wechat.tokens()).toHaveLength(2);
     expect(wechat.sends().map((r) => r.query.get('access_token'))).toEqual(['TOKEN1', 'TOKEN1', 'TOKEN2']);
   });
@@ -82,14 +82,14 @@ describe('the WeChat HTTPS client', () => {
   it('asks for one token at a time however many updates start together', async () => {
     const wechat = scripted();
     const https = client(wechat.transport);
-    await Promise.all([1, 2, 3, 4].map(() => https.setChatToolMsg(body)));
+    await Promise.all([1, 2, 3, 4].map(() => https.updateCard(body)));
     expect(wechat.tokens()).toHaveLength(1);
     expect(wechat.sends()).toHaveLength(4);
   });
 
   it.each([40001, 42001])('drops the token on %i and retries once with a new one', async (errcode) => {
     const wechat = scripted({ send: [{ errcode, errmsg: 'access_token is invalid or not latest' }] });
-    await client(wechat.transport).setChatToolMsg(body);
+    await client(wechat.transport).updateCard(body);
     expect(wechat.tokens()).toHaveLength(2);
     expect(wechat.sends().map((r) => r.query.get('access_token'))).toEqual(['TOKEN1', 'TOKEN2']);
   });
@@ -97,7 +97,7 @@ describe('the WeChat HTTPS client', () => {
   it('retries only once: a token refused twice is a refusal', async () => {
     const refused = { errcode: 42001, errmsg: 'access_token expired' };
     const wechat = scripted({ send: [refused, refused] });
-    await expect(client(wechat.transport).setChatToolMsg(body)).rejects.toEqual(
+    await expect(client(wechat.transport).updateCard(body)).rejects.toEqual(
       new PlatformError(42001, 'access_token expired'),
     );
     expect(wechat.sends()).toHaveLength(2);
@@ -105,7 +105,7 @@ describe('the WeChat HTTPS client', () => {
 
   it('rejects with WeChat’s errcode and errmsg when it refuses the update, without retrying', async () => {
     const wechat = scripted({ send: [{ errcode: 47003, errmsg: 'argument invalid! invalid activity_id' }] });
-    await expect(client(wechat.transport).setChatToolMsg(body)).rejects.toEqual(
+    await expect(client(wechat.transport).updateCard(body)).rejects.toEqual(
       new PlatformError(47003, 'argument invalid! invalid activity_id'),
     );
     expect(wechat.sends()).toHaveLength(1);
@@ -114,14 +114,14 @@ describe('the WeChat HTTPS client', () => {
   it('never puts the secret in an error: a refused secret, an echoed one, an unreachable server', async () => {
     const refused = scripted({ token: [{ errcode: 40125, errmsg: `invalid appsecret ${SECRET}` }] });
     const refusal = await client(refused.transport)
-      .setChatToolMsg(body)
+      .updateCard(body)
       .catch((error: unknown) => error);
     expect(refusal).toMatchObject({ errcode: 40125 });
     expect(String((refusal as Error).message)).not.toContain(SECRET);
     expect(refused.sends()).toEqual([]);
     const unreachable = scripted({ token: [new Error(`connect ECONNREFUSED while sending ${SECRET}`)] });
     const failure = await client(unreachable.transport)
-      .setChatToolMsg(body)
+      .updateCard(body)
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PlatformError);
     expect(failure).toMatchObject({ errcode: -1 });
@@ -130,9 +130,9 @@ describe('the WeChat HTTPS client', () => {
 
   it('takes an answer that is not JSON, or a token answer without access_token, as WeChat failing', async () => {
     const garbled = scripted({ send: ['<html>502 Bad Gateway</html>'] });
-    await expect(client(garbled.transport).setChatToolMsg(body)).rejects.toMatchObject({ errcode: -1 });
+    await expect(client(garbled.transport).updateCard(body)).rejects.toMatchObject({ errcode: -1 });
     const empty = scripted({ token: [{ expires_in: 7200 }] });
-    await expect(client(empty.transport).setChatToolMsg(body)).rejects.toMatchObject({ errcode: -1 });
+    await expect(client(empty.transport).updateCard(body)).rejects.toMatchObject({ errcode: -1 });
   });
 
   it('reads WECHAT_APPID and WECHAT_APPSECRET, and nothing when either is missing', () => {
@@ -160,10 +160,10 @@ describe('the WeChat HTTPS client', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const wrong = createWeChatHttpsClient({ appid: 'wxA', secret: 'wrong', baseUrl: base, transport: nodeTransport });
-      await expect(wrong.setChatToolMsg(body)).rejects.toEqual(new PlatformError(40125, 'invalid appsecret'));
+      await expect(wrong.updateCard(body)).rejects.toEqual(new PlatformError(40125, 'invalid appsecret'));
       const right = createWeChatHttpsClient({ appid: 'wxA', secret: 'right', baseUrl: base, transport: nodeTransport });
       // The token is good; WeChat looks at the card and knows no such activity.
-      await expect(right.setChatToolMsg(body)).rejects.toMatchObject({ errcode: 47003 });
+      await expect(right.updateCard(body)).rejects.toMatchObject({ errcode: 47003 });
       expect(emulator.calls().map((call) => [call.api, call.via, call.errcode])).toEqual([
         ['stableToken', 'https', 40125],
         ['stableToken', 'https', 0],

@@ -59,7 +59,8 @@ describe('proofs', () => {
     const proof = p.chatProof('oc_abc123', 'ou_me0001', at);
     expect(p.resolveChatProof(proof, 'feishu-ou_me0001', at + 1000)).toEqual({
       ok: true,
-      data: { opengid: 'feishu-oc_abc123', group_openid: 'feishu-ou_me0001', chat_type: 3 },
+      room: { id: 'feishu-oc_abc123', chatType: 3 },
+      memberId: 'feishu-ou_me0001',
     });
     expect(p.resolveChatProof(proof, 'feishu-ou_other01', at)).toMatchObject({ ok: false, code: 'CHAT_PROOF_FOREIGN' });
     expect(p.resolveChatProof(proof, 'feishu-ou_me0001', at + CHAT_PROOF_TTL_MS + 1)).toMatchObject({

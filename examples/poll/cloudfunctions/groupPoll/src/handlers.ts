@@ -33,11 +33,11 @@ export interface GroupPollDeps extends ToolContext {
   documents: DocumentStore;
 }
 
-export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeoutMs, log, tickets }: GroupPollDeps) {
+export function createGroupPoll({ documents, platform, clock, newId, cardSyncTimeoutMs, log, tickets }: GroupPollDeps) {
   const polls = documents.collection<Poll>(POLLS_COLLECTION);
   const bindings = memberBindings(documents, MEMBERS_COLLECTION);
-  const identity = createIdentity({ wechat, bindings, clock, log, tickets });
-  const checkContent = createContentCheck({ wechat, scene: CONTENT_SCENE, log });
+  const identity = createIdentity({ platform, bindings, clock, log, tickets });
+  const checkContent = createContentCheck({ platform, scene: CONTENT_SCENE, log });
 
   /** What WeChat answered, recorded beside the poll as the domain decides (core/changes.ts). */
   const records: CardRecords<CardRecorded & { poll: Poll }> = {
@@ -53,7 +53,7 @@ export function createGroupPoll({ documents, wechat, clock, newId, cardSyncTimeo
       return poll && { binding: poll.card, target: cardTargetOf(poll), poll };
     },
   };
-  const cards = createCardSync({ wechat, clock, timeoutMs: cardSyncTimeoutMs, log, records });
+  const cards = createCardSync({ platform, clock, timeoutMs: cardSyncTimeoutMs, log, records });
 
   /** The card brought in line with the poll after the poll's change committed; the poll as it was then recorded. */
   async function synced(poll: Poll): Promise<Poll> {
