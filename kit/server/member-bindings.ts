@@ -1,5 +1,5 @@
-// Who presented which group_openid in which room, on the store primitive: one document per room and
-// group_openid (_id `${roomId}:${memberId}`), written once by the first userId that presented it. It is what
+// Who presented which member id (on WeChat, a group_openid) in which room, on the store primitive: one document
+// per room and member id (_id `${roomId}:${memberId}`), written once by the first userId that presented it. It is what
 // stops a chatProof replayed by another user (docs/platform.md, "Replayed cloudID") and the only member list an
 // "everyone" reminder can name.
 import type { Member } from '../core/chat';
@@ -56,7 +56,7 @@ export function memberBindings(
   };
 
   async function ownerOf(_id: string, roomId: string, member: Member, now: number): Promise<string> {
-    // Every call presents its group_openid, and nearly always it is bound already: one read.
+    // Every call presents its member id, and nearly always it is bound already: one read.
     const bound = await members.get(_id);
     if (bound !== null) return bound.userId;
     const { userId, memberId } = member;

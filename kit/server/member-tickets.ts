@@ -1,9 +1,9 @@
-// Member tickets: the function's signature over one binding (room, group_openid, userId), handed to the client with
+// Member tickets: the function's signature over one binding (room, memberId, userId), handed to the client with
 // an answer and presented with its next calls. A binding never changes once written (member-bindings.ts), so a
 // ticket that verifies proves what the binding's read would say, and an instance that has not seen the member
 // skips that read (docs/backend.md, "Identity model"). The userId in the signature is the caller's from the
-// function's context and the room and group_openid are resolved from the call's own chatProof, so a ticket copied to
-// another user, room or group_openid does not verify and the binding is read as before. Without a key the tickets
+// function's context and the room and memberId are resolved from the call's own chatProof, so a ticket copied to
+// another user, room or memberId does not verify and the binding is read as before. Without a key the tickets
 // are off and every unseen member costs the read.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac, timingSafeEqual } from 'node:crypto';
