@@ -10,11 +10,8 @@ import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-stor
 import { memberBindings } from '../../../kit/server/member-bindings';
 import type { TextCheck, TextVerdict } from '../../../kit/server/ports';
 import { PlatformError } from '../../../kit/server/ports';
-import { databaseOf } from '../../../kit/server/sdk';
-import { cloudbaseDocuments } from '../../../kit/server/store';
-import { sqliteDocuments } from '../../../kit/server/store/sqlite';
-import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import type { EmulatedMember } from '../../../local';
+import { storeOf } from '../../harness/stores';
 import type { StoreKind, World } from './world';
 import { codeOf, everyoneDraft, HOUR, makeWorld, must, NOW, STORES, wholeList } from './world';
 
@@ -204,8 +201,7 @@ describe.each(STORES)('the content check failing or timing out on a note (%s)', 
   const checks: TextCheck[] = [];
 
   function groupTaskOn() {
-    const memory = store === 'sqlite' ? null : createMemoryCloudbase();
-    const documents = memory === null ? sqliteDocuments(':memory:') : cloudbaseDocuments(databaseOf(memory.database));
+    const { documents } = storeOf(store);
     const groupTask = createGroupTask({
       tasks: createTaskStore(documents),
       bindings: memberBindings(documents),

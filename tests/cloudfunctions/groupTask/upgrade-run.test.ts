@@ -6,13 +6,13 @@ import { memberBindings } from '../../../kit/server/member-bindings';
 import { databaseOf } from '../../../kit/server/sdk';
 import type { CloudDatabase, Collection, DocumentStore } from '../../../kit/server/store';
 import { cloudbaseDocuments } from '../../../kit/server/store';
-import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import type { UpgradeCounts, UpgradeOptions } from '../../../kit/server/upgrade';
 import { upgradeCollection } from '../../../kit/server/upgrade';
 import { GROUP_TASK_UPGRADES } from '../../../cloudfunctions/groupTask/src/upgrade';
 import { createTaskStore, ROOM_MEMBERS, TASKS } from '../../../cloudfunctions/groupTask/src/task-store';
 import type { MemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
+import { storeOf } from '../../harness/stores';
 import { newBinding, newTask, oldBinding, oldTask, ROOM } from './old-layout';
 import { codeOf, must, NOW, STORES, type StoreKind } from './world';
 
@@ -74,8 +74,7 @@ describe.each(STORES)('upgrading stored tasks and bindings on %s', (kind: StoreK
   let documents: DocumentStore;
 
   beforeEach(() => {
-    memory = kind === 'sqlite' ? null : createMemoryCloudbase();
-    documents = memory === null ? sqliteDocuments(':memory:') : cloudbaseDocuments(databaseOf(memory.database));
+    ({ documents, memory } = storeOf(kind));
   });
   afterEach(() => documents.close());
 

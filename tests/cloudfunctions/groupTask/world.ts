@@ -2,14 +2,11 @@
 import type { ActionName, Actions, ApiResult, MemberList, ParticipantView } from '../../../packageChatTool/core/api';
 import type { TaskRepository } from '../../../cloudfunctions/groupTask/src/ports';
 import type { Member } from '../../../kit/core/chat';
-import { databaseOf } from '../../../kit/server/sdk';
 import { createTaskStore } from '../../../cloudfunctions/groupTask/src/task-store';
-import { cloudbaseDocuments } from '../../../kit/server/store';
-import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import type { MemoryCloudbase, MemoryCloudbaseOptions } from '../../../emulator/cloudbase-memory';
-import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createLocalBackend } from '../../../local';
 import type { EmulatedMember, LocalBackend, LocalBackendOptions } from '../../../local';
+import { storeOf, type StoreKind } from '../../harness/stores';
 
 // Shared with the store contract, which cannot import this module: loading the emulator's in-memory
 // CloudBase locks the SDK's transport, and the contract also runs against a real environment.
@@ -17,8 +14,7 @@ import { must, NOW } from './store-contract';
 export { codeOf, HOUR, must, NOW } from './store-contract';
 export const MINUTE = 60_000;
 
-export type StoreKind = 'sqlite' | 'cloudbase';
-export const STORES: StoreKind[] = ['sqlite', 'cloudbase'];
+export { STORES, type StoreKind } from '../../harness/stores';
 
 export interface World {
   backend: LocalBackend;
@@ -53,8 +49,7 @@ export function makeWorld(
   local: LocalBackendOptions = {},
 ): World {
   const clock = { now: NOW };
-  const memory = store === 'sqlite' ? null : createMemoryCloudbase(database);
-  const documents = memory === null ? sqliteDocuments(':memory:') : cloudbaseDocuments(databaseOf(memory.database));
+  const { documents, memory } = storeOf(store, database);
   const tasks = wrap(createTaskStore(documents));
   // The member bindings share the world's store.
   const backend = createLocalBackend({ ...local, now: () => clock.now, documents, tasks, cardSyncTimeoutMs });

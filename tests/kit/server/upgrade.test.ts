@@ -5,11 +5,10 @@ import { upgradeBindingDocument } from '../../../kit/server/neutral-names';
 import { databaseOf } from '../../../kit/server/sdk';
 import type { DocumentStore } from '../../../kit/server/store';
 import { cloudbaseDocuments } from '../../../kit/server/store';
-import { sqliteDocuments } from '../../../kit/server/store/sqlite';
 import type { CollectionUpgrade } from '../../../kit/server/upgrade';
 import { countsLine, upgradeCollection } from '../../../kit/server/upgrade';
-import type { MemoryCloudbase } from '../../../emulator/cloudbase-memory';
 import { createMemoryCloudbase } from '../../../emulator/cloudbase-memory';
+import { storeOf, STORES } from '../../harness/stores';
 
 const BINDINGS: CollectionUpgrade = { collection: 'my_members', upgrade: upgradeBindingDocument };
 
@@ -28,13 +27,11 @@ const upgraded = (n: number): StoredFields => ({
   boundAt: n,
 });
 
-describe.each(['sqlite', 'cloudbase'])('upgradeCollection on %s', (kind) => {
-  let memory: MemoryCloudbase | null;
+describe.each(STORES)('upgradeCollection on %s', (kind) => {
   let documents: DocumentStore;
 
   beforeEach(() => {
-    memory = kind === 'sqlite' ? null : createMemoryCloudbase();
-    documents = memory === null ? sqliteDocuments(':memory:') : cloudbaseDocuments(databaseOf(memory.database));
+    ({ documents } = storeOf(kind));
   });
   afterEach(() => documents.close());
 
