@@ -3,6 +3,7 @@
 // memberId), a member binding, a card record's marks (doneGroupOpenids → doneMemberIds). Values never change: on
 // WeChat a userId is the openid and a memberId the group_openid. Pure: a tool's upgrade composes these for the
 // fields of its own records, and the runner (upgrade.ts) writes what they answer.
+import { isRecord } from '../core/action-table';
 import type { ApiResult } from '../core/result';
 import { fail, ok } from '../core/result';
 import type { StoredDocument } from './store/types';
@@ -18,9 +19,6 @@ export type Upgraded<T> = ApiResult<T | null, UnreadableCode>;
 
 type Fields = { [field: string]: unknown };
 
-export const isFields = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const isId = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 export const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isId);
@@ -33,7 +31,7 @@ export const unreadable = (message: string): Upgraded<never> => fail('UNREADABLE
  * write of either version makes one, so which of its ids is right cannot be told.
  */
 export function upgradeMember(value: unknown, where: string): Upgraded<Fields> {
-  if (!isFields(value)) return unreadable(`${where} is not an object`);
+  if (!isRecord(value)) return unreadable(`${where} is not an object`);
   const { openid, groupOpenid, ...rest } = value;
   const old = openid !== undefined || groupOpenid !== undefined;
   const now = value.userId !== undefined || value.memberId !== undefined;
@@ -72,7 +70,7 @@ export function upgradeMembers(value: unknown, where: string): Upgraded<unknown[
  * marks members and never un-marks them, so the record's marks are the two lists together, in order, each id once.
  */
 export function upgradeCardShown(value: unknown, where: string): Upgraded<Fields> {
-  if (!isFields(value)) return unreadable(`${where} is not an object`);
+  if (!isRecord(value)) return unreadable(`${where} is not an object`);
   const { doneGroupOpenids, ...rest } = value;
   const { doneMemberIds } = value;
   if (doneMemberIds !== undefined && !isIdList(doneMemberIds)) {
@@ -89,7 +87,7 @@ export function upgradeCardShown(value: unknown, where: string): Upgraded<Fields
 
 /** The kit's card record a tool stores (`card`: the card binding), its marks upgraded; null when they are new. */
 export function upgradeCardRecord(value: unknown, where = 'card'): Upgraded<Fields> {
-  if (!isFields(value)) return unreadable(`${where} is not an object`);
+  if (!isRecord(value)) return unreadable(`${where} is not an object`);
   const shown = upgradeCardShown(value.shown, `${where}.shown`);
   return !shown.ok || shown.data === null ? shown : ok({ ...value, shown: shown.data });
 }

@@ -11,7 +11,6 @@
 import type { CollectionUpgrade } from '../../../kit/server/upgrade';
 import type { StoredFields, Upgraded } from '../../../kit/server/neutral-names';
 import {
-  isFields,
   isIdList,
   unreadable,
   upgradeBindingDocument,
@@ -19,13 +18,14 @@ import {
   upgradeMember,
   upgradeMembers,
 } from '../../../kit/server/neutral-names';
+import { isRecord } from '../../../kit/core/action-table';
 import { ok } from '../../../packageChatTool/core/result';
 import type { Task } from '../../../packageChatTool/core/types';
 import { ROOM_MEMBERS, TASKS } from './task-store';
 
 /** audience.groupOpenids → audience.memberIds; an audience of everyone names nobody. */
 function upgradeAudience(value: unknown): Upgraded<Task['audience']> {
-  if (!isFields(value)) return unreadable('audience is not an object');
+  if (!isRecord(value)) return unreadable('audience is not an object');
   const { groupOpenids, memberIds } = value;
   if (value.kind === 'everyone') {
     return groupOpenids === undefined && memberIds === undefined

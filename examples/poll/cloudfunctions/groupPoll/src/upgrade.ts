@@ -8,7 +8,6 @@
 // other field stays as it is.
 import type { StoredFields, Upgraded } from '../../../../../kit/server/neutral-names';
 import {
-  isFields,
   unreadable,
   upgradeBindingDocument,
   upgradeCardRecord,
@@ -16,7 +15,7 @@ import {
   upgradeMembers,
 } from '../../../../../kit/server/neutral-names';
 import type { CollectionUpgrade } from '../../../../../kit/server/upgrade';
-import { ok } from 'chat-tool-kit';
+import { isRecord, ok } from 'chat-tool-kit';
 import { MEMBERS_COLLECTION, POLLS_COLLECTION } from './handlers';
 
 /** The votes renamed one by one (the new version appends votes in the new names to an old list); one per user. */
@@ -25,7 +24,7 @@ function upgradeVotes(value: unknown): Upgraded<unknown[]> {
   if (!votes.ok || !Array.isArray(value)) return votes;
   // Two votes of one user arise only from a member ticket passing an old binding between the deploy and the run
   // (the steps clear MEMBER_TICKET_KEY): which of them counts is not the upgrade's to guess.
-  const voters = (votes.data ?? value).map((vote) => (isFields(vote) ? vote.userId : undefined));
+  const voters = (votes.data ?? value).map((vote) => (isRecord(vote) ? vote.userId : undefined));
   const again = voters.findIndex((userId, at) => voters.indexOf(userId) !== at);
   if (again === -1) return votes;
   return unreadable(`votes[${voters.indexOf(voters[again])}] and votes[${again}] are both ${String(voters[again])}'s`);
